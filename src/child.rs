@@ -1,0 +1,208 @@
+//! [`Child`]: the child whose case it is.
+
+use chrono::NaiveDate;
+
+use crate::date;
+use crate::error::Error;
+use crate::id::ChildId;
+use crate::policy::Policy;
+use crate::sensitive::Sensitive;
+use crate::text::{Name, text_type};
+
+/// Sex as the agency recorded it (AFCARS 2020 §1355.44(b)). Missing data stays missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Sex {
+    /// Recorded as female.
+    Female,
+    /// Recorded as male.
+    Male,
+    /// Not recorded or not known.
+    Unknown,
+}
+
+text_type! {
+    /// The name of a federally recognized tribe, as recorded for ICWA: 1 to 200 characters.
+    Tribe, field = "tribe", max = 200, expected = "1 to 200 characters without control characters or surrounding white space",
+    debug = shown
+}
+
+/// Whether the Indian Child Welfare Act applies (25 U.S.C. 1903(4)). It switches removal and TPR
+/// standards, active efforts and placement preferences.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)
+)]
+#[non_exhaustive]
+pub enum IndianChildStatus {
+    /// An Indian child: a member of a federally recognized tribe, or eligible for membership and
+    /// the biological child of a member. The tribe, when known.
+    IndianChild {
+        /// The tribe, when known.
+        tribe: Option<Tribe>,
+    },
+    /// Inquiry found the child is not an Indian child.
+    NotIndianChild,
+    /// There is reason to know the child is an Indian child; inquiry is under way. Courts treat
+    /// the child as an Indian child until it is settled (25 CFR 23.107(b)).
+    ReasonToKnow,
+    /// Not yet asked.
+    Unknown,
+}
+
+impl IndianChildStatus {
+    /// Whether ICWA's protections apply now: an Indian child, or reason to know one.
+    pub fn icwa_applies(&self) -> bool {
+        matches!(
+            self,
+            IndianChildStatus::IndianChild { .. } | IndianChildStatus::ReasonToKnow
+        )
+    }
+}
+
+/// The child whose case it is.
+///
+/// Always true of a `Child`: the id is valid, the date of birth lies from 1900 to 2199. The
+/// name and the date of birth are [`Sensitive`]: `Debug` and `Display` never show them.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use permanency::{Child, ChildId, Name, Policy, Sex};
+///
+/// let born = NaiveDate::from_ymd_opt(2015, 4, 2).unwrap();
+/// let child = Child::new(ChildId::new("C-1")?, Name::new("Ada Lovelace")?, born, Sex::Female)?;
+/// let debug = format!("{child:?}");
+/// assert!(!debug.contains("Ada") && !debug.contains("2015"));
+/// assert_eq!(child.age_on(NaiveDate::from_ymd_opt(2024, 4, 1).unwrap(), &Policy::federal()), Some(8));
+/// # Ok::<(), permanency::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(try_from = "ChildRecord"))]
+pub struct Child {
+    id: ChildId,
+    name: Sensitive<Name>,
+    date_of_birth: Sensitive<NaiveDate>,
+    sex: Sex,
+    indian_child_status: IndianChildStatus,
+}
+
+/// The wire form of a [`Child`], validated on the way in.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChildRecord {
+    id: ChildId,
+    name: Name,
+    date_of_birth: NaiveDate,
+    sex: Sex,
+    indian_child_status: IndianChildStatus,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ChildRecord> for Child {
+    type Error = Error;
+    fn try_from(r: ChildRecord) -> Result<Self, Error> {
+        Ok(Child::new(r.id, r.name, r.date_of_birth, r.sex)?.with_indian_child_status(r.indian_child_status))
+    }
+}
+
+impl Child {
+    /// A child whose ICWA status is [`IndianChildStatus::Unknown`] until set.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateOutOfRange`] if the date of birth is outside 1900–2199.
+    pub fn new(id: ChildId, name: Name, date_of_birth: NaiveDate, sex: Sex) -> Result<Child, Error> {
+        date::check_range("date of birth", date_of_birth)?;
+        Ok(Child {
+            id,
+            name: Sensitive::new(name),
+            date_of_birth: Sensitive::new(date_of_birth),
+            sex,
+            indian_child_status: IndianChildStatus::Unknown,
+        })
+    }
+
+    /// The same child with the given ICWA status.
+    pub fn with_indian_child_status(mut self, status: IndianChildStatus) -> Child {
+        self.indian_child_status = status;
+        self
+    }
+
+    /// The child's id.
+    pub fn id(&self) -> &ChildId {
+        &self.id
+    }
+
+    /// The child's name.
+    pub fn name(&self) -> &Sensitive<Name> {
+        &self.name
+    }
+
+    /// The child's date of birth.
+    pub fn date_of_birth(&self) -> Sensitive<NaiveDate> {
+        self.date_of_birth
+    }
+
+    /// Sex as recorded.
+    pub fn sex(&self) -> Sex {
+        self.sex
+    }
+
+    /// ICWA status.
+    pub fn indian_child_status(&self) -> &IndianChildStatus {
+        &self.indian_child_status
+    }
+
+    /// Age in whole years on `on`, or `None` before birth. A 29 February birthday follows the
+    /// policy's [`LeapDayBirthday`](crate::date::LeapDayBirthday).
+    pub fn age_on(&self, on: NaiveDate, policy: &Policy) -> Option<u32> {
+        date::age_on(*self.date_of_birth.expose(), on, policy.leap_day_birthday())
+    }
+
+    /// The date the child attains `years` of age.
+    pub fn attains_age(&self, years: u32, policy: &Policy) -> NaiveDate {
+        date::attains_age(*self.date_of_birth.expose(), years, policy.leap_day_birthday())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_child_hides_name_and_birth_date() {
+        let c = Child::new(ChildId::new("C-7").unwrap(), Name::new("Zelda Fitz").unwrap(), d(2012, 2, 29), Sex::Unknown)
+            .unwrap()
+            .with_indian_child_status(IndianChildStatus::ReasonToKnow);
+        let s = format!("{c:?} {c:#?}");
+        assert!(!s.contains("Zelda") && !s.contains("2012") && !s.contains("02-29"), "{s}");
+        assert!(s.contains("C-7"));
+        assert!(c.indian_child_status().icwa_applies());
+        // Leap-day birth: 16 on 2028-02-29 (a leap year) under either convention.
+        assert_eq!(c.attains_age(16, &Policy::federal()), d(2028, 2, 29));
+        // 18 in 2030, a common year: 02-28 by default, 03-01 by the other convention.
+        assert_eq!(c.attains_age(18, &Policy::federal()), d(2030, 2, 28));
+        let march = Policy::federal().with_leap_day_birthday(date::LeapDayBirthday::March1);
+        assert_eq!(c.attains_age(18, &march), d(2030, 3, 1));
+        assert_eq!(c.age_on(d(2012, 2, 28), &Policy::federal()), None);
+    }
+
+    #[test]
+    fn birth_date_out_of_range_is_refused_without_echoing_it() {
+        let e = Child::new(ChildId::new("C-8").unwrap(), Name::new("A").unwrap(), d(1850, 1, 1), Sex::Male).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid date of birth: expected a date from 1900-01-01 to 2199-12-31, found one outside that range"
+        );
+    }
+}

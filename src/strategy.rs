@@ -1,0 +1,1 @@
+//! Proptest strategies that build only valid values (feature `proptest`).
