@@ -11,7 +11,11 @@ use crate::text::{Name, text_type};
 
 /// Sex as the agency recorded it (AFCARS 2020 §1355.44(b)). Missing data stays missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Sex {
     /// Recorded as female.
@@ -82,7 +86,11 @@ impl IndianChildStatus {
 /// # Ok::<(), permanency::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(try_from = "ChildRecord"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "ChildRecord")
+)]
 pub struct Child {
     id: ChildId,
     name: Sensitive<Name>,
@@ -107,7 +115,8 @@ struct ChildRecord {
 impl TryFrom<ChildRecord> for Child {
     type Error = Error;
     fn try_from(r: ChildRecord) -> Result<Self, Error> {
-        Ok(Child::new(r.id, r.name, r.date_of_birth, r.sex)?.with_indian_child_status(r.indian_child_status))
+        Ok(Child::new(r.id, r.name, r.date_of_birth, r.sex)?
+            .with_indian_child_status(r.indian_child_status))
     }
 }
 
@@ -117,7 +126,12 @@ impl Child {
     /// # Errors
     ///
     /// [`Error::DateOutOfRange`] if the date of birth is outside 1900–2199.
-    pub fn new(id: ChildId, name: Name, date_of_birth: NaiveDate, sex: Sex) -> Result<Child, Error> {
+    pub fn new(
+        id: ChildId,
+        name: Name,
+        date_of_birth: NaiveDate,
+        sex: Sex,
+    ) -> Result<Child, Error> {
         date::check_range("date of birth", date_of_birth)?;
         Ok(Child {
             id,
@@ -167,7 +181,11 @@ impl Child {
 
     /// The date the child attains `years` of age.
     pub fn attains_age(&self, years: u32, policy: &Policy) -> NaiveDate {
-        date::attains_age(*self.date_of_birth.expose(), years, policy.leap_day_birthday())
+        date::attains_age(
+            *self.date_of_birth.expose(),
+            years,
+            policy.leap_day_birthday(),
+        )
     }
 }
 
@@ -181,11 +199,19 @@ mod tests {
 
     #[test]
     fn a_child_hides_name_and_birth_date() {
-        let c = Child::new(ChildId::new("C-7").unwrap(), Name::new("Zelda Fitz").unwrap(), d(2012, 2, 29), Sex::Unknown)
-            .unwrap()
-            .with_indian_child_status(IndianChildStatus::ReasonToKnow);
+        let c = Child::new(
+            ChildId::new("C-7").unwrap(),
+            Name::new("Zelda Fitz").unwrap(),
+            d(2012, 2, 29),
+            Sex::Unknown,
+        )
+        .unwrap()
+        .with_indian_child_status(IndianChildStatus::ReasonToKnow);
         let s = format!("{c:?} {c:#?}");
-        assert!(!s.contains("Zelda") && !s.contains("2012") && !s.contains("02-29"), "{s}");
+        assert!(
+            !s.contains("Zelda") && !s.contains("2012") && !s.contains("02-29"),
+            "{s}"
+        );
         assert!(s.contains("C-7"));
         assert!(c.indian_child_status().icwa_applies());
         // Leap-day birth: 16 on 2028-02-29 (a leap year) under either convention.
@@ -199,7 +225,13 @@ mod tests {
 
     #[test]
     fn birth_date_out_of_range_is_refused_without_echoing_it() {
-        let e = Child::new(ChildId::new("C-8").unwrap(), Name::new("A").unwrap(), d(1850, 1, 1), Sex::Male).unwrap_err();
+        let e = Child::new(
+            ChildId::new("C-8").unwrap(),
+            Name::new("A").unwrap(),
+            d(1850, 1, 1),
+            Sex::Male,
+        )
+        .unwrap_err();
         assert_eq!(
             e.to_string(),
             "invalid date of birth: expected a date from 1900-01-01 to 2199-12-31, found one outside that range"

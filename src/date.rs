@@ -57,7 +57,11 @@ pub fn check_range(field: &'static str, date: NaiveDate) -> Result<NaiveDate, Er
 /// What "N months after" gives when the target month is shorter than the start day.
 /// `DOMAIN.md` §0.3 \[I\].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum MonthEnd {
     /// Clamp to the last day of the target month: 2024-02-29 + 12 months = 2025-02-28. Never later
     /// than a literal reading; what `chrono` does. The federal default.
@@ -71,7 +75,11 @@ pub enum MonthEnd {
 /// When a person born on 29 February attains an age in a common year. `DOMAIN.md` §0.3 \[I\]:
 /// a question of state law that the crate does not settle silently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum LeapDayBirthday {
     /// On 28 February (the clamped date). The default.
     #[default]
@@ -341,12 +349,24 @@ mod tests {
 
     #[test]
     fn months_after_can_roll_over_by_policy() {
-        assert_eq!(months_after_with(d(2024, 2, 29), 12, MonthEnd::RollOver), d(2025, 3, 1));
+        assert_eq!(
+            months_after_with(d(2024, 2, 29), 12, MonthEnd::RollOver),
+            d(2025, 3, 1)
+        );
         // 2023-08-31 + 6 months: 2024-02-31 does not exist; rolled to the day after Feb 29.
-        assert_eq!(months_after_with(d(2023, 8, 31), 6, MonthEnd::RollOver), d(2024, 3, 1));
+        assert_eq!(
+            months_after_with(d(2023, 8, 31), 6, MonthEnd::RollOver),
+            d(2024, 3, 1)
+        );
         // A day that exists is never moved.
-        assert_eq!(months_after_with(d(2023, 8, 15), 6, MonthEnd::RollOver), d(2024, 2, 15));
-        assert_eq!(months_after_with(d(2023, 8, 31), 6, MonthEnd::Clamp), d(2024, 2, 29));
+        assert_eq!(
+            months_after_with(d(2023, 8, 15), 6, MonthEnd::RollOver),
+            d(2024, 2, 15)
+        );
+        assert_eq!(
+            months_after_with(d(2023, 8, 31), 6, MonthEnd::Clamp),
+            d(2024, 2, 29)
+        );
     }
 
     #[test]
@@ -369,10 +389,19 @@ mod tests {
         assert_eq!(week_start(d(2024, 1, 8), 3), d(2024, 1, 22));
         assert_eq!(week_start(d(2024, 1, 8), 1), d(2024, 1, 8));
         // 30-day period from 2024-04-20: 11 days in April (20..30) + 19 in May -> May 19.
-        assert_eq!(day_period(d(2024, 4, 20), 30).last_day(), Some(d(2024, 5, 19)));
-        assert_eq!(month_period(d(2024, 2, 10), 12).last_day(), Some(d(2025, 2, 9)));
+        assert_eq!(
+            day_period(d(2024, 4, 20), 30).last_day(),
+            Some(d(2024, 5, 19))
+        );
+        assert_eq!(
+            month_period(d(2024, 2, 10), 12).last_day(),
+            Some(d(2025, 2, 9))
+        );
         // 12 months from a leap day: 2025-02-28 is the clamped anniversary, so the last day is 02-27.
-        assert_eq!(month_period(d(2024, 2, 29), 12).last_day(), Some(d(2025, 2, 27)));
+        assert_eq!(
+            month_period(d(2024, 2, 29), 12).last_day(),
+            Some(d(2025, 2, 27))
+        );
         assert_eq!(first_days(d(2024, 1, 1), 0).last_day(), None);
         assert_eq!(Period::new(d(2024, 1, 2), d(2024, 1, 1)), None);
     }
@@ -401,8 +430,14 @@ mod tests {
         assert_eq!(age_on(d(2008, 2, 29), d(2026, 2, 28), February28), Some(18));
         assert_eq!(age_on(d(2008, 2, 29), d(2026, 2, 28), March1), Some(17));
         assert_eq!(age_on(d(2008, 2, 29), d(2026, 3, 1), March1), Some(18));
-        assert_eq!(age_on(d(2010, 12, 31), d(2011, 12, 30), February28), Some(0));
-        assert_eq!(age_on(d(2010, 12, 31), d(2011, 12, 31), February28), Some(1));
+        assert_eq!(
+            age_on(d(2010, 12, 31), d(2011, 12, 30), February28),
+            Some(0)
+        );
+        assert_eq!(
+            age_on(d(2010, 12, 31), d(2011, 12, 31), February28),
+            Some(1)
+        );
         assert_eq!(age_on(d(2010, 6, 1), d(2010, 6, 1), February28), Some(0));
     }
 
@@ -420,7 +455,9 @@ mod tests {
         assert!(check_range("removal date", d(1899, 12, 31)).is_err());
         assert_eq!(check_range("x", d(2199, 12, 31)), Ok(d(2199, 12, 31)));
         assert_eq!(
-            check_range("date of birth", d(2300, 1, 1)).unwrap_err().to_string(),
+            check_range("date of birth", d(2300, 1, 1))
+                .unwrap_err()
+                .to_string(),
             "invalid date of birth: expected a date from 1900-01-01 to 2199-12-31, found one outside that range"
         );
     }

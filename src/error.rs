@@ -26,7 +26,9 @@ pub enum Error {
     /// A date outside the range the crate accepts ([`date::EARLIEST`](crate::date::EARLIEST) to
     /// [`date::LATEST`](crate::date::LATEST)). The date itself is not repeated: it may be a
     /// birth date.
-    #[error("invalid {field}: expected a date from 1900-01-01 to 2199-12-31, found one outside that range")]
+    #[error(
+        "invalid {field}: expected a date from 1900-01-01 to 2199-12-31, found one outside that range"
+    )]
     DateOutOfRange {
         /// Which field.
         field: &'static str,
@@ -155,7 +157,9 @@ pub enum Inconsistency {
         expected: &'static str,
     },
     /// A specified-setting designation (Family First) on a setting that cannot carry it.
-    #[error("placement {placement}: a {setting} setting cannot be a {specialization} specified setting")]
+    #[error(
+        "placement {placement}: a {setting} setting cannot be a {specialization} specified setting"
+    )]
     PlacementSpecialization {
         /// The placement.
         placement: String,
@@ -165,7 +169,9 @@ pub enum Inconsistency {
         specialization: &'static str,
     },
     /// A permanency plan whose concurrent goal repeats its primary goal.
-    #[error("permanency plan: expected a concurrent goal different from the primary goal, found {goal} twice")]
+    #[error(
+        "permanency plan: expected a concurrent goal different from the primary goal, found {goal} twice"
+    )]
     ConcurrentGoalRepeatsPrimary {
         /// The repeated goal, snake_case.
         goal: &'static str,

@@ -12,7 +12,11 @@ use crate::text::Name;
 ///
 /// Always true: the id is valid; the name and the optional date of birth are [`Sensitive`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(try_from = "PersonRecord"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "PersonRecord")
+)]
 pub struct Person {
     id: PersonId,
     name: Sensitive<Name>,
@@ -80,7 +84,11 @@ impl Person {
 
 /// How a family member is related to the child.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Relationship {
     /// Birth mother.
@@ -165,7 +173,11 @@ impl Relationship {
 
 /// A member of a family: a person, their relationship to the child, and their roles.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Member {
     person: Person,
     relationship: Relationship,
@@ -224,7 +236,11 @@ impl Member {
 
 /// What kind of household a family is, for the child.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum FamilyKind {
     /// The family the child was born into or removed from; the legal parents' household.
@@ -265,7 +281,11 @@ impl FamilyKind {
 
 /// The status of a foster-home licence or approval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum LicenceStatus {
     /// Fully licensed.
@@ -298,7 +318,11 @@ impl LicenceStatus {
 /// been continuously licensed from (keep it across renewals: the kinship-guardianship clock reads
 /// it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(try_from = "LicenceRecord"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "LicenceRecord")
+)]
 pub struct FosterLicence {
     status: LicenceStatus,
     since: NaiveDate,
@@ -408,7 +432,11 @@ impl FosterLicence {
 /// # Ok::<(), permanency::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(try_from = "FamilyRecord"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "FamilyRecord")
+)]
 pub struct Family {
     id: FamilyId,
     kind: FamilyKind,
@@ -626,7 +654,10 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
     fn person(id: &str) -> Person {
-        Person::new(PersonId::new(id).unwrap(), Name::new("Secret Person").unwrap())
+        Person::new(
+            PersonId::new(id).unwrap(),
+            Name::new("Secret Person").unwrap(),
+        )
     }
     fn fid(id: &str) -> FamilyId {
         FamilyId::new(id).unwrap()
@@ -634,15 +665,23 @@ mod tests {
 
     #[test]
     fn refuses_each_impossible_family() {
-        let e = Family::builder(fid("F"), FamilyKind::Birth).build().unwrap_err();
-        assert_eq!(e.to_string(), "family F: expected at least one member, found none");
+        let e = Family::builder(fid("F"), FamilyKind::Birth)
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "family F: expected at least one member, found none"
+        );
 
         let e = Family::builder(fid("F"), FamilyKind::Birth)
             .member(Member::new(person("P1"), Relationship::Mother))
             .member(Member::new(person("P1"), Relationship::Father))
             .build()
             .unwrap_err();
-        assert_eq!(e.to_string(), "duplicate family member: P1 appears more than once");
+        assert_eq!(
+            e.to_string(),
+            "duplicate family member: P1 appears more than once"
+        );
 
         let e = Family::builder(fid("F"), FamilyKind::Birth)
             .member(Member::new(person("P1"), Relationship::PutativeFather).legal_parent())
@@ -659,19 +698,28 @@ mod tests {
             .licence(lic)
             .build()
             .unwrap_err();
-        assert_eq!(e.to_string(), "family F: a birth family does not foster, found a foster-home licence");
+        assert_eq!(
+            e.to_string(),
+            "family F: a birth family does not foster, found a foster-home licence"
+        );
 
         let e = Family::builder(fid("F"), FamilyKind::PreAdoptive)
             .member(Member::new(person("P1"), Relationship::NonRelative))
             .build()
             .unwrap_err();
-        assert_eq!(e.to_string(), "family F: expected at least one caregiver in a pre_adoptive family, found none");
+        assert_eq!(
+            e.to_string(),
+            "family F: expected at least one caregiver in a pre_adoptive family, found none"
+        );
 
         let e = Family::builder(fid("F"), FamilyKind::Relative)
             .member(Member::new(person("P1"), Relationship::FictiveKin).caregiver())
             .build()
             .unwrap_err();
-        assert_eq!(e.to_string(), "family F: expected a caregiver who is a relative, found none");
+        assert_eq!(
+            e.to_string(),
+            "family F: expected a caregiver who is a relative, found none"
+        );
 
         let sib = ChildId::new("C-2").unwrap();
         let e = Family::builder(fid("F"), FamilyKind::Birth)
@@ -690,7 +738,8 @@ mod tests {
             .build()
             .unwrap();
         assert!(!kin.cared_for_by_relative());
-        let lic = FosterLicence::new(LicenceStatus::Approved, d(2020, 1, 1), Some(d(2021, 1, 1))).unwrap();
+        let lic = FosterLicence::new(LicenceStatus::Approved, d(2020, 1, 1), Some(d(2021, 1, 1)))
+            .unwrap();
         let rel = Family::builder(fid("G"), FamilyKind::Relative)
             .member(Member::new(person("P1"), Relationship::Grandparent).caregiver())
             .licence(lic)
@@ -706,8 +755,12 @@ mod tests {
 
     #[test]
     fn licence_dates_are_ordered() {
-        let e = FosterLicence::new(LicenceStatus::Licensed, d(2020, 5, 1), Some(d(2020, 4, 30))).unwrap_err();
-        assert_eq!(e.to_string(), "invalid licence expiry: expected on or after 2020-05-01, found 2020-04-30");
+        let e = FosterLicence::new(LicenceStatus::Licensed, d(2020, 5, 1), Some(d(2020, 4, 30)))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid licence expiry: expected on or after 2020-05-01, found 2020-04-30"
+        );
         let suspended = FosterLicence::new(LicenceStatus::Suspended, d(2020, 5, 1), None).unwrap();
         assert!(!suspended.in_force_on(d(2020, 6, 1)));
     }

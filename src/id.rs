@@ -54,7 +54,11 @@ mod tests {
         assert_eq!(id.clone(), id);
         assert!(matches!(
             FamilyId::new("x".repeat(65)),
-            Err(Error::Text { field: "family id", found: TextProblem::TooLong(65), .. })
+            Err(Error::Text {
+                field: "family id",
+                found: TextProblem::TooLong(65),
+                ..
+            })
         ));
         assert!(FamilyId::new("x".repeat(64)).is_ok());
         assert_eq!(

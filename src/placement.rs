@@ -9,7 +9,11 @@ use crate::id::{FamilyId, PlacementId};
 /// A living arrangement, in the AFCARS 2020 vocabulary (45 CFR 1355.44(e), elements E113–E120)
 /// with the 1993 setting (Appendix A, element 41) each maps to. `DOMAIN.md` §4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Setting {
     /// Licensed non-relative foster family home (E113 yes, E114; 1993 code 3).
@@ -211,7 +215,11 @@ impl Setting {
 
 /// Where a placement is, relative to the state (AFCARS E121).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Location {
     /// In the state.
     #[default]
@@ -226,7 +234,11 @@ pub enum Location {
 /// two-week payment limit does not apply (SSA §472(k)(2)(B), (D); §472(j)). A QRTP and (from
 /// age 18) supervised independent living are specified settings by their [`Setting`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum SpecifiedSetting {
     /// Prenatal, post-partum or parenting supports for youth (SSA §472(k)(2)(B)).
@@ -260,7 +272,11 @@ impl SpecifiedSetting {
 /// caregiver family and no other setting has one; only congregate care carries a specified-setting
 /// designation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(try_from = "NewPlacementRecord"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "NewPlacementRecord")
+)]
 pub struct NewPlacement {
     id: PlacementId,
     setting: Setting,
@@ -356,11 +372,13 @@ impl NewPlacement {
     /// [`Error::Inconsistent`] unless the setting is congregate care.
     pub fn specified_as(mut self, designation: SpecifiedSetting) -> Result<NewPlacement, Error> {
         if !self.setting.is_congregate_care() {
-            return Err(Error::Inconsistent(Inconsistency::PlacementSpecialization {
-                placement: self.id.as_str().to_owned(),
-                setting: self.setting.as_str(),
-                specialization: designation.as_str(),
-            }));
+            return Err(Error::Inconsistent(
+                Inconsistency::PlacementSpecialization {
+                    placement: self.id.as_str().to_owned(),
+                    setting: self.setting.as_str(),
+                    specialization: designation.as_str(),
+                },
+            ));
         }
         self.specified_setting = Some(designation);
         Ok(self)
@@ -394,7 +412,11 @@ impl NewPlacement {
 
 /// Why a placement ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum EndReason {
     /// Another placement began (including a runaway or a trial home visit).
@@ -411,7 +433,11 @@ pub enum EndReason {
 ///
 /// Always true: the end, when there is one, is on or after the start; both lie in 1900–2199.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(try_from = "PlacementRecord"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "PlacementRecord")
+)]
 pub struct Placement {
     #[cfg_attr(feature = "serde", serde(flatten))]
     what: NewPlacement,
@@ -422,7 +448,11 @@ pub struct Placement {
 
 /// How and when a placement ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct PlacementEnd {
     /// The first day the child was no longer in the placement (half-open: the stay is
     /// `[start, date)`).
@@ -578,11 +608,16 @@ mod tests {
     fn specified_settings_only_on_congregate_care() {
         let p = NewPlacement::new(pid(), Setting::SupervisedIndependentLiving, None).unwrap();
         assert_eq!(
-            p.specified_as(SpecifiedSetting::SexTraffickingVictims).unwrap_err().to_string(),
+            p.specified_as(SpecifiedSetting::SexTraffickingVictims)
+                .unwrap_err()
+                .to_string(),
             "placement PL: a supervised_independent_living setting cannot be a sex_trafficking_victims specified setting"
         );
         let p = NewPlacement::new(pid(), Setting::GroupHomeStaffOperated, None).unwrap();
-        assert!(p.specified_as(SpecifiedSetting::PrenatalPostpartumParenting).is_ok());
+        assert!(
+            p.specified_as(SpecifiedSetting::PrenatalPostpartumParenting)
+                .is_ok()
+        );
     }
 
     #[test]
@@ -592,8 +627,14 @@ mod tests {
         assert!(p.is_open());
         // Open on 2024-03-20 (exclusive): 10 days.
         assert_eq!(p.period(d(2024, 3, 20)).days(), 10);
-        let e = p.clone().ended(d(2024, 3, 9), EndReason::Replaced).unwrap_err();
-        assert_eq!(e.to_string(), "invalid placement end: expected on or after 2024-03-10, found 2024-03-09");
+        let e = p
+            .clone()
+            .ended(d(2024, 3, 9), EndReason::Replaced)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid placement end: expected on or after 2024-03-10, found 2024-03-09"
+        );
         let p = p.ended(d(2024, 4, 1), EndReason::Replaced).unwrap();
         // 22 days left in March (10..31) + 0 in April = 22.
         assert_eq!(p.period(d(2030, 1, 1)).days(), 22);

@@ -11,7 +11,11 @@ use crate::text::Note;
 /// (`DOMAIN.md` §3.2): reunification, adoption, legal guardianship, placement with a fit and
 /// willing relative, and — last, only from age 16 — APPLA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Goal {
     /// Return to a parent or legal guardian. The default goal.
@@ -43,7 +47,11 @@ impl Goal {
 /// What the agency documents for an APPLA goal (SSA §475A(a), `DOMAIN.md` §3.3). The texts are
 /// [`Sensitive`]: case notes name people.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ApplaDocumentation {
     compelling_reason: Sensitive<Note>,
     efforts: Sensitive<Note>,
@@ -79,7 +87,11 @@ impl ApplaDocumentation {
 /// Always true: the concurrent goal differs from the primary; APPLA documentation is present
 /// exactly when a goal is APPLA. The age-16 floor of APPLA is checked when a case sets the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(try_from = "GoalsRecord"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "GoalsRecord")
+)]
 pub struct Goals {
     primary: Goal,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -140,9 +152,11 @@ impl Goals {
         appla: Option<ApplaDocumentation>,
     ) -> Result<Goals, Error> {
         if concurrent == Some(primary) {
-            return Err(Error::Inconsistent(Inconsistency::ConcurrentGoalRepeatsPrimary {
-                goal: primary.as_str(),
-            }));
+            return Err(Error::Inconsistent(
+                Inconsistency::ConcurrentGoalRepeatsPrimary {
+                    goal: primary.as_str(),
+                },
+            ));
         }
         let has_appla = primary == Goal::Appla || concurrent == Some(Goal::Appla);
         match (has_appla, appla.is_some()) {
@@ -185,7 +199,11 @@ impl Goals {
 ///
 /// Always true: the goals are valid and the date lies in 1900–2199.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(try_from = "PlanRecord"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "PlanRecord")
+)]
 pub struct PermanencyPlan {
     #[cfg_attr(feature = "serde", serde(flatten))]
     goals: Goals,
@@ -262,7 +280,9 @@ mod tests {
             "permanency plan: expected the compelling reason and efforts documented for an appla goal, found none"
         );
         assert_eq!(
-            Goals::new(Goal::Adoption, None, Some(doc())).unwrap_err().to_string(),
+            Goals::new(Goal::Adoption, None, Some(doc()))
+                .unwrap_err()
+                .to_string(),
             "permanency plan: expected no appla documentation without an appla goal, found some"
         );
         let g = Goals::new(Goal::LegalGuardianship, Some(Goal::Appla), Some(doc())).unwrap();
@@ -274,11 +294,20 @@ mod tests {
     #[test]
     fn concurrent_goal_differs() {
         assert_eq!(
-            Goals::new(Goal::Reunification, Some(Goal::Reunification), None).unwrap_err().to_string(),
+            Goals::new(Goal::Reunification, Some(Goal::Reunification), None)
+                .unwrap_err()
+                .to_string(),
             "permanency plan: expected a concurrent goal different from the primary goal, found reunification twice"
         );
         let d = NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
-        let p = PermanencyPlan::new(Goals::new(Goal::Reunification, Some(Goal::Adoption), None).unwrap(), d).unwrap();
-        assert_eq!((p.primary_goal(), p.concurrent_goal(), p.established()), (Goal::Reunification, Some(Goal::Adoption), d));
+        let p = PermanencyPlan::new(
+            Goals::new(Goal::Reunification, Some(Goal::Adoption), None).unwrap(),
+            d,
+        )
+        .unwrap();
+        assert_eq!(
+            (p.primary_goal(), p.concurrent_goal(), p.established()),
+            (Goal::Reunification, Some(Goal::Adoption), d)
+        );
     }
 }

@@ -390,7 +390,11 @@ impl Policy {
 
     fn check_ages(self) -> Result<Self, Error> {
         let order = [
-            ("transition_services_age", self.transition_services_age, self.appla_min_age),
+            (
+                "transition_services_age",
+                self.transition_services_age,
+                self.appla_min_age,
+            ),
             ("appla_min_age", self.appla_min_age, self.age_of_majority),
         ];
         for (field, lower, upper) in order {
@@ -433,7 +437,10 @@ mod tests {
     #[test]
     fn setters_refuse_what_the_law_does_not_allow() {
         assert_eq!(
-            Policy::federal().with_appla_min_age(15).unwrap_err().to_string(),
+            Policy::federal()
+                .with_appla_min_age(15)
+                .unwrap_err()
+                .to_string(),
             "invalid policy appla_min_age: expected from 16 to 21, found 15"
         );
         assert!(Policy::federal().with_visit_limit_months(7).is_err());

@@ -24,7 +24,11 @@ pub const REDACTED: &str = "[redacted]";
 /// assert_eq!(*name.expose(), "Jordan");
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(transparent))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(transparent)
+)]
 pub struct Sensitive<T>(T);
 
 impl<T> Sensitive<T> {

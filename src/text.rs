@@ -163,17 +163,26 @@ mod tests {
         );
         assert!(matches!(
             Name::new(" Ann").unwrap_err(),
-            Error::Text { found: TextProblem::Untrimmed, .. }
+            Error::Text {
+                found: TextProblem::Untrimmed,
+                ..
+            }
         ));
         assert!(matches!(
             Name::new("A\nB").unwrap_err(),
-            Error::Text { found: TextProblem::ControlCharacter(1), .. }
+            Error::Text {
+                found: TextProblem::ControlCharacter(1),
+                ..
+            }
         ));
         // 201 'é' are 201 characters (402 bytes): counted in characters, not bytes.
         let long = "é".repeat(201);
         assert!(matches!(
             Name::new(&long).unwrap_err(),
-            Error::Text { found: TextProblem::TooLong(201), .. }
+            Error::Text {
+                found: TextProblem::TooLong(201),
+                ..
+            }
         ));
         assert!(Name::new("é".repeat(200)).is_ok());
     }

@@ -1,0 +1,93 @@
+//! Adoption: placement for adoption and finalization (`DOMAIN.md` §3.1, §8.2, §8.3(2)).
+
+use super::{Check, RuleId, Subject, Violation};
+use crate::case::event::EventData;
+use crate::family::FamilyKind;
+use crate::placement::Setting;
+use crate::plan::Goal;
+
+/// Every legal parent's rights are terminated or relinquished, or the parent has died, before the
+/// child is placed for adoption or the adoption is finalized. Lists every parent whose rights are
+/// intact.
+pub(crate) fn rights_ended(c: &Check<'_>) -> Option<Violation> {
+    let intact: Vec<_> = c
+        .case
+        .legal_parents()
+        .into_iter()
+        .filter(|p| !p.rights.ended())
+        .collect();
+    if intact.is_empty() {
+        return None;
+    }
+    let ids: Vec<&str> = intact.iter().map(|p| p.person.as_str()).collect();
+    let mut v = Violation::new(
+        RuleId::ParentalRightsIntact,
+        format!(
+            "{} needs every legal parent's rights ended, found intact: {}",
+            c.event.kind(),
+            ids.join(", ")
+        ),
+    );
+    for p in intact {
+        v = v.about(Subject::Person(p.person));
+    }
+    Some(v)
+}
+
+/// The plan's primary goal is adoption.
+pub(crate) fn goal_is_adoption(c: &Check<'_>) -> Option<Violation> {
+    let goal = c.case.current_plan().map(|p| p.primary_goal());
+    (goal != Some(Goal::Adoption)).then(|| {
+        Violation::new(
+            RuleId::GoalNotAdoption,
+            format!(
+                "{} needs a plan whose primary goal is adoption, found {}",
+                c.event.kind(),
+                goal.map_or("no plan", Goal::as_str)
+            ),
+        )
+    })
+}
+
+/// The home is a pre-adoptive home of a pre-adoptive or adoptive family: the placement offered
+/// (for `placed_for_adoption`) or the placement in progress (for `adoption_finalized`).
+pub(crate) fn adoptive_home(c: &Check<'_>) -> Option<Violation> {
+    let (setting, caregiver, placement) = match c.event.what() {
+        EventData::PlacedForAdoption(p) => (p.setting(), p.caregiver(), p.id()),
+        _ => match c.case.current_placement() {
+            Some(p) => (p.setting(), p.caregiver(), p.id()),
+            None => {
+                return Some(Violation::new(
+                    RuleId::NotAnAdoptiveHome,
+                    format!(
+                        "{} needs the child in an adoptive home, found no placement",
+                        c.event.kind()
+                    ),
+                ));
+            }
+        },
+    };
+    let family = caregiver.and_then(|f| c.case.family(f));
+    let kind = family.map(|f| f.kind());
+    let fits = setting == Setting::PreAdoptiveHome
+        && matches!(kind, Some(FamilyKind::PreAdoptive | FamilyKind::Adoptive));
+    (!fits).then(|| {
+        let mut v = Violation::new(
+            RuleId::NotAnAdoptiveHome,
+            format!(
+                "{} needs a pre_adoptive_home with a pre_adoptive or adoptive family, found a {} with {}",
+                c.event.kind(),
+                setting.as_str(),
+                match (family, kind) {
+                    (Some(f), Some(k)) => format!("family {} of kind {}", f.id(), k.as_str()),
+                    _ => "no caregiver family".to_owned(),
+                }
+            ),
+        )
+        .about(Subject::Placement(placement.clone()));
+        if let Some(f) = family {
+            v = v.about(Subject::Family(f.id().clone()));
+        }
+        v
+    })
+}

@@ -1,0 +1,29 @@
+//! APPLA: another planned permanent living arrangement, the last-resort goal (SSA §475(5)(C)(i),
+//! §475A(a); `DOMAIN.md` §3.3). Its documentation is required by the type
+//! ([`Goals`](crate::Goals)); its age floor is checked here, on the date the plan is set.
+
+use super::{Check, RuleId, Violation};
+use crate::case::event::EventData;
+use crate::plan::Goal;
+
+/// APPLA only for a child who has attained 16 (the policy's APPLA age) on the date it is set.
+/// The message gives the age, never the birth date.
+pub(crate) fn age(c: &Check<'_>) -> Option<Violation> {
+    let EventData::PlanSet(goals) = c.event.what() else {
+        return None;
+    };
+    if !goals.includes(Goal::Appla) {
+        return None;
+    }
+    let min = c.policy.appla_min_age();
+    let age = c.case.child().age_on(c.event.date(), c.policy).unwrap_or(0);
+    (age < min).then(|| {
+        Violation::new(
+            RuleId::ApplaAge,
+            format!(
+                "appla needs a child who has attained {min} on {}, found age {age}",
+                c.event.date()
+            ),
+        )
+    })
+}

@@ -1,0 +1,177 @@
+//! Discharge from foster care: the exit reasons, emancipation, guardianship and kinship
+//! guardianship assistance (SSA §473(d), §475(7), §475(8); `DOMAIN.md` §6, §8.2, §8.3(3)).
+
+use chrono::NaiveDate;
+
+use super::{Check, RuleId, Subject, Violation};
+use crate::case::event::{Discharge, EventData, GuardianshipAssistance};
+use crate::case::stage::ExitReason;
+use crate::date;
+use crate::family::{Family, FamilyKind};
+
+fn discharge<'a>(c: &Check<'a>) -> Option<&'a Discharge> {
+    match c.event.what() {
+        EventData::Discharge(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// Adoption ends through `adoption_finalized` (with its guards) and death through `death`; a
+/// discharge cannot claim either.
+pub(crate) fn reason_allowed(c: &Check<'_>) -> Option<Violation> {
+    let d = discharge(c)?;
+    let hint = match d.reason {
+        ExitReason::Adopted => "record adoption_finalized",
+        ExitReason::Death => "record death",
+        _ => return None,
+    };
+    Some(Violation::new(
+        RuleId::DischargeReason,
+        format!(
+            "a discharge cannot give the reason {}; {hint}",
+            d.reason.as_str()
+        ),
+    ))
+}
+
+/// Emancipation not before the age of majority the policy sets (SSA §475(8): 18).
+pub(crate) fn emancipation_age(c: &Check<'_>) -> Option<Violation> {
+    let d = discharge(c)?;
+    if d.reason != ExitReason::Emancipated {
+        return None;
+    }
+    let majority = c.policy.age_of_majority();
+    let age = c.case.child().age_on(c.event.date(), c.policy).unwrap_or(0);
+    (age < majority).then(|| {
+        Violation::new(
+            RuleId::EmancipationAge,
+            format!(
+                "emancipation needs a youth who has attained {majority} on {}, found age {age}",
+                c.event.date()
+            ),
+        )
+    })
+}
+
+fn guardian<'a>(c: &Check<'a>, d: &Discharge) -> Option<&'a Family> {
+    d.to.as_ref().and_then(|id| c.case.family(id))
+}
+
+/// A discharge to guardianship names the guardian's family, of kind guardian (SSA §475(7): a
+/// judicially created relationship with a caretaker).
+pub(crate) fn guardianship_family(c: &Check<'_>) -> Option<Violation> {
+    let d = discharge(c)?;
+    if d.reason != ExitReason::Guardianship {
+        return None;
+    }
+    match guardian(c, d) {
+        Some(f) if f.kind() == FamilyKind::Guardian => None,
+        Some(f) => Some(
+            Violation::new(
+                RuleId::GuardianshipFamily,
+                format!(
+                    "a discharge to guardianship needs a guardian family, found family {} of kind {}",
+                    f.id(),
+                    f.kind().as_str()
+                ),
+            )
+            .about(Subject::Family(f.id().clone())),
+        ),
+        None => Some(Violation::new(
+            RuleId::GuardianshipFamily,
+            "a discharge to guardianship needs the guardian's family, found none",
+        )),
+    }
+}
+
+/// Kinship guardianship assistance only with a discharge to guardianship by a relative
+/// (SSA §473(d)(1): "relatives ... who have assumed legal guardianship").
+pub(crate) fn kinship_relative(c: &Check<'_>) -> Option<Violation> {
+    let d = discharge(c)?;
+    if d.assistance != GuardianshipAssistance::Kinship {
+        return None;
+    }
+    if d.reason != ExitReason::Guardianship {
+        return Some(Violation::new(
+            RuleId::KinshipGuardianRelative,
+            format!(
+                "kinship guardianship assistance needs a discharge to guardianship, found {}",
+                d.reason.as_str()
+            ),
+        ));
+    }
+    let f = guardian(c, d)?; // a missing guardian is `guardianship_family`'s
+    (!f.cared_for_by_relative()).then(|| {
+        Violation::new(
+            RuleId::KinshipGuardianRelative,
+            format!(
+                "kinship guardianship assistance needs a relative guardian, found no relative caregiver in family {}",
+                f.id()
+            ),
+        )
+        .about(Subject::Family(f.id().clone()))
+    })
+}
+
+/// The first day from which the child has lived, without a break up to `on`, in `family`'s home
+/// while it held a licence in force: the start of the kinship-guardianship clock. `None` when the
+/// child is not in that home on `on` or the licence is not in force then.
+///
+/// Shared by the guard below and the kinship-guardianship obligation of the clocks.
+pub(crate) fn licensed_stay_start(
+    case: &crate::Case,
+    family: &Family,
+    on: NaiveDate,
+) -> Option<NaiveDate> {
+    let licence = family.licence().filter(|l| l.in_force_on(on))?;
+    let placements = case.placements();
+    let last = placements.iter().rposition(|p| {
+        p.caregiver() == Some(family.id())
+            && p.start() <= on
+            && p.end().is_none_or(|e| e.date >= on)
+    })?;
+    let mut start = placements[last].start();
+    for p in placements[..last].iter().rev() {
+        let contiguous = p.end().is_some_and(|e| e.date == start);
+        if p.caregiver() == Some(family.id()) && contiguous {
+            start = p.start();
+        } else {
+            break;
+        }
+    }
+    Some(start.max(licence.since()))
+}
+
+/// Kinship guardianship assistance only after 6 consecutive months (the policy's number) in the
+/// relative's licensed home (SSA §473(d)(3)(A)(i)(II): eligible for foster care maintenance
+/// payments while residing there; `DOMAIN.md` §6 \[I\]: counted while the home is licensed).
+pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Violation> {
+    let d = discharge(c)?;
+    if d.assistance != GuardianshipAssistance::Kinship || d.reason != ExitReason::Guardianship {
+        return None;
+    }
+    let f = guardian(c, d)?;
+    let months = c.policy.kinship_guardianship_months();
+    let on = c.event.date();
+    let start = licensed_stay_start(c.case, f, on);
+    let due = start.map(|s| date::months_after_with(s, months, c.policy.month_end()));
+    match due {
+        Some(due) if due <= on => None,
+        _ => Some(
+            Violation::new(
+                RuleId::KinshipGuardianSixMonths,
+                match (start, due) {
+                    (Some(s), Some(due)) => format!(
+                        "kinship guardianship assistance needs {months} consecutive months in family {}'s licensed home, found {s} to {on} (the months are complete on {due})",
+                        f.id()
+                    ),
+                    _ => format!(
+                        "kinship guardianship assistance needs {months} consecutive months in family {}'s licensed home, found the child not placed there under a licence in force on {on}",
+                        f.id()
+                    ),
+                },
+            )
+            .about(Subject::Family(f.id().clone())),
+        ),
+    }
+}

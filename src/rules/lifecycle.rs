@@ -1,0 +1,79 @@
+//! Checks every event must pass whatever the stage: the integrity of the history itself.
+
+use super::{Check, RuleId, Subject, Violation};
+use crate::case::event::EventData;
+use crate::id::FamilyId;
+
+/// Events are dated in order: an event may share its date with the one before, never precede it.
+pub(crate) fn in_order(c: &Check<'_>) -> Option<Violation> {
+    let last = c.case.events().last()?.date();
+    (c.event.date() < last).then(|| {
+        Violation::new(
+            RuleId::EventOutOfOrder,
+            format!(
+                "expected a date on or after {last} (the last event), found {}",
+                c.event.date()
+            ),
+        )
+    })
+}
+
+/// No event precedes the child's birth. The message does not repeat the birth date.
+pub(crate) fn not_before_birth(c: &Check<'_>) -> Option<Violation> {
+    (c.event.date() < *c.case.child().date_of_birth().expose()).then(|| {
+        Violation::new(
+            RuleId::EventBeforeBirth,
+            format!(
+                "{} on {} precedes the child's birth",
+                c.event.kind(),
+                c.event.date()
+            ),
+        )
+    })
+}
+
+/// The families an event names (a placement's caregiver, the household removed from, the family
+/// discharged to) must be recorded in the case, or recorded by this very event.
+pub(crate) fn families_known(c: &Check<'_>) -> Option<Violation> {
+    let what = c.event.what();
+    let named: [Option<&FamilyId>; 3] = [
+        what.new_placement().and_then(|p| p.caregiver()),
+        match what {
+            EventData::Removal(r) => r.from.as_ref(),
+            _ => None,
+        },
+        match what {
+            EventData::Discharge(d) => d.to.as_ref(),
+            _ => None,
+        },
+    ];
+    let unknown: Vec<&FamilyId> = named
+        .into_iter()
+        .flatten()
+        .filter(|id| c.case.family(id).is_none())
+        .collect();
+    let first = unknown.first()?;
+    let mut v = Violation::new(
+        RuleId::UnknownFamily,
+        format!("family {first} is not recorded in the case; record it with family_recorded first"),
+    );
+    for id in unknown {
+        v = v.about(Subject::Family(id.clone()));
+    }
+    Some(v)
+}
+
+/// A new placement's id must not have been used before in the case.
+pub(crate) fn placement_id_unused(c: &Check<'_>) -> Option<Violation> {
+    let p = c.event.what().new_placement()?;
+    c.case.placement(p.id()).map(|_| {
+        Violation::new(
+            RuleId::DuplicatePlacement,
+            format!(
+                "placement {} already exists in the case; each placement needs its own id",
+                p.id()
+            ),
+        )
+        .about(Subject::Placement(p.id().clone()))
+    })
+}

@@ -1,0 +1,233 @@
+//! Placement rules: one placement at a time, the right caregiver for each setting, licensed
+//! non-relative homes, and the distinct events for runaways.
+
+use super::{Check, RuleId, Subject, Violation};
+use crate::case::event::{EventData, Finding};
+use crate::family::FamilyKind;
+use crate::id::PlacementId;
+use crate::placement::Setting;
+
+/// One placement at a time: `placement_begun` only when no placement is open. Foster care is
+/// 24-hour care in one setting (45 CFR 1355.20).
+pub(crate) fn none_open(c: &Check<'_>) -> Option<Violation> {
+    let open = c.case.current_placement()?;
+    Some(
+        Violation::new(
+            RuleId::PlacementAlreadyOpen,
+            format!(
+                "placement {} is still open; use placement_changed to move the child",
+                open.id()
+            ),
+        )
+        .about(Subject::Placement(open.id().clone())),
+    )
+}
+
+/// The placement an event begins must be an ordinary one: runaways and trial home visits have
+/// their own events (CWPM 1.2B.7).
+pub(crate) fn new_is_ordinary(c: &Check<'_>) -> Option<Violation> {
+    let p = c.event.what().new_placement()?;
+    let setting = p.setting();
+    let hint = if setting.is_runaway() {
+        "use ran_away"
+    } else if setting.is_trial_home_visit() {
+        "use trial_home_visit_begun"
+    } else {
+        return None;
+    };
+    Some(
+        Violation::new(
+            RuleId::PlacementEventMismatch,
+            format!(
+                "{} cannot begin a {} placement; {hint}",
+                c.event.kind(),
+                setting.as_str()
+            ),
+        )
+        .about(Subject::Placement(p.id().clone())),
+    )
+}
+
+/// A move needs an open placement that is neither a runaway (use `returned_from_runaway`) nor a
+/// trial home visit (use `trial_home_visit_ended`).
+pub(crate) fn open_is_ordinary(c: &Check<'_>) -> Option<Violation> {
+    let message = match c.case.current_placement() {
+        None => format!(
+            "{} needs an open placement, found none; use placement_begun",
+            c.event.kind()
+        ),
+        Some(p) if p.setting().is_runaway() => format!(
+            "placement {} is a runaway; use returned_from_runaway",
+            p.id()
+        ),
+        Some(p) if p.setting().is_trial_home_visit() => format!(
+            "placement {} is a trial home visit; use trial_home_visit_ended",
+            p.id()
+        ),
+        Some(_) => return None,
+    };
+    Some(Violation::new(RuleId::PlacementEventMismatch, message))
+}
+
+/// `ran_away` records a runaway or whereabouts-unknown setting, and not twice in a row.
+pub(crate) fn runaway_setting(c: &Check<'_>) -> Option<Violation> {
+    let p = c.event.what().new_placement()?;
+    if !p.setting().is_runaway() {
+        return Some(
+            Violation::new(
+                RuleId::PlacementEventMismatch,
+                format!(
+                    "ran_away expects a runaway or whereabouts_unknown setting, found {}",
+                    p.setting().as_str()
+                ),
+            )
+            .about(Subject::Placement(p.id().clone())),
+        );
+    }
+    let open = c.case.current_placement()?;
+    open.setting().is_runaway().then(|| {
+        Violation::new(
+            RuleId::PlacementEventMismatch,
+            format!(
+                "the child is already on runaway status (placement {})",
+                open.id()
+            ),
+        )
+        .about(Subject::Placement(open.id().clone()))
+    })
+}
+
+/// `returned_from_runaway` needs the child on runaway status.
+pub(crate) fn open_is_runaway(c: &Check<'_>) -> Option<Violation> {
+    match c.case.current_placement() {
+        Some(p) if p.setting().is_runaway() => None,
+        _ => Some(Violation::new(
+            RuleId::PlacementEventMismatch,
+            "returned_from_runaway needs the child on runaway status, found none",
+        )),
+    }
+}
+
+/// A family setting needs a caregiver family of a fitting kind (45 CFR 1355.44(e)): a relative
+/// foster home a relative family; a kin home a relative or kin family; a pre-adoptive home a
+/// pre-adoptive or adoptive family; a non-relative, therapeutic or shelter foster home any
+/// fostering family; a trial home visit the birth family.
+pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Violation> {
+    let p = c.event.what().new_placement()?;
+    let family = c.case.family(p.caregiver()?)?; // unknown families are `families_known`'s
+    let kind = family.kind();
+    use FamilyKind as F;
+    let (fits, expected) = match p.setting() {
+        Setting::RelativeFosterHome => (
+            kind == F::Relative || (kind.may_foster() && family.cared_for_by_relative()),
+            "a relative family",
+        ),
+        Setting::KinFosterHome => (
+            matches!(kind, F::Relative | F::Kin),
+            "a relative or kin family",
+        ),
+        Setting::PreAdoptiveHome => (
+            matches!(kind, F::PreAdoptive | F::Adoptive),
+            "a pre_adoptive or adoptive family",
+        ),
+        Setting::TrialHomeVisit => (kind == F::Birth, "the birth family"),
+        _ => (kind.may_foster(), "a family that fosters"),
+    };
+    (!fits).then(|| {
+        Violation::new(
+            RuleId::CaregiverKind,
+            format!(
+                "a {} placement needs {expected}, found family {} of kind {}",
+                p.setting().as_str(),
+                family.id(),
+                kind.as_str()
+            ),
+        )
+        .about(Subject::Family(family.id().clone()))
+        .about(Subject::Placement(p.id().clone()))
+    })
+}
+
+/// A non-relative foster family home (non-relative, therapeutic, shelter or pre-adoptive) needs a
+/// licence in force on the placement date (SSA §472(c)(1)). Relative and kin homes may be
+/// unlicensed: federal foster care includes them regardless of licensure (45 CFR 1355.20).
+pub(crate) fn licensed_home(c: &Check<'_>) -> Option<Violation> {
+    let p = c.event.what().new_placement()?;
+    if !matches!(
+        p.setting(),
+        Setting::NonRelativeFosterHome
+            | Setting::TherapeuticFosterHome
+            | Setting::ShelterFosterHome
+            | Setting::PreAdoptiveHome
+    ) {
+        return None;
+    }
+    let family = c.case.family(p.caregiver()?)?;
+    // An adoptive family taking a pre-adoptive placement needs no foster licence.
+    if p.setting() == Setting::PreAdoptiveHome && family.licence().is_none() {
+        return None;
+    }
+    let date = c.event.date();
+    match family.licence() {
+        Some(l) if l.in_force_on(date) => None,
+        found => Some(
+            Violation::new(
+                RuleId::UnlicensedHome,
+                format!(
+                    "family {} needs a foster-home licence in force on {date}, found {}",
+                    family.id(),
+                    match found {
+                        None => "none".to_owned(),
+                        Some(l) if !l.status().in_force() => "a licence not in force".to_owned(),
+                        Some(l) => format!(
+                            "one covering {} to {}",
+                            l.since(),
+                            l.expires().map_or("no end".to_owned(), |e| e.to_string())
+                        ),
+                    }
+                ),
+            )
+            .about(Subject::Family(family.id().clone()))
+            .about(Subject::Placement(p.id().clone())),
+        ),
+    }
+}
+
+fn qrtp(c: &Check<'_>, id: &PlacementId) -> Option<Violation> {
+    match c.case.placement(id) {
+        Some(p) if p.setting() == Setting::Qrtp => None,
+        Some(p) => Some(
+            Violation::new(
+                RuleId::QrtpPlacement,
+                format!("placement {id} is a {}, not a qrtp", p.setting().as_str()),
+            )
+            .about(Subject::Placement(id.clone())),
+        ),
+        None => Some(
+            Violation::new(
+                RuleId::QrtpPlacement,
+                format!("placement {id} is not in the case"),
+            )
+            .about(Subject::Placement(id.clone())),
+        ),
+    }
+}
+
+/// A QRTP assessment or long-stay approval names a QRTP placement of the case (SSA §475A(c)).
+pub(crate) fn qrtp_record(c: &Check<'_>) -> Option<Violation> {
+    match c.event.what() {
+        EventData::QrtpAssessed { placement, .. }
+        | EventData::QrtpLongStayApproved { placement } => qrtp(c, placement),
+        _ => None,
+    }
+}
+
+/// A court's QRTP approval or disapproval names a QRTP placement of the case (SSA §475A(c)(2)).
+pub(crate) fn qrtp_finding(c: &Check<'_>) -> Option<Violation> {
+    match c.event.what() {
+        EventData::CourtFinding(
+            Finding::QrtpApproved { placement } | Finding::QrtpDisapproved { placement },
+        ) => qrtp(c, placement),
+        _ => None,
+    }
+}
