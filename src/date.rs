@@ -122,6 +122,35 @@ pub fn months_after(date: NaiveDate, n: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// `date` minus `n` calendar months, clamped to the last day of a shorter month: the start of a
+/// look-back window ("the most recent 22 months").
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// assert_eq!(permanency::date::months_before(d(2024, 12, 31), 22), d(2023, 2, 28));
+/// ```
+pub fn months_before(date: NaiveDate, n: u32) -> NaiveDate {
+    date.checked_sub_months(Months::new(n))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The first day of the month after the month of `date`: when a determination due on `date` and
+/// not made costs title IV-E eligibility ("ineligible at the end of the month in which it was
+/// due", 45 CFR 1356.21(b)(2)).
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// assert_eq!(permanency::date::first_of_next_month(d(2024, 2, 10)), d(2024, 3, 1));
+/// assert_eq!(permanency::date::first_of_next_month(d(2024, 12, 31)), d(2025, 1, 1));
+/// ```
+pub fn first_of_next_month(date: NaiveDate) -> NaiveDate {
+    date.with_day(1)
+        .and_then(|d| d.checked_add_months(Months::new(1)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
 /// `date` plus `n` calendar months under the given [`MonthEnd`] convention.
 pub fn months_after_with(date: NaiveDate, n: u32, month_end: MonthEnd) -> NaiveDate {
     let clamped = months_after(date, n);
@@ -439,6 +468,15 @@ mod tests {
             Some(1)
         );
         assert_eq!(age_on(d(2010, 6, 1), d(2010, 6, 1), February28), Some(0));
+    }
+
+    #[test]
+    fn months_before_and_next_month() {
+        // 22 months before 2024-12-31: 2023-02-31 does not exist, clamped to 2023-02-28.
+        assert_eq!(months_before(d(2024, 12, 31), 22), d(2023, 2, 28));
+        assert_eq!(months_before(d(2024, 3, 1), 22), d(2022, 5, 1));
+        assert_eq!(first_of_next_month(d(2024, 1, 31)), d(2024, 2, 1));
+        assert_eq!(first_of_next_month(d(2024, 2, 1)), d(2024, 3, 1));
     }
 
     #[test]

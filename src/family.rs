@@ -556,18 +556,19 @@ impl FamilyBuilder {
                 kind: self.kind.as_str(),
             });
         }
-        let required: Option<(fn(Relationship) -> bool, &'static str)> = match self.kind {
+        type Fits = fn(Relationship) -> bool;
+        let required: Option<(Fits, &'static str)> = match self.kind {
             FamilyKind::Relative => Some((Relationship::is_relative, "a relative")),
             FamilyKind::Kin => Some((Relationship::is_kin, "a relative or fictive kin")),
             _ => None,
         };
-        if let Some((fits, expected)) = required {
-            if !caregivers.any(|m| fits(m.relationship)) {
-                return bad(Inconsistency::CaregiverRelationship {
-                    family: family(),
-                    expected,
-                });
-            }
+        if let Some((fits, expected)) = required
+            && !caregivers.any(|m| fits(m.relationship))
+        {
+            return bad(Inconsistency::CaregiverRelationship {
+                family: family(),
+                expected,
+            });
         }
         for (i, s) in self.siblings_in_care.iter().enumerate() {
             if self.siblings_in_care[..i].contains(s) {

@@ -34,6 +34,7 @@ pub mod strategy;
 
 pub mod case;
 pub mod rules;
+pub mod timeline;
 
 pub use case::event::{
     AggravatedGround, Candidacy, Circumstance, Circumstances, Determination, Discharge, Event,
@@ -46,3 +47,4 @@ pub use case::{
     ReplayError,
 };
 pub use rules::{Rejection, RuleId, Subject, Violation};
+pub use timeline::{Obligation, ObligationKind};

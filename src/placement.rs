@@ -427,6 +427,9 @@ pub enum EndReason {
     Discharged,
     /// The child died.
     Died,
+    /// A trial home visit outlived its authorized period: the episode is deemed ended on the
+    /// policy's date (45 CFR 1356.21(e); `DOMAIN.md` §2.7 \[I\]).
+    LimitExceeded,
 }
 
 /// One stay in one setting: a [`NewPlacement`] with its start and, once over, its end.

@@ -333,14 +333,14 @@ impl Policy {
     ///
     /// [`Error::Policy`] unless the age is from 19 to 21 and above the age of majority.
     pub fn with_extended_care_age(mut self, age: Option<u32>) -> Result<Self, Error> {
-        if let Some(a) = age {
-            if !(19..=21).contains(&a) {
-                return Err(Error::Policy {
-                    field: "extended_care_age",
-                    expected: "from 19 to 21",
-                    found: a,
-                });
-            }
+        if let Some(a) = age
+            && !(19..=21).contains(&a)
+        {
+            return Err(Error::Policy {
+                field: "extended_care_age",
+                expected: "from 19 to 21",
+                found: a,
+            });
         }
         self.extended_care_age = age;
         self.check_ages()
@@ -406,14 +406,14 @@ impl Policy {
                 });
             }
         }
-        if let Some(ext) = self.extended_care_age {
-            if ext <= self.age_of_majority {
-                return Err(Error::Policy {
-                    field: "extended_care_age",
-                    expected: "above the age of majority",
-                    found: ext,
-                });
-            }
+        if let Some(ext) = self.extended_care_age
+            && ext <= self.age_of_majority
+        {
+            return Err(Error::Policy {
+                field: "extended_care_age",
+                expected: "above the age of majority",
+                found: ext,
+            });
         }
         Ok(self)
     }

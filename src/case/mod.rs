@@ -402,7 +402,7 @@ impl Case {
                     // The visit outlived its limit: the episode ended in reunification on the
                     // policy's date (45 CFR 1356.21(e), DOMAIN.md §2.7 [I]); this is a re-entry.
                     let exit = Self::overlong_visit_exit(s, policy);
-                    close_open_placement(s, exit, EndReason::Discharged);
+                    close_open_placement(s, exit, EndReason::LimitExceeded);
                     close_episode(s, exit, ExitReason::Reunified);
                 }
                 s.episodes.push(Episode {
@@ -441,8 +441,26 @@ impl Case {
                 close_episode(s, date, ExitReason::Adopted);
             }
             EventData::Discharge(d) => {
-                close_open_placement(s, date, EndReason::Discharged);
-                close_episode(s, date, d.reason);
+                let beyond = (before == Stage::Reunification).then(|| {
+                    let start = s.placements.last().map_or(date, Placement::start);
+                    crate::rules::trial_home_visit::first_day_beyond(
+                        start,
+                        s.visit_extended_until,
+                        policy,
+                    )
+                });
+                match beyond {
+                    // A visit that outlived its limit ended the episode on the policy's date.
+                    Some(beyond) if date > beyond => {
+                        let exit = Self::overlong_visit_exit(s, policy);
+                        close_open_placement(s, exit, EndReason::LimitExceeded);
+                        close_episode(s, exit, d.reason);
+                    }
+                    _ => {
+                        close_open_placement(s, date, EndReason::Discharged);
+                        close_episode(s, date, d.reason);
+                    }
+                }
             }
             EventData::Death => {
                 close_open_placement(s, date, EndReason::Died);
@@ -654,10 +672,10 @@ impl Case {
 }
 
 fn close_open_placement(s: &mut State, date: NaiveDate, reason: EndReason) {
-    if let Some(p) = s.placements.last_mut().filter(|p| p.is_open()) {
-        if let Ok(ended) = p.clone().ended(date.max(p.start()), reason) {
-            *p = ended;
-        }
+    if let Some(p) = s.placements.last_mut().filter(|p| p.is_open())
+        && let Ok(ended) = p.clone().ended(date.max(p.start()), reason)
+    {
+        *p = ended;
     }
 }
 

@@ -1,0 +1,396 @@
+//! ASFA clocks: DEFC, the findings at removal, case plan, relative notice, reviews, permanency
+//! hearings, reasonable efforts to finalize, the TPR petitions, voluntary placements
+//! (`DOMAIN.md` §1, §2).
+
+use chrono::NaiveDate;
+
+use super::{
+    Consequence, EpisodeView, Obligation, ObligationKind as K, Rhythm, Status, View, Waiver,
+    recurring,
+};
+use crate::case::event::{
+    AggravatedGround, Determination, EventData, Finding, Manner, PreventionEfforts, TprException,
+};
+use crate::case::{Case, Episode};
+use crate::date::{self, Period};
+use crate::policy::{DefcRule, EpisodeStart, Policy, RelativeCareException, ReviewAnchor};
+use crate::rules::Subject;
+
+/// The date the child is considered to have entered foster care in `episode`, as known on
+/// `as_of`: the earlier of the first judicial finding of abuse or neglect and the date 60 days
+/// after removal (SSA §475(5)(F); 45 CFR 1355.20), never before the removal; or the removal date
+/// when the policy's [`DefcRule`] says the agency uses it.
+///
+/// For the first episode a finding made before the removal (an in-home court case) counts; it
+/// sets DEFC to the removal date.
+pub fn date_entered_foster_care(
+    case: &Case,
+    episode: &Episode,
+    as_of: NaiveDate,
+    policy: &Policy,
+) -> NaiveDate {
+    let removal = episode.removal_date();
+    if policy.defc_rule() == DefcRule::RemovalDate {
+        return removal;
+    }
+    let latest = date::days_after(removal, policy.defc_days_after_removal());
+    let events = case.events();
+    let from = if episode.number() == 1 {
+        0
+    } else {
+        episode.removal_event()
+    };
+    let to = case
+        .episodes()
+        .iter()
+        .find(|e| e.number() == episode.number() + 1)
+        .map_or(events.len(), Episode::removal_event);
+    let finding = events[from..to]
+        .iter()
+        .filter(|e| e.date() <= as_of)
+        .find(|e| matches!(e.what(), EventData::CourtFinding(Finding::AbuseOrNeglect)))
+        .map(|e| e.date());
+    finding.map_or(latest, |f| f.min(latest)).max(removal)
+}
+
+/// The obligations of one removal episode.
+pub(super) fn episode_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let policy = view.policy;
+    let removal = ep.removal();
+    let court_ordered = ep.episode.manner() == Manner::CourtOrder;
+    let defc = date_entered_foster_care(view.case, ep.episode, view.as_of, policy);
+
+    if court_ordered {
+        // SSA §472(a)(2)(A)(ii): the finding must be in the order sanctioning the removal; a
+        // court-ordered removal is dated by that order. Missing it costs the whole stay.
+        let found = ep
+            .findings(|f| matches!(f, Finding::ContraryToWelfare))
+            .next();
+        once(
+            ep,
+            K::ContraryToWelfare,
+            removal,
+            removal,
+            found,
+            Consequence::IneligibleForEpisode,
+            out,
+        );
+        // SSA §471(a)(15)(B)(i), 45 CFR 1356.21(b)(1): within 60 days; a finding that efforts were
+        // not required also meets it.
+        let due = date::days_after(removal, policy.prevent_removal_efforts_days());
+        let found = ep
+            .findings(|f| {
+                matches!(
+                    f,
+                    Finding::PreventionEfforts(
+                        PreventionEfforts::Made | PreventionEfforts::NotRequired
+                    )
+                )
+            })
+            .next();
+        once(
+            ep,
+            K::PreventRemovalEfforts,
+            removal,
+            due,
+            found,
+            Consequence::IneligibleForEpisode,
+            out,
+        );
+    } else {
+        // SSA §472(e): a voluntary placement needs a judicial best-interest determination within
+        // its first 180 days, else no payment after day 180.
+        let window = date::first_days(removal, policy.voluntary_best_interest_days());
+        let due = window.last_day().unwrap_or(removal);
+        let found = ep
+            .findings(|f| matches!(f, Finding::VoluntaryPlacementBestInterests))
+            .next();
+        once(
+            ep,
+            K::VoluntaryPlacement,
+            removal,
+            due,
+            found,
+            Consequence::NoPaymentFrom(window.end()),
+            out,
+        );
+    }
+
+    // 45 CFR 1356.21(g)(2): case plan within 60 days. SSA §471(a)(29): relatives within 30 days.
+    let due = date::days_after(removal, policy.case_plan_days());
+    let done = ep
+        .dates(|e| matches!(e, EventData::CasePlanCompleted))
+        .next();
+    compliance(ep, K::CasePlan, removal, due, done, out);
+    let due = date::days_after(removal, policy.relative_notice_days());
+    let done = ep
+        .dates(|e| matches!(e, EventData::RelativesNotified))
+        .next();
+    compliance(ep, K::RelativeNotice, removal, due, done, out);
+
+    // SSA §475(5)(B): a review at least every 6 months, from removal or DEFC (DOMAIN.md §2.1 [I]).
+    let anchor = match policy.review_anchor() {
+        ReviewAnchor::Removal => removal,
+        ReviewAnchor::Defc => defc,
+    };
+    let reviews: Vec<NaiveDate> = ep
+        .dates(|e| matches!(e, EventData::PeriodicReview))
+        .collect();
+    let every = policy.review_months();
+    recurring(
+        ep,
+        Rhythm {
+            kind: K::PeriodicReview,
+            start: anchor,
+            first_due: view.months_after(anchor, every),
+            every,
+        },
+        &reviews,
+        out,
+        |_, _| None,
+    );
+
+    // SSA §475(5)(C)(i): a permanency hearing within 12 months of DEFC, then within 12 months of
+    // the last one held.
+    let every = policy.permanency_hearing_months();
+    let hearings: Vec<NaiveDate> = ep
+        .dates(|e| matches!(e, EventData::PermanencyHearing))
+        .collect();
+    recurring(
+        ep,
+        Rhythm {
+            kind: K::PermanencyHearing,
+            start: defc,
+            first_due: view.months_after(defc, every),
+            every,
+        },
+        &hearings,
+        out,
+        |_, _| None,
+    );
+
+    // 45 CFR 1356.21(b)(2), CWPM 8.3A.9a: same rhythm for reasonable efforts to finalize; a
+    // determination not made costs eligibility from the end of the month it was due until made.
+    let made: Vec<NaiveDate> = ep
+        .findings(|f| matches!(f, Finding::FinalizeEfforts(Determination::Made)))
+        .collect();
+    let as_of = view.as_of;
+    recurring(
+        ep,
+        Rhythm {
+            kind: K::FinalizeEfforts,
+            start: defc,
+            first_due: view.months_after(defc, every),
+            every,
+        },
+        &made,
+        out,
+        |due, on| {
+            let from = date::first_of_next_month(due);
+            match on {
+                Some(on) if on < from => None,
+                Some(on) => Some(Consequence::IneligibleBetween {
+                    from,
+                    until: Some(on),
+                }),
+                None if as_of >= from => Some(Consequence::IneligibleBetween { from, until: None }),
+                None => None,
+            }
+        },
+    );
+
+    // Findings that excuse reunification efforts: a permanency hearing within 30 days (SSA
+    // §471(a)(15)(E)(i)); on the felony ground, a TPR petition within 60 days (§475(5)(E)).
+    // An abandoned-infant determination: a petition within 60 days.
+    for e in ep.events {
+        let (parent, ground) = match e.what() {
+            EventData::CourtFinding(Finding::ReunificationEffortsNotRequired {
+                parent,
+                ground,
+            }) => (Some(parent), Some(*ground)),
+            EventData::CourtFinding(Finding::AbandonedInfant) => (None, None),
+            _ => continue,
+        };
+        let found_on = e.date();
+        let petition = |from: NaiveDate| {
+            ep.dates(|x| matches!(x, EventData::TprPetitionFiled))
+                .find(|d| *d >= from)
+        };
+        if let Some(parent) = parent {
+            let due = date::days_after(found_on, policy.no_reunification_hearing_days());
+            let held = ep
+                .dates(|x| matches!(x, EventData::PermanencyHearing))
+                .find(|d| *d >= found_on);
+            let o = status_of(ep, K::NoReunificationHearing, found_on, due, held);
+            out.extend(o.map(|o| o.about(Subject::Person(parent.clone()))));
+        }
+        let kind = match ground {
+            None => K::AbandonedInfantPetition,
+            Some(AggravatedGround::FelonyAgainstChild) => K::FelonyPetition,
+            Some(_) => continue,
+        };
+        let due = date::days_after(found_on, policy.expedited_tpr_days());
+        let o = status_of(ep, kind, found_on, due, petition(found_on));
+        out.extend(o.map(|o| match parent {
+            Some(p) => o.about(Subject::Person(p.clone())),
+            None => o,
+        }));
+    }
+}
+
+/// An obligation met once, with no consequence attached: `None` when the episode ended before it
+/// was due and it was never met.
+fn status_of(
+    ep: &EpisodeView<'_>,
+    kind: K,
+    from: NaiveDate,
+    due: NaiveDate,
+    met: Option<NaiveDate>,
+) -> Option<Obligation> {
+    let status = match met {
+        Some(on) => View::met(due, on),
+        None if !ep.owes_on(due) => return None,
+        None => ep.view.unmet(due),
+    };
+    Some(Obligation::new(kind, ep.number(), from, due, status))
+}
+
+fn compliance(
+    ep: &EpisodeView<'_>,
+    kind: K,
+    from: NaiveDate,
+    due: NaiveDate,
+    met: Option<NaiveDate>,
+    out: &mut Vec<Obligation>,
+) {
+    out.extend(status_of(ep, kind, from, due, met));
+}
+
+/// An obligation met once whose miss (late or overdue) carries `consequence`.
+fn once(
+    ep: &EpisodeView<'_>,
+    kind: K,
+    from: NaiveDate,
+    due: NaiveDate,
+    met: Option<NaiveDate>,
+    consequence: Consequence,
+    out: &mut Vec<Obligation>,
+) {
+    if let Some(o) = status_of(ep, kind, from, due, met) {
+        let missed = matches!(o.status(), Status::MetLate(_) | Status::Overdue);
+        out.push(o.with_consequence(missed.then_some(consequence)));
+    }
+}
+
+/// The 15-of-22 TPR petition (SSA §475(5)(E); 45 CFR 1356.21(i); `DOMAIN.md` §2.5): care counted
+/// from each episode's DEFC (later episodes: DEFC or removal, by policy), cumulative across
+/// episodes, within the sliding window of the most recent 22 months, trial home visits and
+/// runaways not counted; due on the last day of the 15th month counted. While the child is in
+/// care the count is projected forward. The requirement applies once: once met, or waived by an
+/// exception, it does not come back.
+pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) {
+    let policy = view.policy;
+    let episodes = view.episodes();
+    let Some(last) = episodes.last() else {
+        return;
+    };
+    let open = view.exit_of(last).is_none();
+    // Project an open episode far enough to reach the count with continuous care.
+    let horizon = if open {
+        date::days_after(view.months_after(view.as_of, policy.tpr_months()), 1)
+    } else {
+        view.as_of
+    };
+    let stretches = counted_care(view, horizon);
+    let Some(first) = stretches.first().map(Period::start) else {
+        return;
+    };
+    let Some(due) = super::first_day_reaching(
+        &stretches,
+        policy.tpr_months(),
+        policy.tpr_month_counting(),
+        Some(policy.tpr_window_months()),
+    ) else {
+        return;
+    };
+    let episode = episodes
+        .iter()
+        .rev()
+        .find(|e| e.removal_date() <= due)
+        .map(Episode::number);
+    let petition = view
+        .events
+        .iter()
+        .find(|e| matches!(e.what(), EventData::TprPetitionFiled) && e.date() >= first)
+        .map(|e| e.date());
+    let judged_on = due.min(view.as_of);
+    let documented = view.events.iter().find_map(|e| match e.what() {
+        EventData::TprExceptionDocumented(x) if e.date() <= due => Some(match x {
+            TprException::CompellingReason => Waiver::CompellingReason,
+            TprException::ServicesNotProvided => Waiver::ServicesNotProvided,
+        }),
+        _ => None,
+    });
+    let relative = policy.relative_care_exception() == RelativeCareException::Used
+        && relative_care_on(view, judged_on);
+    let status = match (petition, relative, documented) {
+        (Some(on), _, _) => View::met(due, on),
+        (None, true, _) => Status::Waived(Waiver::RelativeCare),
+        (None, false, Some(w)) => Status::Waived(w),
+        (None, false, None) => view.unmet(due),
+    };
+    out.push(Obligation::new(
+        K::FifteenOfTwentyTwo,
+        episode,
+        first,
+        due,
+        status,
+    ));
+}
+
+/// Whether a relative cares for the child on `on`: the placement then is with a family whose
+/// caregivers include a relative.
+fn relative_care_on(view: &View<'_>, on: NaiveDate) -> bool {
+    view.case
+        .placements()
+        .iter()
+        .filter(|p| p.start() <= on && p.end().is_none_or(|e| e.date > on))
+        .filter_map(|p| p.caregiver().and_then(|f| view.case.family(f)))
+        .any(|f| f.cared_for_by_relative())
+}
+
+/// The stretches of care that count toward 15 of 22, in order: each episode from its counting
+/// start to its exit (or `horizon` while open), less its trial home visits and runaways.
+fn counted_care(view: &View<'_>, horizon: NaiveDate) -> Vec<Period> {
+    let policy = view.policy;
+    let mut out = Vec::new();
+    for e in view.episodes() {
+        let start = match (e.number(), policy.tpr_episode_start()) {
+            (n, EpisodeStart::Removal) if n > 1 => e.removal_date(),
+            _ => date_entered_foster_care(view.case, e, view.as_of, policy),
+        };
+        let end = view.exit_of(e).unwrap_or(horizon);
+        let mut cursor = start;
+        for p in view.case.episode_placements(e) {
+            if p.start() > view.as_of
+                || !(p.setting().is_trial_home_visit() || p.setting().is_runaway())
+            {
+                continue;
+            }
+            let p_end = p
+                .end()
+                .map(|x| x.date)
+                .filter(|d| *d <= view.as_of)
+                .unwrap_or(horizon);
+            if p.start() > cursor {
+                out.extend(Period::new(cursor, p.start().min(end)).filter(|x| x.days() > 0));
+            }
+            cursor = cursor.max(p_end);
+        }
+        if cursor < end {
+            out.extend(Period::new(cursor, end));
+        }
+    }
+    out
+}

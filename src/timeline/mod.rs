@@ -1,0 +1,641 @@
+//! The federal clocks: every obligation a case owes, derived from its history as of a date.
+//!
+//! [`Case::obligations`] reads only the case's events dated on or before `as_of`, the policy and
+//! `as_of` itself: the same three inputs always give the same list. Each [`Obligation`] carries
+//! its kind, the date it counts from, the date it is due, its [`Status`], its [`RuleId`] and
+//! citation, and the [`Consequence`] the law attaches once it is missed.
+//!
+//! | obligation | due | source |
+//! |---|---|---|
+//! | contrary-to-the-welfare finding | the first order sanctioning removal (the removal date of a court-ordered removal) | SSA §472(a)(2)(A)(ii); 45 CFR 1356.21(c) |
+//! | reasonable efforts to prevent removal | removal + 60 days | SSA §471(a)(15)(B)(i); 45 CFR 1356.21(b)(1) |
+//! | case plan | removal + 60 days | 45 CFR 1356.21(g)(2) |
+//! | relative notice | removal + 30 days | SSA §471(a)(29) |
+//! | periodic review | every 6 months from removal (or DEFC) and from each review held | SSA §475(5)(B) |
+//! | permanency hearing | DEFC + 12 months, then 12 months after each one held | SSA §475(5)(C)(i) |
+//! | reasonable efforts to finalize | DEFC + 12 months, then 12 months after each one made | 45 CFR 1356.21(b)(2) |
+//! | permanency hearing after reunification efforts are excused | finding + 30 days | SSA §471(a)(15)(E)(i) |
+//! | TPR petition at 15 of 22 months | end of the 15th month in care | SSA §475(5)(E); 45 CFR 1356.21(i) |
+//! | TPR petition, abandoned infant / felony ground | determination + 60 days | SSA §475(5)(E) |
+//! | voluntary placement best interests | the 180th day of the placement | SSA §472(e) |
+//! | trial home visit limit | back in care or discharged by visit start + 6 months, or the day after the court's date | 45 CFR 1356.21(e) |
+//! | QRTP assessment / court approval | placement start + 30 / + 60 days | SSA §475A(c)(1)–(2) |
+//! | QRTP transition after disapproval | the 30th day from the determination | SSA §472(k)(3)(B) |
+//! | QRTP long stay approval | 12 consecutive / 18 total months (6 under age 13) | SSA §475A(c)(5) |
+//! | congregate-care two weeks | the 14th day of a non-specified child-care institution | SSA §472(k)(1) |
+//! | Family First prevention period | candidacy + 12 months − 1 day | SSA §471(e)(1) |
+//! | transition services (14), APPLA eligibility (16), transition plan (90 days before 18), end of care (18 or extended age) | birthdays | SSA §475(1)(D), §475(5)(C)(i), §475(5)(H), §475(8) |
+//! | kinship guardianship eligibility | 6 months in the relative's licensed home | SSA §473(d)(3)(A)(i)(II) |
+
+mod ages;
+mod asfa;
+mod ffpsa;
+mod visits;
+
+use chrono::NaiveDate;
+
+use crate::case::event::{Event, EventData, Finding};
+use crate::case::{Case, Episode};
+use crate::policy::Policy;
+use crate::rules::{RuleId, Subject};
+
+pub use asfa::date_entered_foster_care;
+
+/// What an obligation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum ObligationKind {
+    /// Contrary-to-the-welfare finding in the first order sanctioning removal.
+    ContraryToWelfare,
+    /// Judicial finding of reasonable efforts to prevent removal (or that none were required).
+    PreventRemovalEfforts,
+    /// The case plan.
+    CasePlan,
+    /// Notice to adult relatives.
+    RelativeNotice,
+    /// A periodic review.
+    PeriodicReview,
+    /// A permanency hearing.
+    PermanencyHearing,
+    /// A judicial determination of reasonable efforts to finalize the permanency plan.
+    FinalizeEfforts,
+    /// The permanency hearing due after reunification efforts were excused.
+    NoReunificationHearing,
+    /// The TPR petition at 15 of the most recent 22 months in care.
+    FifteenOfTwentyTwo,
+    /// The TPR petition after an abandoned-infant determination.
+    AbandonedInfantPetition,
+    /// The TPR petition after a felony-ground determination.
+    FelonyPetition,
+    /// The best-interest determination for a voluntary placement.
+    VoluntaryPlacement,
+    /// The end of a trial home visit within its authorized period.
+    TrialHomeVisitLimit,
+    /// The QRTP assessment by a qualified individual.
+    QrtpAssessment,
+    /// The court's QRTP approval or disapproval.
+    QrtpCourtApproval,
+    /// The move out of a QRTP found inappropriate.
+    QrtpTransition,
+    /// The head of agency's approval of a long QRTP stay.
+    QrtpLongStay,
+    /// The two-week payment limit of a child-care institution that is not a specified setting.
+    CongregateCareLimit,
+    /// Supervised independent living is reimbursable only from age 18.
+    IndependentLivingAge,
+    /// The end of a Family First prevention period.
+    PreventionPeriod,
+    /// Transition services in the case plan from age 14.
+    TransitionServices,
+    /// The date APPLA becomes available (age 16).
+    ApplaEligibility,
+    /// The transition plan in the 90 days before leaving care.
+    TransitionPlan,
+    /// The end of foster care at majority or the extended-care age.
+    CareEndAge,
+    /// Eligibility for kinship guardianship assistance.
+    KinshipGuardianshipEligibility,
+}
+
+impl ObligationKind {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObligationKind::ContraryToWelfare => "contrary_to_welfare",
+            ObligationKind::PreventRemovalEfforts => "prevent_removal_efforts",
+            ObligationKind::CasePlan => "case_plan",
+            ObligationKind::RelativeNotice => "relative_notice",
+            ObligationKind::PeriodicReview => "periodic_review",
+            ObligationKind::PermanencyHearing => "permanency_hearing",
+            ObligationKind::FinalizeEfforts => "finalize_efforts",
+            ObligationKind::NoReunificationHearing => "no_reunification_hearing",
+            ObligationKind::FifteenOfTwentyTwo => "fifteen_of_twenty_two",
+            ObligationKind::AbandonedInfantPetition => "abandoned_infant_petition",
+            ObligationKind::FelonyPetition => "felony_petition",
+            ObligationKind::VoluntaryPlacement => "voluntary_placement",
+            ObligationKind::TrialHomeVisitLimit => "trial_home_visit_limit",
+            ObligationKind::QrtpAssessment => "qrtp_assessment",
+            ObligationKind::QrtpCourtApproval => "qrtp_court_approval",
+            ObligationKind::QrtpTransition => "qrtp_transition",
+            ObligationKind::QrtpLongStay => "qrtp_long_stay",
+            ObligationKind::CongregateCareLimit => "congregate_care_limit",
+            ObligationKind::IndependentLivingAge => "independent_living_age",
+            ObligationKind::PreventionPeriod => "prevention_period",
+            ObligationKind::TransitionServices => "transition_services",
+            ObligationKind::ApplaEligibility => "appla_eligibility",
+            ObligationKind::TransitionPlan => "transition_plan",
+            ObligationKind::CareEndAge => "care_end_age",
+            ObligationKind::KinshipGuardianshipEligibility => "kinship_guardianship_eligibility",
+        }
+    }
+
+    /// The rule the obligation comes from.
+    pub fn rule(self) -> RuleId {
+        match self {
+            ObligationKind::ContraryToWelfare => RuleId::ContraryToWelfare,
+            ObligationKind::PreventRemovalEfforts => RuleId::PreventRemovalEfforts,
+            ObligationKind::CasePlan => RuleId::CasePlan,
+            ObligationKind::RelativeNotice => RuleId::RelativeNotice,
+            ObligationKind::PeriodicReview => RuleId::PeriodicReview,
+            ObligationKind::PermanencyHearing => RuleId::PermanencyHearing,
+            ObligationKind::FinalizeEfforts => RuleId::FinalizeEfforts,
+            ObligationKind::NoReunificationHearing => RuleId::NoReunificationHearing,
+            ObligationKind::FifteenOfTwentyTwo => RuleId::FifteenOfTwentyTwo,
+            ObligationKind::AbandonedInfantPetition => RuleId::AbandonedInfantPetition,
+            ObligationKind::FelonyPetition => RuleId::FelonyPetition,
+            ObligationKind::VoluntaryPlacement => RuleId::VoluntaryPlacement,
+            ObligationKind::TrialHomeVisitLimit => RuleId::TrialHomeVisitLimit,
+            ObligationKind::QrtpAssessment => RuleId::QrtpAssessment,
+            ObligationKind::QrtpCourtApproval => RuleId::QrtpCourtApproval,
+            ObligationKind::QrtpTransition => RuleId::QrtpTransition,
+            ObligationKind::QrtpLongStay => RuleId::QrtpLongStay,
+            ObligationKind::CongregateCareLimit | ObligationKind::IndependentLivingAge => {
+                RuleId::CongregateCareLimit
+            }
+            ObligationKind::PreventionPeriod => RuleId::PreventionPeriod,
+            ObligationKind::TransitionServices => RuleId::TransitionServices,
+            ObligationKind::ApplaEligibility => RuleId::ApplaEligibility,
+            ObligationKind::TransitionPlan => RuleId::TransitionPlan,
+            ObligationKind::CareEndAge => RuleId::CareEndAge,
+            ObligationKind::KinshipGuardianshipEligibility => {
+                RuleId::KinshipGuardianshipEligibility
+            }
+        }
+    }
+}
+
+/// Which exception waived an obligation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Waiver {
+    /// A relative cares for the child (SSA §475(5)(E)(i), at the state's option).
+    RelativeCare,
+    /// A compelling reason is documented in the case plan (§475(5)(E)(ii)).
+    CompellingReason,
+    /// The state did not provide the services its case plan called for (§475(5)(E)(iii)).
+    ServicesNotProvided,
+}
+
+/// Where an obligation stands as of the date asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Status {
+    /// Met on this date, on or before the due date.
+    Met(NaiveDate),
+    /// Met on this date, after the due date.
+    MetLate(NaiveDate),
+    /// Due, not met, and the due date has passed.
+    Overdue,
+    /// Not met yet, and the due date has not passed.
+    Upcoming,
+    /// The condition that starts the clock has not happened yet; the due date is a projection.
+    NotYetApplicable,
+    /// An exception the law allows waived it.
+    Waived(Waiver),
+    /// A dated milestone (not a duty) that has been reached.
+    Reached,
+}
+
+impl Status {
+    /// Met, on time or late.
+    pub fn is_met(self) -> bool {
+        matches!(self, Status::Met(_) | Status::MetLate(_))
+    }
+}
+
+/// What the law attaches to a missed obligation (title IV-E foster care maintenance payments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Consequence {
+    /// Ineligible for the whole removal episode (the stay).
+    IneligibleForEpisode,
+    /// No payment for the whole placement.
+    IneligibleForPlacement,
+    /// Ineligible from `from` (the first of the month after the due date) until the finding is
+    /// made (`until`, the day it was made; `None` while it is not).
+    IneligibleBetween {
+        /// The first day without eligibility.
+        from: NaiveDate,
+        /// The day the finding was made, when it was.
+        until: Option<NaiveDate>,
+    },
+    /// No federal payment from this date.
+    NoPaymentFrom(NaiveDate),
+    /// A return to care is a new removal: new contrary-to-the-welfare and reasonable-efforts
+    /// findings are needed.
+    NewRemovalRequired,
+}
+
+/// One obligation of a case, as of a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Obligation {
+    kind: ObligationKind,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    episode: Option<u32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    subject: Option<Subject>,
+    counts_from: NaiveDate,
+    due: NaiveDate,
+    status: Status,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    consequence: Option<Consequence>,
+}
+
+impl Obligation {
+    pub(crate) fn new(
+        kind: ObligationKind,
+        episode: Option<u32>,
+        counts_from: NaiveDate,
+        due: NaiveDate,
+        status: Status,
+    ) -> Obligation {
+        Obligation {
+            kind,
+            episode,
+            subject: None,
+            counts_from,
+            due,
+            status,
+            consequence: None,
+        }
+    }
+
+    pub(crate) fn about(mut self, subject: Subject) -> Obligation {
+        self.subject = Some(subject);
+        self
+    }
+
+    pub(crate) fn with_consequence(mut self, consequence: Option<Consequence>) -> Obligation {
+        self.consequence = consequence;
+        self
+    }
+
+    /// What it is.
+    pub fn kind(&self) -> ObligationKind {
+        self.kind
+    }
+
+    /// The removal episode (1, 2, ...) it belongs to, if any.
+    pub fn episode(&self) -> Option<u32> {
+        self.episode
+    }
+
+    /// The placement, person or family it is about, if any.
+    pub fn subject(&self) -> Option<&Subject> {
+        self.subject.as_ref()
+    }
+
+    /// The date the clock counts from (the removal, the DEFC, the last hearing, the birth...).
+    pub fn counts_from(&self) -> NaiveDate {
+        self.counts_from
+    }
+
+    /// The last day to meet it.
+    pub fn due(&self) -> NaiveDate {
+        self.due
+    }
+
+    /// Where it stands.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The rule.
+    pub fn rule(&self) -> RuleId {
+        self.kind.rule()
+    }
+
+    /// The rule's citation.
+    pub fn citation(&self) -> &'static str {
+        self.kind.rule().citation()
+    }
+
+    /// The consequence in effect, once missed.
+    pub fn consequence(&self) -> Option<Consequence> {
+        self.consequence
+    }
+}
+
+impl Case {
+    /// Every obligation the case owes as of `as_of`, under `policy`, ordered by due date.
+    ///
+    /// Only events dated on or before `as_of` are read: asking about a past date gives the
+    /// answer that date would have given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use permanency::*;
+    /// use permanency::timeline::{ObligationKind, Status};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let policy = Policy::federal();
+    /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
+    /// let mut case = Case::new(child, vec![])?;
+    /// case.apply(Event::new(d(2023, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &policy)?;
+    /// case.apply(Event::new(d(2023, 1, 10), EventData::CourtFinding(Finding::ContraryToWelfare))?, &policy)?;
+    ///
+    /// let due = case.obligations(d(2023, 2, 1), &policy);
+    /// let efforts = due.iter().find(|o| o.kind() == ObligationKind::PreventRemovalEfforts).unwrap();
+    /// // 2023-01-10 + 60 days = 2023-03-11
+    /// assert_eq!((efforts.due(), efforts.status()), (d(2023, 3, 11), Status::Upcoming));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn obligations(&self, as_of: NaiveDate, policy: &Policy) -> Vec<Obligation> {
+        let view = View::new(self, as_of, policy);
+        let mut out = Vec::new();
+        for (i, episode) in view.episodes().iter().enumerate() {
+            let ep = EpisodeView::new(&view, episode, i);
+            asfa::episode_obligations(&ep, &mut out);
+            visits::obligations(&ep, &mut out);
+            ffpsa::placement_obligations(&ep, &mut out);
+        }
+        asfa::fifteen_of_twenty_two(&view, &mut out);
+        ffpsa::prevention(&view, &mut out);
+        ffpsa::qrtp_long_stays(&view, &mut out);
+        ages::obligations(&view, &mut out);
+        out.sort_by_key(|o| (o.due, o.kind));
+        out
+    }
+}
+
+/// A case as of a date: the events on or before it, and helpers every clock shares.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct View<'a> {
+    pub(crate) case: &'a Case,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) policy: &'a Policy,
+    /// The events dated on or before `as_of`.
+    pub(crate) events: &'a [Event],
+}
+
+impl<'a> View<'a> {
+    fn new(case: &'a Case, as_of: NaiveDate, policy: &'a Policy) -> View<'a> {
+        let all = case.events();
+        let n = all.partition_point(|e| e.date() <= as_of);
+        View {
+            case,
+            as_of,
+            policy,
+            events: &all[..n],
+        }
+    }
+
+    /// The episodes begun on or before `as_of`.
+    pub(crate) fn episodes(&self) -> &'a [Episode] {
+        let all = self.case.episodes();
+        let n = all.partition_point(|e| e.removal_event() < self.events.len());
+        &all[..n]
+    }
+
+    /// The exit of `episode` if it happened on or before `as_of`.
+    pub(crate) fn exit_of(&self, episode: &Episode) -> Option<NaiveDate> {
+        episode.exit().map(|e| e.date).filter(|d| *d <= self.as_of)
+    }
+
+    /// `months_after` under the policy's month-end convention.
+    pub(crate) fn months_after(&self, d: NaiveDate, n: u32) -> NaiveDate {
+        crate::date::months_after_with(d, n, self.policy.month_end())
+    }
+
+    /// Met on `on` against `due`.
+    pub(crate) fn met(due: NaiveDate, on: NaiveDate) -> Status {
+        if on <= due {
+            Status::Met(on)
+        } else {
+            Status::MetLate(on)
+        }
+    }
+
+    /// Not met: overdue once `as_of` is past `due`.
+    pub(crate) fn unmet(&self, due: NaiveDate) -> Status {
+        if self.as_of > due {
+            Status::Overdue
+        } else {
+            Status::Upcoming
+        }
+    }
+}
+
+/// One episode within a [`View`]: its events and its end as of the date.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EpisodeView<'a> {
+    pub(crate) view: &'a View<'a>,
+    pub(crate) episode: &'a Episode,
+    /// The events of the episode (from its removal to the next removal), on or before `as_of`.
+    pub(crate) events: &'a [Event],
+    /// The first day out of care, when the episode ended on or before `as_of`.
+    pub(crate) exit: Option<NaiveDate>,
+}
+
+impl<'a> EpisodeView<'a> {
+    fn new(view: &'a View<'a>, episode: &'a Episode, index: usize) -> EpisodeView<'a> {
+        let end = view
+            .episodes()
+            .get(index + 1)
+            .map_or(view.events.len(), |next| next.removal_event());
+        EpisodeView {
+            view,
+            episode,
+            events: &view.events[episode.removal_event()..end],
+            exit: view.exit_of(episode),
+        }
+    }
+
+    pub(crate) fn number(&self) -> Option<u32> {
+        Some(self.episode.number())
+    }
+
+    pub(crate) fn removal(&self) -> NaiveDate {
+        self.episode.removal_date()
+    }
+
+    /// Whether the child is still in care on `date` in this episode (and `date` <= as_of).
+    pub(crate) fn owes_on(&self, due: NaiveDate) -> bool {
+        self.exit.is_none_or(|x| x > due)
+    }
+
+    /// The dates of the episode's findings that match.
+    pub(crate) fn findings(
+        &self,
+        pick: fn(&Finding) -> bool,
+    ) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.events.iter().filter_map(move |e| match e.what() {
+            EventData::CourtFinding(f) if pick(f) => Some(e.date()),
+            _ => None,
+        })
+    }
+
+    /// The dates of the episode's events that match.
+    pub(crate) fn dates(
+        &self,
+        pick: fn(&EventData) -> bool,
+    ) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.events
+            .iter()
+            .filter(move |e| pick(e.what()))
+            .map(Event::date)
+    }
+}
+
+/// A recurring obligation: the first is due `first_due`; each one met resets the next to `every`
+/// months after the date it was met (a late one does not move the schedule back, an early one
+/// pulls it forward: `DOMAIN.md` §2.1 \[I\]). `held` lists the dates of the events that meet it, in
+/// order. Stops at the first unmet one, or when the episode ends before the next is due.
+pub(crate) struct Rhythm {
+    /// What recurs.
+    pub(crate) kind: ObligationKind,
+    /// The date the first one counts from.
+    pub(crate) start: NaiveDate,
+    /// The first due date.
+    pub(crate) first_due: NaiveDate,
+    /// Months from one met to the next due.
+    pub(crate) every: u32,
+}
+
+pub(crate) fn recurring(
+    ep: &EpisodeView<'_>,
+    rhythm: Rhythm,
+    held: &[NaiveDate],
+    out: &mut Vec<Obligation>,
+    consequence: impl Fn(NaiveDate, Option<NaiveDate>) -> Option<Consequence>,
+) {
+    let Rhythm {
+        kind,
+        start,
+        first_due,
+        every,
+    } = rhythm;
+    let view = ep.view;
+    let mut from = start;
+    let mut due = first_due;
+    let mut next = held.iter().copied().filter(|d| *d >= start).peekable();
+    loop {
+        if !ep.owes_on(due) {
+            return;
+        }
+        match next.next() {
+            Some(on) => {
+                let status = View::met(due, on);
+                out.push(
+                    Obligation::new(kind, ep.number(), from, due, status)
+                        .with_consequence(consequence(due, Some(on))),
+                );
+                from = on;
+                due = view.months_after(on, every);
+                // Several held on the same day meet one obligation.
+                while next.peek() == Some(&on) {
+                    next.next();
+                }
+            }
+            None => {
+                let status = view.unmet(due);
+                let c = if status == Status::Overdue {
+                    consequence(due, None)
+                } else {
+                    None
+                };
+                out.push(Obligation::new(kind, ep.number(), from, due, status).with_consequence(c));
+                return;
+            }
+        }
+    }
+}
+
+/// Months of care counted in a set of stretches, as `DOMAIN.md` §2.5 counts them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counted {
+    days: u32,
+    months: u32,
+    leftover: u32,
+}
+
+fn count(stretches: &[crate::date::Period], window: crate::date::Period) -> Counted {
+    let mut c = Counted::default();
+    for s in stretches {
+        let p = s.intersection(&window);
+        if p.days() == 0 {
+            continue;
+        }
+        let whole = crate::date::whole_months_between(p.start(), p.end());
+        c.days += p.days();
+        c.months += whole;
+        // Days after the last whole month: from (start + whole months) to the end. A stretch's
+        // own leftover never completes a month by itself (at most 29 days): 30 days into a
+        // 31-day month are not yet a month, so one continuous stretch counts exactly in calendar
+        // months and N months are complete on the last day of the Nth month (`DOMAIN.md` §2.5).
+        let whole_end = crate::date::months_after(p.start(), whole);
+        let leftover = u32::try_from(crate::date::days_between(whole_end, p.end())).unwrap_or(0);
+        c.leftover += leftover.min(29);
+    }
+    c
+}
+
+/// How many more counted days are needed, at the least, before `c` can reach `n` months: a safe
+/// distance to skip ahead (0 when reached).
+fn shortfall(c: Counted, n: u32, counting: crate::policy::MonthCounting) -> u32 {
+    use crate::policy::MonthCounting as M;
+    match counting {
+        M::ThirtyDays => (30 * n).saturating_sub(c.days),
+        // n × 30.4375 days, rounded up: 15 months = 457 days.
+        M::AverageMonth => (n * 304_375).div_ceil(10_000).saturating_sub(c.days),
+        M::CalendarMonths => {
+            let have = c.months + c.leftover / 30;
+            match n.saturating_sub(have) {
+                0 => 0,
+                // Adding k days raises the count by at most 1 + k / 28 (the shortest month, and a
+                // leftover that completes a month), so (deficit - 1) × 28 days cannot overshoot.
+                deficit => ((deficit - 1) * 28).max(1),
+            }
+        }
+    }
+}
+
+/// The first day `D` inside `stretches` on which the care counted through `D` — within the
+/// `window` months ending on `D`, when there is a window — reaches `n` months under `counting`.
+/// The one implementation of "N months in care", shared by the 15-of-22 clock and the QRTP
+/// long-stay totals.
+pub(crate) fn first_day_reaching(
+    stretches: &[crate::date::Period],
+    n: u32,
+    counting: crate::policy::MonthCounting,
+    window: Option<u32>,
+) -> Option<NaiveDate> {
+    use crate::date::{Period, days_after, months_before};
+    let first = stretches.first()?.start();
+    for s in stretches {
+        let mut d = s.start();
+        while d < s.end() {
+            let end = days_after(d, 1);
+            let start = window.map_or(first, |w| months_before(end, w));
+            let c = count(stretches, Period::new(start.min(end), end)?);
+            match shortfall(c, n, counting) {
+                0 => return Some(d),
+                skip => d = days_after(d, skip),
+            }
+        }
+    }
+    None
+}
