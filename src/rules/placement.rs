@@ -48,8 +48,8 @@ pub(crate) fn new_is_ordinary(c: &Check<'_>) -> Option<Violation> {
     )
 }
 
-/// A move needs an open placement that is neither a runaway (use `returned_from_runaway`) nor a
-/// trial home visit (use `trial_home_visit_ended`).
+/// A move needs an open placement that is not a runaway (use `returned_from_runaway`). A trial
+/// home visit cannot be open here: it has its own stage, whose table rows end it.
 pub(crate) fn open_is_ordinary(c: &Check<'_>) -> Option<Violation> {
     let message = match c.case.current_placement() {
         None => format!(
@@ -58,10 +58,6 @@ pub(crate) fn open_is_ordinary(c: &Check<'_>) -> Option<Violation> {
         ),
         Some(p) if p.setting().is_runaway() => format!(
             "placement {} is a runaway; use returned_from_runaway",
-            p.id()
-        ),
-        Some(p) if p.setting().is_trial_home_visit() => format!(
-            "placement {} is a trial home visit; use trial_home_visit_ended",
             p.id()
         ),
         Some(_) => return None,
@@ -149,7 +145,8 @@ pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Violation> {
 }
 
 /// A non-relative foster family home (non-relative, therapeutic, shelter or pre-adoptive) needs a
-/// licence in force on the placement date (SSA §472(c)(1)). Relative and kin homes may be
+/// licence in force on the placement date (SSA §472(c)(1)), except a pre-adoptive placement with
+/// an adoptive family. Relative and kin homes may be
 /// unlicensed: federal foster care includes them regardless of licensure (45 CFR 1355.20).
 pub(crate) fn licensed_home(c: &Check<'_>) -> Option<Violation> {
     let p = c.event.what().new_placement()?;
@@ -163,8 +160,9 @@ pub(crate) fn licensed_home(c: &Check<'_>) -> Option<Violation> {
         return None;
     }
     let family = c.case.family(p.caregiver()?)?;
-    // An adoptive family taking a pre-adoptive placement needs no foster licence.
-    if p.setting() == Setting::PreAdoptiveHome && family.licence().is_none() {
+    // An adoptive family taking a pre-adoptive placement needs no foster licence; a pre-adoptive
+    // family that fosters the child before the adoption does.
+    if p.setting() == Setting::PreAdoptiveHome && family.kind() == FamilyKind::Adoptive {
         return None;
     }
     let date = c.event.date();

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 
 use super::{Check, RuleId, Subject, Violation};
 use crate::case::event::{EventData, Finding};
-use crate::case::stage::Stage;
 use crate::date;
 use crate::family::FamilyKind;
 use crate::placement::Setting;
@@ -125,30 +124,41 @@ pub(crate) fn outlived_limit(c: &Check<'_>) -> Option<Violation> {
     })
 }
 
-/// A court extension needs a visit under way and an end date after the visit's start.
+/// A court extension needs a visit under way, an end date on or after the visit's start and the
+/// order's date, and an order made before the visit outlived its authorized period: a visit past
+/// its limit already ended the episode (45 CFR 1356.21(e); CWPM 8.3C.5), and a later order cannot
+/// revive it.
 pub(crate) fn extension(c: &Check<'_>) -> Option<Violation> {
     let EventData::CourtFinding(Finding::VisitExtended { until }) = c.event.what() else {
         return None;
     };
-    match visit_start(c) {
-        Some(start) if *until >= start && *until >= c.event.date() => None,
-        Some(start) => Some(Violation::new(
-            RuleId::VisitExtension,
-            format!(
-                "a visit extension needs an end on or after {}, found {until}",
-                start.max(c.event.date())
-            ),
-        )),
-        None => Some(Violation::new(
+    let ordered = c.event.date();
+    let Some(start) = visit_start(c) else {
+        return Some(Violation::new(
             RuleId::VisitExtension,
             format!(
                 "a visit extension needs a trial home visit under way, found stage {}",
-                if c.case.stage() == Stage::Reunification {
-                    "Reunification without a visit".to_owned()
-                } else {
-                    c.case.stage().to_string()
-                }
+                c.case.stage()
             ),
-        )),
+        ));
+    };
+    let beyond = first_day_beyond(start, c.case.visit_extended_until(), c.policy);
+    // Symmetric with a return: on `beyond` itself the child may still come back in time.
+    if ordered > beyond {
+        return Some(Violation::new(
+            RuleId::VisitExtension,
+            format!(
+                "the trial home visit begun {start} outlived its limit on {beyond}; an extension ordered {ordered} cannot revive it"
+            ),
+        ));
     }
+    (*until < start.max(ordered)).then(|| {
+        Violation::new(
+            RuleId::VisitExtension,
+            format!(
+                "a visit extension needs an end on or after {}, found {until}",
+                start.max(ordered)
+            ),
+        )
+    })
 }
