@@ -38,7 +38,7 @@ text_type! {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)
+    serde(tag = "status", rename_all = "snake_case", try_from = "IcwaRecord")
 )]
 #[non_exhaustive]
 pub enum IndianChildStatus {
@@ -55,6 +55,44 @@ pub enum IndianChildStatus {
     ReasonToKnow,
     /// Not yet asked.
     Unknown,
+}
+
+/// The wire form of [`IndianChildStatus`]: a record, so that unknown fields are refused for every
+/// status (serde ignores them on the unit variants of an internally tagged enum).
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IcwaRecord {
+    status: IcwaTag,
+    #[serde(default)]
+    tribe: Option<Tribe>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum IcwaTag {
+    IndianChild,
+    NotIndianChild,
+    ReasonToKnow,
+    Unknown,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<IcwaRecord> for IndianChildStatus {
+    type Error = Error;
+    fn try_from(r: IcwaRecord) -> Result<Self, Error> {
+        let status = match r.status {
+            IcwaTag::IndianChild => return Ok(IndianChildStatus::IndianChild { tribe: r.tribe }),
+            IcwaTag::NotIndianChild => IndianChildStatus::NotIndianChild,
+            IcwaTag::ReasonToKnow => IndianChildStatus::ReasonToKnow,
+            IcwaTag::Unknown => IndianChildStatus::Unknown,
+        };
+        match r.tribe {
+            None => Ok(status),
+            Some(_) => Err(Error::Inconsistent(crate::error::Inconsistency::TribeWithoutIndianChild)),
+        }
+    }
 }
 
 impl IndianChildStatus {
@@ -221,6 +259,22 @@ mod tests {
         let march = Policy::federal().with_leap_day_birthday(date::LeapDayBirthday::March1);
         assert_eq!(c.attains_age(18, &march), d(2030, 3, 1));
         assert_eq!(c.age_on(d(2012, 2, 28), &Policy::federal()), None);
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn icwa_status_refuses_unknown_fields_and_stray_tribes() {
+        let parse = |s: &str| serde_json::from_str::<IndianChildStatus>(s);
+        assert_eq!(parse(r#"{"status":"reason_to_know"}"#).unwrap(), IndianChildStatus::ReasonToKnow);
+        let tribe = Tribe::new("Navajo Nation").unwrap();
+        assert_eq!(
+            parse(r#"{"status":"indian_child","tribe":"Navajo Nation"}"#).unwrap(),
+            IndianChildStatus::IndianChild { tribe: Some(tribe) }
+        );
+        let e = parse(r#"{"status":"not_indian_child","foo":1}"#).unwrap_err().to_string();
+        assert!(e.starts_with("unknown field `foo`"), "{e}");
+        let e = parse(r#"{"status":"unknown","tribe":"Navajo Nation"}"#).unwrap_err().to_string();
+        assert!(e.starts_with("indian child status: expected a tribe only with the indian_child status"), "{e}");
     }
 
     #[test]

@@ -1,4 +1,101 @@
-//! Child-welfare permanency planning, typed and checked against US federal law.
+//! Child-welfare permanency planning as a typed, pure library: a child's case is the validated
+//! history of its events, checked against US federal law, with the deadlines that law sets.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use permanency::*;
+//! use permanency::timeline::Status;
+//!
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+//! let policy = Policy::federal();
+//! let mom = Person::new(PersonId::new("P-1")?, Name::new("Rosa")?);
+//! let birth = Family::builder(FamilyId::new("F-1")?, FamilyKind::Birth)
+//!     .member(Member::new(mom, Relationship::Mother).legal_parent())
+//!     .build()?;
+//! let foster = Family::builder(FamilyId::new("F-2")?, FamilyKind::PreAdoptive)
+//!     .member(Member::new(Person::new(PersonId::new("P-2")?, Name::new("Dee")?), Relationship::NonRelative).caregiver())
+//!     .licence(FosterLicence::new(LicenceStatus::Licensed, d(2020, 1, 1), None)?)
+//!     .build()?;
+//! let child = Child::new(ChildId::new("C-1")?, Name::new("Maya")?, d(2019, 3, 14), Sex::Female)?;
+//! let mut case = Case::new(child, vec![birth, foster])?;
+//!
+//! let event = |date, what| Event::new(date, what);
+//! let home = |id| NewPlacement::new(PlacementId::new(id)?, Setting::PreAdoptiveHome, Some(FamilyId::new("F-2")?));
+//! case.apply(event(d(2023, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &policy)?;
+//! case.apply(event(d(2023, 1, 10), EventData::CourtFinding(Finding::ContraryToWelfare))?, &policy)?;
+//! case.apply(event(d(2023, 1, 10), EventData::PlacementBegun(NewPlacement::new(
+//!     PlacementId::new("PL-1")?, Setting::NonRelativeFosterHome, Some(FamilyId::new("F-2")?))?))?, &policy)?;
+//!
+//! // Adoption while the mother's rights are intact, without an adoption goal: refused, with
+//! // every reason, and the case is unchanged.
+//! let refused = case.apply(event(d(2023, 6, 1), EventData::PlacedForAdoption(home("PL-2")?))?, &policy).unwrap_err();
+//! assert_eq!(refused.rules().collect::<Vec<_>>(), [RuleId::ParentalRightsIntact, RuleId::GoalNotAdoption]);
+//!
+//! case.apply(event(d(2023, 6, 1), EventData::PlanSet(Goals::primary(Goal::Adoption)?))?, &policy)?;
+//! case.apply(event(d(2023, 9, 1), EventData::ParentalRightsTerminated { parent: PersonId::new("P-1")? })?, &policy)?;
+//! case.apply(event(d(2023, 9, 5), EventData::PlacedForAdoption(home("PL-2")?))?, &policy)?;
+//! assert_eq!(case.stage(), Stage::Adoption);
+//!
+//! // The clocks, as of any date: removal 2023-01-10 + 60 days = 2023-03-11.
+//! let efforts = case.obligations(d(2023, 4, 1), &policy).into_iter()
+//!     .find(|o| o.kind() == ObligationKind::PreventRemovalEfforts).unwrap();
+//! assert_eq!((efforts.due(), efforts.status()), (d(2023, 3, 11), Status::Overdue));
+//!
+//! case.apply(event(d(2024, 3, 5), EventData::AdoptionFinalized)?, &policy)?;
+//! assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Concepts
+//!
+//! - **Entities** ([`Child`], [`Family`], [`Placement`], [`PermanencyPlan`]) validate in their
+//!   constructors and on deserialization: a value you hold is valid. Names, birth dates and case
+//!   notes are [`Sensitive`]: `Debug` and `Display` print `[redacted]`, and no error or violation
+//!   carries them.
+//! - **A [`Case`] is its history.** [`Case::apply`] is the only way to change one. It looks the
+//!   event up in the one transition table ([`case::transitions::TABLE`]), runs every guard the row
+//!   names, and commits only when none objects; otherwise a [`Rejection`] lists every
+//!   [`Violation`] with its stable [`RuleId`], a plain message, the citation and the ids involved.
+//!   Stage, placements (with AFCARS move counts), plans, episodes and parents' rights are derived.
+//!   [`Case::replay`] and [`Case::replay_lenient`] load legacy histories.
+//! - **The clocks.** [`Case::obligations`] derives every federal obligation as of a date: due
+//!   date, status, rule, citation and the title IV-E consequence of missing it ([`timeline`]).
+//! - **[`Policy`]** holds every number the law sets, and every reading it leaves open, with the
+//!   federal values by default; a state tightens them.
+//! - **Pure.** No I/O, no clock: every date is an argument.
+//!
+//! # The lifecycle
+//!
+//! Generated from the transition table by [`case::transitions::lifecycle_diagram`] (a test keeps
+//! this copy equal to it):
+//!
+//! ```text
+#![doc = include_str!("../docs/lifecycle.mmd")]
+//! ```
+//!
+//! # Features
+//!
+//! - `serde` (default): JSON (or any serde format) for every entity, event and case, validated
+//!   on the way in; a [`Case`] deserializes by replaying its events.
+//! - `proptest`: [`strategy`] exports proptest strategies that build only valid values, for your
+//!   own property tests.
+//!
+//! # Glossary
+//!
+//! | term | meaning |
+//! |---|---|
+//! | AFCARS | Adoption and Foster Care Analysis and Reporting System: the federal case-level data states report (45 CFR 1355.40–1355.47) |
+//! | APPLA | another planned permanent living arrangement: the last-resort permanency goal, only from age 16 (SSA §475(5)(C)(i), §475A(a)) |
+//! | ASFA | Adoption and Safe Families Act of 1997: the permanency clocks |
+//! | CFSR | Child and Family Services Reviews: the federal outcome indicators |
+//! | DEFC | the date a child is considered to have entered foster care: the earlier of the first abuse/neglect adjudication and removal + 60 days (SSA §475(5)(F)) |
+//! | FFPSA | Family First Prevention Services Act of 2018: prevention services, congregate-care limits, QRTPs |
+//! | ICWA | Indian Child Welfare Act (25 U.S.C. 1901–1963) |
+//! | KinGAP | kinship guardianship assistance (SSA §473(d)) |
+//! | QRTP | qualified residential treatment program (SSA §472(k)(4)) |
+//! | THV | trial home visit: home with the parents while the agency keeps custody (45 CFR 1356.21(e)) |
+//! | TPR | termination of parental rights |
+//! | VPA | voluntary placement agreement (SSA §472(e)) |
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
@@ -48,3 +145,8 @@ pub use case::{
 };
 pub use rules::{Rejection, RuleId, Subject, Violation};
 pub use timeline::{Obligation, ObligationKind};
+
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -40,7 +40,10 @@ pub enum EpisodeStart {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum MonthCounting {
     /// Whole calendar months per stretch of care, plus the leftover days of every stretch summed,
-    /// each 30 leftover days counting as one more month. The common reading.
+    /// each 30 leftover days counting as one more month. The common reading. One stretch's own
+    /// leftover counts at most 29 days, so that a single continuous stretch counts exactly in
+    /// calendar months (15 months complete on the last day of the 15th month, even when the last
+    /// month has 31 days).
     #[default]
     CalendarMonths,
     /// Every month is 30 days: 15 months are 450 days.

@@ -78,7 +78,7 @@ impl Transition {
         self.to
     }
 
-    /// The rules this row checks (beyond [`ALWAYS`] ones), in order.
+    /// The rules this row checks (beyond the ones every event passes, [`always_rules`]), in order.
     pub fn rules(&self) -> impl Iterator<Item = RuleId> + '_ {
         self.guards.iter().map(|(id, _)| *id)
     }
@@ -115,7 +115,8 @@ pub(crate) const ALWAYS: &[Named] = &[
     ),
 ];
 
-/// The rules [`ALWAYS`] checks, in order.
+/// The rules every event is checked against, whatever its row: dates in order and not before
+/// birth, families known, placement ids unused.
 pub fn always_rules() -> impl Iterator<Item = RuleId> {
     ALWAYS.iter().map(|(id, _)| *id)
 }
@@ -400,6 +401,15 @@ mod tests {
         );
         assert!(find(S::FosterCare, K::Removal).is_none());
         assert!(find(S::Adoption, K::Removal).is_none());
+    }
+
+    #[test]
+    fn readme_shows_the_same_diagram() {
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains(&format!("```mermaid\n{}```", lifecycle_diagram())),
+            "README.md's mermaid block differs from lifecycle_diagram()"
+        );
     }
 
     #[test]

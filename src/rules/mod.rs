@@ -1,7 +1,7 @@
 //! The federal rules, one family per file, each rule a function with a stable [`RuleId`] and its
 //! citation.
 //!
-//! Guards (rules that refuse an event) take a [`Check`]: the case as it stands, the event
+//! Guards (rules that refuse an event) see the case as it stands, the event
 //! offered and the policy. The transition table in [`crate::case`] names which guards each row
 //! runs; [`Case::apply`](crate::Case::apply) runs them all and reports every [`Violation`] at
 //! once in a [`Rejection`].
@@ -66,9 +66,9 @@ macro_rules! rule_ids {
 rule_ids! {
     // --- the lifecycle itself
     /// The event has no row in the transition table from the current stage.
-    TransitionNotAllowed = "transition_not_allowed", "DOMAIN.md §8.2 (legal stage transitions)";
+    TransitionNotAllowed = "transition_not_allowed", "the lifecycle of 45 CFR 1355.20 (foster care), 1356.21 and the AFCARS exit reasons (45 CFR 1355.44(g))";
     /// Nothing may follow the death of the child.
-    ChildDeceased = "child_deceased", "DOMAIN.md §8.2 (death ends the case; AFCARS exit reason 8)";
+    ChildDeceased = "child_deceased", "AFCARS exit reason: death of child (45 CFR 1355.44(g); 1993 DISREASN 8)";
     /// Events are dated in order: a case is its dated history.
     EventOutOfOrder = "event_out_of_order", "data integrity: a case is the ordered list of its dated events";
     /// No event precedes the child's birth.
@@ -96,7 +96,7 @@ rule_ids! {
     ParentalRightsAlreadyEnded = "parental_rights_already_ended", "45 CFR 1355.44(c) (TPR date per parent)";
     // --- adoption
     /// Placement for adoption and finalization need every legal parent's rights ended.
-    ParentalRightsIntact = "parental_rights_intact", "SSA §475(5)(E); 45 CFR 1356.21(i); DOMAIN.md §8.3(2) (state adoption law)";
+    ParentalRightsIntact = "parental_rights_intact", "state adoption law; SSA §475(5)(E); 45 CFR 1355.44(c) (TPR date per parent)";
     /// Placement for adoption and finalization need the plan's goal to be adoption.
     GoalNotAdoption = "goal_not_adoption", "SSA §475(5)(C)(i)(II) (placed for adoption under the permanency plan)";
     /// Placement for adoption and finalization need a pre-adoptive or adoptive home.
