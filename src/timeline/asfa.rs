@@ -248,12 +248,8 @@ fn status_of(
     due: NaiveDate,
     met: Option<NaiveDate>,
 ) -> Option<Obligation> {
-    let status = match met {
-        Some(on) => View::met(due, on),
-        None if !ep.owes_on(due) => return None,
-        None => ep.view.unmet(due),
-    };
-    Some(Obligation::new(kind, ep.number(), from, due, status))
+    ep.view
+        .met_once(kind, ep.number(), (from, due), met, ep.owes_on(due))
 }
 
 fn compliance(
@@ -314,11 +310,7 @@ pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) 
     ) else {
         return;
     };
-    let episode = episodes
-        .iter()
-        .rev()
-        .find(|e| e.removal_date() <= due)
-        .map(Episode::number);
+    let episode = view.episode_on(due);
     let petition = view
         .events
         .iter()

@@ -161,15 +161,8 @@ fn single(
     due: NaiveDate,
     met: Option<NaiveDate>,
 ) -> Option<Obligation> {
-    let status = match met {
-        Some(on) => View::met(due, on),
-        None if !still_in(view, p, due) => return None,
-        None => view.unmet(due),
-    };
-    Some(
-        Obligation::new(kind, ep.number(), from, due, status)
-            .about(Subject::Placement(p.id().clone())),
-    )
+    view.met_once(kind, ep.number(), (from, due), met, still_in(view, p, due))
+        .map(|o| o.about(Subject::Placement(p.id().clone())))
 }
 
 /// Head-of-agency approval for long QRTP stays (SSA §475A(c)(5)): more than 12 consecutive or 18
@@ -243,12 +236,7 @@ pub(super) fn qrtp_long_stays(view: &View<'_>, out: &mut Vec<Obligation>) {
         Some(on) => View::met(due, on),
         None => view.unmet(due),
     };
-    let episode = view
-        .episodes()
-        .iter()
-        .rev()
-        .find(|e| e.removal_date() <= stay.start())
-        .map(|e| e.number());
+    let episode = view.episode_on(stay.start());
     out.push(
         Obligation::new(K::QrtpLongStay, episode, first.start(), due, status)
             .about(Subject::Placement(stay.id().clone())),

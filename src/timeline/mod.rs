@@ -41,132 +41,84 @@ use crate::rules::{RuleId, Subject};
 
 pub use asfa::date_entered_foster_care;
 
-/// What an obligation is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
-#[non_exhaustive]
-pub enum ObligationKind {
-    /// Contrary-to-the-welfare finding in the first order sanctioning removal.
-    ContraryToWelfare,
-    /// Judicial finding of reasonable efforts to prevent removal (or that none were required).
-    PreventRemovalEfforts,
-    /// The case plan.
-    CasePlan,
-    /// Notice to adult relatives.
-    RelativeNotice,
-    /// A periodic review.
-    PeriodicReview,
-    /// A permanency hearing.
-    PermanencyHearing,
-    /// A judicial determination of reasonable efforts to finalize the permanency plan.
-    FinalizeEfforts,
-    /// The permanency hearing due after reunification efforts were excused.
-    NoReunificationHearing,
-    /// The TPR petition at 15 of the most recent 22 months in care.
-    FifteenOfTwentyTwo,
-    /// The TPR petition after an abandoned-infant determination.
-    AbandonedInfantPetition,
-    /// The TPR petition after a felony-ground determination.
-    FelonyPetition,
-    /// The best-interest determination for a voluntary placement.
-    VoluntaryPlacement,
-    /// The end of a trial home visit within its authorized period.
-    TrialHomeVisitLimit,
-    /// The QRTP assessment by a qualified individual.
-    QrtpAssessment,
-    /// The court's QRTP approval or disapproval.
-    QrtpCourtApproval,
-    /// The move out of a QRTP found inappropriate.
-    QrtpTransition,
-    /// The head of agency's approval of a long QRTP stay.
-    QrtpLongStay,
-    /// The two-week payment limit of a child-care institution that is not a specified setting.
-    CongregateCareLimit,
-    /// Supervised independent living is reimbursable only from age 18.
-    IndependentLivingAge,
-    /// The end of a Family First prevention period.
-    PreventionPeriod,
-    /// Transition services in the case plan from age 14.
-    TransitionServices,
-    /// The date APPLA becomes available (age 16).
-    ApplaEligibility,
-    /// The transition plan in the 90 days before leaving care.
-    TransitionPlan,
-    /// The end of foster care at majority or the extended-care age.
-    CareEndAge,
-    /// Eligibility for kinship guardianship assistance.
-    KinshipGuardianshipEligibility,
+macro_rules! obligation_kinds {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $rule:ident; )*) => {
+        /// What an obligation is.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+        #[non_exhaustive]
+        pub enum ObligationKind {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl ObligationKind {
+            /// Every obligation kind.
+            pub const ALL: &'static [ObligationKind] = &[$(ObligationKind::$variant),*];
+
+            /// The snake_case name.
+            pub fn as_str(self) -> &'static str {
+                match self { $(ObligationKind::$variant => $name,)* }
+            }
+
+            /// The rule the obligation comes from.
+            pub fn rule(self) -> RuleId {
+                match self { $(ObligationKind::$variant => RuleId::$rule,)* }
+            }
+        }
+    };
 }
 
-impl ObligationKind {
-    /// The snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ObligationKind::ContraryToWelfare => "contrary_to_welfare",
-            ObligationKind::PreventRemovalEfforts => "prevent_removal_efforts",
-            ObligationKind::CasePlan => "case_plan",
-            ObligationKind::RelativeNotice => "relative_notice",
-            ObligationKind::PeriodicReview => "periodic_review",
-            ObligationKind::PermanencyHearing => "permanency_hearing",
-            ObligationKind::FinalizeEfforts => "finalize_efforts",
-            ObligationKind::NoReunificationHearing => "no_reunification_hearing",
-            ObligationKind::FifteenOfTwentyTwo => "fifteen_of_twenty_two",
-            ObligationKind::AbandonedInfantPetition => "abandoned_infant_petition",
-            ObligationKind::FelonyPetition => "felony_petition",
-            ObligationKind::VoluntaryPlacement => "voluntary_placement",
-            ObligationKind::TrialHomeVisitLimit => "trial_home_visit_limit",
-            ObligationKind::QrtpAssessment => "qrtp_assessment",
-            ObligationKind::QrtpCourtApproval => "qrtp_court_approval",
-            ObligationKind::QrtpTransition => "qrtp_transition",
-            ObligationKind::QrtpLongStay => "qrtp_long_stay",
-            ObligationKind::CongregateCareLimit => "congregate_care_limit",
-            ObligationKind::IndependentLivingAge => "independent_living_age",
-            ObligationKind::PreventionPeriod => "prevention_period",
-            ObligationKind::TransitionServices => "transition_services",
-            ObligationKind::ApplaEligibility => "appla_eligibility",
-            ObligationKind::TransitionPlan => "transition_plan",
-            ObligationKind::CareEndAge => "care_end_age",
-            ObligationKind::KinshipGuardianshipEligibility => "kinship_guardianship_eligibility",
-        }
-    }
-
-    /// The rule the obligation comes from.
-    pub fn rule(self) -> RuleId {
-        match self {
-            ObligationKind::ContraryToWelfare => RuleId::ContraryToWelfare,
-            ObligationKind::PreventRemovalEfforts => RuleId::PreventRemovalEfforts,
-            ObligationKind::CasePlan => RuleId::CasePlan,
-            ObligationKind::RelativeNotice => RuleId::RelativeNotice,
-            ObligationKind::PeriodicReview => RuleId::PeriodicReview,
-            ObligationKind::PermanencyHearing => RuleId::PermanencyHearing,
-            ObligationKind::FinalizeEfforts => RuleId::FinalizeEfforts,
-            ObligationKind::NoReunificationHearing => RuleId::NoReunificationHearing,
-            ObligationKind::FifteenOfTwentyTwo => RuleId::FifteenOfTwentyTwo,
-            ObligationKind::AbandonedInfantPetition => RuleId::AbandonedInfantPetition,
-            ObligationKind::FelonyPetition => RuleId::FelonyPetition,
-            ObligationKind::VoluntaryPlacement => RuleId::VoluntaryPlacement,
-            ObligationKind::TrialHomeVisitLimit => RuleId::TrialHomeVisitLimit,
-            ObligationKind::QrtpAssessment => RuleId::QrtpAssessment,
-            ObligationKind::QrtpCourtApproval => RuleId::QrtpCourtApproval,
-            ObligationKind::QrtpTransition => RuleId::QrtpTransition,
-            ObligationKind::QrtpLongStay => RuleId::QrtpLongStay,
-            ObligationKind::CongregateCareLimit | ObligationKind::IndependentLivingAge => {
-                RuleId::CongregateCareLimit
-            }
-            ObligationKind::PreventionPeriod => RuleId::PreventionPeriod,
-            ObligationKind::TransitionServices => RuleId::TransitionServices,
-            ObligationKind::ApplaEligibility => RuleId::ApplaEligibility,
-            ObligationKind::TransitionPlan => RuleId::TransitionPlan,
-            ObligationKind::CareEndAge => RuleId::CareEndAge,
-            ObligationKind::KinshipGuardianshipEligibility => {
-                RuleId::KinshipGuardianshipEligibility
-            }
-        }
-    }
+obligation_kinds! {
+    /// Contrary-to-the-welfare finding in the first order sanctioning removal.
+    ContraryToWelfare = "contrary_to_welfare", ContraryToWelfare;
+    /// Judicial finding of reasonable efforts to prevent removal (or that none were required).
+    PreventRemovalEfforts = "prevent_removal_efforts", PreventRemovalEfforts;
+    /// The case plan.
+    CasePlan = "case_plan", CasePlan;
+    /// Notice to adult relatives.
+    RelativeNotice = "relative_notice", RelativeNotice;
+    /// A periodic review.
+    PeriodicReview = "periodic_review", PeriodicReview;
+    /// A permanency hearing.
+    PermanencyHearing = "permanency_hearing", PermanencyHearing;
+    /// A judicial determination of reasonable efforts to finalize the permanency plan.
+    FinalizeEfforts = "finalize_efforts", FinalizeEfforts;
+    /// The permanency hearing due after reunification efforts were excused.
+    NoReunificationHearing = "no_reunification_hearing", NoReunificationHearing;
+    /// The TPR petition at 15 of the most recent 22 months in care.
+    FifteenOfTwentyTwo = "fifteen_of_twenty_two", FifteenOfTwentyTwo;
+    /// The TPR petition after an abandoned-infant determination.
+    AbandonedInfantPetition = "abandoned_infant_petition", AbandonedInfantPetition;
+    /// The TPR petition after a felony-ground determination.
+    FelonyPetition = "felony_petition", FelonyPetition;
+    /// The best-interest determination for a voluntary placement.
+    VoluntaryPlacement = "voluntary_placement", VoluntaryPlacement;
+    /// The end of a trial home visit within its authorized period.
+    TrialHomeVisitLimit = "trial_home_visit_limit", TrialHomeVisitLimit;
+    /// The QRTP assessment by a qualified individual.
+    QrtpAssessment = "qrtp_assessment", QrtpAssessment;
+    /// The court's QRTP approval or disapproval.
+    QrtpCourtApproval = "qrtp_court_approval", QrtpCourtApproval;
+    /// The move out of a QRTP found inappropriate.
+    QrtpTransition = "qrtp_transition", QrtpTransition;
+    /// The head of agency's approval of a long QRTP stay.
+    QrtpLongStay = "qrtp_long_stay", QrtpLongStay;
+    /// The two-week payment limit of a child-care institution that is not a specified setting.
+    CongregateCareLimit = "congregate_care_limit", CongregateCareLimit;
+    /// Supervised independent living is reimbursable only from age 18.
+    IndependentLivingAge = "independent_living_age", CongregateCareLimit;
+    /// The end of a Family First prevention period.
+    PreventionPeriod = "prevention_period", PreventionPeriod;
+    /// Transition services in the case plan from age 14.
+    TransitionServices = "transition_services", TransitionServices;
+    /// The date APPLA becomes available (age 16).
+    ApplaEligibility = "appla_eligibility", ApplaEligibility;
+    /// The transition plan in the 90 days before leaving care.
+    TransitionPlan = "transition_plan", TransitionPlan;
+    /// The end of foster care at majority or the extended-care age.
+    CareEndAge = "care_end_age", CareEndAge;
+    /// Eligibility for kinship guardianship assistance.
+    KinshipGuardianshipEligibility = "kinship_guardianship_eligibility", KinshipGuardianshipEligibility;
 }
 
 /// Which exception waived an obligation.
@@ -427,6 +379,34 @@ impl<'a> View<'a> {
         } else {
             Status::MetLate(on)
         }
+    }
+
+    /// An obligation met once: met (on time or late) when `met` is given; otherwise overdue or
+    /// upcoming while it is still `owed`, and no obligation at all when it stopped being owed
+    /// before it was due (the child left care, or the placement ended).
+    pub(crate) fn met_once(
+        &self,
+        kind: ObligationKind,
+        episode: Option<u32>,
+        (from, due): (NaiveDate, NaiveDate),
+        met: Option<NaiveDate>,
+        owed: bool,
+    ) -> Option<Obligation> {
+        let status = match met {
+            Some(on) => View::met(due, on),
+            None if !owed => return None,
+            None => self.unmet(due),
+        };
+        Some(Obligation::new(kind, episode, from, due, status))
+    }
+
+    /// The number of the episode under way on `date` (the last one removed on or before it).
+    pub(crate) fn episode_on(&self, date: NaiveDate) -> Option<u32> {
+        self.episodes()
+            .iter()
+            .rev()
+            .find(|e| e.removal_date() <= date)
+            .map(Episode::number)
     }
 
     /// Not met: overdue once `as_of` is past `due`.
