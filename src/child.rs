@@ -90,7 +90,9 @@ impl TryFrom<IcwaRecord> for IndianChildStatus {
         };
         match r.tribe {
             None => Ok(status),
-            Some(_) => Err(Error::Inconsistent(crate::error::Inconsistency::TribeWithoutIndianChild)),
+            Some(_) => Err(Error::Inconsistent(
+                crate::error::Inconsistency::TribeWithoutIndianChild,
+            )),
         }
     }
 }
@@ -265,16 +267,28 @@ mod tests {
     #[test]
     fn icwa_status_refuses_unknown_fields_and_stray_tribes() {
         let parse = |s: &str| serde_json::from_str::<IndianChildStatus>(s);
-        assert_eq!(parse(r#"{"status":"reason_to_know"}"#).unwrap(), IndianChildStatus::ReasonToKnow);
+        assert_eq!(
+            parse(r#"{"status":"reason_to_know"}"#).unwrap(),
+            IndianChildStatus::ReasonToKnow
+        );
         let tribe = Tribe::new("Navajo Nation").unwrap();
         assert_eq!(
             parse(r#"{"status":"indian_child","tribe":"Navajo Nation"}"#).unwrap(),
             IndianChildStatus::IndianChild { tribe: Some(tribe) }
         );
-        let e = parse(r#"{"status":"not_indian_child","foo":1}"#).unwrap_err().to_string();
+        let e = parse(r#"{"status":"not_indian_child","foo":1}"#)
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("unknown field `foo`"), "{e}");
-        let e = parse(r#"{"status":"unknown","tribe":"Navajo Nation"}"#).unwrap_err().to_string();
-        assert!(e.starts_with("indian child status: expected a tribe only with the indian_child status"), "{e}");
+        let e = parse(r#"{"status":"unknown","tribe":"Navajo Nation"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(
+                "indian child status: expected a tribe only with the indian_child status"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

@@ -177,7 +177,9 @@ pub enum Inconsistency {
         goal: &'static str,
     },
     /// A tribe recorded for a child whose status is not "Indian child".
-    #[error("indian child status: expected a tribe only with the indian_child status, found one with another status")]
+    #[error(
+        "indian child status: expected a tribe only with the indian_child status, found one with another status"
+    )]
     TribeWithoutIndianChild,
     /// APPLA documentation missing for an APPLA goal, or given for a plan without one.
     #[error("permanency plan: {0}")]

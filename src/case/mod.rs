@@ -41,6 +41,8 @@ pub struct Episode {
     first_placement: usize,
     #[cfg_attr(feature = "serde", serde(skip))]
     first_event: usize,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    exit_event: Option<usize>,
 }
 
 /// How and when a removal episode ended.
@@ -93,6 +95,13 @@ impl Episode {
     /// The index in [`Case::events`] of the removal that began the episode.
     pub fn removal_event(&self) -> usize {
         self.first_event
+    }
+
+    /// The index in [`Case::events`] of the event that ended the episode: the discharge, the
+    /// finalization or the death — or, for a trial home visit that outlived its limit, the later
+    /// removal that showed it. The exit date may be earlier than that event's.
+    pub fn exit_event(&self) -> Option<usize> {
+        self.exit_event
     }
 }
 
@@ -403,7 +412,7 @@ impl Case {
                     // policy's date (45 CFR 1356.21(e), DOMAIN.md §2.7 [I]); this is a re-entry.
                     let exit = Self::overlong_visit_exit(s, policy);
                     close_open_placement(s, exit, EndReason::LimitExceeded);
-                    close_episode(s, exit, ExitReason::Reunified);
+                    close_episode(s, exit, ExitReason::Reunified, index);
                 }
                 s.episodes.push(Episode {
                     number: s.episodes.len() as u32 + 1,
@@ -413,6 +422,7 @@ impl Case {
                     exit: None,
                     first_placement: s.placements.len(),
                     first_event: index,
+                    exit_event: None,
                 });
                 s.visit_extended_until = None;
             }
@@ -438,7 +448,7 @@ impl Case {
             }
             EventData::AdoptionFinalized => {
                 close_open_placement(s, date, EndReason::Discharged);
-                close_episode(s, date, ExitReason::Adopted);
+                close_episode(s, date, ExitReason::Adopted, index);
             }
             EventData::Discharge(d) => {
                 let beyond = (before == Stage::Reunification).then(|| {
@@ -454,17 +464,17 @@ impl Case {
                     Some(beyond) if date > beyond => {
                         let exit = Self::overlong_visit_exit(s, policy);
                         close_open_placement(s, exit, EndReason::LimitExceeded);
-                        close_episode(s, exit, d.reason);
+                        close_episode(s, exit, d.reason, index);
                     }
                     _ => {
                         close_open_placement(s, date, EndReason::Discharged);
-                        close_episode(s, date, d.reason);
+                        close_episode(s, date, d.reason, index);
                     }
                 }
             }
             EventData::Death => {
                 close_open_placement(s, date, EndReason::Died);
-                close_episode(s, date, ExitReason::Death);
+                close_episode(s, date, ExitReason::Death, index);
             }
             _ => {}
         }
@@ -533,6 +543,20 @@ impl Case {
     /// The latest record of family `id`.
     pub fn family(&self, id: &FamilyId) -> Option<&Family> {
         self.state.families.iter().find(|f| f.id() == id)
+    }
+
+    /// Family `id` as recorded on `date`: its last `family_recorded` event dated on or before
+    /// `date`, else its record at opening.
+    pub fn family_on(&self, id: &FamilyId, date: NaiveDate) -> Option<&Family> {
+        self.events
+            .iter()
+            .rev()
+            .filter(|e| e.date() <= date)
+            .find_map(|e| match e.what() {
+                EventData::FamilyRecorded(f) if f.id() == id => Some(&**f),
+                _ => None,
+            })
+            .or_else(|| self.families.iter().find(|f| f.id() == id))
     }
 
     /// The accepted events, in order.
@@ -679,12 +703,13 @@ fn close_open_placement(s: &mut State, date: NaiveDate, reason: EndReason) {
     }
 }
 
-fn close_episode(s: &mut State, date: NaiveDate, reason: ExitReason) {
+fn close_episode(s: &mut State, date: NaiveDate, reason: ExitReason, event: usize) {
     if let Some(e) = s.episodes.last_mut().filter(|e| e.exit.is_none()) {
         e.exit = Some(EpisodeExit {
             date: date.max(e.removal_date),
             reason,
         });
+        e.exit_event = Some(event);
     }
 }
 

@@ -188,6 +188,7 @@ const FINALIZE: &[Named] = &[
     (RuleId::GoalNotAdoption, adoption::goal_is_adoption),
     (RuleId::NotAnAdoptiveHome, adoption::adoptive_home),
 ];
+const RECORD_AFTER_TPR: &[Named] = &[(RuleId::ParentalRightsIntact, adoption::no_parent_restored)];
 const DISCHARGE: &[Named] = &[
     (RuleId::DischargeReason, discharge::reason_allowed),
     (RuleId::EmancipationAge, discharge::emancipation_age),
@@ -253,7 +254,7 @@ pub const TABLE: &[Transition] = &[
     row(S::Reunification,K::Discharge,                 To::Exited,        DISCHARGE),
     row(S::Reunification,K::Death,                     To::Deceased,      NONE),
 
-    row(S::Adoption,     K::FamilyRecorded,            To::Same,          NONE),
+    row(S::Adoption,     K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR),
     row(S::Adoption,     K::PlanSet,                   To::Same,          PLAN),
     row(S::Adoption,     K::CourtFinding,              To::Same,          FINDING),
     row(S::Adoption,     K::PermanencyHearing,         To::Same,          NONE),
@@ -264,13 +265,13 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::AdoptionFinalized,         To::Exited,        FINALIZE),
     row(S::Adoption,     K::Death,                     To::Deceased,      NONE),
 
-    row(S::Exited,       K::FamilyRecorded,            To::Same,          NONE),
+    row(S::Exited,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR),
     row(S::Exited,       K::Removal,                   To::FosterCare,    NONE),
     row(S::Exited,       K::OpenPreservation,          To::Preservation,  NONE),
     row(S::Exited,       K::Close,                     To::Closed,        NONE),
     row(S::Exited,       K::Death,                     To::Deceased,      NONE),
 
-    row(S::Closed,       K::FamilyRecorded,            To::Same,          NONE),
+    row(S::Closed,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR),
     row(S::Closed,       K::Reopen,                    To::Preservation,  NONE),
     row(S::Closed,       K::Removal,                   To::FosterCare,    NONE),
     row(S::Closed,       K::Death,                     To::Deceased,      NONE),

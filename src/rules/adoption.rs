@@ -2,6 +2,7 @@
 
 use super::{Check, RuleId, Subject, Violation};
 use crate::case::event::EventData;
+use crate::case::stage::{ExitReason, Stage};
 use crate::family::FamilyKind;
 use crate::placement::Setting;
 use crate::plan::Goal;
@@ -90,4 +91,45 @@ pub(crate) fn adoptive_home(c: &Check<'_>) -> Option<Violation> {
         }
         v
     })
+}
+
+/// Once every legal parent's rights ended for an adoption (the child is placed for adoption, or
+/// adopted), a new record of a birth family cannot bring in a legal parent whose rights are
+/// intact: that would make the adoption stand on rights that never ended. Record the person
+/// without the legal-parent role, or end their rights first while the case is in foster care.
+pub(crate) fn no_parent_restored(c: &Check<'_>) -> Option<Violation> {
+    let EventData::FamilyRecorded(family) = c.event.what() else {
+        return None;
+    };
+    let adopted = c
+        .case
+        .episodes()
+        .last()
+        .and_then(|e| e.exit())
+        .is_some_and(|x| x.reason == ExitReason::Adopted);
+    if family.kind() != FamilyKind::Birth || !(adopted || c.case.stage() == Stage::Adoption) {
+        return None;
+    }
+    let intact: Vec<_> = family
+        .legal_parents()
+        .filter(|m| !c.case.parental_rights(m.person().id()).ended())
+        .map(|m| m.person().id().clone())
+        .collect();
+    if intact.is_empty() {
+        return None;
+    }
+    let ids: Vec<&str> = intact.iter().map(|p| p.as_str()).collect();
+    let mut v = Violation::new(
+        RuleId::ParentalRightsIntact,
+        format!(
+            "family {} would add legal parents whose rights are intact after every parent's rights ended for the adoption: {}",
+            family.id(),
+            ids.join(", ")
+        ),
+    )
+    .about(Subject::Family(family.id().clone()));
+    for p in intact {
+        v = v.about(Subject::Person(p));
+    }
+    Some(v)
 }

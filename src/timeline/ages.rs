@@ -20,8 +20,9 @@ pub(super) fn obligations(view: &View<'_>, out: &mut Vec<Obligation>) {
     let in_episode = &view.events[episode.removal_event()..];
 
     // 14: transition services enter the case plan (SSA §475(1)(D), §475(5)(C)(iv)). Read as: the
-    // first case plan on or after the 14th birthday (or the removal, if later), due by the next
-    // periodic review, or by the initial case plan's due date for a youth who enters care at 14+.
+    // first case plan on or after the 14th birthday (or the removal, if later), due by the later
+    // of the periodic review after the birthday (birthday + 6 months) and the initial case plan's
+    // due date (removal + 60 days).
     let fourteen = child.attains_age(policy.transition_services_age(), policy);
     let from = fourteen.max(removal);
     let due = date::months_after_with(fourteen, policy.review_months(), policy.month_end())
@@ -81,9 +82,9 @@ pub(super) fn obligations(view: &View<'_>, out: &mut Vec<Obligation>) {
         .iter()
         .rev()
         .find(|p| p.start() <= as_of)
-        .filter(|p| p.end().is_none_or(|e| e.date > as_of))
+        .filter(|p| view.end_of(p).is_none_or(|e| e.date > as_of))
         .and_then(|p| p.caregiver())
-        .and_then(|f| view.case.family(f))
+        .and_then(|f| view.family(f))
         .filter(|f| f.cared_for_by_relative());
     if let Some(family) = placed_with
         && let Some(start) = licensed_stay_start(view.case, family, as_of)

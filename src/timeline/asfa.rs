@@ -283,8 +283,9 @@ fn once(
 /// from each episode's DEFC (later episodes: DEFC or removal, by policy), cumulative across
 /// episodes, within the sliding window of the most recent 22 months, trial home visits and
 /// runaways not counted; due on the last day of the 15th month counted. While the child is in
-/// care the count is projected forward. The requirement applies once: once met, or waived by an
-/// exception, it does not come back.
+/// care the count is projected forward assuming the current placement continues — so during a
+/// trial home visit, which does not count, no due date appears until care resumes. The
+/// requirement applies once: once met, or waived by an exception, it does not come back.
 pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) {
     let policy = view.policy;
     let episodes = view.episodes();
@@ -299,9 +300,9 @@ pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) 
         view.as_of
     };
     let stretches = counted_care(view, horizon);
-    let Some(first) = stretches.first().map(Period::start) else {
+    if stretches.is_empty() {
         return;
-    };
+    }
     let Some(due) = super::first_day_reaching(
         &stretches,
         policy.tpr_months(),
@@ -311,6 +312,12 @@ pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) 
         return;
     };
     let episode = view.episode_on(due);
+    // The count runs from the first day of care inside the window that ends on the due date.
+    let window_start = date::months_before(date::days_after(due, 1), policy.tpr_window_months());
+    let first = stretches
+        .iter()
+        .find(|s| s.end() > window_start)
+        .map_or(window_start, |s| s.start().max(window_start));
     let petition = view
         .events
         .iter()
@@ -348,7 +355,7 @@ fn relative_care_on(view: &View<'_>, on: NaiveDate) -> bool {
         .placements()
         .iter()
         .filter(|p| p.start() <= on && p.end().is_none_or(|e| e.date > on))
-        .filter_map(|p| p.caregiver().and_then(|f| view.case.family(f)))
+        .filter_map(|p| p.caregiver().and_then(|f| view.case.family_on(f, on)))
         .any(|f| f.cared_for_by_relative())
 }
 
@@ -370,11 +377,7 @@ fn counted_care(view: &View<'_>, horizon: NaiveDate) -> Vec<Period> {
             {
                 continue;
             }
-            let p_end = p
-                .end()
-                .map(|x| x.date)
-                .filter(|d| *d <= view.as_of)
-                .unwrap_or(horizon);
+            let p_end = view.end_of(p).map(|x| x.date).unwrap_or(horizon);
             if p.start() > cursor {
                 out.extend(Period::new(cursor, p.start().min(end)).filter(|x| x.days() > 0));
             }

@@ -12,7 +12,7 @@ use crate::rules::Subject;
 
 /// The day `p` ended, if it ended on or before `as_of`.
 fn ended(view: &View<'_>, p: &Placement) -> Option<NaiveDate> {
-    p.end().map(|e| e.date).filter(|d| *d <= view.as_of)
+    view.end_of(p).map(|e| e.date)
 }
 
 /// Whether the child was still in `p` on `due` (as far as `as_of` shows).
@@ -20,27 +20,26 @@ fn still_in(view: &View<'_>, p: &Placement, due: NaiveDate) -> bool {
     ended(view, p).is_none_or(|e| e > due)
 }
 
-/// A placement that must end by `due` (the child out on `due + 1` at the latest), else no
-/// payment from `due + 1`.
+/// A placement that may be paid through `last_paid`: the child must be out of it by the next
+/// day, the due date, else no payment from then. Met on the day the child left.
 fn must_leave_by(
     view: &View<'_>,
     ep: &EpisodeView<'_>,
     kind: K,
     p: &Placement,
     from: NaiveDate,
-    due: NaiveDate,
+    last_paid: NaiveDate,
 ) -> Obligation {
-    let out_by = date::days_after(due, 1);
+    let due = date::days_after(last_paid, 1);
     let status = match ended(view, p) {
-        Some(e) => View::met(out_by, e),
+        Some(e) => View::met(due, e),
         None => view.unmet(due),
     };
     let missed = matches!(status, Status::Overdue | Status::MetLate(_));
     Obligation::new(kind, ep.number(), from, due, status)
         .about(Subject::Placement(p.id().clone()))
-        .with_consequence(missed.then_some(Consequence::NoPaymentFrom(out_by)))
+        .with_consequence(missed.then_some(Consequence::NoPaymentFrom(due)))
 }
-
 /// The obligations each placement of the episode brings.
 pub(super) fn placement_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let view = ep.view;
@@ -133,6 +132,8 @@ pub(super) fn placement_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligati
                 .child()
                 .attains_age(policy.independent_living_min_age(), policy);
             if adult > start {
+                // Not payable from the start until the 18th birthday, or until the child left.
+                let until = ended(view, p).map_or(adult, |e| e.min(adult));
                 let status = if view.as_of >= adult {
                     Status::Reached
                 } else {
@@ -143,7 +144,7 @@ pub(super) fn placement_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligati
                         .about(Subject::Placement(p.id().clone()))
                         .with_consequence(Some(Consequence::IneligibleBetween {
                             from: start,
-                            until: Some(adult),
+                            until: Some(until),
                         })),
                 );
             }
@@ -257,8 +258,10 @@ pub(super) fn prevention(view: &View<'_>, out: &mut Vec<Obligation>) {
             continue;
         }
         let start = e.date();
+        // Services are claimable through the period's last day; by the next day (the due date)
+        // the period must have closed: a removal, a closure or a new candidacy.
         let period = date::month_period(start, policy.prevention_months());
-        let due = period.last_day().unwrap_or(start);
+        let due = period.end();
         let closed = view.events[i + 1..]
             .iter()
             .find(|x| {
@@ -273,7 +276,7 @@ pub(super) fn prevention(view: &View<'_>, out: &mut Vec<Obligation>) {
             })
             .map(|x| x.date());
         let status = match closed {
-            Some(on) => View::met(period.end(), on),
+            Some(on) => View::met(due, on),
             None => view.unmet(due),
         };
         let missed = matches!(status, Status::Overdue | Status::MetLate(_));

@@ -20,10 +20,10 @@
 //! | voluntary placement best interests | the 180th day of the placement | SSA §472(e) |
 //! | trial home visit limit | back in care or discharged by visit start + 6 months, or the day after the court's date | 45 CFR 1356.21(e) |
 //! | QRTP assessment / court approval | placement start + 30 / + 60 days | SSA §475A(c)(1)–(2) |
-//! | QRTP transition after disapproval | the 30th day from the determination | SSA §472(k)(3)(B) |
+//! | QRTP transition after disapproval | out by the 31st day from the determination | SSA §472(k)(3)(B) |
 //! | QRTP long stay approval | 12 consecutive / 18 total months (6 under age 13) | SSA §475A(c)(5) |
-//! | congregate-care two weeks | the 14th day of a non-specified child-care institution | SSA §472(k)(1) |
-//! | Family First prevention period | candidacy + 12 months − 1 day | SSA §471(e)(1) |
+//! | congregate-care two weeks | out of a non-specified child-care institution by day 15 (paid through day 14) | SSA §472(k)(1) |
+//! | Family First prevention period | closed (removal, closure or new candidacy) by candidacy + 12 months | SSA §471(e)(1) |
 //! | transition services (14), APPLA eligibility (16), transition plan (90 days before 18), end of care (18 or extended age) | birthdays | SSA §475(1)(D), §475(5)(C)(i), §475(5)(H), §475(8) |
 //! | kinship guardianship eligibility | 6 months in the relative's licensed home | SSA §473(d)(3)(A)(i)(II) |
 
@@ -362,9 +362,39 @@ impl<'a> View<'a> {
         &all[..n]
     }
 
-    /// The exit of `episode` if it happened on or before `as_of`.
+    /// The exit of `episode`, if the event that ended it is dated on or before `as_of`. (An
+    /// over-long trial home visit ends the episode on an earlier date than the event that shows
+    /// it; until that event, the episode is open as far as the date asked knows.)
     pub(crate) fn exit_of(&self, episode: &Episode) -> Option<NaiveDate> {
-        episode.exit().map(|e| e.date).filter(|d| *d <= self.as_of)
+        episode
+            .exit()
+            .filter(|_| episode.exit_event().is_some_and(|i| i < self.events.len()))
+            .map(|e| e.date)
+    }
+
+    /// How placement `p` ended, if the event that ended it is dated on or before `as_of`. A trial
+    /// home visit that outlived its limit ends on an earlier date than the removal or discharge
+    /// that shows it: until that event, the visit is still under way as far as `as_of` knows.
+    pub(crate) fn end_of(
+        &self,
+        p: &crate::placement::Placement,
+    ) -> Option<crate::placement::PlacementEnd> {
+        let end = p.end()?;
+        let known = if end.reason == crate::placement::EndReason::LimitExceeded {
+            self.episodes()
+                .iter()
+                .rev()
+                .find(|e| e.removal_date() <= p.start())
+                .is_some_and(|e| self.exit_of(e).is_some())
+        } else {
+            end.date <= self.as_of
+        };
+        known.then_some(end)
+    }
+
+    /// Family `id` as recorded on `as_of`.
+    pub(crate) fn family(&self, id: &crate::id::FamilyId) -> Option<&'a crate::family::Family> {
+        self.case.family_on(id, self.as_of)
     }
 
     /// `months_after` under the policy's month-end convention.
@@ -511,11 +541,10 @@ pub(crate) fn recurring(
     let view = ep.view;
     let mut from = start;
     let mut due = first_due;
-    let mut next = held.iter().copied().filter(|d| *d >= start).peekable();
+    // `held` is the episode's own record: one held before `start` (a hearing before DEFC) still
+    // meets the first obligation and sets the rhythm.
+    let mut next = held.iter().copied().peekable();
     loop {
-        if !ep.owes_on(due) {
-            return;
-        }
         match next.next() {
             Some(on) => {
                 let status = View::met(due, on);
@@ -530,6 +559,8 @@ pub(crate) fn recurring(
                     next.next();
                 }
             }
+            // Not met, and the child left care before it was due: nothing is owed.
+            None if !ep.owes_on(due) => return,
             None => {
                 let status = view.unmet(due);
                 let c = if status == Status::Overdue {

@@ -14,7 +14,7 @@ pub(super) fn obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         if !p.setting().is_trial_home_visit() || p.start() > view.as_of {
             continue;
         }
-        let end = p.end().filter(|e| e.date <= view.as_of);
+        let end = view.end_of(p);
         let last_seen = end.map_or(view.as_of, |e| e.date);
         let extended = ep
             .events
