@@ -20,7 +20,10 @@ fn two_thousand_synthetic_histories_replay_and_keep_their_invariants() {
     for case in &cases {
         // Placements never overlap and only the last may be open.
         for pair in case.placements().windows(2) {
-            let end = pair[0].end().expect("only the last placement may be open").date;
+            let end = pair[0]
+                .end()
+                .expect("only the last placement may be open")
+                .date;
             assert!(end <= pair[1].start(), "{:?}", case.child().id());
         }
         // Episodes: at most the last is open, each exit on or after its removal.
