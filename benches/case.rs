@@ -19,7 +19,13 @@ fn apply(c: &mut Criterion) {
     let policy = Policy::federal();
     let s = synthetic::case(7);
     let (history, last) = s.events.split_at(s.events.len() - 1);
-    let base = Case::replay(s.child.clone(), s.families.clone(), history.to_vec(), &policy).unwrap();
+    let base = Case::replay(
+        s.child.clone(),
+        s.families.clone(),
+        history.to_vec(),
+        &policy,
+    )
+    .unwrap();
     let mut g = c.benchmark_group("apply");
     g.bench_function("accepted event", |b| {
         b.iter_batched_ref(
@@ -28,7 +34,11 @@ fn apply(c: &mut Criterion) {
             BatchSize::SmallInput,
         )
     });
-    let backwards = Event::new(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(), EventData::AdoptionFinalized).unwrap();
+    let backwards = Event::new(
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+        EventData::AdoptionFinalized,
+    )
+    .unwrap();
     g.bench_function("refused event (check only)", |b| {
         b.iter(|| base.check(black_box(&backwards), &policy).unwrap_err())
     });
@@ -39,26 +49,48 @@ fn replay(c: &mut Criterion) {
     let policy = Policy::federal();
     let mut g = c.benchmark_group("replay");
     // The longest of the first 1,000 synthetic histories.
-    let long = (0..1000).map(synthetic::case).max_by_key(|s| s.events.len()).unwrap();
+    let long = (0..1000)
+        .map(synthetic::case)
+        .max_by_key(|s| s.events.len())
+        .unwrap();
     g.throughput(Throughput::Elements(long.events.len() as u64));
-    g.bench_function(format!("one history of {} events", long.events.len()), |b| {
-        b.iter(|| Case::replay(long.child.clone(), long.families.clone(), long.events.clone(), &policy).unwrap())
-    });
+    g.bench_function(
+        format!("one history of {} events", long.events.len()),
+        |b| {
+            b.iter(|| {
+                Case::replay(
+                    long.child.clone(),
+                    long.families.clone(),
+                    long.events.clone(),
+                    &policy,
+                )
+                .unwrap()
+            })
+        },
+    );
     let cases: Vec<_> = (0..CASELOAD).map(synthetic::case).collect();
     let events: u64 = cases.iter().map(|s| s.events.len() as u64).sum();
     g.throughput(Throughput::Elements(events));
     g.sample_size(10);
-    g.bench_function(format!("caseload of {CASELOAD} cases ({events} events)"), |b| {
-        b.iter_batched(
-            || cases.iter().map(|s| (s.child.clone(), s.families.clone(), s.events.clone())).collect::<Vec<_>>(),
-            |input| {
-                for (child, families, events) in input {
-                    black_box(Case::replay(child, families, events, &policy).unwrap());
-                }
-            },
-            BatchSize::PerIteration,
-        )
-    });
+    g.bench_function(
+        format!("caseload of {CASELOAD} cases ({events} events)"),
+        |b| {
+            b.iter_batched(
+                || {
+                    cases
+                        .iter()
+                        .map(|s| (s.child.clone(), s.families.clone(), s.events.clone()))
+                        .collect::<Vec<_>>()
+                },
+                |input| {
+                    for (child, families, events) in input {
+                        black_box(Case::replay(child, families, events, &policy).unwrap());
+                    }
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
     g.finish();
 }
 
@@ -74,7 +106,12 @@ fn obligations(c: &mut Criterion) {
     g.throughput(Throughput::Elements(CASELOAD));
     g.sample_size(10);
     g.bench_function(format!("caseload of {CASELOAD} cases"), |b| {
-        b.iter(|| cases.iter().map(|c| c.obligations(black_box(as_of), &policy).len()).sum::<usize>())
+        b.iter(|| {
+            cases
+                .iter()
+                .map(|c| c.obligations(black_box(as_of), &policy).len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

@@ -48,57 +48,148 @@ fn maya(policy: &Policy) -> Result {
         .build()?;
     let foster = Family::builder(FamilyId::new("F-FOSTER")?, FamilyKind::NonRelativeFoster)
         .member(Member::new(person("P-FP", "Dee Ames")?, Relationship::NonRelative).caregiver())
-        .licence(FosterLicence::new(LicenceStatus::Licensed, d(2019, 6, 1), Some(d(2026, 5, 31)))?)
+        .licence(FosterLicence::new(
+            LicenceStatus::Licensed,
+            d(2019, 6, 1),
+            Some(d(2026, 5, 31)),
+        )?)
         .build()?;
     let adoptive = Family::builder(FamilyId::new("F-ADOPT")?, FamilyKind::PreAdoptive)
         .member(Member::new(person("P-AP", "Kim Okafor")?, Relationship::NonRelative).caregiver())
-        .licence(FosterLicence::new(LicenceStatus::Licensed, d(2021, 1, 1), None)?)
+        .licence(FosterLicence::new(
+            LicenceStatus::Licensed,
+            d(2021, 1, 1),
+            None,
+        )?)
         .build()?;
-    let child = Child::new(ChildId::new("C-MAYA")?, Name::new("Maya Vidal")?, d(2019, 3, 14), Sex::Female)?;
+    let child = Child::new(
+        ChildId::new("C-MAYA")?,
+        Name::new("Maya Vidal")?,
+        d(2019, 3, 14),
+        Sex::Female,
+    )?;
     println!("child:  {child:?}");
     println!("family: {birth:?}\n");
 
     let mut case = Case::new(child, vec![birth, foster, adoptive])?;
     let p = policy;
-    step(&mut case, d(2022, 9, 1), EventData::OpenPreservation(Candidacy::FosterCareCandidate), p)?;
+    step(
+        &mut case,
+        d(2022, 9, 1),
+        EventData::OpenPreservation(Candidacy::FosterCareCandidate),
+        p,
+    )?;
     let removal = Removal::new(Manner::CourtOrder)
         .from_family(FamilyId::new("F-BIRTH")?)
-        .with_circumstances([Circumstance::Neglect, Circumstance::CaregiverDrugUse].into_iter().collect());
+        .with_circumstances(
+            [Circumstance::Neglect, Circumstance::CaregiverDrugUse]
+                .into_iter()
+                .collect(),
+        );
     step(&mut case, d(2023, 1, 10), EventData::Removal(removal), p)?;
-    step(&mut case, d(2023, 1, 10), EventData::CourtFinding(Finding::ContraryToWelfare), p)?;
-    step(&mut case, d(2023, 1, 10), EventData::PlacementBegun(place("PL-1", Setting::ShelterFosterHome, Some("F-FOSTER"))?), p)?;
+    step(
+        &mut case,
+        d(2023, 1, 10),
+        EventData::CourtFinding(Finding::ContraryToWelfare),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2023, 1, 10),
+        EventData::PlacementBegun(place("PL-1", Setting::ShelterFosterHome, Some("F-FOSTER"))?),
+        p,
+    )?;
     step(&mut case, d(2023, 1, 24), EventData::RelativesNotified, p)?;
-    step(&mut case, d(2023, 2, 15), EventData::CourtFinding(Finding::AbuseOrNeglect), p)?;
-    step(&mut case, d(2023, 2, 15), EventData::CourtFinding(Finding::PreventionEfforts(PreventionEfforts::Made)), p)?;
+    step(
+        &mut case,
+        d(2023, 2, 15),
+        EventData::CourtFinding(Finding::AbuseOrNeglect),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2023, 2, 15),
+        EventData::CourtFinding(Finding::PreventionEfforts(PreventionEfforts::Made)),
+        p,
+    )?;
     step(&mut case, d(2023, 3, 1), EventData::CasePlanCompleted, p)?;
     let plan = Goals::new(Goal::Reunification, Some(Goal::Adoption), None)?;
     step(&mut case, d(2023, 3, 1), EventData::PlanSet(plan), p)?;
-    step(&mut case, d(2023, 4, 3), EventData::PlacementChanged(place("PL-2", Setting::NonRelativeFosterHome, Some("F-FOSTER"))?), p)?;
+    step(
+        &mut case,
+        d(2023, 4, 3),
+        EventData::PlacementChanged(place(
+            "PL-2",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        )?),
+        p,
+    )?;
     step(&mut case, d(2023, 7, 6), EventData::PeriodicReview, p)?;
 
     // The adoptive family is ready, but the law is not: every reason comes back at once.
     println!("\n  2023-08-01  placed_for_adoption?");
-    let early = Event::new(d(2023, 8, 1), EventData::PlacedForAdoption(place("PL-3", Setting::PreAdoptiveHome, Some("F-ADOPT"))?))?;
+    let early = Event::new(
+        d(2023, 8, 1),
+        EventData::PlacedForAdoption(place("PL-3", Setting::PreAdoptiveHome, Some("F-ADOPT"))?),
+    )?;
     let before = case.clone();
     match case.apply(early, p) {
         Ok(()) => unreachable!("the parents' rights are intact"),
         Err(refused) => {
-            println!("  refused in stage {}, every reason at once:", refused.stage());
+            println!(
+                "  refused in stage {}, every reason at once:",
+                refused.stage()
+            );
             for v in refused.violations() {
-                println!("    - {}: {}\n      [{}]", v.rule(), v.message(), v.citation());
+                println!(
+                    "    - {}: {}\n      [{}]",
+                    v.rule(),
+                    v.message(),
+                    v.citation()
+                );
             }
         }
     }
     assert_eq!(case, before, "a refused event changes nothing");
 
     step(&mut case, d(2023, 12, 12), EventData::PermanencyHearing, p)?;
-    step(&mut case, d(2023, 12, 12), EventData::CourtFinding(Finding::FinalizeEfforts(Determination::Made)), p)?;
-    step(&mut case, d(2023, 12, 12), EventData::PlanSet(Goals::primary(Goal::Adoption)?), p)?;
+    step(
+        &mut case,
+        d(2023, 12, 12),
+        EventData::CourtFinding(Finding::FinalizeEfforts(Determination::Made)),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2023, 12, 12),
+        EventData::PlanSet(Goals::primary(Goal::Adoption)?),
+        p,
+    )?;
     step(&mut case, d(2024, 1, 5), EventData::PeriodicReview, p)?;
     step(&mut case, d(2024, 1, 20), EventData::TprPetitionFiled, p)?;
-    step(&mut case, d(2024, 4, 2), EventData::ParentalRightsTerminated { parent: PersonId::new("P-MOM")? }, p)?;
-    step(&mut case, d(2024, 4, 2), EventData::ParentalRightsRelinquished { parent: PersonId::new("P-DAD")? }, p)?;
-    step(&mut case, d(2024, 5, 6), EventData::PlacedForAdoption(place("PL-3", Setting::PreAdoptiveHome, Some("F-ADOPT"))?), p)?;
+    step(
+        &mut case,
+        d(2024, 4, 2),
+        EventData::ParentalRightsTerminated {
+            parent: PersonId::new("P-MOM")?,
+        },
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2024, 4, 2),
+        EventData::ParentalRightsRelinquished {
+            parent: PersonId::new("P-DAD")?,
+        },
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2024, 5, 6),
+        EventData::PlacedForAdoption(place("PL-3", Setting::PreAdoptiveHome, Some("F-ADOPT"))?),
+        p,
+    )?;
 
     println!("\nMaya's clocks:");
     for as_of in [d(2023, 2, 1), d(2023, 12, 31), d(2024, 6, 1)] {
@@ -125,47 +216,116 @@ fn maya(policy: &Policy) -> Result {
 fn leo(policy: &Policy) -> Result {
     println!("\n== Leo: a trial home visit, reunification, and a re-entry\n");
     let birth = Family::builder(FamilyId::new("F-LEO-HOME")?, FamilyKind::Birth)
-        .member(Member::new(person("P-LM", "Ana Reyes")?, Relationship::Mother).legal_parent().caregiver())
+        .member(
+            Member::new(person("P-LM", "Ana Reyes")?, Relationship::Mother)
+                .legal_parent()
+                .caregiver(),
+        )
         .build()?;
     let grandma = Family::builder(FamilyId::new("F-GRAN")?, FamilyKind::Relative)
         .member(Member::new(person("P-GM", "Inez Reyes")?, Relationship::Grandparent).caregiver())
         .build()?;
-    let child = Child::new(ChildId::new("C-LEO")?, Name::new("Leo Reyes")?, d(2015, 8, 30), Sex::Male)?;
+    let child = Child::new(
+        ChildId::new("C-LEO")?,
+        Name::new("Leo Reyes")?,
+        d(2015, 8, 30),
+        Sex::Male,
+    )?;
     let mut case = Case::new(child, vec![birth, grandma])?;
     let p = policy;
-    step(&mut case, d(2023, 5, 2), EventData::Removal(Removal::new(Manner::CourtOrder).from_family(FamilyId::new("F-LEO-HOME")?)), p)?;
-    step(&mut case, d(2023, 5, 2), EventData::PlacementBegun(place("LP-1", Setting::RelativeFosterHome, Some("F-GRAN"))?), p)?;
-    step(&mut case, d(2023, 6, 1), EventData::PlanSet(Goals::primary(Goal::Reunification)?), p)?;
-    step(&mut case, d(2023, 11, 15), EventData::TrialHomeVisitBegun(place("LP-2", Setting::TrialHomeVisit, Some("F-LEO-HOME"))?), p)?;
+    step(
+        &mut case,
+        d(2023, 5, 2),
+        EventData::Removal(
+            Removal::new(Manner::CourtOrder).from_family(FamilyId::new("F-LEO-HOME")?),
+        ),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2023, 5, 2),
+        EventData::PlacementBegun(place("LP-1", Setting::RelativeFosterHome, Some("F-GRAN"))?),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2023, 6, 1),
+        EventData::PlanSet(Goals::primary(Goal::Reunification)?),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2023, 11, 15),
+        EventData::TrialHomeVisitBegun(place("LP-2", Setting::TrialHomeVisit, Some("F-LEO-HOME"))?),
+        p,
+    )?;
     // 2023-11-15 + 6 months = 2024-05-15: the visit may last through 2024-05-14.
-    let limit = case.obligations(d(2024, 3, 1), p).into_iter().find(|o| o.kind() == ObligationKind::TrialHomeVisitLimit);
-    println!("  trial home visit: back or discharged by {}", limit.map_or(d(1900, 1, 1), |o| o.due()));
-    step(&mut case, d(2024, 3, 1), EventData::Discharge(Discharge::new(ExitReason::Reunified).to_family(FamilyId::new("F-LEO-HOME")?)), p)?;
-    step(&mut case, d(2025, 2, 10), EventData::Removal(Removal::new(Manner::CourtOrder)), p)?;
-    step(&mut case, d(2025, 2, 10), EventData::PlacementBegun(place("LP-3", Setting::RelativeFosterHome, Some("F-GRAN"))?), p)?;
+    let limit = case
+        .obligations(d(2024, 3, 1), p)
+        .into_iter()
+        .find(|o| o.kind() == ObligationKind::TrialHomeVisitLimit);
+    println!(
+        "  trial home visit: back or discharged by {}",
+        limit.map_or(d(1900, 1, 1), |o| o.due())
+    );
+    step(
+        &mut case,
+        d(2024, 3, 1),
+        EventData::Discharge(
+            Discharge::new(ExitReason::Reunified).to_family(FamilyId::new("F-LEO-HOME")?),
+        ),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2025, 2, 10),
+        EventData::Removal(Removal::new(Manner::CourtOrder)),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2025, 2, 10),
+        EventData::PlacementBegun(place("LP-3", Setting::RelativeFosterHome, Some("F-GRAN"))?),
+        p,
+    )?;
     for e in case.episodes() {
         println!(
             "  episode {}{}: removed {}, exit {}",
             e.number(),
             if e.is_reentry() { " (re-entry)" } else { "" },
             e.removal_date(),
-            e.exit().map_or("still in care".to_owned(), |x| format!("{} ({})", x.date, x.reason.as_str()))
+            e.exit().map_or("still in care".to_owned(), |x| format!(
+                "{} ({})",
+                x.date,
+                x.reason.as_str()
+            ))
         );
     }
     // The JSON of a case is its child, families and events; loading it replays them.
     let json = serde_json::to_string(&case)?;
     let back: Case = serde_json::from_str(&json)?;
     assert_eq!(back, case);
-    println!("  JSON round trip: {} bytes, {} events replayed", json.len(), back.events().len());
+    println!(
+        "  JSON round trip: {} bytes, {} events replayed",
+        json.len(),
+        back.events().len()
+    );
     Ok(())
 }
 
 fn print_obligations(case: &Case, as_of: NaiveDate, policy: &Policy) {
     println!("\n  as of {as_of}");
-    println!("  {:<28} {:>3} {:<11} {:<20} consequence", "obligation", "ep", "due", "status");
+    println!(
+        "  {:<28} {:>3} {:<11} {:<20} consequence",
+        "obligation", "ep", "due", "status"
+    );
     // Milestones years away are left out of the table; the library returns them all.
     let horizon = as_of + chrono::Days::new(366);
-    for o in case.obligations(as_of, policy).into_iter().filter(|o| o.due() <= horizon || o.status().is_met()) {
+    for o in case
+        .obligations(as_of, policy)
+        .into_iter()
+        .filter(|o| o.due() <= horizon || o.status().is_met())
+    {
         println!(
             "  {:<28} {:>3} {:<11} {:<20} {}",
             o.kind().as_str(),

@@ -77,7 +77,13 @@ fn person(n: u64, tag: &str, name: &str) -> Person {
 pub fn case(n: u64) -> Synthetic {
     let mut rng = Rng::new(n + 1);
     let born = d(2006, 1, 1) + Days::new(rng.below(365 * 12));
-    let child = Child::new(id(format!("C-{n}")), Name::new("Synthetic Child").unwrap(), born, Sex::Unknown).unwrap();
+    let child = Child::new(
+        id(format!("C-{n}")),
+        Name::new("Synthetic Child").unwrap(),
+        born,
+        Sex::Unknown,
+    )
+    .unwrap();
     let licence = FosterLicence::new(LicenceStatus::Licensed, d(2000, 1, 1), None).unwrap();
     let families = vec![
         Family::builder(id(format!("FB-{n}")), FamilyKind::Birth)
@@ -86,7 +92,9 @@ pub fn case(n: u64) -> Synthetic {
             .build()
             .unwrap(),
         Family::builder(id(format!("FR-{n}")), FamilyKind::Relative)
-            .member(Member::new(person(n, "G", "Grandparent"), Relationship::Grandparent).caregiver())
+            .member(
+                Member::new(person(n, "G", "Grandparent"), Relationship::Grandparent).caregiver(),
+            )
             .licence(licence)
             .build()
             .unwrap(),
@@ -102,7 +110,13 @@ pub fn case(n: u64) -> Synthetic {
             .unwrap(),
     ];
     let start = (born + Days::new(365)).max(d(2015, 1, 1)) + Days::new(rng.below(1500));
-    let mut b = Builder { rng, n, date: start, events: Vec::new(), placements: 0 };
+    let mut b = Builder {
+        rng,
+        n,
+        date: start,
+        events: Vec::new(),
+        placements: 0,
+    };
     if b.rng.chance(30) {
         b.push(EventData::OpenPreservation(Candidacy::FosterCareCandidate));
         b.later(30, 200);
@@ -114,24 +128,37 @@ pub fn case(n: u64) -> Synthetic {
         }
         episode_events(&mut b, episode + 1 == episodes);
     }
-    Synthetic { child, families, events: b.events }
+    Synthetic {
+        child,
+        families,
+        events: b.events,
+    }
 }
 
 fn episode_events(b: &mut Builder, last: bool) {
-    b.push(EventData::Removal(Removal::new(Manner::CourtOrder).with_circumstances(
-        [Circumstance::Neglect].into_iter().collect(),
-    )));
+    b.push(EventData::Removal(
+        Removal::new(Manner::CourtOrder)
+            .with_circumstances([Circumstance::Neglect].into_iter().collect()),
+    ));
     b.push(EventData::CourtFinding(Finding::ContraryToWelfare));
-    let first = if b.rng.chance(30) { (Setting::RelativeFosterHome, "FR") } else { (Setting::NonRelativeFosterHome, "FF") };
+    let first = if b.rng.chance(30) {
+        (Setting::RelativeFosterHome, "FR")
+    } else {
+        (Setting::NonRelativeFosterHome, "FF")
+    };
     let p = b.place(first.0, Some(first.1));
     b.push(EventData::PlacementBegun(p));
     b.later(5, 25);
     b.push(EventData::RelativesNotified);
     b.later(5, 40);
     b.push(EventData::CourtFinding(Finding::AbuseOrNeglect));
-    b.push(EventData::CourtFinding(Finding::PreventionEfforts(PreventionEfforts::Made)));
+    b.push(EventData::CourtFinding(Finding::PreventionEfforts(
+        PreventionEfforts::Made,
+    )));
     b.push(EventData::CasePlanCompleted);
-    b.push(EventData::PlanSet(Goals::new(Goal::Reunification, Some(Goal::Adoption), None).unwrap()));
+    b.push(EventData::PlanSet(
+        Goals::new(Goal::Reunification, Some(Goal::Adoption), None).unwrap(),
+    ));
     let months = 4 + b.rng.below(20);
     let mut home = first;
     for m in 0..months {
@@ -141,10 +168,16 @@ fn episode_events(b: &mut Builder, last: bool) {
         }
         if m % 12 == 11 {
             b.push(EventData::PermanencyHearing);
-            b.push(EventData::CourtFinding(Finding::FinalizeEfforts(Determination::Made)));
+            b.push(EventData::CourtFinding(Finding::FinalizeEfforts(
+                Determination::Made,
+            )));
         }
         if b.rng.chance(8) {
-            home = if home.1 == "FF" { (Setting::RelativeFosterHome, "FR") } else { (Setting::NonRelativeFosterHome, "FF") };
+            home = if home.1 == "FF" {
+                (Setting::RelativeFosterHome, "FR")
+            } else {
+                (Setting::NonRelativeFosterHome, "FF")
+            };
             let p = b.place(home.0, Some(home.1));
             b.push(EventData::PlacementChanged(p));
         } else if b.rng.chance(3) {
