@@ -46,6 +46,7 @@ pub enum IndianChildStatus {
     /// the biological child of a member. The tribe, when known.
     IndianChild {
         /// The tribe, when known.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
         tribe: Option<Tribe>,
     },
     /// Inquiry found the child is not an Indian child.

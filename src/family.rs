@@ -20,6 +20,7 @@ use crate::text::Name;
 pub struct Person {
     id: PersonId,
     name: Sensitive<Name>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     date_of_birth: Option<Sensitive<NaiveDate>>,
 }
 
@@ -326,6 +327,7 @@ impl LicenceStatus {
 pub struct FosterLicence {
     status: LicenceStatus,
     since: NaiveDate,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     expires: Option<NaiveDate>,
 }
 
