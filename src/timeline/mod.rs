@@ -64,6 +64,20 @@ macro_rules! obligation_kinds {
             pub fn rule(self) -> RuleId {
                 match self { $(ObligationKind::$variant => RuleId::$rule,)* }
             }
+
+            /// Whether its dates are counted from the child's birthdays, and so reveal the date of
+            /// birth: transition services (14), APPLA (16), the transition plan and the end of
+            /// care (18 or the extended age), supervised independent living before 18.
+            pub fn follows_birthdays(self) -> bool {
+                matches!(
+                    self,
+                    ObligationKind::TransitionServices
+                        | ObligationKind::ApplaEligibility
+                        | ObligationKind::TransitionPlan
+                        | ObligationKind::CareEndAge
+                        | ObligationKind::IndependentLivingAge
+                )
+            }
         }
     };
 }
@@ -199,7 +213,11 @@ pub enum Consequence {
 }
 
 /// One obligation of a case, as of a date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` redacts the dates of the obligations counted from the child's birthdays
+/// ([`ObligationKind::follows_birthdays`]): a 16th birthday gives away the birth date. The
+/// getters return them.
+#[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Obligation {
     kind: ObligationKind,
@@ -212,6 +230,26 @@ pub struct Obligation {
     status: Status,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     consequence: Option<Consequence>,
+}
+
+impl core::fmt::Debug for Obligation {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let mut d = f.debug_struct("Obligation");
+        d.field("kind", &self.kind)
+            .field("episode", &self.episode)
+            .field("subject", &self.subject);
+        if self.kind.follows_birthdays() {
+            let hidden = crate::sensitive::Sensitive::new(());
+            d.field("counts_from", &hidden)
+                .field("due", &hidden)
+                .field("status", &hidden);
+        } else {
+            d.field("counts_from", &self.counts_from)
+                .field("due", &self.due)
+                .field("status", &self.status);
+        }
+        d.field("consequence", &self.consequence).finish()
+    }
 }
 
 impl Obligation {
@@ -649,4 +687,36 @@ pub(crate) fn first_day_reaching(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_dates_that_follow_birthdays() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        // A 16th birthday on 2028-05-04 would give away a birth date of 2012-05-04.
+        let appla = Obligation::new(
+            ObligationKind::ApplaEligibility,
+            Some(1),
+            d(2028, 5, 4),
+            d(2028, 5, 4),
+            Status::Upcoming,
+        );
+        let shown = format!("{appla:?}");
+        assert!(
+            !shown.contains("2028") && !shown.contains("05-04"),
+            "{shown}"
+        );
+        assert_eq!(appla.due(), d(2028, 5, 4));
+        let plan = Obligation::new(
+            ObligationKind::CasePlan,
+            Some(1),
+            d(2024, 1, 10),
+            d(2024, 3, 10),
+            Status::Upcoming,
+        );
+        assert!(format!("{plan:?}").contains("2024-03-10"));
+    }
 }
