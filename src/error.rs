@@ -138,7 +138,7 @@ pub enum Inconsistency {
         /// What the family kind requires, e.g. `"a relative"`.
         expected: &'static str,
     },
-    /// A birth family that lists the child as their own sibling, or a sibling list with repeats.
+    /// A sibling listed twice.
     #[error("family {family}: sibling {sibling} is listed twice")]
     DuplicateSibling {
         /// The family.

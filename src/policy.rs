@@ -65,6 +65,52 @@ pub enum OverlongVisitExit {
     VisitStart,
 }
 
+/// From which date the next permanency hearing is counted. `DOMAIN.md` §2.1 \[I\].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum HearingRhythm {
+    /// 12 months after the last hearing actually held: an early hearing pulls the next one
+    /// forward, a late one does not move the schedule back. The common, conservative reading.
+    #[default]
+    FromLastHeld,
+    /// A fixed schedule: 12, 24, 36... months after DEFC, whenever the hearings were held.
+    FromDefc,
+}
+
+/// Whether days in a juvenile-justice facility count toward 15 of 22 while the agency keeps
+/// placement and care responsibility. `DOMAIN.md` §2.5 \[I\].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DetentionTime {
+    /// They count: the child is still in foster care. The default.
+    #[default]
+    Counted,
+    /// They do not count (some states).
+    Excluded,
+}
+
+/// Which months in a relative's home count toward kinship guardianship assistance.
+/// `DOMAIN.md` §6 \[I\].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum KinshipClock {
+    /// Only months while the home held a licence in force (payments need a licensed home,
+    /// SSA §472(c)(1)). The default.
+    #[default]
+    LicensedMonths,
+    /// Every month in the home, once it is licensed (states that approve retroactively).
+    AllMonthsInHome,
+}
+
+/// Whether a new prevention plan opens a new Family First prevention period. `DOMAIN.md` §5.1
+/// \[I\].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum PreventionRenewal {
+    /// Each new candidacy identification opens a new 12-month period (ACF's reading). The
+    /// default.
+    #[default]
+    EachCandidacy,
+    /// Only the case's first candidacy opens a period.
+    FirstOnly,
+}
+
 /// Whether the state uses the optional relative-care exception to the 15-of-22 filing
 /// requirement (SSA §475(5)(E)(i): "at the option of the State").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -124,6 +170,10 @@ pub struct Policy {
     voluntary_best_interest_days: u32,
     visit_limit_months: u32,
     overlong_visit_exit: OverlongVisitExit,
+    hearing_rhythm: HearingRhythm,
+    detention_time: DetentionTime,
+    kinship_clock: KinshipClock,
+    prevention_renewal: PreventionRenewal,
     qrtp_assessment_days: u32,
     qrtp_court_days: u32,
     qrtp_transition_days: u32,
@@ -220,6 +270,10 @@ impl Policy {
             voluntary_best_interest_days: 180,
             visit_limit_months: 6,
             overlong_visit_exit: OverlongVisitExit::FirstDayBeyondLimit,
+            hearing_rhythm: HearingRhythm::FromLastHeld,
+            detention_time: DetentionTime::Counted,
+            kinship_clock: KinshipClock::LicensedMonths,
+            prevention_renewal: PreventionRenewal::EachCandidacy,
             qrtp_assessment_days: 30,
             qrtp_court_days: 60,
             qrtp_transition_days: 30,
@@ -235,8 +289,9 @@ impl Policy {
     }
 
     counts! {
-        /// Age of majority: a youth may be emancipated from this age (SSA §475(8)(A): 18).
-        age_of_majority, with_age_of_majority, 16..=21;
+        /// Age of majority: a youth may be emancipated from this age (SSA §475(8)(A): 18; a state
+        /// may only raise it).
+        age_of_majority, with_age_of_majority, 18..=21;
         /// APPLA may be the plan only for a child who has attained this age (SSA §475(5)(C)(i),
         /// §475A(a): 16).
         appla_min_age, with_appla_min_age, 16..=21;
@@ -322,6 +377,14 @@ impl Policy {
         relative_care_exception: RelativeCareException, with_relative_care_exception;
         /// When an over-long trial home visit ends the episode (`DOMAIN.md` §2.7 \[I\]).
         overlong_visit_exit: OverlongVisitExit, with_overlong_visit_exit;
+        /// What the next permanency hearing counts from (`DOMAIN.md` §2.1 \[I\]).
+        hearing_rhythm: HearingRhythm, with_hearing_rhythm;
+        /// Whether juvenile-justice days count toward 15 of 22 (`DOMAIN.md` §2.5 \[I\]).
+        detention_time: DetentionTime, with_detention_time;
+        /// Which months count toward kinship guardianship assistance (`DOMAIN.md` §6 \[I\]).
+        kinship_clock: KinshipClock, with_kinship_clock;
+        /// Whether a new candidacy opens a new prevention period (`DOMAIN.md` §5.1 \[I\]).
+        prevention_renewal: PreventionRenewal, with_prevention_renewal;
     }
 
     /// The age up to which the state extends foster care (SSA §475(8)(B): 19, 20 or 21), or

@@ -113,6 +113,10 @@ pub enum Candidacy {
 pub enum Manner {
     /// Removed under a court order: the order sanctioning the removal is dated the removal date.
     CourtOrder,
+    /// Removed in an emergency before any court order (AFCARS 1993 element 25 "not yet
+    /// determined"): the first court order that follows sanctions the removal, and must carry the
+    /// contrary-to-the-welfare finding (45 CFR 1356.21(c)).
+    Emergency,
     /// Placed under a voluntary placement agreement (SSA §472(a)(2)(A)(i), §472(e)).
     VoluntaryPlacementAgreement,
 }

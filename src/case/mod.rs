@@ -123,6 +123,17 @@ pub enum ParentalRights {
     Deceased(NaiveDate),
 }
 
+impl core::fmt::Display for ParentalRights {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            ParentalRights::Intact => f.write_str("intact"),
+            ParentalRights::Terminated(d) => write!(f, "terminated on {d}"),
+            ParentalRights::Relinquished(d) => write!(f, "relinquished on {d}"),
+            ParentalRights::Deceased(d) => write!(f, "deceased on {d}"),
+        }
+    }
+}
+
 impl ParentalRights {
     /// Whether the rights have ended (terminated, relinquished, or the parent died).
     pub fn ended(self) -> bool {

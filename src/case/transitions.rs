@@ -159,10 +159,7 @@ const VISIT: &[Named] = &[
         visit::goal_is_reunification,
     ),
     (RuleId::VisitNotWithParents, visit::with_parents),
-    (
-        RuleId::PlacementEventMismatch,
-        visit::from_ordinary_placement,
-    ),
+    (RuleId::PlacementEventMismatch, placement::not_on_runaway),
 ];
 const VISIT_RETURN: &[Named] = &[
     (RuleId::VisitOutlivedLimit, visit::within_limit),
@@ -175,7 +172,7 @@ const ADOPTIVE_PLACEMENT: &[Named] = &[
     (RuleId::ParentalRightsIntact, adoption::rights_ended),
     (RuleId::GoalNotAdoption, adoption::goal_is_adoption),
     (RuleId::NotAnAdoptiveHome, adoption::adoptive_home),
-    (RuleId::PlacementEventMismatch, placement::open_is_ordinary),
+    (RuleId::PlacementEventMismatch, placement::not_on_runaway),
     (RuleId::UnlicensedHome, placement::licensed_home),
 ];
 const DISRUPTION: &[Named] = &[
@@ -187,6 +184,17 @@ const FINALIZE: &[Named] = &[
     (RuleId::ParentalRightsIntact, adoption::rights_ended),
     (RuleId::GoalNotAdoption, adoption::goal_is_adoption),
     (RuleId::NotAnAdoptiveHome, adoption::adoptive_home),
+];
+const VISIT_DISCHARGE: &[Named] = &[
+    (RuleId::DischargeReason, discharge::reason_allowed),
+    (RuleId::VisitOutlivedLimit, visit::discharge_after_limit),
+    (RuleId::EmancipationAge, discharge::emancipation_age),
+    (RuleId::GuardianshipFamily, discharge::guardianship_family),
+    (RuleId::KinshipGuardianRelative, discharge::kinship_relative),
+    (
+        RuleId::KinshipGuardianSixMonths,
+        discharge::kinship_six_months,
+    ),
 ];
 const RECORD_AFTER_TPR: &[Named] = &[(RuleId::ParentalRightsIntact, adoption::no_parent_restored)];
 const DISCHARGE: &[Named] = &[
@@ -251,7 +259,7 @@ pub const TABLE: &[Transition] = &[
     row(S::Reunification,K::ParentDeceased,            To::Same,          RIGHTS),
     row(S::Reunification,K::TrialHomeVisitEnded,       To::FosterCare,    VISIT_RETURN),
     row(S::Reunification,K::Removal,                   To::FosterCare,    VISIT_REENTRY),
-    row(S::Reunification,K::Discharge,                 To::Exited,        DISCHARGE),
+    row(S::Reunification,K::Discharge,                 To::Exited,        VISIT_DISCHARGE),
     row(S::Reunification,K::Death,                     To::Deceased,      NONE),
 
     row(S::Adoption,     K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR),
@@ -261,7 +269,11 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::PeriodicReview,            To::Same,          NONE),
     row(S::Adoption,     K::CasePlanCompleted,         To::Same,          NONE),
     row(S::Adoption,     K::TransitionPlanCompleted,   To::Same,          NONE),
+    row(S::Adoption,     K::RelativesNotified,         To::Same,          NONE),
+    row(S::Adoption,     K::RanAway,                   To::Same,          RUN),
+    row(S::Adoption,     K::ReturnedFromRunaway,       To::Same,          RETURN),
     row(S::Adoption,     K::AdoptionDisrupted,         To::FosterCare,    DISRUPTION),
+    row(S::Adoption,     K::Discharge,                 To::Exited,        DISCHARGE),
     row(S::Adoption,     K::AdoptionFinalized,         To::Exited,        FINALIZE),
     row(S::Adoption,     K::Death,                     To::Deceased,      NONE),
 

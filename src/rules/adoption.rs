@@ -10,13 +10,22 @@ use crate::plan::Goal;
 /// Every legal parent's rights are terminated or relinquished, or the parent has died, before the
 /// child is placed for adoption or the adoption is finalized. Lists every parent whose rights are
 /// intact.
+///
+/// At least one legal parent must be recorded: an adoption cannot rest on rights the case never
+/// shows ending. (Parents whose identity is unknown are recorded too, and their rights ended by
+/// the court like any other's.)
 pub(crate) fn rights_ended(c: &Check<'_>) -> Option<Violation> {
-    let intact: Vec<_> = c
-        .case
-        .legal_parents()
-        .into_iter()
-        .filter(|p| !p.rights.ended())
-        .collect();
+    let parents = c.case.legal_parents();
+    if parents.is_empty() {
+        return Some(Violation::new(
+            RuleId::ParentalRightsIntact,
+            format!(
+                "{} needs every legal parent's rights ended, found no legal parent recorded; record the birth family's legal parents and how their rights ended",
+                c.event.kind()
+            ),
+        ));
+    }
+    let intact: Vec<_> = parents.into_iter().filter(|p| !p.rights.ended()).collect();
     if intact.is_empty() {
         return None;
     }

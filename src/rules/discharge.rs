@@ -8,6 +8,7 @@ use crate::case::event::{Discharge, EventData, GuardianshipAssistance};
 use crate::case::stage::ExitReason;
 use crate::date;
 use crate::family::{Family, FamilyKind};
+use crate::policy::KinshipClock;
 
 fn discharge<'a>(c: &Check<'a>) -> Option<&'a Discharge> {
     match c.event.what() {
@@ -117,11 +118,14 @@ pub(crate) fn kinship_relative(c: &Check<'_>) -> Option<Violation> {
 /// while it held a licence in force: the start of the kinship-guardianship clock. `None` when the
 /// child is not in that home on `on` or the licence is not in force then.
 ///
-/// Shared by the guard below and the kinship-guardianship obligation of the clocks.
+/// Under [`KinshipClock::AllMonthsInHome`] the months before the licence count too, once the home
+/// is licensed on `on`. Shared by the guard below and the kinship-guardianship obligation of the
+/// clocks.
 pub(crate) fn licensed_stay_start(
     case: &crate::Case,
     family: &Family,
     on: NaiveDate,
+    policy: &crate::Policy,
 ) -> Option<NaiveDate> {
     let licence = family.licence().filter(|l| l.in_force_on(on))?;
     let placements = case.placements();
@@ -139,7 +143,10 @@ pub(crate) fn licensed_stay_start(
             break;
         }
     }
-    Some(start.max(licence.since()))
+    Some(match policy.kinship_clock() {
+        KinshipClock::LicensedMonths => start.max(licence.since()),
+        KinshipClock::AllMonthsInHome => start,
+    })
 }
 
 /// Kinship guardianship assistance only after 6 consecutive months (the policy's number) in the
@@ -153,7 +160,7 @@ pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Violation> {
     let f = guardian(c, d)?;
     let months = c.policy.kinship_guardianship_months();
     let on = c.event.date();
-    let start = licensed_stay_start(c.case, f, on);
+    let start = licensed_stay_start(c.case, f, on, c.policy);
     let due = start.map(|s| date::months_after_with(s, months, c.policy.month_end()));
     match due {
         Some(due) if due <= on => None,

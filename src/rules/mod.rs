@@ -301,8 +301,8 @@ impl Rejection {
     }
 
     /// The stage the case was (and still is) in.
-    pub fn stage(&self) -> &Stage {
-        &self.stage
+    pub fn stage(&self) -> Stage {
+        self.stage
     }
 
     /// Every violated rule, never empty.

@@ -24,11 +24,7 @@ pub(crate) fn rights_intact(c: &Check<'_>) -> Option<Violation> {
     rights.ended().then(|| {
         Violation::new(
             RuleId::ParentalRightsAlreadyEnded,
-            format!("the rights of person {person} already ended: {rights:?}")
-                .replace("Terminated(", "terminated on ")
-                .replace("Relinquished(", "relinquished on ")
-                .replace("Deceased(", "deceased on ")
-                .replace(')', ""),
+            format!("the rights of person {person} already ended: {rights}"),
         )
         .about(Subject::Person(person.clone()))
     })

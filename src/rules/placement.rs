@@ -93,6 +93,20 @@ pub(crate) fn runaway_setting(c: &Check<'_>) -> Option<Violation> {
     })
 }
 
+/// A trial home visit or a placement for adoption does not begin from runaway status.
+pub(crate) fn not_on_runaway(c: &Check<'_>) -> Option<Violation> {
+    let open = c.case.current_placement()?;
+    open.setting().is_runaway().then(|| {
+        Violation::new(
+            RuleId::PlacementEventMismatch,
+            format!(
+                "the child is on runaway status (placement {}); use returned_from_runaway first",
+                open.id()
+            ),
+        )
+    })
+}
+
 /// `returned_from_runaway` needs the child on runaway status.
 pub(crate) fn open_is_runaway(c: &Check<'_>) -> Option<Violation> {
     match c.case.current_placement() {
@@ -127,6 +141,12 @@ pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Violation> {
             "a pre_adoptive or adoptive family",
         ),
         Setting::TrialHomeVisit => (kind == F::Birth, "the birth family"),
+        // A relative's home is a relative foster home (AFCARS 1993 code 2, E117), never a
+        // non-relative one.
+        Setting::NonRelativeFosterHome => (
+            kind.may_foster() && kind != F::Relative,
+            "a family that fosters and is not a relative family",
+        ),
         _ => (kind.may_foster(), "a family that fosters"),
     };
     (!fits).then(|| {

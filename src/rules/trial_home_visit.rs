@@ -78,20 +78,6 @@ pub(crate) fn with_parents(c: &Check<'_>) -> Option<Violation> {
     })
 }
 
-/// A visit does not begin from runaway status.
-pub(crate) fn from_ordinary_placement(c: &Check<'_>) -> Option<Violation> {
-    let open = c.case.current_placement()?;
-    open.setting().is_runaway().then(|| {
-        Violation::new(
-            RuleId::PlacementEventMismatch,
-            format!(
-                "the child is on runaway status (placement {}); use returned_from_runaway first",
-                open.id()
-            ),
-        )
-    })
-}
-
 /// A return to foster care ends the visit as the same episode only within the authorized period.
 /// After it, the return is a new removal (record a `removal`, with new findings).
 pub(crate) fn within_limit(c: &Check<'_>) -> Option<Violation> {
@@ -117,7 +103,7 @@ pub(crate) fn outlived_limit(c: &Check<'_>) -> Option<Violation> {
         Violation::new(
             RuleId::VisitWithinLimit,
             format!(
-                "the trial home visit begun {start} is authorized until {}; use trial_home_visit_ended to return the child to care",
+                "the trial home visit begun {start} is authorized through {} (the child may be back in care on {beyond}); use trial_home_visit_ended to return the child to care",
                 date::days_before(beyond, 1)
             ),
         )
@@ -158,6 +144,27 @@ pub(crate) fn extension(c: &Check<'_>) -> Option<Violation> {
             format!(
                 "a visit extension needs an end on or after {}, found {until}",
                 start.max(ordered)
+            ),
+        )
+    })
+}
+
+/// A visit that outlived its limit ended the episode in reunification on the policy's date
+/// (45 CFR 1356.21(e); `DOMAIN.md` §2.7): a later discharge can only record that reunification.
+pub(crate) fn discharge_after_limit(c: &Check<'_>) -> Option<Violation> {
+    let EventData::Discharge(d) = c.event.what() else {
+        return None;
+    };
+    let start = visit_start(c)?;
+    let beyond = first_day_beyond(start, c.case.visit_extended_until(), c.policy);
+    let late = c.event.date() > beyond && d.reason != crate::case::stage::ExitReason::Reunified;
+    late.then(|| {
+        Violation::new(
+            RuleId::VisitOutlivedLimit,
+            format!(
+                "the trial home visit begun {start} outlived its limit on {beyond}, which ended the episode in reunification; a discharge on {} can only give the reason reunified, found {}",
+                c.event.date(),
+                d.reason.as_str()
             ),
         )
     })

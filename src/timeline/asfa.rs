@@ -13,7 +13,10 @@ use crate::case::event::{
 };
 use crate::case::{Case, Episode};
 use crate::date::{self, Period};
-use crate::policy::{DefcRule, EpisodeStart, Policy, RelativeCareException, ReviewAnchor};
+use crate::policy::{
+    DefcRule, DetentionTime, EpisodeStart, HearingRhythm, Policy, RelativeCareException,
+    ReviewAnchor,
+};
 use crate::rules::Subject;
 
 /// The date the child is considered to have entered foster care in `episode`, as known on
@@ -23,7 +26,7 @@ use crate::rules::Subject;
 ///
 /// For the first episode a finding made before the removal (an in-home court case) counts; it
 /// sets DEFC to the removal date.
-pub fn date_entered_foster_care(
+pub(crate) fn date_entered_foster_care(
     case: &Case,
     episode: &Episode,
     as_of: NaiveDate,
@@ -58,24 +61,39 @@ pub(super) fn episode_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
     let view = ep.view;
     let policy = view.policy;
     let removal = ep.removal();
-    let court_ordered = ep.episode.manner() == Manner::CourtOrder;
+    let manner = ep.episode.manner();
     let defc = date_entered_foster_care(view.case, ep.episode, view.as_of, policy);
 
-    if court_ordered {
-        // SSA §472(a)(2)(A)(ii): the finding must be in the order sanctioning the removal; a
-        // court-ordered removal is dated by that order. Missing it costs the whole stay.
+    if manner != Manner::VoluntaryPlacementAgreement {
+        // SSA §472(a)(2)(A)(ii), 45 CFR 1356.21(c): the finding must be in the first order that
+        // sanctions the removal — dated the removal date for a court-ordered removal, the first
+        // court finding of the episode after an emergency removal. Missing it costs the stay.
+        let first_order = match manner {
+            Manner::CourtOrder => Some(removal),
+            _ => ep.findings(|_| true).next(),
+        };
         let found = ep
             .findings(|f| matches!(f, Finding::ContraryToWelfare))
             .next();
-        once(
-            ep,
-            K::ContraryToWelfare,
-            removal,
-            removal,
-            found,
-            Consequence::IneligibleForEpisode,
-            out,
-        );
+        match first_order {
+            Some(order) => once(
+                ep,
+                K::ContraryToWelfare,
+                removal,
+                order,
+                found,
+                Consequence::IneligibleForEpisode,
+                out,
+            ),
+            // No order yet: due with the first one, whenever it comes.
+            None => out.push(Obligation::new(
+                K::ContraryToWelfare,
+                ep.number(),
+                removal,
+                removal,
+                Status::NotYetApplicable,
+            )),
+        }
         // SSA §471(a)(15)(B)(i), 45 CFR 1356.21(b)(1): within 60 days; a finding that efforts were
         // not required also meets it.
         let due = date::days_after(removal, policy.prevent_removal_efforts_days());
@@ -145,6 +163,7 @@ pub(super) fn episode_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
             start: anchor,
             first_due: view.months_after(anchor, every),
             every,
+            from_held: true,
         },
         &reviews,
         out,
@@ -164,6 +183,7 @@ pub(super) fn episode_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
             start: defc,
             first_due: view.months_after(defc, every),
             every,
+            from_held: policy.hearing_rhythm() == HearingRhythm::FromLastHeld,
         },
         &hearings,
         out,
@@ -183,6 +203,8 @@ pub(super) fn episode_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
             start: defc,
             first_due: view.months_after(defc, every),
             every,
+            // CWPM 8.3A.9a: 12 months after the last determination, not an [I] point.
+            from_held: true,
         },
         &made,
         out,
@@ -325,10 +347,12 @@ pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) 
         .map(|e| e.date());
     let judged_on = due.min(view.as_of);
     let documented = view.events.iter().find_map(|e| match e.what() {
-        EventData::TprExceptionDocumented(x) if e.date() <= due => Some(match x {
-            TprException::CompellingReason => Waiver::CompellingReason,
-            TprException::ServicesNotProvided => Waiver::ServicesNotProvided,
-        }),
+        EventData::TprExceptionDocumented(x) if (first..=due).contains(&e.date()) => {
+            Some(match x {
+                TprException::CompellingReason => Waiver::CompellingReason,
+                TprException::ServicesNotProvided => Waiver::ServicesNotProvided,
+            })
+        }
         _ => None,
     });
     let relative = policy.relative_care_exception() == RelativeCareException::Used
@@ -372,9 +396,13 @@ fn counted_care(view: &View<'_>, horizon: NaiveDate) -> Vec<Period> {
         let end = view.exit_of(e).unwrap_or(horizon);
         let mut cursor = start;
         for p in view.case.episode_placements(e) {
-            if p.start() > view.as_of
-                || !(p.setting().is_trial_home_visit() || p.setting().is_runaway())
-            {
+            // Trial home visits and runaways never count (45 CFR 1356.21(i)(1)(i)(C)); detention
+            // only if the policy says so.
+            let excluded = p.setting().is_trial_home_visit()
+                || p.setting().is_runaway()
+                || (p.setting() == crate::placement::Setting::JuvenileJusticeFacility
+                    && policy.detention_time() == DetentionTime::Excluded);
+            if p.start() > view.as_of || !excluded {
                 continue;
             }
             let p_end = view.end_of(p).map(|x| x.date).unwrap_or(horizon);

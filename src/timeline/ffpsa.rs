@@ -5,9 +5,10 @@
 use chrono::NaiveDate;
 
 use super::{Consequence, EpisodeView, Obligation, ObligationKind as K, Status, View};
-use crate::case::event::{Candidacy, EventData, Finding, QrtpAssessment};
+use crate::case::event::{Candidacy, Event, EventData, Finding, QrtpAssessment};
 use crate::date::{self, Period};
 use crate::placement::{Placement, Setting};
+use crate::policy::PreventionRenewal;
 use crate::rules::Subject;
 
 /// The day `p` ended, if it ended on or before `as_of`.
@@ -249,32 +250,28 @@ pub(super) fn qrtp_long_stays(view: &View<'_>, out: &mut Vec<Obligation>) {
 /// candidacy. Services claimed past it have no federal match.
 pub(super) fn prevention(view: &View<'_>, out: &mut Vec<Obligation>) {
     let policy = view.policy;
-    for (i, e) in view.events.iter().enumerate() {
-        let candidacy = match e.what() {
-            EventData::OpenPreservation(c) | EventData::CandidacyIdentified(c) => *c,
-            _ => continue,
-        };
-        if candidacy == Candidacy::NotCandidate {
-            continue;
+    let renew = policy.prevention_renewal() == PreventionRenewal::EachCandidacy;
+    let candidacy = |e: &Event| match e.what() {
+        EventData::OpenPreservation(c) | EventData::CandidacyIdentified(c) => {
+            *c != Candidacy::NotCandidate
         }
+        _ => false,
+    };
+    for (i, e) in view.events.iter().enumerate().filter(|(_, e)| candidacy(e)) {
         let start = e.date();
         // Services are claimable through the period's last day; by the next day (the due date)
-        // the period must have closed: a removal, a closure or a new candidacy.
-        let period = date::month_period(start, policy.prevention_months());
-        let due = period.end();
+        // the period must have closed: a removal, a closure, or (when the policy renews) a new
+        // candidacy.
+        let due = view.months_after(start, policy.prevention_months());
         let closed = view.events[i + 1..]
             .iter()
             .find(|x| {
                 matches!(
                     x.what(),
-                    EventData::Removal(_)
-                        | EventData::Close
-                        | EventData::Death
-                        | EventData::OpenPreservation(_)
-                        | EventData::CandidacyIdentified(_)
-                )
+                    EventData::Removal(_) | EventData::Close | EventData::Death
+                ) || (renew && candidacy(x))
             })
-            .map(|x| x.date());
+            .map(Event::date);
         let status = match closed {
             Some(on) => View::met(due, on),
             None => view.unmet(due),
@@ -282,7 +279,10 @@ pub(super) fn prevention(view: &View<'_>, out: &mut Vec<Obligation>) {
         let missed = matches!(status, Status::Overdue | Status::MetLate(_));
         out.push(
             Obligation::new(K::PreventionPeriod, None, start, due, status)
-                .with_consequence(missed.then_some(Consequence::NoPaymentFrom(period.end()))),
+                .with_consequence(missed.then_some(Consequence::NoPaymentFrom(due))),
         );
+        if !renew {
+            return;
+        }
     }
 }

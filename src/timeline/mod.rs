@@ -39,8 +39,6 @@ use crate::case::{Case, Episode};
 use crate::policy::Policy;
 use crate::rules::{RuleId, Subject};
 
-pub use asfa::date_entered_foster_care;
-
 macro_rules! obligation_kinds {
     ($( $(#[$doc:meta])* $variant:ident = $name:literal, $rule:ident; )*) => {
         /// What an obligation is.
@@ -242,13 +240,15 @@ impl core::fmt::Debug for Obligation {
             let hidden = crate::sensitive::Sensitive::new(());
             d.field("counts_from", &hidden)
                 .field("due", &hidden)
-                .field("status", &hidden);
+                .field("status", &hidden)
+                .field("consequence", &hidden);
         } else {
             d.field("counts_from", &self.counts_from)
                 .field("due", &self.due)
-                .field("status", &self.status);
+                .field("status", &self.status)
+                .field("consequence", &self.consequence);
         }
-        d.field("consequence", &self.consequence).finish()
+        d.finish()
     }
 }
 
@@ -328,6 +328,43 @@ impl Obligation {
 }
 
 impl Case {
+    /// The date the child is considered to have entered foster care (DEFC) in episode number
+    /// `episode` (1 for the first removal), as known on `as_of`, or `None` when the case has no
+    /// such episode by then: the earlier of the first judicial finding of abuse or neglect and
+    /// the date 60 days after removal (SSA §475(5)(F); 45 CFR 1355.20), never before the removal;
+    /// or the removal date when the policy's [`DefcRule`](crate::policy::DefcRule) says the agency
+    /// uses it. For the first episode, a finding made before the removal sets DEFC to the removal
+    /// date.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use permanency::*;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let policy = Policy::federal();
+    /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
+    /// let mut case = Case::new(child, vec![])?;
+    /// case.apply(Event::new(d(2023, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &policy)?;
+    /// // No adjudication yet: removal + 60 days.
+    /// assert_eq!(case.date_entered_foster_care(1, d(2023, 2, 1), &policy), Some(d(2023, 3, 11)));
+    /// case.apply(Event::new(d(2023, 2, 15), EventData::CourtFinding(Finding::AbuseOrNeglect))?, &policy)?;
+    /// assert_eq!(case.date_entered_foster_care(1, d(2023, 4, 1), &policy), Some(d(2023, 2, 15)));
+    /// assert_eq!(case.date_entered_foster_care(2, d(2023, 4, 1), &policy), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn date_entered_foster_care(
+        &self,
+        episode: u32,
+        as_of: NaiveDate,
+        policy: &Policy,
+    ) -> Option<NaiveDate> {
+        let view = View::new(self, as_of, policy);
+        let episode = view.episodes().iter().find(|e| e.number() == episode)?;
+        Some(asfa::date_entered_foster_care(self, episode, as_of, policy))
+    }
+
     /// Every obligation the case owes as of `as_of`, under `policy`, ordered by due date.
     ///
     /// Only events dated on or before `as_of` are read: asking about a past date gives the
@@ -561,6 +598,9 @@ pub(crate) struct Rhythm {
     pub(crate) first_due: NaiveDate,
     /// Months from one met to the next due.
     pub(crate) every: u32,
+    /// Whether the next one counts from the date the last was met (else from `start`, on a fixed
+    /// schedule of `every` months).
+    pub(crate) from_held: bool,
 }
 
 pub(crate) fn recurring(
@@ -575,7 +615,9 @@ pub(crate) fn recurring(
         start,
         first_due,
         every,
+        from_held,
     } = rhythm;
+    let mut nth = 1;
     let view = ep.view;
     let mut from = start;
     let mut due = first_due;
@@ -590,8 +632,12 @@ pub(crate) fn recurring(
                     Obligation::new(kind, ep.number(), from, due, status)
                         .with_consequence(consequence(due, Some(on))),
                 );
-                from = on;
-                due = view.months_after(on, every);
+                nth += 1;
+                (from, due) = if from_held {
+                    (on, view.months_after(on, every))
+                } else {
+                    (due, view.months_after(start, every.saturating_mul(nth)))
+                };
                 // Several held on the same day meet one obligation.
                 while next.peek() == Some(&on) {
                     next.next();
@@ -710,6 +756,23 @@ mod tests {
             "{shown}"
         );
         assert_eq!(appla.due(), d(2028, 5, 4));
+        // Its consequence would show the 18th birthday too.
+        let sil = Obligation::new(
+            ObligationKind::IndependentLivingAge,
+            Some(1),
+            d(2025, 1, 6),
+            d(2026, 7, 19),
+            Status::Upcoming,
+        )
+        .with_consequence(Some(Consequence::IneligibleBetween {
+            from: d(2025, 1, 6),
+            until: Some(d(2026, 7, 19)),
+        }));
+        let shown = format!("{sil:?}");
+        assert!(
+            !shown.contains("2026") && !shown.contains("07-19"),
+            "{shown}"
+        );
         let plan = Obligation::new(
             ObligationKind::CasePlan,
             Some(1),
