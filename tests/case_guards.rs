@@ -346,7 +346,7 @@ fn refuse(case: &mut Case, event: Event, policy: &Policy) -> Rejection {
 
     assert_eq!(rejection, checked, "check and apply disagree");
     assert_eq!(rejection.kind(), event.kind());
-    assert_eq!(rejection.stage(), &stage);
+    assert_eq!(rejection.stage(), stage);
     assert!(!rejection.violations().is_empty());
     assert_eq!(*case, before);
     assert_eq!(case.events().len(), len);
@@ -1695,7 +1695,7 @@ mod trial_home_visits {
         // 2024-07-15 (first day beyond) − 1 day = 2024-07-14, the last authorized day.
         assert_eq!(
             message(&r, 0),
-            "the trial home visit begun 2024-01-15 is authorized until 2024-07-14; use trial_home_visit_ended to return the child to care"
+            "the trial home visit begun 2024-01-15 is authorized through 2024-07-14 (the child may be back in care on 2024-07-15); use trial_home_visit_ended to return the child to care"
         );
         // On the first day beyond, the child can still return within the visit.
         let r = refuse(&mut case, removal(d(2024, 7, 15)), &FEDERAL);
@@ -1764,7 +1764,7 @@ mod trial_home_visits {
         assert_eq!(rules(&r), [RuleId::VisitWithinLimit]);
         assert_eq!(
             message(&r, 0),
-            "the trial home visit begun 2024-01-15 is authorized until 2024-09-30; use trial_home_visit_ended to return the child to care"
+            "the trial home visit begun 2024-01-15 is authorized through 2024-09-30 (the child may be back in care on 2024-10-01); use trial_home_visit_ended to return the child to care"
         );
 
         // Without the extension the same return is refused.
@@ -2351,12 +2351,207 @@ mod replay {
         };
         assert_eq!(*index, 2);
         assert_eq!(rules(rejection), [RuleId::PlacementAlreadyOpen]);
-        assert_eq!(rejection.stage(), &Stage::FosterCare);
+        assert_eq!(rejection.stage(), Stage::FosterCare);
         assert!(
             err.to_string().starts_with(
                 "event 2 refused: placement_begun refused in stage FosterCare (1 violation)"
             ),
             "{err}"
+        );
+    }
+}
+
+// ================================================================================================
+// Found in review: adoption without recorded parents, adoption from removal, exits from the
+// adoption stage, a discharge after an over-long visit, a relative home called non-relative.
+
+mod review {
+    use super::*;
+
+    /// In care from 2024-01-10 in F-FOSTER, plan adoption, both legal parents' rights ended.
+    fn legally_free() -> Case {
+        let mut case = in_care();
+        accept(&mut case, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
+        accept(&mut case, tpr(d(2024, 5, 1), "P-MOTHER"), &FEDERAL);
+        accept(&mut case, tpr(d(2024, 5, 1), "P-FATHER"), &FEDERAL);
+        case
+    }
+
+    #[test]
+    fn an_adoption_needs_a_recorded_legal_parent() {
+        // No birth family at all: nothing shows any parent's rights ending.
+        let families = vec![foster_family(), preadoptive_family()];
+        let mut case = Case::new(child(), families).unwrap();
+        let from_nowhere = Removal::new(Manner::CourtOrder);
+        accept(
+            &mut case,
+            ev(d(2024, 1, 10), EventData::Removal(from_nowhere)),
+            &FEDERAL,
+        );
+        accept(&mut case, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
+        let r = refuse(
+            &mut case,
+            placed_for_adoption(d(2024, 6, 1), "P-9", Setting::PreAdoptiveHome, "F-ADOPT"),
+            &FEDERAL,
+        );
+        assert_eq!(rules(&r), [RuleId::ParentalRightsIntact]);
+        assert_eq!(
+            message(&r, 0),
+            "placed_for_adoption needs every legal parent's rights ended, found no legal parent recorded; record the birth family's legal parents and how their rights ended"
+        );
+    }
+
+    #[test]
+    fn a_child_can_be_placed_for_adoption_straight_from_removal() {
+        // Removed 2024-01-10 with no placement yet; rights ended; placed directly for adoption.
+        let mut case = open_case();
+        accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+        accept(&mut case, plan(d(2024, 1, 10), Goal::Adoption), &FEDERAL);
+        accept(
+            &mut case,
+            relinquished(d(2024, 1, 12), "P-MOTHER"),
+            &FEDERAL,
+        );
+        accept(
+            &mut case,
+            relinquished(d(2024, 1, 12), "P-FATHER"),
+            &FEDERAL,
+        );
+        accept(
+            &mut case,
+            placed_for_adoption(d(2024, 1, 15), "P-9", Setting::PreAdoptiveHome, "F-ADOPT"),
+            &FEDERAL,
+        );
+        assert_eq!(case.stage(), Stage::Adoption);
+        assert_eq!(case.placements().len(), 1);
+    }
+
+    #[test]
+    fn a_youth_awaiting_adoption_can_leave_care_otherwise() {
+        // Born 2006-09-01: 18 on 2024-09-01, while in the pre-adoptive home since 2024-06-01.
+        let mut case = Case::new(child_born(d(2006, 9, 1)), all_families()).unwrap();
+        accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+        accept(&mut case, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
+        accept(&mut case, tpr(d(2024, 5, 1), "P-MOTHER"), &FEDERAL);
+        accept(&mut case, tpr(d(2024, 5, 1), "P-FATHER"), &FEDERAL);
+        accept(
+            &mut case,
+            placed_for_adoption(d(2024, 6, 1), "P-9", Setting::PreAdoptiveHome, "F-ADOPT"),
+            &FEDERAL,
+        );
+        let r = refuse(
+            &mut case,
+            discharge(d(2024, 8, 31), Discharge::new(ExitReason::Emancipated)),
+            &FEDERAL,
+        );
+        assert_eq!(rules(&r), [RuleId::EmancipationAge]);
+        accept(
+            &mut case,
+            discharge(d(2024, 9, 1), Discharge::new(ExitReason::Emancipated)),
+            &FEDERAL,
+        );
+        assert_eq!(case.stage(), Stage::Exited(ExitReason::Emancipated));
+        // A legally free child may also run away from the pre-adoptive home and come back.
+        let mut free = legally_free();
+        accept(
+            &mut free,
+            placed_for_adoption(d(2024, 6, 1), "P-9", Setting::PreAdoptiveHome, "F-ADOPT"),
+            &FEDERAL,
+        );
+        accept(&mut free, ran_away(d(2024, 7, 1), "P-10"), &FEDERAL);
+        accept(
+            &mut free,
+            returned(
+                d(2024, 7, 3),
+                "P-11",
+                Setting::PreAdoptiveHome,
+                Some("F-ADOPT"),
+            ),
+            &FEDERAL,
+        );
+        assert_eq!(free.stage(), Stage::Adoption);
+    }
+
+    #[test]
+    fn after_an_over_long_visit_a_discharge_can_only_record_reunification() {
+        // Visit from 2024-01-15 (see `trial_home_visits::visiting`): 2024-01-15 + 6 months =
+        // 2024-07-15 is the first day beyond the limit.
+        let mut case = open_case();
+        accept(&mut case, removal(d(2023, 9, 1)), &FEDERAL);
+        accept(
+            &mut case,
+            begin(
+                d(2023, 9, 1),
+                "P-1",
+                Setting::NonRelativeFosterHome,
+                Some("F-FOSTER"),
+            ),
+            &FEDERAL,
+        );
+        accept(&mut case, visit(d(2024, 1, 15), "P-2"), &FEDERAL);
+        let r = refuse(
+            &mut case,
+            discharge(
+                d(2024, 8, 1),
+                Discharge::new(ExitReason::TransferredToAnotherAgency),
+            ),
+            &FEDERAL,
+        );
+        assert_eq!(rules(&r), [RuleId::VisitOutlivedLimit]);
+        assert_eq!(
+            message(&r, 0),
+            "the trial home visit begun 2024-01-15 outlived its limit on 2024-07-15, which ended the episode in reunification; a discharge on 2024-08-01 can only give the reason reunified, found transferred_to_another_agency"
+        );
+        // Within the limit any reason may end the visit; after it, reunification, dated back.
+        let mut in_time = case.clone();
+        accept(
+            &mut in_time,
+            discharge(
+                d(2024, 7, 15),
+                Discharge::new(ExitReason::TransferredToAnotherAgency),
+            ),
+            &FEDERAL,
+        );
+        accept(
+            &mut case,
+            discharge(d(2024, 8, 1), Discharge::new(ExitReason::Reunified)),
+            &FEDERAL,
+        );
+        let exit = case.episodes()[0].exit().unwrap();
+        assert_eq!(
+            (exit.date, exit.reason),
+            (d(2024, 7, 15), ExitReason::Reunified)
+        );
+    }
+
+    #[test]
+    fn a_relative_family_is_never_a_non_relative_foster_home() {
+        let mut case = open_case();
+        accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+        let r = refuse(
+            &mut case,
+            begin(
+                d(2024, 1, 10),
+                "P-1",
+                Setting::NonRelativeFosterHome,
+                Some("F-REL"),
+            ),
+            &FEDERAL,
+        );
+        assert_eq!(rules(&r), [RuleId::CaregiverKind]);
+        assert_eq!(
+            message(&r, 0),
+            "a non_relative_foster_home placement needs a family that fosters and is not a relative family, found family F-REL of kind relative"
+        );
+        accept(
+            &mut case,
+            begin(
+                d(2024, 1, 10),
+                "P-1",
+                Setting::RelativeFosterHome,
+                Some("F-REL"),
+            ),
+            &FEDERAL,
         );
     }
 }

@@ -15,9 +15,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use permanency::date::MonthEnd;
 use permanency::policy::{DefcRule, MonthCounting, RelativeCareException, ReviewAnchor};
-use permanency::timeline::{
-    Consequence, Obligation, ObligationKind as K, Status, Waiver, date_entered_foster_care,
-};
+use permanency::timeline::{Consequence, Obligation, ObligationKind as K, Status, Waiver};
 use permanency::*;
 
 // ------------------------------------------------------------------------------------------------
@@ -567,7 +565,7 @@ mod defc {
         let as_of = d(2023, 6, 1);
         // min(finding 2023-04-20, 2023-01-10 + 60 days = 2023-03-11) = 2023-03-11.
         assert_eq!(
-            date_entered_foster_care(&case, &case.episodes()[0], as_of, &FEDERAL),
+            case.date_entered_foster_care(1, as_of, &FEDERAL).unwrap(),
             d(2023, 3, 11)
         );
         let obs = case.obligations(as_of, &FEDERAL);
@@ -608,7 +606,8 @@ mod defc {
         // removal + 60 days = 2023-03-11.
         let obs = case.obligations(d(2023, 1, 20), &FEDERAL);
         assert_eq!(
-            date_entered_foster_care(&case, &case.episodes()[0], d(2023, 1, 20), &FEDERAL),
+            case.date_entered_foster_care(1, d(2023, 1, 20), &FEDERAL)
+                .unwrap(),
             d(2023, 3, 11)
         );
         let o = one(&obs, K::PermanencyHearing);
@@ -2476,5 +2475,212 @@ mod reading {
             assert!(obs.windows(2).all(|w| w[0].due() <= w[1].due()), "{obs:#?}");
             assert!(obs.iter().all(|o| o.counts_from() <= o.due()));
         }
+    }
+}
+
+// ================================================================================================
+// Found in review: the first order after an emergency removal, exceptions outside the window,
+// and the policy switches for the readings DOMAIN.md leaves open.
+
+mod review {
+    use super::*;
+    use permanency::policy::{DetentionTime, HearingRhythm, KinshipClock, PreventionRenewal};
+
+    fn emergency(date: NaiveDate) -> Event {
+        ev(date, EventData::Removal(Removal::new(Manner::Emergency)))
+    }
+
+    #[test]
+    fn after_an_emergency_removal_the_first_order_carries_contrary_to_the_welfare() {
+        // Removed 2023-01-02 with no order; the first order, 2023-01-05, has the finding.
+        let on_time = case_of(vec![emergency(d(2023, 1, 2)), ctw(d(2023, 1, 5))]);
+        let o = one(
+            &on_time.obligations(d(2023, 2, 1), &FEDERAL),
+            K::ContraryToWelfare,
+        )
+        .clone();
+        expect(
+            &o,
+            RuleId::ContraryToWelfare,
+            d(2023, 1, 2),
+            d(2023, 1, 5),
+            Status::Met(d(2023, 1, 5)),
+            None,
+        );
+        // Before any order, nothing is due yet.
+        let waiting = case_of(vec![emergency(d(2023, 1, 2))]);
+        let o = one(
+            &waiting.obligations(d(2023, 1, 3), &FEDERAL),
+            K::ContraryToWelfare,
+        )
+        .clone();
+        assert_eq!(
+            (o.due(), o.status()),
+            (d(2023, 1, 2), Status::NotYetApplicable)
+        );
+        // The first order (2023-01-05) found only efforts; the welfare finding came 2023-01-20:
+        // too late, the whole episode is ineligible.
+        let late = case_of(vec![
+            emergency(d(2023, 1, 2)),
+            prevention(d(2023, 1, 5), PreventionEfforts::Made),
+            ctw(d(2023, 1, 20)),
+        ]);
+        expect(
+            one(
+                &late.obligations(d(2023, 2, 1), &FEDERAL),
+                K::ContraryToWelfare,
+            ),
+            RuleId::ContraryToWelfare,
+            d(2023, 1, 2),
+            d(2023, 1, 5),
+            Status::MetLate(d(2023, 1, 20)),
+            Some(Consequence::IneligibleForEpisode),
+        );
+    }
+
+    #[test]
+    fn an_exception_documented_before_the_window_waives_nothing() {
+        // Episode 1 in 2016, with a compelling reason documented then; re-entry 2022-01-03 with
+        // an adjudication that day: DEFC 2022-01-03, + 15 months = 2023-04-03, less a day =
+        // 2023-04-02. The 22-month window ending then starts 2021-06-03: 2016 is long gone.
+        let old = vec![
+            removal(d(2016, 1, 4)),
+            abuse(d(2016, 1, 4)),
+            exception(d(2016, 2, 1), TprException::CompellingReason),
+            discharge(d(2016, 3, 1), ExitReason::Reunified),
+            removal(d(2022, 1, 3)),
+            abuse(d(2022, 1, 3)),
+        ];
+        let case = build(teen(), &FEDERAL, old.clone());
+        let o = one(
+            &case.obligations(d(2023, 5, 1), &FEDERAL),
+            K::FifteenOfTwentyTwo,
+        )
+        .clone();
+        expect(
+            &o,
+            RuleId::FifteenOfTwentyTwo,
+            d(2022, 1, 3),
+            d(2023, 4, 2),
+            Status::Overdue,
+            None,
+        );
+        let mut recent = old;
+        recent.push(exception(d(2022, 6, 1), TprException::CompellingReason));
+        let case = build(teen(), &FEDERAL, recent);
+        let o = one(
+            &case.obligations(d(2023, 5, 1), &FEDERAL),
+            K::FifteenOfTwentyTwo,
+        )
+        .clone();
+        assert_eq!(o.status(), Status::Waived(Waiver::CompellingReason));
+    }
+
+    #[test]
+    fn permanency_hearings_may_follow_a_fixed_schedule_from_defc() {
+        // DEFC 2023-01-10; an early hearing 2023-11-15. On the fixed schedule the next is due
+        // DEFC + 24 months = 2025-01-10 (counted from the first scheduled date, 2024-01-10),
+        // not 2024-11-15.
+        let fixed = Policy::federal().with_hearing_rhythm(HearingRhythm::FromDefc);
+        let events = vec![
+            removal(d(2023, 1, 10)),
+            abuse(d(2023, 1, 10)),
+            hearing(d(2023, 11, 15)),
+        ];
+        let case = build(young(), &fixed, events);
+        let obs = case.obligations(d(2024, 6, 1), &fixed);
+        let hearings = all(&obs, K::PermanencyHearing);
+        assert_eq!(hearings.len(), 2);
+        assert_eq!(hearings[0].status(), Status::Met(d(2023, 11, 15)));
+        expect(
+            hearings[1],
+            RuleId::PermanencyHearing,
+            d(2024, 1, 10),
+            d(2025, 1, 10),
+            Status::Upcoming,
+            None,
+        );
+    }
+
+    #[test]
+    fn detention_days_count_toward_15_of_22_unless_the_policy_excludes_them() {
+        // DEFC 2023-01-01; detention 2023-03-01 to 2023-04-01 (one month).
+        let events = || {
+            vec![
+                removal(d(2023, 1, 1)),
+                abuse(d(2023, 1, 1)),
+                foster(d(2023, 1, 1), "P-1"),
+                change(d(2023, 3, 1), "P-2", Setting::JuvenileJusticeFacility, None),
+                to_foster(d(2023, 4, 1), "P-3"),
+            ]
+        };
+        // Counted: continuous from 2023-01-01, 15 months end 2024-03-31.
+        let counted = case_of(events());
+        let o = one(
+            &counted.obligations(d(2024, 1, 1), &FEDERAL),
+            K::FifteenOfTwentyTwo,
+        )
+        .clone();
+        assert_eq!(o.due(), d(2024, 3, 31));
+        // Excluded: 2 months (Jan, Feb) + 13 from 2023-04-01 = 2024-05-01, less a day.
+        let excluded = Policy::federal().with_detention_time(DetentionTime::Excluded);
+        let case = build(young(), &excluded, events());
+        let o = one(
+            &case.obligations(d(2024, 1, 1), &excluded),
+            K::FifteenOfTwentyTwo,
+        )
+        .clone();
+        assert_eq!(o.due(), d(2024, 4, 30));
+    }
+
+    #[test]
+    fn kinship_months_may_count_from_the_move_rather_than_the_licence() {
+        // With the grandmother since 2024-01-01; her home licensed 2024-03-01.
+        let families = families_with_relative(relative_family(d(2024, 3, 1)));
+        let events = vec![removal(d(2024, 1, 1)), relative_home(d(2024, 1, 1), "P-1")];
+        let case = build_with(young(), families.clone(), &FEDERAL, events.clone());
+        // Licensed months only: 2024-03-01 + 6 months = 2024-09-01.
+        let o = one(
+            &case.obligations(d(2024, 5, 1), &FEDERAL),
+            K::KinshipGuardianshipEligibility,
+        )
+        .clone();
+        assert_eq!((o.counts_from(), o.due()), (d(2024, 3, 1), d(2024, 9, 1)));
+        // Every month in the home: 2024-01-01 + 6 months = 2024-07-01.
+        let all_months = Policy::federal().with_kinship_clock(KinshipClock::AllMonthsInHome);
+        let case = build_with(young(), families, &all_months, events);
+        let o = one(
+            &case.obligations(d(2024, 5, 1), &all_months),
+            K::KinshipGuardianshipEligibility,
+        )
+        .clone();
+        assert_eq!((o.counts_from(), o.due()), (d(2024, 1, 1), d(2024, 7, 1)));
+    }
+
+    #[test]
+    fn a_state_may_allow_one_prevention_period_only() {
+        // Candidacy 2024-02-10, a new prevention plan 2024-05-01: under FirstOnly the first period
+        // runs on (due 2025-02-10) and no second opens.
+        let once = Policy::federal().with_prevention_renewal(PreventionRenewal::FirstOnly);
+        let events = vec![
+            ev(
+                d(2024, 2, 10),
+                EventData::OpenPreservation(Candidacy::FosterCareCandidate),
+            ),
+            ev(
+                d(2024, 5, 1),
+                EventData::CandidacyIdentified(Candidacy::FosterCareCandidate),
+            ),
+        ];
+        let case = build(young(), &once, events);
+        let o = one(&case.obligations(d(2024, 7, 1), &once), K::PreventionPeriod).clone();
+        expect(
+            &o,
+            RuleId::PreventionPeriod,
+            d(2024, 2, 10),
+            d(2025, 2, 10),
+            Status::Upcoming,
+            None,
+        );
     }
 }
