@@ -244,7 +244,10 @@ impl Member {
 )]
 #[non_exhaustive]
 pub enum FamilyKind {
-    /// The family the child was born into or removed from; the legal parents' household.
+    /// The family the child was born into or removed from; the legal parents' household. Its
+    /// legal-parent members are the parents whose rights an adoption needs ended. After an
+    /// adoption, should the child re-enter care, record the adoptive family under this kind
+    /// (its members as adoptive parents): they are now the child's legal parents.
     Birth,
     /// A relative's household (relative foster home, or living with a relative).
     Relative,

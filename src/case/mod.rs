@@ -665,7 +665,8 @@ impl Case {
     }
 
     /// Every legal parent of the child (the legal-parent members of the birth families) and the
-    /// state of their rights.
+    /// state of their rights. Members of adoptive or pre-adoptive families are not counted: they
+    /// become legal parents only when the adoption is finalized (see [`FamilyKind::Birth`]).
     pub fn legal_parents(&self) -> Vec<ParentStatus> {
         self.state
             .families
