@@ -418,10 +418,11 @@ impl Case {
                 }
             }
             EventData::Removal(r) => {
-                if before == Stage::Reunification {
-                    // The visit outlived its limit: the episode ended in reunification on the
-                    // policy's date (45 CFR 1356.21(e), DOMAIN.md §2.7 [I]); this is a re-entry.
-                    let exit = Self::overlong_visit_exit(s, policy);
+                // A removal during a visit comes only after the visit outlived its limit (the
+                // table's guard): the episode ended in reunification on the policy's date
+                // (45 CFR 1356.21(e), DOMAIN.md §2.7 [I]); this is a re-entry.
+                if let Some((start, beyond)) = Self::visit_limit(s, policy) {
+                    let exit = Self::overlong_visit_exit(start, beyond, policy);
                     close_open_placement(s, exit, EndReason::LimitExceeded);
                     close_episode(s, exit, ExitReason::Reunified, index);
                 }
@@ -462,18 +463,10 @@ impl Case {
                 close_episode(s, date, ExitReason::Adopted, index);
             }
             EventData::Discharge(d) => {
-                let beyond = (before == Stage::Reunification).then(|| {
-                    let start = s.placements.last().map_or(date, Placement::start);
-                    crate::rules::trial_home_visit::first_day_beyond(
-                        start,
-                        s.visit_extended_until,
-                        policy,
-                    )
-                });
-                match beyond {
+                match Self::visit_limit(s, policy) {
                     // A visit that outlived its limit ended the episode on the policy's date.
-                    Some(beyond) if date > beyond => {
-                        let exit = Self::overlong_visit_exit(s, policy);
+                    Some((start, beyond)) if date > beyond => {
+                        let exit = Self::overlong_visit_exit(start, beyond, policy);
                         close_open_placement(s, exit, EndReason::LimitExceeded);
                         close_episode(s, exit, d.reason, index);
                     }
@@ -522,16 +515,23 @@ impl Case {
         self.events.push(event);
     }
 
-    fn overlong_visit_exit(s: &State, policy: &Policy) -> NaiveDate {
-        let start = s.placements.last().map_or(NaiveDate::MIN, Placement::start);
+    /// The trial home visit in progress: its start and the first day beyond its authorized
+    /// period.
+    fn visit_limit(s: &State, policy: &Policy) -> Option<(NaiveDate, NaiveDate)> {
+        let visit = s
+            .placements
+            .last()
+            .filter(|p| p.is_open() && p.setting().is_trial_home_visit())?;
+        let start = visit.start();
+        let beyond =
+            crate::rules::trial_home_visit::first_day_beyond(start, s.visit_extended_until, policy);
+        Some((start, beyond))
+    }
+
+    /// The day an over-long visit ended the episode, by the policy.
+    fn overlong_visit_exit(start: NaiveDate, beyond: NaiveDate, policy: &Policy) -> NaiveDate {
         match policy.overlong_visit_exit() {
-            OverlongVisitExit::FirstDayBeyondLimit => {
-                crate::rules::trial_home_visit::first_day_beyond(
-                    start,
-                    s.visit_extended_until,
-                    policy,
-                )
-            }
+            OverlongVisitExit::FirstDayBeyondLimit => beyond,
             OverlongVisitExit::VisitStart => start,
         }
     }

@@ -4,6 +4,7 @@ use super::{Check, RuleId, Subject, Violation};
 use crate::case::event::EventData;
 use crate::case::stage::{ExitReason, Stage};
 use crate::family::FamilyKind;
+use crate::id::PersonId;
 use crate::placement::Setting;
 use crate::plan::Goal;
 
@@ -25,23 +26,40 @@ pub(crate) fn rights_ended(c: &Check<'_>) -> Option<Violation> {
             ),
         ));
     }
-    let intact: Vec<_> = parents.into_iter().filter(|p| !p.rights.ended()).collect();
+    let intact = parents
+        .into_iter()
+        .filter(|p| !p.rights.ended())
+        .map(|p| p.person);
+    intact_parents(
+        format!(
+            "{} needs every legal parent's rights ended, found intact",
+            c.event.kind()
+        ),
+        None,
+        intact,
+    )
+}
+
+/// The violation naming every parent whose rights are intact, after `what`, about `family` (if
+/// given) and then each parent; `None` when there is none.
+fn intact_parents(
+    what: String,
+    family: Option<Subject>,
+    intact: impl Iterator<Item = PersonId>,
+) -> Option<Violation> {
+    let intact: Vec<PersonId> = intact.collect();
     if intact.is_empty() {
         return None;
     }
-    let ids: Vec<&str> = intact.iter().map(|p| p.person.as_str()).collect();
-    let mut v = Violation::new(
-        RuleId::ParentalRightsIntact,
-        format!(
-            "{} needs every legal parent's rights ended, found intact: {}",
-            c.event.kind(),
-            ids.join(", ")
-        ),
-    );
-    for p in intact {
-        v = v.about(Subject::Person(p.person));
-    }
-    Some(v)
+    let ids: Vec<&str> = intact.iter().map(PersonId::as_str).collect();
+    let message = format!("{what}: {}", ids.join(", "));
+    let v = Violation::new(RuleId::ParentalRightsIntact, message);
+    let v = family.into_iter().fold(v, Violation::about);
+    Some(
+        intact
+            .into_iter()
+            .fold(v, |v, p| v.about(Subject::Person(p))),
+    )
 }
 
 /// The plan's primary goal is adoption.
@@ -119,26 +137,13 @@ pub(crate) fn no_parent_restored(c: &Check<'_>) -> Option<Violation> {
     if family.kind() != FamilyKind::Birth || !(adopted || c.case.stage() == Stage::Adoption) {
         return None;
     }
-    let intact: Vec<_> = family
+    let intact = family
         .legal_parents()
         .filter(|m| !c.case.parental_rights(m.person().id()).ended())
-        .map(|m| m.person().id().clone())
-        .collect();
-    if intact.is_empty() {
-        return None;
-    }
-    let ids: Vec<&str> = intact.iter().map(|p| p.as_str()).collect();
-    let mut v = Violation::new(
-        RuleId::ParentalRightsIntact,
-        format!(
-            "family {} would add legal parents whose rights are intact after every parent's rights ended for the adoption: {}",
-            family.id(),
-            ids.join(", ")
-        ),
-    )
-    .about(Subject::Family(family.id().clone()));
-    for p in intact {
-        v = v.about(Subject::Person(p));
-    }
-    Some(v)
+        .map(|m| m.person().id().clone());
+    let what = format!(
+        "family {} would add legal parents whose rights are intact after every parent's rights ended for the adoption",
+        family.id()
+    );
+    intact_parents(what, Some(Subject::Family(family.id().clone())), intact)
 }

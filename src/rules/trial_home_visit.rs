@@ -31,12 +31,18 @@ pub(crate) fn first_day_beyond(
     }
 }
 
-/// The visit in progress: its start, from the open trial-home-visit placement.
-fn visit_start(c: &Check<'_>) -> Option<NaiveDate> {
-    c.case
+/// The visit in progress, from the open trial-home-visit placement: its start and the first day
+/// beyond its authorized period (with the court's extension, if any).
+fn visit(c: &Check<'_>) -> Option<(NaiveDate, NaiveDate)> {
+    let start = c
+        .case
         .current_placement()
         .filter(|p| p.setting().is_trial_home_visit())
-        .map(|p| p.start())
+        .map(|p| p.start())?;
+    Some((
+        start,
+        first_day_beyond(start, c.case.visit_extended_until(), c.policy),
+    ))
 }
 
 /// A trial home visit only toward reunification: the plan's primary goal is reunification (or no
@@ -81,8 +87,7 @@ pub(crate) fn with_parents(c: &Check<'_>) -> Option<Violation> {
 /// A return to foster care ends the visit as the same episode only within the authorized period.
 /// After it, the return is a new removal (record a `removal`, with new findings).
 pub(crate) fn within_limit(c: &Check<'_>) -> Option<Violation> {
-    let start = visit_start(c)?;
-    let beyond = first_day_beyond(start, c.case.visit_extended_until(), c.policy);
+    let (start, beyond) = visit(c)?;
     (c.event.date() > beyond).then(|| {
         Violation::new(
             RuleId::VisitOutlivedLimit,
@@ -97,8 +102,7 @@ pub(crate) fn within_limit(c: &Check<'_>) -> Option<Violation> {
 /// A removal during a visit is a re-entry only once the visit has outlived its limit; within the
 /// limit the child returns with `trial_home_visit_ended`.
 pub(crate) fn outlived_limit(c: &Check<'_>) -> Option<Violation> {
-    let start = visit_start(c)?;
-    let beyond = first_day_beyond(start, c.case.visit_extended_until(), c.policy);
+    let (start, beyond) = visit(c)?;
     (c.event.date() <= beyond).then(|| {
         Violation::new(
             RuleId::VisitWithinLimit,
@@ -119,7 +123,7 @@ pub(crate) fn extension(c: &Check<'_>) -> Option<Violation> {
         return None;
     };
     let ordered = c.event.date();
-    let Some(start) = visit_start(c) else {
+    let Some((start, beyond)) = visit(c) else {
         return Some(Violation::new(
             RuleId::VisitExtension,
             format!(
@@ -128,7 +132,6 @@ pub(crate) fn extension(c: &Check<'_>) -> Option<Violation> {
             ),
         ));
     };
-    let beyond = first_day_beyond(start, c.case.visit_extended_until(), c.policy);
     // Symmetric with a return: on `beyond` itself the child may still come back in time.
     if ordered > beyond {
         return Some(Violation::new(
@@ -155,8 +158,7 @@ pub(crate) fn discharge_after_limit(c: &Check<'_>) -> Option<Violation> {
     let EventData::Discharge(d) = c.event.what() else {
         return None;
     };
-    let start = visit_start(c)?;
-    let beyond = first_day_beyond(start, c.case.visit_extended_until(), c.policy);
+    let (start, beyond) = visit(c)?;
     let late = c.event.date() > beyond && d.reason != crate::case::stage::ExitReason::Reunified;
     late.then(|| {
         Violation::new(

@@ -77,12 +77,7 @@ pub(super) fn obligations(view: &View<'_>, out: &mut Vec<Obligation>) {
     // Kinship guardianship assistance: 6 consecutive months in the relative's licensed home
     // (SSA §473(d)(3)(A)(i)(II)). A milestone: eligible from the due date.
     let placed_with = view
-        .case
-        .placements()
-        .iter()
-        .rev()
-        .find(|p| p.start() <= as_of)
-        .filter(|p| view.end_of(p).is_none_or(|e| e.date > as_of))
+        .placement_on(as_of)
         .and_then(|p| p.caregiver())
         .and_then(|f| view.family(f))
         .filter(|f| f.cared_for_by_relative());

@@ -375,12 +375,10 @@ pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) 
 /// Whether a relative cares for the child on `on`: the placement then is with a family whose
 /// caregivers include a relative.
 fn relative_care_on(view: &View<'_>, on: NaiveDate) -> bool {
-    view.case
-        .placements()
-        .iter()
-        .filter(|p| p.start() <= on && p.end().is_none_or(|e| e.date > on))
-        .filter_map(|p| p.caregiver().and_then(|f| view.case.family_on(f, on)))
-        .any(|f| f.cared_for_by_relative())
+    view.placement_on(on)
+        .and_then(|p| p.caregiver())
+        .and_then(|f| view.case.family_on(f, on))
+        .is_some_and(|f| f.cared_for_by_relative())
 }
 
 /// The stretches of care that count toward 15 of 22, in order: each episode from its counting

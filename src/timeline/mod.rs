@@ -467,6 +467,16 @@ impl<'a> View<'a> {
         known.then_some(end)
     }
 
+    /// The placement the child was in on `on` (on or before `as_of`), as far as `as_of` knows.
+    pub(crate) fn placement_on(&self, on: NaiveDate) -> Option<&'a crate::placement::Placement> {
+        self.case
+            .placements()
+            .iter()
+            .rev()
+            .find(|p| p.start() <= on)
+            .filter(|p| self.end_of(p).is_none_or(|e| e.date > on))
+    }
+
     /// Family `id` as recorded on `as_of`.
     pub(crate) fn family(&self, id: &crate::id::FamilyId) -> Option<&'a crate::family::Family> {
         self.case.family_on(id, self.as_of)
