@@ -104,6 +104,7 @@ pub mod date;
 mod error;
 mod id;
 pub mod policy;
+mod rule;
 mod sensitive;
 mod text;
 

@@ -516,12 +516,21 @@ impl Placement {
         })
     }
 
+    /// Ends the placement in place, for the fold: `date` is an accepted event's date (so in
+    /// range) on or after the start.
+    pub(crate) fn end_at(&mut self, date: NaiveDate, reason: EndReason) {
+        debug_assert!(date >= self.start);
+        self.end = Some(PlacementEnd { date, reason });
+    }
+
     /// The same placement, ended on `date` (the first day out of it) for `reason`.
     ///
     /// # Errors
     ///
-    /// [`Error::DateOrder`] if `date` is before the start.
+    /// [`Error::DateOutOfRange`] outside 1900–2199; [`Error::DateOrder`] if `date` is before
+    /// the start.
     pub fn ended(mut self, date: NaiveDate, reason: EndReason) -> Result<Placement, Error> {
+        date::check_range("placement end", date)?;
         if date < self.start {
             return Err(Error::DateOrder {
                 field: "placement end",

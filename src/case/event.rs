@@ -60,9 +60,13 @@ impl Event {
     ///
     /// # Errors
     ///
-    /// [`Error::DateOutOfRange`] outside 1900–2199.
+    /// [`Error::DateOutOfRange`] when the date, or a date the event carries (the last day of a
+    /// court's visit extension), lies outside 1900–2199.
     pub fn new(date: NaiveDate, what: EventData) -> Result<Event, Error> {
         date::check_range("event date", date)?;
+        if let EventData::CourtFinding(Finding::VisitExtended { until }) = &what {
+            date::check_range("visit extension", *until)?;
+        }
         Ok(Event { date, what })
     }
 

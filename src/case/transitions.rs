@@ -1,16 +1,35 @@
-//! THE transition table: one row per allowed `(stage, event kind) -> stage`, naming its guards.
+//! THE transition table: one row per allowed `(stage, event kind)`, saying where it leads (and
+//! how the exit reason or the closed outcome is chosen), which rules it runs, and what it does to
+//! the derived facts.
 //!
 //! Everything else about the lifecycle is derived from [`TABLE`]: what is allowed next
-//! ([`Case::allowed_now`](crate::Case::allowed_now)), the "not allowed from here" refusal, and the
-//! Mermaid diagram ([`lifecycle_diagram`]). `DOMAIN.md` §8 and `DESIGN.md` "The lifecycle".
+//! ([`Case::allowed_now`](crate::Case::allowed_now)), the "not allowed from here" refusal (a rule
+//! like the others, [`NO_ROW`]), the stage an accepted event leads to ([`Transition::target`]),
+//! and the Mermaid diagram ([`lifecycle_diagram`]). The fold (`Facts::fold`) records the event's
+//! facts and runs the row's [`Effect`]; it holds no lifecycle logic of its own.
 
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
-use super::event::EventKind as K;
-use super::stage::StageKind as S;
+use super::event::{EventData, EventKind as K};
+pub use super::facts::Effect;
+use super::facts::Facts;
+use super::stage::{ExitReason, Outcome, Stage, StageKind as S};
+use crate::placement::EndReason;
 use crate::rules::{
-    Guard, RuleId, adoption, appla, discharge, parents, placement, trial_home_visit as visit,
+    Check, Objection, Rule, RuleId, adoption, appla, discharge, lifecycle, parents, placement,
+    trial_home_visit as visit,
 };
+
+/// How a row that ends the episode chooses the exit reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExitBy {
+    /// The reason the discharge gives.
+    Discharge,
+    /// Always this reason (adoption for a finalization).
+    Fixed(ExitReason),
+}
 
 /// Where a row leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,19 +37,20 @@ use crate::rules::{
 pub enum To {
     /// The stage does not change: a recorded fact, a placement change.
     Same,
-    /// [`Stage::Preservation`](crate::Stage::Preservation).
+    /// [`Stage::Preservation`].
     Preservation,
-    /// [`Stage::FosterCare`](crate::Stage::FosterCare).
+    /// [`Stage::FosterCare`].
     FosterCare,
-    /// [`Stage::Reunification`](crate::Stage::Reunification).
+    /// [`Stage::Reunification`].
     Reunification,
-    /// [`Stage::Adoption`](crate::Stage::Adoption).
+    /// [`Stage::Adoption`].
     Adoption,
-    /// [`Stage::Exited`](crate::Stage::Exited), with the reason the event gives.
-    Exited,
-    /// [`Stage::Closed`](crate::Stage::Closed), with the outcome of the stage it closes.
+    /// [`Stage::Exited`], with the reason chosen as given.
+    Exited(ExitBy),
+    /// [`Stage::Closed`], with the outcome of the stage it closes: the exit's reason after an
+    /// exit, else a completed preservation case.
     Closed,
-    /// [`Stage::Deceased`](crate::Stage::Deceased).
+    /// [`Stage::Deceased`].
     Deceased,
 }
 
@@ -43,15 +63,38 @@ impl To {
             To::FosterCare => S::FosterCare,
             To::Reunification => S::Reunification,
             To::Adoption => S::Adoption,
-            To::Exited => S::Exited,
+            To::Exited(_) => S::Exited,
             To::Closed => S::Closed,
             To::Deceased => S::Deceased,
         }
     }
+
+    /// The stage reached from `from` by an event stating `what`: the one resolver of exit reasons
+    /// and closed outcomes.
+    pub fn resolve(self, from: Stage, what: &EventData) -> Stage {
+        match self {
+            To::Same => from,
+            To::Preservation => Stage::Preservation,
+            To::FosterCare => Stage::FosterCare,
+            To::Reunification => Stage::Reunification,
+            To::Adoption => Stage::Adoption,
+            To::Exited(ExitBy::Fixed(reason)) => Stage::Exited(reason),
+            To::Exited(ExitBy::Discharge) => match what {
+                EventData::Discharge(d) => Stage::Exited(d.reason),
+                // A discharge row always carries a discharge; anything else keeps the stage.
+                _ => from,
+            },
+            To::Closed => Stage::Closed(match from {
+                Stage::Exited(r) => Outcome::Exited(r),
+                _ => Outcome::PreservationCompleted,
+            }),
+            To::Deceased => Stage::Deceased,
+        }
+    }
 }
 
-/// A named guard: the rule it enforces and the function that checks it.
-pub(crate) type Named = (RuleId, Guard);
+/// A named set of rules, shared by the rows that run it.
+pub(crate) type Rules = &'static [Rule];
 
 /// One allowed transition.
 #[derive(Debug, Clone, Copy)]
@@ -59,7 +102,8 @@ pub struct Transition {
     from: S,
     event: K,
     to: To,
-    guards: &'static [Named],
+    rules: &'static [Rules],
+    effect: Effect,
 }
 
 impl Transition {
@@ -78,220 +122,233 @@ impl Transition {
         self.to
     }
 
-    /// The rules this row checks (beyond the ones every event passes, [`always_rules`]), in order.
-    pub fn rules(&self) -> impl Iterator<Item = RuleId> + '_ {
-        self.guards.iter().map(|(id, _)| *id)
+    /// What it does to the derived facts.
+    pub fn effect(&self) -> Effect {
+        self.effect
     }
 
-    pub(crate) fn guards(&self) -> &'static [Named] {
-        self.guards
+    /// The stage an event stating `what`, accepted in stage `from` by this row, leads to.
+    pub fn target(&self, from: Stage, what: &EventData) -> Stage {
+        self.to.resolve(from, what)
+    }
+
+    /// The rules this row checks (beyond the ones every event passes, [`always_rules`]), in order.
+    pub fn rules(&self) -> impl Iterator<Item = RuleId> + '_ {
+        self.rule_values().map(Rule::id)
+    }
+
+    pub(crate) fn rule_values(&self) -> impl Iterator<Item = &'static Rule> + '_ {
+        self.rules.iter().flat_map(|set| set.iter())
     }
 }
 
-const fn row(from: S, event: K, to: To, guards: &'static [Named]) -> Transition {
+const fn row(from: S, event: K, to: To, rules: &'static [Rules], effect: Effect) -> Transition {
     Transition {
         from,
         event,
         to,
-        guards,
+        rules,
+        effect,
     }
 }
-
-/// Checked for every event, whatever the stage: dates in order and not before birth, families
-/// known, placement ids unused.
-pub(crate) const ALWAYS: &[Named] = &[
-    (RuleId::EventOutOfOrder, crate::rules::lifecycle::in_order),
-    (
-        RuleId::EventBeforeBirth,
-        crate::rules::lifecycle::not_before_birth,
-    ),
-    (
-        RuleId::UnknownFamily,
-        crate::rules::lifecycle::families_known,
-    ),
-    (
-        RuleId::DuplicatePlacement,
-        crate::rules::lifecycle::placement_id_unused,
-    ),
-];
 
 /// The rules every event is checked against, whatever its row: dates in order and not before
 /// birth, families known, placement ids unused.
 pub fn always_rules() -> impl Iterator<Item = RuleId> {
-    ALWAYS.iter().map(|(id, _)| *id)
+    lifecycle::ALWAYS.iter().map(Rule::id)
 }
 
-// Guard lists shared by several rows.
-const NONE: &[Named] = &[];
-const BEGIN: &[Named] = &[
-    (RuleId::PlacementAlreadyOpen, placement::none_open),
-    (RuleId::PlacementEventMismatch, placement::new_is_ordinary),
-    (RuleId::CaregiverKind, placement::caregiver_kind),
-    (RuleId::UnlicensedHome, placement::licensed_home),
+/// Nothing may follow the child's death (AFCARS exit reason 8).
+fn child_deceased(c: &Check<'_>) -> Option<Objection> {
+    (c.case.stage() == Stage::Deceased).then(|| {
+        Objection::new(match c.case.last_date() {
+            Some(d) => format!("the child died on {d}; no event may follow"),
+            None => "the child died; no event may follow".to_owned(),
+        })
+    })
+}
+
+/// The event has a row from the current stage (checked only when it has none).
+fn transition_allowed(c: &Check<'_>) -> Option<Objection> {
+    let stage = c.case.stage();
+    (stage != Stage::Deceased).then(|| {
+        let allowed: Vec<&str> = allowed_from(stage.kind()).map(K::as_str).collect();
+        Objection::new(format!(
+            "{} is not allowed in stage {}; allowed: {}",
+            c.event.kind(),
+            stage,
+            allowed.join(", ")
+        ))
+    })
+}
+
+/// Nothing after death.
+pub(crate) const CHILD_DECEASED: Rule = Rule::one(RuleId::ChildDeceased, child_deceased);
+/// Only what the table allows.
+pub(crate) const TRANSITION_ALLOWED: Rule =
+    Rule::one(RuleId::TransitionNotAllowed, transition_allowed);
+/// The rules of an event that has no row from the current stage: the lifecycle's own refusals.
+pub(crate) const NO_ROW: &[Rule] = &[CHILD_DECEASED, TRANSITION_ALLOWED];
+
+// Rule sets, each named once and shared by the rows that run it.
+const NONE: &[Rules] = &[];
+const BEGIN: &[Rules] = &[&[placement::NONE_OPEN], placement::NEW_HOME];
+const MOVE: &[Rules] = &[placement::NEW_HOME];
+const RUN: &[Rules] = &[placement::FROM_HERE];
+const PLAN: &[Rules] = &[&[appla::AGE]];
+const FINDING: &[Rules] = &[&[
+    visit::EXTENSION,
+    placement::QRTP_NAMED,
+    parents::LEGAL_PARENT,
+]];
+const QRTP: &[Rules] = &[placement::QRTP];
+const RIGHTS: &[Rules] = &[parents::RIGHTS];
+const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
+const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
+const VISIT_REENTRY: &[Rules] = &[&[visit::REENTRY]];
+const ADOPTIVE_PLACEMENT: &[Rules] = &[
+    adoption::ADOPTION,
+    placement::FROM_HERE,
+    &[placement::LICENSED_HOME],
 ];
-const CHANGE: &[Named] = &[
-    (RuleId::PlacementEventMismatch, placement::open_is_ordinary),
-    (RuleId::PlacementEventMismatch, placement::new_is_ordinary),
-    (RuleId::CaregiverKind, placement::caregiver_kind),
-    (RuleId::UnlicensedHome, placement::licensed_home),
-];
-const RUN: &[Named] = &[(RuleId::PlacementEventMismatch, placement::runaway_setting)];
-const RETURN: &[Named] = &[
-    (RuleId::PlacementEventMismatch, placement::open_is_runaway),
-    (RuleId::PlacementEventMismatch, placement::new_is_ordinary),
-    (RuleId::CaregiverKind, placement::caregiver_kind),
-    (RuleId::UnlicensedHome, placement::licensed_home),
-];
-const PLAN: &[Named] = &[(RuleId::ApplaAge, appla::age)];
-const FINDING: &[Named] = &[
-    (RuleId::VisitExtension, visit::extension),
-    (RuleId::QrtpPlacement, placement::qrtp_finding),
-    (RuleId::NotALegalParent, parents::legal_parent),
-];
-const QRTP: &[Named] = &[(RuleId::QrtpPlacement, placement::qrtp_record)];
-const RIGHTS: &[Named] = &[
-    (RuleId::NotALegalParent, parents::legal_parent),
-    (RuleId::ParentalRightsAlreadyEnded, parents::rights_intact),
-];
-const VISIT: &[Named] = &[
-    (
-        RuleId::VisitGoalNotReunification,
-        visit::goal_is_reunification,
-    ),
-    (RuleId::VisitNotWithParents, visit::with_parents),
-    (RuleId::PlacementEventMismatch, placement::not_on_runaway),
-];
-const VISIT_RETURN: &[Named] = &[
-    (RuleId::VisitOutlivedLimit, visit::within_limit),
-    (RuleId::PlacementEventMismatch, placement::new_is_ordinary),
-    (RuleId::CaregiverKind, placement::caregiver_kind),
-    (RuleId::UnlicensedHome, placement::licensed_home),
-];
-const VISIT_REENTRY: &[Named] = &[(RuleId::VisitWithinLimit, visit::outlived_limit)];
-const ADOPTIVE_PLACEMENT: &[Named] = &[
-    (RuleId::ParentalRightsIntact, adoption::rights_ended),
-    (RuleId::GoalNotAdoption, adoption::goal_is_adoption),
-    (RuleId::NotAnAdoptiveHome, adoption::adoptive_home),
-    (RuleId::PlacementEventMismatch, placement::not_on_runaway),
-    (RuleId::UnlicensedHome, placement::licensed_home),
-];
-const DISRUPTION: &[Named] = &[
-    (RuleId::PlacementEventMismatch, placement::new_is_ordinary),
-    (RuleId::CaregiverKind, placement::caregiver_kind),
-    (RuleId::UnlicensedHome, placement::licensed_home),
-];
-const FINALIZE: &[Named] = &[
-    (RuleId::ParentalRightsIntact, adoption::rights_ended),
-    (RuleId::GoalNotAdoption, adoption::goal_is_adoption),
-    (RuleId::NotAnAdoptiveHome, adoption::adoptive_home),
-];
-const VISIT_DISCHARGE: &[Named] = &[
-    (RuleId::DischargeReason, discharge::reason_allowed),
-    (RuleId::VisitOutlivedLimit, visit::discharge_after_limit),
-    (RuleId::EmancipationAge, discharge::emancipation_age),
-    (RuleId::GuardianshipFamily, discharge::guardianship_family),
-    (RuleId::KinshipGuardianRelative, discharge::kinship_relative),
-    (
-        RuleId::KinshipGuardianSixMonths,
-        discharge::kinship_six_months,
-    ),
-];
-const RECORD_AFTER_TPR: &[Named] = &[(RuleId::ParentalRightsIntact, adoption::no_parent_restored)];
-const DISCHARGE: &[Named] = &[
-    (RuleId::DischargeReason, discharge::reason_allowed),
-    (RuleId::EmancipationAge, discharge::emancipation_age),
-    (RuleId::GuardianshipFamily, discharge::guardianship_family),
-    (RuleId::KinshipGuardianRelative, discharge::kinship_relative),
-    (
-        RuleId::KinshipGuardianSixMonths,
-        discharge::kinship_six_months,
-    ),
-];
+const FINALIZE: &[Rules] = &[adoption::ADOPTION];
+const RECORD_AFTER_TPR: &[Rules] = &[adoption::RECORD_AFTER_TPR];
+const DISCHARGE: &[Rules] = &[&[discharge::REASON], discharge::EXIT];
+const VISIT_DISCHARGE: &[Rules] = &[&[discharge::REASON, visit::OUTLIVED], discharge::EXIT];
+
+use Effect::{Discharge as Discharged, EndEpisode, OpenEpisode, Place, Record};
+const REPLACE: Effect = Place(EndReason::Replaced);
+const ADOPTED: To = To::Exited(ExitBy::Fixed(ExitReason::Adopted));
+const DISCHARGED: To = To::Exited(ExitBy::Discharge);
 
 /// The lifecycle. One row per allowed `(stage, event kind)`; a test keeps the pairs unique.
 #[rustfmt::skip]
 pub const TABLE: &[Transition] = &[
-    // from              event                         to                 guards
-    row(S::Intake,       K::FamilyRecorded,            To::Same,          NONE),
-    row(S::Intake,       K::OpenPreservation,          To::Preservation,  NONE),
-    row(S::Intake,       K::Removal,                   To::FosterCare,    NONE),
+    // from              event                         to                 rules               effect
+    row(S::Intake,       K::FamilyRecorded,            To::Same,          NONE,               Record),
+    row(S::Intake,       K::OpenPreservation,          To::Preservation,  NONE,               Record),
+    row(S::Intake,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
 
-    row(S::Preservation, K::FamilyRecorded,            To::Same,          NONE),
-    row(S::Preservation, K::CandidacyIdentified,       To::Same,          NONE),
-    row(S::Preservation, K::CourtFinding,              To::Same,          FINDING),
-    row(S::Preservation, K::ParentDeceased,            To::Same,          RIGHTS),
-    row(S::Preservation, K::Removal,                   To::FosterCare,    NONE),
-    row(S::Preservation, K::Close,                     To::Closed,        NONE),
-    row(S::Preservation, K::Death,                     To::Deceased,      NONE),
+    row(S::Preservation, K::FamilyRecorded,            To::Same,          NONE,               Record),
+    row(S::Preservation, K::CandidacyIdentified,       To::Same,          NONE,               Record),
+    row(S::Preservation, K::CourtFinding,              To::Same,          FINDING,            Record),
+    row(S::Preservation, K::ParentDeceased,            To::Same,          RIGHTS,             Record),
+    row(S::Preservation, K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
+    row(S::Preservation, K::Close,                     To::Closed,        NONE,               Record),
+    row(S::Preservation, K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
-    row(S::FosterCare,   K::FamilyRecorded,            To::Same,          NONE),
-    row(S::FosterCare,   K::PlacementBegun,            To::Same,          BEGIN),
-    row(S::FosterCare,   K::PlacementChanged,          To::Same,          CHANGE),
-    row(S::FosterCare,   K::RanAway,                   To::Same,          RUN),
-    row(S::FosterCare,   K::ReturnedFromRunaway,       To::Same,          RETURN),
-    row(S::FosterCare,   K::PlanSet,                   To::Same,          PLAN),
-    row(S::FosterCare,   K::CourtFinding,              To::Same,          FINDING),
-    row(S::FosterCare,   K::PermanencyHearing,         To::Same,          NONE),
-    row(S::FosterCare,   K::PeriodicReview,            To::Same,          NONE),
-    row(S::FosterCare,   K::CasePlanCompleted,         To::Same,          NONE),
-    row(S::FosterCare,   K::RelativesNotified,         To::Same,          NONE),
-    row(S::FosterCare,   K::TransitionPlanCompleted,   To::Same,          NONE),
-    row(S::FosterCare,   K::QrtpAssessed,              To::Same,          QRTP),
-    row(S::FosterCare,   K::QrtpLongStayApproved,      To::Same,          QRTP),
-    row(S::FosterCare,   K::TprPetitionFiled,          To::Same,          NONE),
-    row(S::FosterCare,   K::TprExceptionDocumented,    To::Same,          NONE),
-    row(S::FosterCare,   K::ParentalRightsTerminated,  To::Same,          RIGHTS),
-    row(S::FosterCare,   K::ParentalRightsRelinquished,To::Same,          RIGHTS),
-    row(S::FosterCare,   K::ParentDeceased,            To::Same,          RIGHTS),
-    row(S::FosterCare,   K::TrialHomeVisitBegun,       To::Reunification, VISIT),
-    row(S::FosterCare,   K::PlacedForAdoption,         To::Adoption,      ADOPTIVE_PLACEMENT),
-    row(S::FosterCare,   K::Discharge,                 To::Exited,        DISCHARGE),
-    row(S::FosterCare,   K::Death,                     To::Deceased,      NONE),
+    row(S::FosterCare,   K::FamilyRecorded,            To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::PlacementBegun,            To::Same,          BEGIN,              REPLACE),
+    row(S::FosterCare,   K::PlacementChanged,          To::Same,          MOVE,               REPLACE),
+    row(S::FosterCare,   K::RanAway,                   To::Same,          RUN,                REPLACE),
+    row(S::FosterCare,   K::ReturnedFromRunaway,       To::Same,          MOVE,               REPLACE),
+    row(S::FosterCare,   K::PlanSet,                   To::Same,          PLAN,               Record),
+    row(S::FosterCare,   K::CourtFinding,              To::Same,          FINDING,            Record),
+    row(S::FosterCare,   K::PermanencyHearing,         To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::PeriodicReview,            To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::CasePlanCompleted,         To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::RelativesNotified,         To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::TransitionPlanCompleted,   To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::QrtpAssessed,              To::Same,          QRTP,               Record),
+    row(S::FosterCare,   K::QrtpLongStayApproved,      To::Same,          QRTP,               Record),
+    row(S::FosterCare,   K::TprPetitionFiled,          To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::TprExceptionDocumented,    To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
+    row(S::FosterCare,   K::ParentalRightsRelinquished,To::Same,          RIGHTS,             Record),
+    row(S::FosterCare,   K::ParentDeceased,            To::Same,          RIGHTS,             Record),
+    row(S::FosterCare,   K::TrialHomeVisitBegun,       To::Reunification, VISIT,              REPLACE),
+    row(S::FosterCare,   K::PlacedForAdoption,         To::Adoption,      ADOPTIVE_PLACEMENT, REPLACE),
+    row(S::FosterCare,   K::Discharge,                 DISCHARGED,        DISCHARGE,          Discharged),
+    row(S::FosterCare,   K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
-    row(S::Reunification,K::FamilyRecorded,            To::Same,          NONE),
-    row(S::Reunification,K::PlanSet,                   To::Same,          PLAN),
-    row(S::Reunification,K::CourtFinding,              To::Same,          FINDING),
-    row(S::Reunification,K::PermanencyHearing,         To::Same,          NONE),
-    row(S::Reunification,K::PeriodicReview,            To::Same,          NONE),
-    row(S::Reunification,K::CasePlanCompleted,         To::Same,          NONE),
-    row(S::Reunification,K::RelativesNotified,         To::Same,          NONE),
-    row(S::Reunification,K::TransitionPlanCompleted,   To::Same,          NONE),
-    row(S::Reunification,K::ParentDeceased,            To::Same,          RIGHTS),
-    row(S::Reunification,K::TrialHomeVisitEnded,       To::FosterCare,    VISIT_RETURN),
-    row(S::Reunification,K::Removal,                   To::FosterCare,    VISIT_REENTRY),
-    row(S::Reunification,K::Discharge,                 To::Exited,        VISIT_DISCHARGE),
-    row(S::Reunification,K::Death,                     To::Deceased,      NONE),
+    row(S::Reunification,K::FamilyRecorded,            To::Same,          NONE,               Record),
+    row(S::Reunification,K::PlanSet,                   To::Same,          PLAN,               Record),
+    row(S::Reunification,K::CourtFinding,              To::Same,          FINDING,            Record),
+    row(S::Reunification,K::PermanencyHearing,         To::Same,          NONE,               Record),
+    row(S::Reunification,K::PeriodicReview,            To::Same,          NONE,               Record),
+    row(S::Reunification,K::CasePlanCompleted,         To::Same,          NONE,               Record),
+    row(S::Reunification,K::RelativesNotified,         To::Same,          NONE,               Record),
+    row(S::Reunification,K::TransitionPlanCompleted,   To::Same,          NONE,               Record),
+    row(S::Reunification,K::ParentDeceased,            To::Same,          RIGHTS,             Record),
+    row(S::Reunification,K::TrialHomeVisitEnded,       To::FosterCare,    VISIT_RETURN,       REPLACE),
+    row(S::Reunification,K::Removal,                   To::FosterCare,    VISIT_REENTRY,      OpenEpisode),
+    row(S::Reunification,K::Discharge,                 DISCHARGED,        VISIT_DISCHARGE,    Discharged),
+    row(S::Reunification,K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
-    row(S::Adoption,     K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR),
-    row(S::Adoption,     K::PlanSet,                   To::Same,          PLAN),
-    row(S::Adoption,     K::CourtFinding,              To::Same,          FINDING),
-    row(S::Adoption,     K::PermanencyHearing,         To::Same,          NONE),
-    row(S::Adoption,     K::PeriodicReview,            To::Same,          NONE),
-    row(S::Adoption,     K::CasePlanCompleted,         To::Same,          NONE),
-    row(S::Adoption,     K::TransitionPlanCompleted,   To::Same,          NONE),
-    row(S::Adoption,     K::RelativesNotified,         To::Same,          NONE),
-    row(S::Adoption,     K::RanAway,                   To::Same,          RUN),
-    row(S::Adoption,     K::ReturnedFromRunaway,       To::Same,          RETURN),
-    row(S::Adoption,     K::AdoptionDisrupted,         To::FosterCare,    DISRUPTION),
-    row(S::Adoption,     K::Discharge,                 To::Exited,        DISCHARGE),
-    row(S::Adoption,     K::AdoptionFinalized,         To::Exited,        FINALIZE),
-    row(S::Adoption,     K::Death,                     To::Deceased,      NONE),
+    row(S::Adoption,     K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
+    row(S::Adoption,     K::PlanSet,                   To::Same,          PLAN,               Record),
+    row(S::Adoption,     K::CourtFinding,              To::Same,          FINDING,            Record),
+    row(S::Adoption,     K::PermanencyHearing,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::PeriodicReview,            To::Same,          NONE,               Record),
+    row(S::Adoption,     K::CasePlanCompleted,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::TransitionPlanCompleted,   To::Same,          NONE,               Record),
+    row(S::Adoption,     K::RelativesNotified,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::RanAway,                   To::Same,          RUN,                REPLACE),
+    row(S::Adoption,     K::ReturnedFromRunaway,       To::Same,          MOVE,               REPLACE),
+    row(S::Adoption,     K::AdoptionDisrupted,         To::FosterCare,    MOVE,               Place(EndReason::Disrupted)),
+    row(S::Adoption,     K::Discharge,                 DISCHARGED,        DISCHARGE,          Discharged),
+    row(S::Adoption,     K::AdoptionFinalized,         ADOPTED,           FINALIZE,           EndEpisode(EndReason::Discharged)),
+    row(S::Adoption,     K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
-    row(S::Exited,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR),
-    row(S::Exited,       K::Removal,                   To::FosterCare,    NONE),
-    row(S::Exited,       K::OpenPreservation,          To::Preservation,  NONE),
-    row(S::Exited,       K::Close,                     To::Closed,        NONE),
-    row(S::Exited,       K::Death,                     To::Deceased,      NONE),
+    row(S::Exited,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
+    row(S::Exited,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
+    row(S::Exited,       K::OpenPreservation,          To::Preservation,  NONE,               Record),
+    row(S::Exited,       K::Close,                     To::Closed,        NONE,               Record),
+    row(S::Exited,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
-    row(S::Closed,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR),
-    row(S::Closed,       K::Reopen,                    To::Preservation,  NONE),
-    row(S::Closed,       K::Removal,                   To::FosterCare,    NONE),
-    row(S::Closed,       K::Death,                     To::Deceased,      NONE),
+    row(S::Closed,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
+    row(S::Closed,       K::Reopen,                    To::Preservation,  NONE,               Record),
+    row(S::Closed,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
+    row(S::Closed,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 ];
+
+/// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the
+/// engine does for every event is one array read, not a table search.
+fn index() -> &'static [Option<u16>] {
+    static INDEX: OnceLock<Vec<Option<u16>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![None; S::ALL.len() * K::ALL.len()];
+        for (i, t) in TABLE.iter().enumerate() {
+            index[slot(t.from, t.event)] = u16::try_from(i).ok();
+        }
+        index
+    })
+}
+
+fn slot(from: S, event: K) -> usize {
+    from as usize * K::ALL.len() + event as usize
+}
+
+/// Checks `event` in the case `facts` describe: the rules every event passes, then the rules of
+/// its row — or, when the table has no row, the lifecycle's own refusals. Every violation is
+/// stamped with the id of the rule that found it.
+pub(crate) fn check(c: &Check<'_>) -> (Option<&'static Transition>, Vec<crate::rules::Violation>) {
+    let mut violations = Vec::new();
+    for rule in lifecycle::ALWAYS {
+        rule.run(c, &mut violations);
+    }
+    let row = find(c.case.stage().kind(), c.event.kind());
+    match row {
+        Some(row) => row.rule_values().for_each(|r| r.run(c, &mut violations)),
+        None => NO_ROW.iter().for_each(|r| r.run(c, &mut violations)),
+    }
+    (row, violations)
+}
+
+/// Folds an accepted event: the stage its row resolves, and the row's effect.
+pub(crate) fn commit(
+    facts: &mut Facts,
+    row: &Transition,
+    event: crate::Event,
+    policy: &crate::Policy,
+) {
+    let next = row.target(facts.stage(), event.what());
+    facts.fold(event, row.effect, next, policy);
+}
 
 /// The row for `(from, event)`, if the table allows it.
 pub fn find(from: S, event: K) -> Option<&'static Transition> {
-    TABLE.iter().find(|t| t.from == from && t.event == event)
+    index()[slot(from, event)].map(|i| &TABLE[usize::from(i)])
 }
 
 /// The event kinds allowed from `from`, in table order.
@@ -339,6 +396,37 @@ pub fn lifecycle_diagram() -> String {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn one_id_one_rule_and_every_row_names_registered_rules() {
+        let mut registry = crate::rules::registry();
+        registry.extend_from_slice(NO_ROW);
+        let mut ids = HashSet::new();
+        for r in &registry {
+            assert!(ids.insert(r.id()), "two rule functions for {:?}", r.id());
+        }
+        for t in TABLE {
+            for r in t.rule_values() {
+                assert!(ids.contains(&r.id()), "{:?} is not registered", r.id());
+            }
+        }
+        for id in always_rules() {
+            assert!(ids.contains(&id));
+        }
+    }
+
+    #[test]
+    fn the_index_finds_every_row_and_nothing_else() {
+        for s in S::ALL {
+            for k in K::ALL {
+                let scanned = TABLE.iter().find(|t| t.from == s && t.event == *k);
+                assert_eq!(
+                    find(s, *k).map(|t| (t.from, t.event)),
+                    scanned.map(|t| (t.from, t.event))
+                );
+            }
+        }
+    }
 
     #[test]
     fn one_row_per_stage_and_event() {

@@ -1,6 +1,6 @@
 //! Adoption: placement for adoption and finalization (`DOMAIN.md` §3.1, §8.2, §8.3(2)).
 
-use super::{Check, RuleId, Subject, Violation};
+use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::EventData;
 use crate::case::stage::{ExitReason, Stage};
 use crate::family::FamilyKind;
@@ -10,26 +10,23 @@ use crate::plan::Goal;
 
 /// Every legal parent's rights are terminated or relinquished, or the parent has died, before the
 /// child is placed for adoption or the adoption is finalized. Lists every parent whose rights are
-/// intact.
+/// intact. For a family record after the adoption, see `no_parent_restored`.
 ///
 /// At least one legal parent must be recorded: an adoption cannot rest on rights the case never
 /// shows ending. (Parents whose identity is unknown are recorded too, and their rights ended by
 /// the court like any other's.)
-pub(crate) fn rights_ended(c: &Check<'_>) -> Option<Violation> {
-    let parents = c.case.legal_parents();
-    if parents.is_empty() {
-        return Some(Violation::new(
-            RuleId::ParentalRightsIntact,
-            format!(
-                "{} needs every legal parent's rights ended, found no legal parent recorded; record the birth family's legal parents and how their rights ended",
-                c.event.kind()
-            ),
-        ));
+pub(crate) fn rights_ended(c: &Check<'_>) -> Option<Objection> {
+    if let EventData::FamilyRecorded(_) = c.event.what() {
+        return no_parent_restored(c);
     }
-    let intact = parents
-        .into_iter()
-        .filter(|p| !p.rights.ended())
-        .map(|p| p.person);
+    let mut parents = c.case.legal_parents().peekable();
+    if parents.peek().is_none() {
+        return Some(Objection::new(format!(
+            "{} needs every legal parent's rights ended, found no legal parent recorded; record the birth family's legal parents and how their rights ended",
+            c.event.kind()
+        )));
+    }
+    let intact = parents.filter(|p| !p.rights.ended()).map(|p| p.person);
     intact_parents(
         format!(
             "{} needs every legal parent's rights ended, found intact",
@@ -46,15 +43,15 @@ fn intact_parents(
     what: String,
     family: Option<Subject>,
     intact: impl Iterator<Item = PersonId>,
-) -> Option<Violation> {
+) -> Option<Objection> {
     let intact: Vec<PersonId> = intact.collect();
     if intact.is_empty() {
         return None;
     }
     let ids: Vec<&str> = intact.iter().map(PersonId::as_str).collect();
     let message = format!("{what}: {}", ids.join(", "));
-    let v = Violation::new(RuleId::ParentalRightsIntact, message);
-    let v = family.into_iter().fold(v, Violation::about);
+    let v = Objection::new(message);
+    let v = family.into_iter().fold(v, Objection::about);
     Some(
         intact
             .into_iter()
@@ -63,35 +60,29 @@ fn intact_parents(
 }
 
 /// The plan's primary goal is adoption.
-pub(crate) fn goal_is_adoption(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn goal_is_adoption(c: &Check<'_>) -> Option<Objection> {
     let goal = c.case.current_plan().map(|p| p.primary_goal());
     (goal != Some(Goal::Adoption)).then(|| {
-        Violation::new(
-            RuleId::GoalNotAdoption,
-            format!(
-                "{} needs a plan whose primary goal is adoption, found {}",
-                c.event.kind(),
-                goal.map_or("no plan", Goal::as_str)
-            ),
-        )
+        Objection::new(format!(
+            "{} needs a plan whose primary goal is adoption, found {}",
+            c.event.kind(),
+            goal.map_or("no plan", Goal::as_str)
+        ))
     })
 }
 
 /// The home is a pre-adoptive home of a pre-adoptive or adoptive family: the placement offered
 /// (for `placed_for_adoption`) or the placement in progress (for `adoption_finalized`).
-pub(crate) fn adoptive_home(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn adoptive_home(c: &Check<'_>) -> Option<Objection> {
     let (setting, caregiver, placement) = match c.event.what() {
         EventData::PlacedForAdoption(p) => (p.setting(), p.caregiver(), p.id()),
         _ => match c.case.current_placement() {
             Some(p) => (p.setting(), p.caregiver(), p.id()),
             None => {
-                return Some(Violation::new(
-                    RuleId::NotAnAdoptiveHome,
-                    format!(
-                        "{} needs the child in an adoptive home, found no placement",
-                        c.event.kind()
-                    ),
-                ));
+                return Some(Objection::new(format!(
+                    "{} needs the child in an adoptive home, found no placement",
+                    c.event.kind()
+                )));
             }
         },
     };
@@ -100,9 +91,7 @@ pub(crate) fn adoptive_home(c: &Check<'_>) -> Option<Violation> {
     let fits = setting == Setting::PreAdoptiveHome
         && matches!(kind, Some(FamilyKind::PreAdoptive | FamilyKind::Adoptive));
     (!fits).then(|| {
-        let mut v = Violation::new(
-            RuleId::NotAnAdoptiveHome,
-            format!(
+        let mut v = Objection::new(format!(
                 "{} needs a pre_adoptive_home with a pre_adoptive or adoptive family, found a {} with {}",
                 c.event.kind(),
                 setting.as_str(),
@@ -120,11 +109,11 @@ pub(crate) fn adoptive_home(c: &Check<'_>) -> Option<Violation> {
     })
 }
 
-/// Once every legal parent's rights ended for an adoption (the child is placed for adoption, or
+/// For a `family_recorded` event: once every legal parent's rights ended for an adoption (the child is placed for adoption, or
 /// adopted), a new record of a birth family cannot bring in a legal parent whose rights are
 /// intact: that would make the adoption stand on rights that never ended. Record the person
 /// without the legal-parent role, or end their rights first while the case is in foster care.
-pub(crate) fn no_parent_restored(c: &Check<'_>) -> Option<Violation> {
+fn no_parent_restored(c: &Check<'_>) -> Option<Objection> {
     let EventData::FamilyRecorded(family) = c.event.what() else {
         return None;
     };
@@ -147,3 +136,19 @@ pub(crate) fn no_parent_restored(c: &Check<'_>) -> Option<Violation> {
     );
     intact_parents(what, Some(Subject::Family(family.id().clone())), intact)
 }
+
+/// No adoption while a legal parent's rights are intact, nor a parent restored after it.
+pub(crate) const RIGHTS_ENDED: Rule = Rule::one(RuleId::ParentalRightsIntact, rights_ended);
+/// The plan's goal is adoption.
+pub(crate) const GOAL_IS_ADOPTION: Rule = Rule::one(RuleId::GoalNotAdoption, goal_is_adoption);
+/// An adoptive home.
+pub(crate) const ADOPTIVE_HOME: Rule = Rule::one(RuleId::NotAnAdoptiveHome, adoptive_home);
+
+/// The rules both an adoptive placement and a finalization pass.
+pub(crate) const ADOPTION: &[Rule] = &[RIGHTS_ENDED, GOAL_IS_ADOPTION, ADOPTIVE_HOME];
+/// A family record once the rights ended for an adoption.
+pub(crate) const RECORD_AFTER_TPR: &[Rule] = &[RIGHTS_ENDED];
+
+/// Every rule of this family.
+#[cfg(test)]
+pub(crate) const ALL: &[Rule] = ADOPTION;

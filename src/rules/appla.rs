@@ -2,13 +2,13 @@
 //! §475A(a); `DOMAIN.md` §3.3). Its documentation is required by the type
 //! ([`Goals`](crate::Goals)); its age floor is checked here, on the date the plan is set.
 
-use super::{Check, RuleId, Violation};
+use super::{Check, Objection, Rule, RuleId};
 use crate::case::event::EventData;
 use crate::plan::Goal;
 
 /// APPLA only for a child who has attained 16 (the policy's APPLA age) on the date it is set.
 /// The message gives the age, never the birth date.
-pub(crate) fn age(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn age(c: &Check<'_>) -> Option<Objection> {
     let EventData::PlanSet(goals) = c.event.what() else {
         return None;
     };
@@ -18,12 +18,16 @@ pub(crate) fn age(c: &Check<'_>) -> Option<Violation> {
     let min = c.policy.appla_min_age();
     let age = c.case.child().age_on(c.event.date(), c.policy).unwrap_or(0);
     (age < min).then(|| {
-        Violation::new(
-            RuleId::ApplaAge,
-            format!(
-                "appla needs a child who has attained {min} on {}, found age {age}",
-                c.event.date()
-            ),
-        )
+        Objection::new(format!(
+            "appla needs a child who has attained {min} on {}, found age {age}",
+            c.event.date()
+        ))
     })
 }
+
+/// APPLA only from 16.
+pub(crate) const AGE: Rule = Rule::one(RuleId::ApplaAge, age);
+
+/// Every rule of this family.
+#[cfg(test)]
+pub(crate) const ALL: &[Rule] = &[AGE];

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Check, RuleId, Subject, Violation};
+use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::{Discharge, EventData, GuardianshipAssistance};
 use crate::case::stage::ExitReason;
 use crate::date;
@@ -19,24 +19,21 @@ fn discharge<'a>(c: &Check<'a>) -> Option<&'a Discharge> {
 
 /// Adoption ends through `adoption_finalized` (with its guards) and death through `death`; a
 /// discharge cannot claim either.
-pub(crate) fn reason_allowed(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn reason_allowed(c: &Check<'_>) -> Option<Objection> {
     let d = discharge(c)?;
     let hint = match d.reason {
         ExitReason::Adopted => "record adoption_finalized",
         ExitReason::Death => "record death",
         _ => return None,
     };
-    Some(Violation::new(
-        RuleId::DischargeReason,
-        format!(
-            "a discharge cannot give the reason {}; {hint}",
-            d.reason.as_str()
-        ),
-    ))
+    Some(Objection::new(format!(
+        "a discharge cannot give the reason {}; {hint}",
+        d.reason.as_str()
+    )))
 }
 
 /// Emancipation not before the age of majority the policy sets (SSA §475(8): 18).
-pub(crate) fn emancipation_age(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn emancipation_age(c: &Check<'_>) -> Option<Objection> {
     let d = discharge(c)?;
     if d.reason != ExitReason::Emancipated {
         return None;
@@ -44,13 +41,10 @@ pub(crate) fn emancipation_age(c: &Check<'_>) -> Option<Violation> {
     let majority = c.policy.age_of_majority();
     let age = c.case.child().age_on(c.event.date(), c.policy).unwrap_or(0);
     (age < majority).then(|| {
-        Violation::new(
-            RuleId::EmancipationAge,
-            format!(
-                "emancipation needs a youth who has attained {majority} on {}, found age {age}",
-                c.event.date()
-            ),
-        )
+        Objection::new(format!(
+            "emancipation needs a youth who has attained {majority} on {}, found age {age}",
+            c.event.date()
+        ))
     })
 }
 
@@ -60,7 +54,7 @@ fn guardian<'a>(c: &Check<'a>, d: &Discharge) -> Option<&'a Family> {
 
 /// A discharge to guardianship names the guardian's family, of kind guardian (SSA §475(7): a
 /// judicially created relationship with a caretaker).
-pub(crate) fn guardianship_family(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn guardianship_family(c: &Check<'_>) -> Option<Objection> {
     let d = discharge(c)?;
     if d.reason != ExitReason::Guardianship {
         return None;
@@ -68,18 +62,14 @@ pub(crate) fn guardianship_family(c: &Check<'_>) -> Option<Violation> {
     match guardian(c, d) {
         Some(f) if f.kind() == FamilyKind::Guardian => None,
         Some(f) => Some(
-            Violation::new(
-                RuleId::GuardianshipFamily,
-                format!(
-                    "a discharge to guardianship needs a guardian family, found family {} of kind {}",
-                    f.id(),
-                    f.kind().as_str()
-                ),
-            )
+            Objection::new(format!(
+                "a discharge to guardianship needs a guardian family, found family {} of kind {}",
+                f.id(),
+                f.kind().as_str()
+            ))
             .about(Subject::Family(f.id().clone())),
         ),
-        None => Some(Violation::new(
-            RuleId::GuardianshipFamily,
+        None => Some(Objection::new(
             "a discharge to guardianship needs the guardian's family, found none",
         )),
     }
@@ -87,25 +77,20 @@ pub(crate) fn guardianship_family(c: &Check<'_>) -> Option<Violation> {
 
 /// Kinship guardianship assistance only with a discharge to guardianship by a relative
 /// (SSA §473(d)(1): "relatives ... who have assumed legal guardianship").
-pub(crate) fn kinship_relative(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn kinship_relative(c: &Check<'_>) -> Option<Objection> {
     let d = discharge(c)?;
     if d.assistance != GuardianshipAssistance::Kinship {
         return None;
     }
     if d.reason != ExitReason::Guardianship {
-        return Some(Violation::new(
-            RuleId::KinshipGuardianRelative,
-            format!(
-                "kinship guardianship assistance needs a discharge to guardianship, found {}",
-                d.reason.as_str()
-            ),
-        ));
+        return Some(Objection::new(format!(
+            "kinship guardianship assistance needs a discharge to guardianship, found {}",
+            d.reason.as_str()
+        )));
     }
     let f = guardian(c, d)?; // a missing guardian is `guardianship_family`'s
     (!f.cared_for_by_relative()).then(|| {
-        Violation::new(
-            RuleId::KinshipGuardianRelative,
-            format!(
+        Objection::new(format!(
                 "kinship guardianship assistance needs a relative guardian, found no relative caregiver in family {}",
                 f.id()
             ),
@@ -122,7 +107,7 @@ pub(crate) fn kinship_relative(c: &Check<'_>) -> Option<Violation> {
 /// is licensed on `on`. Shared by the guard below and the kinship-guardianship obligation of the
 /// clocks.
 pub(crate) fn licensed_stay_start(
-    case: &crate::Case,
+    case: &crate::case::facts::Facts,
     family: &Family,
     on: NaiveDate,
     policy: &crate::Policy,
@@ -152,7 +137,7 @@ pub(crate) fn licensed_stay_start(
 /// Kinship guardianship assistance only after 6 consecutive months (the policy's number) in the
 /// relative's licensed home (SSA §473(d)(3)(A)(i)(II): eligible for foster care maintenance
 /// payments while residing there; `DOMAIN.md` §6 \[I\]: counted while the home is licensed).
-pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Objection> {
     let d = discharge(c)?;
     if d.assistance != GuardianshipAssistance::Kinship || d.reason != ExitReason::Guardianship {
         return None;
@@ -165,9 +150,7 @@ pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Violation> {
     match due {
         Some(due) if due <= on => None,
         _ => Some(
-            Violation::new(
-                RuleId::KinshipGuardianSixMonths,
-                match (start, due) {
+            Objection::new(match (start, due) {
                     (Some(s), Some(due)) => format!(
                         "kinship guardianship assistance needs {months} consecutive months in family {}'s licensed home, found {s} to {on} (the months are complete on {due})",
                         f.id()
@@ -182,3 +165,22 @@ pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Violation> {
         ),
     }
 }
+
+/// No discharge for adoption or death.
+pub(crate) const REASON: Rule = Rule::one(RuleId::DischargeReason, reason_allowed);
+/// Emancipation only at majority.
+pub(crate) const EMANCIPATION: Rule = Rule::one(RuleId::EmancipationAge, emancipation_age);
+/// Guardianship names the guardian.
+pub(crate) const GUARDIAN: Rule = Rule::one(RuleId::GuardianshipFamily, guardianship_family);
+/// KinGAP only for a relative.
+pub(crate) const KIN_RELATIVE: Rule = Rule::one(RuleId::KinshipGuardianRelative, kinship_relative);
+/// KinGAP only after 6 months in the licensed home.
+pub(crate) const KIN_SIX_MONTHS: Rule =
+    Rule::one(RuleId::KinshipGuardianSixMonths, kinship_six_months);
+
+/// The rules of a discharge, after its reason and (during a visit) the visit's limit.
+pub(crate) const EXIT: &[Rule] = &[EMANCIPATION, GUARDIAN, KIN_RELATIVE, KIN_SIX_MONTHS];
+
+/// Every rule of this family.
+#[cfg(test)]
+pub(crate) const ALL: &[Rule] = &[REASON, EMANCIPATION, GUARDIAN, KIN_RELATIVE, KIN_SIX_MONTHS];

@@ -1,40 +1,34 @@
 //! Checks every event must pass whatever the stage: the integrity of the history itself.
 
-use super::{Check, RuleId, Subject, Violation};
+use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::EventData;
 use crate::id::FamilyId;
 
 /// Events are dated in order: an event may share its date with the one before, never precede it.
-pub(crate) fn in_order(c: &Check<'_>) -> Option<Violation> {
-    let last = c.case.events().last()?.date();
+pub(crate) fn in_order(c: &Check<'_>) -> Option<Objection> {
+    let last = c.case.last_date()?;
     (c.event.date() < last).then(|| {
-        Violation::new(
-            RuleId::EventOutOfOrder,
-            format!(
-                "expected a date on or after {last} (the last event), found {}",
-                c.event.date()
-            ),
-        )
+        Objection::new(format!(
+            "expected a date on or after {last} (the last event), found {}",
+            c.event.date()
+        ))
     })
 }
 
 /// No event precedes the child's birth. The message does not repeat the birth date.
-pub(crate) fn not_before_birth(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn not_before_birth(c: &Check<'_>) -> Option<Objection> {
     (c.event.date() < *c.case.child().date_of_birth().expose()).then(|| {
-        Violation::new(
-            RuleId::EventBeforeBirth,
-            format!(
-                "{} on {} precedes the child's birth",
-                c.event.kind(),
-                c.event.date()
-            ),
-        )
+        Objection::new(format!(
+            "{} on {} precedes the child's birth",
+            c.event.kind(),
+            c.event.date()
+        ))
     })
 }
 
 /// The families an event names (a placement's caregiver, the household removed from, the family
 /// discharged to) must be recorded in the case, or recorded by this very event.
-pub(crate) fn families_known(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn families_known(c: &Check<'_>) -> Option<Objection> {
     let what = c.event.what();
     let named: [Option<&FamilyId>; 3] = [
         what.new_placement().and_then(|p| p.caregiver()),
@@ -53,10 +47,9 @@ pub(crate) fn families_known(c: &Check<'_>) -> Option<Violation> {
         .filter(|id| c.case.family(id).is_none())
         .collect();
     let first = unknown.first()?;
-    let mut v = Violation::new(
-        RuleId::UnknownFamily,
-        format!("family {first} is not recorded in the case; record it with family_recorded first"),
-    );
+    let mut v = Objection::new(format!(
+        "family {first} is not recorded in the case; record it with family_recorded first"
+    ));
     for id in unknown {
         v = v.about(Subject::Family(id.clone()));
     }
@@ -64,16 +57,35 @@ pub(crate) fn families_known(c: &Check<'_>) -> Option<Violation> {
 }
 
 /// A new placement's id must not have been used before in the case.
-pub(crate) fn placement_id_unused(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn placement_id_unused(c: &Check<'_>) -> Option<Objection> {
     let p = c.event.what().new_placement()?;
     c.case.placement(p.id()).map(|_| {
-        Violation::new(
-            RuleId::DuplicatePlacement,
-            format!(
-                "placement {} already exists in the case; each placement needs its own id",
-                p.id()
-            ),
-        )
+        Objection::new(format!(
+            "placement {} already exists in the case; each placement needs its own id",
+            p.id()
+        ))
         .about(Subject::Placement(p.id().clone()))
     })
 }
+
+/// Events are dated in order.
+pub(crate) const IN_ORDER: Rule = Rule::one(RuleId::EventOutOfOrder, in_order);
+/// No event precedes the child's birth.
+pub(crate) const NOT_BEFORE_BIRTH: Rule = Rule::one(RuleId::EventBeforeBirth, not_before_birth);
+/// Every family named is recorded.
+pub(crate) const FAMILIES_KNOWN: Rule = Rule::one(RuleId::UnknownFamily, families_known);
+/// One id per placement.
+pub(crate) const PLACEMENT_ID_UNUSED: Rule =
+    Rule::one(RuleId::DuplicatePlacement, placement_id_unused);
+
+/// Checked for every event, whatever its row: the integrity of the history.
+pub(crate) const ALWAYS: &[Rule] = &[
+    IN_ORDER,
+    NOT_BEFORE_BIRTH,
+    FAMILIES_KNOWN,
+    PLACEMENT_ID_UNUSED,
+];
+
+/// Every rule of this family.
+#[cfg(test)]
+pub(crate) const ALL: &[Rule] = ALWAYS;

@@ -1,17 +1,21 @@
-//! The federal rules, one family per file, each rule a function with a stable [`RuleId`] and its
-//! citation.
+//! The federal rules, one family per file, each rule a value: a [`RuleId`] and the function that
+//! checks it, declared together (`pub(crate) const NAME: Rule = Rule::one(RuleId::.., f)`).
 //!
-//! Guards (rules that refuse an event) see the case as it stands, the event
-//! offered and the policy. The transition table in [`crate::case`] names which guards each row
-//! runs; [`Case::apply`](crate::Case::apply) runs them all and reports every [`Violation`] at
+//! A rule function sees the case's derived facts before the event, the event offered and the
+//! policy, and returns what it finds wrong as [`Objection`]s; the engine stamps each with the
+//! rule's id, so a row and its rule cannot disagree about which rule was broken. The transition
+//! table in [`crate::case::transitions`] names which rules each row runs, in named sets shared by
+//! the rows; [`Case::apply`](crate::Case::apply) runs them all and reports every [`Violation`] at
 //! once in a [`Rejection`].
+//!
+//! Rules read the case only through its derived facts (`case::facts`), never through `Case`:
+//! the lifecycle names the rules, the rules name no part of the lifecycle.
 
-use core::fmt;
+pub(crate) use crate::rule::Objection;
+pub use crate::rule::{Rejection, RuleId, Subject, Violation};
 
-use crate::case::Case;
-use crate::case::event::{Event, EventKind};
-use crate::case::stage::Stage;
-use crate::id::{FamilyId, PersonId, PlacementId};
+use crate::case::event::Event;
+use crate::case::facts::Facts;
 use crate::policy::Policy;
 
 pub(crate) mod adoption;
@@ -22,320 +26,80 @@ pub(crate) mod parents;
 pub(crate) mod placement;
 pub(crate) mod trial_home_visit;
 
-/// What a guard sees: the case before the event, the event, the policy.
+/// What a rule sees: the case's facts before the event, the event, the policy.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Check<'a> {
-    pub(crate) case: &'a Case,
+    pub(crate) case: &'a Facts,
     pub(crate) event: &'a Event,
     pub(crate) policy: &'a Policy,
 }
 
-/// A guard: `None` when the rule holds, else the violation.
-pub(crate) type Guard = fn(&Check<'_>) -> Option<Violation>;
+/// How a rule checks: most find at most one thing wrong; a few (the placement events) may find
+/// several.
+#[derive(Clone, Copy)]
+enum Checker {
+    One(fn(&Check<'_>) -> Option<Objection>),
+    Many(fn(&Check<'_>, &mut Vec<Objection>)),
+}
 
-macro_rules! rule_ids {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $cite:literal; )*) => {
-        /// A stable identifier for every rule the crate enforces or computes.
-        ///
-        /// The snake_case name ([`RuleId::as_str`]) is part of the API and the wire format: rules
-        /// may be added, never renamed.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
-        #[non_exhaustive]
-        pub enum RuleId {
-            $( $(#[$doc])* $variant, )*
+/// A rule: its stable id and the one function that checks it.
+#[derive(Clone, Copy)]
+pub(crate) struct Rule {
+    id: RuleId,
+    check: Checker,
+}
+
+impl core::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("Rule").field(&self.id).finish()
+    }
+}
+
+impl Rule {
+    /// A rule that finds at most one thing wrong.
+    pub(crate) const fn one(id: RuleId, check: fn(&Check<'_>) -> Option<Objection>) -> Rule {
+        Rule {
+            id,
+            check: Checker::One(check),
         }
+    }
 
-        impl RuleId {
-            /// Every rule id.
-            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant),*];
+    /// A rule that may find several things wrong with one event.
+    pub(crate) const fn many(id: RuleId, check: fn(&Check<'_>, &mut Vec<Objection>)) -> Rule {
+        Rule {
+            id,
+            check: Checker::Many(check),
+        }
+    }
 
-            /// The stable snake_case name.
-            pub const fn as_str(self) -> &'static str {
-                match self { $(RuleId::$variant => $name,)* }
+    /// The rule's id.
+    pub(crate) const fn id(&self) -> RuleId {
+        self.id
+    }
+
+    /// Runs the rule, adding a violation stamped with its id for everything it finds wrong.
+    pub(crate) fn run(&self, c: &Check<'_>, out: &mut Vec<Violation>) {
+        match self.check {
+            Checker::One(f) => out.extend(f(c).map(|o| o.against(self.id))),
+            Checker::Many(f) => {
+                let mut found = Vec::new();
+                f(c, &mut found);
+                out.extend(found.into_iter().map(|o| o.against(self.id)));
             }
-
-            /// The source of the rule: statute, regulation or policy manual, as `DOMAIN.md` cites it.
-            pub const fn citation(self) -> &'static str {
-                match self { $(RuleId::$variant => $cite,)* }
-            }
-        }
-    };
-}
-
-rule_ids! {
-    // --- the lifecycle itself
-    /// The event has no row in the transition table from the current stage.
-    TransitionNotAllowed = "transition_not_allowed", "the lifecycle of 45 CFR 1355.20 (foster care), 1356.21 and the AFCARS exit reasons (45 CFR 1355.44(g))";
-    /// Nothing may follow the death of the child.
-    ChildDeceased = "child_deceased", "AFCARS exit reason: death of child (45 CFR 1355.44(g); 1993 DISREASN 8)";
-    /// Events are dated in order: a case is its dated history.
-    EventOutOfOrder = "event_out_of_order", "data integrity: a case is the ordered list of its dated events";
-    /// No event precedes the child's birth.
-    EventBeforeBirth = "event_before_birth", "data integrity: no event precedes the child's birth";
-    /// An event names a family the case does not know.
-    UnknownFamily = "unknown_family", "data integrity: every family named is recorded in the case";
-    /// A placement id is used twice.
-    DuplicatePlacement = "duplicate_placement", "data integrity: one id per placement";
-    // --- placements
-    /// One placement at a time: a placement begins only when none is open.
-    PlacementAlreadyOpen = "placement_already_open", "45 CFR 1355.20 (foster care is one 24-hour substitute-care setting at a time)";
-    /// A placement change needs an open ordinary placement, and runaways and visits have their own events.
-    PlacementEventMismatch = "placement_event_mismatch", "CWPM 1.2B.7 (runaway and trial home visit are distinct from placement moves)";
-    /// A family setting needs a caregiver family of a fitting kind.
-    CaregiverKind = "caregiver_kind", "45 CFR 1355.44(e) (foster family home types E114–E119)";
-    /// A non-relative foster home needs a licence in force on the placement date.
-    UnlicensedHome = "unlicensed_home", "SSA §472(c)(1) (licensed or approved foster family home)";
-    // --- plans
-    /// APPLA only for a child who has attained 16 on the date it is set.
-    ApplaAge = "appla_age", "SSA §475(5)(C)(i); SSA §475A(a)";
-    // --- parents
-    /// The person is not a legal parent of the child.
-    NotALegalParent = "not_a_legal_parent", "SSA §475(2) (parents: biological or adoptive parents or legal guardians)";
-    /// The parent's rights have already ended.
-    ParentalRightsAlreadyEnded = "parental_rights_already_ended", "45 CFR 1355.44(c) (TPR date per parent)";
-    // --- adoption
-    /// Placement for adoption and finalization need every legal parent's rights ended.
-    ParentalRightsIntact = "parental_rights_intact", "state adoption law; SSA §475(5)(E); 45 CFR 1355.44(c) (TPR date per parent)";
-    /// Placement for adoption and finalization need the plan's goal to be adoption.
-    GoalNotAdoption = "goal_not_adoption", "SSA §475(5)(C)(i)(II) (placed for adoption under the permanency plan)";
-    /// Placement for adoption and finalization need a pre-adoptive or adoptive home.
-    NotAnAdoptiveHome = "not_an_adoptive_home", "45 CFR 1355.44(e) (E118 pre-adoptive home); AFCARS 1993 CURPLSET 1";
-    // --- trial home visits
-    /// A trial home visit only toward reunification.
-    VisitGoalNotReunification = "visit_goal_not_reunification", "45 CFR 1356.21(e); CWPM 8.3C.5";
-    /// A trial home visit is in the home of a parent or legal guardian.
-    VisitNotWithParents = "visit_not_with_parents", "45 CFR 1356.21(e); AFCARS 1993 CURPLSET 8 (trial home visit)";
-    /// A return after a visit that outlived its limit is a new removal, not the same episode.
-    VisitOutlivedLimit = "visit_outlived_limit", "45 CFR 1356.21(e); CWPM 8.3C.5";
-    /// A removal during a trial home visit is a re-entry only once the visit outlived its limit.
-    VisitWithinLimit = "visit_within_limit", "45 CFR 1356.21(e)";
-    /// A court extension of a trial home visit needs a visit under way and a date after its start.
-    VisitExtension = "visit_extension", "45 CFR 1356.21(e); CWPM 8.3C.5 (court order extending the visit)";
-    // --- discharge
-    /// Adoption and death have their own events; a discharge cannot claim them.
-    DischargeReason = "discharge_reason", "AFCARS 1993 element 58 / 2020 E155 (exit reasons)";
-    /// Emancipation not before the age of majority the policy sets.
-    EmancipationAge = "emancipation_age", "SSA §475(8)";
-    /// Discharge to guardianship needs the guardian's family.
-    GuardianshipFamily = "guardianship_family", "SSA §475(7)";
-    /// Kinship guardianship assistance only for a relative guardian.
-    KinshipGuardianRelative = "kinship_guardian_relative", "SSA §473(d)(1)";
-    /// Kinship guardianship assistance only after 6 consecutive months in the relative's licensed home.
-    KinshipGuardianSixMonths = "kinship_guardian_six_months", "SSA §473(d)(3)(A)(i)(II)";
-    // --- records that need context
-    /// A QRTP assessment, approval or head-of-agency approval names a placement that is not a QRTP of the case.
-    QrtpPlacement = "qrtp_placement", "SSA §475A(c)";
-    // --- obligations (the clocks of `Case::obligations`)
-    /// Contrary-to-the-welfare finding in the first order sanctioning removal.
-    ContraryToWelfare = "contrary_to_welfare", "SSA §472(a)(2)(A)(ii); 45 CFR 1356.21(c)";
-    /// Reasonable efforts to prevent removal found within 60 days of removal.
-    PreventRemovalEfforts = "prevent_removal_efforts", "SSA §471(a)(15)(B)(i); 45 CFR 1356.21(b)(1)";
-    /// Case plan within 60 days of removal.
-    CasePlan = "case_plan", "45 CFR 1356.21(g)(2); SSA §475(1)";
-    /// Adult relatives notified within 30 days of removal.
-    RelativeNotice = "relative_notice", "SSA §471(a)(29)";
-    /// Periodic review at least every 6 months.
-    PeriodicReview = "periodic_review", "SSA §475(5)(B); SSA §475(6)";
-    /// Permanency hearing within 12 months of DEFC and every 12 months after.
-    PermanencyHearing = "permanency_hearing", "SSA §475(5)(C)(i); 45 CFR 1356.21(h)";
-    /// Reasonable efforts to finalize the permanency plan, within 12 months of DEFC and every 12 months after.
-    FinalizeEfforts = "finalize_efforts", "45 CFR 1356.21(b)(2); CWPM 8.3A.9a";
-    /// Permanency hearing within 30 days of a finding that reunification efforts are not required.
-    NoReunificationHearing = "no_reunification_hearing", "SSA §471(a)(15)(E)(i); 45 CFR 1356.21(h)(2)";
-    /// TPR petition by the end of the 15th of the most recent 22 months in care.
-    FifteenOfTwentyTwo = "fifteen_of_twenty_two", "SSA §475(5)(E); 45 CFR 1356.21(i)(1)(i)";
-    /// TPR petition within 60 days of an abandoned-infant determination.
-    AbandonedInfantPetition = "abandoned_infant_petition", "SSA §475(5)(E); 45 CFR 1356.21(i)(1)(ii)";
-    /// TPR petition within 60 days of a felony-ground determination.
-    FelonyPetition = "felony_petition", "SSA §475(5)(E); 45 CFR 1356.21(i)(1)(iii)";
-    /// Best-interest determination within the first 180 days of a voluntary placement.
-    VoluntaryPlacement = "voluntary_placement", "SSA §472(e); 45 CFR 1356.22(b)";
-    /// A trial home visit ends within 6 months unless a court extends it.
-    TrialHomeVisitLimit = "trial_home_visit_limit", "45 CFR 1356.21(e)";
-    /// QRTP assessment within 30 days of the placement's start.
-    QrtpAssessment = "qrtp_assessment", "SSA §475A(c)(1); SSA §472(k)(3)(A)";
-    /// Court approval of a QRTP placement within 60 days of its start.
-    QrtpCourtApproval = "qrtp_court_approval", "SSA §475A(c)(2)";
-    /// Payment ends 30 days after a QRTP is found inappropriate or disapproved.
-    QrtpTransition = "qrtp_transition", "SSA §472(k)(3)(B)";
-    /// Head-of-agency approval for long QRTP stays.
-    QrtpLongStay = "qrtp_long_stay", "SSA §475A(c)(5)";
-    /// No federal payment for a child-care institution beyond two weeks unless a specified setting.
-    CongregateCareLimit = "congregate_care_limit", "SSA §472(k)(1)–(2)";
-    /// Family First prevention services for at most 12 months from candidacy.
-    PreventionPeriod = "prevention_period", "SSA §471(e)(1), (3)";
-    /// Transition services in the case plan from age 14.
-    TransitionServices = "transition_services", "SSA §475(1)(D); SSA §475(5)(C)(iv)";
-    /// APPLA becomes available at 16.
-    ApplaEligibility = "appla_eligibility", "SSA §475(5)(C)(i)";
-    /// Transition plan in the 90 days before leaving care at majority.
-    TransitionPlan = "transition_plan", "SSA §475(5)(H)";
-    /// Foster care ends at the age of majority, or the state's extended-care age.
-    CareEndAge = "care_end_age", "SSA §475(8)";
-    /// Kinship guardianship assistance eligibility: 6 consecutive months in the relative's licensed home.
-    KinshipGuardianshipEligibility = "kinship_guardianship_eligibility", "SSA §473(d)(3)(A)(i)(II)";
-}
-
-impl fmt::Display for RuleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// An entity a violation or an obligation is about. Always an id, never a name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
-#[non_exhaustive]
-pub enum Subject {
-    /// A person (parent, relative, caregiver).
-    Person(PersonId),
-    /// A family.
-    Family(FamilyId),
-    /// A placement.
-    Placement(PlacementId),
-}
-
-impl fmt::Display for Subject {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Subject::Person(p) => write!(f, "person {p}"),
-            Subject::Family(x) => write!(f, "family {x}"),
-            Subject::Placement(x) => write!(f, "placement {x}"),
         }
     }
 }
 
-/// One broken rule: which, why in plain words, where it comes from, and who it is about.
-///
-/// Messages are lowercase and name ids and dates, never a name or a date of birth.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Violation {
-    rule: RuleId,
-    message: String,
-    subjects: Vec<Subject>,
+/// Every rule value of the crate's rule families, for the registry test (one id, one function).
+#[cfg(test)]
+pub(crate) fn registry() -> Vec<Rule> {
+    let mut all = Vec::new();
+    all.extend_from_slice(lifecycle::ALL);
+    all.extend_from_slice(placement::ALL);
+    all.extend_from_slice(appla::ALL);
+    all.extend_from_slice(parents::ALL);
+    all.extend_from_slice(adoption::ALL);
+    all.extend_from_slice(trial_home_visit::ALL);
+    all.extend_from_slice(discharge::ALL);
+    all
 }
-
-impl Violation {
-    pub(crate) fn new(rule: RuleId, message: impl Into<String>) -> Violation {
-        Violation {
-            rule,
-            message: message.into(),
-            subjects: Vec::new(),
-        }
-    }
-
-    pub(crate) fn about(mut self, subject: Subject) -> Violation {
-        self.subjects.push(subject);
-        self
-    }
-
-    /// The rule broken.
-    pub fn rule(&self) -> RuleId {
-        self.rule
-    }
-
-    /// What is wrong, in plain words.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// The rule's source.
-    pub fn citation(&self) -> &'static str {
-        self.rule.citation()
-    }
-
-    /// The people, families and placements involved.
-    pub fn subjects(&self) -> &[Subject] {
-        &self.subjects
-    }
-}
-
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} [{}]",
-            self.rule,
-            self.message,
-            self.rule.citation()
-        )
-    }
-}
-
-/// Why an event was refused: every violated rule, and what the case would have allowed.
-///
-/// A rejected event changes nothing: the case is exactly as it was.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Rejection {
-    kind: EventKind,
-    stage: Stage,
-    violations: Vec<Violation>,
-    allowed: Vec<EventKind>,
-}
-
-impl Rejection {
-    pub(crate) fn new(
-        kind: EventKind,
-        stage: Stage,
-        violations: Vec<Violation>,
-        allowed: Vec<EventKind>,
-    ) -> Rejection {
-        Rejection {
-            kind,
-            stage,
-            violations,
-            allowed,
-        }
-    }
-
-    /// The kind of the refused event.
-    pub fn kind(&self) -> EventKind {
-        self.kind
-    }
-
-    /// The stage the case was (and still is) in.
-    pub fn stage(&self) -> Stage {
-        self.stage
-    }
-
-    /// Every violated rule, never empty.
-    pub fn violations(&self) -> &[Violation] {
-        &self.violations
-    }
-
-    /// The rule ids violated, in order.
-    pub fn rules(&self) -> impl Iterator<Item = RuleId> + '_ {
-        self.violations.iter().map(Violation::rule)
-    }
-
-    /// The event kinds the transition table allows from the current stage.
-    pub fn allowed(&self) -> &[EventKind] {
-        &self.allowed
-    }
-}
-
-impl fmt::Display for Rejection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} refused in stage {} ({} violation{})",
-            self.kind,
-            self.stage,
-            self.violations.len(),
-            if self.violations.len() == 1 { "" } else { "s" }
-        )?;
-        for v in &self.violations {
-            write!(f, "\n- {v}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Rejection {}

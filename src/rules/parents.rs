@@ -1,31 +1,41 @@
 //! Parents: who is a legal parent, and whose rights can still end.
 
-use super::{Check, RuleId, Subject, Violation};
+use super::{Check, Objection, Rule, RuleId, Subject};
 
 /// The person an event names as a parent (a TPR, a relinquishment, a parent's death, a finding
 /// excusing reunification efforts for that parent) is a legal parent of the child: a legal-parent
 /// member of a birth family (SSA §475(2)).
-pub(crate) fn legal_parent(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn legal_parent(c: &Check<'_>) -> Option<Objection> {
     let person = c.event.what().parent()?;
-    let is_parent = c.case.legal_parents().iter().any(|p| &p.person == person);
+    let is_parent = c.case.is_legal_parent(person);
     (!is_parent).then(|| {
-        Violation::new(
-            RuleId::NotALegalParent,
-            format!("person {person} is not a legal parent in any birth family of the case"),
-        )
+        Objection::new(format!(
+            "person {person} is not a legal parent in any birth family of the case"
+        ))
         .about(Subject::Person(person.clone()))
     })
 }
 
 /// A parent's rights end once: a second termination, relinquishment or death is refused.
-pub(crate) fn rights_intact(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn rights_intact(c: &Check<'_>) -> Option<Objection> {
     let person = c.event.what().parent()?;
     let rights = c.case.parental_rights(person);
     rights.ended().then(|| {
-        Violation::new(
-            RuleId::ParentalRightsAlreadyEnded,
-            format!("the rights of person {person} already ended: {rights}"),
-        )
+        Objection::new(format!(
+            "the rights of person {person} already ended: {rights}"
+        ))
         .about(Subject::Person(person.clone()))
     })
 }
+
+/// The person named is a legal parent.
+pub(crate) const LEGAL_PARENT: Rule = Rule::one(RuleId::NotALegalParent, legal_parent);
+/// A parent's rights end once.
+pub(crate) const RIGHTS_INTACT: Rule = Rule::one(RuleId::ParentalRightsAlreadyEnded, rights_intact);
+
+/// The rules of an event that ends a parent's rights.
+pub(crate) const RIGHTS: &[Rule] = &[LEGAL_PARENT, RIGHTS_INTACT];
+
+/// Every rule of this family.
+#[cfg(test)]
+pub(crate) const ALL: &[Rule] = RIGHTS;

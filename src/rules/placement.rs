@@ -1,31 +1,28 @@
 //! Placement rules: one placement at a time, the right caregiver for each setting, licensed
 //! non-relative homes, and the distinct events for runaways.
 
-use super::{Check, RuleId, Subject, Violation};
-use crate::case::event::{EventData, Finding};
+use super::{Check, Objection, Rule, RuleId, Subject};
+use crate::case::event::{EventData, EventKind, Finding};
 use crate::family::FamilyKind;
 use crate::id::PlacementId;
 use crate::placement::Setting;
 
 /// One placement at a time: `placement_begun` only when no placement is open. Foster care is
 /// 24-hour care in one setting (45 CFR 1355.20).
-pub(crate) fn none_open(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn none_open(c: &Check<'_>) -> Option<Objection> {
     let open = c.case.current_placement()?;
     Some(
-        Violation::new(
-            RuleId::PlacementAlreadyOpen,
-            format!(
-                "placement {} is still open; use placement_changed to move the child",
-                open.id()
-            ),
-        )
+        Objection::new(format!(
+            "placement {} is still open; use placement_changed to move the child",
+            open.id()
+        ))
         .about(Subject::Placement(open.id().clone())),
     )
 }
 
 /// The placement an event begins must be an ordinary one: runaways and trial home visits have
 /// their own events (CWPM 1.2B.7).
-pub(crate) fn new_is_ordinary(c: &Check<'_>) -> Option<Violation> {
+fn new_is_ordinary(c: &Check<'_>) -> Option<Objection> {
     let p = c.event.what().new_placement()?;
     let setting = p.setting();
     let hint = if setting.is_runaway() {
@@ -36,21 +33,18 @@ pub(crate) fn new_is_ordinary(c: &Check<'_>) -> Option<Violation> {
         return None;
     };
     Some(
-        Violation::new(
-            RuleId::PlacementEventMismatch,
-            format!(
-                "{} cannot begin a {} placement; {hint}",
-                c.event.kind(),
-                setting.as_str()
-            ),
-        )
+        Objection::new(format!(
+            "{} cannot begin a {} placement; {hint}",
+            c.event.kind(),
+            setting.as_str()
+        ))
         .about(Subject::Placement(p.id().clone())),
     )
 }
 
 /// A move needs an open placement that is not a runaway (use `returned_from_runaway`). A trial
 /// home visit cannot be open here: it has its own stage, whose table rows end it.
-pub(crate) fn open_is_ordinary(c: &Check<'_>) -> Option<Violation> {
+fn open_is_ordinary(c: &Check<'_>) -> Option<Objection> {
     let message = match c.case.current_placement() {
         None => format!(
             "{} needs an open placement, found none; use placement_begun",
@@ -62,57 +56,47 @@ pub(crate) fn open_is_ordinary(c: &Check<'_>) -> Option<Violation> {
         ),
         Some(_) => return None,
     };
-    Some(Violation::new(RuleId::PlacementEventMismatch, message))
+    Some(Objection::new(message))
 }
 
 /// `ran_away` records a runaway or whereabouts-unknown setting, and not twice in a row.
-pub(crate) fn runaway_setting(c: &Check<'_>) -> Option<Violation> {
+fn runaway_setting(c: &Check<'_>) -> Option<Objection> {
     let p = c.event.what().new_placement()?;
     if !p.setting().is_runaway() {
         return Some(
-            Violation::new(
-                RuleId::PlacementEventMismatch,
-                format!(
-                    "ran_away expects a runaway or whereabouts_unknown setting, found {}",
-                    p.setting().as_str()
-                ),
-            )
+            Objection::new(format!(
+                "ran_away expects a runaway or whereabouts_unknown setting, found {}",
+                p.setting().as_str()
+            ))
             .about(Subject::Placement(p.id().clone())),
         );
     }
     let open = c.case.current_placement()?;
     open.setting().is_runaway().then(|| {
-        Violation::new(
-            RuleId::PlacementEventMismatch,
-            format!(
-                "the child is already on runaway status (placement {})",
-                open.id()
-            ),
-        )
+        Objection::new(format!(
+            "the child is already on runaway status (placement {})",
+            open.id()
+        ))
         .about(Subject::Placement(open.id().clone()))
     })
 }
 
 /// A trial home visit or a placement for adoption does not begin from runaway status.
-pub(crate) fn not_on_runaway(c: &Check<'_>) -> Option<Violation> {
+fn not_on_runaway(c: &Check<'_>) -> Option<Objection> {
     let open = c.case.current_placement()?;
     open.setting().is_runaway().then(|| {
-        Violation::new(
-            RuleId::PlacementEventMismatch,
-            format!(
-                "the child is on runaway status (placement {}); use returned_from_runaway first",
-                open.id()
-            ),
-        )
+        Objection::new(format!(
+            "the child is on runaway status (placement {}); use returned_from_runaway first",
+            open.id()
+        ))
     })
 }
 
 /// `returned_from_runaway` needs the child on runaway status.
-pub(crate) fn open_is_runaway(c: &Check<'_>) -> Option<Violation> {
+fn open_is_runaway(c: &Check<'_>) -> Option<Objection> {
     match c.case.current_placement() {
         Some(p) if p.setting().is_runaway() => None,
-        _ => Some(Violation::new(
-            RuleId::PlacementEventMismatch,
+        _ => Some(Objection::new(
             "returned_from_runaway needs the child on runaway status, found none",
         )),
     }
@@ -122,7 +106,7 @@ pub(crate) fn open_is_runaway(c: &Check<'_>) -> Option<Violation> {
 /// foster home a relative family; a kin home a relative or kin family; a pre-adoptive home a
 /// pre-adoptive or adoptive family; a non-relative, therapeutic or shelter foster home any
 /// fostering family; a trial home visit the birth family.
-pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Objection> {
     let p = c.event.what().new_placement()?;
     let family = c.case.family(p.caregiver()?)?; // unknown families are `families_known`'s
     let kind = family.kind();
@@ -150,15 +134,12 @@ pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Violation> {
         _ => (kind.may_foster(), "a family that fosters"),
     };
     (!fits).then(|| {
-        Violation::new(
-            RuleId::CaregiverKind,
-            format!(
-                "a {} placement needs {expected}, found family {} of kind {}",
-                p.setting().as_str(),
-                family.id(),
-                kind.as_str()
-            ),
-        )
+        Objection::new(format!(
+            "a {} placement needs {expected}, found family {} of kind {}",
+            p.setting().as_str(),
+            family.id(),
+            kind.as_str()
+        ))
         .about(Subject::Family(family.id().clone()))
         .about(Subject::Placement(p.id().clone()))
     })
@@ -168,7 +149,7 @@ pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Violation> {
 /// licence in force on the placement date (SSA §472(c)(1)), except a pre-adoptive placement with
 /// an adoptive family. Relative and kin homes may be
 /// unlicensed: federal foster care includes them regardless of licensure (45 CFR 1355.20).
-pub(crate) fn licensed_home(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn licensed_home(c: &Check<'_>) -> Option<Objection> {
     let p = c.event.what().new_placement()?;
     if !matches!(
         p.setting(),
@@ -189,50 +170,44 @@ pub(crate) fn licensed_home(c: &Check<'_>) -> Option<Violation> {
     match family.licence() {
         Some(l) if l.in_force_on(date) => None,
         found => Some(
-            Violation::new(
-                RuleId::UnlicensedHome,
-                format!(
-                    "family {} needs a foster-home licence in force on {date}, found {}",
-                    family.id(),
-                    match found {
-                        None => "none".to_owned(),
-                        Some(l) if !l.status().in_force() => "a licence not in force".to_owned(),
-                        Some(l) => format!(
-                            "one covering {} to {}",
-                            l.since(),
-                            l.expires().map_or("no end".to_owned(), |e| e.to_string())
-                        ),
-                    }
-                ),
-            )
+            Objection::new(format!(
+                "family {} needs a foster-home licence in force on {date}, found {}",
+                family.id(),
+                match found {
+                    None => "none".to_owned(),
+                    Some(l) if !l.status().in_force() => "a licence not in force".to_owned(),
+                    Some(l) => format!(
+                        "one covering {} to {}",
+                        l.since(),
+                        l.expires().map_or("no end".to_owned(), |e| e.to_string())
+                    ),
+                }
+            ))
             .about(Subject::Family(family.id().clone()))
             .about(Subject::Placement(p.id().clone())),
         ),
     }
 }
 
-fn qrtp(c: &Check<'_>, id: &PlacementId) -> Option<Violation> {
+fn qrtp(c: &Check<'_>, id: &PlacementId) -> Option<Objection> {
     match c.case.placement(id) {
         Some(p) if p.setting() == Setting::Qrtp => None,
         Some(p) => Some(
-            Violation::new(
-                RuleId::QrtpPlacement,
-                format!("placement {id} is a {}, not a qrtp", p.setting().as_str()),
-            )
+            Objection::new(format!(
+                "placement {id} is a {}, not a qrtp",
+                p.setting().as_str()
+            ))
             .about(Subject::Placement(id.clone())),
         ),
         None => Some(
-            Violation::new(
-                RuleId::QrtpPlacement,
-                format!("placement {id} is not in the case"),
-            )
-            .about(Subject::Placement(id.clone())),
+            Objection::new(format!("placement {id} is not in the case"))
+                .about(Subject::Placement(id.clone())),
         ),
     }
 }
 
 /// A QRTP assessment or long-stay approval names a QRTP placement of the case (SSA §475A(c)).
-pub(crate) fn qrtp_record(c: &Check<'_>) -> Option<Violation> {
+fn qrtp_record(c: &Check<'_>) -> Option<Objection> {
     match c.event.what() {
         EventData::QrtpAssessed { placement, .. }
         | EventData::QrtpLongStayApproved { placement } => qrtp(c, placement),
@@ -241,7 +216,7 @@ pub(crate) fn qrtp_record(c: &Check<'_>) -> Option<Violation> {
 }
 
 /// A court's QRTP approval or disapproval names a QRTP placement of the case (SSA §475A(c)(2)).
-pub(crate) fn qrtp_finding(c: &Check<'_>) -> Option<Violation> {
+fn qrtp_finding(c: &Check<'_>) -> Option<Objection> {
     match c.event.what() {
         EventData::CourtFinding(
             Finding::QrtpApproved { placement } | Finding::QrtpDisapproved { placement },
@@ -249,3 +224,59 @@ pub(crate) fn qrtp_finding(c: &Check<'_>) -> Option<Violation> {
         _ => None,
     }
 }
+
+/// Each placement event for its own kind of move (CWPM 1.2B.7): a placement begins or changes
+/// into an ordinary setting from an ordinary one; a runaway has its own event, and the return
+/// from it its own; a trial home visit or a placement for adoption does not begin from runaway
+/// status. The one function of [`RuleId::PlacementEventMismatch`].
+pub(crate) fn event_fits(c: &Check<'_>, out: &mut Vec<Objection>) {
+    let mut check = |f: fn(&Check<'_>) -> Option<Objection>| out.extend(f(c));
+    match c.event.kind() {
+        EventKind::PlacementChanged => {
+            check(open_is_ordinary);
+            check(new_is_ordinary);
+        }
+        EventKind::ReturnedFromRunaway => {
+            check(open_is_runaway);
+            check(new_is_ordinary);
+        }
+        EventKind::RanAway => check(runaway_setting),
+        EventKind::TrialHomeVisitBegun | EventKind::PlacedForAdoption => check(not_on_runaway),
+        _ => check(new_is_ordinary),
+    }
+}
+
+/// A QRTP record (an assessment, a long-stay approval, the court's approval or disapproval)
+/// names a QRTP placement of the case (SSA §475A(c)).
+pub(crate) fn qrtp_named(c: &Check<'_>) -> Option<Objection> {
+    qrtp_record(c).or_else(|| qrtp_finding(c))
+}
+
+/// One placement at a time.
+pub(crate) const NONE_OPEN: Rule = Rule::one(RuleId::PlacementAlreadyOpen, none_open);
+/// Each placement event for its own kind of move.
+pub(crate) const EVENT_FITS: Rule = Rule::many(RuleId::PlacementEventMismatch, event_fits);
+/// The right caregiver family for the setting.
+pub(crate) const CAREGIVER_KIND: Rule = Rule::one(RuleId::CaregiverKind, caregiver_kind);
+/// A licensed non-relative home.
+pub(crate) const LICENSED_HOME: Rule = Rule::one(RuleId::UnlicensedHome, licensed_home);
+/// QRTP records name a QRTP.
+pub(crate) const QRTP_NAMED: Rule = Rule::one(RuleId::QrtpPlacement, qrtp_named);
+
+/// The rules of every event that moves the child into a new ordinary home.
+pub(crate) const NEW_HOME: &[Rule] = &[EVENT_FITS, CAREGIVER_KIND, LICENSED_HOME];
+/// The rules of an event that moves the child onto runaway status, or into a visit or an
+/// adoptive home, from wherever the child is.
+pub(crate) const FROM_HERE: &[Rule] = &[EVENT_FITS];
+/// The rules of a QRTP record.
+pub(crate) const QRTP: &[Rule] = &[QRTP_NAMED];
+
+/// Every rule of this family.
+#[cfg(test)]
+pub(crate) const ALL: &[Rule] = &[
+    NONE_OPEN,
+    EVENT_FITS,
+    CAREGIVER_KIND,
+    LICENSED_HOME,
+    QRTP_NAMED,
+];

@@ -4,73 +4,43 @@
 
 use chrono::NaiveDate;
 
-use super::{Check, RuleId, Subject, Violation};
-use crate::case::event::{EventData, Finding};
+use super::{Check, Objection, Rule, RuleId, Subject};
+use crate::case::event::{EventData, EventKind, Finding};
 use crate::date;
 use crate::family::FamilyKind;
 use crate::placement::Setting;
 use crate::plan::Goal;
-use crate::policy::Policy;
 
-/// The first day beyond a visit's authorized period: `start` + the policy's limit (6 months), or
-/// the day after the court's extension when that is later. The visit may last through the day
-/// before. This is the one place the limit is computed; the guards, the episode fold and the
-/// clocks all call it.
-///
-/// Visit from 2024-01-15: the first day beyond is 2024-07-15 (6 months later); a return on
-/// 2024-07-15 means the child spent 2024-01-15 ..= 2024-07-14 home, within the limit.
-pub(crate) fn first_day_beyond(
-    start: NaiveDate,
-    extended_until: Option<NaiveDate>,
-    policy: &Policy,
-) -> NaiveDate {
-    let limit = date::months_after_with(start, policy.visit_limit_months(), policy.month_end());
-    match extended_until {
-        Some(until) => limit.max(date::days_after(until, 1)),
-        None => limit,
-    }
-}
-
-/// The visit in progress, from the open trial-home-visit placement: its start and the first day
-/// beyond its authorized period (with the court's extension, if any).
+/// The visit in progress: its start and the first day beyond its authorized period under the
+/// order that governs it (`Visit::governing_order`, the one reading the fold and the clocks take
+/// too).
 fn visit(c: &Check<'_>) -> Option<(NaiveDate, NaiveDate)> {
-    let start = c
-        .case
-        .current_placement()
-        .filter(|p| p.setting().is_trial_home_visit())
-        .map(|p| p.start())?;
-    Some((
-        start,
-        first_day_beyond(start, c.case.visit_extended_until(), c.policy),
-    ))
+    let v = c.case.visit_in_progress()?;
+    let known = c.case.events().len();
+    Some((v.start(), v.first_day_beyond(known, c.policy)))
 }
 
 /// A trial home visit only toward reunification: the plan's primary goal is reunification (or no
 /// plan is set yet, when reunification is the default goal, `DOMAIN.md` §3.1).
-pub(crate) fn goal_is_reunification(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn goal_is_reunification(c: &Check<'_>) -> Option<Objection> {
     let goal = c.case.current_plan().map(|p| p.primary_goal());
     match goal {
         None | Some(Goal::Reunification) => None,
-        Some(g) => Some(Violation::new(
-            RuleId::VisitGoalNotReunification,
-            format!(
-                "a trial home visit needs reunification as the primary goal, found {}",
-                g.as_str()
-            ),
-        )),
+        Some(g) => Some(Objection::new(format!(
+            "a trial home visit needs reunification as the primary goal, found {}",
+            g.as_str()
+        ))),
     }
 }
 
 /// The visit is a trial-home-visit setting in the birth family's home.
-pub(crate) fn with_parents(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn with_parents(c: &Check<'_>) -> Option<Objection> {
     let p = c.event.what().new_placement()?;
     let family = p.caregiver().and_then(|f| c.case.family(f));
     let ok = p.setting() == Setting::TrialHomeVisit
         && family.is_some_and(|f| f.kind() == FamilyKind::Birth);
     (!ok).then(|| {
-        Violation::new(
-            RuleId::VisitNotWithParents,
-            format!(
+        Objection::new(format!(
                 "a trial home visit needs a trial_home_visit setting with the birth family, found a {} with {}",
                 p.setting().as_str(),
                 family.map_or("no caregiver family".to_owned(), |f| format!(
@@ -86,12 +56,10 @@ pub(crate) fn with_parents(c: &Check<'_>) -> Option<Violation> {
 
 /// A return to foster care ends the visit as the same episode only within the authorized period.
 /// After it, the return is a new removal (record a `removal`, with new findings).
-pub(crate) fn within_limit(c: &Check<'_>) -> Option<Violation> {
+fn within_limit(c: &Check<'_>) -> Option<Objection> {
     let (start, beyond) = visit(c)?;
     (c.event.date() > beyond).then(|| {
-        Violation::new(
-            RuleId::VisitOutlivedLimit,
-            format!(
+        Objection::new(format!(
                 "the trial home visit begun {start} outlived its limit on {beyond}; a return on {} is a new removal: record a removal with new findings",
                 c.event.date()
             ),
@@ -101,12 +69,10 @@ pub(crate) fn within_limit(c: &Check<'_>) -> Option<Violation> {
 
 /// A removal during a visit is a re-entry only once the visit has outlived its limit; within the
 /// limit the child returns with `trial_home_visit_ended`.
-pub(crate) fn outlived_limit(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn outlived_limit(c: &Check<'_>) -> Option<Objection> {
     let (start, beyond) = visit(c)?;
     (c.event.date() <= beyond).then(|| {
-        Violation::new(
-            RuleId::VisitWithinLimit,
-            format!(
+        Objection::new(format!(
                 "the trial home visit begun {start} is authorized through {} (the child may be back in care on {beyond}); use trial_home_visit_ended to return the child to care",
                 date::days_before(beyond, 1)
             ),
@@ -118,52 +84,41 @@ pub(crate) fn outlived_limit(c: &Check<'_>) -> Option<Violation> {
 /// order's date, and an order made before the visit outlived its authorized period: a visit past
 /// its limit already ended the episode (45 CFR 1356.21(e); CWPM 8.3C.5), and a later order cannot
 /// revive it.
-pub(crate) fn extension(c: &Check<'_>) -> Option<Violation> {
+pub(crate) fn extension(c: &Check<'_>) -> Option<Objection> {
     let EventData::CourtFinding(Finding::VisitExtended { until }) = c.event.what() else {
         return None;
     };
     let ordered = c.event.date();
     let Some((start, beyond)) = visit(c) else {
-        return Some(Violation::new(
-            RuleId::VisitExtension,
-            format!(
-                "a visit extension needs a trial home visit under way, found stage {}",
-                c.case.stage()
-            ),
-        ));
+        return Some(Objection::new(format!(
+            "a visit extension needs a trial home visit under way, found stage {}",
+            c.case.stage()
+        )));
     };
     // Symmetric with a return: on `beyond` itself the child may still come back in time.
     if ordered > beyond {
-        return Some(Violation::new(
-            RuleId::VisitExtension,
-            format!(
-                "the trial home visit begun {start} outlived its limit on {beyond}; an extension ordered {ordered} cannot revive it"
-            ),
-        ));
+        return Some(Objection::new(format!(
+            "the trial home visit begun {start} outlived its limit on {beyond}; an extension ordered {ordered} cannot revive it"
+        )));
     }
     (*until < start.max(ordered)).then(|| {
-        Violation::new(
-            RuleId::VisitExtension,
-            format!(
-                "a visit extension needs an end on or after {}, found {until}",
-                start.max(ordered)
-            ),
-        )
+        Objection::new(format!(
+            "a visit extension needs an end on or after {}, found {until}",
+            start.max(ordered)
+        ))
     })
 }
 
 /// A visit that outlived its limit ended the episode in reunification on the policy's date
 /// (45 CFR 1356.21(e); `DOMAIN.md` §2.7): a later discharge can only record that reunification.
-pub(crate) fn discharge_after_limit(c: &Check<'_>) -> Option<Violation> {
+fn discharge_after_limit(c: &Check<'_>) -> Option<Objection> {
     let EventData::Discharge(d) = c.event.what() else {
         return None;
     };
     let (start, beyond) = visit(c)?;
     let late = c.event.date() > beyond && d.reason != crate::case::stage::ExitReason::Reunified;
     late.then(|| {
-        Violation::new(
-            RuleId::VisitOutlivedLimit,
-            format!(
+        Objection::new(format!(
                 "the trial home visit begun {start} outlived its limit on {beyond}, which ended the episode in reunification; a discharge on {} can only give the reason reunified, found {}",
                 c.event.date(),
                 d.reason.as_str()
@@ -171,3 +126,30 @@ pub(crate) fn discharge_after_limit(c: &Check<'_>) -> Option<Violation> {
         )
     })
 }
+
+/// A visit that outlived its limit: the return to care is a new removal, and a discharge can only
+/// record the reunification it already was. The one function of [`RuleId::VisitOutlivedLimit`].
+pub(crate) fn outlived(c: &Check<'_>) -> Option<Objection> {
+    match c.event.kind() {
+        EventKind::Discharge => discharge_after_limit(c),
+        _ => within_limit(c),
+    }
+}
+
+/// A visit only toward reunification.
+pub(crate) const GOAL: Rule = Rule::one(RuleId::VisitGoalNotReunification, goal_is_reunification);
+/// A visit with the parents.
+pub(crate) const WITH_PARENTS: Rule = Rule::one(RuleId::VisitNotWithParents, with_parents);
+/// After the limit, no return within the same episode, and no discharge but reunification.
+pub(crate) const OUTLIVED: Rule = Rule::one(RuleId::VisitOutlivedLimit, outlived);
+/// A removal during a visit only once it outlived its limit.
+pub(crate) const REENTRY: Rule = Rule::one(RuleId::VisitWithinLimit, outlived_limit);
+/// A court extension needs a visit under way.
+pub(crate) const EXTENSION: Rule = Rule::one(RuleId::VisitExtension, extension);
+
+/// The rules of a visit's beginning (beyond the placement rules).
+pub(crate) const BEGIN: &[Rule] = &[GOAL, WITH_PARENTS];
+
+/// Every rule of this family.
+#[cfg(test)]
+pub(crate) const ALL: &[Rule] = &[GOAL, WITH_PARENTS, OUTLIVED, REENTRY, EXTENSION];

@@ -82,7 +82,7 @@ pub(super) fn obligations(view: &View<'_>, out: &mut Vec<Obligation>) {
         .and_then(|f| view.family(f))
         .filter(|f| f.cared_for_by_relative());
     if let Some(family) = placed_with
-        && let Some(start) = licensed_stay_start(view.case, family, as_of, policy)
+        && let Some(start) = licensed_stay_start(view.case.facts(), family, as_of, policy)
     {
         let due = date::months_after_with(
             start,

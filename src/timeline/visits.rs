@@ -1,33 +1,30 @@
-//! The trial home visit limit (45 CFR 1356.21(e); `DOMAIN.md` §2.7).
+//! The trial home visit limit (45 CFR 1356.21(e); CWPM 8.3C.5).
 
 use super::{Consequence, EpisodeView, Obligation, ObligationKind as K, Status, View};
-use crate::case::event::{EventData, Finding};
 use crate::placement::EndReason;
-use crate::rules::{Subject, trial_home_visit::first_day_beyond};
+use crate::rules::Subject;
 
 /// Each visit of the episode must end by the last day of its authorized period (6 months, or
-/// through the court's extension). A visit that ran past it ended the episode, and a return is a
-/// new removal.
+/// through the governing court order, the latest made by `as_of` — the same reading the guards
+/// and the fold take). A visit that ran past it ended the episode, and a return is a new removal.
 pub(super) fn obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let view = ep.view;
-    for p in view.case.episode_placements(ep.episode) {
-        if !p.setting().is_trial_home_visit() || p.start() > view.as_of {
-            continue;
+    let facts = view.case.facts();
+    let first = ep.episode.first_placement();
+    let placements = view.case.episode_placements(ep.episode);
+    let visits = facts.visits();
+    let from = visits.partition_point(|v| v.placement() < first);
+    let to = visits.partition_point(|v| v.placement() < first + placements.len());
+    let known = view.events.len();
+    for v in &visits[from..to] {
+        let p = &facts.placements()[v.placement()];
+        if p.start() > view.as_of {
+            break;
         }
         let end = view.end_of(p);
-        let last_seen = end.map_or(view.as_of, |e| e.date);
-        let extended = ep
-            .events
-            .iter()
-            .filter(|e| e.date() >= p.start() && e.date() <= last_seen)
-            .filter_map(|e| match e.what() {
-                EventData::CourtFinding(Finding::VisitExtended { until }) => Some(*until),
-                _ => None,
-            })
-            .max();
-        // The visit may last through the day before `beyond`: the child must be back in care, or
-        // discharged, on `beyond` at the latest.
-        let due = first_day_beyond(p.start(), extended, view.policy);
+        // The visit may last through the day before `due`: the child must be back in care, or
+        // discharged, on `due` at the latest.
+        let due = v.first_day_beyond(known, view.policy);
         let status = match end {
             Some(e) if e.reason == EndReason::LimitExceeded => Status::Overdue,
             Some(e) => View::met(due, e.date),

@@ -1,0 +1,653 @@
+//! The facts of a case derived from its history, each computed once, in one place: the stage,
+//! the families by id (with every record of each, by date), placements by id, plans, episodes
+//! with their events, legal parents and their rights, and trial home visits with the court
+//! orders that extend them.
+//!
+//! Guards ([`crate::rules`]), the fold ([`Facts::fold`]) and the clocks ([`crate::timeline`]) all
+//! read these facts here; none recomputes them. Every lookup is by index or hash: no fact costs
+//! more to read as the history grows.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::child::Child;
+use crate::date;
+use crate::family::{Family, FamilyKind};
+use crate::id::{FamilyId, PersonId, PlacementId};
+use crate::placement::{EndReason, Placement};
+use crate::plan::PermanencyPlan;
+use crate::policy::{OverlongVisitExit, Policy};
+
+use super::event::{Event, EventData, Finding, Manner};
+use super::stage::{ExitReason, Stage};
+
+/// One removal episode: from a removal to the exit that ends it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Episode {
+    number: u32,
+    removal_date: NaiveDate,
+    manner: Manner,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    removed_from: Option<FamilyId>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    exit: Option<EpisodeExit>,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    first_placement: usize,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    first_event: usize,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    exit_event: Option<usize>,
+}
+
+/// How and when a removal episode ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct EpisodeExit {
+    /// The exit date: the first day out of care (half-open: the episode is `[removal, exit)`).
+    pub date: NaiveDate,
+    /// The exit reason.
+    pub reason: ExitReason,
+}
+
+impl Episode {
+    /// 1 for the first removal, 2 for the first re-entry, ...
+    pub fn number(&self) -> u32 {
+        self.number
+    }
+
+    /// Whether this episode is a re-entry into care.
+    pub fn is_reentry(&self) -> bool {
+        self.number > 1
+    }
+
+    /// The removal date.
+    pub fn removal_date(&self) -> NaiveDate {
+        self.removal_date
+    }
+
+    /// Court order or voluntary placement agreement.
+    pub fn manner(&self) -> Manner {
+        self.manner
+    }
+
+    /// The household the child was removed from, when recorded.
+    pub fn removed_from(&self) -> Option<&FamilyId> {
+        self.removed_from.as_ref()
+    }
+
+    /// The exit, once the episode has ended.
+    pub fn exit(&self) -> Option<EpisodeExit> {
+        self.exit
+    }
+
+    /// The days in care, `[removal, exit)`, running to `as_of` (exclusive) while open.
+    pub fn period(&self, as_of: NaiveDate) -> date::Period {
+        let end = self.exit.map_or(as_of, |e| e.date).max(self.removal_date);
+        date::Period::new(self.removal_date, end).unwrap_or(date::first_days(self.removal_date, 0))
+    }
+
+    /// The index in [`Case::events`](crate::Case::events) of the removal that began the episode.
+    pub fn removal_event(&self) -> usize {
+        self.first_event
+    }
+
+    /// The index in [`Case::events`](crate::Case::events) of the event that ended the episode:
+    /// the discharge, the finalization or the death — or, for a trial home visit that outlived
+    /// its limit, the later removal that showed it. The exit date may be earlier than that
+    /// event's.
+    pub fn exit_event(&self) -> Option<usize> {
+        self.exit_event
+    }
+
+    /// The index of the episode's first placement in [`Case::placements`](crate::Case::placements).
+    pub(crate) fn first_placement(&self) -> usize {
+        self.first_placement
+    }
+}
+
+/// A legal parent's rights, as the case's history has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum ParentalRights {
+    /// The rights are intact.
+    Intact,
+    /// Terminated by a court on this date.
+    Terminated(NaiveDate),
+    /// Relinquished on this date.
+    Relinquished(NaiveDate),
+    /// The parent died on this date.
+    Deceased(NaiveDate),
+}
+
+impl core::fmt::Display for ParentalRights {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            ParentalRights::Intact => f.write_str("intact"),
+            ParentalRights::Terminated(d) => write!(f, "terminated on {d}"),
+            ParentalRights::Relinquished(d) => write!(f, "relinquished on {d}"),
+            ParentalRights::Deceased(d) => write!(f, "deceased on {d}"),
+        }
+    }
+}
+
+impl ParentalRights {
+    /// Whether the rights have ended (terminated, relinquished, or the parent died).
+    pub fn ended(self) -> bool {
+        self != ParentalRights::Intact
+    }
+}
+
+/// A legal parent of the child and the state of their rights.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ParentStatus {
+    /// The parent.
+    pub person: PersonId,
+    /// The birth family they belong to.
+    pub family: FamilyId,
+    /// Their rights.
+    pub rights: ParentalRights,
+}
+
+/// One trial home visit: its placement, its start, and every court order that extended (or
+/// shortened) it, in the order the history has them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Visit {
+    placement: usize,
+    start: NaiveDate,
+    /// `(event index, last day of the visit the order authorizes)`, by event index.
+    orders: Vec<(usize, NaiveDate)>,
+}
+
+impl Visit {
+    /// The visit's start.
+    pub(crate) fn start(&self) -> NaiveDate {
+        self.start
+    }
+
+    /// The index of the visit's placement in the case's placements.
+    pub(crate) fn placement(&self) -> usize {
+        self.placement
+    }
+
+    /// The court order that governs the visit as far as the first `known` events of the history
+    /// show: the latest of them. A later order replaces an earlier one — a court may shorten a
+    /// visit as well as extend it (45 CFR 1356.21(e); CWPM 8.3C.5) — so the last order made is
+    /// the one in force, whatever its date. This is the one reading of "the court's period"; the
+    /// guards, the fold and the clocks all take it from here. `None`: no order, the policy's
+    /// limit applies.
+    pub(crate) fn governing_order(&self, known: usize) -> Option<NaiveDate> {
+        let n = self.orders.partition_point(|(event, _)| *event < known);
+        self.orders[..n].last().map(|(_, until)| *until)
+    }
+
+    /// The first day beyond the visit's authorized period as far as the first `known` events
+    /// show: the start + the policy's limit (6 months), or the day after the governing order's
+    /// last day when that is later. A court may authorize a longer visit, never a shorter one
+    /// than the limit that brings the federal consequence. The visit may last through the day
+    /// before.
+    ///
+    /// Visit from 2024-01-15: the first day beyond is 2024-07-15 (6 months later); a return on
+    /// 2024-07-15 means the child spent 2024-01-15 ..= 2024-07-14 home, within the limit.
+    pub(crate) fn first_day_beyond(&self, known: usize, policy: &Policy) -> NaiveDate {
+        let limit =
+            date::months_after_with(self.start, policy.visit_limit_months(), policy.month_end());
+        match self.governing_order(known) {
+            Some(until) => limit.max(date::days_after(until, 1)),
+            None => limit,
+        }
+    }
+
+    /// The day an over-long visit ended the episode, by the policy (`OverlongVisitExit`): the
+    /// first day beyond its period, or the visit's start.
+    pub(crate) fn deemed_exit(&self, known: usize, policy: &Policy) -> NaiveDate {
+        match policy.overlong_visit_exit() {
+            OverlongVisitExit::FirstDayBeyondLimit => self.first_day_beyond(known, policy),
+            OverlongVisitExit::VisitStart => self.start,
+        }
+    }
+}
+
+/// Where the latest record of a family is: the families given at opening, or a
+/// `family_recorded` event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Record {
+    Opening(usize),
+    Event(usize),
+}
+
+/// What a transition does to the derived facts beyond recording the event's own facts (a family
+/// record, a plan, a court order, a parent's rights). Each row of the transition table names
+/// one; [`Facts::fold`] is the only code that carries them out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Effect {
+    /// Nothing beyond the event's own facts.
+    Record,
+    /// Opens a new removal episode. During a trial home visit (which the table allows only once
+    /// the visit outlived its limit) the open episode first ends in reunification on the date
+    /// the policy gives (45 CFR 1356.21(e)): the removal is a re-entry.
+    OpenEpisode,
+    /// Ends the open placement for this reason and begins the event's placement (a trial home
+    /// visit placement also begins a visit).
+    Place(EndReason),
+    /// Ends the open placement for this reason and the episode with the exit reason of the stage
+    /// the row leads to (death for [`Stage::Deceased`]).
+    EndEpisode(EndReason),
+    /// Like `EndEpisode(Discharged)`, except that a trial home visit that outlived its limit
+    /// before the discharge ended the episode on the date the policy gives, and its placement for
+    /// [`EndReason::LimitExceeded`].
+    Discharge,
+}
+
+/// Everything known of a case: the child, the opening families, the accepted history, and the
+/// facts derived from it. Changed only by [`Facts::fold`].
+#[derive(Debug, Clone)]
+pub(crate) struct Facts {
+    child: Child,
+    opening: Vec<Family>,
+    events: Vec<Event>,
+    stage: Stage,
+    /// The latest record of each family, by slot.
+    latest: Vec<Record>,
+    family_slot: HashMap<FamilyId, usize>,
+    /// Per family slot: the `family_recorded` events that recorded it, by date.
+    records: Vec<Vec<usize>>,
+    placements: Vec<Placement>,
+    placement_slot: HashMap<PlacementId, usize>,
+    plans: Vec<PermanencyPlan>,
+    episodes: Vec<Episode>,
+    rights: HashMap<PersonId, ParentalRights>,
+    /// The legal parents of the birth families' latest records, in family and member order:
+    /// `(family slot, member position) -> person`.
+    legal: BTreeMap<(usize, usize), PersonId>,
+    /// How many of the people in `legal` each person appears as (a person may be a legal parent
+    /// in two birth-family records).
+    legal_count: HashMap<PersonId, u32>,
+    visits: Vec<Visit>,
+}
+
+impl Facts {
+    /// The facts of a case with no event yet.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Duplicate`](crate::Error::Duplicate) if two families share an id.
+    pub(crate) fn open(child: Child, opening: Vec<Family>) -> Result<Facts, crate::Error> {
+        let mut facts = Facts {
+            child,
+            opening: Vec::new(),
+            events: Vec::new(),
+            stage: Stage::Intake,
+            latest: Vec::with_capacity(opening.len()),
+            family_slot: HashMap::with_capacity(opening.len()),
+            records: Vec::with_capacity(opening.len()),
+            placements: Vec::new(),
+            placement_slot: HashMap::new(),
+            plans: Vec::new(),
+            episodes: Vec::new(),
+            rights: HashMap::new(),
+            legal: BTreeMap::new(),
+            legal_count: HashMap::new(),
+            visits: Vec::new(),
+        };
+        for (i, f) in opening.iter().enumerate() {
+            if facts.family_slot.insert(f.id().clone(), i).is_some() {
+                return Err(crate::Error::Duplicate {
+                    what: "family",
+                    id: f.id().as_str().to_owned(),
+                });
+            }
+            facts.latest.push(Record::Opening(i));
+            facts.records.push(Vec::new());
+        }
+        for (slot, f) in opening.iter().enumerate() {
+            if f.kind() == FamilyKind::Birth {
+                for (m, member) in f.members().iter().enumerate() {
+                    if member.is_legal_parent() {
+                        let person = member.person().id().clone();
+                        *facts.legal_count.entry(person.clone()).or_insert(0) += 1;
+                        facts.legal.insert((slot, m), person);
+                    }
+                }
+            }
+        }
+        facts.opening = opening;
+        Ok(facts)
+    }
+
+    /// Room for `n` more events.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.events.reserve(n);
+    }
+
+    pub(crate) fn child(&self) -> &Child {
+        &self.child
+    }
+
+    pub(crate) fn opening(&self) -> &[Family] {
+        &self.opening
+    }
+
+    pub(crate) fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The date of the last accepted event.
+    pub(crate) fn last_date(&self) -> Option<NaiveDate> {
+        self.events.last().map(Event::date)
+    }
+
+    pub(crate) fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    fn resolve(&self, r: Record) -> &Family {
+        match r {
+            Record::Opening(i) => &self.opening[i],
+            Record::Event(i) => match self.events[i].what() {
+                EventData::FamilyRecorded(f) => f,
+                _ => unreachable!("family records point at family_recorded events"),
+            },
+        }
+    }
+
+    /// Every family, in its latest record, in the order they entered the case.
+    pub(crate) fn families(&self) -> impl Iterator<Item = &Family> + '_ {
+        self.latest.iter().map(|r| self.resolve(*r))
+    }
+
+    /// The latest record of family `id`.
+    pub(crate) fn family(&self, id: &FamilyId) -> Option<&Family> {
+        let slot = *self.family_slot.get(id)?;
+        Some(self.resolve(self.latest[slot]))
+    }
+
+    /// Family `id` as recorded on `date`: its last `family_recorded` event dated on or before
+    /// `date`, else its record at opening.
+    pub(crate) fn family_on(&self, id: &FamilyId, date: NaiveDate) -> Option<&Family> {
+        let slot = *self.family_slot.get(id)?;
+        let records = &self.records[slot];
+        let n = records.partition_point(|i| self.events[*i].date() <= date);
+        match n {
+            // A family that entered the case after it opened is unknown before its first record.
+            0 => self.opening.get(slot),
+            n => Some(self.resolve(Record::Event(records[n - 1]))),
+        }
+    }
+
+    pub(crate) fn placements(&self) -> &[Placement] {
+        &self.placements
+    }
+
+    /// The placement in progress, if any.
+    pub(crate) fn current_placement(&self) -> Option<&Placement> {
+        self.placements.last().filter(|p| p.is_open())
+    }
+
+    /// The placement with this id.
+    pub(crate) fn placement(&self, id: &PlacementId) -> Option<&Placement> {
+        self.placement_slot.get(id).map(|i| &self.placements[*i])
+    }
+
+    pub(crate) fn plans(&self) -> &[PermanencyPlan] {
+        &self.plans
+    }
+
+    pub(crate) fn current_plan(&self) -> Option<&PermanencyPlan> {
+        self.plans.last()
+    }
+
+    pub(crate) fn episodes(&self) -> &[Episode] {
+        &self.episodes
+    }
+
+    /// The placements of `episode`.
+    pub(crate) fn episode_placements(&self, episode: &Episode) -> &[Placement] {
+        let end = self
+            .episodes
+            .get(episode.number as usize)
+            .map_or(self.placements.len(), |next| next.first_placement);
+        &self.placements[episode.first_placement.min(end)..end]
+    }
+
+    /// The index range in [`events`](Facts::events) of the events of `episode`: from its removal
+    /// to the next removal (or the end of the history).
+    pub(crate) fn episode_events(&self, episode: &Episode) -> core::ops::Range<usize> {
+        let end = self
+            .episodes
+            .get(episode.number as usize)
+            .map_or(self.events.len(), |next| next.first_event);
+        episode.first_event..end
+    }
+
+    /// The rights of `person`: intact until an event ends them.
+    pub(crate) fn parental_rights(&self, person: &PersonId) -> ParentalRights {
+        self.rights
+            .get(person)
+            .copied()
+            .unwrap_or(ParentalRights::Intact)
+    }
+
+    /// Whether `person` is a legal parent in a birth family's latest record.
+    pub(crate) fn is_legal_parent(&self, person: &PersonId) -> bool {
+        self.legal_count.contains_key(person)
+    }
+
+    /// The legal parents (legal-parent members of the birth families' latest records), in family
+    /// and member order, each with the state of their rights.
+    pub(crate) fn legal_parents(&self) -> impl Iterator<Item = ParentStatus> + '_ {
+        self.legal.iter().map(|((slot, _), person)| ParentStatus {
+            person: person.clone(),
+            family: self.resolve(self.latest[*slot]).id().clone(),
+            rights: self.parental_rights(person),
+        })
+    }
+
+    /// The latest trial home visit of the open (or last) episode, ended or not.
+    pub(crate) fn last_visit_of_episode(&self) -> Option<&Visit> {
+        let first = self.episodes.last()?.first_placement;
+        self.visits.last().filter(|v| v.placement >= first)
+    }
+
+    /// The trial home visit in progress: the visit whose placement is open.
+    pub(crate) fn visit_in_progress(&self) -> Option<&Visit> {
+        let v = self.visits.last()?;
+        (v.placement + 1 == self.placements.len() && self.placements[v.placement].is_open())
+            .then_some(v)
+    }
+
+    /// Every trial home visit of the case, in order.
+    pub(crate) fn visits(&self) -> &[Visit] {
+        &self.visits
+    }
+
+    /// Folds an accepted event into the facts and appends it to the history: records the
+    /// event's own facts, runs the row's `effect`, and moves to `next`, the stage the row
+    /// resolved. The only code that changes a case.
+    pub(crate) fn fold(&mut self, event: Event, effect: Effect, next: Stage, policy: &Policy) {
+        let index = self.events.len();
+        let date = event.date();
+        self.events.push(event);
+        self.record(index);
+        match effect {
+            Effect::Record => {}
+            Effect::OpenEpisode => {
+                // A removal during a visit is allowed only once the visit outlived its limit
+                // (the row's guard): the episode ended in reunification on the policy's date.
+                if let Some(v) = self.visit_in_progress() {
+                    let exit = v.deemed_exit(index, policy);
+                    self.end_placement(exit, EndReason::LimitExceeded);
+                    self.end_episode(exit, ExitReason::Reunified, index);
+                }
+                let removal = match self.events[index].what() {
+                    EventData::Removal(r) => r,
+                    _ => unreachable!("OpenEpisode rows are removal rows"),
+                };
+                self.episodes.push(Episode {
+                    number: self.episodes.len() as u32 + 1,
+                    removal_date: date,
+                    manner: removal.manner,
+                    removed_from: removal.from.clone(),
+                    exit: None,
+                    first_placement: self.placements.len(),
+                    first_event: index,
+                    exit_event: None,
+                });
+            }
+            Effect::Place(reason) => {
+                self.end_placement(date, reason);
+                if let Some(np) = self.events[index].what().new_placement()
+                    && let Ok(p) = Placement::begin(np.clone(), date)
+                {
+                    let slot = self.placements.len();
+                    self.placement_slot.insert(p.id().clone(), slot);
+                    if p.setting().is_trial_home_visit() {
+                        self.visits.push(Visit {
+                            placement: slot,
+                            start: date,
+                            orders: Vec::new(),
+                        });
+                    }
+                    self.placements.push(p);
+                }
+            }
+            Effect::EndEpisode(reason) => {
+                let exit = match next {
+                    Stage::Exited(r) => r,
+                    _ => ExitReason::Death,
+                };
+                self.end_placement(date, reason);
+                self.end_episode(date, exit, index);
+            }
+            Effect::Discharge => {
+                let Stage::Exited(exit) = next else {
+                    unreachable!("discharge rows lead to an exit")
+                };
+                match self.visit_in_progress() {
+                    Some(v) if date > v.first_day_beyond(index, policy) => {
+                        let deemed = v.deemed_exit(index, policy);
+                        self.end_placement(deemed, EndReason::LimitExceeded);
+                        self.end_episode(deemed, exit, index);
+                    }
+                    _ => {
+                        self.end_placement(date, EndReason::Discharged);
+                        self.end_episode(date, exit, index);
+                    }
+                }
+            }
+        }
+        self.stage = next;
+    }
+
+    /// Records the facts the event at `index` states, whatever its row: a family's record, a
+    /// plan, a court order extending a visit, a parent's rights ending.
+    fn record(&mut self, index: usize) {
+        let event = &self.events[index];
+        let date = event.date();
+        match event.what() {
+            EventData::FamilyRecorded(f) => {
+                let id = f.id().clone();
+                let slot = match self.family_slot.get(&id) {
+                    Some(slot) => *slot,
+                    None => {
+                        let slot = self.latest.len();
+                        self.family_slot.insert(id, slot);
+                        self.latest.push(Record::Event(index));
+                        self.records.push(Vec::new());
+                        slot
+                    }
+                };
+                self.forget_legal_parents(slot);
+                self.latest[slot] = Record::Event(index);
+                self.records[slot].push(index);
+                self.learn_legal_parents(slot);
+            }
+            EventData::PlanSet(goals) => {
+                if let Ok(plan) = PermanencyPlan::new(goals.clone(), date) {
+                    self.plans.push(plan);
+                }
+            }
+            EventData::CourtFinding(Finding::VisitExtended { until }) => {
+                let until = *until;
+                if self.visit_in_progress().is_some()
+                    && let Some(v) = self.visits.last_mut()
+                {
+                    v.orders.push((index, until));
+                }
+            }
+            EventData::ParentalRightsTerminated { parent } => {
+                self.rights
+                    .insert(parent.clone(), ParentalRights::Terminated(date));
+            }
+            EventData::ParentalRightsRelinquished { parent } => {
+                self.rights
+                    .insert(parent.clone(), ParentalRights::Relinquished(date));
+            }
+            EventData::ParentDeceased { parent } => {
+                self.rights
+                    .insert(parent.clone(), ParentalRights::Deceased(date));
+            }
+            _ => {}
+        }
+    }
+
+    fn forget_legal_parents(&mut self, slot: usize) {
+        let gone: Vec<(usize, usize)> = self
+            .legal
+            .range((slot, 0)..=(slot, usize::MAX))
+            .map(|(k, _)| *k)
+            .collect();
+        for key in gone {
+            if let Some(person) = self.legal.remove(&key)
+                && let Some(n) = self.legal_count.get_mut(&person)
+            {
+                *n -= 1;
+                if *n == 0 {
+                    self.legal_count.remove(&person);
+                }
+            }
+        }
+    }
+
+    fn learn_legal_parents(&mut self, slot: usize) {
+        let family = self.resolve(self.latest[slot]);
+        if family.kind() != FamilyKind::Birth {
+            return;
+        }
+        let found: Vec<(usize, PersonId)> = family
+            .members()
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.is_legal_parent())
+            .map(|(i, m)| (i, m.person().id().clone()))
+            .collect();
+        for (m, person) in found {
+            *self.legal_count.entry(person.clone()).or_insert(0) += 1;
+            self.legal.insert((slot, m), person);
+        }
+    }
+
+    fn end_placement(&mut self, date: NaiveDate, reason: EndReason) {
+        if let Some(p) = self.placements.last_mut().filter(|p| p.is_open()) {
+            let on = date.max(p.start());
+            p.end_at(on, reason);
+        }
+    }
+
+    fn end_episode(&mut self, date: NaiveDate, reason: ExitReason, event: usize) {
+        if let Some(e) = self.episodes.last_mut().filter(|e| e.exit.is_none()) {
+            e.exit = Some(EpisodeExit {
+                date: date.max(e.removal_date),
+                reason,
+            });
+            e.exit_event = Some(event);
+        }
+    }
+}
