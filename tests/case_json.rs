@@ -9,7 +9,9 @@
 //! message, and a `CaseRecord` replays under another policy.
 #![cfg(feature = "serde")]
 
-use chrono::NaiveDate;
+mod common;
+
+use common::{d, fid, pid};
 use permanency::policy::OverlongVisitExit;
 use permanency::*;
 use serde::de::DeserializeOwned;
@@ -17,18 +19,6 @@ use serde_json::{Value, json};
 
 const REUNIFIED: &str = include_str!("golden/case_reunified.json");
 const ADOPTED: &str = include_str!("golden/case_adopted.json");
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn fid(id: &str) -> FamilyId {
-    FamilyId::new(id).unwrap()
-}
-
-fn pid(id: &str) -> PersonId {
-    PersonId::new(id).unwrap()
-}
 
 /// A golden file as a JSON value, to compare or edit.
 fn doc(file: &str) -> Value {

@@ -1,0 +1,530 @@
+//! Scenario tests for the Family First clocks of `Case::obligations` (`src/timeline/ffpsa.rs`):
+//! QRTP assessment, court approval, transition and long stays; the two-week congregate-care
+//! payment limit; supervised independent living before 18; the prevention period.
+//!
+//! Each expected date is worked out by hand beside it with the conventions of `DOMAIN.md` §0.3:
+//!
+//! - "N days after E" = E + N calendar days;
+//! - "N months after E" = E + N calendar months, clamped to the last day of a shorter month;
+//! - "by the end of the Nth month" = (E + N months, clamped) − 1 day;
+//! - "the first N days" / "an N-day period that begins on D" = D ..= D + N − 1.
+//!
+//! Each test asserts the due date, the status, the date counted from, the rule and the consequence
+//! the law attaches. The cast (the child, `teen()`, the clock families F-BIRTH, F-REL, F-FOSTER)
+//! and the event builders are in `tests/common/mod.rs`.
+
+mod common;
+
+use common::*;
+use permanency::policy::PreventionRenewal;
+use permanency::timeline::{Consequence, ObligationKind as K, Status};
+use permanency::*;
+
+// ================================================================================================
+// Family First: QRTP, congregate care, supervised independent living, prevention
+
+/// The teen removed 2024-01-01 and placed in QRTP Q-1 on 2024-01-10.
+fn in_qrtp(child: Child, more: Vec<Event>) -> Case {
+    let mut events = vec![removal(d(2024, 1, 1)), qrtp(d(2024, 1, 10), "Q-1")];
+    events.extend(more);
+    build(child, &FEDERAL, events)
+}
+
+#[test]
+fn qrtp_assessment_within_30_days_and_court_approval_within_60() {
+    let case = in_qrtp(
+        teen(),
+        vec![
+            assessed(d(2024, 2, 9), "Q-1", QrtpAssessment::Appropriate),
+            finding(
+                d(2024, 3, 1),
+                Finding::QrtpApproved {
+                    placement: plid("Q-1"),
+                },
+            ),
+        ],
+    );
+    let obs = case.obligations(d(2024, 4, 1), &FEDERAL);
+    // 2024-01-10 + 30 days: 21 days to Jan 31, 9 more -> 2024-02-09.
+    let o = one(&obs, K::QrtpAssessment);
+    expect(
+        o,
+        RuleId::QrtpAssessment,
+        d(2024, 1, 10),
+        d(2024, 2, 9),
+        Status::Met(d(2024, 2, 9)),
+        None,
+    );
+    assert_eq!(o.subject(), Some(&placement("Q-1")));
+    // 2024-01-10 + 60 days: 21 to Jan 31, 29 in Feb 2024 (50), 10 more -> 2024-03-10.
+    let o = one(&obs, K::QrtpCourtApproval);
+    expect(
+        o,
+        RuleId::QrtpCourtApproval,
+        d(2024, 1, 10),
+        d(2024, 3, 10),
+        Status::Met(d(2024, 3, 1)),
+        None,
+    );
+    assert_eq!(o.subject(), Some(&placement("Q-1")));
+    // A QRTP is a specified setting: no two-week limit; an appropriate assessment needs no
+    // transition.
+    none_of(&obs, K::CongregateCareLimit);
+    none_of(&obs, K::QrtpTransition);
+}
+
+#[test]
+fn a_late_qrtp_assessment_costs_the_whole_placement() {
+    let late = in_qrtp(
+        teen(),
+        vec![assessed(d(2024, 2, 10), "Q-1", QrtpAssessment::Appropriate)],
+    );
+    let obs = late.obligations(d(2024, 3, 1), &FEDERAL);
+    expect(
+        one(&obs, K::QrtpAssessment),
+        RuleId::QrtpAssessment,
+        d(2024, 1, 10),
+        d(2024, 2, 9),
+        Status::MetLate(d(2024, 2, 10)),
+        Some(Consequence::IneligibleForPlacement),
+    );
+
+    let never = in_qrtp(teen(), vec![]);
+    let obs = never.obligations(d(2024, 2, 10), &FEDERAL);
+    let o = one(&obs, K::QrtpAssessment);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (Status::Overdue, Some(Consequence::IneligibleForPlacement))
+    );
+    assert_eq!(one(&obs, K::QrtpCourtApproval).status(), Status::Upcoming);
+    let obs = never.obligations(d(2024, 3, 11), &FEDERAL);
+    let o = one(&obs, K::QrtpCourtApproval);
+    assert_eq!((o.status(), o.consequence()), (Status::Overdue, None));
+}
+
+#[test]
+fn after_a_negative_assessment_payment_lasts_30_days() {
+    // The 30-day period that begins 2024-02-01: Feb 1 ..= Mar 1 (February 2024 has 29
+    // days); no payment from 2024-03-02 = 2024-02-01 + 30, the day the child must be out by
+    // (the due date).
+    let stays = in_qrtp(
+        teen(),
+        vec![assessed(
+            d(2024, 2, 1),
+            "Q-1",
+            QrtpAssessment::NotAppropriate,
+        )],
+    );
+    let obs = stays.obligations(d(2024, 3, 1), &FEDERAL);
+    let o = one(&obs, K::QrtpTransition);
+    expect(
+        o,
+        RuleId::QrtpTransition,
+        d(2024, 2, 1),
+        d(2024, 3, 2),
+        Status::Upcoming,
+        None,
+    );
+    assert_eq!(o.subject(), Some(&placement("Q-1")));
+    // Still there on 2024-03-02, the due date: not yet overdue (the move may happen that
+    // day); on 2024-03-03 it is.
+    let obs = stays.obligations(d(2024, 3, 2), &FEDERAL);
+    assert_eq!(one(&obs, K::QrtpTransition).status(), Status::Upcoming);
+    let obs = stays.obligations(d(2024, 3, 3), &FEDERAL);
+    expect(
+        one(&obs, K::QrtpTransition),
+        RuleId::QrtpTransition,
+        d(2024, 2, 1),
+        d(2024, 3, 2),
+        Status::Overdue,
+        Some(Consequence::NoPaymentFrom(d(2024, 3, 2))),
+    );
+
+    // Moved out on 2024-03-02: the last day in the QRTP was 2024-03-01, within the period.
+    // The status carries the move's date, the first day out.
+    let moved = in_qrtp(
+        teen(),
+        vec![
+            assessed(d(2024, 2, 1), "Q-1", QrtpAssessment::NotAppropriate),
+            to_foster(d(2024, 3, 2), "P-1"),
+        ],
+    );
+    let obs = moved.obligations(d(2024, 4, 1), &FEDERAL);
+    let o = one(&obs, K::QrtpTransition);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (Status::Met(d(2024, 3, 2)), None)
+    );
+
+    let moved_late = in_qrtp(
+        teen(),
+        vec![
+            assessed(d(2024, 2, 1), "Q-1", QrtpAssessment::NotAppropriate),
+            to_foster(d(2024, 3, 5), "P-1"),
+        ],
+    );
+    let obs = moved_late.obligations(d(2024, 4, 1), &FEDERAL);
+    let o = one(&obs, K::QrtpTransition);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (
+            Status::MetLate(d(2024, 3, 5)),
+            Some(Consequence::NoPaymentFrom(d(2024, 3, 2)))
+        )
+    );
+}
+
+#[test]
+fn after_a_court_disapproval_payment_lasts_30_days() {
+    let case = in_qrtp(
+        teen(),
+        vec![
+            assessed(d(2024, 2, 1), "Q-1", QrtpAssessment::Appropriate),
+            finding(
+                d(2024, 4, 20),
+                Finding::QrtpDisapproved {
+                    placement: plid("Q-1"),
+                },
+            ),
+        ],
+    );
+    // DOMAIN.md's example: the 30 days from 2024-04-20 run 11 days in April (20..30) and 19
+    // in May -> through 2024-05-19; out by (due) and no payment from 2024-05-20.
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    expect(
+        one(&obs, K::QrtpTransition),
+        RuleId::QrtpTransition,
+        d(2024, 4, 20),
+        d(2024, 5, 20),
+        Status::Overdue,
+        Some(Consequence::NoPaymentFrom(d(2024, 5, 20))),
+    );
+    // The disapproval also decided the court review, late (due 2024-03-10).
+    assert_eq!(
+        one(&obs, K::QrtpCourtApproval).status(),
+        Status::MetLate(d(2024, 4, 20))
+    );
+}
+
+#[test]
+fn a_long_qrtp_stay_needs_the_agency_heads_approval() {
+    // Age 16: the limit is 12 consecutive months. 2024-01-10 + 12 months = 2025-01-10, less a
+    // day -> 2025-01-09, the last day before the stay exceeds 12 months.
+    let case = in_qrtp(teen(), vec![]);
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    let o = one(&obs, K::QrtpLongStay);
+    expect(
+        o,
+        RuleId::QrtpLongStay,
+        d(2024, 1, 10),
+        d(2025, 1, 9),
+        Status::Upcoming,
+        None,
+    );
+    assert_eq!(o.subject(), Some(&placement("Q-1")));
+    let approved = in_qrtp(
+        teen(),
+        vec![ev(
+            d(2024, 12, 15),
+            EventData::QrtpLongStayApproved {
+                placement: plid("Q-1"),
+            },
+        )],
+    );
+    let obs = approved.obligations(d(2025, 2, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::QrtpLongStay).status(),
+        Status::Met(d(2024, 12, 15))
+    );
+
+    // Age 7: 6 months. 2024-01-10 + 6 months = 2024-07-10, less a day -> 2024-07-09.
+    let case = in_qrtp(child(), vec![]);
+    let obs = case.obligations(d(2024, 7, 10), &FEDERAL);
+    expect(
+        one(&obs, K::QrtpLongStay),
+        RuleId::QrtpLongStay,
+        d(2024, 1, 10),
+        d(2024, 7, 9),
+        Status::Overdue,
+        None,
+    );
+}
+
+#[test]
+fn separate_qrtp_stays_add_up_to_18_months() {
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 1)),
+            qrtp(d(2024, 1, 1), "Q-1"),
+            to_foster(d(2024, 11, 1), "P-1"),
+            change(d(2025, 1, 1), "Q-2", Setting::Qrtp, None),
+        ],
+    );
+    let obs = case.obligations(d(2025, 3, 1), &FEDERAL);
+    // 10 months (2024-01-01 to 2024-11-01). Q-2 from 2025-01-01 needs 8 more for 18:
+    // 2025-09-01, less a day -> 2025-08-31 — before Q-2's own 12 consecutive months
+    // (2025-12-31).
+    let o = one(&obs, K::QrtpLongStay);
+    expect(
+        o,
+        RuleId::QrtpLongStay,
+        d(2024, 1, 1),
+        d(2025, 8, 31),
+        Status::Upcoming,
+        None,
+    );
+    assert_eq!(o.subject(), Some(&placement("Q-2")));
+}
+
+/// The young child removed 2024-01-08 into `setting`.
+fn institution(placement: NewPlacement, more: Vec<Event>) -> Case {
+    let mut events = vec![
+        removal(d(2024, 1, 8)),
+        ev(d(2024, 1, 8), EventData::PlacementBegun(placement)),
+    ];
+    events.extend(more);
+    case_of(events)
+}
+
+#[test]
+fn a_child_care_institution_is_paid_for_two_weeks() {
+    let cci = np("C-1", Setting::ChildCareInstitution, None);
+    // The first 14 days from 2024-01-08: Jan 8 ..= Jan 21; the third week starts 2024-01-22,
+    // the day the child must be out by (the due date) and the first day without payment.
+    let stays = institution(cci.clone(), vec![]);
+    let obs = stays.obligations(d(2024, 1, 15), &FEDERAL);
+    let o = one(&obs, K::CongregateCareLimit);
+    expect(
+        o,
+        RuleId::CongregateCareLimit,
+        d(2024, 1, 8),
+        d(2024, 1, 22),
+        Status::Upcoming,
+        None,
+    );
+    assert_eq!(
+        (o.subject(), o.episode()),
+        (Some(&placement("C-1")), Some(1))
+    );
+    let obs = stays.obligations(d(2024, 1, 25), &FEDERAL);
+    expect(
+        one(&obs, K::CongregateCareLimit),
+        RuleId::CongregateCareLimit,
+        d(2024, 1, 8),
+        d(2024, 1, 22),
+        Status::Overdue,
+        Some(Consequence::NoPaymentFrom(d(2024, 1, 22))),
+    );
+
+    // Moved on 2024-01-22, the first day of the third week: the last day there was the 21st.
+    let moved = institution(cci.clone(), vec![to_foster(d(2024, 1, 22), "P-1")]);
+    let obs = moved.obligations(d(2024, 2, 1), &FEDERAL);
+    let o = one(&obs, K::CongregateCareLimit);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (Status::Met(d(2024, 1, 22)), None)
+    );
+
+    let moved_late = institution(cci, vec![to_foster(d(2024, 1, 23), "P-1")]);
+    let obs = moved_late.obligations(d(2024, 2, 1), &FEDERAL);
+    let o = one(&obs, K::CongregateCareLimit);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (
+            Status::MetLate(d(2024, 1, 23)),
+            Some(Consequence::NoPaymentFrom(d(2024, 1, 22)))
+        )
+    );
+}
+
+#[test]
+fn a_qrtp_or_a_specified_setting_has_no_two_week_limit() {
+    let case = institution(np("Q-1", Setting::Qrtp, None), vec![]);
+    none_of(
+        &case.obligations(d(2024, 3, 1), &FEDERAL),
+        K::CongregateCareLimit,
+    );
+    for s in [
+        SpecifiedSetting::SexTraffickingVictims,
+        SpecifiedSetting::PrenatalPostpartumParenting,
+        SpecifiedSetting::FamilyBasedSubstanceAbuseTreatment,
+    ] {
+        let specified = np("C-1", Setting::ChildCareInstitution, None)
+            .specified_as(s)
+            .unwrap();
+        let case = institution(specified, vec![]);
+        none_of(
+            &case.obligations(d(2024, 3, 1), &FEDERAL),
+            K::CongregateCareLimit,
+        );
+    }
+}
+
+#[test]
+fn supervised_independent_living_is_reimbursable_only_from_18() {
+    // The teen turns 18 on 2025-09-30; supervised independent living from 2025-03-01.
+    let events = vec![
+        removal(d(2025, 1, 10)),
+        foster(d(2025, 1, 10), "P-1"),
+        change(
+            d(2025, 3, 1),
+            "S-1",
+            Setting::SupervisedIndependentLiving,
+            None,
+        ),
+    ];
+    let case = build(teen(), &FEDERAL, events);
+    let ineligible = Some(Consequence::IneligibleBetween {
+        from: d(2025, 3, 1),
+        until: Some(d(2025, 9, 30)),
+    });
+    let obs = case.obligations(d(2025, 4, 1), &FEDERAL);
+    let o = one(&obs, K::IndependentLivingAge);
+    // The rule is the congregate-care limit's (SSA §472(k)(2)(C), §472(c)(2)).
+    expect(
+        o,
+        RuleId::CongregateCareLimit,
+        d(2025, 3, 1),
+        d(2025, 9, 30),
+        Status::Upcoming,
+        ineligible,
+    );
+    assert_eq!(o.subject(), Some(&placement("S-1")));
+    let obs = case.obligations(d(2025, 9, 30), &FEDERAL);
+    expect(
+        one(&obs, K::IndependentLivingAge),
+        RuleId::CongregateCareLimit,
+        d(2025, 3, 1),
+        d(2025, 9, 30),
+        Status::Reached,
+        ineligible,
+    );
+
+    // From the 18th birthday on, nothing is owed.
+    let adult = FEDERAL.with_extended_care_age(Some(21)).unwrap();
+    let case = build(
+        teen(),
+        &adult,
+        vec![
+            removal(d(2025, 1, 10)),
+            foster(d(2025, 1, 10), "P-1"),
+            change(
+                d(2025, 9, 30),
+                "S-1",
+                Setting::SupervisedIndependentLiving,
+                None,
+            ),
+        ],
+    );
+    none_of(
+        &case.obligations(d(2025, 11, 1), &adult),
+        K::IndependentLivingAge,
+    );
+}
+
+#[test]
+fn a_prevention_period_lasts_12_months_from_candidacy() {
+    let open = ev(
+        d(2024, 2, 10),
+        EventData::OpenPreservation(Candidacy::FosterCareCandidate),
+    );
+    // The 12-month period that begins 2024-02-10: through 2025-02-10 less a day, 2025-02-09;
+    // it must be closed (or renewed) by 2025-02-10, the due date.
+    let case = case_of(vec![open.clone()]);
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    let o = one(&obs, K::PreventionPeriod);
+    expect(
+        o,
+        RuleId::PreventionPeriod,
+        d(2024, 2, 10),
+        d(2025, 2, 10),
+        Status::Upcoming,
+        None,
+    );
+    assert_eq!((o.episode(), o.subject()), (None, None));
+    let obs = case.obligations(d(2025, 2, 11), &FEDERAL);
+    expect(
+        one(&obs, K::PreventionPeriod),
+        RuleId::PreventionPeriod,
+        d(2024, 2, 10),
+        d(2025, 2, 10),
+        Status::Overdue,
+        Some(Consequence::NoPaymentFrom(d(2025, 2, 10))),
+    );
+
+    // A removal ends it early: the child is no longer a candidate.
+    let case = case_of(vec![open.clone(), removal(d(2024, 6, 1))]);
+    let obs = case.obligations(d(2024, 7, 1), &FEDERAL);
+    expect(
+        one(&obs, K::PreventionPeriod),
+        RuleId::PreventionPeriod,
+        d(2024, 2, 10),
+        d(2025, 2, 10),
+        Status::Met(d(2024, 6, 1)),
+        None,
+    );
+
+    // A new candidacy closes the first period and opens a new one: 2024-05-01 + 12 months =
+    // 2025-05-01, the due date (services through 2025-04-30).
+    let case = case_of(vec![
+        open,
+        ev(
+            d(2024, 5, 1),
+            EventData::CandidacyIdentified(Candidacy::PregnantOrParentingYouth),
+        ),
+    ]);
+    let obs = case.obligations(d(2024, 7, 1), &FEDERAL);
+    let periods = all(&obs, K::PreventionPeriod);
+    assert_eq!(periods.len(), 2);
+    assert_eq!(periods[0].status(), Status::Met(d(2024, 5, 1)));
+    expect(
+        periods[1],
+        RuleId::PreventionPeriod,
+        d(2024, 5, 1),
+        d(2025, 5, 1),
+        Status::Upcoming,
+        None,
+    );
+
+    // In-home services without a prevention plan open no period.
+    let case = case_of(vec![ev(
+        d(2024, 2, 10),
+        EventData::OpenPreservation(Candidacy::NotCandidate),
+    )]);
+    none_of(
+        &case.obligations(d(2024, 6, 1), &FEDERAL),
+        K::PreventionPeriod,
+    );
+}
+
+// ================================================================================================
+// Found in review: the policy switch for a single prevention period.
+
+#[test]
+fn a_state_may_allow_one_prevention_period_only() {
+    // Candidacy 2024-02-10, a new prevention plan 2024-05-01: under FirstOnly the first period
+    // runs on (due 2025-02-10) and no second opens.
+    let once = Policy::federal().with_prevention_renewal(PreventionRenewal::FirstOnly);
+    let events = vec![
+        ev(
+            d(2024, 2, 10),
+            EventData::OpenPreservation(Candidacy::FosterCareCandidate),
+        ),
+        ev(
+            d(2024, 5, 1),
+            EventData::CandidacyIdentified(Candidacy::FosterCareCandidate),
+        ),
+    ];
+    let case = build(child(), &once, events);
+    let o = one(&case.obligations(d(2024, 7, 1), &once), K::PreventionPeriod).clone();
+    expect(
+        &o,
+        RuleId::PreventionPeriod,
+        d(2024, 2, 10),
+        d(2025, 2, 10),
+        Status::Upcoming,
+        None,
+    );
+}

@@ -1,0 +1,342 @@
+//! Scenario tests for the findings `Case::obligations` expects at a removal
+//! (`src/timeline/asfa.rs`): contrary to the welfare in the first order sanctioning the removal,
+//! reasonable efforts to prevent the removal by day 60; and the date the child entered foster
+//! care (DEFC) those findings set, with its leap days and month ends.
+//!
+//! Each expected date is worked out by hand beside it with the conventions of `DOMAIN.md` §0.3:
+//!
+//! - "N days after E" = E + N calendar days;
+//! - "N months after E" = E + N calendar months, clamped to the last day of a shorter month;
+//! - "by the end of the Nth month" = (E + N months, clamped) − 1 day;
+//! - "the first N days" / "an N-day period that begins on D" = D ..= D + N − 1.
+//!
+//! Each test asserts the due date, the status, the date counted from, the rule and the consequence
+//! the law attaches. The cast (the child, `teen()`, the clock families F-BIRTH, F-REL, F-FOSTER)
+//! and the event builders are in `tests/common/mod.rs`.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use permanency::date::MonthEnd;
+use permanency::policy::DefcRule;
+use permanency::timeline::{Consequence, ObligationKind as K, Status};
+use permanency::*;
+
+// ================================================================================================
+// The findings at removal
+
+#[test]
+fn contrary_to_the_welfare_on_the_removal_date_is_met() {
+    let case = case_of(vec![removal(d(2023, 1, 10)), ctw(d(2023, 1, 10))]);
+    let obs = case.obligations(d(2023, 2, 1), &FEDERAL);
+    let o = one(&obs, K::ContraryToWelfare);
+    // Due in the first order sanctioning the removal: the removal date itself.
+    expect(
+        o,
+        RuleId::ContraryToWelfare,
+        d(2023, 1, 10),
+        d(2023, 1, 10),
+        Status::Met(d(2023, 1, 10)),
+        None,
+    );
+    assert_eq!(o.episode(), Some(1));
+    assert_eq!(o.subject(), None);
+}
+
+#[test]
+fn contrary_to_the_welfare_a_day_later_costs_the_whole_episode() {
+    let case = case_of(vec![removal(d(2023, 1, 10)), ctw(d(2023, 1, 11))]);
+    let obs = case.obligations(d(2023, 2, 1), &FEDERAL);
+    expect(
+        one(&obs, K::ContraryToWelfare),
+        RuleId::ContraryToWelfare,
+        d(2023, 1, 10),
+        d(2023, 1, 10),
+        Status::MetLate(d(2023, 1, 11)),
+        Some(Consequence::IneligibleForEpisode),
+    );
+
+    // Never made: upcoming on the removal date itself, overdue the day after.
+    let case = case_of(vec![removal(d(2023, 1, 10))]);
+    let o = case.obligations(d(2023, 1, 10), &FEDERAL);
+    let o = one(&o, K::ContraryToWelfare);
+    assert_eq!((o.status(), o.consequence()), (Status::Upcoming, None));
+    let o = case.obligations(d(2023, 1, 11), &FEDERAL);
+    let o = one(&o, K::ContraryToWelfare);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (Status::Overdue, Some(Consequence::IneligibleForEpisode))
+    );
+}
+
+#[test]
+fn reasonable_efforts_to_prevent_removal_by_day_60_not_day_61() {
+    // 2023-01-10 + 60 days: 21 days to Jan 31, 28 in Feb (49), 11 more -> 2023-03-11.
+    let due = d(2023, 3, 11);
+    let on_time = case_of(vec![
+        removal(d(2023, 1, 10)),
+        prevention(d(2023, 3, 11), PreventionEfforts::Made),
+    ]);
+    expect(
+        one(
+            &on_time.obligations(d(2023, 4, 1), &FEDERAL),
+            K::PreventRemovalEfforts,
+        ),
+        RuleId::PreventRemovalEfforts,
+        d(2023, 1, 10),
+        due,
+        Status::Met(d(2023, 3, 11)),
+        None,
+    );
+
+    let late = case_of(vec![
+        removal(d(2023, 1, 10)),
+        prevention(d(2023, 3, 12), PreventionEfforts::Made),
+    ]);
+    expect(
+        one(
+            &late.obligations(d(2023, 4, 1), &FEDERAL),
+            K::PreventRemovalEfforts,
+        ),
+        RuleId::PreventRemovalEfforts,
+        d(2023, 1, 10),
+        due,
+        Status::MetLate(d(2023, 3, 12)),
+        Some(Consequence::IneligibleForEpisode),
+    );
+
+    // A finding that efforts were not required meets it too; one that they were not made
+    // does not.
+    let excused = case_of(vec![
+        removal(d(2023, 1, 10)),
+        prevention(d(2023, 1, 10), PreventionEfforts::NotRequired),
+    ]);
+    let obs = excused.obligations(d(2023, 4, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::PreventRemovalEfforts).status(),
+        Status::Met(d(2023, 1, 10))
+    );
+    let not_made = case_of(vec![
+        removal(d(2023, 1, 10)),
+        prevention(d(2023, 2, 1), PreventionEfforts::NotMade),
+    ]);
+    let obs = not_made.obligations(d(2023, 3, 11), &FEDERAL);
+    let o = one(&obs, K::PreventRemovalEfforts);
+    assert_eq!((o.status(), o.consequence()), (Status::Upcoming, None));
+    let obs = not_made.obligations(d(2023, 3, 12), &FEDERAL);
+    let o = one(&obs, K::PreventRemovalEfforts);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (Status::Overdue, Some(Consequence::IneligibleForEpisode))
+    );
+}
+
+// ================================================================================================
+// DEFC, leap days and month ends
+
+#[test]
+fn a_finding_after_day_60_leaves_defc_at_removal_plus_60() {
+    let case = case_of(vec![removal(d(2023, 1, 10)), abuse(d(2023, 4, 20))]);
+    let as_of = d(2023, 6, 1);
+    // min(finding 2023-04-20, 2023-01-10 + 60 days = 2023-03-11) = 2023-03-11.
+    assert_eq!(
+        case.date_entered_foster_care(1, as_of, &FEDERAL).unwrap(),
+        d(2023, 3, 11)
+    );
+    let obs = case.obligations(as_of, &FEDERAL);
+    // DEFC 2023-03-11 + 12 months = 2024-03-11.
+    expect(
+        one(&obs, K::PermanencyHearing),
+        RuleId::PermanencyHearing,
+        d(2023, 3, 11),
+        d(2024, 3, 11),
+        Status::Upcoming,
+        None,
+    );
+    expect(
+        one(&obs, K::FinalizeEfforts),
+        RuleId::FinalizeEfforts,
+        d(2023, 3, 11),
+        d(2024, 3, 11),
+        Status::Upcoming,
+        None,
+    );
+}
+
+#[test]
+fn a_finding_before_day_60_sets_defc() {
+    let case = case_of(vec![removal(d(2023, 1, 10)), abuse(d(2023, 2, 1))]);
+    // min(2023-02-01, 2023-03-11) = 2023-02-01; + 12 months = 2024-02-01.
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    expect(
+        one(&obs, K::PermanencyHearing),
+        RuleId::PermanencyHearing,
+        d(2023, 2, 1),
+        d(2024, 2, 1),
+        Status::Upcoming,
+        None,
+    );
+
+    // Asked before the finding, the finding is not known yet: DEFC is projected at
+    // removal + 60 days = 2023-03-11.
+    let obs = case.obligations(d(2023, 1, 20), &FEDERAL);
+    assert_eq!(
+        case.date_entered_foster_care(1, d(2023, 1, 20), &FEDERAL)
+            .unwrap(),
+        d(2023, 3, 11)
+    );
+    let o = one(&obs, K::PermanencyHearing);
+    assert_eq!((o.counts_from(), o.due()), (d(2023, 3, 11), d(2024, 3, 11)));
+}
+
+#[test]
+fn a_finding_before_the_removal_sets_defc_at_the_removal() {
+    // An in-home court case adjudicated 2022-12-01, removal 2023-01-10: DEFC is never before
+    // the removal, so 2023-01-10, and the hearing is due 2024-01-10.
+    let case = case_of(vec![
+        ev(
+            d(2022, 11, 1),
+            EventData::OpenPreservation(Candidacy::NotCandidate),
+        ),
+        abuse(d(2022, 12, 1)),
+        removal(d(2023, 1, 10)),
+    ]);
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    let o = one(&obs, K::PermanencyHearing);
+    assert_eq!((o.counts_from(), o.due()), (d(2023, 1, 10), d(2024, 1, 10)));
+}
+
+#[test]
+fn an_agency_may_use_the_removal_date() {
+    let policy = FEDERAL.with_defc_rule(DefcRule::RemovalDate);
+    let case = build(
+        child(),
+        &policy,
+        vec![removal(d(2023, 1, 10)), abuse(d(2023, 2, 1))],
+    );
+    let obs = case.obligations(d(2023, 6, 1), &policy);
+    // DEFC = the removal date 2023-01-10; + 12 months = 2024-01-10.
+    for kind in [K::PermanencyHearing, K::FinalizeEfforts] {
+        let o = one(&obs, kind);
+        assert_eq!((o.counts_from(), o.due()), (d(2023, 1, 10), d(2024, 1, 10)));
+    }
+}
+
+#[test]
+fn twelve_months_after_a_leap_day_clamp_to_february_28_or_roll_over_by_policy() {
+    let events = vec![removal(d(2024, 2, 29)), abuse(d(2024, 2, 29))];
+    let case = case_of(events.clone());
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    // DEFC 2024-02-29 + 12 months: 2025-02-29 does not exist -> clamped to 2025-02-28.
+    for (kind, rule) in [
+        (K::PermanencyHearing, RuleId::PermanencyHearing),
+        (K::FinalizeEfforts, RuleId::FinalizeEfforts),
+    ] {
+        expect(
+            one(&obs, kind),
+            rule,
+            d(2024, 2, 29),
+            d(2025, 2, 28),
+            Status::Upcoming,
+            None,
+        );
+    }
+
+    let roll = FEDERAL.with_month_end(MonthEnd::RollOver);
+    let case = build(child(), &roll, events);
+    let obs = case.obligations(d(2024, 6, 1), &roll);
+    // Rolled over to the day after 2025-02-28: 2025-03-01.
+    assert_eq!(one(&obs, K::PermanencyHearing).due(), d(2025, 3, 1));
+    assert_eq!(one(&obs, K::FinalizeEfforts).due(), d(2025, 3, 1));
+}
+
+#[test]
+fn six_months_after_august_31_is_february_29_in_a_leap_year() {
+    let case = case_of(vec![removal(d(2023, 8, 31))]);
+    let obs = case.obligations(d(2023, 10, 1), &FEDERAL);
+    // 2023-08-31 + 6 months: 2024-02-31 does not exist -> 2024-02-29 (2024 is a leap year).
+    expect(
+        one(&obs, K::PeriodicReview),
+        RuleId::PeriodicReview,
+        d(2023, 8, 31),
+        d(2024, 2, 29),
+        Status::Upcoming,
+        None,
+    );
+
+    let roll = FEDERAL.with_month_end(MonthEnd::RollOver);
+    let case = build(child(), &roll, vec![removal(d(2023, 8, 31))]);
+    let obs = case.obligations(d(2023, 10, 1), &roll);
+    assert_eq!(one(&obs, K::PeriodicReview).due(), d(2024, 3, 1));
+
+    // Held on the due date: the next counts from it, 2024-02-29 + 6 months = 2024-08-29.
+    let case = case_of(vec![removal(d(2023, 8, 31)), review(d(2024, 2, 29))]);
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    let reviews = all(&obs, K::PeriodicReview);
+    assert_eq!(reviews.len(), 2);
+    assert_eq!(reviews[0].status(), Status::Met(d(2024, 2, 29)));
+    expect(
+        reviews[1],
+        RuleId::PeriodicReview,
+        d(2024, 2, 29),
+        d(2024, 8, 29),
+        Status::Upcoming,
+        None,
+    );
+}
+
+// ================================================================================================
+// Found in review: the first order after an emergency removal.
+
+fn emergency(date: NaiveDate) -> Event {
+    ev(date, EventData::Removal(Removal::new(Manner::Emergency)))
+}
+
+#[test]
+fn after_an_emergency_removal_the_first_order_carries_contrary_to_the_welfare() {
+    // Removed 2023-01-02 with no order; the first order, 2023-01-05, has the finding.
+    let on_time = case_of(vec![emergency(d(2023, 1, 2)), ctw(d(2023, 1, 5))]);
+    let o = one(
+        &on_time.obligations(d(2023, 2, 1), &FEDERAL),
+        K::ContraryToWelfare,
+    )
+    .clone();
+    expect(
+        &o,
+        RuleId::ContraryToWelfare,
+        d(2023, 1, 2),
+        d(2023, 1, 5),
+        Status::Met(d(2023, 1, 5)),
+        None,
+    );
+    // Before any order, nothing is due yet.
+    let waiting = case_of(vec![emergency(d(2023, 1, 2))]);
+    let o = one(
+        &waiting.obligations(d(2023, 1, 3), &FEDERAL),
+        K::ContraryToWelfare,
+    )
+    .clone();
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2023, 1, 2), Status::NotYetApplicable)
+    );
+    // The first order (2023-01-05) found only efforts; the welfare finding came 2023-01-20:
+    // too late, the whole episode is ineligible.
+    let late = case_of(vec![
+        emergency(d(2023, 1, 2)),
+        prevention(d(2023, 1, 5), PreventionEfforts::Made),
+        ctw(d(2023, 1, 20)),
+    ]);
+    expect(
+        one(
+            &late.obligations(d(2023, 2, 1), &FEDERAL),
+            K::ContraryToWelfare,
+        ),
+        RuleId::ContraryToWelfare,
+        d(2023, 1, 2),
+        d(2023, 1, 5),
+        Status::MetLate(d(2023, 1, 20)),
+        Some(Consequence::IneligibleForEpisode),
+    );
+}

@@ -1,0 +1,444 @@
+//! Scenario tests for the TPR petitions `Case::obligations` expects (`src/timeline/asfa.rs`): at
+//! 15 of the most recent 22 months in care, and within 60 days of an abandoned-infant or a
+//! felony-ground determination.
+//!
+//! Each expected date is worked out by hand beside it with the conventions of `DOMAIN.md` §0.3:
+//!
+//! - "N days after E" = E + N calendar days;
+//! - "N months after E" = E + N calendar months, clamped to the last day of a shorter month;
+//! - "by the end of the Nth month" = (E + N months, clamped) − 1 day;
+//! - "the first N days" / "an N-day period that begins on D" = D ..= D + N − 1.
+//!
+//! Each test asserts the due date, the status, the date counted from, the rule and the consequence
+//! the law attaches. The cast (the child, `teen()`, the clock families F-BIRTH, F-REL, F-FOSTER)
+//! and the event builders are in `tests/common/mod.rs`.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use permanency::policy::{DetentionTime, MonthCounting, RelativeCareException};
+use permanency::timeline::{ObligationKind as K, Status, Waiver};
+use permanency::*;
+
+// ================================================================================================
+// The expedited petitions after a felony ground or an abandoned infant
+
+#[test]
+fn the_felony_ground_also_needs_a_tpr_petition_within_60_days() {
+    // 2023-03-01 + 60 days: 30 days to Mar 31, 30 more -> 2023-04-30.
+    let on_time = case_of(vec![
+        removal(d(2023, 1, 10)),
+        excused(d(2023, 3, 1), AggravatedGround::FelonyAgainstChild),
+        petition(d(2023, 4, 30)),
+    ]);
+    let obs = on_time.obligations(d(2023, 5, 15), &FEDERAL);
+    let o = one(&obs, K::FelonyPetition);
+    expect(
+        o,
+        RuleId::FelonyPetition,
+        d(2023, 3, 1),
+        d(2023, 4, 30),
+        Status::Met(d(2023, 4, 30)),
+        None,
+    );
+    assert_eq!(o.subject(), Some(&person("P-MOTHER")));
+    // The 30-day hearing is owed too (2023-03-31), and was not held.
+    let h = one(&obs, K::NoReunificationHearing);
+    assert_eq!((h.due(), h.status()), (d(2023, 3, 31), Status::Overdue));
+
+    let late = case_of(vec![
+        removal(d(2023, 1, 10)),
+        excused(d(2023, 3, 1), AggravatedGround::FelonyAgainstChild),
+        petition(d(2023, 5, 1)),
+    ]);
+    let obs = late.obligations(d(2023, 5, 15), &FEDERAL);
+    expect(
+        one(&obs, K::FelonyPetition),
+        RuleId::FelonyPetition,
+        d(2023, 3, 1),
+        d(2023, 4, 30),
+        Status::MetLate(d(2023, 5, 1)),
+        None,
+    );
+}
+
+#[test]
+fn an_abandoned_infant_needs_a_tpr_petition_within_60_days() {
+    let infant = child_born(d(2023, 1, 1));
+    let case = build(
+        infant,
+        &FEDERAL,
+        vec![
+            removal(d(2023, 1, 10)),
+            finding(d(2023, 2, 15), Finding::AbandonedInfant),
+        ],
+    );
+    // 2023-02-15 + 60 days: 13 days to Feb 28, 31 in March (44), 16 more -> 2023-04-16.
+    let obs = case.obligations(d(2023, 4, 16), &FEDERAL);
+    let o = one(&obs, K::AbandonedInfantPetition);
+    expect(
+        o,
+        RuleId::AbandonedInfantPetition,
+        d(2023, 2, 15),
+        d(2023, 4, 16),
+        Status::Upcoming,
+        None,
+    );
+    assert_eq!(o.subject(), None);
+    none_of(&obs, K::NoReunificationHearing);
+    let obs = case.obligations(d(2023, 4, 17), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::AbandonedInfantPetition).status(),
+        Status::Overdue
+    );
+}
+
+// ================================================================================================
+// 15 of the most recent 22 months
+
+/// A removal adjudicated the same day, so that DEFC is the removal date.
+fn entry(date: NaiveDate) -> Vec<Event> {
+    vec![removal(date), abuse(date)]
+}
+
+#[test]
+fn one_continuous_episode_is_due_at_the_end_of_the_15th_month() {
+    let case = case_of(entry(d(2022, 1, 1)));
+    // DEFC 2022-01-01 + 15 months = 2023-04-01, less a day -> 2023-03-31.
+    let obs = case.obligations(d(2022, 6, 1), &FEDERAL);
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    expect(
+        o,
+        RuleId::FifteenOfTwentyTwo,
+        d(2022, 1, 1),
+        d(2023, 3, 31),
+        Status::Upcoming,
+        None,
+    );
+    assert_eq!(o.episode(), Some(1));
+    let obs = case.obligations(d(2023, 3, 31), &FEDERAL);
+    assert_eq!(one(&obs, K::FifteenOfTwentyTwo).status(), Status::Upcoming);
+    let obs = case.obligations(d(2023, 4, 1), &FEDERAL);
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!((o.status(), o.consequence()), (Status::Overdue, None));
+
+    // DOMAIN.md's example: DEFC 2023-02-20 + 15 months = 2024-05-20, less a day.
+    let case = case_of(entry(d(2023, 2, 20)));
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::FifteenOfTwentyTwo).due(), d(2024, 5, 19));
+}
+
+#[test]
+fn two_episodes_inside_the_window_add_up() {
+    let mut events = entry(d(2022, 1, 1));
+    events.push(discharge(d(2022, 9, 1), ExitReason::Reunified));
+    events.extend(entry(d(2022, 11, 1)));
+    let case = case_of(events);
+    let obs = case.obligations(d(2023, 1, 1), &FEDERAL);
+    // Episode 1: 2022-01-01 to 2022-09-01 = 8 whole months. Episode 2 from its DEFC
+    // 2022-11-01 needs 7 more: 2022-11-01 + 7 months = 2023-06-01, less a day -> 2023-05-31.
+    // The 22 months ending then start 2021-08-01: both episodes lie inside.
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    expect(
+        o,
+        RuleId::FifteenOfTwentyTwo,
+        d(2022, 1, 1),
+        d(2023, 5, 31),
+        Status::Upcoming,
+        None,
+    );
+    assert_eq!(o.episode(), Some(2));
+}
+
+#[test]
+fn an_episode_the_window_has_dropped_no_longer_counts() {
+    let mut events = entry(d(2019, 1, 1));
+    events.push(discharge(d(2019, 11, 1), ExitReason::Reunified));
+    events.extend(entry(d(2023, 1, 1)));
+    let case = case_of(events);
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    // Episode 1 (10 months, 2019-01-01 to 2019-11-01) ended more than 22 months before
+    // episode 2 began: only episode 2 counts. 2023-01-01 + 15 months = 2024-04-01, less a day.
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!(
+        (o.due(), o.status(), o.episode()),
+        (d(2024, 3, 31), Status::Upcoming, Some(2))
+    );
+}
+
+#[test]
+fn an_episode_the_window_has_dropped_is_not_the_date_counted_from() {
+    let mut events = entry(d(2019, 1, 1));
+    events.push(discharge(d(2019, 11, 1), ExitReason::Reunified));
+    events.extend(entry(d(2023, 1, 1)));
+    let case = case_of(events);
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::FifteenOfTwentyTwo).counts_from(),
+        d(2023, 1, 1)
+    );
+}
+
+#[test]
+fn the_window_slides_over_an_earlier_episode() {
+    let mut events = entry(d(2021, 1, 1));
+    events.push(discharge(d(2021, 11, 1), ExitReason::Reunified));
+    events.extend(entry(d(2022, 7, 1)));
+    let case = case_of(events);
+    let obs = case.obligations(d(2023, 1, 1), &FEDERAL);
+    // Episode 1: 10 months (2021-01-01 to 2021-11-01); episode 2 from 2022-07-01. Without a
+    // window 5 more months would do (2022-11-30), but the window ending 2022-12-01 starts
+    // 2021-02-01 and keeps only 9 months of episode 1 (9 + 5 = 14); every further month of
+    // episode 2 pushes one month of episode 1 out. The count stays at 14 until episode 2
+    // alone has 15 months: 2022-07-01 + 15 months = 2023-10-01, less a day -> 2023-09-30.
+    assert_eq!(one(&obs, K::FifteenOfTwentyTwo).due(), d(2023, 9, 30));
+}
+
+#[test]
+fn trial_home_visits_and_runaways_do_not_count() {
+    let mut events = entry(d(2022, 1, 1));
+    events.extend([
+        foster(d(2022, 1, 1), "P-1"),
+        visit(d(2022, 5, 1), "V-1"),
+        visit_ended(d(2022, 7, 1), "P-2"),
+    ]);
+    let case = case_of(events);
+    let obs = case.obligations(d(2022, 8, 1), &FEDERAL);
+    // Counted: 2022-01-01 to 2022-05-01 = 4 months, then from 2022-07-01 11 more:
+    // 2022-07-01 + 11 months = 2023-06-01, less a day -> 2023-05-31. The visit's 2 months
+    // move the continuous-care date 2023-03-31 by exactly 2 months.
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    expect(
+        o,
+        RuleId::FifteenOfTwentyTwo,
+        d(2022, 1, 1),
+        d(2023, 5, 31),
+        Status::Upcoming,
+        None,
+    );
+
+    let mut events = entry(d(2022, 1, 1));
+    events.extend([
+        foster(d(2022, 1, 1), "P-1"),
+        ran_away(d(2022, 3, 1), "R-1"),
+        returned_to_foster(d(2022, 4, 1), "P-2"),
+    ]);
+    let case = case_of(events);
+    let obs = case.obligations(d(2022, 8, 1), &FEDERAL);
+    // 2 months (Jan, Feb), a month away, then 13 more from 2022-04-01: 2023-05-01, less a
+    // day -> 2023-04-30: one month after 2023-03-31.
+    assert_eq!(one(&obs, K::FifteenOfTwentyTwo).due(), d(2023, 4, 30));
+}
+
+#[test]
+fn a_relative_caring_for_the_child_waives_it_unless_the_state_does_not_use_the_exception() {
+    let mut events = entry(d(2022, 1, 1));
+    events.push(relative_home(d(2022, 1, 1), "R-1"));
+    let case = case_of(events.clone());
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    expect(
+        one(&obs, K::FifteenOfTwentyTwo),
+        RuleId::FifteenOfTwentyTwo,
+        d(2022, 1, 1),
+        d(2023, 3, 31),
+        Status::Waived(Waiver::RelativeCare),
+        None,
+    );
+
+    let policy = FEDERAL.with_relative_care_exception(RelativeCareException::NotUsed);
+    let obs = case.obligations(d(2023, 6, 1), &policy);
+    assert_eq!(one(&obs, K::FifteenOfTwentyTwo).status(), Status::Overdue);
+
+    // Judged at the 15/22 point: a child who left the relative home before it is not waived.
+    events.push(to_foster(d(2023, 1, 1), "P-1"));
+    let case = case_of(events);
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::FifteenOfTwentyTwo).status(), Status::Overdue);
+}
+
+#[test]
+fn a_documented_exception_waives_it() {
+    for (x, waiver) in [
+        (TprException::CompellingReason, Waiver::CompellingReason),
+        (
+            TprException::ServicesNotProvided,
+            Waiver::ServicesNotProvided,
+        ),
+    ] {
+        let mut events = entry(d(2022, 1, 1));
+        events.push(exception(d(2023, 3, 31), x));
+        let case = case_of(events);
+        let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+        expect(
+            one(&obs, K::FifteenOfTwentyTwo),
+            RuleId::FifteenOfTwentyTwo,
+            d(2022, 1, 1),
+            d(2023, 3, 31),
+            Status::Waived(waiver),
+            None,
+        );
+    }
+    // Documented after the due date: too late.
+    let mut events = entry(d(2022, 1, 1));
+    events.push(exception(d(2023, 4, 1), TprException::CompellingReason));
+    let case = case_of(events);
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::FifteenOfTwentyTwo).status(), Status::Overdue);
+}
+
+#[test]
+fn the_requirement_applies_once_even_long_after_an_exception() {
+    let mut events = entry(d(2022, 1, 1));
+    events.push(exception(d(2023, 1, 15), TprException::CompellingReason));
+    // Still in care four years on: no second obligation.
+    let case = case_of(events.clone());
+    let obs = case.obligations(d(2026, 1, 1), &FEDERAL);
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2023, 3, 31), Status::Waived(Waiver::CompellingReason))
+    );
+
+    // An exit and a re-entry that alone reaches 15 months (2024-01-01 to 2025-04-01) does not
+    // bring it back either.
+    events.push(discharge(d(2023, 6, 1), ExitReason::Reunified));
+    events.extend(entry(d(2024, 1, 1)));
+    let case = case_of(events);
+    let obs = case.obligations(d(2026, 6, 1), &FEDERAL);
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!(
+        (o.due(), o.status(), o.episode()),
+        (
+            d(2023, 3, 31),
+            Status::Waived(Waiver::CompellingReason),
+            Some(1)
+        )
+    );
+}
+
+#[test]
+fn a_petition_meets_it_on_time_or_late() {
+    let mut events = entry(d(2022, 1, 1));
+    events.push(petition(d(2023, 3, 31)));
+    let case = case_of(events);
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    expect(
+        one(&obs, K::FifteenOfTwentyTwo),
+        RuleId::FifteenOfTwentyTwo,
+        d(2022, 1, 1),
+        d(2023, 3, 31),
+        Status::Met(d(2023, 3, 31)),
+        None,
+    );
+
+    let mut events = entry(d(2022, 1, 1));
+    events.push(petition(d(2023, 4, 15)));
+    let case = case_of(events);
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::FifteenOfTwentyTwo).status(),
+        Status::MetLate(d(2023, 4, 15))
+    );
+}
+
+#[test]
+fn states_may_file_sooner_or_count_months_in_days() {
+    let case = case_of(entry(d(2022, 1, 1)));
+    let as_of = d(2022, 6, 1);
+
+    // Ohio, 12 of 22: 2022-01-01 + 12 months = 2023-01-01, less a day -> 2022-12-31.
+    let ohio = FEDERAL.with_tpr_clock(12, 22).unwrap();
+    assert_eq!(
+        one(&case.obligations(as_of, &ohio), K::FifteenOfTwentyTwo).due(),
+        d(2022, 12, 31)
+    );
+
+    // 30-day months: 450 days, the 450th being 2022-01-01 + 449 days. 2022-01-01 + 365 =
+    // 2023-01-01; + 31 (Jan) + 28 (Feb) = 2023-03-01 (+424); + 25 -> 2023-03-26 (+449).
+    let thirty = FEDERAL.with_tpr_month_counting(MonthCounting::ThirtyDays);
+    assert_eq!(
+        one(&case.obligations(as_of, &thirty), K::FifteenOfTwentyTwo).due(),
+        d(2023, 3, 26)
+    );
+
+    // 30.4375-day months: 15 × 30.4375 = 456.5625 -> 457 days, the last being 2022-01-01 +
+    // 456: 2023-04-01 is +455 (365 + 31 + 28 + 31), so 2023-04-02.
+    let average = FEDERAL.with_tpr_month_counting(MonthCounting::AverageMonth);
+    assert_eq!(
+        one(&case.obligations(as_of, &average), K::FifteenOfTwentyTwo).due(),
+        d(2023, 4, 2)
+    );
+}
+
+// ================================================================================================
+// Found in review: exceptions outside the window, and detention time.
+
+#[test]
+fn an_exception_documented_before_the_window_waives_nothing() {
+    // Episode 1 in 2016, with a compelling reason documented then; re-entry 2022-01-03 with
+    // an adjudication that day: DEFC 2022-01-03, + 15 months = 2023-04-03, less a day =
+    // 2023-04-02. The 22-month window ending then starts 2021-06-03: 2016 is long gone.
+    let old = vec![
+        removal(d(2016, 1, 4)),
+        abuse(d(2016, 1, 4)),
+        exception(d(2016, 2, 1), TprException::CompellingReason),
+        discharge(d(2016, 3, 1), ExitReason::Reunified),
+        removal(d(2022, 1, 3)),
+        abuse(d(2022, 1, 3)),
+    ];
+    let case = build(teen(), &FEDERAL, old.clone());
+    let o = one(
+        &case.obligations(d(2023, 5, 1), &FEDERAL),
+        K::FifteenOfTwentyTwo,
+    )
+    .clone();
+    expect(
+        &o,
+        RuleId::FifteenOfTwentyTwo,
+        d(2022, 1, 3),
+        d(2023, 4, 2),
+        Status::Overdue,
+        None,
+    );
+    let mut recent = old;
+    recent.push(exception(d(2022, 6, 1), TprException::CompellingReason));
+    let case = build(teen(), &FEDERAL, recent);
+    let o = one(
+        &case.obligations(d(2023, 5, 1), &FEDERAL),
+        K::FifteenOfTwentyTwo,
+    )
+    .clone();
+    assert_eq!(o.status(), Status::Waived(Waiver::CompellingReason));
+}
+
+#[test]
+fn detention_days_count_toward_15_of_22_unless_the_policy_excludes_them() {
+    // DEFC 2023-01-01; detention 2023-03-01 to 2023-04-01 (one month).
+    let events = || {
+        vec![
+            removal(d(2023, 1, 1)),
+            abuse(d(2023, 1, 1)),
+            foster(d(2023, 1, 1), "P-1"),
+            change(d(2023, 3, 1), "P-2", Setting::JuvenileJusticeFacility, None),
+            to_foster(d(2023, 4, 1), "P-3"),
+        ]
+    };
+    // Counted: continuous from 2023-01-01, 15 months end 2024-03-31.
+    let counted = case_of(events());
+    let o = one(
+        &counted.obligations(d(2024, 1, 1), &FEDERAL),
+        K::FifteenOfTwentyTwo,
+    )
+    .clone();
+    assert_eq!(o.due(), d(2024, 3, 31));
+    // Excluded: 2 months (Jan, Feb) + 13 from 2023-04-01 = 2024-05-01, less a day.
+    let excluded = Policy::federal().with_detention_time(DetentionTime::Excluded);
+    let case = build(child(), &excluded, events());
+    let o = one(
+        &case.obligations(d(2024, 1, 1), &excluded),
+        K::FifteenOfTwentyTwo,
+    )
+    .clone();
+    assert_eq!(o.due(), d(2024, 4, 30));
+}

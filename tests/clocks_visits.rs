@@ -1,0 +1,289 @@
+//! Scenario tests for the clocks of time spent in one setting (`src/timeline/visits.rs`,
+//! `src/timeline/asfa.rs`, `src/timeline/ages.rs`): the trial home visit limit, the best-interest
+//! determination within the first 180 days of a voluntary placement, and kinship guardianship
+//! eligibility after 6 months in the relative's licensed home.
+//!
+//! Each expected date is worked out by hand beside it with the conventions of `DOMAIN.md` §0.3:
+//!
+//! - "N days after E" = E + N calendar days;
+//! - "N months after E" = E + N calendar months, clamped to the last day of a shorter month;
+//! - "by the end of the Nth month" = (E + N months, clamped) − 1 day;
+//! - "the first N days" / "an N-day period that begins on D" = D ..= D + N − 1.
+//!
+//! Each test asserts the due date, the status, the date counted from, the rule and the consequence
+//! the law attaches. The cast (the child, `teen()`, the clock families F-BIRTH, F-REL, F-FOSTER)
+//! and the event builders are in `tests/common/mod.rs`.
+
+mod common;
+
+use common::*;
+use permanency::policy::KinshipClock;
+use permanency::timeline::{Consequence, ObligationKind as K, Status};
+use permanency::*;
+
+// ================================================================================================
+// Voluntary placements
+
+#[test]
+fn voluntary_placement_best_interests_within_its_first_180_days() {
+    // The first 180 days of 2023-05-01: May 31 + Jun 30 + Jul 31 + Aug 31 + Sep 30 = 153
+    // days to Sep 30, 27 more -> 2023-10-27; no payment from day 181, 2023-10-28.
+    let due = d(2023, 10, 27);
+    let missed = Some(Consequence::NoPaymentFrom(d(2023, 10, 28)));
+
+    let none = case_of(vec![voluntary(d(2023, 5, 1))]);
+    let obs = none.obligations(d(2023, 10, 27), &FEDERAL);
+    expect(
+        one(&obs, K::VoluntaryPlacement),
+        RuleId::VoluntaryPlacement,
+        d(2023, 5, 1),
+        due,
+        Status::Upcoming,
+        None,
+    );
+    let obs = none.obligations(d(2023, 11, 1), &FEDERAL);
+    expect(
+        one(&obs, K::VoluntaryPlacement),
+        RuleId::VoluntaryPlacement,
+        d(2023, 5, 1),
+        due,
+        Status::Overdue,
+        missed,
+    );
+    // A voluntary placement has no order sanctioning a removal: no contrary-to-the-welfare or
+    // prevention-efforts duties. The case plan and the notice still apply.
+    none_of(&obs, K::ContraryToWelfare);
+    none_of(&obs, K::PreventRemovalEfforts);
+    one(&obs, K::CasePlan);
+    one(&obs, K::RelativeNotice);
+
+    let on_time = case_of(vec![
+        voluntary(d(2023, 5, 1)),
+        finding(d(2023, 10, 27), Finding::VoluntaryPlacementBestInterests),
+    ]);
+    let obs = on_time.obligations(d(2023, 11, 1), &FEDERAL);
+    expect(
+        one(&obs, K::VoluntaryPlacement),
+        RuleId::VoluntaryPlacement,
+        d(2023, 5, 1),
+        due,
+        Status::Met(d(2023, 10, 27)),
+        None,
+    );
+
+    let late = case_of(vec![
+        voluntary(d(2023, 5, 1)),
+        finding(d(2023, 11, 2), Finding::VoluntaryPlacementBestInterests),
+    ]);
+    let obs = late.obligations(d(2023, 12, 1), &FEDERAL);
+    expect(
+        one(&obs, K::VoluntaryPlacement),
+        RuleId::VoluntaryPlacement,
+        d(2023, 5, 1),
+        due,
+        Status::MetLate(d(2023, 11, 2)),
+        missed,
+    );
+}
+
+// ================================================================================================
+// Trial home visits
+
+/// Removed 2024-01-01, placed in foster care, home on a trial visit from 2024-01-15.
+fn on_visit(more: Vec<Event>) -> Case {
+    let mut events = vec![
+        removal(d(2024, 1, 1)),
+        foster(d(2024, 1, 1), "P-1"),
+        visit(d(2024, 1, 15), "V-1"),
+    ];
+    events.extend(more);
+    case_of(events)
+}
+
+#[test]
+fn back_in_care_by_six_months_after_the_visit_began() {
+    // 2024-01-15 + 6 months = 2024-07-15: the child may be home through 2024-07-14 and must
+    // be back, or discharged, on 2024-07-15 at the latest.
+    let case = on_visit(vec![]);
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    let o = one(&obs, K::TrialHomeVisitLimit);
+    expect(
+        o,
+        RuleId::TrialHomeVisitLimit,
+        d(2024, 1, 15),
+        d(2024, 7, 15),
+        Status::Upcoming,
+        None,
+    );
+    assert_eq!(
+        (o.subject(), o.episode()),
+        (Some(&placement("V-1")), Some(1))
+    );
+
+    let case = on_visit(vec![visit_ended(d(2024, 7, 15), "P-2")]);
+    let obs = case.obligations(d(2024, 8, 1), &FEDERAL);
+    expect(
+        one(&obs, K::TrialHomeVisitLimit),
+        RuleId::TrialHomeVisitLimit,
+        d(2024, 1, 15),
+        d(2024, 7, 15),
+        Status::Met(d(2024, 7, 15)),
+        None,
+    );
+
+    // A discharge home during the visit meets it too.
+    let case = on_visit(vec![discharge(d(2024, 6, 1), ExitReason::Reunified)]);
+    let obs = case.obligations(d(2024, 8, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::TrialHomeVisitLimit).status(),
+        Status::Met(d(2024, 6, 1))
+    );
+}
+
+#[test]
+fn a_court_may_extend_the_visit() {
+    let case = on_visit(vec![
+        finding(
+            d(2024, 6, 1),
+            Finding::VisitExtended {
+                until: d(2024, 9, 30),
+            },
+        ),
+        visit_ended(d(2024, 10, 1), "P-2"),
+    ]);
+    // Home through 2024-09-30: back in care on 2024-10-01 at the latest.
+    let obs = case.obligations(d(2024, 8, 1), &FEDERAL);
+    let o = one(&obs, K::TrialHomeVisitLimit);
+    assert_eq!((o.due(), o.status()), (d(2024, 10, 1), Status::Upcoming));
+    let obs = case.obligations(d(2024, 10, 2), &FEDERAL);
+    expect(
+        one(&obs, K::TrialHomeVisitLimit),
+        RuleId::TrialHomeVisitLimit,
+        d(2024, 1, 15),
+        d(2024, 10, 1),
+        Status::Met(d(2024, 10, 1)),
+        None,
+    );
+}
+
+#[test]
+fn an_over_long_visit_makes_a_return_a_new_removal() {
+    // Still home on 2024-07-16: overdue.
+    let case = on_visit(vec![]);
+    let obs = case.obligations(d(2024, 7, 16), &FEDERAL);
+    let o = one(&obs, K::TrialHomeVisitLimit);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (Status::Overdue, Some(Consequence::NewRemovalRequired))
+    );
+
+    // The child comes back on 2024-08-01: a re-entry, and the first episode ended on
+    // 2024-07-15, the first day beyond the limit.
+    let case = on_visit(vec![removal(d(2024, 8, 1))]);
+    assert_eq!(case.episodes().len(), 2);
+    assert_eq!(
+        case.episodes()[0].exit().map(|x| x.date),
+        Some(d(2024, 7, 15))
+    );
+    let obs = case.obligations(d(2024, 8, 15), &FEDERAL);
+    let o = one(&obs, K::TrialHomeVisitLimit);
+    expect(
+        o,
+        RuleId::TrialHomeVisitLimit,
+        d(2024, 1, 15),
+        d(2024, 7, 15),
+        Status::Overdue,
+        Some(Consequence::NewRemovalRequired),
+    );
+    assert_eq!(o.episode(), Some(1));
+    // The re-entry owes its own contrary-to-the-welfare finding, on 2024-08-01.
+    let ctw = all(&obs, K::ContraryToWelfare);
+    assert_eq!(ctw.len(), 2);
+    assert_eq!(
+        (ctw[1].episode(), ctw[1].due(), ctw[1].status()),
+        (Some(2), d(2024, 8, 1), Status::Overdue)
+    );
+}
+
+// ================================================================================================
+// Kinship guardianship
+
+#[test]
+fn kinship_guardianship_after_6_months_in_the_relatives_licensed_home() {
+    // Licensed since 2020-01-01; placed 2024-03-01; 2024-03-01 + 6 months = 2024-09-01.
+    let case = case_of(vec![
+        removal(d(2024, 3, 1)),
+        relative_home(d(2024, 3, 1), "R-1"),
+    ]);
+    let obs = case.obligations(d(2024, 5, 1), &FEDERAL);
+    let o = one(&obs, K::KinshipGuardianshipEligibility);
+    expect(
+        o,
+        RuleId::KinshipGuardianshipEligibility,
+        d(2024, 3, 1),
+        d(2024, 9, 1),
+        Status::Upcoming,
+        None,
+    );
+    assert_eq!(o.subject(), Some(&family("F-REL")));
+    let obs = case.obligations(d(2024, 9, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::KinshipGuardianshipEligibility).status(),
+        Status::Reached
+    );
+
+    // Licensed only from 2024-05-15: the months count from the licence, 2024-11-15.
+    let case = build_with(
+        child(),
+        clock_families_with_relative(relative_family_licensed(d(2024, 5, 15))),
+        &FEDERAL,
+        vec![removal(d(2024, 3, 1)), relative_home(d(2024, 3, 1), "R-1")],
+    );
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    expect(
+        one(&obs, K::KinshipGuardianshipEligibility),
+        RuleId::KinshipGuardianshipEligibility,
+        d(2024, 5, 15),
+        d(2024, 11, 15),
+        Status::Upcoming,
+        None,
+    );
+    // Before the licence, nothing counts yet.
+    none_of(
+        &case.obligations(d(2024, 5, 1), &FEDERAL),
+        K::KinshipGuardianshipEligibility,
+    );
+    // Nor in a non-relative home.
+    let case = case_of(vec![removal(d(2024, 3, 1)), foster(d(2024, 3, 1), "P-1")]);
+    none_of(
+        &case.obligations(d(2024, 10, 1), &FEDERAL),
+        K::KinshipGuardianshipEligibility,
+    );
+}
+
+// ================================================================================================
+// Found in review: the policy switch for the kinship months.
+
+#[test]
+fn kinship_months_may_count_from_the_move_rather_than_the_licence() {
+    // With the grandmother since 2024-01-01; her home licensed 2024-03-01.
+    let families = clock_families_with_relative(relative_family_licensed(d(2024, 3, 1)));
+    let events = vec![removal(d(2024, 1, 1)), relative_home(d(2024, 1, 1), "P-1")];
+    let case = build_with(child(), families.clone(), &FEDERAL, events.clone());
+    // Licensed months only: 2024-03-01 + 6 months = 2024-09-01.
+    let o = one(
+        &case.obligations(d(2024, 5, 1), &FEDERAL),
+        K::KinshipGuardianshipEligibility,
+    )
+    .clone();
+    assert_eq!((o.counts_from(), o.due()), (d(2024, 3, 1), d(2024, 9, 1)));
+    // Every month in the home: 2024-01-01 + 6 months = 2024-07-01.
+    let all_months = Policy::federal().with_kinship_clock(KinshipClock::AllMonthsInHome);
+    let case = build_with(child(), families, &all_months, events);
+    let o = one(
+        &case.obligations(d(2024, 5, 1), &all_months),
+        K::KinshipGuardianshipEligibility,
+    )
+    .clone();
+    assert_eq!((o.counts_from(), o.due()), (d(2024, 1, 1), d(2024, 7, 1)));
+}

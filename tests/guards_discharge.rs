@@ -1,0 +1,345 @@
+//! The discharge guards (`src/rules/discharge.rs`): adoption and death have their own events;
+//! emancipation not before the age of majority; guardianship to a guardian family; kinship
+//! guardianship assistance only for a relative guardian after 6 consecutive months in the
+//! relative's licensed home.
+//!
+//! Each rule is refused with real dates (the exact rule ids and the exact message, the arithmetic
+//! beside the expected value), next to the nearest history that is accepted; `common::refuse`
+//! proves that a refused event leaves the case as it was. The cast (the child, F-BIRTH, F-REL,
+//! F-FOSTER, F-ADOPT, F-GUARD) and the event builders are in `tests/common/mod.rs`.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use permanency::date::LeapDayBirthday;
+use permanency::*;
+
+// ================================================================================================
+// Discharge
+
+#[test]
+fn a_discharge_cannot_claim_adoption_or_death() {
+    let mut case = in_care();
+    let r = refuse(
+        &mut case,
+        discharge(d(2024, 6, 1), Discharge::new(ExitReason::Adopted)),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::DischargeReason]);
+    assert_eq!(
+        message(&r, 0),
+        "a discharge cannot give the reason adopted; record adoption_finalized"
+    );
+
+    let r = refuse(
+        &mut case,
+        discharge(d(2024, 6, 1), Discharge::new(ExitReason::Death)),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::DischargeReason]);
+    assert_eq!(
+        message(&r, 0),
+        "a discharge cannot give the reason death; record death"
+    );
+
+    accept(
+        &mut case,
+        discharge(
+            d(2024, 6, 1),
+            Discharge::new(ExitReason::Reunified).to_family(fid("F-BIRTH")),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Reunified));
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit {
+            date: d(2024, 6, 1),
+            reason: ExitReason::Reunified
+        })
+    );
+}
+
+fn emancipation(date: NaiveDate) -> Event {
+    discharge(date, Discharge::new(ExitReason::Emancipated))
+}
+
+fn teen_in_care(born: NaiveDate, policy: &Policy) -> Case {
+    let mut case = Case::new(child_born(born), all_families()).unwrap();
+    accept(&mut case, removal(d(2024, 1, 10)), policy);
+    accept(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        policy,
+    );
+    case
+}
+
+#[test]
+fn emancipation_at_the_age_of_majority() {
+    // Born 2008-09-30: 18 on 2026-09-30, 19 on 2027-09-30.
+    let born = d(2008, 9, 30);
+    let mut case = teen_in_care(born, &FEDERAL);
+    let r = refuse(&mut case, emancipation(d(2026, 9, 29)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::EmancipationAge]);
+    assert_eq!(
+        message(&r, 0),
+        "emancipation needs a youth who has attained 18 on 2026-09-29, found age 17"
+    );
+    assert!(!message(&r, 0).contains("2008-09-30"));
+    accept(&mut case, emancipation(d(2026, 9, 30)), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Emancipated));
+
+    // A state whose age of majority is 19.
+    let nineteen = Policy::federal().with_age_of_majority(19).unwrap();
+    let mut case = teen_in_care(born, &nineteen);
+    let r = refuse(&mut case, emancipation(d(2026, 9, 30)), &nineteen);
+    assert_eq!(rules(&r), [RuleId::EmancipationAge]);
+    assert_eq!(
+        message(&r, 0),
+        "emancipation needs a youth who has attained 19 on 2026-09-30, found age 18"
+    );
+    accept(&mut case, emancipation(d(2027, 9, 30)), &nineteen);
+}
+
+#[test]
+fn emancipation_for_a_leap_day_birthday_follows_the_policy() {
+    // Born 2008-02-29: 18 on 2026-02-28 (clamped, the default) or 2026-03-01 (March1).
+    let born = d(2008, 2, 29);
+    let mut case = teen_in_care(born, &FEDERAL);
+    accept(&mut case, emancipation(d(2026, 2, 28)), &FEDERAL);
+
+    let march1 = Policy::federal().with_leap_day_birthday(LeapDayBirthday::March1);
+    let mut case = teen_in_care(born, &march1);
+    let r = refuse(&mut case, emancipation(d(2026, 2, 28)), &march1);
+    assert_eq!(
+        message(&r, 0),
+        "emancipation needs a youth who has attained 18 on 2026-02-28, found age 17"
+    );
+    accept(&mut case, emancipation(d(2026, 3, 1)), &march1);
+}
+
+#[test]
+fn guardianship_names_a_guardian_family() {
+    let mut case = in_care();
+    let r = refuse(
+        &mut case,
+        discharge(d(2024, 9, 1), Discharge::new(ExitReason::Guardianship)),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::GuardianshipFamily]);
+    assert_eq!(
+        message(&r, 0),
+        "a discharge to guardianship needs the guardian's family, found none"
+    );
+
+    let r = refuse(
+        &mut case,
+        discharge(
+            d(2024, 9, 1),
+            Discharge::new(ExitReason::Guardianship).to_family(fid("F-REL")),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::GuardianshipFamily]);
+    assert_eq!(
+        message(&r, 0),
+        "a discharge to guardianship needs a guardian family, found family F-REL of kind relative"
+    );
+    assert_eq!(subjects(&r, 0), [Subject::Family(fid("F-REL"))]);
+
+    accept(
+        &mut case,
+        discharge(
+            d(2024, 9, 1),
+            Discharge::new(ExitReason::Guardianship).to_family(fid("F-GUARD")),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Guardianship));
+}
+
+#[test]
+fn kinship_assistance_needs_a_relative_guardian() {
+    let mut case = in_care();
+    let kinship = |family: &str| {
+        Discharge::new(ExitReason::Guardianship)
+            .to_family(fid(family))
+            .with_kinship_assistance()
+    };
+
+    // A non-relative guardian the child never lived with: both kinship rules.
+    let r = refuse(
+        &mut case,
+        discharge(d(2024, 9, 10), kinship("F-GUARD")),
+        &FEDERAL,
+    );
+    assert_eq!(
+        rules(&r),
+        [
+            RuleId::KinshipGuardianRelative,
+            RuleId::KinshipGuardianSixMonths
+        ]
+    );
+    assert_eq!(
+        message(&r, 0),
+        "kinship guardianship assistance needs a relative guardian, found no relative caregiver in family F-GUARD"
+    );
+    assert_eq!(
+        message(&r, 1),
+        "kinship guardianship assistance needs 6 consecutive months in family F-GUARD's licensed home, found the child not placed there under a licence in force on 2024-09-10"
+    );
+
+    // The licensed foster parents, with the child since 2024-01-10 (8 months), become
+    // guardians: long enough, but not relatives.
+    accept(
+        &mut case,
+        recorded(
+            d(2024, 9, 1),
+            as_kind(&foster_family(), FamilyKind::Guardian),
+        ),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut case,
+        discharge(d(2024, 9, 10), kinship("F-FOSTER")),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::KinshipGuardianRelative]);
+    assert_eq!(
+        message(&r, 0),
+        "kinship guardianship assistance needs a relative guardian, found no relative caregiver in family F-FOSTER"
+    );
+    assert_eq!(subjects(&r, 0), [Subject::Family(fid("F-FOSTER"))]);
+
+    // Kinship assistance only with a discharge to guardianship.
+    let r = refuse(
+        &mut case,
+        discharge(
+            d(2024, 9, 10),
+            Discharge::new(ExitReason::LivingWithOtherRelatives)
+                .to_family(fid("F-REL"))
+                .with_kinship_assistance(),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::KinshipGuardianRelative]);
+    assert_eq!(
+        message(&r, 0),
+        "kinship guardianship assistance needs a discharge to guardianship, found living_with_other_relatives"
+    );
+
+    // Guardianship without kinship assistance is accepted.
+    accept(
+        &mut case,
+        discharge(
+            d(2024, 9, 10),
+            Discharge::new(ExitReason::Guardianship).to_family(fid("F-FOSTER")),
+        ),
+        &FEDERAL,
+    );
+}
+
+/// Placed with F-FOSTER 2024-01-10, moved to the licensed grandmother (F-REL) on 2024-03-01,
+/// who is recorded as a guardian on 2024-07-25 (same id, same licence).
+fn with_grandmother(relative: Family) -> Case {
+    let mut case = in_care();
+    accept(
+        &mut case,
+        change(
+            d(2024, 3, 1),
+            "P-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+    // Still a relative family: a discharge to guardianship is refused, and on 2024-07-25
+    // the months are not complete either (2024-03-01 + 6 months = 2024-09-01 at the
+    // earliest).
+    let r = refuse(
+        &mut case,
+        discharge(
+            d(2024, 7, 25),
+            Discharge::new(ExitReason::Guardianship)
+                .to_family(fid("F-REL"))
+                .with_kinship_assistance(),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        rules(&r),
+        [RuleId::GuardianshipFamily, RuleId::KinshipGuardianSixMonths]
+    );
+    assert_eq!(
+        message(&r, 0),
+        "a discharge to guardianship needs a guardian family, found family F-REL of kind relative"
+    );
+    accept(
+        &mut case,
+        recorded(d(2024, 7, 25), as_kind(&relative, FamilyKind::Guardian)),
+        &FEDERAL,
+    );
+    assert_eq!(
+        case.family(&fid("F-REL")).unwrap().kind(),
+        FamilyKind::Guardian
+    );
+    case
+}
+
+fn kinship_to_grandmother(date: NaiveDate) -> Event {
+    discharge(
+        date,
+        Discharge::new(ExitReason::Guardianship)
+            .to_family(fid("F-REL"))
+            .with_kinship_assistance(),
+    )
+}
+
+#[test]
+fn kinship_assistance_after_six_months_in_the_relative_s_licensed_home() {
+    let mut case = with_grandmother(relative_family());
+
+    // 2024-03-01 to 2024-08-01 is 5 months; 2024-03-01 + 6 months = 2024-09-01.
+    let r = refuse(&mut case, kinship_to_grandmother(d(2024, 8, 1)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::KinshipGuardianSixMonths]);
+    assert_eq!(
+        message(&r, 0),
+        "kinship guardianship assistance needs 6 consecutive months in family F-REL's licensed home, found 2024-03-01 to 2024-08-01 (the months are complete on 2024-09-01)"
+    );
+    assert_eq!(subjects(&r, 0), [Subject::Family(fid("F-REL"))]);
+    let r = refuse(&mut case, kinship_to_grandmother(d(2024, 8, 31)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::KinshipGuardianSixMonths]);
+
+    // Exactly 6 months.
+    accept(&mut case, kinship_to_grandmother(d(2024, 9, 1)), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Guardianship));
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit {
+            date: d(2024, 9, 1),
+            reason: ExitReason::Guardianship
+        })
+    );
+}
+
+#[test]
+fn the_kinship_months_run_from_the_licence() {
+    // Living with the grandmother from 2024-03-01 but licensed only from 2024-04-15: the
+    // months run from 2024-04-15; + 6 months = 2024-10-15.
+    let mut case = with_grandmother(relative_family_licensed(d(2024, 4, 15)));
+    let r = refuse(&mut case, kinship_to_grandmother(d(2024, 9, 1)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::KinshipGuardianSixMonths]);
+    assert_eq!(
+        message(&r, 0),
+        "kinship guardianship assistance needs 6 consecutive months in family F-REL's licensed home, found 2024-04-15 to 2024-09-01 (the months are complete on 2024-10-15)"
+    );
+    accept(&mut case, kinship_to_grandmother(d(2024, 10, 15)), &FEDERAL);
+}

@@ -1,0 +1,254 @@
+//! The guards every event passes (`src/rules/lifecycle.rs`): dates in order, nothing before the
+//! birth, every family named is recorded, one id per placement, a row in the transition table
+//! for the stage, and nothing after the death of the child.
+//!
+//! Each rule is refused with real dates (the exact rule ids and the exact message, the arithmetic
+//! beside the expected value), next to the nearest history that is accepted; `common::refuse`
+//! proves that a refused event leaves the case as it was. The cast (the child, F-BIRTH, F-REL,
+//! F-FOSTER, F-ADOPT, F-GUARD) and the event builders are in `tests/common/mod.rs`.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use common::*;
+use permanency::*;
+
+// ================================================================================================
+// The checks every event passes
+
+#[test]
+fn dates_going_backwards_are_refused_and_the_same_day_is_not() {
+    let mut case = in_care();
+    accept(
+        &mut case,
+        plan(d(2024, 3, 1), Goal::Reunification),
+        &FEDERAL,
+    );
+
+    // The last event is dated 2024-03-01; 2024-02-28 precedes it.
+    let r = refuse(&mut case, review(d(2024, 2, 28)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::EventOutOfOrder]);
+    assert_eq!(
+        message(&r, 0),
+        "expected a date on or after 2024-03-01 (the last event), found 2024-02-28"
+    );
+
+    // An event may share the date of the one before.
+    accept(&mut case, review(d(2024, 3, 1)), &FEDERAL);
+    assert_eq!(case.events().len(), 4);
+}
+
+#[test]
+fn an_event_before_the_birth_is_refused_without_naming_the_birth_date() {
+    let mut case = open_case();
+    // Born 2016-05-04: a removal the day before is refused.
+    let r = refuse(&mut case, removal(d(2016, 5, 3)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::EventBeforeBirth]);
+    assert_eq!(
+        message(&r, 0),
+        "removal on 2016-05-03 precedes the child's birth"
+    );
+    assert!(!message(&r, 0).contains("2016-05-04"));
+    assert!(!r.to_string().contains("2016-05-04"));
+
+    // A newborn may be removed on the day of birth.
+    accept(&mut case, removal(d(2016, 5, 4)), &FEDERAL);
+    assert_eq!(case.stage(), Stage::FosterCare);
+}
+
+#[test]
+fn an_unknown_family_is_refused_until_recorded() {
+    let mut case = Case::new(child(), vec![birth_family()]).unwrap();
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+
+    let placement = begin(
+        d(2024, 1, 10),
+        "P-1",
+        Setting::NonRelativeFosterHome,
+        Some("F-FOSTER"),
+    );
+    let r = refuse(&mut case, placement.clone(), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::UnknownFamily]);
+    assert_eq!(
+        message(&r, 0),
+        "family F-FOSTER is not recorded in the case; record it with family_recorded first"
+    );
+    assert_eq!(subjects(&r, 0), [Subject::Family(fid("F-FOSTER"))]);
+
+    // Record the family, and the same placement is accepted.
+    accept(
+        &mut case,
+        recorded(d(2024, 1, 10), foster_family()),
+        &FEDERAL,
+    );
+    assert!(case.family(&fid("F-FOSTER")).is_some());
+    assert!(
+        case.opening_families()
+            .iter()
+            .all(|f| f.id() != &fid("F-FOSTER"))
+    );
+    accept(&mut case, placement, &FEDERAL);
+    assert_eq!(case.current_placement().unwrap().id(), &plid("P-1"));
+}
+
+#[test]
+fn a_removal_from_an_unknown_household_is_refused() {
+    let mut case = Case::new(child(), vec![]).unwrap();
+    let r = refuse(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::UnknownFamily]);
+    assert_eq!(
+        message(&r, 0),
+        "family F-BIRTH is not recorded in the case; record it with family_recorded first"
+    );
+    accept(
+        &mut case,
+        recorded(d(2024, 1, 10), birth_family()),
+        &FEDERAL,
+    );
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    assert_eq!(case.episodes()[0].removed_from(), Some(&fid("F-BIRTH")));
+}
+
+#[test]
+fn a_placement_id_is_used_once() {
+    let mut case = in_care();
+    accept(
+        &mut case,
+        change(
+            d(2024, 2, 1),
+            "P-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+
+    // P-1 ended on 2024-02-01; its id cannot name the next placement.
+    let r = refuse(
+        &mut case,
+        change(
+            d(2024, 3, 1),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::DuplicatePlacement]);
+    assert_eq!(
+        message(&r, 0),
+        "placement P-1 already exists in the case; each placement needs its own id"
+    );
+    assert_eq!(subjects(&r, 0), [Subject::Placement(plid("P-1"))]);
+
+    accept(
+        &mut case,
+        change(
+            d(2024, 3, 1),
+            "P-3",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(case.placements().len(), 3);
+}
+
+#[test]
+fn an_event_with_no_row_lists_what_is_allowed() {
+    let mut case = open_case();
+    let placement = begin(
+        d(2024, 1, 10),
+        "P-1",
+        Setting::NonRelativeFosterHome,
+        Some("F-FOSTER"),
+    );
+    let r = refuse(&mut case, placement.clone(), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
+    assert_eq!(
+        message(&r, 0),
+        "placement_begun is not allowed in stage Intake; allowed: family_recorded, open_preservation, removal"
+    );
+    assert_eq!(
+        r.allowed(),
+        [
+            EventKind::FamilyRecorded,
+            EventKind::OpenPreservation,
+            EventKind::Removal
+        ]
+    );
+
+    // After a removal the placement has its row.
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    accept(&mut case, placement, &FEDERAL);
+
+    // Once exited, placements need a new removal.
+    accept(
+        &mut case,
+        discharge(
+            d(2024, 6, 1),
+            Discharge::new(ExitReason::Reunified).to_family(fid("F-BIRTH")),
+        ),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut case,
+        begin(
+            d(2024, 7, 1),
+            "P-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
+    assert_eq!(
+        message(&r, 0),
+        "placement_begun is not allowed in stage Exited(reunified); allowed: family_recorded, removal, open_preservation, close, death"
+    );
+}
+
+#[test]
+fn nothing_follows_the_death_of_the_child() {
+    let mut case = in_care();
+    let alive = case.clone();
+    accept(&mut case, ev(d(2024, 5, 1), EventData::Death), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Deceased);
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit {
+            date: d(2024, 5, 1),
+            reason: ExitReason::Death
+        })
+    );
+    assert_eq!(
+        case.placements()[0].end(),
+        Some(PlacementEnd {
+            date: d(2024, 5, 1),
+            reason: EndReason::Died
+        })
+    );
+
+    let r = refuse(&mut case, review(d(2024, 6, 1)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::ChildDeceased]);
+    assert_eq!(
+        message(&r, 0),
+        "the child died on 2024-05-01; no event may follow"
+    );
+    assert!(r.allowed().is_empty());
+
+    let r = refuse(
+        &mut case,
+        recorded(d(2024, 6, 1), guardian_family()),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::ChildDeceased]);
+
+    // Every reason at once: dated before the death, and after it in the history.
+    let r = refuse(&mut case, review(d(2024, 4, 1)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::EventOutOfOrder, RuleId::ChildDeceased]);
+
+    // The same review while the child lived is accepted.
+    let mut alive = alive;
+    accept(&mut alive, review(d(2024, 4, 30)), &FEDERAL);
+}

@@ -1,0 +1,610 @@
+//! The placement guards (`src/rules/placement.rs`): one placement at a time, the event that fits
+//! the move (placement changed, ran away, returned from runaway, trial home visit), a caregiver
+//! family of the kind the setting needs, a licence in force on the placement date; and how AFCARS
+//! counts placement moves.
+//!
+//! Each rule is refused with real dates (the exact rule ids and the exact message, the arithmetic
+//! beside the expected value), next to the nearest history that is accepted; `common::refuse`
+//! proves that a refused event leaves the case as it was. The cast (the child, F-BIRTH, F-REL,
+//! F-FOSTER, F-ADOPT, F-GUARD) and the event builders are in `tests/common/mod.rs`.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use common::*;
+use permanency::*;
+
+// ================================================================================================
+// Placements
+
+#[test]
+fn a_placement_begins_only_when_none_is_open() {
+    let mut case = in_care();
+    let r = refuse(
+        &mut case,
+        begin(
+            d(2024, 2, 1),
+            "P-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::PlacementAlreadyOpen]);
+    assert_eq!(
+        message(&r, 0),
+        "placement P-1 is still open; use placement_changed to move the child"
+    );
+    assert_eq!(subjects(&r, 0), [Subject::Placement(plid("P-1"))]);
+
+    // Reusing the open placement's id: both reasons.
+    let r = refuse(
+        &mut case,
+        begin(
+            d(2024, 2, 1),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        rules(&r),
+        [RuleId::DuplicatePlacement, RuleId::PlacementAlreadyOpen]
+    );
+
+    accept(
+        &mut case,
+        change(
+            d(2024, 2, 1),
+            "P-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        case.placements()[0].end(),
+        Some(PlacementEnd {
+            date: d(2024, 2, 1),
+            reason: EndReason::Replaced
+        })
+    );
+    assert_eq!(case.current_placement().unwrap().id(), &plid("P-2"));
+}
+
+#[test]
+fn placement_changed_needs_an_open_placement() {
+    let mut case = open_case();
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    let r = refuse(
+        &mut case,
+        change(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::PlacementEventMismatch]);
+    assert_eq!(
+        message(&r, 0),
+        "placement_changed needs an open placement, found none; use placement_begun"
+    );
+
+    // No placement open and a runaway setting: both mismatches.
+    let r = refuse(
+        &mut case,
+        change(d(2024, 1, 10), "P-1", Setting::Runaway, None),
+        &FEDERAL,
+    );
+    assert_eq!(
+        rules(&r),
+        [
+            RuleId::PlacementEventMismatch,
+            RuleId::PlacementEventMismatch
+        ]
+    );
+    assert_eq!(
+        message(&r, 1),
+        "placement_changed cannot begin a runaway placement; use ran_away"
+    );
+
+    accept(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+}
+
+#[test]
+fn placement_changed_from_a_runaway_is_a_return() {
+    let mut case = in_care();
+    accept(&mut case, ran_away(d(2024, 2, 1), "P-2"), &FEDERAL);
+    let r = refuse(
+        &mut case,
+        change(
+            d(2024, 2, 5),
+            "P-3",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::PlacementEventMismatch]);
+    assert_eq!(
+        message(&r, 0),
+        "placement P-2 is a runaway; use returned_from_runaway"
+    );
+    accept(
+        &mut case,
+        returned(
+            d(2024, 2, 5),
+            "P-3",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(case.current_placement().unwrap().id(), &plid("P-3"));
+}
+
+#[test]
+fn placement_changed_during_a_visit_has_no_row() {
+    // During a trial home visit the case is in Reunification, where placement_changed has no
+    // row: the table refuses it before `open_is_ordinary` could say "use
+    // trial_home_visit_ended".
+    let mut case = in_care();
+    accept(&mut case, visit(d(2024, 2, 1), "P-2"), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Reunification);
+    let r = refuse(
+        &mut case,
+        change(
+            d(2024, 2, 5),
+            "P-3",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
+    assert_eq!(
+        message(&r, 0),
+        "placement_changed is not allowed in stage Reunification; allowed: family_recorded, plan_set, court_finding, permanency_hearing, periodic_review, case_plan_completed, relatives_notified, transition_plan_completed, parent_deceased, trial_home_visit_ended, removal, discharge, death"
+    );
+    accept(&mut case, visit_ended(d(2024, 2, 5), "P-3"), &FEDERAL);
+    assert_eq!(case.stage(), Stage::FosterCare);
+}
+
+#[test]
+fn runaways_and_visits_have_their_own_events() {
+    let mut case = in_care();
+    let r = refuse(
+        &mut case,
+        change(d(2024, 2, 1), "P-2", Setting::Runaway, None),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::PlacementEventMismatch]);
+    assert_eq!(
+        message(&r, 0),
+        "placement_changed cannot begin a runaway placement; use ran_away"
+    );
+    assert_eq!(subjects(&r, 0), [Subject::Placement(plid("P-2"))]);
+
+    let r = refuse(
+        &mut case,
+        change(
+            d(2024, 2, 1),
+            "P-2",
+            Setting::TrialHomeVisit,
+            Some("F-BIRTH"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::PlacementEventMismatch]);
+    assert_eq!(
+        message(&r, 0),
+        "placement_changed cannot begin a trial_home_visit placement; use trial_home_visit_begun"
+    );
+
+    let mut runaway = case.clone();
+    accept(&mut runaway, ran_away(d(2024, 2, 1), "P-2"), &FEDERAL);
+    assert_eq!(
+        runaway.current_placement().unwrap().setting(),
+        Setting::Runaway
+    );
+    accept(&mut case, visit(d(2024, 2, 1), "P-2"), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Reunification);
+}
+
+#[test]
+fn ran_away_needs_a_runaway_setting_and_not_twice() {
+    let mut case = in_care();
+    let r = refuse(
+        &mut case,
+        ev(
+            d(2024, 2, 1),
+            EventData::RanAway(np("P-2", Setting::GroupHomeStaffOperated, None)),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::PlacementEventMismatch]);
+    assert_eq!(
+        message(&r, 0),
+        "ran_away expects a runaway or whereabouts_unknown setting, found group_home_staff_operated"
+    );
+
+    accept(
+        &mut case,
+        ev(
+            d(2024, 2, 1),
+            EventData::RanAway(np("P-2", Setting::WhereaboutsUnknown, None)),
+        ),
+        &FEDERAL,
+    );
+
+    let r = refuse(&mut case, ran_away(d(2024, 2, 3), "P-3"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::PlacementEventMismatch]);
+    assert_eq!(
+        message(&r, 0),
+        "the child is already on runaway status (placement P-2)"
+    );
+    assert_eq!(subjects(&r, 0), [Subject::Placement(plid("P-2"))]);
+}
+
+#[test]
+fn returned_from_runaway_needs_a_runaway() {
+    let mut case = in_care();
+    let r = refuse(
+        &mut case,
+        returned(
+            d(2024, 2, 1),
+            "P-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::PlacementEventMismatch]);
+    assert_eq!(
+        message(&r, 0),
+        "returned_from_runaway needs the child on runaway status, found none"
+    );
+
+    accept(&mut case, ran_away(d(2024, 2, 1), "P-2"), &FEDERAL);
+    accept(
+        &mut case,
+        returned(
+            d(2024, 2, 3),
+            "P-3",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+}
+
+#[test]
+fn a_relative_foster_home_needs_a_relative_family() {
+    let mut case = open_case();
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    let r = refuse(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::RelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::CaregiverKind]);
+    assert_eq!(
+        message(&r, 0),
+        "a relative_foster_home placement needs a relative family, found family F-FOSTER of kind non_relative_foster"
+    );
+    assert_eq!(
+        subjects(&r, 0),
+        [
+            Subject::Family(fid("F-FOSTER")),
+            Subject::Placement(plid("P-1"))
+        ]
+    );
+    accept(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+}
+
+#[test]
+fn a_pre_adoptive_home_needs_a_pre_adoptive_family() {
+    let mut case = in_care();
+    let r = refuse(
+        &mut case,
+        change(
+            d(2024, 3, 1),
+            "P-2",
+            Setting::PreAdoptiveHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::CaregiverKind]);
+    assert_eq!(
+        message(&r, 0),
+        "a pre_adoptive_home placement needs a pre_adoptive or adoptive family, found family F-FOSTER of kind non_relative_foster"
+    );
+    accept(
+        &mut case,
+        change(
+            d(2024, 3, 1),
+            "P-2",
+            Setting::PreAdoptiveHome,
+            Some("F-ADOPT"),
+        ),
+        &FEDERAL,
+    );
+}
+
+#[test]
+fn a_non_relative_home_needs_a_licence_in_force_on_the_placement_date() {
+    // Licensed 2023-03-01 through 2024-02-29 (a leap day): in force on 2024-02-29, expired on
+    // 2024-03-01.
+    let expiring = foster_family_licensed(d(2023, 3, 1), d(2024, 2, 29));
+    let mut case = Case::new(child(), vec![birth_family(), expiring.clone()]).unwrap();
+    accept(&mut case, removal(d(2024, 2, 28)), &FEDERAL);
+
+    let r = refuse(
+        &mut case,
+        begin(
+            d(2024, 3, 1),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::UnlicensedHome]);
+    assert_eq!(
+        message(&r, 0),
+        "family F-FOSTER needs a foster-home licence in force on 2024-03-01, found one covering 2023-03-01 to 2024-02-29"
+    );
+    assert_eq!(
+        subjects(&r, 0),
+        [
+            Subject::Family(fid("F-FOSTER")),
+            Subject::Placement(plid("P-1"))
+        ]
+    );
+
+    // The same home on the licence's last day.
+    let mut last_day = case.clone();
+    accept(
+        &mut last_day,
+        begin(
+            d(2024, 2, 29),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+
+    // Or the licence renewed from 2024-03-01, recorded before the placement.
+    let renewed = Family::builder(fid("F-FOSTER"), FamilyKind::NonRelativeFoster)
+        .member(expiring.members()[0].clone())
+        .licence(licence(d(2024, 3, 1), Some(d(2025, 2, 28))))
+        .build()
+        .unwrap();
+    accept(&mut case, recorded(d(2024, 3, 1), renewed), &FEDERAL);
+    accept(
+        &mut case,
+        begin(
+            d(2024, 3, 1),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+}
+
+#[test]
+fn a_suspended_licence_is_not_in_force() {
+    let suspended = Family::builder(fid("F-FOSTER"), FamilyKind::NonRelativeFoster)
+        .member(member("P-FOSTER", "Eve", Relationship::NonRelative).caregiver())
+        .licence(FosterLicence::new(LicenceStatus::Suspended, d(2023, 1, 1), None).unwrap())
+        .build()
+        .unwrap();
+    let mut case = Case::new(child(), vec![birth_family(), suspended]).unwrap();
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    let r = refuse(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::UnlicensedHome]);
+    assert_eq!(
+        message(&r, 0),
+        "family F-FOSTER needs a foster-home licence in force on 2024-01-10, found a licence not in force"
+    );
+    accept(
+        &mut case,
+        recorded(d(2024, 1, 10), foster_family()),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+}
+
+#[test]
+fn an_unlicensed_pre_adoptive_family_is_not_a_licensed_home() {
+    let unlicensed = Family::builder(fid("F-ADOPT"), FamilyKind::PreAdoptive)
+        .member(member("P-ADOPT", "Fay", Relationship::NonRelative).caregiver())
+        .build()
+        .unwrap();
+    let mut case = Case::new(child(), vec![birth_family(), unlicensed]).unwrap();
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    let r = refuse(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::PreAdoptiveHome,
+            Some("F-ADOPT"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::UnlicensedHome]);
+    assert_eq!(
+        message(&r, 0),
+        "family F-ADOPT needs a foster-home licence in force on 2024-01-10, found none"
+    );
+}
+
+// ================================================================================================
+// Found in review: a relative home called non-relative.
+
+#[test]
+fn a_relative_family_is_never_a_non_relative_foster_home() {
+    let mut case = open_case();
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    let r = refuse(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::CaregiverKind]);
+    assert_eq!(
+        message(&r, 0),
+        "a non_relative_foster_home placement needs a family that fosters and is not a relative family, found family F-REL of kind relative"
+    );
+    accept(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+}
+
+// ================================================================================================
+// AFCARS placement moves
+
+#[test]
+fn placement_moves_are_counted_the_afcars_way() {
+    let mut case = open_case();
+    let moves = |case: &Case| case.placement_moves(&case.episodes()[0]);
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+
+    // The first placement is not a move.
+    accept(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(moves(&case), 0);
+
+    // To the grandmother: move 1.
+    accept(
+        &mut case,
+        change(
+            d(2024, 3, 1),
+            "P-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(moves(&case), 1);
+
+    // A runaway and a return to the same family: not a move.
+    accept(&mut case, ran_away(d(2024, 4, 1), "P-3"), &FEDERAL);
+    assert_eq!(moves(&case), 1);
+    accept(
+        &mut case,
+        returned(
+            d(2024, 4, 5),
+            "P-4",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(moves(&case), 1);
+
+    // Back to the foster family: move 2.
+    accept(
+        &mut case,
+        change(
+            d(2024, 5, 1),
+            "P-5",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(moves(&case), 2);
+
+    // The foster family is approved to adopt and its home becomes a pre-adoptive home: a
+    // licence change of the same caregiver family, not a move.
+    accept(
+        &mut case,
+        recorded(
+            d(2024, 8, 1),
+            as_kind(&foster_family(), FamilyKind::PreAdoptive),
+        ),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        change(
+            d(2024, 8, 1),
+            "P-6",
+            Setting::PreAdoptiveHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(moves(&case), 2);
+    assert_eq!(case.placements().len(), 6);
+    assert_eq!(case.episode_placements(&case.episodes()[0]).len(), 6);
+}

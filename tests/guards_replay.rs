@@ -1,0 +1,122 @@
+//! Every guard over a whole history (`Case::replay`, `Case::replay_lenient`): a strict replay
+//! stops at the first refused event, a lenient one returns every refused event with its
+//! rejection and the case built from the rest.
+//!
+//! Each rule is refused with real dates (the exact rule ids and the exact message, the arithmetic
+//! beside the expected value), next to the nearest history that is accepted; `common::refuse`
+//! proves that a refused event leaves the case as it was. The cast (the child, F-BIRTH, F-REL,
+//! F-FOSTER, F-ADOPT, F-GUARD) and the event builders are in `tests/common/mod.rs`.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use common::*;
+use permanency::*;
+
+// ================================================================================================
+// Replay
+
+/// Seven events; 2, 4 and 5 are bad.
+fn legacy_history() -> Vec<Event> {
+    vec![
+        removal(d(2024, 1, 10)),
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        // 2: a second placement while P-1 is open.
+        begin(
+            d(2024, 1, 20),
+            "P-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        change(
+            d(2024, 2, 1),
+            "P-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        // 4: dated before the event accepted before it (2024-02-01).
+        review(d(2024, 1, 15)),
+        // 5: APPLA for a child born 2016-05-04, 7 on 2024-03-01.
+        appla(d(2024, 3, 1)),
+        plan(d(2024, 3, 2), Goal::Reunification),
+    ]
+}
+
+#[test]
+fn lenient_replay_returns_every_refused_event_and_the_case_from_the_rest() {
+    let history = legacy_history();
+    let lenient = Case::replay_lenient(child(), all_families(), history.clone(), &FEDERAL).unwrap();
+
+    let found: Vec<(usize, Vec<RuleId>)> = lenient
+        .refused
+        .iter()
+        .map(|r| (r.index, rules(&r.rejection)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (2, vec![RuleId::PlacementAlreadyOpen]),
+            (4, vec![RuleId::EventOutOfOrder]),
+            (5, vec![RuleId::ApplaAge]),
+        ]
+    );
+    for r in &lenient.refused {
+        assert_eq!(r.event, history[r.index]);
+    }
+    assert_eq!(
+        message(&lenient.refused[0].rejection, 0),
+        "placement P-1 is still open; use placement_changed to move the child"
+    );
+    assert_eq!(
+        message(&lenient.refused[1].rejection, 0),
+        "expected a date on or after 2024-02-01 (the last event), found 2024-01-15"
+    );
+    assert_eq!(
+        message(&lenient.refused[2].rejection, 0),
+        "appla needs a child who has attained 16 on 2024-03-01, found age 7"
+    );
+
+    // The case is the one built from the accepted events alone.
+    let good: Vec<Event> = history
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| ![2, 4, 5].contains(i))
+        .map(|(_, e)| e.clone())
+        .collect();
+    assert_eq!(lenient.case.events(), &good[..]);
+    let strict = Case::replay(child(), all_families(), good, &FEDERAL).unwrap();
+    assert_eq!(lenient.case, strict);
+    assert_eq!(derived(&lenient.case), derived(&strict));
+    assert_eq!(lenient.case.current_placement().unwrap().id(), &plid("P-2"));
+    assert_eq!(
+        lenient.case.current_plan().unwrap().primary_goal(),
+        Goal::Reunification
+    );
+
+    // And it round-trips through JSON by replaying its events.
+    let json = serde_json::to_string(&lenient.case).unwrap();
+    let back: Case = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, strict);
+}
+
+#[test]
+fn strict_replay_stops_at_the_first_refused_event() {
+    let err = Case::replay(child(), all_families(), legacy_history(), &FEDERAL).unwrap_err();
+    let ReplayError::Refused { index, rejection } = &err else {
+        panic!("expected a refused event, found {err:?}");
+    };
+    assert_eq!(*index, 2);
+    assert_eq!(rules(rejection), [RuleId::PlacementAlreadyOpen]);
+    assert_eq!(rejection.stage(), Stage::FosterCare);
+    assert!(
+        err.to_string().starts_with(
+            "event 2 refused: placement_begun refused in stage FosterCare (1 violation)"
+        ),
+        "{err}"
+    );
+}

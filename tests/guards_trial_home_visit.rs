@@ -1,0 +1,344 @@
+//! The trial home visit guards (`src/rules/trial_home_visit.rs`): a visit only toward
+//! reunification and with the parents; within its limit a return is the same episode and a
+//! removal is refused, after it a return is a new removal; a court extension needs a visit under
+//! way, a later end, and an order before the limit passed; after an over-long visit a discharge
+//! can only record reunification.
+//!
+//! Each rule is refused with real dates (the exact rule ids and the exact message, the arithmetic
+//! beside the expected value), next to the nearest history that is accepted; `common::refuse`
+//! proves that a refused event leaves the case as it was. The cast (the child, F-BIRTH, F-REL,
+//! F-FOSTER, F-ADOPT, F-GUARD) and the event builders are in `tests/common/mod.rs`.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use common::*;
+use permanency::policy::OverlongVisitExit;
+use permanency::*;
+
+// ================================================================================================
+// Trial home visits
+
+/// In care from 2023-09-01 (P-1 in F-FOSTER), home on a trial visit (P-2) from 2024-01-15.
+/// Under the federal policy the visit may last 6 months: 2024-01-15 + 6 months = 2024-07-15
+/// is the first day beyond the limit.
+fn visiting(policy: &Policy) -> Case {
+    let mut case = open_case();
+    accept(&mut case, removal(d(2023, 9, 1)), policy);
+    accept(
+        &mut case,
+        begin(
+            d(2023, 9, 1),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        policy,
+    );
+    accept(&mut case, visit(d(2024, 1, 15), "P-2"), policy);
+    assert_eq!(case.stage(), Stage::Reunification);
+    case
+}
+
+#[test]
+fn a_visit_needs_reunification_as_the_goal() {
+    let mut case = in_care();
+    // No plan yet: reunification is the default goal.
+    let mut no_plan = case.clone();
+    accept(&mut no_plan, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
+
+    accept(&mut case, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
+    let r = refuse(&mut case, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitGoalNotReunification]);
+    assert_eq!(
+        message(&r, 0),
+        "a trial home visit needs reunification as the primary goal, found adoption"
+    );
+
+    let concurrent = Goals::new(Goal::Reunification, Some(Goal::Adoption), None).unwrap();
+    accept(
+        &mut case,
+        ev(d(2024, 3, 1), EventData::PlanSet(concurrent)),
+        &FEDERAL,
+    );
+    accept(&mut case, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
+}
+
+#[test]
+fn a_visit_is_with_the_birth_family() {
+    let mut case = in_care();
+    let r = refuse(
+        &mut case,
+        ev(
+            d(2024, 3, 1),
+            EventData::TrialHomeVisitBegun(np("P-2", Setting::TrialHomeVisit, Some("F-REL"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::VisitNotWithParents]);
+    assert_eq!(
+        message(&r, 0),
+        "a trial home visit needs a trial_home_visit setting with the birth family, found a trial_home_visit with family F-REL of kind relative"
+    );
+    assert_eq!(subjects(&r, 0), [Subject::Placement(plid("P-2"))]);
+
+    let r = refuse(
+        &mut case,
+        ev(
+            d(2024, 3, 1),
+            EventData::TrialHomeVisitBegun(np("P-2", Setting::RelativeFosterHome, Some("F-REL"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::VisitNotWithParents]);
+    assert_eq!(
+        message(&r, 0),
+        "a trial home visit needs a trial_home_visit setting with the birth family, found a relative_foster_home with family F-REL of kind relative"
+    );
+
+    accept(&mut case, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
+}
+
+#[test]
+fn a_visit_does_not_begin_from_a_runaway() {
+    let mut case = in_care();
+    accept(&mut case, ran_away(d(2024, 2, 1), "P-2"), &FEDERAL);
+    let r = refuse(&mut case, visit(d(2024, 3, 1), "P-3"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::PlacementEventMismatch]);
+    assert_eq!(
+        message(&r, 0),
+        "the child is on runaway status (placement P-2); use returned_from_runaway first"
+    );
+    accept(
+        &mut case,
+        returned(
+            d(2024, 2, 20),
+            "P-3",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    accept(&mut case, visit(d(2024, 3, 1), "P-4"), &FEDERAL);
+}
+
+#[test]
+fn a_return_within_the_limit_is_the_same_episode() {
+    let mut case = visiting(&FEDERAL);
+
+    // 2024-01-15 + 6 months = 2024-07-15, the first day beyond the limit; a return on
+    // 2024-07-16 means the child was home on 2024-07-15 too.
+    let r = refuse(&mut case, visit_ended(d(2024, 7, 16), "P-3"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitOutlivedLimit]);
+    assert_eq!(
+        message(&r, 0),
+        "the trial home visit begun 2024-01-15 outlived its limit on 2024-07-15; a return on 2024-07-16 is a new removal: record a removal with new findings"
+    );
+
+    // A return on 2024-07-15: home 2024-01-15 ..= 2024-07-14, six months exactly.
+    accept(&mut case, visit_ended(d(2024, 7, 15), "P-3"), &FEDERAL);
+    assert_eq!(case.stage(), Stage::FosterCare);
+    assert_eq!(case.episodes().len(), 1);
+    assert_eq!(case.episodes()[0].exit(), None);
+    assert_eq!(
+        case.placements()[1].end(),
+        Some(PlacementEnd {
+            date: d(2024, 7, 15),
+            reason: EndReason::Replaced
+        })
+    );
+    // Back to the same foster family: the visit is not a setting, the return is not a move.
+    assert_eq!(case.placement_moves(&case.episodes()[0]), 0);
+}
+
+#[test]
+fn a_removal_during_a_visit_is_a_re_entry_only_after_the_limit() {
+    let mut case = visiting(&FEDERAL);
+
+    let r = refuse(&mut case, removal(d(2024, 3, 1)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitWithinLimit]);
+    // 2024-07-15 (first day beyond) − 1 day = 2024-07-14, the last authorized day.
+    assert_eq!(
+        message(&r, 0),
+        "the trial home visit begun 2024-01-15 is authorized through 2024-07-14 (the child may be back in care on 2024-07-15); use trial_home_visit_ended to return the child to care"
+    );
+    // On the first day beyond, the child can still return within the visit.
+    let r = refuse(&mut case, removal(d(2024, 7, 15)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitWithinLimit]);
+
+    let history: Vec<Event> = case.events().to_vec();
+    accept(&mut case, removal(d(2024, 7, 16)), &FEDERAL);
+    assert_eq!(case.stage(), Stage::FosterCare);
+    assert_eq!(case.episodes().len(), 2);
+    // Default policy: the first episode ended on the first day beyond the limit,
+    // 2024-01-15 + 6 months = 2024-07-15.
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit {
+            date: d(2024, 7, 15),
+            reason: ExitReason::Reunified
+        })
+    );
+    // The visit (P-2) ended on the same day.
+    assert_eq!(
+        case.placements()[1].end().map(|e| e.date),
+        Some(d(2024, 7, 15))
+    );
+    let second = &case.episodes()[1];
+    assert!(second.is_reentry());
+    assert_eq!(second.number(), 2);
+    assert_eq!(second.removal_date(), d(2024, 7, 16));
+    assert_eq!(case.current_placement(), None);
+
+    // Back-dating policy: the same history ends the first episode on the visit's start.
+    let back_dated = Policy::federal().with_overlong_visit_exit(OverlongVisitExit::VisitStart);
+    let replayed = Case::replay(
+        child(),
+        all_families(),
+        history.into_iter().chain([removal(d(2024, 7, 16))]),
+        &back_dated,
+    )
+    .unwrap();
+    assert_eq!(replayed.episodes().len(), 2);
+    assert_eq!(
+        replayed.episodes()[0].exit(),
+        Some(EpisodeExit {
+            date: d(2024, 1, 15),
+            reason: ExitReason::Reunified
+        })
+    );
+}
+
+#[test]
+fn a_court_extension_allows_a_later_return() {
+    let mut case = visiting(&FEDERAL);
+    let unextended = case.clone();
+
+    // Ordered on 2024-07-01, before the limit, through 2024-09-30.
+    accept(&mut case, extended(d(2024, 7, 1), d(2024, 9, 30)), &FEDERAL);
+    assert_eq!(case.visit_extended_until(), Some(d(2024, 9, 30)));
+
+    // 2024-09-30 + 1 day = 2024-10-01 is now the first day beyond (later than 2024-07-15).
+    let r = refuse(&mut case, visit_ended(d(2024, 10, 2), "P-3"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitOutlivedLimit]);
+    assert_eq!(
+        message(&r, 0),
+        "the trial home visit begun 2024-01-15 outlived its limit on 2024-10-01; a return on 2024-10-02 is a new removal: record a removal with new findings"
+    );
+    let r = refuse(&mut case, removal(d(2024, 10, 1)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitWithinLimit]);
+    assert_eq!(
+        message(&r, 0),
+        "the trial home visit begun 2024-01-15 is authorized through 2024-09-30 (the child may be back in care on 2024-10-01); use trial_home_visit_ended to return the child to care"
+    );
+
+    // Without the extension the same return is refused.
+    let mut unextended = unextended;
+    let r = refuse(
+        &mut unextended,
+        visit_ended(d(2024, 10, 1), "P-3"),
+        &FEDERAL,
+    );
+    assert_eq!(
+        message(&r, 0),
+        "the trial home visit begun 2024-01-15 outlived its limit on 2024-07-15; a return on 2024-10-01 is a new removal: record a removal with new findings"
+    );
+
+    accept(&mut case, visit_ended(d(2024, 10, 1), "P-3"), &FEDERAL);
+    assert_eq!(case.episodes().len(), 1);
+    assert_eq!(case.visit_extended_until(), Some(d(2024, 9, 30)));
+}
+
+#[test]
+fn an_extension_needs_a_visit_under_way_and_a_later_end() {
+    let mut case = in_care();
+    let r = refuse(&mut case, extended(d(2024, 3, 1), d(2024, 9, 30)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitExtension]);
+    assert_eq!(
+        message(&r, 0),
+        "a visit extension needs a trial home visit under way, found stage FosterCare"
+    );
+
+    let mut case = visiting(&FEDERAL);
+    let r = refuse(&mut case, extended(d(2024, 7, 1), d(2024, 6, 30)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitExtension]);
+    assert_eq!(
+        message(&r, 0),
+        "a visit extension needs an end on or after 2024-07-01, found 2024-06-30"
+    );
+    accept(&mut case, extended(d(2024, 7, 1), d(2024, 7, 1)), &FEDERAL);
+}
+
+#[test]
+fn an_extension_after_the_limit_cannot_revive_the_visit() {
+    let mut case = visiting(&FEDERAL);
+    // The limit passed on 2024-07-15 (2024-01-15 + 6 months); an order of 2024-08-01 comes
+    // too late to authorize the days in between.
+    let r = refuse(&mut case, extended(d(2024, 8, 1), d(2024, 9, 30)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitExtension]);
+    assert_eq!(
+        message(&r, 0),
+        "the trial home visit begun 2024-01-15 outlived its limit on 2024-07-15; an extension ordered 2024-08-01 cannot revive it"
+    );
+    // An order on the first day beyond the limit is still in time, as a return that day is.
+    accept(
+        &mut case,
+        extended(d(2024, 7, 15), d(2024, 9, 30)),
+        &FEDERAL,
+    );
+}
+
+// ================================================================================================
+// Found in review: a discharge after an over-long visit.
+
+#[test]
+fn after_an_over_long_visit_a_discharge_can_only_record_reunification() {
+    // Visit from 2024-01-15 (see `visiting`): 2024-01-15 + 6 months =
+    // 2024-07-15 is the first day beyond the limit.
+    let mut case = open_case();
+    accept(&mut case, removal(d(2023, 9, 1)), &FEDERAL);
+    accept(
+        &mut case,
+        begin(
+            d(2023, 9, 1),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    accept(&mut case, visit(d(2024, 1, 15), "P-2"), &FEDERAL);
+    let r = refuse(
+        &mut case,
+        discharge(
+            d(2024, 8, 1),
+            Discharge::new(ExitReason::TransferredToAnotherAgency),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::VisitOutlivedLimit]);
+    assert_eq!(
+        message(&r, 0),
+        "the trial home visit begun 2024-01-15 outlived its limit on 2024-07-15, which ended the episode in reunification; a discharge on 2024-08-01 can only give the reason reunified, found transferred_to_another_agency"
+    );
+    // Within the limit any reason may end the visit; after it, reunification, dated back.
+    let mut in_time = case.clone();
+    accept(
+        &mut in_time,
+        discharge(
+            d(2024, 7, 15),
+            Discharge::new(ExitReason::TransferredToAnotherAgency),
+        ),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        discharge(d(2024, 8, 1), Discharge::new(ExitReason::Reunified)),
+        &FEDERAL,
+    );
+    let exit = case.episodes()[0].exit().unwrap();
+    assert_eq!(
+        (exit.date, exit.reason),
+        (d(2024, 7, 15), ExitReason::Reunified)
+    );
+}
