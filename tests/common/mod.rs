@@ -525,7 +525,7 @@ pub fn derived(case: &Case) -> Derived {
         case.episodes().to_vec(),
         case.plans().to_vec(),
         case.legal_parents(),
-        case.families().to_vec(),
+        case.families().into_iter().cloned().collect(),
         case.visit_extended_until(),
     )
 }
