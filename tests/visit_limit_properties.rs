@@ -119,8 +119,16 @@ proptest! {
 #[test]
 fn a_later_order_that_shortens_the_visit_governs_everywhere() {
     let (mut case, _) = visiting_with(&[]);
-    accept(&mut case, extended(d(2024, 7, 1), d(2024, 12, 31)), &FEDERAL);
-    accept(&mut case, extended(d(2024, 8, 15), d(2024, 9, 30)), &FEDERAL);
+    accept(
+        &mut case,
+        extended(d(2024, 7, 1), d(2024, 12, 31)),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        extended(d(2024, 8, 15), d(2024, 9, 30)),
+        &FEDERAL,
+    );
     assert_eq!(case.visit_extended_until(), Some(d(2024, 9, 30)));
     let r = refuse(&mut case, visit_ended(d(2024, 11, 1), "P-3"), &FEDERAL);
     assert_eq!(

@@ -2,11 +2,14 @@
 //! congregate-care payment limit; supervised independent living before 18; the prevention period
 //! (SSA §471(e), §472(k), §475A(c); `DOMAIN.md` §5).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::{Consequence, EpisodeView, Obligation, ObligationKind as K, Status, View};
 use crate::case::event::{Candidacy, Event, EventData, Finding, QrtpAssessment};
 use crate::date::{self, Period};
+use crate::id::PlacementId;
 use crate::placement::{Placement, Setting};
 use crate::policy::PreventionRenewal;
 use crate::rules::Subject;
@@ -41,27 +44,72 @@ fn must_leave_by(
         .about(Subject::Placement(p.id().clone()))
         .with_consequence(missed.then_some(Consequence::NoPaymentFrom(due)))
 }
+/// What the history says of one QRTP placement: the first assessment, the first court
+/// decision, and the first determination that it is not appropriate or is disapproved.
+#[derive(Debug, Clone, Copy, Default)]
+struct QrtpRecords {
+    assessed: Option<(NaiveDate, QrtpAssessment)>,
+    decided: Option<NaiveDate>,
+    negative: Option<NaiveDate>,
+}
+
+enum QrtpRecord {
+    Assessed(QrtpAssessment),
+    Decided { approved: bool },
+}
+
 /// The obligations each placement of the episode brings.
 pub(super) fn placement_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let view = ep.view;
     let policy = view.policy;
-    for p in view.case.episode_placements(ep.episode) {
+    let placements = view.case.episode_placements(ep.episode);
+    // The QRTP records of the episode, read in one pass: the first assessment, the first court
+    // decision and the first negative determination of each QRTP placement.
+    let mut records: HashMap<&PlacementId, QrtpRecords> = HashMap::new();
+    if placements.iter().any(|p| p.setting() == Setting::Qrtp) {
+        for e in ep.events {
+            let (placement, kind) = match e.what() {
+                EventData::QrtpAssessed { placement, outcome } => {
+                    (placement, QrtpRecord::Assessed(*outcome))
+                }
+                EventData::CourtFinding(Finding::QrtpApproved { placement }) => {
+                    (placement, QrtpRecord::Decided { approved: true })
+                }
+                EventData::CourtFinding(Finding::QrtpDisapproved { placement }) => {
+                    (placement, QrtpRecord::Decided { approved: false })
+                }
+                _ => continue,
+            };
+            let r = records.entry(placement).or_default();
+            let on = e.date();
+            match kind {
+                QrtpRecord::Assessed(outcome) => {
+                    r.assessed.get_or_insert((on, outcome));
+                    if outcome == QrtpAssessment::NotAppropriate {
+                        r.negative.get_or_insert(on);
+                    }
+                }
+                QrtpRecord::Decided { approved } => {
+                    r.decided.get_or_insert(on);
+                    if !approved {
+                        r.negative.get_or_insert(on);
+                    }
+                }
+            }
+        }
+    }
+    for p in placements {
         let start = p.start();
         if start > view.as_of {
             continue;
         }
         let setting = p.setting();
         if setting == Setting::Qrtp {
-            let id = p.id();
+            let record = records.get(p.id()).copied().unwrap_or_default();
             // SSA §475A(c)(1), §472(k)(3)(A): assessment within 30 days, else no payment for
             // the whole placement.
             let due = date::days_after(start, policy.qrtp_assessment_days());
-            let assessed = ep.events.iter().find_map(|e| match e.what() {
-                EventData::QrtpAssessed { placement, outcome } if placement == id => {
-                    Some((e.date(), *outcome))
-                }
-                _ => None,
-            });
+            let assessed = record.assessed;
             if let Some(o) = single(
                 view,
                 p,
@@ -76,12 +124,7 @@ pub(super) fn placement_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligati
             }
             // SSA §475A(c)(2): the court approves or disapproves within 60 days.
             let due = date::days_after(start, policy.qrtp_court_days());
-            let decided = ep.events.iter().find_map(|e| match e.what() {
-                EventData::CourtFinding(
-                    Finding::QrtpApproved { placement } | Finding::QrtpDisapproved { placement },
-                ) if placement == id => Some(e.date()),
-                _ => None,
-            });
+            let decided = record.decided;
             out.extend(single(
                 view,
                 p,
@@ -93,18 +136,7 @@ pub(super) fn placement_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligati
             ));
             // SSA §472(k)(3)(B): found inappropriate or disapproved: payment at most for the 30-day
             // period that begins on that determination.
-            let negative = ep.events.iter().find_map(|e| match e.what() {
-                EventData::QrtpAssessed {
-                    placement,
-                    outcome: QrtpAssessment::NotAppropriate,
-                }
-                | EventData::CourtFinding(Finding::QrtpDisapproved { placement })
-                    if placement == id =>
-                {
-                    Some(e.date())
-                }
-                _ => None,
-            });
+            let negative = record.negative;
             if let Some(on) = negative {
                 let period = date::day_period(on, policy.qrtp_transition_days());
                 let due = period.last_day().unwrap_or(on);

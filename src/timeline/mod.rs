@@ -456,11 +456,11 @@ impl<'a> View<'a> {
     ) -> Option<crate::placement::PlacementEnd> {
         let end = p.end()?;
         let known = if end.reason == crate::placement::EndReason::LimitExceeded {
-            self.episodes()
-                .iter()
-                .rev()
-                .find(|e| e.removal_date() <= p.start())
-                .is_some_and(|e| self.exit_of(e).is_some())
+            // The episode the visit belongs to: the last removed on or before its start.
+            let episodes = self.episodes();
+            let n = episodes.partition_point(|e| e.removal_date() <= p.start());
+            n.checked_sub(1)
+                .is_some_and(|i| self.exit_of(&episodes[i]).is_some())
         } else {
             end.date <= self.as_of
         };
@@ -469,11 +469,10 @@ impl<'a> View<'a> {
 
     /// The placement the child was in on `on` (on or before `as_of`), as far as `as_of` knows.
     pub(crate) fn placement_on(&self, on: NaiveDate) -> Option<&'a crate::placement::Placement> {
-        self.case
-            .placements()
-            .iter()
-            .rev()
-            .find(|p| p.start() <= on)
+        let placements = self.case.placements();
+        let n = placements.partition_point(|p| p.start() <= on);
+        placements[..n]
+            .last()
             .filter(|p| self.end_of(p).is_none_or(|e| e.date > on))
     }
 
@@ -517,11 +516,9 @@ impl<'a> View<'a> {
 
     /// The number of the episode under way on `date` (the last one removed on or before it).
     pub(crate) fn episode_on(&self, date: NaiveDate) -> Option<u32> {
-        self.episodes()
-            .iter()
-            .rev()
-            .find(|e| e.removal_date() <= date)
-            .map(Episode::number)
+        let episodes = self.episodes();
+        let n = episodes.partition_point(|e| e.removal_date() <= date);
+        episodes[..n].last().map(Episode::number)
     }
 
     /// Not met: overdue once `as_of` is past `due`.
@@ -669,7 +666,7 @@ pub(crate) fn recurring(
     }
 }
 
-/// Months of care counted in a set of stretches, as `DOMAIN.md` §2.5 counts them.
+/// Months of care counted in a set of stretches, as the 15-of-22 rule counts them.
 #[derive(Debug, Clone, Copy, Default)]
 struct Counted {
     days: u32,
@@ -677,25 +674,85 @@ struct Counted {
     leftover: u32,
 }
 
-fn count(stretches: &[crate::date::Period], window: crate::date::Period) -> Counted {
-    let mut c = Counted::default();
-    for s in stretches {
-        let p = s.intersection(&window);
-        if p.days() == 0 {
-            continue;
+impl core::ops::Add for Counted {
+    type Output = Counted;
+    fn add(self, o: Counted) -> Counted {
+        Counted {
+            days: self.days + o.days,
+            months: self.months + o.months,
+            leftover: self.leftover + o.leftover,
         }
-        let whole = crate::date::whole_months_between(p.start(), p.end());
-        c.days += p.days();
-        c.months += whole;
-        // Days after the last whole month: from (start + whole months) to the end. A stretch's
-        // own leftover never completes a month by itself (at most 29 days): 30 days into a
-        // 31-day month are not yet a month, so one continuous stretch counts exactly in calendar
-        // months and N months are complete on the last day of the Nth month (`DOMAIN.md` §2.5).
-        let whole_end = crate::date::months_after(p.start(), whole);
-        let leftover = u32::try_from(crate::date::days_between(whole_end, p.end())).unwrap_or(0);
-        c.leftover += leftover.min(29);
     }
-    c
+}
+
+impl core::ops::Sub for Counted {
+    type Output = Counted;
+    fn sub(self, o: Counted) -> Counted {
+        Counted {
+            days: self.days - o.days,
+            months: self.months - o.months,
+            leftover: self.leftover - o.leftover,
+        }
+    }
+}
+
+/// What one stretch of care (already cut to the window) counts: its days, its whole calendar
+/// months, and the days after the last whole month. A stretch's own leftover never completes a
+/// month by itself (at most 29 days): 30 days into a 31-day month are not yet a month, so one
+/// continuous stretch counts exactly in calendar months and N months are complete on the last
+/// day of the Nth month.
+fn count_one(p: crate::date::Period) -> Counted {
+    if p.days() == 0 {
+        return Counted::default();
+    }
+    let whole = crate::date::whole_months_between(p.start(), p.end());
+    let whole_end = crate::date::months_after(p.start(), whole);
+    let leftover = u32::try_from(crate::date::days_between(whole_end, p.end())).unwrap_or(0);
+    Counted {
+        days: p.days(),
+        months: whole,
+        leftover: leftover.min(29),
+    }
+}
+
+/// Stretches of care in order, with the running totals of what each counts whole, so that the
+/// count inside any window costs two binary searches and two stretches cut at its edges — never
+/// a pass over every stretch.
+struct Stretches<'a> {
+    stretches: &'a [crate::date::Period],
+    /// `prefix[i]`: what stretches `0..i` count whole.
+    prefix: Vec<Counted>,
+}
+
+impl<'a> Stretches<'a> {
+    fn new(stretches: &'a [crate::date::Period]) -> Stretches<'a> {
+        debug_assert!(stretches.windows(2).all(|w| w[0].end() <= w[1].start()));
+        let mut prefix = Vec::with_capacity(stretches.len() + 1);
+        let mut total = Counted::default();
+        prefix.push(total);
+        for s in stretches {
+            total = total + count_one(*s);
+            prefix.push(total);
+        }
+        Stretches { stretches, prefix }
+    }
+
+    /// What the stretches count inside `window`.
+    fn count(&self, window: crate::date::Period) -> Counted {
+        let s = self.stretches;
+        // The stretches that overlap the window: `i..j`.
+        let i = s.partition_point(|x| x.end() <= window.start());
+        let j = s.partition_point(|x| x.start() < window.end());
+        if i >= j {
+            return Counted::default();
+        }
+        let cut = |k: usize| count_one(s[k].intersection(&window));
+        if j - i == 1 {
+            return cut(i);
+        }
+        // The first and last are cut at the window's edges; those between count whole.
+        cut(i) + (self.prefix[j - 1] - self.prefix[i + 1]) + cut(j - 1)
+    }
 }
 
 /// How many more counted days are needed, at the least, before `c` can reach `n` months: a safe
@@ -721,7 +778,9 @@ fn shortfall(c: Counted, n: u32, counting: crate::policy::MonthCounting) -> u32 
 /// The first day `D` inside `stretches` on which the care counted through `D` — within the
 /// `window` months ending on `D`, when there is a window — reaches `n` months under `counting`.
 /// The one implementation of "N months in care", shared by the 15-of-22 clock and the QRTP
-/// long-stay totals.
+/// long-stay totals. Each step costs a logarithmic count (see [`Stretches`]), and steps skip
+/// ahead by the least number of days that could reach the count, so the cost grows with the
+/// number of stretches, not with their lengths in days.
 pub(crate) fn first_day_reaching(
     stretches: &[crate::date::Period],
     n: u32,
@@ -730,12 +789,13 @@ pub(crate) fn first_day_reaching(
 ) -> Option<NaiveDate> {
     use crate::date::{Period, days_after, months_before};
     let first = stretches.first()?.start();
+    let counted = Stretches::new(stretches);
     for s in stretches {
         let mut d = s.start();
         while d < s.end() {
             let end = days_after(d, 1);
             let start = window.map_or(first, |w| months_before(end, w));
-            let c = count(stretches, Period::new(start.min(end), end)?);
+            let c = counted.count(Period::new(start.min(end), end)?);
             match shortfall(c, n, counting) {
                 0 => return Some(d),
                 skip => d = days_after(d, skip),
@@ -748,6 +808,46 @@ pub(crate) fn first_day_reaching(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The windowed count with running totals equals the plain sum over every stretch, for
+    /// windows that cut stretches, hold them whole, or miss them.
+    #[test]
+    fn windowed_count_equals_the_sum_over_every_stretch() {
+        use crate::date::{Period, days_after};
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for _ in 0..200 {
+            let mut stretches = Vec::new();
+            let mut at = d(2018, 1, 1);
+            for _ in 0..next(12) {
+                let start = days_after(at, next(90) as u32);
+                let end = days_after(start, 1 + next(400) as u32);
+                stretches.push(Period::new(start, end).unwrap());
+                at = end;
+            }
+            let counted = Stretches::new(&stretches);
+            for _ in 0..20 {
+                let ws = days_after(d(2017, 6, 1), next(3000) as u32);
+                let window = Period::new(ws, days_after(ws, next(900) as u32)).unwrap();
+                let plain = stretches
+                    .iter()
+                    .map(|s| count_one(s.intersection(&window)))
+                    .fold(Counted::default(), |a, b| a + b);
+                let fast = counted.count(window);
+                assert_eq!(
+                    (fast.days, fast.months, fast.leftover),
+                    (plain.days, plain.months, plain.leftover),
+                    "{stretches:?} in {window:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn debug_hides_the_dates_that_follow_birthdays() {
