@@ -524,8 +524,9 @@ impl FamilyBuilder {
         if self.members.is_empty() {
             return bad(Inconsistency::EmptyFamily { family: family() });
         }
-        for (i, m) in self.members.iter().enumerate() {
-            if self.members[..i].iter().any(|o| o.person.id == m.person.id) {
+        let mut seen = std::collections::HashSet::with_capacity(self.members.len());
+        for m in &self.members {
+            if !seen.insert(&m.person.id) {
                 return Err(Error::Duplicate {
                     what: "family member",
                     id: m.person.id.as_str().to_owned(),
@@ -575,8 +576,9 @@ impl FamilyBuilder {
                 expected,
             });
         }
-        for (i, s) in self.siblings_in_care.iter().enumerate() {
-            if self.siblings_in_care[..i].contains(s) {
+        let mut seen = std::collections::HashSet::with_capacity(self.siblings_in_care.len());
+        for s in &self.siblings_in_care {
+            if !seen.insert(s) {
                 return bad(Inconsistency::DuplicateSibling {
                     family: family(),
                     sibling: s.as_str().to_owned(),

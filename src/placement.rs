@@ -384,6 +384,12 @@ impl NewPlacement {
         Ok(self)
     }
 
+    /// Replaces the caregiver id with an equal one that shares its allocation.
+    pub(crate) fn share_caregiver(&mut self, id: FamilyId) {
+        debug_assert_eq!(self.caregiver.as_ref(), Some(&id));
+        self.caregiver = Some(id);
+    }
+
     /// The placement's id.
     pub fn id(&self) -> &PlacementId {
         &self.id

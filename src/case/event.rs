@@ -80,6 +80,11 @@ impl Event {
         &self.what
     }
 
+    /// What happened, for the fold's sharing of ids (never changes a value).
+    pub(crate) fn what_mut(&mut self) -> &mut EventData {
+        &mut self.what
+    }
+
     /// The kind, for the transition table.
     pub fn kind(&self) -> EventKind {
         self.what.kind()
@@ -746,6 +751,22 @@ impl EventData {
 
     /// The placement this event begins, if it begins one.
     pub fn new_placement(&self) -> Option<&NewPlacement> {
+        match self {
+            EventData::PlacementBegun(p)
+            | EventData::PlacementChanged(p)
+            | EventData::RanAway(p)
+            | EventData::ReturnedFromRunaway(p)
+            | EventData::TrialHomeVisitBegun(p)
+            | EventData::TrialHomeVisitEnded(p)
+            | EventData::PlacedForAdoption(p)
+            | EventData::AdoptionDisrupted(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The placement this event begins, to share its ids with the case's (never changes a
+    /// value).
+    pub(crate) fn new_placement_mut(&mut self) -> Option<&mut NewPlacement> {
         match self {
             EventData::PlacementBegun(p)
             | EventData::PlacementChanged(p)

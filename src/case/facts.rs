@@ -7,8 +7,6 @@
 //! read these facts here; none recomputes them. Every lookup is by index or hash: no fact costs
 //! more to read as the history grows.
 
-use std::collections::{BTreeMap, HashMap};
-
 use chrono::NaiveDate;
 
 use crate::child::Child;
@@ -20,6 +18,7 @@ use crate::plan::PermanencyPlan;
 use crate::policy::{OverlongVisitExit, Policy};
 
 use super::event::{Event, EventData, Finding, Manner};
+use super::index::IdIndex;
 use super::stage::{ExitReason, Stage};
 
 /// One removal episode: from a removal to the exit that ends it.
@@ -256,20 +255,17 @@ pub(crate) struct Facts {
     stage: Stage,
     /// The latest record of each family, by slot.
     latest: Vec<Record>,
-    family_slot: HashMap<FamilyId, usize>,
+    family_slot: IdIndex<FamilyId, usize>,
     /// Per family slot: the `family_recorded` events that recorded it, by date.
     records: Vec<Vec<usize>>,
     placements: Vec<Placement>,
-    placement_slot: HashMap<PlacementId, usize>,
+    placement_slot: IdIndex<PlacementId, usize>,
     plans: Vec<PermanencyPlan>,
     episodes: Vec<Episode>,
-    rights: HashMap<PersonId, ParentalRights>,
-    /// The legal parents of the birth families' latest records, in family and member order:
-    /// `(family slot, member position) -> person`.
-    legal: BTreeMap<(usize, usize), PersonId>,
-    /// How many of the people in `legal` each person appears as (a person may be a legal parent
-    /// in two birth-family records).
-    legal_count: HashMap<PersonId, u32>,
+    rights: IdIndex<PersonId, ParentalRights>,
+    /// For each legal parent of the birth families' latest records, in how many of those records
+    /// they are one (a person may be a legal parent in two birth-family records).
+    legal_count: IdIndex<PersonId, u32>,
     visits: Vec<Visit>,
 }
 
@@ -286,15 +282,14 @@ impl Facts {
             events: Vec::new(),
             stage: Stage::Intake,
             latest: Vec::with_capacity(opening.len()),
-            family_slot: HashMap::with_capacity(opening.len()),
+            family_slot: IdIndex::default(),
             records: Vec::with_capacity(opening.len()),
             placements: Vec::new(),
-            placement_slot: HashMap::new(),
+            placement_slot: IdIndex::default(),
             plans: Vec::new(),
             episodes: Vec::new(),
-            rights: HashMap::new(),
-            legal: BTreeMap::new(),
-            legal_count: HashMap::new(),
+            rights: IdIndex::default(),
+            legal_count: IdIndex::default(),
             visits: Vec::new(),
         };
         for (i, f) in opening.iter().enumerate() {
@@ -307,18 +302,10 @@ impl Facts {
             facts.latest.push(Record::Opening(i));
             facts.records.push(Vec::new());
         }
-        for (slot, f) in opening.iter().enumerate() {
-            if f.kind() == FamilyKind::Birth {
-                for (m, member) in f.members().iter().enumerate() {
-                    if member.is_legal_parent() {
-                        let person = member.person().id().clone();
-                        *facts.legal_count.entry(person.clone()).or_insert(0) += 1;
-                        facts.legal.insert((slot, m), person);
-                    }
-                }
-            }
-        }
         facts.opening = opening;
+        for slot in 0..facts.opening.len() {
+            facts.count_legal_parents(slot, true);
+        }
         Ok(facts)
     }
 
@@ -437,17 +424,23 @@ impl Facts {
 
     /// Whether `person` is a legal parent in a birth family's latest record.
     pub(crate) fn is_legal_parent(&self, person: &PersonId) -> bool {
-        self.legal_count.contains_key(person)
+        self.legal_count.get(person).is_some()
     }
 
     /// The legal parents (legal-parent members of the birth families' latest records), in family
-    /// and member order, each with the state of their rights.
+    /// and member order, each with the state of their rights. A walk over the families: read
+    /// only by the adoption rules and the public accessor; "is this person a legal parent" is
+    /// the index's [`is_legal_parent`](Facts::is_legal_parent).
     pub(crate) fn legal_parents(&self) -> impl Iterator<Item = ParentStatus> + '_ {
-        self.legal.iter().map(|((slot, _), person)| ParentStatus {
-            person: person.clone(),
-            family: self.resolve(self.latest[*slot]).id().clone(),
-            rights: self.parental_rights(person),
-        })
+        self.families()
+            .filter(|f| f.kind() == FamilyKind::Birth)
+            .flat_map(move |f| {
+                f.legal_parents().map(move |m| ParentStatus {
+                    person: m.person().id().clone(),
+                    family: f.id().clone(),
+                    rights: self.parental_rights(m.person().id()),
+                })
+            })
     }
 
     /// The latest trial home visit of the open (or last) episode, ended or not.
@@ -503,6 +496,18 @@ impl Facts {
             }
             Effect::Place(reason) => {
                 self.end_placement(date, reason);
+                // The caregiver's id is the family's: keep one allocation of it per case.
+                let shared = self.events[index]
+                    .what()
+                    .new_placement()
+                    .and_then(|np| np.caregiver())
+                    .and_then(|f| self.family_slot.key(f))
+                    .cloned();
+                if let Some(shared) = shared
+                    && let Some(np) = self.events[index].what_mut().new_placement_mut()
+                {
+                    np.share_caregiver(shared);
+                }
                 if let Some(np) = self.events[index].what().new_placement()
                     && let Ok(p) = Placement::begin(np.clone(), date)
                 {
@@ -554,8 +559,12 @@ impl Facts {
         match event.what() {
             EventData::FamilyRecorded(f) => {
                 let id = f.id().clone();
-                let slot = match self.family_slot.get(&id) {
-                    Some(slot) => *slot,
+                let slot = match self.family_slot.get(&id).copied() {
+                    Some(slot) => {
+                        // The record it replaces no longer names its legal parents.
+                        self.count_legal_parents(slot, false);
+                        slot
+                    }
                     None => {
                         let slot = self.latest.len();
                         self.family_slot.insert(id, slot);
@@ -564,10 +573,9 @@ impl Facts {
                         slot
                     }
                 };
-                self.forget_legal_parents(slot);
                 self.latest[slot] = Record::Event(index);
                 self.records[slot].push(index);
-                self.learn_legal_parents(slot);
+                self.count_legal_parents(slot, true);
             }
             EventData::PlanSet(goals) => {
                 if let Ok(plan) = PermanencyPlan::new(goals.clone(), date) {
@@ -598,39 +606,31 @@ impl Facts {
         }
     }
 
-    fn forget_legal_parents(&mut self, slot: usize) {
-        let gone: Vec<(usize, usize)> = self
-            .legal
-            .range((slot, 0)..=(slot, usize::MAX))
-            .map(|(k, _)| *k)
-            .collect();
-        for key in gone {
-            if let Some(person) = self.legal.remove(&key)
-                && let Some(n) = self.legal_count.get_mut(&person)
-            {
-                *n -= 1;
-                if *n == 0 {
-                    self.legal_count.remove(&person);
-                }
-            }
-        }
-    }
-
-    fn learn_legal_parents(&mut self, slot: usize) {
-        let family = self.resolve(self.latest[slot]);
+    /// Counts the legal parents of the family at `slot` in (`add`) or out of the index.
+    fn count_legal_parents(&mut self, slot: usize, add: bool) {
+        let family = match self.latest[slot] {
+            Record::Opening(i) => &self.opening[i],
+            Record::Event(i) => match self.events[i].what() {
+                EventData::FamilyRecorded(f) => &**f,
+                _ => return,
+            },
+        };
         if family.kind() != FamilyKind::Birth {
             return;
         }
-        let found: Vec<(usize, PersonId)> = family
-            .members()
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.is_legal_parent())
-            .map(|(i, m)| (i, m.person().id().clone()))
-            .collect();
-        for (m, person) in found {
-            *self.legal_count.entry(person.clone()).or_insert(0) += 1;
-            self.legal.insert((slot, m), person);
+        for m in family.legal_parents() {
+            let person = m.person().id();
+            match (add, self.legal_count.get_mut(person)) {
+                (true, Some(n)) => *n += 1,
+                (true, None) => {
+                    self.legal_count.insert(person.clone(), 1);
+                }
+                (false, Some(n)) if *n > 1 => *n -= 1,
+                (false, Some(_)) => {
+                    self.legal_count.remove(person);
+                }
+                (false, None) => {}
+            }
         }
     }
 

@@ -8,6 +8,7 @@
 
 pub mod event;
 pub(crate) mod facts;
+mod index;
 pub mod stage;
 pub mod transitions;
 
