@@ -1,4 +1,4 @@
-//! Calendar arithmetic, exactly as `DOMAIN.md` §0.3 defines it.
+//! Calendar arithmetic, exactly as [the manual](crate::manual#dates) defines it.
 //!
 //! Federal text says "within 60 days of", "no later than 12 months after", "by the end of the
 //! fifteenth month" without defining how to count. This module fixes one reading of each phrase so
@@ -16,7 +16,7 @@
 //! | days in care | [`days_between`] (half-open) | 03-01 to 03-08 is 7 days |
 //! | attained age N | [`attains_age`] | born 2008-09-30, 16 on 2024-09-30 |
 //!
-//! Two conventions are interpretations the law leaves open (`DOMAIN.md` marks them \[I\]) and are
+//! Two conventions are interpretations the law leaves open (the open readings of [the manual](crate::manual#open-readings)) and are
 //! therefore [`Policy`](crate::Policy) switches: what "N months after" means when the day does not
 //! exist in the target month ([`MonthEnd`]), and when a person born on 29 February has a
 //! birthday in a common year ([`LeapDayBirthday`]).
@@ -55,7 +55,7 @@ pub fn check_range(field: &'static str, date: NaiveDate) -> Result<NaiveDate, Er
 }
 
 /// What "N months after" gives when the target month is shorter than the start day.
-/// `DOMAIN.md` §0.3 \[I\].
+/// An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
     feature = "serde",
@@ -72,7 +72,7 @@ pub enum MonthEnd {
     RollOver,
 }
 
-/// When a person born on 29 February attains an age in a common year. `DOMAIN.md` §0.3 \[I\]:
+/// When a person born on 29 February attains an age in a common year. An open reading, see [the manual](crate::manual#open-readings):
 /// a question of state law that the crate does not settle silently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(

@@ -53,9 +53,11 @@
 //!   notes are [`Sensitive`]: `Debug` and `Display` print `[redacted]`, and no error or violation
 //!   carries them.
 //! - **A [`Case`] is its history.** [`Case::apply`] is the only way to change one. It looks the
-//!   event up in the one transition table ([`case::transitions::TABLE`]), runs every guard the row
+//!   event up in the one transition table ([`case::transitions::TABLE`]), runs every rule the row
 //!   names, and commits only when none objects; otherwise a [`Rejection`] lists every
 //!   [`Violation`] with its stable [`RuleId`], a plain message, the citation and the ids involved.
+//!   The row also says where the event leads and what it does to the derived facts
+//!   ([`case::transitions::Effect`]).
 //!   Stage, placements (with AFCARS move counts), plans, episodes and parents' rights are derived.
 //!   [`Case::replay`] and [`Case::replay_lenient`] load legacy histories.
 //! - **The clocks.** [`Case::obligations`] derives every federal obligation as of a date: due
@@ -63,6 +65,29 @@
 //! - **[`Policy`]** holds every number the law sets, and every reading it leaves open, with the
 //!   federal values by default; a state tightens them.
 //! - **Pure.** No I/O, no clock: every date is an argument.
+//!
+//! # Refuse what cannot be; flag what the law penalizes
+//!
+//! A case refuses only what cannot have happened or what the law forbids outright — an
+//! adoption while a legal parent's rights are intact, a return within an episode after a trial
+//! home visit outlived its limit. Where the law attaches a consequence instead (title IV-E
+//! payment withheld, a deadline missed, a finding owed), the event is accepted and the
+//! consequence is reported in the obligations, with its citation. A refusal must never force a
+//! worker to record a false fact to get a true one in.
+//!
+//! # How the crate is built
+//!
+//! Each layer uses only the layers above it; there is no module cycle.
+//!
+//! | layer | modules | what it owns |
+//! |---|---|---|
+//! | values | `id`, `sensitive`, `text`, [`date`], [`policy`], `rule` ([`RuleId`], [`Subject`], [`Violation`], [`Rejection`]), `error` | ids, redaction, calendar arithmetic, the numbers of the law, the vocabulary of refusals |
+//! | entities | `child`, `family`, `placement`, `plan` | one noun per file, each with its invariants |
+//! | events | [`case::event`], [`case::stage`] | what can happen, and where a case can stand |
+//! | facts | `case::facts` | every fact derived from a history, computed once and indexed: families by id with their records by date, placements by id, episodes with their events, legal parents and rights, trial home visits with the court orders that govern them |
+//! | rules | [`rules`] | each federal rule a value (its [`RuleId`] and one function) reading the facts, never [`Case`] |
+//! | lifecycle | [`case::transitions`] (the table), [`Case`] | what may happen next and what each transition does to the facts |
+//! | timeline | [`timeline`] | obligations derived from the facts as of a date |
 //!
 //! # The lifecycle
 //!
@@ -103,6 +128,7 @@
 pub mod date;
 mod error;
 mod id;
+pub mod manual;
 pub mod policy;
 mod rule;
 mod sensitive;

@@ -7,7 +7,7 @@ use crate::error::{Error, Inconsistency};
 use crate::id::{FamilyId, PlacementId};
 
 /// A living arrangement, in the AFCARS 2020 vocabulary (45 CFR 1355.44(e), elements E113–E120)
-/// with the 1993 setting (Appendix A, element 41) each maps to. `DOMAIN.md` §4.
+/// with the 1993 setting (Appendix A, element 41) each maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(
     feature = "serde",
@@ -191,7 +191,7 @@ impl Setting {
 
     /// The AFCARS 2020 "other living arrangement type" (element E120) code as the AXE and CJAMS
     /// implementations number it, or 0 for a foster family home (reported through E113–E119).
-    /// `DOMAIN.md` §4.2: verify against the current ACF XML schema.
+    ///2: verify against the current ACF XML schema.
     pub fn afcars_2020_code(self) -> u8 {
         match self {
             Setting::GroupHomeFamilyOperated => 1,
@@ -434,7 +434,7 @@ pub enum EndReason {
     /// The child died.
     Died,
     /// A trial home visit outlived its authorized period: the episode is deemed ended on the
-    /// policy's date (45 CFR 1356.21(e); `DOMAIN.md` §2.7 \[I\]).
+    /// policy's date (45 CFR 1356.21(e); an open reading, see [the manual](crate::manual#open-readings)).
     LimitExceeded,
 }
 

@@ -8,7 +8,7 @@ use crate::sensitive::Sensitive;
 use crate::text::Note;
 
 /// A permanency goal (SSA §475(5)(C)(i); 45 CFR 1355.20). In the default order of preference
-/// (`DOMAIN.md` §3.2): reunification, adoption, legal guardianship, placement with a fit and
+/// : reunification, adoption, legal guardianship, placement with a fit and
 /// willing relative, and — last, only from age 16 — APPLA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(
@@ -44,7 +44,7 @@ impl Goal {
     }
 }
 
-/// What the agency documents for an APPLA goal (SSA §475A(a), `DOMAIN.md` §3.3). The texts are
+/// What the agency documents for an APPLA goal (SSA §475A(a)). The texts are
 /// [`Sensitive`]: case notes name people.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(

@@ -4,7 +4,7 @@ use crate::date::{LeapDayBirthday, MonthEnd};
 use crate::error::Error;
 
 /// Which date starts a removal episode's clocks that run from "the date the child is considered to
-/// have entered foster care" (DEFC). `DOMAIN.md` §1.
+/// have entered foster care" (DEFC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum DefcRule {
     /// The earlier of the first judicial finding of abuse or neglect and the date 60 days (by
@@ -15,7 +15,7 @@ pub enum DefcRule {
     RemovalDate,
 }
 
-/// From which date the 6-monthly periodic review is counted. `DOMAIN.md` §2.1 \[I\]: the
+/// From which date the 6-monthly periodic review is counted. An open reading, see [the manual](crate::manual#open-readings): the
 /// federal text fixes no anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ReviewAnchor {
@@ -26,7 +26,7 @@ pub enum ReviewAnchor {
     Defc,
 }
 
-/// Which date starts the 15-of-22 count of the second and later episodes. `DOMAIN.md` §2.5 \[I\].
+/// Which date starts the 15-of-22 count of the second and later episodes. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EpisodeStart {
     /// That episode's own DEFC (the common reading).
@@ -36,7 +36,7 @@ pub enum EpisodeStart {
     Removal,
 }
 
-/// How partial months add up toward "15 months in foster care". `DOMAIN.md` §2.5 \[I\].
+/// How partial months add up toward "15 months in foster care". An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum MonthCounting {
     /// Whole calendar months per stretch of care, plus the leftover days of every stretch summed,
@@ -54,7 +54,7 @@ pub enum MonthCounting {
 }
 
 /// When a trial home visit that outlives its limit ends the removal episode for reporting.
-/// `DOMAIN.md` §2.7 \[I\].
+/// An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum OverlongVisitExit {
     /// The first day beyond the limit (visit start + 6 months, or the day after the court's
@@ -65,7 +65,7 @@ pub enum OverlongVisitExit {
     VisitStart,
 }
 
-/// From which date the next permanency hearing is counted. `DOMAIN.md` §2.1 \[I\].
+/// From which date the next permanency hearing is counted. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum HearingRhythm {
     /// 12 months after the last hearing actually held: an early hearing pulls the next one
@@ -77,7 +77,7 @@ pub enum HearingRhythm {
 }
 
 /// Whether days in a juvenile-justice facility count toward 15 of 22 while the agency keeps
-/// placement and care responsibility. `DOMAIN.md` §2.5 \[I\].
+/// placement and care responsibility. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum DetentionTime {
     /// They count: the child is still in foster care. The default.
@@ -88,7 +88,7 @@ pub enum DetentionTime {
 }
 
 /// Which months in a relative's home count toward kinship guardianship assistance.
-/// `DOMAIN.md` §6 \[I\].
+/// An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum KinshipClock {
     /// Only months while the home held a licence in force (payments need a licensed home,
@@ -99,7 +99,7 @@ pub enum KinshipClock {
     AllMonthsInHome,
 }
 
-/// Whether a new prevention plan opens a new Family First prevention period. `DOMAIN.md` §5.1
+/// Whether a new prevention plan opens a new Family First prevention period.1
 /// \[I\].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum PreventionRenewal {
@@ -125,7 +125,7 @@ pub enum RelativeCareException {
 /// Every number federal law sets for a case, and every reading it leaves open.
 ///
 /// [`Policy::federal`] holds the federal values with the common reading of each open point
-/// (`DOMAIN.md` marks those \[I\]). A state tightens or chooses through the `with_*` methods,
+/// (the open readings of [the manual](crate::manual#open-readings)). A state tightens or chooses through the `with_*` methods,
 /// each of which refuses values the law or the arithmetic cannot accept.
 ///
 /// Always true of a `Policy`: every count is at least 1, the 15-of-22 count fits in its window,
@@ -361,29 +361,29 @@ impl Policy {
     }
 
     switches! {
-        /// What "N months after" gives in a shorter month (`DOMAIN.md` §0.3 \[I\]).
+        /// What "N months after" gives in a shorter month (an open reading, see [the manual](crate::manual#open-readings)).
         month_end: MonthEnd, with_month_end;
-        /// When a 29 February birthday falls in a common year (`DOMAIN.md` §0.3 \[I\]).
+        /// When a 29 February birthday falls in a common year (an open reading, see [the manual](crate::manual#open-readings)).
         leap_day_birthday: LeapDayBirthday, with_leap_day_birthday;
         /// How DEFC is chosen (SSA §475(5)(F); 45 CFR 1355.20).
         defc_rule: DefcRule, with_defc_rule;
-        /// What the first periodic review counts from (`DOMAIN.md` §2.1 \[I\]).
+        /// What the first periodic review counts from (an open reading, see [the manual](crate::manual#open-readings)).
         review_anchor: ReviewAnchor, with_review_anchor;
-        /// Start of later episodes in the 15-of-22 count (`DOMAIN.md` §2.5 \[I\]).
+        /// Start of later episodes in the 15-of-22 count (an open reading, see [the manual](crate::manual#open-readings)).
         tpr_episode_start: EpisodeStart, with_tpr_episode_start;
-        /// How partial months add up in the 15-of-22 count (`DOMAIN.md` §2.5 \[I\]).
+        /// How partial months add up in the 15-of-22 count (an open reading, see [the manual](crate::manual#open-readings)).
         tpr_month_counting: MonthCounting, with_tpr_month_counting;
         /// Whether relative care excuses the 15-of-22 filing (SSA §475(5)(E)(i)).
         relative_care_exception: RelativeCareException, with_relative_care_exception;
-        /// When an over-long trial home visit ends the episode (`DOMAIN.md` §2.7 \[I\]).
+        /// When an over-long trial home visit ends the episode (an open reading, see [the manual](crate::manual#open-readings)).
         overlong_visit_exit: OverlongVisitExit, with_overlong_visit_exit;
-        /// What the next permanency hearing counts from (`DOMAIN.md` §2.1 \[I\]).
+        /// What the next permanency hearing counts from (an open reading, see [the manual](crate::manual#open-readings)).
         hearing_rhythm: HearingRhythm, with_hearing_rhythm;
-        /// Whether juvenile-justice days count toward 15 of 22 (`DOMAIN.md` §2.5 \[I\]).
+        /// Whether juvenile-justice days count toward 15 of 22 (an open reading, see [the manual](crate::manual#open-readings)).
         detention_time: DetentionTime, with_detention_time;
-        /// Which months count toward kinship guardianship assistance (`DOMAIN.md` §6 \[I\]).
+        /// Which months count toward kinship guardianship assistance (an open reading, see [the manual](crate::manual#open-readings)).
         kinship_clock: KinshipClock, with_kinship_clock;
-        /// Whether a new candidacy opens a new prevention period (`DOMAIN.md` §5.1 \[I\]).
+        /// Whether a new candidacy opens a new prevention period (an open reading, see [the manual](crate::manual#open-readings)).
         prevention_renewal: PreventionRenewal, with_prevention_renewal;
     }
 

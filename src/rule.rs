@@ -33,7 +33,7 @@ macro_rules! rule_ids {
                 match self { $(RuleId::$variant => $name,)* }
             }
 
-            /// The source of the rule: statute, regulation or policy manual, as `DOMAIN.md` cites it.
+            /// The source of the rule: statute, regulation or policy manual, as the crate cites it.
             pub const fn citation(self) -> &'static str {
                 match self { $(RuleId::$variant => $cite,)* }
             }

@@ -362,7 +362,7 @@ pub enum Determination {
 }
 
 /// The ground on which a court excused reasonable efforts to reunify (SSA §471(a)(15)(D),
-/// `DOMAIN.md` §2.4).
+///4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -633,7 +633,7 @@ pub enum EventData {
     /// In-home (family preservation) services open, with the Family First candidacy if any.
     OpenPreservation(Candidacy),
     /// A new prevention plan identifies the child as a candidate: a new 12-month prevention period
-    /// (SSA §471(e)(1), (3); `DOMAIN.md` §5.1 \[I\]).
+    /// (SSA §471(e)(1), (3); an open reading, see [the manual](crate::manual#open-readings)).
     CandidacyIdentified(Candidacy),
     /// The child is removed from home. After an exit, this is a re-entry and a new episode.
     Removal(Removal),

@@ -223,7 +223,7 @@ enum Record {
 
 /// What a transition does to the derived facts beyond recording the event's own facts (a family
 /// record, a plan, a court order, a parent's rights). Each row of the transition table names
-/// one; [`Facts::fold`] is the only code that carries them out.
+/// one; the fold of the derived facts is the only code that carries them out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Effect {

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-/// Why a removal episode ended (AFCARS 1993 element 58, 2020 E155). `DOMAIN.md` §4.1, §9.
+/// Why a removal episode ended (AFCARS 1993 element 58, 2020 E155).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(
     feature = "serde",
@@ -45,7 +45,7 @@ impl ExitReason {
     }
 
     /// Whether the CFSR counts this exit as permanency: reunification, living with relatives,
-    /// guardianship or adoption (`DOMAIN.md` §9).
+    /// guardianship or adoption .
     pub fn is_permanency(self) -> bool {
         matches!(
             self,

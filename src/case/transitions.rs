@@ -4,7 +4,7 @@
 //!
 //! Everything else about the lifecycle is derived from [`TABLE`]: what is allowed next
 //! ([`Case::allowed_now`](crate::Case::allowed_now)), the "not allowed from here" refusal (a rule
-//! like the others, [`NO_ROW`]), the stage an accepted event leads to ([`Transition::target`]),
+//! like the others), the stage an accepted event leads to ([`Transition::target`]),
 //! and the Mermaid diagram ([`lifecycle_diagram`]). The fold (`Facts::fold`) records the event's
 //! facts and runs the row's [`Effect`]; it holds no lifecycle logic of its own.
 

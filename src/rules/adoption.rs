@@ -1,4 +1,4 @@
-//! Adoption: placement for adoption and finalization (`DOMAIN.md` §3.1, §8.2, §8.3(2)).
+//! Adoption: placement for adoption and finalization .
 
 use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::EventData;

@@ -1,5 +1,5 @@
 //! APPLA: another planned permanent living arrangement, the last-resort goal (SSA §475(5)(C)(i),
-//! §475A(a); `DOMAIN.md` §3.3). Its documentation is required by the type
+//! §475A(a)). Its documentation is required by the type
 //! ([`Goals`](crate::Goals)); its age floor is checked here, on the date the plan is set.
 
 use super::{Check, Objection, Rule, RuleId};

@@ -1,5 +1,5 @@
 //! Discharge from foster care: the exit reasons, emancipation, guardianship and kinship
-//! guardianship assistance (SSA §473(d), §475(7), §475(8); `DOMAIN.md` §6, §8.2, §8.3(3)).
+//! guardianship assistance (SSA §473(d), §475(7), §475(8)).
 
 use chrono::NaiveDate;
 
@@ -136,7 +136,7 @@ pub(crate) fn licensed_stay_start(
 
 /// Kinship guardianship assistance only after 6 consecutive months (the policy's number) in the
 /// relative's licensed home (SSA §473(d)(3)(A)(i)(II): eligible for foster care maintenance
-/// payments while residing there; `DOMAIN.md` §6 \[I\]: counted while the home is licensed).
+/// payments while residing there; an open reading, see [the manual](crate::manual#open-readings): counted while the home is licensed).
 pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Objection> {
     let d = discharge(c)?;
     if d.assistance != GuardianshipAssistance::Kinship || d.reason != ExitReason::Guardianship {

@@ -2,7 +2,7 @@
 //! checks it, declared together (`pub(crate) const NAME: Rule = Rule::one(RuleId::.., f)`).
 //!
 //! A rule function sees the case's derived facts before the event, the event offered and the
-//! policy, and returns what it finds wrong as [`Objection`]s; the engine stamps each with the
+//! policy, and returns what it finds wrong as objections; the engine stamps each with the
 //! rule's id, so a row and its rule cannot disagree about which rule was broken. The transition
 //! table in [`crate::case::transitions`] names which rules each row runs, in named sets shared by
 //! the rows; [`Case::apply`](crate::Case::apply) runs them all and reports every [`Violation`] at

@@ -1,4 +1,4 @@
-//! Trial home visits (45 CFR 1356.21(e); CWPM 8.3C.5; `DOMAIN.md` §2.7): only toward
+//! Trial home visits (45 CFR 1356.21(e); CWPM 8.3C.5): only toward
 //! reunification, in the parents' home, at most 6 months unless a court extends the visit; a
 //! return after the limit is a new removal.
 
@@ -21,7 +21,7 @@ fn visit(c: &Check<'_>) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 /// A trial home visit only toward reunification: the plan's primary goal is reunification (or no
-/// plan is set yet, when reunification is the default goal, `DOMAIN.md` §3.1).
+/// plan is set yet, when reunification is the default goal).
 pub(crate) fn goal_is_reunification(c: &Check<'_>) -> Option<Objection> {
     let goal = c.case.current_plan().map(|p| p.primary_goal());
     match goal {
@@ -110,7 +110,7 @@ pub(crate) fn extension(c: &Check<'_>) -> Option<Objection> {
 }
 
 /// A visit that outlived its limit ended the episode in reunification on the policy's date
-/// (45 CFR 1356.21(e); `DOMAIN.md` §2.7): a later discharge can only record that reunification.
+/// (45 CFR 1356.21(e)): a later discharge can only record that reunification.
 fn discharge_after_limit(c: &Check<'_>) -> Option<Objection> {
     let EventData::Discharge(d) = c.event.what() else {
         return None;
