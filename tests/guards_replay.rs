@@ -120,3 +120,43 @@ fn strict_replay_stops_at_the_first_refused_event() {
         "{err}"
     );
 }
+
+/// An iterator that claims 2^40 events (or endless ones) yields a refusal at its first bad
+/// event, never a capacity overflow or an abort: the size hint is not trusted.
+#[test]
+fn replay_does_not_trust_a_size_hint() {
+    struct Liar(Option<Event>);
+    impl Iterator for Liar {
+        type Item = Event;
+        fn next(&mut self) -> Option<Event> {
+            self.0.take()
+        }
+        fn size_hint(&self) -> (usize, Option<usize>) {
+            (1 << 40, None)
+        }
+    }
+    // A discharge before any removal has no row from intake.
+    let bad = discharge(d(2024, 1, 10), ExitReason::Reunified);
+    let refused = Case::replay(child(), all_families(), Liar(Some(bad.clone())), &FEDERAL);
+    assert!(matches!(
+        refused,
+        Err(ReplayError::Refused { index: 0, .. })
+    ));
+    // `repeat` claims usize::MAX: the second removal in a row is refused.
+    let refused = Case::replay(
+        child(),
+        all_families(),
+        std::iter::repeat(removal(d(2024, 1, 10))),
+        &FEDERAL,
+    );
+    match refused {
+        Err(ReplayError::Refused { index, rejection }) => {
+            assert_eq!(index, 1);
+            assert_eq!(
+                rejection.rules().collect::<Vec<_>>(),
+                [RuleId::TransitionNotAllowed]
+            );
+        }
+        other => panic!("expected a refusal, found {other:?}"),
+    }
+}
