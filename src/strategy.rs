@@ -655,7 +655,7 @@ fn op() -> impl Strategy<Value = Op> {
         10 => (n(), n()).prop_map(|(a, b)| Op::Finding(a, b)),
         16 => (n(), tpr_exception()).prop_map(|(k, e)| Op::Routine(k, e)),
         3 => (n(), qrtp_assessment()).prop_map(|(k, a)| Op::Qrtp(k, a)),
-        2 => (1u16..=240).prop_map(Op::Extend),
+        3 => (1u16..=240).prop_map(Op::Extend),
         3 => (n(), n()).prop_map(|(a, b)| Op::EndRights(a, b)),
         12 => n().prop_map(Op::Toward),
         1 => n().prop_map(Op::Disrupt),
@@ -1338,8 +1338,15 @@ impl Walk {
                 if self.goal() != Some(Goal::LegalGuardianship) {
                     return self.set_goals(Goal::LegalGuardianship, k / 3);
                 }
-                if self.with_guardian_since().is_none() {
+                let Some(since) = self.with_guardian_since() else {
                     return self.place(9, Location::InState, None);
+                };
+                if !self.kinship_ready() && (k / 3).is_multiple_of(2) {
+                    // Months later, still in the guardian's home.
+                    let months = self.policy.kinship_guardianship_months();
+                    let due =
+                        crate::date::months_after_with(since, months, self.policy.month_end());
+                    self.date = self.date.max(days_after(due, 1));
                 }
                 if self.kinship_ready() {
                     let d = Discharge::new(ExitReason::Guardianship)
@@ -1399,6 +1406,8 @@ impl Walk {
             Op::Toward(k) | Op::Discharge(k) => {
                 let to = self.cast.birth.clone();
                 match k % 8 {
+                    // The court extends the visit.
+                    4 | 5 => self.on_visit(&Op::Extend(u16::from(k / 8) * 2)),
                     // The visit outlived its limit: that ended the episode in reunification, on
                     // the policy's date; the discharge records it late.
                     7 => {
