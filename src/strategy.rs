@@ -1155,14 +1155,20 @@ impl Walk {
             1 => self.renew(&c.pre_adoptive),
             2 if self.cast.unknown_kin.is_some() => self.ready(&c.kin),
             _ => {
-                // The relative home approved as a foster home (or its approval recorded again).
+                // The relative home approved as a foster home, its approval revoked (a relative
+                // home needs none), or approved again.
                 let Some(f) = self.case.family(&c.relative) else {
                     return;
                 };
-                let licence = f.licence().copied().unwrap_or_else(|| {
-                    FosterLicence::new(LicenceStatus::Approved, self.date, None)
-                        .expect("valid licence")
-                });
+                let licence = match f.licence() {
+                    Some(l) if l.in_force_on(self.date) && (k / 4).is_multiple_of(3) => {
+                        FosterLicence::new(LicenceStatus::Revoked, l.since(), l.expires())
+                            .expect("valid licence")
+                    }
+                    Some(l) if l.in_force_on(self.date) => *l,
+                    _ => FosterLicence::new(LicenceStatus::Approved, self.date, None)
+                        .expect("valid licence"),
+                };
                 let record = rebuilt(f, Some(licence));
                 self.emit(EventData::FamilyRecorded(Box::new(record)));
             }
@@ -1386,8 +1392,9 @@ impl Walk {
         match op {
             Op::Extend(days) => {
                 let until = days_after(self.date, u32::from(*days) + 30);
-                v.until = Some(v.until.map_or(until, |u| u.max(until)));
-                v.through = v.through.max(until);
+                // The latest order stands, even one that shortens an earlier extension.
+                v.until = Some(until);
+                v.through = days_after(v.start, 180).max(until);
                 self.visit = Some(v);
                 self.emit(EventData::CourtFinding(Finding::VisitExtended { until }));
             }
