@@ -19,6 +19,10 @@
 //!     .unwrap();
 //! ```
 //!
+//! Beyond single values, [`history`] builds whole valid histories — a child, the families known
+//! when the case opens and events that [`Case::apply`] accepts one by one under
+//! [`Policy::federal`] — and [`case`] the cases they make.
+//!
 //! The strategies read no clock and no environment: a proptest run with a fixed seed yields the
 //! same values every time. Dates default to 1990–2060 ([`date`]); [`date_in`] gives other
 //! ranges. Names are mostly ASCII and sometimes Latin-1, Polish, Cyrillic, Greek or CJK, with
@@ -27,17 +31,20 @@
 use std::ops::RangeInclusive;
 
 use chrono::NaiveDate;
-use proptest::collection::{btree_set, vec};
+use proptest::collection::{SizeRange, btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::date::days_after;
 use crate::{
-    ApplaDocumentation, Child, ChildId, EndReason, Family, FamilyId, FamilyKind, FosterLicence,
-    Goal, Goals, IndianChildStatus, LicenceStatus, Location, Member, Name, NewPlacement, Note,
-    PermanencyPlan, Person, PersonId, Placement, PlacementId, Relationship, Setting, Sex,
-    SpecifiedSetting, Tribe,
+    AggravatedGround, ApplaDocumentation, Candidacy, Case, CaseRecord, Child, ChildId,
+    Circumstance, Circumstances, Determination, Discharge, EndReason, Event, EventData, ExitReason,
+    Family, FamilyBuilder, FamilyId, FamilyKind, Finding, FosterLicence, Goal, Goals,
+    IndianChildStatus, LicenceStatus, Location, Manner, Member, Name, NewPlacement, Note,
+    PermanencyPlan, Person, PersonId, Placement, PlacementId, Policy, PreventionEfforts,
+    QrtpAssessment, Relationship, Removal, Setting, Sex, SpecifiedSetting, StageKind, TprException,
+    Tribe,
 };
 
 /// The variants of a field-less enum, as a `Vec` for [`select`]. The exhaustive match makes
@@ -548,6 +555,1099 @@ pub fn permanency_plan() -> impl Strategy<Value = PermanencyPlan> {
     (goals(), date()).prop_map(|(goals, established)| {
         PermanencyPlan::new(goals, established).expect("valid plan")
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event facts
+
+/// Every [`Manner`] of removal.
+pub fn manner() -> impl Strategy<Value = Manner> {
+    select(variants!(Manner: CourtOrder, Emergency, VoluntaryPlacementAgreement))
+}
+
+/// Sets of up to four removal [`Circumstance`]s, sometimes none.
+pub fn circumstances() -> impl Strategy<Value = Circumstances> {
+    vec(select(Circumstance::ALL), 0..=4).prop_map(|c| c.into_iter().collect())
+}
+
+/// [`Removal`]s of any manner and circumstances, naming no household (a household must be a
+/// family of the case: see [`history`] for removals that name one).
+pub fn removal() -> impl Strategy<Value = Removal> {
+    (manner(), circumstances()).prop_map(|(m, c)| Removal::new(m).with_circumstances(c))
+}
+
+/// Every [`Candidacy`].
+pub fn candidacy() -> impl Strategy<Value = Candidacy> {
+    select(variants!(Candidacy:
+        NotCandidate, FosterCareCandidate, PregnantOrParentingYouth,
+    ))
+}
+
+/// Every [`TprException`].
+pub fn tpr_exception() -> impl Strategy<Value = TprException> {
+    select(variants!(TprException: CompellingReason, ServicesNotProvided))
+}
+
+/// Every [`QrtpAssessment`].
+pub fn qrtp_assessment() -> impl Strategy<Value = QrtpAssessment> {
+    select(variants!(QrtpAssessment: Appropriate, NotAppropriate))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Histories
+
+/// What a step of a generated history asks for. The walk ([`Walk::step`]) reads it in the
+/// case's current stage and makes the event that fits, or nothing when none does; every field
+/// is a choice among the events that would be accepted then.
+#[derive(Debug, Clone)]
+enum Op {
+    /// A removal (from intake, preservation, an exit, a closed case; during a trial home visit,
+    /// one that has outlived its limit).
+    Remove(Manner, Circumstances, bool),
+    /// In-home services: opened, or a candidacy identified while open.
+    Preserve(Candidacy),
+    /// A placement begun, changed, or a return from a runaway: into home number `.0`.
+    Place(u8, Location, Option<SpecifiedSetting>),
+    /// Runaway (`true`) or whereabouts unknown.
+    RunAway(bool),
+    /// A permanency plan.
+    Plan(u8, u8),
+    /// A court finding.
+    Finding(u8, u8),
+    /// Hearings, reviews, case plans, notices, transition plans, TPR petitions and exceptions.
+    Routine(u8, TprException),
+    /// A QRTP record: the assessment, a court's approval or disapproval, a long-stay approval.
+    Qrtp(u8, QrtpAssessment),
+    /// A court extension of the visit in progress through this many days after the order.
+    Extend(u16),
+    /// A parent's rights ended: terminated, relinquished, or the parent died.
+    EndRights(u8, u8),
+    /// The next event toward a permanency: reunification, adoption or guardianship.
+    Toward(u8),
+    /// An adoptive placement disrupted.
+    Disrupt(u8),
+    /// A discharge, for a reason that fits.
+    Discharge(u8),
+    /// A new record of a family: a licence renewed or granted.
+    Record(u8),
+    /// The case closed, or reopened.
+    Close,
+}
+
+/// The placement settings a home number stands for, with their caregivers.
+const HOMES: u8 = 16;
+
+fn op() -> impl Strategy<Value = Op> {
+    let n = || any::<u8>();
+    let location = prop_oneof![
+        8 => Just(Location::InState),
+        1 => Just(Location::OutOfState),
+        1 => Just(Location::OutOfCountry),
+    ];
+    prop_oneof![
+        5 => (manner(), circumstances(), any::<bool>())
+            .prop_map(|(m, c, from)| Op::Remove(m, c, from)),
+        2 => candidacy().prop_map(Op::Preserve),
+        14 => (n(), location, option::weighted(0.2, specified_setting()))
+            .prop_map(|(k, l, s)| Op::Place(k, l, s)),
+        4 => any::<bool>().prop_map(Op::RunAway),
+        5 => (n(), n()).prop_map(|(a, b)| Op::Plan(a, b)),
+        10 => (n(), n()).prop_map(|(a, b)| Op::Finding(a, b)),
+        16 => (n(), tpr_exception()).prop_map(|(k, e)| Op::Routine(k, e)),
+        3 => (n(), qrtp_assessment()).prop_map(|(k, a)| Op::Qrtp(k, a)),
+        3 => (1u16..=240).prop_map(Op::Extend),
+        3 => (n(), n()).prop_map(|(a, b)| Op::EndRights(a, b)),
+        12 => n().prop_map(Op::Toward),
+        1 => n().prop_map(Op::Disrupt),
+        5 => n().prop_map(Op::Discharge),
+        3 => n().prop_map(Op::Record),
+        2 => Just(Op::Close),
+    ]
+}
+
+/// Days between events: mostly weeks, sometimes the same day, sometimes more than a year.
+fn gap() -> impl Strategy<Value = u16> {
+    prop_oneof![
+        3 => Just(0u16),
+        12 => 1u16..=60,
+        4 => 60u16..=200,
+        1 => 200u16..=900,
+    ]
+}
+
+/// The choices a history's cast is built from: ids, names and shapes, drawn once.
+#[derive(Debug, Clone)]
+struct CastSeed {
+    families: Vec<FamilyId>,
+    people: Vec<PersonId>,
+    names: Vec<Name>,
+    /// 0: mother and father; 1: mother and a putative father; 2: mother, and the father in a
+    /// household of his own; 3: the father alone.
+    parents: u8,
+    relative_licensed: bool,
+    /// Whether the kin family is known at opening (else recorded when first needed).
+    kin_known: bool,
+    /// Days before the start each foster licence was granted, and how long it ran.
+    licences: [(u16, u16); 2],
+}
+
+const FAMILIES: usize = 8;
+const PEOPLE: usize = 10;
+
+fn cast_seed() -> impl Strategy<Value = CastSeed> {
+    (
+        btree_set(family_id(), FAMILIES),
+        btree_set(person_id(), PEOPLE),
+        vec(name(), PEOPLE),
+        0u8..4,
+        any::<bool>(),
+        prop::bool::weighted(0.7),
+        [(0u16..=1500, 200u16..=1500), (0u16..=1500, 200u16..=1500)],
+    )
+        .prop_map(
+            |(families, people, names, parents, relative_licensed, kin_known, licences)| CastSeed {
+                families: families.into_iter().collect(),
+                people: people.into_iter().collect(),
+                names,
+                parents,
+                relative_licensed,
+                kin_known,
+                licences,
+            },
+        )
+}
+
+/// The families of a generated case, by the part they play.
+#[derive(Debug, Clone)]
+struct Cast {
+    birth: FamilyId,
+    /// The father's own household, a second birth family.
+    father_home: Option<FamilyId>,
+    relative: FamilyId,
+    kin: FamilyId,
+    foster: FamilyId,
+    pre_adoptive: FamilyId,
+    adoptive: FamilyId,
+    guardian: FamilyId,
+    /// The kin family, while it is not yet recorded in the case.
+    unknown_kin: Option<Family>,
+}
+
+fn days_before(date: NaiveDate, n: u16) -> NaiveDate {
+    date.checked_sub_days(chrono::Days::new(u64::from(n)))
+        .expect("within the calendar")
+}
+
+/// The opening families (and the cast naming them) for a case whose history starts on `start`.
+fn build_cast(seed: CastSeed, start: NaiveDate) -> (Vec<Family>, Cast) {
+    use Relationship::*;
+    let f = |i: usize| seed.families[i].clone();
+    let person = |i: usize| Person::new(seed.people[i].clone(), seed.names[i].clone());
+    let member = |i: usize, r: Relationship| Member::new(person(i), r);
+    let build = |b: FamilyBuilder| b.build().expect("strategy families are valid");
+    let licence = |status, (back, len): (u16, u16), ends: bool| {
+        let since = days_before(start, back);
+        let expires = ends.then(|| days_after(since, u32::from(len)));
+        FosterLicence::new(status, since, expires).expect("valid licence")
+    };
+
+    let mother = member(0, Mother).legal_parent().caregiver();
+    let father = member(1, Father).legal_parent();
+    let birth = Family::builder(f(0), FamilyKind::Birth);
+    let (birth, father_home) = match seed.parents {
+        0 => (birth.member(mother).member(father.caregiver()), None),
+        1 => (birth.member(mother).member(member(2, PutativeFather)), None),
+        2 => (
+            birth.member(mother),
+            Some(Family::builder(f(1), FamilyKind::Birth).member(father)),
+        ),
+        _ => (birth.member(father.caregiver()), None),
+    };
+    let mut relative =
+        Family::builder(f(2), FamilyKind::Relative).member(member(3, Grandparent).caregiver());
+    if seed.relative_licensed {
+        relative = relative.licence(licence(
+            LicenceStatus::Approved,
+            (seed.licences[0].0, 0),
+            false,
+        ));
+    }
+    let kin =
+        build(Family::builder(f(3), FamilyKind::Kin).member(member(4, FictiveKin).caregiver()));
+    let foster = Family::builder(f(4), FamilyKind::NonRelativeFoster)
+        .member(member(5, NonRelative).caregiver())
+        .member(member(6, NonRelative))
+        .licence(licence(LicenceStatus::Licensed, seed.licences[0], true));
+    let pre_adoptive = Family::builder(f(5), FamilyKind::PreAdoptive)
+        .member(member(7, NonRelative).caregiver())
+        .licence(licence(LicenceStatus::Licensed, seed.licences[1], true));
+    let adoptive = Family::builder(f(6), FamilyKind::Adoptive)
+        .member(member(8, AdoptiveParent).legal_parent().caregiver());
+    // A relative guardian, approved as a foster home long before: the home kinship guardianship
+    // assistance needs.
+    let guardian = Family::builder(f(7), FamilyKind::Guardian)
+        .member(member(9, AuntOrUncle).caregiver())
+        .licence(licence(
+            LicenceStatus::Approved,
+            (seed.licences[1].0, 0),
+            false,
+        ));
+
+    let mut families = vec![build(birth)];
+    families.extend(father_home.map(build));
+    families.extend([
+        build(relative),
+        build(foster),
+        build(pre_adoptive),
+        build(adoptive),
+        build(guardian),
+    ]);
+    let unknown_kin = if seed.kin_known {
+        families.push(kin);
+        None
+    } else {
+        Some(kin)
+    };
+    let cast = Cast {
+        birth: f(0),
+        father_home: (seed.parents == 2).then(|| f(1)),
+        relative: f(2),
+        kin: f(3),
+        foster: f(4),
+        pre_adoptive: f(5),
+        adoptive: f(6),
+        guardian: f(7),
+        unknown_kin,
+    };
+    (families, cast)
+}
+
+/// A trial home visit in progress: its start, the last day the walk keeps it to (within its
+/// authorized period, with any extension), and the court's extension.
+#[derive(Debug, Clone, Copy)]
+struct Visit {
+    start: NaiveDate,
+    through: NaiveDate,
+    until: Option<NaiveDate>,
+}
+
+/// Walks abstract steps through a case, making each one the event that fits the case now.
+///
+/// It reads the case it builds (through the public API: stage, placements, plan, parents'
+/// rights, families) to choose, and applies every event it makes; an event the case refuses is a
+/// bug here, and panics.
+struct Walk {
+    policy: Policy,
+    case: Case,
+    cast: Cast,
+    date: NaiveDate,
+    placements: u32,
+    visit: Option<Visit>,
+    /// The family of the open adoptive placement.
+    adoptive_home: Option<FamilyId>,
+}
+
+/// The latest date a walk dates an event: far from [`date::LATEST`](crate::date::LATEST).
+const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2150, 1, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+impl Walk {
+    fn emit(&mut self, what: EventData) {
+        let event = Event::new(self.date, what).expect("walk dates are in range");
+        if let Err(rejection) = self.case.apply(event, &self.policy) {
+            panic!(
+                "permanency::strategy::history built an event the case refused (a bug in the strategy): {rejection}"
+            );
+        }
+    }
+
+    fn age(&self) -> u32 {
+        self.case
+            .child()
+            .age_on(self.date, &self.policy)
+            .unwrap_or(0)
+    }
+
+    fn stage(&self) -> StageKind {
+        self.case.stage().kind()
+    }
+
+    fn on_runaway(&self) -> bool {
+        self.case
+            .current_placement()
+            .is_some_and(|p| p.setting().is_runaway())
+    }
+
+    fn goal(&self) -> Option<Goal> {
+        self.case.current_plan().map(|p| p.primary_goal())
+    }
+
+    /// The legal parents whose rights are intact.
+    fn intact(&self) -> Vec<PersonId> {
+        self.case
+            .legal_parents()
+            .into_iter()
+            .filter(|p| !p.rights.ended())
+            .map(|p| p.person)
+            .collect()
+    }
+
+    fn adopted(&self) -> bool {
+        self.case
+            .episodes()
+            .last()
+            .and_then(|e| e.exit())
+            .is_some_and(|x| x.reason == ExitReason::Adopted)
+    }
+
+    fn fresh_id(&mut self) -> PlacementId {
+        self.placements += 1;
+        PlacementId::new(format!("PL-{}", self.placements)).expect("valid placement id")
+    }
+
+    fn placement(&mut self, setting: Setting, caregiver: Option<FamilyId>) -> NewPlacement {
+        let id = self.fresh_id();
+        NewPlacement::new(id, setting, caregiver).expect("a caregiver exactly for family settings")
+    }
+
+    /// Records `family` again with its licence renewed for two years from today.
+    fn renew(&mut self, family: &FamilyId) {
+        let Some(f) = self.case.family(family) else {
+            return;
+        };
+        let Some(l) = f.licence() else { return };
+        let end = l.expires().map_or(self.date, |e| e.max(self.date));
+        let renewed = FosterLicence::new(l.status(), l.since(), Some(days_after(end, 730)))
+            .expect("valid licence");
+        let record = rebuilt(f, Some(renewed));
+        self.emit(EventData::FamilyRecorded(Box::new(record)));
+    }
+
+    /// Makes sure a placement with `family` today is accepted: the family recorded, its licence
+    /// in force.
+    fn ready(&mut self, family: &FamilyId) {
+        if *family == self.cast.kin
+            && let Some(kin) = self.cast.unknown_kin.take()
+        {
+            self.emit(EventData::FamilyRecorded(Box::new(kin)));
+        }
+        let lapsed = self
+            .case
+            .family(family)
+            .and_then(|f| f.licence())
+            .is_some_and(|l| !l.in_force_on(self.date));
+        if lapsed {
+            self.renew(family);
+        }
+    }
+
+    /// An ordinary placement into home `k`, its family made ready first.
+    fn home(&mut self, k: u8, location: Location, spec: Option<SpecifiedSetting>) -> NewPlacement {
+        use Setting::*;
+        let sub = k / HOMES;
+        let c = self.cast.clone();
+        let (setting, family) = match k % HOMES {
+            0..=2 => (NonRelativeFosterHome, Some(c.foster)),
+            3 => (TherapeuticFosterHome, Some(c.foster)),
+            4 => (ShelterFosterHome, Some(c.foster)),
+            5 | 6 => (RelativeFosterHome, Some(c.relative)),
+            7 => (KinFosterHome, Some(c.kin)),
+            8 => (KinFosterHome, Some(c.relative)),
+            9 => (RelativeFosterHome, Some(c.guardian)),
+            10 => (
+                [
+                    GroupHomeStaffOperated,
+                    GroupHomeFamilyOperated,
+                    GroupHomeShelter,
+                ][usize::from(sub % 3)],
+                None,
+            ),
+            11 => (
+                [
+                    ChildCareInstitution,
+                    ChildCareInstitutionShelter,
+                    ResidentialTreatmentCenter,
+                ][usize::from(sub % 3)],
+                None,
+            ),
+            12 => (Qrtp, None),
+            13 if self.age() >= 16 => (SupervisedIndependentLiving, None),
+            14 => (
+                [
+                    MedicalFacility,
+                    PsychiatricHospital,
+                    JuvenileJusticeFacility,
+                ][usize::from(sub % 3)],
+                None,
+            ),
+            15 => (NonRelativeFosterHome, Some(c.pre_adoptive)),
+            _ => (NonRelativeFosterHome, Some(c.foster)),
+        };
+        if let Some(f) = &family {
+            self.ready(f);
+        }
+        let p = self.placement(setting, family).in_location(location);
+        match spec {
+            Some(s) if setting.is_congregate_care() => {
+                p.specified_as(s).expect("congregate care may be specified")
+            }
+            _ => p,
+        }
+    }
+
+    /// Places the child in home `k` with the event the case's placement calls for: begun, changed,
+    /// or a return from a runaway.
+    fn place(&mut self, k: u8, location: Location, spec: Option<SpecifiedSetting>) {
+        let open = self
+            .case
+            .current_placement()
+            .map(|p| p.setting().is_runaway());
+        let p = self.home(k, location, spec);
+        self.emit(match open {
+            None => EventData::PlacementBegun(p),
+            Some(false) => EventData::PlacementChanged(p),
+            Some(true) => EventData::ReturnedFromRunaway(p),
+        });
+    }
+
+    /// The adoptive home, made ready: the pre-adoptive family (licensed) or the adoptive family.
+    fn adoptive_placement(&mut self, k: u8) -> NewPlacement {
+        let family = self.adoptive_home.clone().unwrap_or_else(|| {
+            if k.is_multiple_of(3) {
+                self.cast.adoptive.clone()
+            } else {
+                self.cast.pre_adoptive.clone()
+            }
+        });
+        self.ready(&family);
+        self.adoptive_home = Some(family.clone());
+        self.placement(Setting::PreAdoptiveHome, Some(family))
+    }
+
+    fn set_goals(&mut self, primary: Goal, concurrent: u8) {
+        let concurrent = match concurrent % 5 {
+            0 => Some(Goal::Adoption),
+            1 => Some(Goal::LegalGuardianship),
+            2 => Some(Goal::FitAndWillingRelative),
+            3 => Some(Goal::Reunification),
+            _ => None,
+        }
+        .filter(|&c| c != primary);
+        let goals = Goals::new(primary, concurrent, None).expect("valid goals");
+        self.emit(EventData::PlanSet(goals));
+    }
+
+    fn appla(&mut self) {
+        let doc = ApplaDocumentation::new(
+            Note::new("the youth asked to stay with her caregiver").expect("valid note"),
+            Note::new("relatives searched and none can care for the youth").expect("valid note"),
+        );
+        let goals = Goals::new(Goal::Appla, None, Some(doc)).expect("valid goals");
+        self.emit(EventData::PlanSet(goals));
+    }
+
+    /// The first day of a stay in the guardian's licensed home, when the child is there now.
+    fn with_guardian_since(&self) -> Option<NaiveDate> {
+        let g = &self.cast.guardian;
+        let ps = self.case.placements();
+        let (last, before) = ps.split_last()?;
+        if !last.is_open() || last.caregiver() != Some(g) {
+            return None;
+        }
+        let mut start = last.start();
+        for p in before.iter().rev() {
+            if p.caregiver() == Some(g) && p.end().map(|e| e.date) == Some(start) {
+                start = p.start();
+            } else {
+                break;
+            }
+        }
+        let licence = self.case.family(g)?.licence()?;
+        licence
+            .in_force_on(self.date)
+            .then(|| start.max(licence.since()))
+    }
+
+    /// Whether a discharge to the guardian with kinship guardianship assistance is due today.
+    fn kinship_ready(&self) -> bool {
+        self.with_guardian_since().is_some_and(|since| {
+            let months = self.policy.kinship_guardianship_months();
+            crate::date::months_after_with(since, months, self.policy.month_end()) < self.date
+        })
+    }
+
+    fn discharge(&mut self, d: Discharge) {
+        self.adoptive_home = None;
+        self.visit = None;
+        self.emit(EventData::Discharge(d));
+    }
+
+    /// Moves the date past the visit's authorized period.
+    fn outlive_visit(&mut self, v: Visit) {
+        let past = days_after(v.start, 190).max(v.until.map_or(v.start, |u| days_after(u, 2)));
+        self.date = self.date.max(past);
+    }
+
+    fn step(&mut self, gap: u16, op: &Op) {
+        self.date = days_after(self.date, u32::from(gap));
+        if let Some(v) = self.visit {
+            self.date = self.date.min(v.through);
+        }
+        use StageKind as S;
+        let stage = self.stage();
+        match (stage, op) {
+            (S::Deceased, _) => {}
+            (_, Op::Record(k)) => self.record(*k),
+            (S::Intake | S::Preservation | S::Exited | S::Closed, Op::Remove(m, c, from)) => {
+                if self.adopted() {
+                    return;
+                }
+                let mut r = Removal::new(*m).with_circumstances(*c);
+                if *from {
+                    r = r.from_family(self.cast.birth.clone());
+                }
+                self.emit(EventData::Removal(r));
+            }
+            (S::Reunification, Op::Remove(m, c, _)) => {
+                // The visit outlived its limit: the child comes back as a new removal.
+                let v = self.visit.take().expect("a visit in progress");
+                self.outlive_visit(v);
+                let r = Removal::new(*m)
+                    .with_circumstances(*c)
+                    .from_family(self.cast.birth.clone());
+                self.emit(EventData::Removal(r));
+            }
+            (S::Intake | S::Exited, Op::Preserve(c)) if !self.adopted() => {
+                self.emit(EventData::OpenPreservation(*c));
+            }
+            (S::Preservation, Op::Preserve(c)) => self.emit(EventData::CandidacyIdentified(*c)),
+            (S::Preservation | S::Exited, Op::Close) => self.emit(EventData::Close),
+            (S::Closed, Op::Close) if !self.adopted() => self.emit(EventData::Reopen),
+            (
+                S::Preservation | S::FosterCare | S::Reunification | S::Adoption,
+                Op::Finding(k, x),
+            ) => {
+                self.finding(*k, *x);
+            }
+            (S::Preservation | S::FosterCare | S::Reunification, Op::EndRights(k, how))
+                if how % 4 == 3 =>
+            {
+                // A parent dies; the walk keeps another with rights intact (or none ended yet).
+                let intact = self.intact();
+                if intact.len() >= 2 {
+                    let parent = intact[usize::from(*k) % intact.len()].clone();
+                    self.emit(EventData::ParentDeceased { parent });
+                }
+            }
+            (S::FosterCare, _) => self.in_care(op),
+            (S::Reunification, _) => self.on_visit(op),
+            (S::Adoption, _) => self.awaiting_adoption(op),
+            _ => {}
+        }
+    }
+
+    fn record(&mut self, k: u8) {
+        let c = self.cast.clone();
+        match k % 4 {
+            0 => self.renew(&c.foster),
+            1 => self.renew(&c.pre_adoptive),
+            2 if self.cast.unknown_kin.is_some() => self.ready(&c.kin),
+            _ => {
+                // The relative home approved as a foster home, its approval revoked (a relative
+                // home needs none), or approved again.
+                let Some(f) = self.case.family(&c.relative) else {
+                    return;
+                };
+                let licence = match f.licence() {
+                    Some(l) if l.in_force_on(self.date) && (k / 4).is_multiple_of(3) => {
+                        FosterLicence::new(LicenceStatus::Revoked, l.since(), l.expires())
+                            .expect("valid licence")
+                    }
+                    Some(l) if l.in_force_on(self.date) => *l,
+                    _ => FosterLicence::new(LicenceStatus::Approved, self.date, None)
+                        .expect("valid licence"),
+                };
+                let record = rebuilt(f, Some(licence));
+                self.emit(EventData::FamilyRecorded(Box::new(record)));
+            }
+        }
+    }
+
+    fn finding(&mut self, k: u8, x: u8) {
+        let parents = self.case.legal_parents();
+        let qrtp = self
+            .case
+            .placements()
+            .iter()
+            .rev()
+            .find(|p| p.setting() == Setting::Qrtp)
+            .map(|p| p.id().clone());
+        let finding = match k % 12 {
+            0 | 1 => Finding::ContraryToWelfare,
+            2 => Finding::PreventionEfforts(
+                [
+                    PreventionEfforts::Made,
+                    PreventionEfforts::NotMade,
+                    PreventionEfforts::NotRequired,
+                ][usize::from(x % 3)],
+            ),
+            3 | 4 => Finding::AbuseOrNeglect,
+            5 | 6 => Finding::FinalizeEfforts(if x.is_multiple_of(4) {
+                Determination::NotMade
+            } else {
+                Determination::Made
+            }),
+            7 if !parents.is_empty() => Finding::ReunificationEffortsNotRequired {
+                parent: parents[usize::from(x) % parents.len()].person.clone(),
+                ground: [
+                    AggravatedGround::AggravatedCircumstances,
+                    AggravatedGround::FelonyAgainstChild,
+                    AggravatedGround::SiblingRightsTerminated,
+                ][usize::from(x % 3)],
+            },
+            8 => Finding::AbandonedInfant,
+            9 => Finding::VoluntaryPlacementBestInterests,
+            10 | 11 if qrtp.is_some() => {
+                let placement = qrtp.expect("checked");
+                if x.is_multiple_of(3) {
+                    Finding::QrtpDisapproved { placement }
+                } else {
+                    Finding::QrtpApproved { placement }
+                }
+            }
+            _ => Finding::ContraryToWelfare,
+        };
+        self.emit(EventData::CourtFinding(finding));
+    }
+
+    /// Foster care: placements, runaways, plans, court work, rights, and the ways out.
+    fn in_care(&mut self, op: &Op) {
+        let runaway = self.on_runaway();
+        match op {
+            Op::Place(k, l, s) => self.place(*k, *l, *s),
+            Op::RunAway(r) if !runaway => {
+                let setting = if *r {
+                    Setting::Runaway
+                } else {
+                    Setting::WhereaboutsUnknown
+                };
+                let p = self.placement(setting, None);
+                self.emit(EventData::RanAway(p));
+            }
+            Op::Plan(k, c) => match k % 8 {
+                0..=2 => self.set_goals(Goal::Reunification, *c),
+                3 | 4 => self.set_goals(Goal::Adoption, *c),
+                5 => self.set_goals(Goal::LegalGuardianship, *c),
+                6 => self.set_goals(Goal::FitAndWillingRelative, *c),
+                _ if self.age() >= self.policy.appla_min_age() => self.appla(),
+                _ => self.set_goals(Goal::Reunification, *c),
+            },
+            Op::Routine(k, e) => self.emit(match k % 10 {
+                0 | 1 => EventData::PeriodicReview,
+                2 | 3 => EventData::PermanencyHearing,
+                4 => EventData::CasePlanCompleted,
+                5 => EventData::RelativesNotified,
+                6 => EventData::TransitionPlanCompleted,
+                7 => EventData::TprPetitionFiled,
+                8 => EventData::TprExceptionDocumented(*e),
+                _ => EventData::PeriodicReview,
+            }),
+            Op::Qrtp(k, outcome) => {
+                let qrtp = self
+                    .case
+                    .placements()
+                    .iter()
+                    .rev()
+                    .find(|p| p.setting() == Setting::Qrtp)
+                    .map(|p| p.id().clone());
+                if let Some(placement) = qrtp {
+                    self.emit(if k % 3 == 2 {
+                        EventData::QrtpLongStayApproved { placement }
+                    } else {
+                        EventData::QrtpAssessed {
+                            placement,
+                            outcome: *outcome,
+                        }
+                    });
+                } else {
+                    // No QRTP yet: place the child in one.
+                    self.place(12, Location::InState, None);
+                }
+            }
+            Op::EndRights(k, how) => {
+                let intact = self.intact();
+                if !intact.is_empty() {
+                    let parent = intact[usize::from(*k) % intact.len()].clone();
+                    self.emit(if how % 4 == 1 {
+                        EventData::ParentalRightsRelinquished { parent }
+                    } else {
+                        EventData::ParentalRightsTerminated { parent }
+                    });
+                }
+            }
+            Op::Toward(k) => self.toward(*k),
+            Op::Discharge(k) => self.leave_care(*k),
+            _ => {}
+        }
+    }
+
+    /// The next event toward permanency `k % 3`: reunification, adoption, guardianship.
+    fn toward(&mut self, k: u8) {
+        if self.on_runaway() {
+            let home = if k % 3 == 2 { 9 } else { k };
+            return self.place(home, Location::InState, None);
+        }
+        let intact = self.intact();
+        match k % 3 {
+            0 if !intact.is_empty() => {
+                if self.goal().is_some_and(|g| g != Goal::Reunification) {
+                    return self.set_goals(Goal::Reunification, k / 3);
+                }
+                // Home to the birth family that has a parent with rights intact.
+                let homes: Vec<FamilyId> = std::iter::once(self.cast.birth.clone())
+                    .chain(self.cast.father_home.clone())
+                    .filter(|f| {
+                        self.case.family(f).is_some_and(|f| {
+                            f.legal_parents().any(|m| intact.contains(m.person().id()))
+                        })
+                    })
+                    .collect();
+                let Some(family) = homes.get(usize::from(k / 3) % homes.len().max(1)).cloned()
+                else {
+                    return;
+                };
+                let p = self.placement(Setting::TrialHomeVisit, Some(family));
+                self.visit = Some(Visit {
+                    start: self.date,
+                    through: days_after(self.date, 180),
+                    until: None,
+                });
+                self.emit(EventData::TrialHomeVisitBegun(p));
+            }
+            0 | 1 => {
+                if self.goal() != Some(Goal::Adoption) {
+                    return self.set_goals(Goal::Adoption, k / 3);
+                }
+                if let Some(parent) = intact.first().cloned() {
+                    return self.emit(if k.is_multiple_of(5) {
+                        EventData::ParentalRightsRelinquished { parent }
+                    } else {
+                        EventData::ParentalRightsTerminated { parent }
+                    });
+                }
+                let p = self.adoptive_placement(k / 3);
+                self.emit(EventData::PlacedForAdoption(p));
+            }
+            _ => {
+                if self.goal() != Some(Goal::LegalGuardianship) {
+                    return self.set_goals(Goal::LegalGuardianship, k / 3);
+                }
+                let Some(since) = self.with_guardian_since() else {
+                    return self.place(9, Location::InState, None);
+                };
+                if !self.kinship_ready() && (k / 3).is_multiple_of(2) {
+                    // Months later, still in the guardian's home.
+                    let months = self.policy.kinship_guardianship_months();
+                    let due =
+                        crate::date::months_after_with(since, months, self.policy.month_end());
+                    self.date = self.date.max(days_after(due, 1));
+                }
+                if self.kinship_ready() {
+                    let d = Discharge::new(ExitReason::Guardianship)
+                        .to_family(self.cast.guardian.clone())
+                        .with_kinship_assistance();
+                    self.discharge(d);
+                }
+            }
+        }
+    }
+
+    /// A discharge from foster care (or from the adoptive home) for a reason that fits.
+    fn leave_care(&mut self, k: u8) {
+        let c = self.cast.clone();
+        let d = match k % 6 {
+            _ if self.age() >= self.policy.age_of_majority() && !k.is_multiple_of(3) => {
+                Discharge::new(ExitReason::Emancipated)
+            }
+            0 if !self.intact().is_empty() && self.stage() != StageKind::Adoption => {
+                Discharge::new(ExitReason::Reunified).to_family(c.birth)
+            }
+            1 => Discharge::new(ExitReason::LivingWithOtherRelatives).to_family(c.relative),
+            2 if self.kinship_ready() => Discharge::new(ExitReason::Guardianship)
+                .to_family(c.guardian)
+                .with_kinship_assistance(),
+            2 | 3 => Discharge::new(ExitReason::Guardianship).to_family(c.guardian),
+            4 if self.on_runaway() => Discharge::new(ExitReason::RunawayDischarge),
+            4 => Discharge::new(ExitReason::TransferredToAnotherAgency),
+            _ => return,
+        };
+        self.discharge(d);
+    }
+
+    /// A trial home visit: its extension, its end, or the discharge home.
+    fn on_visit(&mut self, op: &Op) {
+        let mut v = self.visit.expect("a visit in progress");
+        match op {
+            Op::Extend(days) => {
+                let until = days_after(self.date, u32::from(*days) + 30);
+                // The latest order stands, even one that shortens an earlier extension.
+                v.until = Some(until);
+                v.through = days_after(v.start, 180).max(until);
+                self.visit = Some(v);
+                self.emit(EventData::CourtFinding(Finding::VisitExtended { until }));
+            }
+            Op::Place(k, l, s) => {
+                let p = self.home(*k, *l, *s);
+                self.visit = None;
+                self.emit(EventData::TrialHomeVisitEnded(p));
+            }
+            Op::Plan(_, c) => self.set_goals(Goal::Reunification, *c),
+            Op::Routine(k, _) => self.emit(match k % 5 {
+                0 | 1 => EventData::PeriodicReview,
+                2 => EventData::PermanencyHearing,
+                3 => EventData::CasePlanCompleted,
+                _ => EventData::TransitionPlanCompleted,
+            }),
+            Op::Toward(k) | Op::Discharge(k) => {
+                let to = self.cast.birth.clone();
+                match k % 8 {
+                    // The court extends the visit.
+                    4 | 5 => self.on_visit(&Op::Extend(u16::from(k / 8) * 2)),
+                    // The visit outlived its limit: that ended the episode in reunification, on
+                    // the policy's date; the discharge records it late.
+                    7 => {
+                        self.outlive_visit(v);
+                        self.discharge(Discharge::new(ExitReason::Reunified));
+                    }
+                    6 => self.discharge(
+                        Discharge::new(ExitReason::LivingWithOtherRelatives)
+                            .to_family(self.cast.relative.clone()),
+                    ),
+                    _ => self.discharge(Discharge::new(ExitReason::Reunified).to_family(to)),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Placed for adoption: the finalization, a runaway and its return, a disruption.
+    fn awaiting_adoption(&mut self, op: &Op) {
+        let runaway = self.on_runaway();
+        match op {
+            Op::Toward(k) | Op::Place(k, _, _) if runaway => {
+                let p = self.adoptive_placement(*k);
+                self.emit(EventData::ReturnedFromRunaway(p));
+            }
+            Op::Toward(_) => {
+                self.adoptive_home = None;
+                self.emit(EventData::AdoptionFinalized);
+            }
+            Op::RunAway(r) if !runaway => {
+                let setting = if *r {
+                    Setting::Runaway
+                } else {
+                    Setting::WhereaboutsUnknown
+                };
+                let p = self.placement(setting, None);
+                self.emit(EventData::RanAway(p));
+            }
+            Op::Disrupt(k) => {
+                let p = self.home(*k, Location::InState, None);
+                self.adoptive_home = None;
+                self.emit(EventData::AdoptionDisrupted(p));
+            }
+            Op::Plan(_, c) => self.set_goals(Goal::Adoption, *c),
+            Op::Routine(k, _) => self.emit(match k % 5 {
+                0 | 1 => EventData::PeriodicReview,
+                2 => EventData::PermanencyHearing,
+                3 => EventData::CasePlanCompleted,
+                _ => EventData::RelativesNotified,
+            }),
+            Op::Discharge(k) if k % 4 == 0 => self.leave_care(*k),
+            _ => {}
+        }
+    }
+}
+
+/// `f` again, with `licence`.
+fn rebuilt(f: &Family, licence: Option<FosterLicence>) -> Family {
+    let mut b = Family::builder(f.id().clone(), f.kind());
+    for m in f.members() {
+        b = b.member(m.clone());
+    }
+    if let Some(l) = licence {
+        b = b.licence(l);
+    }
+    for s in f.siblings_in_care() {
+        b = b.sibling_in_care(s.clone());
+    }
+    b.build()
+        .expect("a family rebuilt from a valid one is valid")
+}
+
+/// The abstract draw of a history: the child, the start, the cast, the steps, and whether the
+/// child dies at the end.
+type Draw = (
+    Child,
+    u32,
+    CastSeed,
+    Option<Op>,
+    Vec<(u16, Op)>,
+    Option<u16>,
+);
+
+fn draw(steps: SizeRange) -> impl Strategy<Value = Draw> {
+    let born = date_in(ymd(1996, 1, 1)..=ymd(2030, 12, 31));
+    let child = (child_id(), name(), born, sex(), indian_child_status()).prop_map(
+        |(id, name, born, sex, status)| {
+            Child::new(id, name, born, sex)
+                .expect("valid child")
+                .with_indian_child_status(status)
+        },
+    );
+    // Days from birth to the first event: mostly a young child, sometimes a teenager.
+    let start = prop_oneof![3 => 0u32..=12 * 365, 1 => 12 * 365u32..=17 * 365];
+    let opening = prop_oneof![
+        8 => (manner(), circumstances(), any::<bool>()).prop_map(|(m, c, f)| Some(Op::Remove(m, c, f))),
+        2 => candidacy().prop_map(|c| Some(Op::Preserve(c))),
+        1 => Just(None),
+    ];
+    (
+        child,
+        start,
+        cast_seed(),
+        opening,
+        vec((gap(), op()), steps),
+        option::weighted(0.05, 0u16..=400),
+    )
+}
+
+/// Walks a draw under the federal policy: the case it builds.
+fn walk((child, start, seed, opening, steps, death): Draw) -> Case {
+    let policy = Policy::federal();
+    let first = days_after(*child.date_of_birth().expose(), start);
+    let (families, cast) = build_cast(seed, first);
+    let case = Case::new(child, families).expect("distinct family ids");
+    let mut w = Walk {
+        policy,
+        case,
+        cast,
+        date: first,
+        placements: 0,
+        visit: None,
+        adoptive_home: None,
+    };
+    if let Some(op) = opening {
+        w.step(0, &op);
+    }
+    for (gap, op) in &steps {
+        if w.date >= LAST_DATE {
+            break;
+        }
+        w.step(*gap, op);
+    }
+    if let Some(gap) = death
+        && !matches!(w.stage(), StageKind::Intake | StageKind::Deceased)
+    {
+        w.date = days_after(w.date, u32::from(gap));
+        if let Some(v) = w.visit {
+            w.date = w.date.min(v.through);
+        }
+        w.emit(EventData::Death);
+    }
+    w.case
+}
+
+/// Valid whole histories: a [`child`], the families known when the case opens, and up to 60
+/// steps of events, every one accepted by [`Case::apply`] under [`Policy::federal`] — so
+/// [`CaseRecord::replay`] under the federal policy always succeeds.
+///
+/// The child is born 1996–2030 and the history starts on the day of birth up to 17 years later.
+/// The families: a birth family (mother and father, mother and a putative father, the father
+/// alone, or mother and father in households of their own), a relative home (sometimes approved
+/// as a foster home), a kin home (sometimes recorded only when first needed), a licensed
+/// non-relative foster family and a licensed pre-adoptive family (licences that lapse and are
+/// renewed by `family_recorded`), an adoptive family, and a relative guardian approved as a
+/// foster home. Ids and names come from [`family_id`], [`person_id`] and [`name`].
+///
+/// Most cases open with a removal, some with in-home services. The events then cover every
+/// stage: placements in every ordinary setting (QRTPs with their assessments and court
+/// findings), moves, runaways and returns, plans (APPLA from 16), every court finding, hearings
+/// and reviews, TPR petitions and exceptions, rights terminated, relinquished or ended by a
+/// parent's death, trial home visits (extended by the court, ended, or outliving their limit:
+/// then a re-entry, or a late discharge), placements for adoption, disruptions and
+/// finalizations, discharges for every reason a discharge may give (kinship guardianship
+/// assistance after six months in the guardian's home, emancipation from 18), re-entries,
+/// closing and reopening, and sometimes the child's death at the end. Dates never go backwards:
+/// often the same day, mostly weeks apart, sometimes years.
+///
+/// ```
+/// use permanency::{Case, Policy, strategy};
+/// use proptest::test_runner::TestRunner;
+///
+/// TestRunner::default()
+///     .run(&strategy::history(), |record| {
+///         let events = record.events.len();
+///         let case = record.replay(&Policy::federal()).expect("every history replays");
+///         assert_eq!(case.events().len(), events);
+///         // Dates never go backwards.
+///         assert!(case.events().windows(2).all(|w| w[0].date() <= w[1].date()));
+///         Ok(())
+///     })
+///     .unwrap();
+/// ```
+pub fn history() -> impl Strategy<Value = CaseRecord> {
+    history_with_steps(0..=60)
+}
+
+/// Valid histories as [`history`] builds them, from a number of steps in `steps` (a step makes
+/// at most a few events, sometimes none; a step after the child's death makes none).
+///
+/// ```
+/// use permanency::{Policy, strategy};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// let long = strategy::history_with_steps(200..=300);
+/// let record = long.new_tree(&mut runner).unwrap().current();
+/// assert!(record.replay(&Policy::federal()).is_ok());
+/// ```
+pub fn history_with_steps(steps: impl Into<SizeRange>) -> impl Strategy<Value = CaseRecord> {
+    draw(steps.into()).prop_map(|d| walk(d).record())
+}
+
+/// The [`Case`]s of [`history`]: each history applied, event by event, under
+/// [`Policy::federal`] (equal to [`Case::replay`] of its record).
+///
+/// ```
+/// use permanency::{Policy, strategy};
+/// use proptest::test_runner::TestRunner;
+///
+/// TestRunner::default()
+///     .run(&strategy::case(), |case| {
+///         // At most one placement is open, and only the last.
+///         let open = case.placements().iter().filter(|p| p.is_open()).count();
+///         assert!(open <= 1);
+///         assert_eq!(open == 1, case.current_placement().is_some());
+///         // The clocks run on every case.
+///         let as_of = case.events().last().map_or(chrono::NaiveDate::MAX, |e| e.date());
+///         for o in case.obligations(as_of.min(permanency::date::LATEST), &Policy::federal()) {
+///             assert!(o.counts_from() <= o.due());
+///         }
+///         Ok(())
+///     })
+///     .unwrap();
+/// ```
+pub fn case() -> impl Strategy<Value = Case> {
+    case_with_steps(0..=60)
+}
+
+/// The [`Case`]s of [`history_with_steps`].
+pub fn case_with_steps(steps: impl Into<SizeRange>) -> impl Strategy<Value = Case> {
+    draw(steps.into()).prop_map(walk)
 }
 
 #[cfg(test)]

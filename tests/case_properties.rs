@@ -1,37 +1,44 @@
-//! Property tests of a whole case: random histories drawn from every event kind, with plausible
-//! and implausible facts, applied one by one.
+//! Property tests of a whole case, from two sources of histories.
 //!
-//! The model is small (hyperium/http `tests/header_map_fuzz.rs` style): a generated [`History`]
-//! is a list of abstract [`Step`]s — a date shift and an operation — that [`materialize`] turns
-//! into events. It mints placement ids as it goes (mostly fresh, sometimes reused, sometimes one
-//! that never exists) so that QRTP records and duplicates can name placements the case really
-//! has, and it feeds a shadow case so that a "steered" step whose event the transition table does
-//! not allow in the current stage is replaced by one it does: histories keep moving through the
-//! lifecycle instead of piling up refusals. Dates mostly go forward by 0–200 days, sometimes jump
-//! years, sometimes go back (that event only).
+//! **Random histories** (this file's model) are drawn from every event kind, with plausible and
+//! implausible facts, applied one by one: the properties about refusals need events that may be
+//! refused. The model is small (hyperium/http `tests/header_map_fuzz.rs` style): a generated
+//! [`History`] is a list of abstract [`Step`]s — a date shift and an operation — that
+//! [`materialize`] turns into events. It mints placement ids as it goes (mostly fresh, sometimes
+//! reused, sometimes one that never exists) so that QRTP records and duplicates can name
+//! placements the case really has, and it feeds a shadow case so that a "steered" step whose
+//! event the transition table does not allow in the current stage is replaced by one it does:
+//! histories keep moving through the lifecycle instead of piling up refusals. Dates mostly go
+//! forward by 0–200 days, sometimes jump years, sometimes go back (that event only).
+//!
+//! **Valid histories** come from the crate's exported strategies, `permanency::strategy::history()`
+//! and `case()` (feature `proptest`; CI runs `--all-features`): every event accepted under the
+//! federal policy. The properties about valid histories use them, and a property and a
+//! fixed-seed sample check the strategy itself: every history replays strictly, and the sample
+//! reaches every event kind, every stage and the paths worth testing.
 //!
 //! The properties, under the federal policy and two others:
 //!
 //! - `apply` never panics, and a refused event leaves the case exactly as it was (`==`, the same
-//!   JSON, the same derived views, the same number of events);
-//! - `check` is `Ok` exactly when `apply` succeeds, with the same rejection;
-//! - every rejection has a violation, and no message carries a name or the child's birth date;
+//!   JSON, the same derived views, the same number of events) (random);
+//! - `check` is `Ok` exactly when `apply` succeeds, with the same rejection (random);
+//! - every rejection has a violation, and no message carries a name or the child's birth date
+//!   (random);
 //! - every accepted case keeps its invariants (dates in order, placements and episodes that do
-//!   not overlap, the stage the table's row leads to, nothing after death...);
-//! - replaying the accepted events, strictly, leniently or through JSON (federal policy), gives
-//!   the same case.
+//!   not overlap, the stage the table's row leads to, nothing after death...) (random and valid);
+//! - replaying the accepted events strictly (valid), leniently (random) or through JSON (valid,
+//!   federal policy) gives the same case;
+//! - once adopted, no legal parent has rights intact (random: it needs family records after an
+//!   adoption, which the guards refuse).
 //!
-//! One property is ignored because it fails on a bug in `src/`: see
-//! `an_adopted_child_has_no_legal_parent_with_rights_intact`.
+//! The random model's cast is fixed: a child born 2010-06-15; a birth family (mother and father
+//! legal parents, a putative father who is not); a relative family; a non-relative foster family
+//! and a pre-adoptive family, both licensed 2015–2035; a guardian family with a relative
+//! caregiver. Other families (kin, adoptive, a second birth family, new records of the cast)
+//! enter through `family_recorded`, and `F-GHOST` is never recorded.
 //!
-//! The cast is fixed: a child born 2010-06-15; a birth family (mother and father legal parents, a
-//! putative father who is not); a relative family; a non-relative foster family and a
-//! pre-adoptive family, both licensed 2015–2035; a guardian family with a relative caregiver.
-//! Other families (kin, adoptive, a second birth family, new records of the cast) enter through
-//! `family_recorded`, and `F-GHOST` is never recorded.
-//!
-//! 256 cases per property (about 7 s for the file in debug); `PROPTEST_CASES=20000 cargo test
-//! --release --test case_properties` for a deeper run.
+//! 256 cases per property (a few seconds for the file in debug); `PROPTEST_CASES=20000 cargo
+//! test --release --all-features --test case_properties` for a deeper run.
 
 use chrono::{Days, NaiveDate};
 use permanency::case::transitions;
@@ -41,6 +48,9 @@ use permanency::*;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::TestCaseError;
+
+#[cfg(feature = "proptest")]
+use permanency::strategy;
 
 // ---------------------------------------------------------------------------------------------
 // The cast
@@ -980,6 +990,44 @@ fn same_case(a: &Case, b: &Case) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Applies `events` to `case` one by one, checking after each: an event refused after the
+/// child's death names the death; an accepted event leads where its table row says, the case
+/// keeps its invariants, and an adoption is finalized with every legal parent's rights ended.
+fn keeps_invariants(
+    mut case: Case,
+    events: Vec<Event>,
+    policy: &Policy,
+) -> Result<Case, TestCaseError> {
+    let reachable = reachable();
+    invariants(&case, &reachable)?;
+    for e in events {
+        let before = case.stage();
+        let result = case.apply(e.clone(), policy);
+        if before == Stage::Deceased {
+            let refused = result.as_ref().err().map(|r| r.rules().collect::<Vec<_>>());
+            prop_assert!(
+                refused
+                    .as_ref()
+                    .is_some_and(|rules| rules.contains(&RuleId::ChildDeceased)),
+                "{:?} after death: {:?}",
+                e,
+                refused
+            );
+        }
+        if result.is_ok() {
+            follows_table(before, &e, case.stage())?;
+            invariants(&case, &reachable)?;
+            if e.kind() == EventKind::AdoptionFinalized {
+                // The adoption was finalized with every legal parent's rights ended.
+                for p in case.legal_parents() {
+                    prop_assert!(p.rights.ended(), "adopted with {:?} intact", p);
+                }
+            }
+        }
+    }
+    Ok(case)
+}
+
 /// The stage kinds the table reaches from intake.
 fn reachable() -> Vec<StageKind> {
     let mut reached = vec![StageKind::Intake];
@@ -1173,39 +1221,7 @@ proptest! {
     /// Every case that `apply` builds keeps the invariants, after every event.
     #[test]
     fn accepted_cases_keep_their_invariants(h in history(), policy in policies()) {
-        let reachable = reachable();
-        let mut case = open();
-        invariants(&case, &reachable)?;
-        for e in materialize(&h) {
-            let before = case.stage();
-            let result = case.apply(e.clone(), &policy);
-            if before == Stage::Deceased {
-                let refused = result.as_ref().err().map(|r| r.rules().collect::<Vec<_>>());
-                prop_assert!(
-                    refused.as_ref().is_some_and(|rules| rules.contains(&RuleId::ChildDeceased)),
-                    "{:?} after death: {:?}", e, refused
-                );
-            }
-            if result.is_ok() {
-                follows_table(before, &e, case.stage())?;
-                invariants(&case, &reachable)?;
-                if e.kind() == EventKind::AdoptionFinalized {
-                    // The adoption was finalized with every legal parent's rights ended.
-                    for p in case.legal_parents() {
-                        prop_assert!(p.rights.ended(), "adopted with {:?} intact", p);
-                    }
-                }
-            }
-        }
-    }
-
-    /// The history of an accepted case replays, strictly, to the same case.
-    #[test]
-    fn replaying_the_history_gives_the_same_case(h in history(), policy in policies()) {
-        let (case, _) = apply_all(&materialize(&h), &policy);
-        let replayed = Case::replay(child(), cast(), case.events().to_vec(), &policy);
-        prop_assert!(replayed.is_ok(), "{:?}", replayed);
-        same_case(&replayed.unwrap(), &case)?;
+        keeps_invariants(open(), materialize(&h), &policy)?;
     }
 
     /// A lenient replay of the whole history is the case built from the accepted events, and
@@ -1228,23 +1244,6 @@ proptest! {
             .map(|r| (r.index, &r.event, &r.rejection))
             .collect();
         prop_assert_eq!(found, expected);
-    }
-}
-
-#[cfg(feature = "serde")]
-proptest! {
-    #![proptest_config(config())]
-
-    /// A case survives JSON (deserializing replays under the federal policy, as `apply` ran).
-    #[test]
-    fn cases_round_trip_through_json(h in history()) {
-        let (case, _) = apply_all(&materialize(&h), &policy());
-        let text = serde_json::to_string(&case).unwrap();
-        let back = serde_json::from_str::<Case>(&text);
-        prop_assert!(back.is_ok(), "{:?}\n{}", back, text);
-        same_case(&back.unwrap(), &case)?;
-        // The record is what travels.
-        prop_assert_eq!(serde_json::to_value(case.record()).unwrap(), serde_json::to_value(&case).unwrap());
     }
 }
 
@@ -1286,6 +1285,195 @@ proptest! {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Valid histories: `permanency::strategy`
+
+/// Events to try after a valid history: whatever the stage, something the table could allow.
+#[cfg(feature = "proptest")]
+fn after(record: &CaseRecord) -> Vec<Event> {
+    let on = record
+        .events
+        .last()
+        .map_or(*record.child.date_of_birth().expose(), Event::date);
+    let mut whats = vec![
+        EventData::Removal(Removal::new(Manner::CourtOrder)),
+        EventData::PeriodicReview,
+        EventData::Close,
+        EventData::Reopen,
+    ];
+    whats.extend(
+        record
+            .families
+            .first()
+            .map(|f| EventData::FamilyRecorded(Box::new(f.clone()))),
+    );
+    whats
+        .into_iter()
+        .map(|what| Event::new(on, what).unwrap())
+        .collect()
+}
+
+#[cfg(feature = "proptest")]
+proptest! {
+    #![proptest_config(config())]
+
+    /// Every history the exported strategy builds replays strictly under the federal policy, to
+    /// the case `strategy::case()` describes; a lenient replay refuses nothing.
+    #[test]
+    fn every_exported_history_replays_strictly(record in strategy::history()) {
+        let replayed = record.clone().replay(&policy());
+        prop_assert!(replayed.is_ok(), "{:?}", replayed.err());
+        let case = replayed.unwrap();
+        prop_assert_eq!(case.events().len(), record.events.len());
+        prop_assert_eq!(&case.record(), &record);
+        let lenient =
+            Case::replay_lenient(record.child.clone(), record.families.clone(), record.events.clone(), &policy())
+                .unwrap();
+        prop_assert!(lenient.refused.is_empty(), "{:?}", lenient.refused);
+        same_case(&lenient.case, &case)?;
+    }
+
+    /// Every case `apply` builds from a valid history keeps the invariants after every event
+    /// (under the federal policy every event is accepted; under the others, what is accepted),
+    /// and once the child has died nothing more is.
+    #[test]
+    fn valid_histories_keep_their_invariants(record in strategy::history(), policy in policies()) {
+        let open = Case::new(record.child.clone(), record.families.clone()).unwrap();
+        let mut events = record.events.clone();
+        events.extend(after(&record));
+        let case = keeps_invariants(open, events, &policy)?;
+        if policy == Policy::federal() {
+            prop_assert!(case.events().starts_with(&record.events));
+        }
+    }
+
+    /// The history of an accepted case replays, strictly, to the same case: a valid history,
+    /// applied under the policy (every event accepted under the federal one).
+    #[test]
+    fn replaying_the_history_gives_the_same_case(
+        record in strategy::history(),
+        policy in policies(),
+    ) {
+        let (child, families) = (record.child.clone(), record.families.clone());
+        let mut case = Case::new(child.clone(), families.clone()).unwrap();
+        let refused = record
+            .events
+            .iter()
+            .filter(|e| case.apply((*e).clone(), &policy).is_err())
+            .count();
+        if policy == Policy::federal() {
+            prop_assert_eq!(refused, 0);
+        }
+        let replayed = Case::replay(child, families, case.events().to_vec(), &policy);
+        prop_assert!(replayed.is_ok(), "{:?}", replayed);
+        same_case(&replayed.unwrap(), &case)?;
+    }
+}
+
+#[cfg(all(feature = "serde", feature = "proptest"))]
+proptest! {
+    #![proptest_config(config())]
+
+    /// A case survives JSON (deserializing replays under the federal policy, as `apply` ran).
+    #[test]
+    fn cases_round_trip_through_json(case in strategy::case()) {
+        let text = serde_json::to_string(&case).unwrap();
+        let back = serde_json::from_str::<Case>(&text);
+        prop_assert!(back.is_ok(), "{:?}\n{}", back, text);
+        same_case(&back.unwrap(), &case)?;
+        // The record is what travels.
+        prop_assert_eq!(serde_json::to_value(case.record()).unwrap(), serde_json::to_value(&case).unwrap());
+    }
+}
+
+/// A fixed-seed sample of the exported strategy's histories reaches every event kind, every
+/// stage, the common exits (kinship guardianship with assistance among them), trial home visits
+/// extended by the court and visits that outlived their limit, re-entries, and long cases; and
+/// every history of hundreds of steps replays too.
+#[cfg(feature = "proptest")]
+#[test]
+fn the_exported_histories_reach_every_event_kind_and_stage() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{RngAlgorithm, TestRng, TestRunner};
+    use std::collections::BTreeSet;
+
+    let mut runner = TestRunner::new_with_rng(
+        ProptestConfig::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[11; 32]),
+    );
+    let policy = policy();
+    let histories = strategy::history();
+    let (mut kinds, mut stages, mut exits) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    let (mut extended, mut outlived, mut kinship, mut reentries, mut long, mut recorded) =
+        (0, 0, 0, 0, 0, 0);
+    for _ in 0..512 {
+        let record = histories.new_tree(&mut runner).unwrap().current();
+        let mut case = Case::new(record.child.clone(), record.families.clone()).unwrap();
+        for e in &record.events {
+            kinds.insert(e.kind());
+            match e.what() {
+                EventData::CourtFinding(Finding::VisitExtended { .. }) => extended += 1,
+                EventData::Discharge(d) if d.assistance == GuardianshipAssistance::Kinship => {
+                    kinship += 1
+                }
+                EventData::FamilyRecorded(_) => recorded += 1,
+                _ => {}
+            }
+            case.apply(e.clone(), &policy).unwrap();
+            stages.insert(case.stage().kind());
+            if let Stage::Exited(reason) = case.stage() {
+                exits.insert(reason);
+            }
+        }
+        // A visit that outlived its limit ended the episode before the event that showed it.
+        outlived += case
+            .episodes()
+            .iter()
+            .filter(|e| {
+                let exit = e.exit_event().map(|i| case.events()[i].date());
+                e.exit().zip(exit).is_some_and(|(x, on)| x.date < on)
+            })
+            .count();
+        reentries += usize::from(case.episodes().len() >= 2);
+        long += usize::from(case.events().len() >= 30);
+    }
+    for kind in EventKind::ALL {
+        assert!(kinds.contains(kind), "{kind:?} never generated");
+    }
+    for kind in StageKind::ALL {
+        assert!(stages.contains(&kind), "{kind:?} never reached");
+    }
+    for exit in [
+        ExitReason::Reunified,
+        ExitReason::Adopted,
+        ExitReason::Guardianship,
+        ExitReason::Emancipated,
+        ExitReason::LivingWithOtherRelatives,
+        ExitReason::TransferredToAnotherAgency,
+    ] {
+        assert!(exits.contains(&exit), "{exit:?} never: {exits:?}");
+    }
+    assert!(extended >= 10, "{extended} visit extensions");
+    assert!(outlived >= 5, "{outlived} visits outlived their limit");
+    assert!(kinship >= 3, "{kinship} kinship guardianships");
+    assert!(reentries >= 30, "{reentries} cases with a re-entry");
+    assert!(long >= 30, "{long} cases of 30 events or more");
+    assert!(recorded >= 200, "{recorded} family records");
+
+    let long = strategy::history_with_steps(250..=300);
+    let mut lengths = Vec::new();
+    for _ in 0..8 {
+        let record = long.new_tree(&mut runner).unwrap().current();
+        let events = record.events.len();
+        assert_eq!(record.replay(&policy).unwrap().events().len(), events);
+        lengths.push(events);
+    }
+    assert!(
+        lengths.iter().any(|&n| n >= 100),
+        "{lengths:?} events from 250 steps or more"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
-//! Property tests of `Case::obligations` over random histories.
+//! Property tests of `Case::obligations` over valid histories.
 //!
-//! A history is a list of abstract steps — a gap of 0..120 days and an operation — that
-//! [`materialize`] turns into events and applies one by one, discarding the refused ones, so that
-//! every case is one `Case::apply` accepted. Operations cover removals (court and voluntary),
-//! preservation and candidacy, every kind of placement, runaways, trial home visits and court
-//! extensions, every court finding, hearings, reviews, plans, QRTP records, TPR petitions and
-//! exceptions, discharges, re-recorded families, closing and reopening. The policy is drawn from a
-//! few variants that flip every switch the clocks read.
+//! The histories come from the crate's exported strategy, `permanency::strategy::history()`
+//! (feature `proptest`, so this file needs `--all-features` as CI runs it): a child, the
+//! families known when the case opens, and events every one of which `Case::apply` accepts under
+//! the federal policy — removals (court-ordered, emergency, voluntary), preservation and
+//! candidacy, every kind of placement, runaways, trial home visits and court extensions, every
+//! court finding, hearings, reviews, plans, QRTP records, TPR petitions and exceptions, rights
+//! ended, adoptions, discharges, re-entries, licences renewed by `family_recorded`, closing and
+//! reopening. The policy is drawn from a few variants that flip every switch the clocks read;
+//! under a variant the case is the history's events that `apply` accepts under it, so every case
+//! is one `Case::apply` accepted.
 //!
 //! The properties:
 //!
@@ -22,6 +25,8 @@
 //! seen before the event that showed it; a recurring obligation met early dropped when the child
 //! left; a hearing held before DEFC ignored); `tests/obligations.rs` pins each down by scenario.
 
+#![cfg(feature = "proptest")]
+
 use chrono::{Days, NaiveDate};
 use permanency::date::{LeapDayBirthday, MonthEnd};
 use permanency::policy::{
@@ -33,88 +38,7 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
 // ---------------------------------------------------------------------------------------------
-// The cast
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn pid(id: &str) -> PersonId {
-    PersonId::new(id).unwrap()
-}
-
-fn fid(id: &str) -> FamilyId {
-    FamilyId::new(id).unwrap()
-}
-
-fn plid(id: &str) -> PlacementId {
-    PlacementId::new(id).unwrap()
-}
-
-fn member(id: &str, name: &str, relationship: Relationship) -> Member {
-    Member::new(Person::new(pid(id), Name::new(name).unwrap()), relationship)
-}
-
-fn birth_family() -> Family {
-    Family::builder(fid("F-BIRTH"), FamilyKind::Birth)
-        .member(
-            member("P-MOTHER", "Ann", Relationship::Mother)
-                .legal_parent()
-                .caregiver(),
-        )
-        .member(
-            member("P-FATHER", "Bob", Relationship::Father)
-                .legal_parent()
-                .caregiver(),
-        )
-        .build()
-        .unwrap()
-}
-
-fn relative_family(status: LicenceStatus, since: NaiveDate) -> Family {
-    Family::builder(fid("F-REL"), FamilyKind::Relative)
-        .member(member("P-GRANDMA", "Dora", Relationship::Grandparent).caregiver())
-        .licence(FosterLicence::new(status, since, None).unwrap())
-        .build()
-        .unwrap()
-}
-
-fn foster_family() -> Family {
-    Family::builder(fid("F-FOSTER"), FamilyKind::NonRelativeFoster)
-        .member(member("P-FOSTER", "Eve", Relationship::NonRelative).caregiver())
-        .licence(
-            FosterLicence::new(
-                LicenceStatus::Licensed,
-                d(2015, 1, 1),
-                Some(d(2040, 12, 31)),
-            )
-            .unwrap(),
-        )
-        .build()
-        .unwrap()
-}
-
-fn families() -> Vec<Family> {
-    vec![
-        birth_family(),
-        relative_family(LicenceStatus::Licensed, d(2018, 1, 1)),
-        foster_family(),
-    ]
-}
-
-/// Born 2006-06-15 (14, 16 and 18 fall in 2020–2024), on a leap day, or just before the start.
-const BIRTHS: [(i32, u32, u32); 3] = [(2006, 6, 15), (2012, 2, 29), (2020, 1, 1)];
-
-fn child(i: usize) -> Child {
-    let (y, m, day) = BIRTHS[i % BIRTHS.len()];
-    Child::new(
-        ChildId::new("C-9").unwrap(),
-        Name::new("Robin").unwrap(),
-        d(y, m, day),
-        Sex::Female,
-    )
-    .unwrap()
-}
+// The histories
 
 /// The federal policy and variants that flip every switch the clocks read.
 fn policy(i: usize) -> Policy {
@@ -142,286 +66,32 @@ fn policy(i: usize) -> Policy {
     }
 }
 
-/// The first event's earliest date.
-fn start() -> NaiveDate {
-    d(2021, 1, 1)
-}
+/// A generated history: a valid record and which policy to read it under.
+type History = (CaseRecord, usize);
 
-// ---------------------------------------------------------------------------------------------
-// The model
-
-#[derive(Debug, Clone)]
-enum Op {
-    Removal { voluntary: bool },
-    OpenPreservation { candidate: bool },
-    Candidacy,
-    Place(u8),
-    RunAway,
-    Return,
-    VisitBegin,
-    VisitEnd,
-    Find(u8, u16),
-    Hearing,
-    Review,
-    CasePlan,
-    Relatives,
-    TransitionPlan,
-    Assess { appropriate: bool },
-    LongStay,
-    Petition,
-    Exception { compelling: bool },
-    Exit(u8),
-    Plan { adoption: bool },
-    Relicense(u8, u16),
-    Close,
-    Reopen,
-}
-
-fn op() -> impl Strategy<Value = Op> {
-    prop_oneof![
-        4 => any::<bool>().prop_map(|voluntary| Op::Removal { voluntary }),
-        1 => any::<bool>().prop_map(|candidate| Op::OpenPreservation { candidate }),
-        1 => Just(Op::Candidacy),
-        5 => (0u8..7).prop_map(Op::Place),
-        1 => Just(Op::RunAway),
-        1 => Just(Op::Return),
-        2 => Just(Op::VisitBegin),
-        1 => Just(Op::VisitEnd),
-        6 => (0u8..14, 0u16..400).prop_map(|(k, x)| Op::Find(k, x)),
-        3 => Just(Op::Hearing),
-        3 => Just(Op::Review),
-        2 => Just(Op::CasePlan),
-        1 => Just(Op::Relatives),
-        1 => Just(Op::TransitionPlan),
-        1 => any::<bool>().prop_map(|appropriate| Op::Assess { appropriate }),
-        1 => Just(Op::LongStay),
-        1 => Just(Op::Petition),
-        1 => any::<bool>().prop_map(|compelling| Op::Exception { compelling }),
-        3 => (0u8..9).prop_map(Op::Exit),
-        1 => any::<bool>().prop_map(|adoption| Op::Plan { adoption }),
-        1 => (0u8..3, 0u16..400).prop_map(|(k, x)| Op::Relicense(k, x)),
-        1 => Just(Op::Close),
-        1 => Just(Op::Reopen),
-    ]
-}
-
-/// A generated history: who, under which policy, and the steps.
-#[derive(Debug, Clone)]
-struct History {
-    child: usize,
-    policy: usize,
-    steps: Vec<(u16, Op)>,
-}
-
-/// Most histories open with a court-ordered removal, so that most steps find the child in care.
 fn history() -> impl Strategy<Value = History> {
-    (
-        0..BIRTHS.len(),
-        0usize..4,
-        prop::bool::weighted(0.8),
-        prop::collection::vec((0u16..120, op()), 0..40),
+    (strategy::history(), 0usize..4)
+}
+
+/// The case a history builds under its policy: the record's events that `apply` accepts (under
+/// the federal policy, every one).
+fn materialize((record, i): &History) -> (Case, Policy) {
+    let policy = policy(*i);
+    let replay = Case::replay_lenient(
+        record.child.clone(),
+        record.families.clone(),
+        record.events.clone(),
+        &policy,
     )
-        .prop_map(|(child, policy, removed, mut steps)| {
-            if removed {
-                steps.insert(0, (0, Op::Removal { voluntary: false }));
-            }
-            History {
-                child,
-                policy,
-                steps,
-            }
-        })
-}
-
-fn ev(date: NaiveDate, what: EventData) -> Event {
-    Event::new(date, what).unwrap()
-}
-
-fn np(id: &str, setting: Setting, caregiver: Option<&str>) -> NewPlacement {
-    NewPlacement::new(plid(id), setting, caregiver.map(fid)).unwrap()
-}
-
-/// The placement a `Place(k)` operation begins.
-fn placement_of(k: u8, id: &str) -> NewPlacement {
-    match k % 7 {
-        0 => np(id, Setting::NonRelativeFosterHome, Some("F-FOSTER")),
-        1 => np(id, Setting::RelativeFosterHome, Some("F-REL")),
-        2 => np(id, Setting::ChildCareInstitution, None),
-        3 => np(id, Setting::Qrtp, None),
-        4 => np(id, Setting::SupervisedIndependentLiving, None),
-        5 => np(id, Setting::ChildCareInstitution, None)
-            .specified_as(SpecifiedSetting::SexTraffickingVictims)
-            .unwrap(),
-        _ => np(id, Setting::GroupHomeStaffOperated, None),
+    .expect("distinct family ids");
+    if *i == 0 {
+        assert!(
+            replay.refused.is_empty(),
+            "a strategy history refused: {:?}",
+            replay.refused
+        );
     }
-}
-
-/// The case a history builds: each step's candidate events are tried in order and the first one
-/// accepted is kept; refused events are discarded.
-fn materialize(h: &History) -> (Case, Policy) {
-    let policy = policy(h.policy);
-    let mut case = Case::new(child(h.child), families()).unwrap();
-    let mut date = start();
-    let mut next_id = 0u32;
-    let mut last_qrtp: Option<String> = None;
-    for (gap, op) in &h.steps {
-        date = date.checked_add_days(Days::new(u64::from(*gap))).unwrap();
-        next_id += 1;
-        let id = format!("PL-{next_id}");
-        let qrtp = last_qrtp.clone().unwrap_or_else(|| "PL-0".to_owned());
-        let candidates: Vec<EventData> = match op {
-            Op::Removal { voluntary } => {
-                let manner = if *voluntary {
-                    Manner::VoluntaryPlacementAgreement
-                } else {
-                    Manner::CourtOrder
-                };
-                vec![EventData::Removal(
-                    Removal::new(manner).from_family(fid("F-BIRTH")),
-                )]
-            }
-            Op::OpenPreservation { candidate } => {
-                vec![EventData::OpenPreservation(if *candidate {
-                    Candidacy::FosterCareCandidate
-                } else {
-                    Candidacy::NotCandidate
-                })]
-            }
-            Op::Candidacy => vec![EventData::CandidacyIdentified(
-                Candidacy::PregnantOrParentingYouth,
-            )],
-            Op::Place(k) => {
-                let p = placement_of(*k, &id);
-                vec![
-                    EventData::PlacementBegun(p.clone()),
-                    EventData::PlacementChanged(p),
-                ]
-            }
-            Op::RunAway => vec![EventData::RanAway(np(&id, Setting::Runaway, None))],
-            // Back into care from a runaway or a visit, whichever the child is on.
-            Op::Return => {
-                let p = np(&id, Setting::NonRelativeFosterHome, Some("F-FOSTER"));
-                vec![
-                    EventData::ReturnedFromRunaway(p.clone()),
-                    EventData::TrialHomeVisitEnded(p),
-                ]
-            }
-            Op::VisitBegin => vec![EventData::TrialHomeVisitBegun(np(
-                &id,
-                Setting::TrialHomeVisit,
-                Some("F-BIRTH"),
-            ))],
-            Op::VisitEnd => {
-                let p = np(&id, Setting::RelativeFosterHome, Some("F-REL"));
-                vec![
-                    EventData::TrialHomeVisitEnded(p.clone()),
-                    EventData::ReturnedFromRunaway(p),
-                ]
-            }
-            Op::Find(k, x) => vec![EventData::CourtFinding(match k {
-                0 => Finding::ContraryToWelfare,
-                1 => Finding::PreventionEfforts(PreventionEfforts::Made),
-                2 => Finding::PreventionEfforts(PreventionEfforts::NotRequired),
-                3 => Finding::PreventionEfforts(PreventionEfforts::NotMade),
-                4 => Finding::AbuseOrNeglect,
-                5 => Finding::FinalizeEfforts(Determination::Made),
-                6 => Finding::FinalizeEfforts(Determination::NotMade),
-                7 => Finding::ReunificationEffortsNotRequired {
-                    parent: pid("P-MOTHER"),
-                    ground: AggravatedGround::FelonyAgainstChild,
-                },
-                8 => Finding::ReunificationEffortsNotRequired {
-                    parent: pid("P-FATHER"),
-                    ground: AggravatedGround::AggravatedCircumstances,
-                },
-                9 => Finding::AbandonedInfant,
-                10 => Finding::VoluntaryPlacementBestInterests,
-                11 => Finding::VisitExtended {
-                    until: date.checked_add_days(Days::new(u64::from(*x))).unwrap(),
-                },
-                12 => Finding::QrtpApproved {
-                    placement: plid(&qrtp),
-                },
-                _ => Finding::QrtpDisapproved {
-                    placement: plid(&qrtp),
-                },
-            })],
-            Op::Hearing => vec![EventData::PermanencyHearing],
-            Op::Review => vec![EventData::PeriodicReview],
-            Op::CasePlan => vec![EventData::CasePlanCompleted],
-            Op::Relatives => vec![EventData::RelativesNotified],
-            Op::TransitionPlan => vec![EventData::TransitionPlanCompleted],
-            Op::Assess { appropriate } => vec![EventData::QrtpAssessed {
-                placement: plid(&qrtp),
-                outcome: if *appropriate {
-                    QrtpAssessment::Appropriate
-                } else {
-                    QrtpAssessment::NotAppropriate
-                },
-            }],
-            Op::LongStay => vec![EventData::QrtpLongStayApproved {
-                placement: plid(&qrtp),
-            }],
-            Op::Petition => vec![EventData::TprPetitionFiled],
-            Op::Exception { compelling } => {
-                vec![EventData::TprExceptionDocumented(if *compelling {
-                    TprException::CompellingReason
-                } else {
-                    TprException::ServicesNotProvided
-                })]
-            }
-            Op::Exit(k) => match k {
-                0 => vec![EventData::Discharge(Discharge::new(ExitReason::Reunified))],
-                1 => vec![EventData::Discharge(Discharge::new(
-                    ExitReason::LivingWithOtherRelatives,
-                ))],
-                2 => vec![EventData::Discharge(Discharge::new(
-                    ExitReason::Emancipated,
-                ))],
-                3 | 4 => vec![EventData::Discharge(Discharge::new(
-                    ExitReason::TransferredToAnotherAgency,
-                ))],
-                5..=7 => vec![EventData::Discharge(
-                    Discharge::new(ExitReason::LivingWithOtherRelatives).to_family(fid("F-REL")),
-                )],
-                _ => vec![EventData::Death],
-            },
-            Op::Plan { adoption } => vec![EventData::PlanSet(
-                Goals::primary(if *adoption {
-                    Goal::Adoption
-                } else {
-                    Goal::Reunification
-                })
-                .unwrap(),
-            )],
-            Op::Relicense(k, x) => {
-                let back = date.checked_sub_days(Days::new(u64::from(*x))).unwrap();
-                let family = match k {
-                    0 => relative_family(LicenceStatus::Licensed, back),
-                    1 => relative_family(LicenceStatus::Revoked, back),
-                    _ => relative_family(LicenceStatus::Licensed, date),
-                };
-                vec![EventData::FamilyRecorded(Box::new(family))]
-            }
-            Op::Close => vec![EventData::Close],
-            Op::Reopen => vec![EventData::Reopen],
-        };
-        for what in candidates {
-            let event = ev(date, what);
-            let qrtp_begun = event
-                .what()
-                .new_placement()
-                .filter(|p| p.setting() == Setting::Qrtp)
-                .map(|p| p.id().as_str().to_owned());
-            if case.apply(event, &policy).is_ok() {
-                if qrtp_begun.is_some() {
-                    last_qrtp = qrtp_begun;
-                }
-                break;
-            }
-        }
-    }
-    (case, policy)
+    (replay.case, policy)
 }
 
 /// A date to ask about, from `frac` (0..=1000): half the time spread from before the first event
@@ -433,8 +103,11 @@ fn probe(case: &Case, frac: u16) -> NaiveDate {
         let e = &events[usize::from(frac / 2) % events.len()];
         return e.date() + Days::new(u64::from(frac % 31));
     }
-    let first = start() - Days::new(30);
-    let last = events.last().map_or(start(), Event::date) + Days::new(730);
+    let start = events
+        .first()
+        .map_or(*case.child().date_of_birth().expose(), Event::date);
+    let first = start - Days::new(30);
+    let last = events.last().map_or(start, Event::date) + Days::new(730);
     let span = (last - first).num_days().max(1) as u64;
     first + Days::new(span * u64::from(frac) / 1000)
 }
