@@ -78,7 +78,9 @@ impl Case {
         policy: &Policy,
     ) -> Option<NaiveDate> {
         let view = View::new(self, as_of, policy);
-        let episode = view.episodes().iter().find(|e| e.number() == episode)?;
+        // Episode `n` is the `n`th: its index is `n - 1`.
+        let index = usize::try_from(episode.checked_sub(1)?).ok()?;
+        let episode = view.episodes().get(index)?;
         Some(asfa::date_entered_foster_care(self, episode, as_of, policy))
     }
 
