@@ -43,11 +43,8 @@ pub(crate) fn date_entered_foster_care(
     } else {
         episode.removal_event()
     };
-    let to = case
-        .episodes()
-        .iter()
-        .find(|e| e.number() == episode.number() + 1)
-        .map_or(events.len(), Episode::removal_event);
+    // The episode's events end where the next episode's begin.
+    let to = case.facts().episode_events(episode).end;
     let finding = events[from..to]
         .iter()
         .filter(|e| e.date() <= as_of)
