@@ -637,42 +637,101 @@ enum Op {
 /// The placement settings a home number stands for, with their caregivers.
 const HOMES: u8 = 16;
 
-fn op() -> impl Strategy<Value = Op> {
-    let n = || any::<u8>();
-    let location = prop_oneof![
-        8 => Just(Location::InState),
-        1 => Just(Location::OutOfState),
-        1 => Just(Location::OutOfCountry),
+/// The kinds of step and their weights, simplest first: a shrunk history is made of the first
+/// ones, and of zeros for every choice.
+const OP_WEIGHTS: [u32; 15] = [16, 10, 14, 5, 12, 4, 5, 3, 3, 3, 3, 5, 2, 2, 1];
+
+/// The step of kind number `kind` (an index into [`OP_WEIGHTS`]), its choices read from `b`.
+fn make_op(kind: usize, b: [u8; 4]) -> Op {
+    let spec = [
+        SpecifiedSetting::PrenatalPostpartumParenting,
+        SpecifiedSetting::SexTraffickingVictims,
+        SpecifiedSetting::FamilyBasedSubstanceAbuseTreatment,
     ];
-    prop_oneof![
-        5 => (manner(), circumstances(), any::<bool>())
-            .prop_map(|(m, c, from)| Op::Remove(m, c, from)),
-        2 => candidacy().prop_map(Op::Preserve),
-        14 => (n(), location, option::weighted(0.2, specified_setting()))
-            .prop_map(|(k, l, s)| Op::Place(k, l, s)),
-        4 => any::<bool>().prop_map(Op::RunAway),
-        5 => (n(), n()).prop_map(|(a, b)| Op::Plan(a, b)),
-        10 => (n(), n()).prop_map(|(a, b)| Op::Finding(a, b)),
-        16 => (n(), tpr_exception()).prop_map(|(k, e)| Op::Routine(k, e)),
-        3 => (n(), qrtp_assessment()).prop_map(|(k, a)| Op::Qrtp(k, a)),
-        3 => (1u16..=240).prop_map(Op::Extend),
-        3 => (n(), n()).prop_map(|(a, b)| Op::EndRights(a, b)),
-        12 => n().prop_map(Op::Toward),
-        1 => n().prop_map(Op::Disrupt),
-        5 => n().prop_map(Op::Discharge),
-        3 => n().prop_map(Op::Record),
-        2 => Just(Op::Close),
-    ]
+    let location = match b[1] % 10 {
+        8 => Location::OutOfState,
+        9 => Location::OutOfCountry,
+        _ => Location::InState,
+    };
+    let exception = if b[1].is_multiple_of(2) {
+        TprException::CompellingReason
+    } else {
+        TprException::ServicesNotProvided
+    };
+    match kind {
+        0 => Op::Routine(b[0], exception),
+        1 => Op::Finding(b[0], b[1]),
+        2 => Op::Place(
+            b[0],
+            location,
+            (b[2] % 5 == 4).then(|| spec[usize::from(b[3]) % spec.len()]),
+        ),
+        3 => Op::Plan(b[0], b[1]),
+        4 => Op::Toward(b[0]),
+        5 => Op::RunAway(b[0] % 4 != 3),
+        6 => Op::Discharge(b[0]),
+        7 => Op::EndRights(b[0], b[1]),
+        8 => Op::Qrtp(
+            b[0],
+            if b[1] % 4 == 3 {
+                QrtpAssessment::NotAppropriate
+            } else {
+                QrtpAssessment::Appropriate
+            },
+        ),
+        9 => Op::Extend(u16::from_le_bytes([b[0], b[1]]) % 240 + 1),
+        10 => Op::Record(b[0]),
+        11 => {
+            let manner = match b[0] % 8 {
+                6 => Manner::Emergency,
+                7 => Manner::VoluntaryPlacementAgreement,
+                _ => Manner::CourtOrder,
+            };
+            let all = Circumstance::ALL;
+            let picks = [b[2], b[3], b[2] ^ b[3], b[2].wrapping_add(b[3])];
+            let circumstances = picks[..usize::from(b[1] % 5)]
+                .iter()
+                .map(|&i| all[usize::from(i) % all.len()])
+                .collect();
+            Op::Remove(manner, circumstances, b[0] >= 128)
+        }
+        12 => Op::Preserve(match b[0] % 3 {
+            0 => Candidacy::FosterCareCandidate,
+            1 => Candidacy::NotCandidate,
+            _ => Candidacy::PregnantOrParentingYouth,
+        }),
+        13 => Op::Close,
+        _ => Op::Disrupt(b[0]),
+    }
 }
 
-/// Days between events: mostly weeks, sometimes the same day, sometimes more than a year.
+/// One step's operation. A weighted index and four bytes of choices rather than a union of
+/// strategies: a union's value tree forks the runner for every option it passes over, which
+/// made drawing a history many times slower than walking it.
+fn op() -> impl Strategy<Value = Op> {
+    let total: u32 = OP_WEIGHTS.iter().sum();
+    (0..total, any::<[u8; 4]>()).prop_map(|(mut w, b)| {
+        let kind = OP_WEIGHTS
+            .iter()
+            .position(|&weight| {
+                let here = w < weight;
+                w = w.saturating_sub(weight);
+                here
+            })
+            .expect("within the total weight");
+        make_op(kind, b)
+    })
+}
+
+/// Days between events: mostly weeks (1 to 60 days: 60%), sometimes the same day (15%), two to
+/// seven months (20%), up to two and a half years (5%). Shrinks towards the same day.
 fn gap() -> impl Strategy<Value = u16> {
-    prop_oneof![
-        3 => Just(0u16),
-        12 => 1u16..=60,
-        4 => 60u16..=200,
-        1 => 200u16..=900,
-    ]
+    (0u16..20, any::<u16>()).prop_map(|(band, x)| match band {
+        0..=2 => 0,
+        3..=14 => 1 + x % 60,
+        15..=18 => 60 + x % 141,
+        _ => 200 + x % 701,
+    })
 }
 
 /// The choices a history's cast is built from: ids, names and shapes, drawn once.
@@ -693,12 +752,17 @@ struct CastSeed {
 
 const FAMILIES: usize = 8;
 const PEOPLE: usize = 10;
+/// Names drawn for the people of a cast (shared in turn: names need not be distinct, and
+/// drawing them is the slowest part of drawing a cast).
+const NAMES: usize = 3;
 
 fn cast_seed() -> impl Strategy<Value = CastSeed> {
     (
-        btree_set(family_id(), FAMILIES),
-        btree_set(person_id(), PEOPLE),
-        vec(name(), PEOPLE),
+        // Numbered ids: the id strategies' other formats are slow to draw, and a history's
+        // ids are only keys.
+        btree_set(0u32..1_000_000, FAMILIES),
+        btree_set(0u32..1_000_000, PEOPLE),
+        vec(name(), NAMES),
         0u8..4,
         any::<bool>(),
         prop::bool::weighted(0.7),
@@ -706,8 +770,14 @@ fn cast_seed() -> impl Strategy<Value = CastSeed> {
     )
         .prop_map(
             |(families, people, names, parents, relative_licensed, kin_known, licences)| CastSeed {
-                families: families.into_iter().collect(),
-                people: people.into_iter().collect(),
+                families: families
+                    .into_iter()
+                    .map(|n| FamilyId::new(format!("F-{n}")).expect("valid family id"))
+                    .collect(),
+                people: people
+                    .into_iter()
+                    .map(|n| PersonId::new(format!("P-{n}")).expect("valid person id"))
+                    .collect(),
                 names,
                 parents,
                 relative_licensed,
@@ -742,7 +812,7 @@ fn days_before(date: NaiveDate, n: u16) -> NaiveDate {
 fn build_cast(seed: CastSeed, start: NaiveDate) -> (Vec<Family>, Cast) {
     use Relationship::*;
     let f = |i: usize| seed.families[i].clone();
-    let person = |i: usize| Person::new(seed.people[i].clone(), seed.names[i].clone());
+    let person = |i: usize| Person::new(seed.people[i].clone(), seed.names[i % NAMES].clone());
     let member = |i: usize, r: Relationship| Member::new(person(i), r);
     let build = |b: FamilyBuilder| b.build().expect("strategy families are valid");
     let licence = |status, (back, len): (u16, u16), ends: bool| {
@@ -1570,7 +1640,8 @@ fn walk((child, start, seed, opening, steps, death): Draw) -> Case {
 /// as a foster home), a kin home (sometimes recorded only when first needed), a licensed
 /// non-relative foster family and a licensed pre-adoptive family (licences that lapse and are
 /// renewed by `family_recorded`), an adoptive family, and a relative guardian approved as a
-/// foster home. Ids and names come from [`family_id`], [`person_id`] and [`name`].
+/// foster home. Family and person ids are numbered (`F-…`, `P-…`); names come from [`name`],
+/// the child from [`child_id`], [`name`], [`sex`] and [`indian_child_status`].
 ///
 /// Most cases open with a removal, some with in-home services. The events then cover every
 /// stage: placements in every ordinary setting (QRTPs with their assessments and court

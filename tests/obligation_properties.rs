@@ -194,7 +194,7 @@ fn check_met_stays_met(
 
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: 128,
+        cases: 256,
         failure_persistence: None,
         ..ProptestConfig::default()
     }
