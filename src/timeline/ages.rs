@@ -1,81 +1,126 @@
-//! Age milestones of a child in care (SSA §475(1)(D), §475(5)(C), §475(5)(H), §475(8),
-//! §473(d); `DOMAIN.md` §3.4, §6), and the kinship guardianship eligibility clock.
+//! Age milestones of a child in care (SSA §475(1)(D), §475(5)(C), §475(5)(H), §475(8)), and the
+//! kinship guardianship eligibility clock (SSA §473(d)).
 //!
 //! These are read for the episode open on the date asked: they are about the child now in care.
 
-use super::{Obligation, ObligationKind as K, Status, View};
-use crate::case::event::EventData;
+use chrono::NaiveDate;
+
+use super::engine::View;
+use super::types::{Obligation, ObligationKind as K};
+use crate::case::Episode;
+use crate::case::event::{Event, EventData};
 use crate::date;
 use crate::rules::{Subject, discharge::licensed_stay_start};
 
-pub(super) fn obligations(view: &View<'_>, out: &mut Vec<Obligation>) {
-    let Some(episode) = view.episodes().last().filter(|e| view.exit_of(e).is_none()) else {
+/// The episode open on the date asked, and its events from the removal on.
+fn open_episode<'a>(view: &View<'a>) -> Option<(&'a Episode, &'a [Event])> {
+    let episode = view
+        .episodes()
+        .last()
+        .filter(|e| view.exit_of(e).is_none())?;
+    Some((episode, &view.events[episode.removal_event()..]))
+}
+
+/// The date of the first of `events` that `pick` selects, on or after `from`.
+fn first_from(
+    events: &[Event],
+    pick: fn(&EventData) -> bool,
+    from: NaiveDate,
+) -> Option<NaiveDate> {
+    events
+        .iter()
+        .find(|e| pick(e.what()) && e.date() >= from)
+        .map(Event::date)
+}
+
+/// The birthday care ends on: majority, or the state's extended-care age.
+fn care_end(view: &View<'_>) -> NaiveDate {
+    let policy = view.policy;
+    view.case.child().attains_age(policy.care_end_age(), policy)
+}
+
+/// 14: transition services enter the case plan (SSA §475(1)(D), §475(5)(C)(iv)). Read as: the
+/// first case plan on or after the 14th birthday (or the removal, if later), due by the later of
+/// the periodic review after the birthday (birthday + 6 months) and the initial case plan's due
+/// date (removal + 60 days).
+pub(super) fn transition_services(view: &View<'_>, out: &mut Vec<Obligation>) {
+    let Some((episode, events)) = open_episode(view) else {
         return;
     };
-    let n = Some(episode.number());
-    let removal = episode.removal_date();
     let policy = view.policy;
-    let child = view.case.child();
-    let as_of = view.as_of;
-    let in_episode = &view.events[episode.removal_event()..];
-
-    // 14: transition services enter the case plan (SSA §475(1)(D), §475(5)(C)(iv)). Read as: the
-    // first case plan on or after the 14th birthday (or the removal, if later), due by the later
-    // of the periodic review after the birthday (birthday + 6 months) and the initial case plan's
-    // due date (removal + 60 days).
-    let fourteen = child.attains_age(policy.transition_services_age(), policy);
+    let removal = episode.removal_date();
+    let fourteen = view
+        .case
+        .child()
+        .attains_age(policy.transition_services_age(), policy);
     let from = fourteen.max(removal);
     let due = date::months_after_with(fourteen, policy.review_months(), policy.month_end())
         .max(date::days_after(removal, policy.case_plan_days()));
-    let plan = in_episode
-        .iter()
-        .find(|e| matches!(e.what(), EventData::CasePlanCompleted) && e.date() >= from)
-        .map(|e| e.date());
-    let status = match plan {
-        Some(on) => View::met(due, on),
-        None if as_of < from => Status::NotYetApplicable,
-        None => view.unmet(due),
-    };
-    out.push(Obligation::new(K::TransitionServices, n, from, due, status));
+    let plan = first_from(events, |e| matches!(e, EventData::CasePlanCompleted), from);
+    view.once(K::TransitionServices, Some(episode.number()), from, due)
+        .met(plan)
+        .applies_from(from)
+        .push(out);
+}
 
-    // 16: APPLA becomes available (SSA §475(5)(C)(i)). A milestone, not a duty.
-    let sixteen = child.attains_age(policy.appla_min_age(), policy);
-    let status = if as_of >= sixteen {
-        Status::Reached
-    } else {
-        Status::Upcoming
+/// 16: APPLA becomes available (SSA §475(5)(C)(i)). A milestone, not a duty.
+pub(super) fn appla_eligibility(view: &View<'_>, out: &mut Vec<Obligation>) {
+    let Some((episode, _)) = open_episode(view) else {
+        return;
     };
+    let policy = view.policy;
+    let sixteen = view
+        .case
+        .child()
+        .attains_age(policy.appla_min_age(), policy);
     out.push(Obligation::new(
         K::ApplaEligibility,
-        n,
+        Some(episode.number()),
         sixteen,
         sixteen,
-        status,
+        view.milestone(sixteen),
     ));
+}
 
-    // The transition plan, during the 90 days immediately before care ends at majority (or the
-    // state's extended-care age) (SSA §475(5)(H)); a plan made before that window does not count.
-    let care_end = child.attains_age(policy.care_end_age(), policy);
-    let window = date::days_before(care_end, policy.transition_plan_days());
-    let due = date::days_before(care_end, 1);
-    let plan = in_episode
-        .iter()
-        .find(|e| matches!(e.what(), EventData::TransitionPlanCompleted) && e.date() >= window)
-        .map(|e| e.date());
-    let status = match plan {
-        Some(on) => View::met(due, on),
-        None if as_of < window => Status::NotYetApplicable,
-        None => view.unmet(due),
+/// The transition plan, during the 90 days immediately before care ends at majority (or the
+/// state's extended-care age) (SSA §475(5)(H)); a plan made before that window does not count.
+pub(super) fn transition_plan(view: &View<'_>, out: &mut Vec<Obligation>) {
+    let Some((episode, events)) = open_episode(view) else {
+        return;
     };
-    out.push(Obligation::new(K::TransitionPlan, n, window, due, status));
+    let care_end = care_end(view);
+    let window = date::days_before(care_end, view.policy.transition_plan_days());
+    let due = date::days_before(care_end, 1);
+    let plan = first_from(
+        events,
+        |e| matches!(e, EventData::TransitionPlanCompleted),
+        window,
+    );
+    view.once(K::TransitionPlan, Some(episode.number()), window, due)
+        .met(plan)
+        .applies_from(window)
+        .push(out);
+}
 
-    // Care ends at majority, or the extended-care age (SSA §475(8)): the youth should be
-    // discharged by the day before that birthday.
-    let status = view.unmet(due);
-    out.push(Obligation::new(K::CareEndAge, n, due, due, status));
+/// Care ends at majority, or the extended-care age (SSA §475(8)): the youth should be discharged
+/// by the day before that birthday.
+pub(super) fn care_end_age(view: &View<'_>, out: &mut Vec<Obligation>) {
+    let Some((episode, _)) = open_episode(view) else {
+        return;
+    };
+    let due = date::days_before(care_end(view), 1);
+    view.once(K::CareEndAge, Some(episode.number()), due, due)
+        .push(out);
+}
 
-    // Kinship guardianship assistance: 6 consecutive months in the relative's licensed home
-    // (SSA §473(d)(3)(A)(i)(II)). A milestone: eligible from the due date.
+/// Kinship guardianship assistance: 6 consecutive months in the relative's licensed home (SSA
+/// §473(d)(3)(A)(i)(II)). A milestone: eligible from the due date.
+pub(super) fn kinship_guardianship_eligibility(view: &View<'_>, out: &mut Vec<Obligation>) {
+    let Some((episode, _)) = open_episode(view) else {
+        return;
+    };
+    let policy = view.policy;
+    let as_of = view.as_of;
     let placed_with = view
         .placement_on(as_of)
         .and_then(|p| p.caregiver())
@@ -89,14 +134,15 @@ pub(super) fn obligations(view: &View<'_>, out: &mut Vec<Obligation>) {
             policy.kinship_guardianship_months(),
             policy.month_end(),
         );
-        let status = if as_of >= due {
-            Status::Reached
-        } else {
-            Status::Upcoming
-        };
         out.push(
-            Obligation::new(K::KinshipGuardianshipEligibility, n, start, due, status)
-                .about(Subject::Family(family.id().clone())),
+            Obligation::new(
+                K::KinshipGuardianshipEligibility,
+                Some(episode.number()),
+                start,
+                due,
+                view.milestone(due),
+            )
+            .about(Subject::Family(family.id().clone())),
         );
     }
 }

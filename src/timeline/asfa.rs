@@ -1,13 +1,12 @@
 //! ASFA clocks: DEFC, the findings at removal, case plan, relative notice, reviews, permanency
-//! hearings, reasonable efforts to finalize, the TPR petitions, voluntary placements
-//! (`DOMAIN.md` §1, §2).
+//! hearings, reasonable efforts to finalize, the TPR petitions, voluntary placements (SSA
+//! §471(a)(15), §471(a)(29), §472(a), §472(e), §475(5); 45 CFR 1356.21).
 
 use chrono::NaiveDate;
 
-use super::{
-    Consequence, EpisodeView, Obligation, ObligationKind as K, Rhythm, Status, View, Waiver,
-    recurring,
-};
+use super::engine::{EpisodeView, Rhythm, View, first_on_or_after, recurring};
+use super::months::first_day_reaching;
+use super::types::{Consequence, Obligation, ObligationKind as K, Status, Waiver};
 use crate::case::event::{
     AggravatedGround, Determination, EventData, Finding, Manner, PreventionEfforts, TprException,
 };
@@ -53,101 +52,120 @@ pub(crate) fn date_entered_foster_care(
     finding.map_or(latest, |f| f.min(latest)).max(removal)
 }
 
-/// The obligations of one removal episode.
-pub(super) fn episode_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
-    let view = ep.view;
-    let policy = view.policy;
+/// SSA §472(a)(2)(A)(ii), 45 CFR 1356.21(c): the contrary-to-the-welfare finding must be in the
+/// first order that sanctions the removal — dated the removal date for a court-ordered removal,
+/// the first court finding of the episode after an emergency removal. Missing it costs the stay.
+/// A voluntary placement has none.
+pub(super) fn contrary_to_welfare(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let removal = ep.removal();
     let manner = ep.episode.manner();
-    let defc = date_entered_foster_care(view.case, ep.episode, view.as_of, policy);
-
-    if manner != Manner::VoluntaryPlacementAgreement {
-        // SSA §472(a)(2)(A)(ii), 45 CFR 1356.21(c): the finding must be in the first order that
-        // sanctions the removal — dated the removal date for a court-ordered removal, the first
-        // court finding of the episode after an emergency removal. Missing it costs the stay.
-        let first_order = match manner {
-            Manner::CourtOrder => Some(removal),
-            _ => ep.findings(|_| true).next(),
-        };
-        let found = ep
-            .findings(|f| matches!(f, Finding::ContraryToWelfare))
-            .next();
-        match first_order {
-            Some(order) => once(
-                ep,
-                K::ContraryToWelfare,
-                removal,
-                order,
-                found,
-                Consequence::IneligibleForEpisode,
-                out,
-            ),
-            // No order yet: due with the first one, whenever it comes.
-            None => out.push(Obligation::new(
-                K::ContraryToWelfare,
-                ep.number(),
-                removal,
-                removal,
-                Status::NotYetApplicable,
-            )),
-        }
-        // SSA §471(a)(15)(B)(i), 45 CFR 1356.21(b)(1): within 60 days; a finding that efforts were
-        // not required also meets it.
-        let due = date::days_after(removal, policy.prevent_removal_efforts_days());
-        let found = ep
-            .findings(|f| {
-                matches!(
-                    f,
-                    Finding::PreventionEfforts(
-                        PreventionEfforts::Made | PreventionEfforts::NotRequired
-                    )
-                )
-            })
-            .next();
-        once(
-            ep,
-            K::PreventRemovalEfforts,
-            removal,
-            due,
-            found,
-            Consequence::IneligibleForEpisode,
-            out,
-        );
-    } else {
-        // SSA §472(e): a voluntary placement needs a judicial best-interest determination within
-        // its first 180 days, else no payment after day 180.
-        let window = date::first_days(removal, policy.voluntary_best_interest_days());
-        let due = window.last_day().unwrap_or(removal);
-        let found = ep
-            .findings(|f| matches!(f, Finding::VoluntaryPlacementBestInterests))
-            .next();
-        once(
-            ep,
-            K::VoluntaryPlacement,
-            removal,
-            due,
-            found,
-            Consequence::NoPaymentFrom(window.end()),
-            out,
-        );
+    if manner == Manner::VoluntaryPlacementAgreement {
+        return;
     }
+    let first_order = match manner {
+        Manner::CourtOrder => Some(removal),
+        _ => ep.findings(|_| true).next(),
+    };
+    let Some(order) = first_order else {
+        // No order yet: due with the first one, whenever it comes.
+        out.push(Obligation::new(
+            K::ContraryToWelfare,
+            ep.number(),
+            removal,
+            removal,
+            Status::NotYetApplicable,
+        ));
+        return;
+    };
+    let found = ep
+        .findings(|f| matches!(f, Finding::ContraryToWelfare))
+        .next();
+    ep.once(K::ContraryToWelfare, removal, order)
+        .met(found)
+        .owed(ep.owes_on(order))
+        .if_missed(Consequence::IneligibleForEpisode)
+        .push(out);
+}
 
-    // 45 CFR 1356.21(g)(2): case plan within 60 days. SSA §471(a)(29): relatives within 30 days.
-    let due = date::days_after(removal, policy.case_plan_days());
+/// SSA §471(a)(15)(B)(i), 45 CFR 1356.21(b)(1): a finding of reasonable efforts to prevent the
+/// removal within 60 days; a finding that efforts were not required also meets it. Missing it
+/// costs the stay. A voluntary placement has none.
+pub(super) fn prevent_removal_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if ep.episode.manner() == Manner::VoluntaryPlacementAgreement {
+        return;
+    }
+    let removal = ep.removal();
+    let due = date::days_after(removal, ep.view.policy.prevent_removal_efforts_days());
+    let found = ep
+        .findings(|f| {
+            matches!(
+                f,
+                Finding::PreventionEfforts(
+                    PreventionEfforts::Made | PreventionEfforts::NotRequired
+                )
+            )
+        })
+        .next();
+    ep.once(K::PreventRemovalEfforts, removal, due)
+        .met(found)
+        .owed(ep.owes_on(due))
+        .if_missed(Consequence::IneligibleForEpisode)
+        .push(out);
+}
+
+/// SSA §472(e): a voluntary placement needs a judicial best-interest determination within its
+/// first 180 days, else no payment after day 180.
+pub(super) fn voluntary_placement(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if ep.episode.manner() != Manner::VoluntaryPlacementAgreement {
+        return;
+    }
+    let removal = ep.removal();
+    let window = date::first_days(removal, ep.view.policy.voluntary_best_interest_days());
+    let due = window.last_day().unwrap_or(removal);
+    let found = ep
+        .findings(|f| matches!(f, Finding::VoluntaryPlacementBestInterests))
+        .next();
+    ep.once(K::VoluntaryPlacement, removal, due)
+        .met(found)
+        .owed(ep.owes_on(due))
+        .if_missed(Consequence::NoPaymentFrom(window.end()))
+        .push(out);
+}
+
+/// 45 CFR 1356.21(g)(2): the case plan within 60 days of the removal.
+pub(super) fn case_plan(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let removal = ep.removal();
+    let due = date::days_after(removal, ep.view.policy.case_plan_days());
     let done = ep
         .dates(|e| matches!(e, EventData::CasePlanCompleted))
         .next();
-    compliance(ep, K::CasePlan, removal, due, done, out);
-    let due = date::days_after(removal, policy.relative_notice_days());
+    ep.once(K::CasePlan, removal, due)
+        .met(done)
+        .owed(ep.owes_on(due))
+        .push(out);
+}
+
+/// SSA §471(a)(29): notice to the adult relatives within 30 days of the removal.
+pub(super) fn relative_notice(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let removal = ep.removal();
+    let due = date::days_after(removal, ep.view.policy.relative_notice_days());
     let done = ep
         .dates(|e| matches!(e, EventData::RelativesNotified))
         .next();
-    compliance(ep, K::RelativeNotice, removal, due, done, out);
+    ep.once(K::RelativeNotice, removal, due)
+        .met(done)
+        .owed(ep.owes_on(due))
+        .push(out);
+}
 
-    // SSA §475(5)(B): a review at least every 6 months, from removal or DEFC (DOMAIN.md §2.1 [I]).
+/// SSA §475(5)(B): a review at least every 6 months, counted from the removal or from DEFC, as
+/// the policy's [`ReviewAnchor`] says, then from the last one held.
+pub(super) fn periodic_review(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let policy = view.policy;
     let anchor = match policy.review_anchor() {
-        ReviewAnchor::Removal => removal,
-        ReviewAnchor::Defc => defc,
+        ReviewAnchor::Removal => ep.removal(),
+        ReviewAnchor::Defc => ep.defc(),
     };
     let reviews: Vec<NaiveDate> = ep
         .dates(|e| matches!(e, EventData::PeriodicReview))
@@ -166,9 +184,14 @@ pub(super) fn episode_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
         out,
         |_, _| None,
     );
+}
 
-    // SSA §475(5)(C)(i): a permanency hearing within 12 months of DEFC, then within 12 months of
-    // the last one held.
+/// SSA §475(5)(C)(i): a permanency hearing within 12 months of DEFC, then within 12 months of
+/// the last one held (or on a fixed schedule from DEFC, as the policy's [`HearingRhythm`] says).
+pub(super) fn permanency_hearing(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let policy = view.policy;
+    let defc = ep.defc();
     let every = policy.permanency_hearing_months();
     let hearings: Vec<NaiveDate> = ep
         .dates(|e| matches!(e, EventData::PermanencyHearing))
@@ -186,9 +209,15 @@ pub(super) fn episode_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
         out,
         |_, _| None,
     );
+}
 
-    // 45 CFR 1356.21(b)(2), CWPM 8.3A.9a: same rhythm for reasonable efforts to finalize; a
-    // determination not made costs eligibility from the end of the month it was due until made.
+/// 45 CFR 1356.21(b)(2), CWPM 8.3A.9a: a judicial determination of reasonable efforts to finalize
+/// the permanency plan within 12 months of DEFC, then within 12 months of the last one made; one
+/// not made costs eligibility from the end of the month it was due until it is made.
+pub(super) fn finalize_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let defc = ep.defc();
+    let every = view.policy.permanency_hearing_months();
     let made: Vec<NaiveDate> = ep
         .findings(|f| matches!(f, Finding::FinalizeEfforts(Determination::Made)))
         .collect();
@@ -200,7 +229,7 @@ pub(super) fn episode_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
             start: defc,
             first_due: view.months_after(defc, every),
             every,
-            // CWPM 8.3A.9a: 12 months after the last determination, not an [I] point.
+            // CWPM 8.3A.9a: 12 months after the last determination, not an interpretation.
             from_held: true,
         },
         &made,
@@ -218,93 +247,89 @@ pub(super) fn episode_obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
             }
         },
     );
+}
 
-    // Findings that excuse reunification efforts: a permanency hearing within 30 days (SSA
-    // §471(a)(15)(E)(i)); on the felony ground, a TPR petition within 60 days (§475(5)(E)).
-    // An abandoned-infant determination: a petition within 60 days.
+/// SSA §471(a)(15)(E)(i): a finding that reunification efforts are not required calls for a
+/// permanency hearing within 30 days, met by the first one held on or after the finding.
+pub(super) fn no_reunification_hearing(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let policy = ep.view.policy;
+    let mut hearings: Option<Vec<NaiveDate>> = None;
     for e in ep.events {
-        let (parent, ground) = match e.what() {
-            EventData::CourtFinding(Finding::ReunificationEffortsNotRequired {
-                parent,
-                ground,
-            }) => (Some(parent), Some(*ground)),
-            EventData::CourtFinding(Finding::AbandonedInfant) => (None, None),
+        let EventData::CourtFinding(Finding::ReunificationEffortsNotRequired { parent, .. }) =
+            e.what()
+        else {
+            continue;
+        };
+        let found_on = e.date();
+        // The episode's hearings, read once (in date order, as the events are).
+        let hearings = hearings.get_or_insert_with(|| {
+            ep.dates(|x| matches!(x, EventData::PermanencyHearing))
+                .collect()
+        });
+        let due = date::days_after(found_on, policy.no_reunification_hearing_days());
+        ep.once(K::NoReunificationHearing, found_on, due)
+            .met(first_on_or_after(hearings, found_on))
+            .owed(ep.owes_on(due))
+            .about(Subject::Person(parent.clone()))
+            .push(out);
+    }
+}
+
+/// SSA §475(5)(E): an abandoned-infant determination calls for a TPR petition within 60 days.
+pub(super) fn abandoned_infant_petition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    expedited_petitions(ep, K::AbandonedInfantPetition, out);
+}
+
+/// SSA §475(5)(E): a finding that reunification efforts are not required on the felony ground of
+/// §471(a)(15)(D)(ii) (the murder or manslaughter of another child of the parent, or a felony
+/// assault on the child or a sibling) calls for a TPR petition within 60 days.
+pub(super) fn felony_petition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    expedited_petitions(ep, K::FelonyPetition, out);
+}
+
+/// The TPR petitions of `kind` (abandoned infant or felony ground) the episode's findings call
+/// for: each due 60 days after its finding, met by the first petition filed on or after it.
+fn expedited_petitions(ep: &EpisodeView<'_>, kind: K, out: &mut Vec<Obligation>) {
+    let policy = ep.view.policy;
+    let mut petitions: Option<Vec<NaiveDate>> = None;
+    for e in ep.events {
+        let parent = match (kind, e.what()) {
+            (K::AbandonedInfantPetition, EventData::CourtFinding(Finding::AbandonedInfant)) => None,
+            (
+                K::FelonyPetition,
+                EventData::CourtFinding(Finding::ReunificationEffortsNotRequired {
+                    parent,
+                    ground: AggravatedGround::FelonyAgainstChild,
+                }),
+            ) => Some(parent),
             _ => continue,
         };
         let found_on = e.date();
-        let petition = |from: NaiveDate| {
+        // The episode's petitions, read once (in date order, as the events are).
+        let petitions = petitions.get_or_insert_with(|| {
             ep.dates(|x| matches!(x, EventData::TprPetitionFiled))
-                .find(|d| *d >= from)
-        };
-        if let Some(parent) = parent {
-            let due = date::days_after(found_on, policy.no_reunification_hearing_days());
-            let held = ep
-                .dates(|x| matches!(x, EventData::PermanencyHearing))
-                .find(|d| *d >= found_on);
-            let o = status_of(ep, K::NoReunificationHearing, found_on, due, held);
-            out.extend(o.map(|o| o.about(Subject::Person(parent.clone()))));
-        }
-        let kind = match ground {
-            None => K::AbandonedInfantPetition,
-            Some(AggravatedGround::FelonyAgainstChild) => K::FelonyPetition,
-            Some(_) => continue,
-        };
+                .collect()
+        });
         let due = date::days_after(found_on, policy.expedited_tpr_days());
-        let o = status_of(ep, kind, found_on, due, petition(found_on));
-        out.extend(o.map(|o| match parent {
-            Some(p) => o.about(Subject::Person(p.clone())),
-            None => o,
-        }));
+        let once = ep
+            .once(kind, found_on, due)
+            .met(first_on_or_after(petitions, found_on))
+            .owed(ep.owes_on(due));
+        match parent {
+            Some(p) => once.about(Subject::Person(p.clone())),
+            None => once,
+        }
+        .push(out);
     }
 }
 
-/// An obligation met once, with no consequence attached: `None` when the episode ended before it
-/// was due and it was never met.
-fn status_of(
-    ep: &EpisodeView<'_>,
-    kind: K,
-    from: NaiveDate,
-    due: NaiveDate,
-    met: Option<NaiveDate>,
-) -> Option<Obligation> {
-    ep.view
-        .met_once(kind, ep.number(), (from, due), met, ep.owes_on(due))
-}
-
-fn compliance(
-    ep: &EpisodeView<'_>,
-    kind: K,
-    from: NaiveDate,
-    due: NaiveDate,
-    met: Option<NaiveDate>,
-    out: &mut Vec<Obligation>,
-) {
-    out.extend(status_of(ep, kind, from, due, met));
-}
-
-/// An obligation met once whose miss (late or overdue) carries `consequence`.
-fn once(
-    ep: &EpisodeView<'_>,
-    kind: K,
-    from: NaiveDate,
-    due: NaiveDate,
-    met: Option<NaiveDate>,
-    consequence: Consequence,
-    out: &mut Vec<Obligation>,
-) {
-    if let Some(o) = status_of(ep, kind, from, due, met) {
-        let missed = matches!(o.status(), Status::MetLate(_) | Status::Overdue);
-        out.push(o.with_consequence(missed.then_some(consequence)));
-    }
-}
-
-/// The 15-of-22 TPR petition (SSA §475(5)(E); 45 CFR 1356.21(i); `DOMAIN.md` §2.5): care counted
-/// from each episode's DEFC (later episodes: DEFC or removal, by policy), cumulative across
-/// episodes, within the sliding window of the most recent 22 months, trial home visits and
-/// runaways not counted; due on the last day of the 15th month counted. While the child is in
-/// care the count is projected forward assuming the current placement continues — so during a
-/// trial home visit, which does not count, no due date appears until care resumes. The
-/// requirement applies once: once met, or waived by an exception, it does not come back.
+/// The 15-of-22 TPR petition (SSA §475(5)(E); 45 CFR 1356.21(i)): care counted from each
+/// episode's DEFC (later episodes: DEFC or removal, by policy), cumulative across episodes,
+/// within the sliding window of the most recent 22 months, trial home visits and runaways not
+/// counted; due on the last day of the 15th month counted. While the child is in care the count
+/// is projected forward assuming the current placement continues — so during a trial home visit,
+/// which does not count, no due date appears until care resumes. The requirement applies once:
+/// once met, or waived by an exception, it does not come back.
 pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) {
     let policy = view.policy;
     let episodes = view.episodes();
@@ -322,7 +347,7 @@ pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) 
     if stretches.is_empty() {
         return;
     }
-    let Some(due) = super::first_day_reaching(
+    let Some(due) = first_day_reaching(
         &stretches,
         policy.tpr_months(),
         policy.tpr_month_counting(),
@@ -354,19 +379,12 @@ pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) 
     });
     let relative = policy.relative_care_exception() == RelativeCareException::Used
         && relative_care_on(view, judged_on);
-    let status = match (petition, relative, documented) {
-        (Some(on), _, _) => View::met(due, on),
-        (None, true, _) => Status::Waived(Waiver::RelativeCare),
-        (None, false, Some(w)) => Status::Waived(w),
-        (None, false, None) => view.unmet(due),
-    };
-    out.push(Obligation::new(
-        K::FifteenOfTwentyTwo,
-        episode,
-        first,
-        due,
-        status,
-    ));
+    // A petition meets it; unmet, relative care waives it first, then a documented exception.
+    let waiver = relative.then_some(Waiver::RelativeCare).or(documented);
+    view.once(K::FifteenOfTwentyTwo, episode, first, due)
+        .met(petition)
+        .waived(waiver)
+        .push(out);
 }
 
 /// Whether a relative cares for the child on `on`: the placement then is with a family whose

@@ -1,13 +1,14 @@
 //! The trial home visit limit (45 CFR 1356.21(e); CWPM 8.3C.5).
 
-use super::{Consequence, EpisodeView, Obligation, ObligationKind as K, Status, View};
+use super::engine::EpisodeView;
+use super::types::{Consequence, Obligation, ObligationKind as K};
 use crate::placement::EndReason;
 use crate::rules::Subject;
 
 /// Each visit of the episode must end by the last day of its authorized period (6 months, or
 /// through the governing court order, the latest made by `as_of` — the same reading the guards
 /// and the fold take). A visit that ran past it ended the episode, and a return is a new removal.
-pub(super) fn obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+pub(super) fn trial_home_visit_limit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let view = ep.view;
     let facts = view.case.facts();
     let first = ep.episode.first_placement();
@@ -25,16 +26,13 @@ pub(super) fn obligations(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         // The visit may last through the day before `due`: the child must be back in care, or
         // discharged, on `due` at the latest.
         let due = v.first_day_beyond(known, view.policy);
-        let status = match end {
-            Some(e) if e.reason == EndReason::LimitExceeded => Status::Overdue,
-            Some(e) => View::met(due, e.date),
-            None => view.unmet(due),
-        };
-        let missed = matches!(status, Status::Overdue | Status::MetLate(_));
-        out.push(
-            Obligation::new(K::TrialHomeVisitLimit, ep.number(), p.start(), due, status)
-                .about(Subject::Placement(p.id().clone()))
-                .with_consequence(missed.then_some(Consequence::NewRemovalRequired)),
-        );
+        // A visit that outlived its limit was missed, whatever the date asked.
+        let lapsed = end.is_some_and(|e| e.reason == EndReason::LimitExceeded);
+        ep.once(K::TrialHomeVisitLimit, p.start(), due)
+            .met(end.map(|e| e.date))
+            .lapsed(lapsed)
+            .if_missed(Consequence::NewRemovalRequired)
+            .about(Subject::Placement(p.id().clone()))
+            .push(out);
     }
 }

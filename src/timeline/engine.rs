@@ -1,0 +1,547 @@
+//! The engine the clocks run on: a case as of a date ([`View`]) and one of its episodes
+//! ([`EpisodeView`]), the two shapes every clock shares — met once ([`MetOnce`]) and recurring
+//! ([`recurring`]) — and the table of the clocks ([`CLOCKS`]): one row per [`ObligationKind`],
+//! naming the one function that derives it.
+
+use std::cell::OnceCell;
+
+use chrono::NaiveDate;
+
+use super::types::{Consequence, Obligation, ObligationKind, Status, Waiver};
+use super::{ages, asfa, ffpsa, visits};
+use crate::case::event::{Event, EventData, Finding};
+use crate::case::{Case, Episode};
+use crate::policy::Policy;
+use crate::rules::Subject;
+
+/// A case as of a date: the events on or before it, and helpers every clock shares.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct View<'a> {
+    pub(crate) case: &'a Case,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) policy: &'a Policy,
+    /// The events dated on or before `as_of`.
+    pub(crate) events: &'a [Event],
+}
+
+impl<'a> View<'a> {
+    pub(super) fn new(case: &'a Case, as_of: NaiveDate, policy: &'a Policy) -> View<'a> {
+        let all = case.events();
+        let n = all.partition_point(|e| e.date() <= as_of);
+        View {
+            case,
+            as_of,
+            policy,
+            events: &all[..n],
+        }
+    }
+
+    /// The episodes begun on or before `as_of`.
+    pub(crate) fn episodes(&self) -> &'a [Episode] {
+        let all = self.case.episodes();
+        let n = all.partition_point(|e| e.removal_event() < self.events.len());
+        &all[..n]
+    }
+
+    /// The exit of `episode`, if the event that ended it is dated on or before `as_of`. (An
+    /// over-long trial home visit ends the episode on an earlier date than the event that shows
+    /// it; until that event, the episode is open as far as the date asked knows.)
+    pub(crate) fn exit_of(&self, episode: &Episode) -> Option<NaiveDate> {
+        episode
+            .exit()
+            .filter(|_| episode.exit_event().is_some_and(|i| i < self.events.len()))
+            .map(|e| e.date)
+    }
+
+    /// How placement `p` ended, if the event that ended it is dated on or before `as_of`. A trial
+    /// home visit that outlived its limit ends on an earlier date than the removal or discharge
+    /// that shows it: until that event, the visit is still under way as far as `as_of` knows.
+    pub(crate) fn end_of(
+        &self,
+        p: &crate::placement::Placement,
+    ) -> Option<crate::placement::PlacementEnd> {
+        let end = p.end()?;
+        let known = if end.reason == crate::placement::EndReason::LimitExceeded {
+            // The episode the visit belongs to: the last removed on or before its start.
+            let episodes = self.episodes();
+            let n = episodes.partition_point(|e| e.removal_date() <= p.start());
+            n.checked_sub(1)
+                .is_some_and(|i| self.exit_of(&episodes[i]).is_some())
+        } else {
+            end.date <= self.as_of
+        };
+        known.then_some(end)
+    }
+
+    /// The placement the child was in on `on` (on or before `as_of`), as far as `as_of` knows.
+    pub(crate) fn placement_on(&self, on: NaiveDate) -> Option<&'a crate::placement::Placement> {
+        let placements = self.case.placements();
+        let n = placements.partition_point(|p| p.start() <= on);
+        placements[..n]
+            .last()
+            .filter(|p| self.end_of(p).is_none_or(|e| e.date > on))
+    }
+
+    /// Family `id` as recorded on `as_of`.
+    pub(crate) fn family(&self, id: &crate::id::FamilyId) -> Option<&'a crate::family::Family> {
+        self.case.family_on(id, self.as_of)
+    }
+
+    /// `months_after` under the policy's month-end convention.
+    pub(crate) fn months_after(&self, d: NaiveDate, n: u32) -> NaiveDate {
+        crate::date::months_after_with(d, n, self.policy.month_end())
+    }
+
+    /// Met on `on` against `due`.
+    pub(crate) fn met(due: NaiveDate, on: NaiveDate) -> Status {
+        if on <= due {
+            Status::Met(on)
+        } else {
+            Status::MetLate(on)
+        }
+    }
+
+    /// A milestone on `date`: reached once `as_of` is on or after it.
+    pub(crate) fn milestone(&self, date: NaiveDate) -> Status {
+        if self.as_of >= date {
+            Status::Reached
+        } else {
+            Status::Upcoming
+        }
+    }
+
+    /// An obligation met once, of `kind`, counted from `from` and due on `due` (see
+    /// [`MetOnce`]).
+    pub(crate) fn once(
+        &self,
+        kind: ObligationKind,
+        episode: Option<u32>,
+        from: NaiveDate,
+        due: NaiveDate,
+    ) -> MetOnce {
+        MetOnce {
+            kind,
+            episode,
+            from,
+            due,
+            as_of: self.as_of,
+            met: None,
+            owed: true,
+            applies_from: None,
+            waiver: None,
+            lapsed: false,
+            if_missed: None,
+            subject: None,
+        }
+    }
+
+    /// The number of the episode under way on `date` (the last one removed on or before it).
+    pub(crate) fn episode_on(&self, date: NaiveDate) -> Option<u32> {
+        let episodes = self.episodes();
+        let n = episodes.partition_point(|e| e.removal_date() <= date);
+        episodes[..n].last().map(Episode::number)
+    }
+
+    /// Not met: overdue once `as_of` is past `due`.
+    pub(crate) fn unmet(&self, due: NaiveDate) -> Status {
+        unmet(self.as_of, due)
+    }
+}
+
+/// Not met as of `as_of`: overdue once it is past `due`, upcoming until then.
+fn unmet(as_of: NaiveDate, due: NaiveDate) -> Status {
+    if as_of > due {
+        Status::Overdue
+    } else {
+        Status::Upcoming
+    }
+}
+
+/// One episode within a [`View`]: its events and its end as of the date, and the inputs several
+/// of its clocks share (DEFC, the QRTP records), each read once, when a clock first asks.
+#[derive(Debug)]
+pub(crate) struct EpisodeView<'a> {
+    pub(crate) view: &'a View<'a>,
+    pub(crate) episode: &'a Episode,
+    /// The events of the episode (from its removal to the next removal), on or before `as_of`.
+    pub(crate) events: &'a [Event],
+    /// The first day out of care, when the episode ended on or before `as_of`.
+    pub(crate) exit: Option<NaiveDate>,
+    defc: OnceCell<NaiveDate>,
+    qrtp: OnceCell<ffpsa::QrtpRecords<'a>>,
+}
+
+impl<'a> EpisodeView<'a> {
+    pub(super) fn new(view: &'a View<'a>, episode: &'a Episode, index: usize) -> EpisodeView<'a> {
+        let end = view
+            .episodes()
+            .get(index + 1)
+            .map_or(view.events.len(), |next| next.removal_event());
+        EpisodeView {
+            view,
+            episode,
+            events: &view.events[episode.removal_event()..end],
+            exit: view.exit_of(episode),
+            defc: OnceCell::new(),
+            qrtp: OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn number(&self) -> Option<u32> {
+        Some(self.episode.number())
+    }
+
+    pub(crate) fn removal(&self) -> NaiveDate {
+        self.episode.removal_date()
+    }
+
+    /// The date the child is considered to have entered foster care in this episode, as known
+    /// on `as_of` (see [`asfa::date_entered_foster_care`]).
+    pub(crate) fn defc(&self) -> NaiveDate {
+        let view = self.view;
+        *self.defc.get_or_init(|| {
+            asfa::date_entered_foster_care(view.case, self.episode, view.as_of, view.policy)
+        })
+    }
+
+    /// The QRTP records of the episode's placements, read in one pass over its events.
+    pub(crate) fn qrtp_records(&self) -> &ffpsa::QrtpRecords<'a> {
+        self.qrtp
+            .get_or_init(|| ffpsa::QrtpRecords::read(self.events))
+    }
+
+    /// Whether the child is still in care on `date` in this episode (and `date` <= as_of).
+    pub(crate) fn owes_on(&self, due: NaiveDate) -> bool {
+        self.exit.is_none_or(|x| x > due)
+    }
+
+    /// An obligation of this episode met once (see [`MetOnce`]).
+    pub(crate) fn once(&self, kind: ObligationKind, from: NaiveDate, due: NaiveDate) -> MetOnce {
+        self.view.once(kind, self.number(), from, due)
+    }
+
+    /// The dates of the episode's findings that match.
+    pub(crate) fn findings(
+        &self,
+        pick: fn(&Finding) -> bool,
+    ) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.events.iter().filter_map(move |e| match e.what() {
+            EventData::CourtFinding(f) if pick(f) => Some(e.date()),
+            _ => None,
+        })
+    }
+
+    /// The dates of the episode's events that match.
+    pub(crate) fn dates(
+        &self,
+        pick: fn(&EventData) -> bool,
+    ) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.events
+            .iter()
+            .filter(move |e| pick(e.what()))
+            .map(Event::date)
+    }
+}
+
+/// The first of `dates` on or after `from`: a binary search, as `dates` are in order (the
+/// events' dates are: a case accepts no event dated before the last).
+pub(crate) fn first_on_or_after(dates: &[NaiveDate], from: NaiveDate) -> Option<NaiveDate> {
+    dates.get(dates.partition_point(|d| *d < from)).copied()
+}
+
+/// An obligation met once: the one reading every such clock shares. Built with
+/// [`View::once`] (or [`EpisodeView::once`]), it stands:
+///
+/// - met on time or late, on the day it was [`met`](MetOnce::met);
+/// - when not met: nothing at all if it stopped being [`owed`](MetOnce::owed) before it was due
+///   (the child left care, or left the placement); not yet applicable before the day it
+///   [`applies_from`](MetOnce::applies_from); [`waived`](MetOnce::waived) when an exception
+///   applies; otherwise overdue once the due date has passed, upcoming before;
+/// - overdue whatever the date when the history shows it [`lapsed`](MetOnce::lapsed).
+///
+/// The consequence given with [`if_missed`](MetOnce::if_missed) is attached when it was met late
+/// or is overdue.
+#[must_use]
+pub(crate) struct MetOnce {
+    kind: ObligationKind,
+    episode: Option<u32>,
+    from: NaiveDate,
+    due: NaiveDate,
+    as_of: NaiveDate,
+    met: Option<NaiveDate>,
+    owed: bool,
+    applies_from: Option<NaiveDate>,
+    waiver: Option<Waiver>,
+    lapsed: bool,
+    if_missed: Option<Consequence>,
+    subject: Option<Subject>,
+}
+
+impl MetOnce {
+    /// The day it was met, if it was.
+    pub(crate) fn met(self, on: Option<NaiveDate>) -> MetOnce {
+        MetOnce { met: on, ..self }
+    }
+
+    /// Whether, unmet, it is still owed on its due date (by default it is).
+    pub(crate) fn owed(self, owed: bool) -> MetOnce {
+        MetOnce { owed, ..self }
+    }
+
+    /// Unmet before `start`, it is not yet applicable: the due date is a projection.
+    pub(crate) fn applies_from(self, start: NaiveDate) -> MetOnce {
+        MetOnce {
+            applies_from: Some(start),
+            ..self
+        }
+    }
+
+    /// The exception that waives it when unmet, if any.
+    pub(crate) fn waived(self, waiver: Option<Waiver>) -> MetOnce {
+        MetOnce { waiver, ..self }
+    }
+
+    /// Whether the history shows it missed whatever the date asked (a trial home visit that
+    /// outlived its limit): overdue.
+    pub(crate) fn lapsed(self, lapsed: bool) -> MetOnce {
+        MetOnce { lapsed, ..self }
+    }
+
+    /// What missing it (late or overdue) costs.
+    pub(crate) fn if_missed(self, consequence: Consequence) -> MetOnce {
+        MetOnce {
+            if_missed: Some(consequence),
+            ..self
+        }
+    }
+
+    /// The placement, person or family it is about.
+    pub(crate) fn about(self, subject: Subject) -> MetOnce {
+        MetOnce {
+            subject: Some(subject),
+            ..self
+        }
+    }
+
+    /// The obligation, or `None` when nothing is owed.
+    #[inline]
+    pub(crate) fn obligation(self) -> Option<Obligation> {
+        let status = match self.met {
+            _ if self.lapsed => Status::Overdue,
+            Some(on) => View::met(self.due, on),
+            None if !self.owed => return None,
+            None if self.applies_from.is_some_and(|s| self.as_of < s) => Status::NotYetApplicable,
+            None => match self.waiver {
+                Some(w) => Status::Waived(w),
+                None => unmet(self.as_of, self.due),
+            },
+        };
+        let missed = matches!(status, Status::MetLate(_) | Status::Overdue);
+        let o = Obligation::new(self.kind, self.episode, self.from, self.due, status)
+            .with_consequence(self.if_missed.filter(|_| missed));
+        Some(match self.subject {
+            Some(s) => o.about(s),
+            None => o,
+        })
+    }
+
+    /// Adds the obligation to `out`, when one is owed.
+    #[inline]
+    pub(crate) fn push(self, out: &mut Vec<Obligation>) {
+        if let Some(o) = self.obligation() {
+            out.push(o);
+        }
+    }
+}
+
+/// A recurring obligation: the first is due `first_due`; each one met resets the next to `every`
+/// months after the date it was met (a late one does not move the schedule back, an early one
+/// pulls it forward: this crate's reading of "at least every 6 months" and "not less frequently
+/// than every 12 months" in SSA §475(5)(B)–(C)). `held` lists the dates of the events that meet
+/// it, in order. Stops at the first unmet one, or when the episode ends before the next is due.
+pub(crate) struct Rhythm {
+    /// What recurs.
+    pub(crate) kind: ObligationKind,
+    /// The date the first one counts from.
+    pub(crate) start: NaiveDate,
+    /// The first due date.
+    pub(crate) first_due: NaiveDate,
+    /// Months from one met to the next due.
+    pub(crate) every: u32,
+    /// Whether the next one counts from the date the last was met (else from `start`, on a fixed
+    /// schedule of `every` months).
+    pub(crate) from_held: bool,
+}
+
+pub(crate) fn recurring(
+    ep: &EpisodeView<'_>,
+    rhythm: Rhythm,
+    held: &[NaiveDate],
+    out: &mut Vec<Obligation>,
+    consequence: impl Fn(NaiveDate, Option<NaiveDate>) -> Option<Consequence>,
+) {
+    let Rhythm {
+        kind,
+        start,
+        first_due,
+        every,
+        from_held,
+    } = rhythm;
+    let mut nth = 1;
+    let view = ep.view;
+    let mut from = start;
+    let mut due = first_due;
+    // `held` is the episode's own record: one held before `start` (a hearing before DEFC) still
+    // meets the first obligation and sets the rhythm.
+    let mut next = held.iter().copied().peekable();
+    loop {
+        match next.next() {
+            Some(on) => {
+                let status = View::met(due, on);
+                out.push(
+                    Obligation::new(kind, ep.number(), from, due, status)
+                        .with_consequence(consequence(due, Some(on))),
+                );
+                nth += 1;
+                (from, due) = if from_held {
+                    (on, view.months_after(on, every))
+                } else {
+                    (due, view.months_after(start, every.saturating_mul(nth)))
+                };
+                // Several held on the same day meet one obligation.
+                while next.peek() == Some(&on) {
+                    next.next();
+                }
+            }
+            // Not met, and the child left care before it was due: nothing is owed.
+            None if !ep.owes_on(due) => return,
+            None => {
+                let status = view.unmet(due);
+                let c = if status == Status::Overdue {
+                    consequence(due, None)
+                } else {
+                    None
+                };
+                out.push(Obligation::new(kind, ep.number(), from, due, status).with_consequence(c));
+                return;
+            }
+        }
+    }
+}
+
+/// How a clock is derived.
+#[derive(Clone, Copy)]
+pub(super) enum Scope {
+    /// For each episode begun by the date asked, in episode order.
+    Episode(fn(&EpisodeView<'_>, &mut Vec<Obligation>)),
+    /// Once, from the whole case.
+    Case(fn(&View<'_>, &mut Vec<Obligation>)),
+}
+
+/// One row of [`CLOCKS`]: an obligation kind and the one function that derives it.
+pub(super) struct Clock {
+    pub(super) kind: ObligationKind,
+    pub(super) scope: Scope,
+}
+
+impl Clock {
+    const fn episode(
+        kind: ObligationKind,
+        derive: fn(&EpisodeView<'_>, &mut Vec<Obligation>),
+    ) -> Clock {
+        Clock {
+            kind,
+            scope: Scope::Episode(derive),
+        }
+    }
+
+    const fn case(kind: ObligationKind, derive: fn(&View<'_>, &mut Vec<Obligation>)) -> Clock {
+        Clock {
+            kind,
+            scope: Scope::Case(derive),
+        }
+    }
+
+    /// Adds this clock's obligations in episode `ep` to `out`, if it is derived per episode.
+    pub(super) fn for_episode(&self, ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+        if let Scope::Episode(derive) = self.scope {
+            self.checked(out, |out| derive(ep, out));
+        }
+    }
+
+    /// Adds this clock's obligations to `out`, if it is derived once for the case.
+    pub(super) fn for_case(&self, view: &View<'_>, out: &mut Vec<Obligation>) {
+        if let Scope::Case(derive) = self.scope {
+            self.checked(out, |out| derive(view, out));
+        }
+    }
+
+    /// Runs `derive`, checking (in debug builds) that it adds only this row's kind.
+    fn checked(&self, out: &mut Vec<Obligation>, derive: impl FnOnce(&mut Vec<Obligation>)) {
+        let before = out.len();
+        derive(out);
+        debug_assert!(
+            out[before..].iter().all(|o| o.kind() == self.kind),
+            "the {:?} clock derived another kind",
+            self.kind
+        );
+    }
+}
+
+/// The clocks: one row per [`ObligationKind`], in the order they are derived — for each episode
+/// the per-episode rows, then the per-case rows. (The list is then sorted by due date and kind;
+/// the order here only decides ties between obligations of one kind due the same day.)
+pub(super) const CLOCKS: &[Clock] = {
+    use ObligationKind as K;
+    &[
+        // ASFA, per episode: the findings at removal, the case plan, relative notice, reviews,
+        // hearings, efforts to finalize, and what a finding excusing reunification efforts sets
+        // off.
+        Clock::episode(K::ContraryToWelfare, asfa::contrary_to_welfare),
+        Clock::episode(K::PreventRemovalEfforts, asfa::prevent_removal_efforts),
+        Clock::episode(K::VoluntaryPlacement, asfa::voluntary_placement),
+        Clock::episode(K::CasePlan, asfa::case_plan),
+        Clock::episode(K::RelativeNotice, asfa::relative_notice),
+        Clock::episode(K::PeriodicReview, asfa::periodic_review),
+        Clock::episode(K::PermanencyHearing, asfa::permanency_hearing),
+        Clock::episode(K::FinalizeEfforts, asfa::finalize_efforts),
+        Clock::episode(K::NoReunificationHearing, asfa::no_reunification_hearing),
+        Clock::episode(K::AbandonedInfantPetition, asfa::abandoned_infant_petition),
+        Clock::episode(K::FelonyPetition, asfa::felony_petition),
+        // Trial home visits, per episode.
+        Clock::episode(K::TrialHomeVisitLimit, visits::trial_home_visit_limit),
+        // Family First, per placement of each episode.
+        Clock::episode(K::QrtpAssessment, ffpsa::qrtp_assessment),
+        Clock::episode(K::QrtpCourtApproval, ffpsa::qrtp_court_approval),
+        Clock::episode(K::QrtpTransition, ffpsa::qrtp_transition),
+        Clock::episode(K::CongregateCareLimit, ffpsa::congregate_care_limit),
+        Clock::episode(K::IndependentLivingAge, ffpsa::independent_living_age),
+        // Across episodes.
+        Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
+        Clock::case(K::PreventionPeriod, ffpsa::prevention_period),
+        Clock::case(K::QrtpLongStay, ffpsa::qrtp_long_stay),
+        // The ages of the child in the episode open on the date asked.
+        Clock::case(K::TransitionServices, ages::transition_services),
+        Clock::case(K::ApplaEligibility, ages::appla_eligibility),
+        Clock::case(K::TransitionPlan, ages::transition_plan),
+        Clock::case(K::CareEndAge, ages::care_end_age),
+        Clock::case(
+            K::KinshipGuardianshipEligibility,
+            ages::kinship_guardianship_eligibility,
+        ),
+    ]
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_obligation_kind_has_exactly_one_clock() {
+        for kind in ObligationKind::ALL {
+            let rows = CLOCKS.iter().filter(|c| c.kind == *kind).count();
+            assert_eq!(rows, 1, "{kind:?} has {rows} rows in CLOCKS");
+        }
+        assert_eq!(CLOCKS.len(), ObligationKind::ALL.len());
+    }
+}
