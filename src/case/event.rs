@@ -711,6 +711,23 @@ pub enum EventData {
     Reopen,
 }
 
+/// The one list of the events that begin a placement, for both borrows of it.
+macro_rules! placement_of {
+    ($data:expr) => {
+        match $data {
+            EventData::PlacementBegun(p)
+            | EventData::PlacementChanged(p)
+            | EventData::RanAway(p)
+            | EventData::ReturnedFromRunaway(p)
+            | EventData::TrialHomeVisitBegun(p)
+            | EventData::TrialHomeVisitEnded(p)
+            | EventData::PlacedForAdoption(p)
+            | EventData::AdoptionDisrupted(p) => Some(p),
+            _ => None,
+        }
+    };
+}
+
 impl EventData {
     /// The kind.
     pub fn kind(&self) -> EventKind {
@@ -751,33 +768,13 @@ impl EventData {
 
     /// The placement this event begins, if it begins one.
     pub fn new_placement(&self) -> Option<&NewPlacement> {
-        match self {
-            EventData::PlacementBegun(p)
-            | EventData::PlacementChanged(p)
-            | EventData::RanAway(p)
-            | EventData::ReturnedFromRunaway(p)
-            | EventData::TrialHomeVisitBegun(p)
-            | EventData::TrialHomeVisitEnded(p)
-            | EventData::PlacedForAdoption(p)
-            | EventData::AdoptionDisrupted(p) => Some(p),
-            _ => None,
-        }
+        placement_of!(self)
     }
 
     /// The placement this event begins, to share its ids with the case's (never changes a
     /// value).
     pub(crate) fn new_placement_mut(&mut self) -> Option<&mut NewPlacement> {
-        match self {
-            EventData::PlacementBegun(p)
-            | EventData::PlacementChanged(p)
-            | EventData::RanAway(p)
-            | EventData::ReturnedFromRunaway(p)
-            | EventData::TrialHomeVisitBegun(p)
-            | EventData::TrialHomeVisitEnded(p)
-            | EventData::PlacedForAdoption(p)
-            | EventData::AdoptionDisrupted(p) => Some(p),
-            _ => None,
-        }
+        placement_of!(self)
     }
 
     /// The parent this event is about, if any.
