@@ -3,7 +3,7 @@
 //! same shape (is the cost of an event flat?).
 //!
 //! `cargo bench --bench case`. (README.md's figures came from an earlier version, over a smaller
-//! caseload without residential stays, licence renewals or long cases.) What each bench times is
+//! caseload without residential stays, license renewals or long cases.) What each bench times is
 //! only the operation named: inputs are built, cloned and dropped outside the timed region.
 
 use std::hint::black_box;
@@ -81,7 +81,7 @@ fn apply(c: &mut Criterion) {
     let policy = Policy::federal();
     let (review_case, review) = in_care_prefix(&policy, |_| Some(EventData::PeriodicReview));
     let (move_case, change) = in_care_prefix(&policy, |case| {
-        // To the relative home (no licence to check) from wherever the child is.
+        // To the relative home (no license to check) from wherever the child is.
         let relative = case
             .families()
             .iter()

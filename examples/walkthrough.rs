@@ -48,16 +48,16 @@ fn maya(policy: &Policy) -> Result {
         .build()?;
     let foster = Family::builder(FamilyId::new("F-FOSTER")?, FamilyKind::NonRelativeFoster)
         .member(Member::new(person("P-FP", "Dee Ames")?, Relationship::NonRelative).caregiver())
-        .licence(FosterLicence::new(
-            LicenceStatus::Licensed,
+        .license(FosterLicense::new(
+            LicenseStatus::Licensed,
             d(2019, 6, 1),
             Some(d(2026, 5, 31)),
         )?)
         .build()?;
     let adoptive = Family::builder(FamilyId::new("F-ADOPT")?, FamilyKind::PreAdoptive)
         .member(Member::new(person("P-AP", "Kim Okafor")?, Relationship::NonRelative).caregiver())
-        .licence(FosterLicence::new(
-            LicenceStatus::Licensed,
+        .license(FosterLicense::new(
+            LicenseStatus::Licensed,
             d(2021, 1, 1),
             None,
         )?)
@@ -208,7 +208,7 @@ fn maya(policy: &Policy) -> Result {
         case.episode_placements(episode).len(),
         case.placement_moves(episode)
     );
-    // PL-1 -> PL-2 is the same foster family (a licence change), not a move; PL-2 -> PL-3 is.
+    // PL-1 -> PL-2 is the same foster family (a license change), not a move; PL-2 -> PL-3 is.
     assert_eq!(case.placement_moves(episode), 1);
     Ok(())
 }
@@ -256,7 +256,10 @@ fn leo(policy: &Policy) -> Result {
     step(
         &mut case,
         d(2023, 11, 15),
-        EventData::TrialHomeVisitBegun(place("LP-2", Setting::TrialHomeVisit, Some("F-LEO-HOME"))?),
+        EventData::TrialHomeVisitBegun(HomeVisit::new(
+            PlacementId::new("LP-2")?,
+            FamilyId::new("F-LEO-HOME")?,
+        )),
         p,
     )?;
     // 2023-11-15 + 6 months = 2024-05-15: the visit may last through 2024-05-14.
@@ -271,9 +274,7 @@ fn leo(policy: &Policy) -> Result {
     step(
         &mut case,
         d(2024, 3, 1),
-        EventData::Discharge(
-            Discharge::new(ExitReason::Reunified).to_family(FamilyId::new("F-LEO-HOME")?),
-        ),
+        EventData::Discharge(Discharge::reunified().to_family(FamilyId::new("F-LEO-HOME")?)),
         p,
     )?;
     step(

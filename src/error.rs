@@ -33,7 +33,7 @@ pub enum Error {
         /// Which field.
         field: &'static str,
     },
-    /// Two dates in the wrong order (for example a licence that expires before it starts).
+    /// Two dates in the wrong order (for example a license that expires before it starts).
     #[error("invalid {field}: expected on or after {earliest}, found {found}")]
     DateOrder {
         /// Which field.
@@ -106,17 +106,17 @@ pub enum Inconsistency {
         /// The member's relationship to the child, snake_case.
         relationship: &'static str,
     },
-    /// A foster-home licence on a family whose kind does not foster.
-    #[error("family {family}: a {kind} family does not foster, found a foster-home licence")]
-    LicenceOnNonFosteringFamily {
+    /// A foster-home license on a family whose kind does not foster.
+    #[error("family {family}: a {kind} family does not foster, found a foster-home license")]
+    LicenseOnNonFosteringFamily {
         /// The family.
         family: String,
         /// The family kind, snake_case.
         kind: &'static str,
     },
-    /// A licensed non-relative foster family without its licence.
-    #[error("family {family}: expected a foster-home licence for a {kind} family, found none")]
-    MissingLicence {
+    /// A licensed non-relative foster family without its license.
+    #[error("family {family}: expected a foster-home license for a {kind} family, found none")]
+    MissingLicense {
         /// The family.
         family: String,
         /// The family kind, snake_case.
@@ -184,4 +184,13 @@ pub enum Inconsistency {
     /// APPLA documentation missing for an APPLA goal, or given for a plan without one.
     #[error("permanency plan: {0}")]
     ApplaDocumentation(&'static str),
+    /// A discharge for a reason it cannot carry alone: adoption and death have their own events,
+    /// a guardianship names its guardian.
+    #[error("discharge: a discharge with the reason {reason} cannot be recorded; {needs}")]
+    DischargeReason {
+        /// The exit reason, snake_case.
+        reason: &'static str,
+        /// What to record instead.
+        needs: &'static str,
+    },
 }

@@ -1,4 +1,4 @@
-//! [`Person`], [`Member`], [`FosterLicence`] and [`Family`]: the households of a case.
+//! [`Person`], [`Member`], [`FosterLicense`] and [`Family`]: the households of a case.
 
 use chrono::NaiveDate;
 
@@ -277,13 +277,13 @@ impl FamilyKind {
         }
     }
 
-    /// Whether a family of this kind may hold a foster-home licence. Only the birth family may not.
+    /// Whether a family of this kind may hold a foster-home license. Only the birth family may not.
     pub fn may_foster(self) -> bool {
         self != FamilyKind::Birth
     }
 }
 
-/// The status of a foster-home licence or approval.
+/// The status of a foster-home license or approval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -291,7 +291,7 @@ impl FamilyKind {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
-pub enum LicenceStatus {
+pub enum LicenseStatus {
     /// Fully licensed.
     Licensed,
     /// Approved (the term many states use for relative homes).
@@ -306,17 +306,25 @@ pub enum LicenceStatus {
     Revoked,
 }
 
-impl LicenceStatus {
+impl LicenseStatus {
     /// Whether the home may receive placements under this status.
     pub fn in_force(self) -> bool {
         matches!(
             self,
-            LicenceStatus::Licensed | LicenceStatus::Approved | LicenceStatus::Provisional
+            LicenseStatus::Licensed | LicenseStatus::Approved | LicenseStatus::Provisional
         )
     }
 }
 
-/// A foster-home licence: its status and the days it covers.
+/// The 0.1 name of [`FosterLicense`].
+#[deprecated(since = "0.2.0", note = "US spelling: use `FosterLicense`")]
+pub type FosterLicence = FosterLicense;
+
+/// The 0.1 name of [`LicenseStatus`].
+#[deprecated(since = "0.2.0", note = "US spelling: use `LicenseStatus`")]
+pub type LicenceStatus = LicenseStatus;
+
+/// A foster-home license: its status and the days it covers.
 ///
 /// Always true: `expires`, when given, is on or after `since`. `since` is the date the home has
 /// been continuously licensed from (keep it across renewals: the kinship-guardianship clock reads
@@ -325,10 +333,10 @@ impl LicenceStatus {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "LicenceRecord")
+    serde(try_from = "LicenseRecord")
 )]
-pub struct FosterLicence {
-    status: LicenceStatus,
+pub struct FosterLicense {
+    status: LicenseStatus,
     since: NaiveDate,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     expires: Option<NaiveDate>,
@@ -337,23 +345,23 @@ pub struct FosterLicence {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct LicenceRecord {
-    status: LicenceStatus,
+struct LicenseRecord {
+    status: LicenseStatus,
     since: NaiveDate,
     #[serde(default)]
     expires: Option<NaiveDate>,
 }
 
 #[cfg(feature = "serde")]
-impl TryFrom<LicenceRecord> for FosterLicence {
+impl TryFrom<LicenseRecord> for FosterLicense {
     type Error = Error;
-    fn try_from(r: LicenceRecord) -> Result<Self, Error> {
-        FosterLicence::new(r.status, r.since, r.expires)
+    fn try_from(r: LicenseRecord) -> Result<Self, Error> {
+        FosterLicense::new(r.status, r.since, r.expires)
     }
 }
 
-impl FosterLicence {
-    /// A licence in `status` from `since`, to `expires` (the last day it covers) when it has an
+impl FosterLicense {
+    /// A license in `status` from `since`, to `expires` (the last day it covers) when it has an
     /// end.
     ///
     /// # Errors
@@ -361,22 +369,22 @@ impl FosterLicence {
     /// [`Error::DateOutOfRange`] for a date outside 1900–2199; [`Error::DateOrder`] if it
     /// expires before it starts.
     pub fn new(
-        status: LicenceStatus,
+        status: LicenseStatus,
         since: NaiveDate,
         expires: Option<NaiveDate>,
-    ) -> Result<FosterLicence, Error> {
-        date::check_range("licence start", since)?;
+    ) -> Result<FosterLicense, Error> {
+        date::check_range("license start", since)?;
         if let Some(e) = expires {
-            date::check_range("licence expiry", e)?;
+            date::check_range("license expiry", e)?;
             if e < since {
                 return Err(Error::DateOrder {
-                    field: "licence expiry",
+                    field: "license expiry",
                     earliest: since,
                     found: e,
                 });
             }
         }
-        Ok(FosterLicence {
+        Ok(FosterLicense {
             status,
             since,
             expires,
@@ -384,7 +392,7 @@ impl FosterLicence {
     }
 
     /// The status.
-    pub fn status(&self) -> LicenceStatus {
+    pub fn status(&self) -> LicenseStatus {
         self.status
     }
 
@@ -393,22 +401,22 @@ impl FosterLicence {
         self.since
     }
 
-    /// The last day covered, when the licence has an end.
+    /// The last day covered, when the license has an end.
     pub fn expires(&self) -> Option<NaiveDate> {
         self.expires
     }
 
-    /// Whether the licence is in force on `on`: a status in force and `since <= on <= expires`.
+    /// Whether the license is in force on `on`: a status in force and `since <= on <= expires`.
     pub fn in_force_on(&self, on: NaiveDate) -> bool {
         self.status.in_force() && self.since <= on && self.expires.is_none_or(|e| on <= e)
     }
 }
 
-/// A household in the child's case: its kind, its members and their roles, a foster-home licence
+/// A household in the child's case: its kind, its members and their roles, a foster-home license
 /// where it fosters, and the child's siblings who are themselves in care.
 ///
 /// Always true of a `Family`: at least one member; no person twice; only a mother, father,
-/// adoptive parent or legal guardian is a legal parent; only a fostering kind holds a licence and
+/// adoptive parent or legal guardian is a legal parent; only a fostering kind holds a license and
 /// a non-relative foster family always does; every kind but the birth family has a caregiver; a
 /// relative family's caregivers include a relative and a kin family's a relative or fictive kin;
 /// no sibling is listed twice.
@@ -432,7 +440,7 @@ impl FosterLicence {
 ///     .unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "family F-2: expected a foster-home licence for a non_relative_foster family, found none"
+///     "family F-2: expected a foster-home license for a non_relative_foster family, found none"
 /// );
 /// # Ok::<(), permanency::Error>(())
 /// ```
@@ -447,7 +455,7 @@ pub struct Family {
     kind: FamilyKind,
     members: Vec<Member>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    licence: Option<FosterLicence>,
+    license: Option<FosterLicense>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     siblings_in_care: Vec<ChildId>,
 }
@@ -459,8 +467,9 @@ struct FamilyRecord {
     id: FamilyId,
     kind: FamilyKind,
     members: Vec<Member>,
-    #[serde(default)]
-    licence: Option<FosterLicence>,
+    /// `licence`, the 0.1 (British) spelling, still loads.
+    #[serde(default, alias = "licence")]
+    license: Option<FosterLicense>,
     #[serde(default)]
     siblings_in_care: Vec<ChildId>,
 }
@@ -473,7 +482,7 @@ impl TryFrom<FamilyRecord> for Family {
             id: r.id,
             kind: r.kind,
             members: r.members,
-            licence: r.licence,
+            license: r.license,
             siblings_in_care: r.siblings_in_care,
         }
         .build()
@@ -487,7 +496,7 @@ pub struct FamilyBuilder {
     id: FamilyId,
     kind: FamilyKind,
     members: Vec<Member>,
-    licence: Option<FosterLicence>,
+    license: Option<FosterLicense>,
     siblings_in_care: Vec<ChildId>,
 }
 
@@ -498,9 +507,9 @@ impl FamilyBuilder {
         self
     }
 
-    /// Sets the foster-home licence.
-    pub fn licence(mut self, licence: FosterLicence) -> Self {
-        self.licence = Some(licence);
+    /// Sets the foster-home license.
+    pub fn license(mut self, license: FosterLicense) -> Self {
+        self.license = Some(license);
         self
     }
 
@@ -515,8 +524,8 @@ impl FamilyBuilder {
     /// # Errors
     ///
     /// [`Error::Duplicate`] for a person listed twice; [`Error::Inconsistent`] for a family with
-    /// no member, a legal parent who cannot be one, a licence on a birth family, a non-relative
-    /// foster family without a licence, a caregiving family without a (fitting) caregiver, or a
+    /// no member, a legal parent who cannot be one, a license on a birth family, a non-relative
+    /// foster family without a license, a caregiving family without a (fitting) caregiver, or a
     /// sibling listed twice.
     pub fn build(self) -> Result<Family, Error> {
         let family = || self.id.as_str().to_owned();
@@ -540,15 +549,15 @@ impl FamilyBuilder {
                 });
             }
         }
-        match (self.kind, self.licence.is_some()) {
+        match (self.kind, self.license.is_some()) {
             (kind, true) if !kind.may_foster() => {
-                return bad(Inconsistency::LicenceOnNonFosteringFamily {
+                return bad(Inconsistency::LicenseOnNonFosteringFamily {
                     family: family(),
                     kind: kind.as_str(),
                 });
             }
             (FamilyKind::NonRelativeFoster, false) => {
-                return bad(Inconsistency::MissingLicence {
+                return bad(Inconsistency::MissingLicense {
                     family: family(),
                     kind: FamilyKind::NonRelativeFoster.as_str(),
                 });
@@ -589,7 +598,7 @@ impl FamilyBuilder {
             id: self.id,
             kind: self.kind,
             members: self.members,
-            licence: self.licence,
+            license: self.license,
             siblings_in_care: self.siblings_in_care,
         })
     }
@@ -602,7 +611,7 @@ impl Family {
             id,
             kind,
             members: Vec::new(),
-            licence: None,
+            license: None,
             siblings_in_care: Vec::new(),
         }
     }
@@ -643,9 +652,9 @@ impl Family {
         self.caregivers().any(|m| m.relationship.is_relative())
     }
 
-    /// The foster-home licence, where the family fosters.
-    pub fn licence(&self) -> Option<&FosterLicence> {
-        self.licence.as_ref()
+    /// The foster-home license, where the family fosters.
+    pub fn license(&self) -> Option<&FosterLicense> {
+        self.license.as_ref()
     }
 
     /// The child's siblings who are in care too.
@@ -700,15 +709,15 @@ mod tests {
             "family F: member P1 is marked a legal parent, expected a mother, father, adoptive parent or legal guardian, found putative_father"
         );
 
-        let lic = FosterLicence::new(LicenceStatus::Licensed, d(2020, 1, 1), None).unwrap();
+        let lic = FosterLicense::new(LicenseStatus::Licensed, d(2020, 1, 1), None).unwrap();
         let e = Family::builder(fid("F"), FamilyKind::Birth)
             .member(Member::new(person("P1"), Relationship::Mother))
-            .licence(lic)
+            .license(lic)
             .build()
             .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "family F: a birth family does not foster, found a foster-home licence"
+            "family F: a birth family does not foster, found a foster-home license"
         );
 
         let e = Family::builder(fid("F"), FamilyKind::PreAdoptive)
@@ -746,30 +755,30 @@ mod tests {
             .build()
             .unwrap();
         assert!(!kin.cared_for_by_relative());
-        let lic = FosterLicence::new(LicenceStatus::Approved, d(2020, 1, 1), Some(d(2021, 1, 1)))
+        let lic = FosterLicense::new(LicenseStatus::Approved, d(2020, 1, 1), Some(d(2021, 1, 1)))
             .unwrap();
         let rel = Family::builder(fid("G"), FamilyKind::Relative)
             .member(Member::new(person("P1"), Relationship::Grandparent).caregiver())
-            .licence(lic)
+            .license(lic)
             .build()
             .unwrap();
         assert!(rel.cared_for_by_relative());
-        assert!(rel.licence().unwrap().in_force_on(d(2021, 1, 1)));
-        assert!(!rel.licence().unwrap().in_force_on(d(2021, 1, 2)));
-        assert!(!rel.licence().unwrap().in_force_on(d(2019, 12, 31)));
+        assert!(rel.license().unwrap().in_force_on(d(2021, 1, 1)));
+        assert!(!rel.license().unwrap().in_force_on(d(2021, 1, 2)));
+        assert!(!rel.license().unwrap().in_force_on(d(2019, 12, 31)));
         let dbg = format!("{rel:?}");
         assert!(!dbg.contains("Secret"), "{dbg}");
     }
 
     #[test]
-    fn licence_dates_are_ordered() {
-        let e = FosterLicence::new(LicenceStatus::Licensed, d(2020, 5, 1), Some(d(2020, 4, 30)))
+    fn license_dates_are_ordered() {
+        let e = FosterLicense::new(LicenseStatus::Licensed, d(2020, 5, 1), Some(d(2020, 4, 30)))
             .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "invalid licence expiry: expected on or after 2020-05-01, found 2020-04-30"
+            "invalid license expiry: expected on or after 2020-05-01, found 2020-04-30"
         );
-        let suspended = FosterLicence::new(LicenceStatus::Suspended, d(2020, 5, 1), None).unwrap();
+        let suspended = FosterLicense::new(LicenseStatus::Suspended, d(2020, 5, 1), None).unwrap();
         assert!(!suspended.in_force_on(d(2020, 6, 1)));
     }
 }

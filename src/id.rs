@@ -37,6 +37,14 @@ text_type! {
 }
 
 text_type! {
+    /// Identifies a facility that provides care without a family: a group home, an institution,
+    /// a shelter, a QRTP (the provider of an AFCARS placement setting). Two stays at the same
+    /// facility are one setting; a move between facilities is a move.
+    FacilityId, field = "facility id", max = 64, expected = "1 to 64 characters without control characters or surrounding white space",
+    debug = shown
+}
+
+text_type! {
     /// Identifies one placement (one stay in one setting).
     PlacementId, field = "placement id", max = 64, expected = "1 to 64 characters without control characters or surrounding white space",
     debug = shown

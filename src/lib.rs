@@ -14,7 +14,7 @@
 //!     .build()?;
 //! let foster = Family::builder(FamilyId::new("F-2")?, FamilyKind::PreAdoptive)
 //!     .member(Member::new(Person::new(PersonId::new("P-2")?, Name::new("Dee")?), Relationship::NonRelative).caregiver())
-//!     .licence(FosterLicence::new(LicenceStatus::Licensed, d(2020, 1, 1), None)?)
+//!     .license(FosterLicense::new(LicenseStatus::Licensed, d(2020, 1, 1), None)?)
 //!     .build()?;
 //! let child = Child::new(ChildId::new("C-1")?, Name::new("Maya")?, d(2019, 3, 14), Sex::Female)?;
 //! let mut case = Case::new(child, vec![birth, foster])?;
@@ -142,9 +142,11 @@ mod plan;
 pub use child::{Child, IndianChildStatus, Sex, Tribe};
 pub use error::{Error, Inconsistency, TextProblem};
 pub use family::{
-    Family, FamilyBuilder, FamilyKind, FosterLicence, LicenceStatus, Member, Person, Relationship,
+    Family, FamilyBuilder, FamilyKind, FosterLicense, LicenseStatus, Member, Person, Relationship,
 };
-pub use id::{ChildId, FamilyId, PersonId, PlacementId};
+#[allow(deprecated)]
+pub use family::{FosterLicence, LicenceStatus};
+pub use id::{ChildId, FacilityId, FamilyId, PersonId, PlacementId};
 pub use placement::{
     EndReason, Location, NewPlacement, Placement, PlacementEnd, Setting, SpecifiedSetting,
 };
@@ -162,8 +164,8 @@ pub mod timeline;
 
 pub use case::event::{
     AggravatedGround, Candidacy, Circumstance, Circumstances, Determination, Discharge, Event,
-    EventData, EventKind, Finding, GuardianshipAssistance, Manner, PreventionEfforts,
-    QrtpAssessment, Removal, TprException,
+    EventData, EventKind, Finding, Guardianship, GuardianshipAssistance, HomeVisit, Manner,
+    PreventionEfforts, QrtpAssessment, Removal, Runaway, TprException, Whereabouts,
 };
 pub use case::stage::{ExitReason, Outcome, Stage, StageKind};
 pub use case::{

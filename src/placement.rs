@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::date;
 use crate::error::{Error, Inconsistency};
-use crate::id::{FamilyId, PlacementId};
+use crate::id::{FacilityId, FamilyId, PlacementId};
 
 /// A living arrangement, in the AFCARS 2020 vocabulary (45 CFR 1355.44(e), elements E113–E120)
 /// with the 1993 setting (Appendix A, element 41) each maps to.
@@ -282,6 +282,8 @@ pub struct NewPlacement {
     setting: Setting,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     caregiver: Option<FamilyId>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    facility: Option<FacilityId>,
     location: Location,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     specified_setting: Option<SpecifiedSetting>,
@@ -296,6 +298,8 @@ struct NewPlacementRecord {
     #[serde(default)]
     caregiver: Option<FamilyId>,
     #[serde(default)]
+    facility: Option<FacilityId>,
+    #[serde(default)]
     location: Location,
     #[serde(default)]
     specified_setting: Option<SpecifiedSetting>,
@@ -305,7 +309,10 @@ struct NewPlacementRecord {
 impl TryFrom<NewPlacementRecord> for NewPlacement {
     type Error = Error;
     fn try_from(r: NewPlacementRecord) -> Result<Self, Error> {
-        let p = NewPlacement::new(r.id, r.setting, r.caregiver)?.in_location(r.location);
+        let mut p = NewPlacement::new(r.id, r.setting, r.caregiver)?.in_location(r.location);
+        if let Some(f) = r.facility {
+            p = p.at_facility(f)?;
+        }
         match r.specified_setting {
             Some(s) => p.specified_as(s),
             None => Ok(p),
@@ -353,9 +360,48 @@ impl NewPlacement {
             id,
             setting,
             caregiver,
+            facility: None,
             location: Location::InState,
             specified_setting: None,
         })
+    }
+
+    /// A placement the event types build themselves (a runaway, a trial home visit), whose
+    /// setting and caregiver they guarantee fit.
+    pub(crate) fn unchecked(
+        id: PlacementId,
+        setting: Setting,
+        caregiver: Option<FamilyId>,
+    ) -> NewPlacement {
+        debug_assert_eq!(setting.is_family_setting(), caregiver.is_some());
+        NewPlacement {
+            id,
+            setting,
+            caregiver,
+            facility: None,
+            location: Location::InState,
+            specified_setting: None,
+        }
+    }
+
+    /// The same placement at facility `facility`: the provider of a setting without a family
+    /// (a group home, an institution, a shelter, a QRTP, supervised independent living), so that
+    /// a move between two facilities counts and a return to the same one does not.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Inconsistent`] for a family setting (its provider is its caregiver family) or a
+    /// runaway.
+    pub fn at_facility(mut self, facility: FacilityId) -> Result<NewPlacement, Error> {
+        if self.setting.is_family_setting() || self.setting.is_runaway() {
+            return Err(Error::Inconsistent(Inconsistency::PlacementCaregiver {
+                placement: self.id.as_str().to_owned(),
+                setting: self.setting.as_str(),
+                expected: "has no facility, found one",
+            }));
+        }
+        self.facility = Some(facility);
+        Ok(self)
     }
 
     /// The same placement in `location`.
@@ -403,6 +449,11 @@ impl NewPlacement {
     /// The caregiver family, for a family setting.
     pub fn caregiver(&self) -> Option<&FamilyId> {
         self.caregiver.as_ref()
+    }
+
+    /// The facility that provides care, for a setting without a family, when recorded.
+    pub fn facility(&self) -> Option<&FacilityId> {
+        self.facility.as_ref()
     }
 
     /// In state, out of state or out of country.
@@ -479,6 +530,8 @@ struct PlacementRecord {
     #[serde(default)]
     caregiver: Option<FamilyId>,
     #[serde(default)]
+    facility: Option<FacilityId>,
+    #[serde(default)]
     location: Location,
     #[serde(default)]
     specified_setting: Option<SpecifiedSetting>,
@@ -495,6 +548,7 @@ impl TryFrom<PlacementRecord> for Placement {
             id: r.id,
             setting: r.setting,
             caregiver: r.caregiver,
+            facility: r.facility,
             location: r.location,
             specified_setting: r.specified_setting,
         }

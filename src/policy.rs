@@ -91,7 +91,7 @@ pub enum DetentionTime {
 /// An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum KinshipClock {
-    /// Only months while the home held a licence in force (payments need a licensed home,
+    /// Only months while the home held a license in force (payments need a licensed home,
     /// SSA §472(c)(1)). The default.
     #[default]
     LicensedMonths,

@@ -62,7 +62,7 @@ rule_ids! {
     PlacementEventMismatch = "placement_event_mismatch", "CWPM 1.2B.7 (runaway and trial home visit are distinct from placement moves)";
     /// A family setting needs a caregiver family of a fitting kind.
     CaregiverKind = "caregiver_kind", "45 CFR 1355.44(e) (foster family home types E114–E119)";
-    /// A non-relative foster home needs a licence in force on the placement date.
+    /// A non-relative foster home needs a license in force on the placement date.
     UnlicensedHome = "unlicensed_home", "SSA §472(c)(1) (licensed or approved foster family home)";
     // --- plans
     /// APPLA only for a child who has attained 16 on the date it is set.
@@ -91,7 +91,9 @@ rule_ids! {
     /// A court extension of a trial home visit needs a visit under way and a date after its start.
     VisitExtension = "visit_extension", "45 CFR 1356.21(e); CWPM 8.3C.5 (court order extending the visit)";
     // --- discharge
-    /// Adoption and death have their own events; a discharge cannot claim them.
+    /// Adoption and death have their own events; a discharge cannot claim them. Retired: the
+    /// [`Discharge`](crate::Discharge) payload cannot hold either any more, so no event breaks
+    /// it; the id stays so that stored refusals still name it.
     DischargeReason = "discharge_reason", "AFCARS 1993 element 58 / 2020 E155 (exit reasons)";
     /// Emancipation not before the age of majority the policy sets.
     EmancipationAge = "emancipation_age", "SSA §475(8)";

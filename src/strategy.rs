@@ -40,8 +40,8 @@ use crate::date::days_after;
 use crate::{
     AggravatedGround, ApplaDocumentation, Candidacy, Case, CaseRecord, Child, ChildId,
     Circumstance, Circumstances, Determination, Discharge, EndReason, Event, EventData, ExitReason,
-    Family, FamilyBuilder, FamilyId, FamilyKind, Finding, FosterLicence, Goal, Goals,
-    IndianChildStatus, LicenceStatus, Location, Manner, Member, Name, NewPlacement, Note,
+    Family, FamilyBuilder, FamilyId, FamilyKind, Finding, FosterLicense, Goal, Goals, Guardianship,
+    IndianChildStatus, LicenseStatus, Location, Manner, Member, Name, NewPlacement, Note,
     PermanencyPlan, Person, PersonId, Placement, PlacementId, Policy, PreventionEfforts,
     QrtpAssessment, Relationship, Removal, Setting, Sex, SpecifiedSetting, StageKind, TprException,
     Tribe,
@@ -246,17 +246,17 @@ pub fn family_kind() -> impl Strategy<Value = FamilyKind> {
     ))
 }
 
-/// Every [`LicenceStatus`].
-pub fn licence_status() -> impl Strategy<Value = LicenceStatus> {
-    select(variants!(LicenceStatus: Licensed, Approved, Provisional, Pending, Suspended, Revoked))
+/// Every [`LicenseStatus`].
+pub fn license_status() -> impl Strategy<Value = LicenseStatus> {
+    select(variants!(LicenseStatus: Licensed, Approved, Provisional, Pending, Suspended, Revoked))
 }
 
-/// Valid [`FosterLicence`]s of any status, from a [`date`], without an end or expiring up to
+/// Valid [`FosterLicense`]s of any status, from a [`date`], without an end or expiring up to
 /// three years later (possibly the same day).
-pub fn foster_licence() -> impl Strategy<Value = FosterLicence> {
-    (licence_status(), date(), option::of(0u32..=3 * 366)).prop_map(|(status, since, days)| {
-        FosterLicence::new(status, since, days.map(|n| days_after(since, n)))
-            .expect("valid licence")
+pub fn foster_license() -> impl Strategy<Value = FosterLicense> {
+    (license_status(), date(), option::of(0u32..=3 * 366)).prop_map(|(status, since, days)| {
+        FosterLicense::new(status, since, days.map(|n| days_after(since, n)))
+            .expect("valid license")
     })
 }
 
@@ -384,21 +384,21 @@ fn carers(first: BoxedStrategy<Role>, partner: BoxedStrategy<Role>) -> BoxedStra
         .boxed()
 }
 
-/// The licence a valid family of `kind` may hold: never for a birth family, always for a
+/// The license a valid family of `kind` may hold: never for a birth family, always for a
 /// non-relative foster family, sometimes otherwise.
-fn licence_for(kind: FamilyKind) -> BoxedStrategy<Option<FosterLicence>> {
+fn license_for(kind: FamilyKind) -> BoxedStrategy<Option<FosterLicense>> {
     match kind {
         FamilyKind::Birth => Just(None).boxed(),
-        FamilyKind::NonRelativeFoster => foster_licence().prop_map(Some).boxed(),
-        _ => option::weighted(0.6, foster_licence()).boxed(),
+        FamilyKind::NonRelativeFoster => foster_license().prop_map(Some).boxed(),
+        _ => option::weighted(0.6, foster_license()).boxed(),
     }
 }
 
 /// Everything of a family that depends on its kind.
-type Shape = (FamilyKind, Vec<Role>, Option<FosterLicence>);
+type Shape = (FamilyKind, Vec<Role>, Option<FosterLicense>);
 
 fn shape(kind: FamilyKind) -> impl Strategy<Value = Shape> {
-    (Just(kind), roles(kind), licence_for(kind))
+    (Just(kind), roles(kind), license_for(kind))
 }
 
 /// Builds families of the given shapes. The people are drawn here, outside any `prop_flat_map`,
@@ -412,7 +412,7 @@ fn families(shapes: impl Strategy<Value = Shape>) -> impl Strategy<Value = Famil
         vec((name(), option::of(member_birth_date())), MAX_MEMBERS),
         btree_set(child_id(), 0..=3),
     )
-        .prop_map(|(id, (kind, roles, licence), ids, people, siblings)| {
+        .prop_map(|(id, (kind, roles, license), ids, people, siblings)| {
             let mut family = Family::builder(id, kind);
             for ((relationship, legal_parent, caregiver), (pid, (name, born))) in
                 roles.into_iter().zip(ids.into_iter().zip(people))
@@ -426,8 +426,8 @@ fn families(shapes: impl Strategy<Value = Shape>) -> impl Strategy<Value = Famil
                 }
                 family = family.member(member);
             }
-            if let Some(licence) = licence {
-                family = family.licence(licence);
+            if let Some(license) = license {
+                family = family.license(license);
             }
             for sibling in siblings {
                 family = family.sibling_in_care(sibling);
@@ -439,7 +439,7 @@ fn families(shapes: impl Strategy<Value = Shape>) -> impl Strategy<Value = Famil
 /// Valid [`Family`]s of every [`FamilyKind`]: a birth family with its legal parents (a mother,
 /// a father or both, sometimes a putative father), a relative or kin family cared for by a
 /// relative or kin, a licensed non-relative foster family, pre-adoptive, adoptive and guardian
-/// families with their carers; other members without a role, a licence where the kind allows one
+/// families with their carers; other members without a role, a license where the kind allows one
 /// (always for a non-relative foster family), and up to three siblings in care.
 pub fn family() -> impl Strategy<Value = Family> {
     families(family_kind().prop_flat_map(shape))
@@ -628,7 +628,7 @@ enum Op {
     Disrupt(u8),
     /// A discharge, for a reason that fits.
     Discharge(u8),
-    /// A new record of a family: a licence renewed or granted.
+    /// A new record of a family: a license renewed or granted.
     Record(u8),
     /// The case closed, or reopened.
     Close,
@@ -746,8 +746,8 @@ struct CastSeed {
     relative_licensed: bool,
     /// Whether the kin family is known at opening (else recorded when first needed).
     kin_known: bool,
-    /// Days before the start each foster licence was granted, and how long it ran.
-    licences: [(u16, u16); 2],
+    /// Days before the start each foster license was granted, and how long it ran.
+    licenses: [(u16, u16); 2],
 }
 
 const FAMILIES: usize = 8;
@@ -769,7 +769,7 @@ fn cast_seed() -> impl Strategy<Value = CastSeed> {
         [(0u16..=1500, 200u16..=1500), (0u16..=1500, 200u16..=1500)],
     )
         .prop_map(
-            |(families, people, names, parents, relative_licensed, kin_known, licences)| CastSeed {
+            |(families, people, names, parents, relative_licensed, kin_known, licenses)| CastSeed {
                 families: families
                     .into_iter()
                     .map(|n| FamilyId::new(format!("F-{n}")).expect("valid family id"))
@@ -782,7 +782,7 @@ fn cast_seed() -> impl Strategy<Value = CastSeed> {
                 parents,
                 relative_licensed,
                 kin_known,
-                licences,
+                licenses,
             },
         )
 }
@@ -815,10 +815,10 @@ fn build_cast(seed: CastSeed, start: NaiveDate) -> (Vec<Family>, Cast) {
     let person = |i: usize| Person::new(seed.people[i].clone(), seed.names[i % NAMES].clone());
     let member = |i: usize, r: Relationship| Member::new(person(i), r);
     let build = |b: FamilyBuilder| b.build().expect("strategy families are valid");
-    let licence = |status, (back, len): (u16, u16), ends: bool| {
+    let license = |status, (back, len): (u16, u16), ends: bool| {
         let since = days_before(start, back);
         let expires = ends.then(|| days_after(since, u32::from(len)));
-        FosterLicence::new(status, since, expires).expect("valid licence")
+        FosterLicense::new(status, since, expires).expect("valid license")
     };
 
     let mother = member(0, Mother).legal_parent().caregiver();
@@ -836,9 +836,9 @@ fn build_cast(seed: CastSeed, start: NaiveDate) -> (Vec<Family>, Cast) {
     let mut relative =
         Family::builder(f(2), FamilyKind::Relative).member(member(3, Grandparent).caregiver());
     if seed.relative_licensed {
-        relative = relative.licence(licence(
-            LicenceStatus::Approved,
-            (seed.licences[0].0, 0),
+        relative = relative.license(license(
+            LicenseStatus::Approved,
+            (seed.licenses[0].0, 0),
             false,
         ));
     }
@@ -847,19 +847,19 @@ fn build_cast(seed: CastSeed, start: NaiveDate) -> (Vec<Family>, Cast) {
     let foster = Family::builder(f(4), FamilyKind::NonRelativeFoster)
         .member(member(5, NonRelative).caregiver())
         .member(member(6, NonRelative))
-        .licence(licence(LicenceStatus::Licensed, seed.licences[0], true));
+        .license(license(LicenseStatus::Licensed, seed.licenses[0], true));
     let pre_adoptive = Family::builder(f(5), FamilyKind::PreAdoptive)
         .member(member(7, NonRelative).caregiver())
-        .licence(licence(LicenceStatus::Licensed, seed.licences[1], true));
+        .license(license(LicenseStatus::Licensed, seed.licenses[1], true));
     let adoptive = Family::builder(f(6), FamilyKind::Adoptive)
         .member(member(8, AdoptiveParent).legal_parent().caregiver());
     // A relative guardian, approved as a foster home long before: the home kinship guardianship
     // assistance needs.
     let guardian = Family::builder(f(7), FamilyKind::Guardian)
         .member(member(9, AuntOrUncle).caregiver())
-        .licence(licence(
-            LicenceStatus::Approved,
-            (seed.licences[1].0, 0),
+        .license(license(
+            LicenseStatus::Approved,
+            (seed.licenses[1].0, 0),
             false,
         ));
 
@@ -982,20 +982,20 @@ impl Walk {
         NewPlacement::new(id, setting, caregiver).expect("a caregiver exactly for family settings")
     }
 
-    /// Records `family` again with its licence renewed for two years from today.
+    /// Records `family` again with its license renewed for two years from today.
     fn renew(&mut self, family: &FamilyId) {
         let Some(f) = self.case.family(family) else {
             return;
         };
-        let Some(l) = f.licence() else { return };
+        let Some(l) = f.license() else { return };
         let end = l.expires().map_or(self.date, |e| e.max(self.date));
-        let renewed = FosterLicence::new(l.status(), l.since(), Some(days_after(end, 730)))
-            .expect("valid licence");
+        let renewed = FosterLicense::new(l.status(), l.since(), Some(days_after(end, 730)))
+            .expect("valid license");
         let record = rebuilt(f, Some(renewed));
         self.emit(EventData::FamilyRecorded(Box::new(record)));
     }
 
-    /// Makes sure a placement with `family` today is accepted: the family recorded, its licence
+    /// Makes sure a placement with `family` today is accepted: the family recorded, its license
     /// in force.
     fn ready(&mut self, family: &FamilyId) {
         if *family == self.cast.kin
@@ -1006,7 +1006,7 @@ impl Walk {
         let lapsed = self
             .case
             .family(family)
-            .and_then(|f| f.licence())
+            .and_then(|f| f.license())
             .is_some_and(|l| !l.in_force_on(self.date));
         if lapsed {
             self.renew(family);
@@ -1134,10 +1134,10 @@ impl Walk {
                 break;
             }
         }
-        let licence = self.case.family(g)?.licence()?;
-        licence
+        let license = self.case.family(g)?.license()?;
+        license
             .in_force_on(self.date)
-            .then(|| start.max(licence.since()))
+            .then(|| start.max(license.since()))
     }
 
     /// Whether a discharge to the guardian with kinship guardianship assistance is due today.
@@ -1230,16 +1230,16 @@ impl Walk {
                 let Some(f) = self.case.family(&c.relative) else {
                     return;
                 };
-                let licence = match f.licence() {
+                let license = match f.license() {
                     Some(l) if l.in_force_on(self.date) && (k / 4).is_multiple_of(3) => {
-                        FosterLicence::new(LicenceStatus::Revoked, l.since(), l.expires())
-                            .expect("valid licence")
+                        FosterLicense::new(LicenseStatus::Revoked, l.since(), l.expires())
+                            .expect("valid license")
                     }
                     Some(l) if l.in_force_on(self.date) => *l,
-                    _ => FosterLicence::new(LicenceStatus::Approved, self.date, None)
-                        .expect("valid licence"),
+                    _ => FosterLicense::new(LicenseStatus::Approved, self.date, None)
+                        .expect("valid license"),
                 };
-                let record = rebuilt(f, Some(licence));
+                let record = rebuilt(f, Some(license));
                 self.emit(EventData::FamilyRecorded(Box::new(record)));
             }
         }
@@ -1304,7 +1304,7 @@ impl Walk {
                     Setting::WhereaboutsUnknown
                 };
                 let p = self.placement(setting, None);
-                self.emit(EventData::RanAway(p));
+                self.emit(EventData::RanAway(p.try_into().expect("a runaway setting")));
             }
             Op::Plan(k, c) => match k % 8 {
                 0..=2 => self.set_goals(Goal::Reunification, *c),
@@ -1394,7 +1394,9 @@ impl Walk {
                     through: days_after(self.date, 180),
                     until: None,
                 });
-                self.emit(EventData::TrialHomeVisitBegun(p));
+                self.emit(EventData::TrialHomeVisitBegun(
+                    p.try_into().expect("a trial home visit setting"),
+                ));
             }
             0 | 1 => {
                 if self.goal() != Some(Goal::Adoption) {
@@ -1425,9 +1427,9 @@ impl Walk {
                     self.date = self.date.max(days_after(due, 1));
                 }
                 if self.kinship_ready() {
-                    let d = Discharge::new(ExitReason::Guardianship)
-                        .to_family(self.cast.guardian.clone())
-                        .with_kinship_assistance();
+                    let d = Discharge::Guardianship(
+                        Guardianship::new(self.cast.guardian.clone()).with_kinship_assistance(),
+                    );
                     self.discharge(d);
                 }
             }
@@ -1439,18 +1441,18 @@ impl Walk {
         let c = self.cast.clone();
         let d = match k % 6 {
             _ if self.age() >= self.policy.age_of_majority() && !k.is_multiple_of(3) => {
-                Discharge::new(ExitReason::Emancipated)
+                Discharge::Emancipated
             }
             0 if !self.intact().is_empty() && self.stage() != StageKind::Adoption => {
-                Discharge::new(ExitReason::Reunified).to_family(c.birth)
+                Discharge::reunified().to_family(c.birth)
             }
-            1 => Discharge::new(ExitReason::LivingWithOtherRelatives).to_family(c.relative),
-            2 if self.kinship_ready() => Discharge::new(ExitReason::Guardianship)
-                .to_family(c.guardian)
-                .with_kinship_assistance(),
-            2 | 3 => Discharge::new(ExitReason::Guardianship).to_family(c.guardian),
-            4 if self.on_runaway() => Discharge::new(ExitReason::RunawayDischarge),
-            4 => Discharge::new(ExitReason::TransferredToAnotherAgency),
+            1 => Discharge::to_relatives().to_family(c.relative),
+            2 if self.kinship_ready() => {
+                Discharge::Guardianship(Guardianship::new(c.guardian).with_kinship_assistance())
+            }
+            2 | 3 => Discharge::Guardianship(Guardianship::new(c.guardian)),
+            4 if self.on_runaway() => Discharge::RunawayDischarge,
+            4 => Discharge::TransferredToAnotherAgency,
             _ => return,
         };
         self.discharge(d);
@@ -1489,13 +1491,11 @@ impl Walk {
                     // the policy's date; the discharge records it late.
                     7 => {
                         self.outlive_visit(v);
-                        self.discharge(Discharge::new(ExitReason::Reunified));
+                        self.discharge(Discharge::reunified());
                     }
-                    6 => self.discharge(
-                        Discharge::new(ExitReason::LivingWithOtherRelatives)
-                            .to_family(self.cast.relative.clone()),
-                    ),
-                    _ => self.discharge(Discharge::new(ExitReason::Reunified).to_family(to)),
+                    6 => self
+                        .discharge(Discharge::to_relatives().to_family(self.cast.relative.clone())),
+                    _ => self.discharge(Discharge::reunified().to_family(to)),
                 }
             }
             _ => {}
@@ -1521,7 +1521,7 @@ impl Walk {
                     Setting::WhereaboutsUnknown
                 };
                 let p = self.placement(setting, None);
-                self.emit(EventData::RanAway(p));
+                self.emit(EventData::RanAway(p.try_into().expect("a runaway setting")));
             }
             Op::Disrupt(k) => {
                 let p = self.home(*k, Location::InState, None);
@@ -1541,14 +1541,14 @@ impl Walk {
     }
 }
 
-/// `f` again, with `licence`.
-fn rebuilt(f: &Family, licence: Option<FosterLicence>) -> Family {
+/// `f` again, with `license`.
+fn rebuilt(f: &Family, license: Option<FosterLicense>) -> Family {
     let mut b = Family::builder(f.id().clone(), f.kind());
     for m in f.members() {
         b = b.member(m.clone());
     }
-    if let Some(l) = licence {
-        b = b.licence(l);
+    if let Some(l) = license {
+        b = b.license(l);
     }
     for s in f.siblings_in_care() {
         b = b.sibling_in_care(s.clone());
@@ -1638,7 +1638,7 @@ fn walk((child, start, seed, opening, steps, death): Draw) -> Case {
 /// The families: a birth family (mother and father, mother and a putative father, the father
 /// alone, or mother and father in households of their own), a relative home (sometimes approved
 /// as a foster home), a kin home (sometimes recorded only when first needed), a licensed
-/// non-relative foster family and a licensed pre-adoptive family (licences that lapse and are
+/// non-relative foster family and a licensed pre-adoptive family (licenses that lapse and are
 /// renewed by `family_recorded`), an adoptive family, and a relative guardian approved as a
 /// foster home. Family and person ids are numbered (`F-…`, `P-…`); names come from [`name`],
 /// the child from [`child_id`], [`name`], [`sex`] and [`indian_child_status`].

@@ -368,13 +368,20 @@ fn unknown_fields_are_refused_at_every_level() {
     what(&mut v, 12)["discharge"]["date"] = json!("2024-09-16");
     assert_eq!(
         refusal::<Case>(v),
-        "unknown field `date`, expected one of `reason`, `to`, `assistance`"
+        "unknown field `date`, expected one of `reunified`, `living_with_other_relatives`, `emancipated`, `guardianship`, `transferred_to_another_agency`, `runaway_discharge`"
+    );
+    // ...and the facts a discharge's reason carries.
+    let mut v = doc(REUNIFIED);
+    what(&mut v, 12)["discharge"]["reunified"]["guardian"] = json!("F-10");
+    assert_eq!(
+        refusal::<Case>(v),
+        "unknown field `guardian`, expected `to`"
     );
     let mut v = doc(REUNIFIED);
     what(&mut v, 2)["placement_begun"]["start"] = json!("2023-02-01");
     assert_eq!(
         refusal::<Case>(v),
-        "unknown field `start`, expected one of `id`, `setting`, `caregiver`, `location`, `specified_setting`"
+        "unknown field `start`, expected one of `id`, `setting`, `caregiver`, `facility`, `location`, `specified_setting`"
     );
     // ... a struct variant ...
     let mut v = doc(ADOPTED);
@@ -415,7 +422,7 @@ fn overlong_visit() -> Value {
     let mut v = doc(REUNIFIED);
     let events = v["events"].as_array_mut().unwrap();
     let discharge = events.pop().unwrap();
-    assert_eq!(discharge["what"]["discharge"]["reason"], "reunified");
+    assert_eq!(discharge["what"]["discharge"]["reunified"]["to"], "F-10");
     let extension = events.pop().unwrap();
     assert!(extension["what"]["court_finding"]["visit_extended"].is_object());
     events.push(json!({
@@ -465,4 +472,31 @@ fn a_case_record_replays_under_another_policy() {
     }
     // Either way it serializes to the history it was given.
     assert_eq!(serde_json::to_value(&replayed).unwrap(), overlong_visit());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 0.1 wire format
+
+/// The golden cases as 0.1 wrote them (`tests/golden/v0_1/`: a discharge as a reason record, a
+/// trial home visit as a placement with its setting and caregiver, `licence`) still load, and
+/// give exactly the case the current files give; written back, they take the current form.
+#[test]
+fn the_0_1_wire_format_still_loads() {
+    for (old, new) in [
+        (include_str!("golden/v0_1/case_reunified.json"), REUNIFIED),
+        (include_str!("golden/v0_1/case_adopted.json"), ADOPTED),
+    ] {
+        let old: Case = serde_json::from_str(old).unwrap_or_else(|e| panic!("{e}"));
+        let new: Case = serde_json::from_str(new).unwrap();
+        assert_eq!(old, new);
+        assert_eq!(old.stage(), new.stage());
+        assert_eq!(serde_json::to_value(&old).unwrap(), doc_of(&new));
+    }
+    let old: Family = serde_json::from_str(include_str!("golden/v0_1/family_foster.json")).unwrap();
+    let new: Family = serde_json::from_str(include_str!("golden/family_foster.json")).unwrap();
+    assert_eq!(old, new);
+}
+
+fn doc_of(case: &Case) -> Value {
+    serde_json::to_value(case).unwrap()
 }

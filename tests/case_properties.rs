@@ -100,8 +100,8 @@ fn child() -> Child {
     .unwrap()
 }
 
-fn licence(status: LicenceStatus, since: NaiveDate, expires: Option<NaiveDate>) -> FosterLicence {
-    FosterLicence::new(status, since, expires).unwrap()
+fn license(status: LicenseStatus, since: NaiveDate, expires: Option<NaiveDate>) -> FosterLicense {
+    FosterLicense::new(status, since, expires).unwrap()
 }
 
 fn mother() -> Member {
@@ -195,7 +195,7 @@ fn relative_family() -> Family {
 fn relative_family_licensed() -> Family {
     Family::builder(fid("F-REL"), FamilyKind::Relative)
         .member(grandmother())
-        .licence(licence(LicenceStatus::Approved, d(2012, 1, 1), None))
+        .license(license(LicenseStatus::Approved, d(2012, 1, 1), None))
         .build()
         .unwrap()
 }
@@ -204,12 +204,12 @@ fn relative_family_licensed() -> Family {
 fn relative_family_as_guardian() -> Family {
     Family::builder(fid("F-REL"), FamilyKind::Guardian)
         .member(grandmother())
-        .licence(licence(LicenceStatus::Approved, d(2012, 1, 1), None))
+        .license(license(LicenseStatus::Approved, d(2012, 1, 1), None))
         .build()
         .unwrap()
 }
 
-fn foster_with(status: LicenceStatus) -> Family {
+fn foster_with(status: LicenseStatus) -> Family {
     Family::builder(fid("F-FOST"), FamilyKind::NonRelativeFoster)
         .member(
             Member::new(
@@ -218,14 +218,14 @@ fn foster_with(status: LicenceStatus) -> Family {
             )
             .caregiver(),
         )
-        .licence(licence(status, d(2015, 1, 1), Some(d(2035, 12, 31))))
+        .license(license(status, d(2015, 1, 1), Some(d(2035, 12, 31))))
         .build()
         .unwrap()
 }
 
-/// The pre-adoptive family: it fosters before the adoption, so it needs a licence in force
+/// The pre-adoptive family: it fosters before the adoption, so it needs a license in force
 /// (`None`: an implausible record without one).
-fn pre_adoptive_family(licence: Option<FosterLicence>) -> Family {
+fn pre_adoptive_family(license: Option<FosterLicense>) -> Family {
     let b = Family::builder(fid("F-PRE"), FamilyKind::PreAdoptive).member(
         Member::new(
             person("P-PRE", "Ysolde Farthingale"),
@@ -233,17 +233,17 @@ fn pre_adoptive_family(licence: Option<FosterLicence>) -> Family {
         )
         .caregiver(),
     );
-    match licence {
-        Some(l) => b.licence(l),
+    match license {
+        Some(l) => b.license(l),
         None => b,
     }
     .build()
     .unwrap()
 }
 
-fn pre_adoptive_licence() -> Option<FosterLicence> {
-    Some(licence(
-        LicenceStatus::Licensed,
+fn pre_adoptive_license() -> Option<FosterLicense> {
+    Some(license(
+        LicenseStatus::Licensed,
         d(2015, 1, 1),
         Some(d(2035, 12, 31)),
     ))
@@ -289,8 +289,8 @@ fn cast() -> Vec<Family> {
     vec![
         birth_family(),
         relative_family(),
-        foster_with(LicenceStatus::Licensed),
-        pre_adoptive_family(pre_adoptive_licence()),
+        foster_with(LicenseStatus::Licensed),
+        pre_adoptive_family(pre_adoptive_license()),
         guardian_family(),
     ]
 }
@@ -305,13 +305,13 @@ fn recordable() -> Vec<Family> {
         relative_family(),
         relative_family_licensed(),
         relative_family_as_guardian(),
-        foster_with(LicenceStatus::Licensed),
-        foster_with(LicenceStatus::Suspended),
-        pre_adoptive_family(pre_adoptive_licence()),
+        foster_with(LicenseStatus::Licensed),
+        foster_with(LicenseStatus::Suspended),
+        pre_adoptive_family(pre_adoptive_license()),
         pre_adoptive_family(None),
         // Expired: not in force after 2019.
-        pre_adoptive_family(Some(licence(
-            LicenceStatus::Licensed,
+        pre_adoptive_family(Some(license(
+            LicenseStatus::Licensed,
             d(2016, 1, 1),
             Some(d(2019, 12, 31)),
         ))),
@@ -508,9 +508,14 @@ fn build(op: &Op, date: NaiveDate, minted: &mut Vec<PlacementId>) -> Vec<EventDa
             match kind {
                 PlacementEvent::Begun => EventData::PlacementBegun(p),
                 PlacementEvent::Changed => EventData::PlacementChanged(p),
-                PlacementEvent::RanAway => EventData::RanAway(p),
+                // The payload of a runaway or a visit holds only its own setting: keep the id
+                // and the family drawn.
+                PlacementEvent::RanAway => EventData::RanAway(Runaway::new(p.id().clone())),
                 PlacementEvent::Returned => EventData::ReturnedFromRunaway(p),
-                PlacementEvent::VisitBegun => EventData::TrialHomeVisitBegun(p),
+                PlacementEvent::VisitBegun => EventData::TrialHomeVisitBegun(HomeVisit::new(
+                    p.id().clone(),
+                    p.caregiver().cloned().unwrap_or_else(|| fid("F-BIRTH")),
+                )),
                 PlacementEvent::VisitEnded => EventData::TrialHomeVisitEnded(p),
                 PlacementEvent::PlacedForAdoption => EventData::PlacedForAdoption(p),
                 PlacementEvent::Disrupted => EventData::AdoptionDisrupted(p),
@@ -564,7 +569,7 @@ fn steered(case: &Case, variant: u8, minted: &mut Vec<PlacementId>) -> Option<Ev
         (Stage::FosterCare, _) => EventData::PeriodicReview,
         (Stage::Reunification, 0) => EventData::TrialHomeVisitEnded(foster(minted)),
         (Stage::Reunification, 1) => {
-            EventData::Discharge(Discharge::new(ExitReason::Reunified).to_family(fid("F-BIRTH")))
+            EventData::Discharge(Discharge::reunified().to_family(fid("F-BIRTH")))
         }
         (Stage::Reunification, _) => EventData::PermanencyHearing,
         (Stage::Adoption, 0) => EventData::PeriodicReview,
@@ -733,19 +738,15 @@ const EXIT_REASONS: [ExitReason; 8] = [
 
 fn discharge() -> impl Strategy<Value = Discharge> {
     let plausible = prop_oneof![
-        Just(Discharge::new(ExitReason::Reunified).to_family(fid("F-BIRTH"))),
-        Just(Discharge::new(ExitReason::LivingWithOtherRelatives).to_family(fid("F-REL"))),
-        Just(
-            Discharge::new(ExitReason::Guardianship)
-                .to_family(fid("F-GUARD"))
-                .with_kinship_assistance()
-        ),
-        Just(
-            Discharge::new(ExitReason::Guardianship)
-                .to_family(fid("F-REL"))
-                .with_kinship_assistance()
-        ),
-        Just(Discharge::new(ExitReason::Emancipated)),
+        Just(Discharge::reunified().to_family(fid("F-BIRTH"))),
+        Just(Discharge::to_relatives().to_family(fid("F-REL"))),
+        Just(Discharge::Guardianship(
+            Guardianship::new(fid("F-GUARD")).with_kinship_assistance()
+        )),
+        Just(Discharge::Guardianship(
+            Guardianship::new(fid("F-REL")).with_kinship_assistance()
+        )),
+        Just(Discharge::Emancipated),
     ];
     let random = (
         select(EXIT_REASONS.to_vec()),
@@ -753,12 +754,18 @@ fn discharge() -> impl Strategy<Value = Discharge> {
         any::<bool>(),
     )
         .prop_map(|(reason, to, kinship)| {
-            let mut d = Discharge::new(reason);
+            // Every discharge the payload can hold, with any family: a guardianship takes the
+            // family drawn (or the child's birth family), the others may name one.
+            let guardian = to.clone().unwrap_or_else(|| fid("F-BIRTH"));
+            let mut d = match Discharge::try_from(reason) {
+                Ok(d) => d,
+                Err(_) => Discharge::Guardianship(Guardianship::new(guardian.clone())),
+            };
             if let Some(f) = to {
                 d = d.to_family(f);
             }
             if kinship {
-                d = d.with_kinship_assistance();
+                d = Discharge::Guardianship(Guardianship::new(guardian).with_kinship_assistance());
             }
             d
         });
@@ -1400,7 +1407,10 @@ fn the_exported_histories_reach_every_event_kind_and_stage() {
             kinds.insert(e.kind());
             match e.what() {
                 EventData::CourtFinding(Finding::VisitExtended { .. }) => extended += 1,
-                EventData::Discharge(d) if d.assistance == GuardianshipAssistance::Kinship => {
+                EventData::Discharge(d)
+                    if d.guardianship().map(Guardianship::assistance)
+                        == Some(GuardianshipAssistance::Kinship) =>
+                {
                     kinship += 1
                 }
                 EventData::FamilyRecorded(_) => recorded += 1,

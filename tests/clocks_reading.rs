@@ -80,14 +80,14 @@ fn events_after_the_date_asked_are_ignored() {
 
 #[test]
 fn a_family_recorded_after_the_date_asked_is_ignored() {
-    let revoked = relative_family_with(LicenceStatus::Revoked, d(2020, 1, 1));
+    let revoked = relative_family_with(LicenseStatus::Revoked, d(2020, 1, 1));
     let case = case_of(vec![
         removal(d(2024, 3, 1)),
         relative_home(d(2024, 3, 1), "R-1"),
         ev(d(2024, 7, 1), EventData::FamilyRecorded(Box::new(revoked))),
     ]);
     let as_of = d(2024, 5, 1);
-    // On 2024-05-01 the licence was in force: eligible on 2024-03-01 + 6 months.
+    // On 2024-05-01 the license was in force: eligible on 2024-03-01 + 6 months.
     let then = as_it_was(&case, as_of, &FEDERAL).obligations(as_of, &FEDERAL);
     assert_eq!(
         one(&then, K::KinshipGuardianshipEligibility).due(),

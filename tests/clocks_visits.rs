@@ -232,7 +232,7 @@ fn kinship_guardianship_after_6_months_in_the_relatives_licensed_home() {
         Status::Reached
     );
 
-    // Licensed only from 2024-05-15: the months count from the licence, 2024-11-15.
+    // Licensed only from 2024-05-15: the months count from the license, 2024-11-15.
     let case = build_with(
         child(),
         clock_families_with_relative(relative_family_licensed(d(2024, 5, 15))),
@@ -248,7 +248,7 @@ fn kinship_guardianship_after_6_months_in_the_relatives_licensed_home() {
         Status::Upcoming,
         None,
     );
-    // Before the licence, nothing counts yet.
+    // Before the license, nothing counts yet.
     none_of(
         &case.obligations(d(2024, 5, 1), &FEDERAL),
         K::KinshipGuardianshipEligibility,
@@ -265,7 +265,7 @@ fn kinship_guardianship_after_6_months_in_the_relatives_licensed_home() {
 // Found in review: the policy switch for the kinship months.
 
 #[test]
-fn kinship_months_may_count_from_the_move_rather_than_the_licence() {
+fn kinship_months_may_count_from_the_move_rather_than_the_license() {
     // With the grandmother since 2024-01-01; her home licensed 2024-03-01.
     let families = clock_families_with_relative(relative_family_licensed(d(2024, 3, 1)));
     let events = vec![removal(d(2024, 1, 1)), relative_home(d(2024, 1, 1), "P-1")];

@@ -23,9 +23,9 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 mod serde_props {
     use super::*;
     use permanency::strategy::{
-        child, foster_licence, goals, new_placement, permanency_plan, person, placement,
+        child, foster_license, goals, new_placement, permanency_plan, person, placement,
     };
-    use permanency::{FosterLicence, Goals, NewPlacement, PermanencyPlan, Placement};
+    use permanency::{FosterLicense, Goals, NewPlacement, PermanencyPlan, Placement};
     use serde::Serialize;
     use serde::de::DeserializeOwned;
     use serde_json::{Map, Number, Value};
@@ -57,7 +57,7 @@ mod serde_props {
         fn family_round_trips(f in family()) { round_trips(&f)?; }
 
         #[test]
-        fn licence_round_trips(l in foster_licence()) { round_trips(&l)?; }
+        fn license_round_trips(l in foster_license()) { round_trips(&l)?; }
 
         #[test]
         fn new_placement_round_trips(p in new_placement()) { round_trips(&p)?; }
@@ -88,7 +88,7 @@ mod serde_props {
         "relationship",
         "legal_parent",
         "caregiver",
-        "licence",
+        "license",
         "since",
         "expires",
         "siblings_in_care",
@@ -226,7 +226,7 @@ mod serde_props {
         survives::<Child>(value)?;
         survives::<Person>(value)?;
         survives::<Family>(value)?;
-        survives::<FosterLicence>(value)?;
+        survives::<FosterLicense>(value)?;
         survives::<NewPlacement>(value)?;
         survives::<Placement>(value)?;
         survives::<Goals>(value)?;
@@ -239,7 +239,7 @@ mod serde_props {
         let _ = serde_json::from_str::<Child>(text);
         let _ = serde_json::from_str::<Person>(text);
         let _ = serde_json::from_str::<Family>(text);
-        let _ = serde_json::from_str::<FosterLicence>(text);
+        let _ = serde_json::from_str::<FosterLicense>(text);
         let _ = serde_json::from_str::<NewPlacement>(text);
         let _ = serde_json::from_str::<Placement>(text);
         let _ = serde_json::from_str::<Goals>(text);
@@ -335,8 +335,8 @@ fn secret_name() -> impl Strategy<Value = String> {
     "Zq[ðŧŋħæ]{2,10}"
 }
 
-/// Dates of birth for the members of a family: before 1990, when the licence dates of the
-/// strategies begin, so that a licence date (which `Debug` shows) cannot equal one.
+/// Dates of birth for the members of a family: before 1990, when the license dates of the
+/// strategies begin, so that a license date (which `Debug` shows) cannot equal one.
 fn member_birth_date() -> impl Strategy<Value = NaiveDate> {
     date_in(ymd(1900, 1, 1)..=ymd(1989, 12, 31))
 }
@@ -356,7 +356,7 @@ fn hides(shown: &str, name: &str, born: Option<NaiveDate>) -> Result<(), TestCas
     Ok(())
 }
 
-/// Rebuilds `family` with the same ids, roles, licence and siblings, and the given names and
+/// Rebuilds `family` with the same ids, roles, license and siblings, and the given names and
 /// dates of birth.
 fn renamed(family: &Family, people: &[(String, NaiveDate)]) -> Family {
     let mut b = Family::builder(family.id().clone(), family.kind());
@@ -373,8 +373,8 @@ fn renamed(family: &Family, people: &[(String, NaiveDate)]) -> Family {
         }
         b = b.member(member);
     }
-    if let Some(l) = family.licence() {
-        b = b.licence(*l);
+    if let Some(l) = family.license() {
+        b = b.license(*l);
     }
     for s in family.siblings_in_care() {
         b = b.sibling_in_care(s.clone());

@@ -8,8 +8,8 @@
 
 use chrono::NaiveDate;
 use permanency::{
-    Child, EndReason, Family, FamilyKind, FosterLicence, Goal, Goals, IndianChildStatus,
-    LicenceStatus, Location, NewPlacement, PermanencyPlan, Person, Placement, Policy, Relationship,
+    Child, EndReason, Family, FamilyKind, FosterLicense, Goal, Goals, IndianChildStatus,
+    LicenseStatus, Location, NewPlacement, PermanencyPlan, Person, Placement, Policy, Relationship,
     Setting, Sex, SpecifiedSetting,
 };
 use serde::Serialize;
@@ -141,12 +141,12 @@ fn birth_family() {
     // The grandmother cares for the child: a relative caregiver.
     assert!(f.cared_for_by_relative());
 
-    assert!(f.licence().is_none());
+    assert!(f.license().is_none());
     assert!(f.siblings_in_care().is_empty());
 }
 
 #[test]
-fn foster_family_with_licence_and_siblings_in_care() {
+fn foster_family_with_license_and_siblings_in_care() {
     let f: Family = golden(FAMILY_FOSTER);
     assert_eq!(f.id().as_str(), "F-20");
     assert_eq!(f.kind(), FamilyKind::NonRelativeFoster);
@@ -164,14 +164,14 @@ fn foster_family_with_licence_and_siblings_in_care() {
         Some(d(2009, 1, 30))
     );
 
-    let licence = f.licence().unwrap();
-    assert_eq!(licence.status(), LicenceStatus::Licensed);
-    assert_eq!(licence.since(), d(2019, 6, 1));
-    assert_eq!(licence.expires(), Some(d(2025, 5, 31)));
+    let license = f.license().unwrap();
+    assert_eq!(license.status(), LicenseStatus::Licensed);
+    assert_eq!(license.since(), d(2019, 6, 1));
+    assert_eq!(license.expires(), Some(d(2025, 5, 31)));
     // In force through its last day, not the day after, nor the day before it began.
-    assert!(licence.in_force_on(d(2025, 5, 31)));
-    assert!(!licence.in_force_on(d(2025, 6, 1)));
-    assert!(!licence.in_force_on(d(2019, 5, 31)));
+    assert!(license.in_force_on(d(2025, 5, 31)));
+    assert!(!license.in_force_on(d(2025, 6, 1)));
+    assert!(!license.in_force_on(d(2019, 5, 31)));
 
     let siblings: Vec<&str> = f.siblings_in_care().iter().map(|c| c.as_str()).collect();
     assert_eq!(siblings, ["C-1043", "C-1044"]);
@@ -289,7 +289,7 @@ fn unknown_fields_are_refused_at_every_level() {
     );
     assert_eq!(
         refusal::<Family>(with_unknown_field(doc(FAMILY_FOSTER), &[])),
-        unknown("one of `id`, `kind`, `members`, `licence`, `siblings_in_care`")
+        unknown("one of `id`, `kind`, `members`, `licence`, `license`, `siblings_in_care`")
     );
     assert_eq!(
         refusal::<Family>(with_unknown_field(doc(FAMILY_FOSTER), &["members", "1"])),
@@ -303,17 +303,17 @@ fn unknown_fields_are_refused_at_every_level() {
         unknown("one of `id`, `name`, `date_of_birth`")
     );
     assert_eq!(
-        refusal::<Family>(with_unknown_field(doc(FAMILY_FOSTER), &["licence"])),
+        refusal::<Family>(with_unknown_field(doc(FAMILY_FOSTER), &["license"])),
         unknown("one of `status`, `since`, `expires`")
     );
     assert_eq!(
         refusal::<NewPlacement>(with_unknown_field(doc(NEW_PLACEMENT), &[])),
-        unknown("one of `id`, `setting`, `caregiver`, `location`, `specified_setting`")
+        unknown("one of `id`, `setting`, `caregiver`, `facility`, `location`, `specified_setting`")
     );
     assert_eq!(
         refusal::<Placement>(with_unknown_field(doc(PLACEMENT), &[])),
         unknown(
-            "one of `id`, `setting`, `caregiver`, `location`, `specified_setting`, `start`, `end`"
+            "one of `id`, `setting`, `caregiver`, `facility`, `location`, `specified_setting`, `start`, `end`"
         )
     );
     assert_eq!(
@@ -433,16 +433,16 @@ fn invalid_content_is_refused_with_the_exact_message() {
 
     // Families.
     assert_eq!(
-        refusal::<Family>(edit(doc(FAMILY_FOSTER), &["licence"], None)),
-        "family F-20: expected a foster-home licence for a non_relative_foster family, found none"
+        refusal::<Family>(edit(doc(FAMILY_FOSTER), &["license"], None)),
+        "family F-20: expected a foster-home license for a non_relative_foster family, found none"
     );
     assert_eq!(
         refusal::<Family>(edit(
             doc(FAMILY_FOSTER),
-            &["licence", "expires"],
+            &["license", "expires"],
             Some(json!("2019-05-31"))
         )),
-        "invalid licence expiry: expected on or after 2019-06-01, found 2019-05-31"
+        "invalid license expiry: expected on or after 2019-06-01, found 2019-05-31"
     );
     assert_eq!(
         refusal::<Family>(edit(
@@ -455,10 +455,10 @@ fn invalid_content_is_refused_with_the_exact_message() {
     assert_eq!(
         refusal::<Family>(edit(
             doc(FAMILY_BIRTH),
-            &["licence"],
-            Some(doc(FAMILY_FOSTER)["licence"].clone())
+            &["license"],
+            Some(doc(FAMILY_FOSTER)["license"].clone())
         )),
-        "family F-1: a birth family does not foster, found a foster-home licence"
+        "family F-1: a birth family does not foster, found a foster-home license"
     );
     assert_eq!(
         refusal::<Family>(edit(
@@ -600,12 +600,12 @@ fn code_lists_are_snake_case() {
         (EndReason::Died, "died"),
     ]);
     names(&[
-        (LicenceStatus::Licensed, "licensed"),
-        (LicenceStatus::Approved, "approved"),
-        (LicenceStatus::Provisional, "provisional"),
-        (LicenceStatus::Pending, "pending"),
-        (LicenceStatus::Suspended, "suspended"),
-        (LicenceStatus::Revoked, "revoked"),
+        (LicenseStatus::Licensed, "licensed"),
+        (LicenseStatus::Approved, "approved"),
+        (LicenseStatus::Provisional, "provisional"),
+        (LicenseStatus::Pending, "pending"),
+        (LicenseStatus::Suspended, "suspended"),
+        (LicenseStatus::Revoked, "revoked"),
     ]);
     names(&[
         (FamilyKind::Birth, "birth"),
@@ -736,10 +736,10 @@ fn code_lists_are_snake_case() {
 #[test]
 fn dates_are_iso_8601_calendar_dates() {
     // Written as YYYY-MM-DD, zero-padded, whatever the year.
-    let licence =
-        FosterLicence::new(LicenceStatus::Pending, d(1905, 1, 5), Some(d(2199, 12, 31))).unwrap();
+    let license =
+        FosterLicense::new(LicenseStatus::Pending, d(1905, 1, 5), Some(d(2199, 12, 31))).unwrap();
     assert_eq!(
-        serde_json::to_value(licence).unwrap(),
+        serde_json::to_value(license).unwrap(),
         json!({"status": "pending", "since": "1905-01-05", "expires": "2199-12-31"})
     );
     let c: Child = golden(CHILD);

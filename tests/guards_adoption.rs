@@ -298,13 +298,13 @@ fn a_youth_awaiting_adoption_can_leave_care_otherwise() {
     );
     let r = refuse(
         &mut case,
-        discharge(d(2024, 8, 31), Discharge::new(ExitReason::Emancipated)),
+        discharge(d(2024, 8, 31), Discharge::Emancipated),
         &FEDERAL,
     );
     assert_eq!(rules(&r), [RuleId::EmancipationAge]);
     accept(
         &mut case,
-        discharge(d(2024, 9, 1), Discharge::new(ExitReason::Emancipated)),
+        discharge(d(2024, 9, 1), Discharge::Emancipated),
         &FEDERAL,
     );
     assert_eq!(case.stage(), Stage::Exited(ExitReason::Emancipated));

@@ -21,34 +21,30 @@ use permanency::*;
 
 #[test]
 fn a_discharge_cannot_claim_adoption_or_death() {
+    // The payload has no adoption or death: each has its own event. Building one from the
+    // reason says what to record instead, and a 0.1 record that claims one does not load.
+    assert_eq!(
+        Discharge::try_from(ExitReason::Adopted)
+            .unwrap_err()
+            .to_string(),
+        "discharge: a discharge with the reason adopted cannot be recorded; record adoption_finalized"
+    );
+    assert_eq!(
+        Discharge::try_from(ExitReason::Death)
+            .unwrap_err()
+            .to_string(),
+        "discharge: a discharge with the reason death cannot be recorded; record death"
+    );
+    let legacy = serde_json::from_str::<Event>(
+        r#"{"date":"2024-06-01","what":{"discharge":{"reason":"adopted"}}}"#,
+    );
+    assert!(legacy.is_err());
     let mut case = in_care();
-    let r = refuse(
-        &mut case,
-        discharge(d(2024, 6, 1), Discharge::new(ExitReason::Adopted)),
-        &FEDERAL,
-    );
-    assert_eq!(rules(&r), [RuleId::DischargeReason]);
-    assert_eq!(
-        message(&r, 0),
-        "a discharge cannot give the reason adopted; record adoption_finalized"
-    );
-
-    let r = refuse(
-        &mut case,
-        discharge(d(2024, 6, 1), Discharge::new(ExitReason::Death)),
-        &FEDERAL,
-    );
-    assert_eq!(rules(&r), [RuleId::DischargeReason]);
-    assert_eq!(
-        message(&r, 0),
-        "a discharge cannot give the reason death; record death"
-    );
-
     accept(
         &mut case,
         discharge(
             d(2024, 6, 1),
-            Discharge::new(ExitReason::Reunified).to_family(fid("F-BIRTH")),
+            Discharge::reunified().to_family(fid("F-BIRTH")),
         ),
         &FEDERAL,
     );
@@ -63,7 +59,7 @@ fn a_discharge_cannot_claim_adoption_or_death() {
 }
 
 fn emancipation(date: NaiveDate) -> Event {
-    discharge(date, Discharge::new(ExitReason::Emancipated))
+    discharge(date, Discharge::Emancipated)
 }
 
 fn teen_in_care(born: NaiveDate, policy: &Policy) -> Case {
@@ -129,22 +125,26 @@ fn emancipation_for_a_leap_day_birthday_follows_the_policy() {
 #[test]
 fn guardianship_names_a_guardian_family() {
     let mut case = in_care();
-    let r = refuse(
-        &mut case,
-        discharge(d(2024, 9, 1), Discharge::new(ExitReason::Guardianship)),
-        &FEDERAL,
-    );
-    assert_eq!(rules(&r), [RuleId::GuardianshipFamily]);
+    // A guardianship always names its guardian: there is no payload without one, and a 0.1
+    // record without one does not load.
     assert_eq!(
-        message(&r, 0),
-        "a discharge to guardianship needs the guardian's family, found none"
+        Discharge::try_from(ExitReason::Guardianship)
+            .unwrap_err()
+            .to_string(),
+        "discharge: a discharge with the reason guardianship cannot be recorded; name the guardian's family"
+    );
+    assert!(
+        serde_json::from_str::<Event>(
+            r#"{"date":"2024-09-01","what":{"discharge":{"reason":"guardianship"}}}"#,
+        )
+        .is_err()
     );
 
     let r = refuse(
         &mut case,
         discharge(
             d(2024, 9, 1),
-            Discharge::new(ExitReason::Guardianship).to_family(fid("F-REL")),
+            Discharge::Guardianship(Guardianship::new(fid("F-REL"))),
         ),
         &FEDERAL,
     );
@@ -159,7 +159,7 @@ fn guardianship_names_a_guardian_family() {
         &mut case,
         discharge(
             d(2024, 9, 1),
-            Discharge::new(ExitReason::Guardianship).to_family(fid("F-GUARD")),
+            Discharge::Guardianship(Guardianship::new(fid("F-GUARD"))),
         ),
         &FEDERAL,
     );
@@ -170,9 +170,7 @@ fn guardianship_names_a_guardian_family() {
 fn kinship_assistance_needs_a_relative_guardian() {
     let mut case = in_care();
     let kinship = |family: &str| {
-        Discharge::new(ExitReason::Guardianship)
-            .to_family(fid(family))
-            .with_kinship_assistance()
+        Discharge::Guardianship(Guardianship::new(fid(family)).with_kinship_assistance())
     };
 
     // A non-relative guardian the child never lived with: both kinship rules.
@@ -194,7 +192,7 @@ fn kinship_assistance_needs_a_relative_guardian() {
     );
     assert_eq!(
         message(&r, 1),
-        "kinship guardianship assistance needs 6 consecutive months in family F-GUARD's licensed home, found the child not placed there under a licence in force on 2024-09-10"
+        "kinship guardianship assistance needs 6 consecutive months in family F-GUARD's licensed home, found the child not placed there under a license in force on 2024-09-10"
     );
 
     // The licensed foster parents, with the child since 2024-01-10 (8 months), become
@@ -219,36 +217,26 @@ fn kinship_assistance_needs_a_relative_guardian() {
     );
     assert_eq!(subjects(&r, 0), [Subject::Family(fid("F-FOSTER"))]);
 
-    // Kinship assistance only with a discharge to guardianship.
-    let r = refuse(
-        &mut case,
-        discharge(
-            d(2024, 9, 10),
-            Discharge::new(ExitReason::LivingWithOtherRelatives)
-                .to_family(fid("F-REL"))
-                .with_kinship_assistance(),
-        ),
-        &FEDERAL,
-    );
-    assert_eq!(rules(&r), [RuleId::KinshipGuardianRelative]);
-    assert_eq!(
-        message(&r, 0),
-        "kinship guardianship assistance needs a discharge to guardianship, found living_with_other_relatives"
-    );
+    // Kinship assistance only with a discharge to guardianship: only a `Guardianship` carries
+    // it, and a 0.1 record that gives it to another exit does not load.
+    assert!(serde_json::from_str::<Event>(
+        r#"{"date":"2024-09-10","what":{"discharge":{"reason":"living_with_other_relatives","to":"F-REL","assistance":"kinship"}}}"#,
+    )
+    .is_err());
 
     // Guardianship without kinship assistance is accepted.
     accept(
         &mut case,
         discharge(
             d(2024, 9, 10),
-            Discharge::new(ExitReason::Guardianship).to_family(fid("F-FOSTER")),
+            Discharge::Guardianship(Guardianship::new(fid("F-FOSTER"))),
         ),
         &FEDERAL,
     );
 }
 
 /// Placed with F-FOSTER 2024-01-10, moved to the licensed grandmother (F-REL) on 2024-03-01,
-/// who is recorded as a guardian on 2024-07-25 (same id, same licence).
+/// who is recorded as a guardian on 2024-07-25 (same id, same license).
 fn with_grandmother(relative: Family) -> Case {
     let mut case = in_care();
     accept(
@@ -268,9 +256,7 @@ fn with_grandmother(relative: Family) -> Case {
         &mut case,
         discharge(
             d(2024, 7, 25),
-            Discharge::new(ExitReason::Guardianship)
-                .to_family(fid("F-REL"))
-                .with_kinship_assistance(),
+            Discharge::Guardianship(Guardianship::new(fid("F-REL")).with_kinship_assistance()),
         ),
         &FEDERAL,
     );
@@ -297,9 +283,7 @@ fn with_grandmother(relative: Family) -> Case {
 fn kinship_to_grandmother(date: NaiveDate) -> Event {
     discharge(
         date,
-        Discharge::new(ExitReason::Guardianship)
-            .to_family(fid("F-REL"))
-            .with_kinship_assistance(),
+        Discharge::Guardianship(Guardianship::new(fid("F-REL")).with_kinship_assistance()),
     )
 }
 
@@ -331,7 +315,7 @@ fn kinship_assistance_after_six_months_in_the_relative_s_licensed_home() {
 }
 
 #[test]
-fn the_kinship_months_run_from_the_licence() {
+fn the_kinship_months_run_from_the_license() {
     // Living with the grandmother from 2024-03-01 but licensed only from 2024-04-15: the
     // months run from 2024-04-15; + 6 months = 2024-10-15.
     let mut case = with_grandmother(relative_family_licensed(d(2024, 4, 15)));

@@ -187,7 +187,7 @@ fn an_event_with_no_row_lists_what_is_allowed() {
         &mut case,
         discharge(
             d(2024, 6, 1),
-            Discharge::new(ExitReason::Reunified).to_family(fid("F-BIRTH")),
+            Discharge::reunified().to_family(fid("F-BIRTH")),
         ),
         &FEDERAL,
     );

@@ -1,6 +1,6 @@
 //! The placement guards (`src/rules/placement.rs`): one placement at a time, the event that fits
 //! the move (placement changed, ran away, returned from runaway, trial home visit), a caregiver
-//! family of the kind the setting needs, a licence in force on the placement date; and how AFCARS
+//! family of the kind the setting needs, a license in force on the placement date; and how AFCARS
 //! counts placement moves.
 //!
 //! Each rule is refused with real dates (the exact rule ids and the exact message, the arithmetic
@@ -226,27 +226,29 @@ fn runaways_and_visits_have_their_own_events() {
 #[test]
 fn ran_away_needs_a_runaway_setting_and_not_twice() {
     let mut case = in_care();
-    let r = refuse(
-        &mut case,
-        ev(
-            d(2024, 2, 1),
-            EventData::RanAway(np("P-2", Setting::GroupHomeStaffOperated, None)),
-        ),
-        &FEDERAL,
-    );
-    assert_eq!(rules(&r), [RuleId::PlacementEventMismatch]);
+    // A runaway's payload holds only a runaway setting: a group home is not one, and a 0.1
+    // record that gives one does not load.
+    let group_home = np("P-2", Setting::GroupHomeStaffOperated, None);
     assert_eq!(
-        message(&r, 0),
-        "ran_away expects a runaway or whereabouts_unknown setting, found group_home_staff_operated"
+        Runaway::try_from(group_home).unwrap_err().to_string(),
+        "placement P-2: a group_home_staff_operated setting is not a runaway's setting (runaway or whereabouts_unknown)"
     );
+    assert!(serde_json::from_str::<Event>(
+        r#"{"date":"2024-02-01","what":{"ran_away":{"id":"P-2","setting":"group_home_staff_operated"}}}"#
+    )
+    .is_err());
 
     accept(
         &mut case,
         ev(
             d(2024, 2, 1),
-            EventData::RanAway(np("P-2", Setting::WhereaboutsUnknown, None)),
+            EventData::RanAway(Runaway::with_whereabouts(plid("P-2"), Whereabouts::Unknown)),
         ),
         &FEDERAL,
+    );
+    assert_eq!(
+        case.current_placement().unwrap().setting(),
+        Setting::WhereaboutsUnknown
     );
 
     let r = refuse(&mut case, ran_away(d(2024, 2, 3), "P-3"), &FEDERAL);
@@ -359,7 +361,7 @@ fn a_pre_adoptive_home_needs_a_pre_adoptive_family() {
 }
 
 #[test]
-fn a_non_relative_home_needs_a_licence_in_force_on_the_placement_date() {
+fn a_non_relative_home_needs_a_license_in_force_on_the_placement_date() {
     // Licensed 2023-03-01 through 2024-02-29 (a leap day): in force on 2024-02-29, expired on
     // 2024-03-01.
     let expiring = foster_family_licensed(d(2023, 3, 1), d(2024, 2, 29));
@@ -379,7 +381,7 @@ fn a_non_relative_home_needs_a_licence_in_force_on_the_placement_date() {
     assert_eq!(rules(&r), [RuleId::UnlicensedHome]);
     assert_eq!(
         message(&r, 0),
-        "family F-FOSTER needs a foster-home licence in force on 2024-03-01, found one covering 2023-03-01 to 2024-02-29"
+        "family F-FOSTER needs a foster-home license in force on 2024-03-01, found one covering 2023-03-01 to 2024-02-29"
     );
     assert_eq!(
         subjects(&r, 0),
@@ -389,7 +391,7 @@ fn a_non_relative_home_needs_a_licence_in_force_on_the_placement_date() {
         ]
     );
 
-    // The same home on the licence's last day.
+    // The same home on the license's last day.
     let mut last_day = case.clone();
     accept(
         &mut last_day,
@@ -402,10 +404,10 @@ fn a_non_relative_home_needs_a_licence_in_force_on_the_placement_date() {
         &FEDERAL,
     );
 
-    // Or the licence renewed from 2024-03-01, recorded before the placement.
+    // Or the license renewed from 2024-03-01, recorded before the placement.
     let renewed = Family::builder(fid("F-FOSTER"), FamilyKind::NonRelativeFoster)
         .member(expiring.members()[0].clone())
-        .licence(licence(d(2024, 3, 1), Some(d(2025, 2, 28))))
+        .license(license(d(2024, 3, 1), Some(d(2025, 2, 28))))
         .build()
         .unwrap();
     accept(&mut case, recorded(d(2024, 3, 1), renewed), &FEDERAL);
@@ -422,10 +424,10 @@ fn a_non_relative_home_needs_a_licence_in_force_on_the_placement_date() {
 }
 
 #[test]
-fn a_suspended_licence_is_not_in_force() {
+fn a_suspended_license_is_not_in_force() {
     let suspended = Family::builder(fid("F-FOSTER"), FamilyKind::NonRelativeFoster)
         .member(member("P-FOSTER", "Eve", Relationship::NonRelative).caregiver())
-        .licence(FosterLicence::new(LicenceStatus::Suspended, d(2023, 1, 1), None).unwrap())
+        .license(FosterLicense::new(LicenseStatus::Suspended, d(2023, 1, 1), None).unwrap())
         .build()
         .unwrap();
     let mut case = Case::new(child(), vec![birth_family(), suspended]).unwrap();
@@ -443,7 +445,7 @@ fn a_suspended_licence_is_not_in_force() {
     assert_eq!(rules(&r), [RuleId::UnlicensedHome]);
     assert_eq!(
         message(&r, 0),
-        "family F-FOSTER needs a foster-home licence in force on 2024-01-10, found a licence not in force"
+        "family F-FOSTER needs a foster-home license in force on 2024-01-10, found a license not in force"
     );
     accept(
         &mut case,
@@ -483,7 +485,7 @@ fn an_unlicensed_pre_adoptive_family_is_not_a_licensed_home() {
     assert_eq!(rules(&r), [RuleId::UnlicensedHome]);
     assert_eq!(
         message(&r, 0),
-        "family F-ADOPT needs a foster-home licence in force on 2024-01-10, found none"
+        "family F-ADOPT needs a foster-home license in force on 2024-01-10, found none"
     );
 }
 
@@ -585,7 +587,7 @@ fn placement_moves_are_counted_the_afcars_way() {
     assert_eq!(moves(&case), 2);
 
     // The foster family is approved to adopt and its home becomes a pre-adoptive home: a
-    // licence change of the same caregiver family, not a move.
+    // license change of the same caregiver family, not a move.
     accept(
         &mut case,
         recorded(
@@ -607,4 +609,63 @@ fn placement_moves_are_counted_the_afcars_way() {
     assert_eq!(moves(&case), 2);
     assert_eq!(case.placements().len(), 6);
     assert_eq!(case.episode_placements(&case.episodes()[0]).len(), 6);
+}
+
+/// With the provider named, a run of facility stays counts by facility (CWPM 1.2B.7): group home
+/// GH-A, a runaway, back to GH-A is one setting; GH-A to GH-B is a move, though both are staff-run
+/// group homes.
+#[test]
+fn facility_stays_count_by_the_facility() {
+    let group_home = |id: &str, facility: &str| {
+        np(id, Setting::GroupHomeStaffOperated, None)
+            .at_facility(FacilityId::new(facility).unwrap())
+            .unwrap()
+    };
+    let mut case = open_case();
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    accept(
+        &mut case,
+        ev(
+            d(2024, 1, 10),
+            EventData::PlacementBegun(group_home("P-1", "GH-A")),
+        ),
+        &FEDERAL,
+    );
+    accept(&mut case, ran_away(d(2024, 2, 1), "P-2"), &FEDERAL);
+    accept(
+        &mut case,
+        ev(
+            d(2024, 2, 5),
+            EventData::ReturnedFromRunaway(group_home("P-3", "GH-A")),
+        ),
+        &FEDERAL,
+    );
+    // GH-A, runaway (not a setting), GH-A: no move yet.
+    assert_eq!(case.placement_moves(&case.episodes()[0]), 0);
+    accept(
+        &mut case,
+        ev(
+            d(2024, 3, 1),
+            EventData::PlacementChanged(group_home("P-4", "GH-B")),
+        ),
+        &FEDERAL,
+    );
+    // GH-A to GH-B: one move.
+    assert_eq!(case.placement_moves(&case.episodes()[0]), 1);
+    assert_eq!(
+        case.placement(&plid("P-4"))
+            .unwrap()
+            .what()
+            .facility()
+            .map(FacilityId::as_str),
+        Some("GH-B")
+    );
+    // A family setting's provider is its family: it names no facility.
+    let home = np("P-9", Setting::NonRelativeFosterHome, Some("F-FOSTER"));
+    assert_eq!(
+        home.at_facility(FacilityId::new("GH-C").unwrap())
+            .unwrap_err()
+            .to_string(),
+        "placement P-9: a non_relative_foster_home setting has no facility, found one"
+    );
 }

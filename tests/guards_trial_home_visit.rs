@@ -71,7 +71,7 @@ fn a_visit_is_with_the_birth_family() {
         &mut case,
         ev(
             d(2024, 3, 1),
-            EventData::TrialHomeVisitBegun(np("P-2", Setting::TrialHomeVisit, Some("F-REL"))),
+            EventData::TrialHomeVisitBegun(HomeVisit::new(plid("P-2"), fid("F-REL"))),
         ),
         &FEDERAL,
     );
@@ -82,19 +82,17 @@ fn a_visit_is_with_the_birth_family() {
     );
     assert_eq!(subjects(&r, 0), [Subject::Placement(plid("P-2"))]);
 
-    let r = refuse(
-        &mut case,
-        ev(
-            d(2024, 3, 1),
-            EventData::TrialHomeVisitBegun(np("P-2", Setting::RelativeFosterHome, Some("F-REL"))),
-        ),
-        &FEDERAL,
-    );
-    assert_eq!(rules(&r), [RuleId::VisitNotWithParents]);
+    // A visit's payload holds only the trial-home-visit setting: a relative foster home is not
+    // one, and a 0.1 record that gives one does not load.
+    let relative_home = np("P-2", Setting::RelativeFosterHome, Some("F-REL"));
     assert_eq!(
-        message(&r, 0),
-        "a trial home visit needs a trial_home_visit setting with the birth family, found a relative_foster_home with family F-REL of kind relative"
+        HomeVisit::try_from(relative_home).unwrap_err().to_string(),
+        "placement P-2: a relative_foster_home setting is not a trial home visit's setting (trial_home_visit)"
     );
+    assert!(serde_json::from_str::<Event>(
+        r#"{"date":"2024-03-01","what":{"trial_home_visit_begun":{"id":"P-2","setting":"relative_foster_home","caregiver":"F-REL"}}}"#
+    )
+    .is_err());
 
     accept(&mut case, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
 }
@@ -310,10 +308,7 @@ fn after_an_over_long_visit_a_discharge_can_only_record_reunification() {
     accept(&mut case, visit(d(2024, 1, 15), "P-2"), &FEDERAL);
     let r = refuse(
         &mut case,
-        discharge(
-            d(2024, 8, 1),
-            Discharge::new(ExitReason::TransferredToAnotherAgency),
-        ),
+        discharge(d(2024, 8, 1), Discharge::TransferredToAnotherAgency),
         &FEDERAL,
     );
     assert_eq!(rules(&r), [RuleId::VisitOutlivedLimit]);
@@ -325,15 +320,12 @@ fn after_an_over_long_visit_a_discharge_can_only_record_reunification() {
     let mut in_time = case.clone();
     accept(
         &mut in_time,
-        discharge(
-            d(2024, 7, 15),
-            Discharge::new(ExitReason::TransferredToAnotherAgency),
-        ),
+        discharge(d(2024, 7, 15), Discharge::TransferredToAnotherAgency),
         &FEDERAL,
     );
     accept(
         &mut case,
-        discharge(d(2024, 8, 1), Discharge::new(ExitReason::Reunified)),
+        discharge(d(2024, 8, 1), Discharge::reunified()),
         &FEDERAL,
     );
     let exit = case.episodes()[0].exit().unwrap();

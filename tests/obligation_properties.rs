@@ -6,7 +6,7 @@
 //! the federal policy — removals (court-ordered, emergency, voluntary), preservation and
 //! candidacy, every kind of placement, runaways, trial home visits and court extensions, every
 //! court finding, hearings, reviews, plans, QRTP records, TPR petitions and exceptions, rights
-//! ended, adoptions, discharges, re-entries, licences renewed by `family_recorded`, closing and
+//! ended, adoptions, discharges, re-entries, licenses renewed by `family_recorded`, closing and
 //! reopening. The policy is drawn from a few variants that flip every switch the clocks read;
 //! under a variant the case is the history's events that `apply` accepts under it, so every case
 //! is one `Case::apply` accepted.

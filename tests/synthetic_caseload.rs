@@ -77,7 +77,7 @@ fn two_thousand_synthetic_histories_replay_and_keep_their_invariants() {
     }
     // The mix the generator is written to produce (see benches/support/synthetic.rs): about 55%
     // of final episodes reunify, 30% end in adoption, 20% of cases have a re-entry; most cases
-    // see the foster licence renewed; a quarter of the visits are extended; some children stay in
+    // see the foster license renewed; a quarter of the visits are extended; some children stay in
     // group homes, institutions or QRTPs (assessed); 3% of the cases are long, with hundreds of
     // events.
     eprintln!(

@@ -56,8 +56,8 @@ fn child() -> Child {
     .unwrap()
 }
 
-fn licence() -> FosterLicence {
-    FosterLicence::new(LicenceStatus::Licensed, d(2000, 1, 1), None).unwrap()
+fn license() -> FosterLicense {
+    FosterLicense::new(LicenseStatus::Licensed, d(2000, 1, 1), None).unwrap()
 }
 
 fn birth() -> Family {
@@ -77,7 +77,7 @@ fn foster(id: &str) -> Family {
             )
             .caregiver(),
         )
-        .licence(licence())
+        .license(license())
         .build()
         .unwrap()
 }
@@ -140,7 +140,7 @@ impl Events {
     }
     fn run_away(&mut self) {
         let p = self.placement(Setting::Runaway, None);
-        self.push(EventData::RanAway(p));
+        self.push(EventData::RanAway(p.try_into().unwrap()));
         let p = self.placement(Setting::NonRelativeFosterHome, Some("FF"));
         self.push(EventData::ReturnedFromRunaway(p));
     }
@@ -208,7 +208,7 @@ pub fn visits(n: usize) -> History {
     let mut e = Events::new().removed("FF");
     while e.events.len() < n {
         let p = e.placement(Setting::TrialHomeVisit, Some("FB"));
-        e.push(EventData::TrialHomeVisitBegun(p));
+        e.push(EventData::TrialHomeVisitBegun(p.try_into().unwrap()));
         let p = e.placement(Setting::NonRelativeFosterHome, Some("FF"));
         e.push(EventData::TrialHomeVisitEnded(p));
     }

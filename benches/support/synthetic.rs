@@ -4,7 +4,7 @@
 //! reproducible. Histories mix preservation, removal, findings, reviews, hearings, moves,
 //! runaways, residential stays (group homes, institutions, QRTPs with their assessments and court
 //! approvals), trial home visits (some extended by the court), reunification, re-entry, TPR and
-//! adoption. The non-relative foster family's licence lapses and is renewed by `family_recorded`
+//! adoption. The non-relative foster family's license lapses and is renewed by `family_recorded`
 //! events. A few percent of the cases are long: years in care with many moves and runaways,
 //! hundreds of events.
 //!
@@ -63,7 +63,7 @@ struct Builder {
     date: NaiveDate,
     events: Vec<Event>,
     placements: u32,
-    /// The foster family as last recorded, and the last day its licence covers.
+    /// The foster family as last recorded, and the last day its license covers.
     foster: Family,
     foster_expires: NaiveDate,
     /// The long cases move and run away far more often.
@@ -84,15 +84,15 @@ impl Builder {
         let fam = family.map(|f| id(format!("{f}-{}", self.n)));
         NewPlacement::new(pid, setting, fam).unwrap()
     }
-    /// Renews the foster family's licence (a `family_recorded` event) when it would lapse
+    /// Renews the foster family's license (a `family_recorded` event) when it would lapse
     /// within the next 40 days: every gap of the generator is shorter.
     fn keep_licensed(&mut self) {
         if self.date + Days::new(40) < self.foster_expires {
             return;
         }
         self.foster_expires = self.foster_expires.max(self.date) + Days::new(730);
-        let licence = FosterLicence::new(
-            LicenceStatus::Licensed,
+        let license = FosterLicense::new(
+            LicenseStatus::Licensed,
             d(2000, 1, 1),
             Some(self.foster_expires),
         )
@@ -101,7 +101,7 @@ impl Builder {
         for m in self.foster.members() {
             b = b.member(m.clone());
         }
-        self.foster = b.licence(licence).build().unwrap();
+        self.foster = b.license(license).build().unwrap();
         self.push(EventData::FamilyRecorded(Box::new(self.foster.clone())));
     }
 }
@@ -121,14 +121,14 @@ pub fn case(n: u64) -> Synthetic {
         Sex::Unknown,
     )
     .unwrap();
-    let licence = FosterLicence::new(LicenceStatus::Licensed, d(2000, 1, 1), None).unwrap();
+    let license = FosterLicense::new(LicenseStatus::Licensed, d(2000, 1, 1), None).unwrap();
     let start = (born + Days::new(365)).max(d(2015, 1, 1)) + Days::new(rng.below(1500));
-    // The foster licence lapses some time around the start: renewed when needed.
+    // The foster license lapses some time around the start: renewed when needed.
     let foster_expires = start + Days::new(rng.below(700));
     let foster = Family::builder(id(format!("FF-{n}")), FamilyKind::NonRelativeFoster)
         .member(Member::new(person(n, "FP", "Foster"), Relationship::NonRelative).caregiver())
-        .licence(
-            FosterLicence::new(LicenceStatus::Licensed, d(2000, 1, 1), Some(foster_expires))
+        .license(
+            FosterLicense::new(LicenseStatus::Licensed, d(2000, 1, 1), Some(foster_expires))
                 .unwrap(),
         )
         .build()
@@ -143,13 +143,13 @@ pub fn case(n: u64) -> Synthetic {
             .member(
                 Member::new(person(n, "G", "Grandparent"), Relationship::Grandparent).caregiver(),
             )
-            .licence(licence)
+            .license(license)
             .build()
             .unwrap(),
         foster.clone(),
         Family::builder(id(format!("FA-{n}")), FamilyKind::PreAdoptive)
             .member(Member::new(person(n, "AP", "Adoptive"), Relationship::NonRelative).caregiver())
-            .licence(licence)
+            .license(license)
             .build()
             .unwrap(),
     ];
@@ -196,7 +196,7 @@ fn residential(b: &mut Builder) -> Home {
 /// months. The date moves on to the day the visit ends (within its authorized period).
 fn visit(b: &mut Builder) {
     let p = b.place((Setting::TrialHomeVisit, Some("FB")));
-    b.push(EventData::TrialHomeVisitBegun(p));
+    b.push(EventData::TrialHomeVisitBegun(p.try_into().unwrap()));
     if b.rng.chance(25) {
         let start = b.date;
         b.later(20, 120);
@@ -281,7 +281,7 @@ fn episode_events(b: &mut Builder, last: bool) {
             b.push(EventData::PlacementChanged(p));
         } else if b.rng.chance(runaways) {
             let p = b.place((Setting::Runaway, None));
-            b.push(EventData::RanAway(p));
+            b.push(EventData::RanAway(p.try_into().unwrap()));
             b.later(1, 10);
             // Back to the same kind of home (a new placement: the same family, or the same
             // kind of residential setting).
@@ -311,7 +311,7 @@ fn episode_events(b: &mut Builder, last: bool) {
             b.later(30, 60);
             visit(b);
         }
-        b.push(EventData::Discharge(Discharge::new(ExitReason::Reunified)));
+        b.push(EventData::Discharge(Discharge::reunified()));
     } else if roll < 85 {
         // Adoption: plan, petition, both parents' rights ended, adoptive placement, decree.
         b.push(EventData::PlanSet(Goals::primary(Goal::Adoption).unwrap()));

@@ -8,7 +8,7 @@ use crate::date;
 use crate::error::Error;
 use crate::family::Family;
 use crate::id::{FamilyId, PersonId, PlacementId};
-use crate::placement::NewPlacement;
+use crate::placement::{NewPlacement, Setting};
 use crate::plan::Goals;
 
 use super::stage::ExitReason;
@@ -476,51 +476,616 @@ pub enum GuardianshipAssistance {
     Kinship,
 }
 
-/// A discharge from foster care: the episode ends for `reason`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A discharge to legal guardianship (SSA §475(7)): the guardian's family, and whether a
+/// kinship guardianship assistance agreement goes with it (SSA §473(d)).
+///
+/// Always true: it names the guardian. Whether that family may be one (a guardian family, a
+/// relative for assistance, six months in the home) is the case's business.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
-pub struct Discharge {
-    /// Why the episode ends. Adoption ends through
-    /// [`AdoptionFinalized`](EventData::AdoptionFinalized) and death through
-    /// [`Death`](EventData::Death).
-    pub reason: ExitReason,
-    /// The family the child leaves to (parents, relatives, guardian), when recorded.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub to: Option<FamilyId>,
-    /// Guardianship assistance, for a discharge to guardianship.
+pub struct Guardianship {
+    guardian: FamilyId,
     #[cfg_attr(feature = "serde", serde(default))]
-    pub assistance: GuardianshipAssistance,
+    assistance: GuardianshipAssistance,
 }
 
-impl Discharge {
-    /// A discharge for `reason`, to no recorded family, with no assistance.
-    pub fn new(reason: ExitReason) -> Discharge {
-        Discharge {
-            reason,
-            to: None,
+impl Guardianship {
+    /// Guardianship by `guardian`'s family, with no assistance agreement.
+    pub fn new(guardian: FamilyId) -> Guardianship {
+        Guardianship {
+            guardian,
             assistance: GuardianshipAssistance::None,
         }
     }
 
-    /// The same discharge to `family`.
+    /// The same guardianship with a kinship guardianship assistance agreement.
     #[must_use]
-    pub fn to_family(mut self, family: FamilyId) -> Discharge {
-        self.to = Some(family);
+    pub fn with_kinship_assistance(mut self) -> Guardianship {
+        self.assistance = GuardianshipAssistance::Kinship;
         self
     }
 
-    /// The same discharge with kinship guardianship assistance.
+    /// The guardian's family.
+    pub fn guardian(&self) -> &FamilyId {
+        &self.guardian
+    }
+
+    /// The assistance agreement, if any.
+    pub fn assistance(&self) -> GuardianshipAssistance {
+        self.assistance
+    }
+}
+
+/// A discharge from foster care, by its reason, each carrying what that exit needs: the family
+/// the child goes home or to relatives with, the guardian and any assistance. Adoption ends through
+/// [`AdoptionFinalized`](EventData::AdoptionFinalized) and death through
+/// [`Death`](EventData::Death): a discharge cannot claim either.
+///
+/// On the wire, by reason: `"emancipated"`, `{"reunified": {"to": "F-1"}}`,
+/// `{"guardianship": {"guardian": "F-3", "assistance": "kinship"}}`. The 0.1 form
+/// `{"reason": .., "to": .., "assistance": ..}` still loads when it states a possible exit.
+///
+/// # Examples
+///
+/// ```
+/// use permanency::{Discharge, ExitReason, FamilyId, Guardianship};
+///
+/// let home = Discharge::reunified().to_family(FamilyId::new("F-1")?);
+/// assert_eq!(home.reason(), ExitReason::Reunified);
+/// let kin = Discharge::Guardianship(Guardianship::new(FamilyId::new("F-3")?).with_kinship_assistance());
+/// assert_eq!(kin.to().map(FamilyId::as_str), Some("F-3"));
+/// // A discharge cannot claim an adoption, nor a guardianship without its guardian.
+/// assert!(Discharge::try_from(ExitReason::Adopted).is_err());
+/// assert!(Discharge::try_from(ExitReason::Guardianship).is_err());
+/// # Ok::<(), permanency::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Discharge {
+    /// Reunified with parents or primary caretakers, with the family when recorded.
+    Reunified {
+        /// The family the child goes home to.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        to: Option<FamilyId>,
+    },
+    /// Living with other relatives, with the family when recorded.
+    LivingWithOtherRelatives {
+        /// The relatives' family.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        to: Option<FamilyId>,
+    },
+    /// Emancipated.
+    Emancipated,
+    /// Legal guardianship.
+    Guardianship(Guardianship),
+    /// Transferred to another agency.
+    TransferredToAnotherAgency,
+    /// The agency ended its responsibility for a child on runaway status.
+    RunawayDischarge,
+}
+
+impl Discharge {
+    /// Reunified, with no family recorded yet (add it with [`to_family`](Discharge::to_family)).
+    pub fn reunified() -> Discharge {
+        Discharge::Reunified { to: None }
+    }
+
+    /// Living with other relatives, with no family recorded yet.
+    pub fn to_relatives() -> Discharge {
+        Discharge::LivingWithOtherRelatives { to: None }
+    }
+
+    /// The same discharge to `family`: the home of a reunification or of the relatives. A
+    /// discharge that names no family (emancipation, a transfer) is returned unchanged, and a
+    /// guardianship keeps its guardian.
     #[must_use]
-    pub fn with_kinship_assistance(mut self) -> Discharge {
-        self.assistance = GuardianshipAssistance::Kinship;
+    pub fn to_family(self, family: FamilyId) -> Discharge {
+        match self {
+            Discharge::Reunified { .. } => Discharge::Reunified { to: Some(family) },
+            Discharge::LivingWithOtherRelatives { .. } => {
+                Discharge::LivingWithOtherRelatives { to: Some(family) }
+            }
+            other => other,
+        }
+    }
+
+    /// The exit reason.
+    pub fn reason(&self) -> ExitReason {
+        match self {
+            Discharge::Reunified { .. } => ExitReason::Reunified,
+            Discharge::LivingWithOtherRelatives { .. } => ExitReason::LivingWithOtherRelatives,
+            Discharge::Emancipated => ExitReason::Emancipated,
+            Discharge::Guardianship(_) => ExitReason::Guardianship,
+            Discharge::TransferredToAnotherAgency => ExitReason::TransferredToAnotherAgency,
+            Discharge::RunawayDischarge => ExitReason::RunawayDischarge,
+        }
+    }
+
+    /// The family the child leaves to (parents, relatives, guardian), when recorded.
+    pub fn to(&self) -> Option<&FamilyId> {
+        match self {
+            Discharge::Reunified { to } | Discharge::LivingWithOtherRelatives { to } => to.as_ref(),
+            Discharge::Guardianship(g) => Some(&g.guardian),
+            _ => None,
+        }
+    }
+
+    /// The guardianship, for a discharge to guardianship.
+    pub fn guardianship(&self) -> Option<&Guardianship> {
+        match self {
+            Discharge::Guardianship(g) => Some(g),
+            _ => None,
+        }
+    }
+}
+
+impl TryFrom<ExitReason> for Discharge {
+    type Error = Error;
+
+    /// The discharge for an exit reason that needs nothing more: not adoption or death (their own
+    /// events), not guardianship (it needs the guardian: [`Guardianship::new`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Inconsistent`] for adoption, death and guardianship.
+    fn try_from(reason: ExitReason) -> Result<Discharge, Error> {
+        let needs = match reason {
+            ExitReason::Reunified => return Ok(Discharge::reunified()),
+            ExitReason::LivingWithOtherRelatives => return Ok(Discharge::to_relatives()),
+            ExitReason::Emancipated => return Ok(Discharge::Emancipated),
+            ExitReason::TransferredToAnotherAgency => {
+                return Ok(Discharge::TransferredToAnotherAgency);
+            }
+            ExitReason::RunawayDischarge => return Ok(Discharge::RunawayDischarge),
+            ExitReason::Adopted => "record adoption_finalized",
+            ExitReason::Death => "record death",
+            ExitReason::Guardianship => "name the guardian's family",
+        };
+        Err(Error::Inconsistent(
+            crate::error::Inconsistency::DischargeReason {
+                reason: reason.as_str(),
+                needs,
+            },
+        ))
+    }
+}
+
+/// The reasons a discharge names on the wire, in the order of [`Discharge`]'s variants.
+#[cfg(feature = "serde")]
+const DISCHARGE_REASONS: &[&str] = &[
+    "reunified",
+    "living_with_other_relatives",
+    "emancipated",
+    "guardianship",
+    "transferred_to_another_agency",
+    "runaway_discharge",
+];
+
+/// The 0.1 discharge's fields: a reason, a family and an assistance field for every reason.
+#[cfg(feature = "serde")]
+const LEGACY_FIELDS: &[&str] = &["reason", "to", "assistance"];
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToFamily {
+    #[serde(default)]
+    to: Option<FamilyId>,
+}
+
+/// Reads both forms a discharge takes on the wire: by reason (this version) or the 0.1 record.
+/// Its errors name the field or the kind of value that is wrong, never a value given.
+#[cfg(feature = "serde")]
+struct DischargeVisitor;
+
+#[cfg(feature = "serde")]
+impl DischargeVisitor {
+    fn unit<E: serde::de::Error>(reason: &str) -> Result<Discharge, E> {
+        match reason {
+            "reunified" => Ok(Discharge::reunified()),
+            "living_with_other_relatives" => Ok(Discharge::to_relatives()),
+            "emancipated" => Ok(Discharge::Emancipated),
+            "transferred_to_another_agency" => Ok(Discharge::TransferredToAnotherAgency),
+            "runaway_discharge" => Ok(Discharge::RunawayDischarge),
+            "guardianship" => Err(E::custom(
+                "invalid discharge: a guardianship names its guardian",
+            )),
+            _ => Err(E::custom(format_args!(
+                "unknown discharge reason, expected one of {}",
+                DISCHARGE_REASONS.join(", ")
+            ))),
+        }
+    }
+
+    fn legacy<'de, A: serde::de::MapAccess<'de>>(
+        first: &str,
+        mut map: A,
+    ) -> Result<Discharge, A::Error> {
+        use serde::de::Error as _;
+        let mut reason: Option<ExitReason> = None;
+        let mut to: Option<FamilyId> = None;
+        let mut assistance = GuardianshipAssistance::None;
+        let mut key = Some(first.to_owned());
+        while let Some(k) = key {
+            match k.as_str() {
+                "reason" => reason = Some(map.next_value()?),
+                "to" => to = map.next_value()?,
+                "assistance" => assistance = map.next_value()?,
+                other => return Err(A::Error::unknown_field(other, LEGACY_FIELDS)),
+            }
+            key = map.next_key::<String>()?;
+        }
+        let reason = reason.ok_or_else(|| A::Error::missing_field("reason"))?;
+        match (reason, to, assistance) {
+            (ExitReason::Guardianship, Some(guardian), assistance) => {
+                Ok(Discharge::Guardianship(Guardianship {
+                    guardian,
+                    assistance,
+                }))
+            }
+            (_, _, GuardianshipAssistance::Kinship) => Err(A::Error::custom(
+                "invalid discharge: kinship assistance goes only with a guardianship",
+            )),
+            (reason, to, _) => {
+                let d = Discharge::try_from(reason).map_err(A::Error::custom)?;
+                Ok(match to {
+                    Some(f) => d.to_family(f),
+                    None => d,
+                })
+            }
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::de::Visitor<'de> for DischargeVisitor {
+    type Value = Discharge;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("a discharge: its reason, or a map from its reason to what it needs")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Discharge, E> {
+        DischargeVisitor::unit(v)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Discharge, A::Error> {
+        use serde::de::Error as _;
+        let Some(first) = map.next_key::<String>()? else {
+            return Err(A::Error::custom(
+                "invalid discharge: expected its reason, found none",
+            ));
+        };
+        if LEGACY_FIELDS.contains(&first.as_str()) {
+            return DischargeVisitor::legacy(&first, map);
+        }
+        let d = match first.as_str() {
+            "reunified" => Discharge::Reunified {
+                to: map.next_value::<ToFamily>()?.to,
+            },
+            "living_with_other_relatives" => Discharge::LivingWithOtherRelatives {
+                to: map.next_value::<ToFamily>()?.to,
+            },
+            "guardianship" => Discharge::Guardianship(map.next_value()?),
+            reason if DISCHARGE_REASONS.contains(&reason) => {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                DischargeVisitor::unit(reason)?
+            }
+            other => return Err(A::Error::unknown_field(other, DISCHARGE_REASONS)),
+        };
+        if map.next_key::<serde::de::IgnoredAny>()?.is_some() {
+            return Err(A::Error::custom(
+                "invalid discharge: expected one reason, found more",
+            ));
+        }
+        Ok(d)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Discharge {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DischargeVisitor)
+    }
+}
+
+/// Where a child on runaway status is, as far as the agency knows (AFCARS 2020 E120 = 12, 13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Whereabouts {
+    /// The child ran away.
+    #[default]
+    Runaway,
+    /// The child's whereabouts are unknown.
+    Unknown,
+}
+
+/// A runaway: the child left the placement while the agency keeps placement and care
+/// responsibility (it is not an exit, CWPM 1.2B.7). The stay on runaway status has its own id.
+///
+/// Always true: its setting is [`Setting::Runaway`] or
+/// [`Setting::WhereaboutsUnknown`], with no caregiver.
+///
+/// On the wire: `{"id": "PL-7", "whereabouts": "runaway"}`; the 0.1 form, a placement with a
+/// runaway setting, still loads.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "RunawayRecord", into = "RunawayRecord")
+)]
+pub struct Runaway {
+    placement: NewPlacement,
+}
+
+impl Runaway {
+    /// The child ran away; `id` names the stay on runaway status.
+    pub fn new(id: PlacementId) -> Runaway {
+        Runaway::with_whereabouts(id, Whereabouts::Runaway)
+    }
+
+    /// The child is on runaway status, `whereabouts` as the agency knows them.
+    pub fn with_whereabouts(id: PlacementId, whereabouts: Whereabouts) -> Runaway {
+        let setting = match whereabouts {
+            Whereabouts::Runaway => Setting::Runaway,
+            Whereabouts::Unknown => Setting::WhereaboutsUnknown,
+        };
+        Runaway {
+            placement: NewPlacement::unchecked(id, setting, None),
+        }
+    }
+
+    /// The id of the stay on runaway status.
+    pub fn id(&self) -> &PlacementId {
+        self.placement.id()
+    }
+
+    /// Ran away, or whereabouts unknown.
+    pub fn whereabouts(&self) -> Whereabouts {
+        match self.placement.setting() {
+            Setting::WhereaboutsUnknown => Whereabouts::Unknown,
+            _ => Whereabouts::Runaway,
+        }
+    }
+}
+
+impl TryFrom<NewPlacement> for Runaway {
+    type Error = Error;
+
+    /// The runaway a placement with a runaway setting describes (how 0.1 recorded one, and how
+    /// a legacy export often does).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Inconsistent`] for any other setting.
+    fn try_from(p: NewPlacement) -> Result<Runaway, Error> {
+        match p.setting() {
+            Setting::Runaway => Ok(Runaway::new(p.id().clone())),
+            Setting::WhereaboutsUnknown => Ok(Runaway::with_whereabouts(
+                p.id().clone(),
+                Whereabouts::Unknown,
+            )),
+            other => Err(Error::Inconsistent(
+                crate::error::Inconsistency::PlacementCaregiver {
+                    placement: p.id().as_str().to_owned(),
+                    setting: other.as_str(),
+                    expected: "is not a runaway's setting (runaway or whereabouts_unknown)",
+                },
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RunawayRecord {
+    id: PlacementId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    whereabouts: Option<Whereabouts>,
+    /// 0.1: the runaway was a placement with a runaway setting.
+    #[serde(default, skip_serializing)]
+    setting: Option<Setting>,
+    /// 0.1: a placement's location (a runaway's is not known; ignored).
+    #[serde(default, skip_serializing)]
+    #[allow(dead_code)]
+    location: Option<crate::placement::Location>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RunawayRecord> for Runaway {
+    type Error = Error;
+    fn try_from(r: RunawayRecord) -> Result<Runaway, Error> {
+        let whereabouts = match (r.whereabouts, r.setting) {
+            (w, None) => w.unwrap_or_default(),
+            (None | Some(Whereabouts::Runaway), Some(Setting::Runaway)) => Whereabouts::Runaway,
+            (None | Some(Whereabouts::Unknown), Some(Setting::WhereaboutsUnknown)) => {
+                Whereabouts::Unknown
+            }
+            (_, Some(setting)) => {
+                return Err(Error::Inconsistent(
+                    crate::error::Inconsistency::PlacementCaregiver {
+                        placement: r.id.as_str().to_owned(),
+                        setting: setting.as_str(),
+                        expected: "is not a runaway's setting (runaway or whereabouts_unknown)",
+                    },
+                ));
+            }
+        };
+        Ok(Runaway::with_whereabouts(r.id, whereabouts))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Runaway> for RunawayRecord {
+    fn from(r: Runaway) -> RunawayRecord {
+        RunawayRecord {
+            whereabouts: Some(r.whereabouts()),
+            id: r.placement.id().clone(),
+            setting: None,
+            location: None,
+        }
+    }
+}
+
+/// A trial home visit: the child goes home to a parent or legal guardian while the agency keeps
+/// custody (45 CFR 1356.21(e)). The visit has its own id, like a placement.
+///
+/// Always true: its setting is [`Setting::TrialHomeVisit`] and it
+/// names the family the child goes home to. Whether that family may receive the visit is the
+/// case's business.
+///
+/// On the wire: `{"id": "PL-2", "family": "F-1"}` (and a `location` out of state); the 0.1 form,
+/// a placement with the `trial_home_visit` setting and a caregiver, still loads.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "HomeVisitRecord", into = "HomeVisitRecord")
+)]
+pub struct HomeVisit {
+    placement: NewPlacement,
+}
+
+impl HomeVisit {
+    /// A visit, `id`, home to `family`, in state.
+    pub fn new(id: PlacementId, family: FamilyId) -> HomeVisit {
+        HomeVisit {
+            placement: NewPlacement::unchecked(id, Setting::TrialHomeVisit, Some(family)),
+        }
+    }
+
+    /// The same visit in `location`.
+    #[must_use]
+    pub fn in_location(mut self, location: crate::placement::Location) -> HomeVisit {
+        self.placement = self.placement.in_location(location);
         self
+    }
+
+    /// The visit's id.
+    pub fn id(&self) -> &PlacementId {
+        self.placement.id()
+    }
+
+    /// The family the child goes home to.
+    pub fn family(&self) -> &FamilyId {
+        self.placement
+            .caregiver()
+            .expect("a home visit always names its family")
+    }
+
+    /// In state, out of state or out of country.
+    pub fn location(&self) -> crate::placement::Location {
+        self.placement.location()
+    }
+}
+
+impl TryFrom<NewPlacement> for HomeVisit {
+    type Error = Error;
+
+    /// The visit a placement with the trial-home-visit setting describes (how 0.1 recorded one).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Inconsistent`] for any other setting.
+    fn try_from(p: NewPlacement) -> Result<HomeVisit, Error> {
+        match (p.setting(), p.caregiver()) {
+            (Setting::TrialHomeVisit, Some(family)) => {
+                Ok(HomeVisit::new(p.id().clone(), family.clone()).in_location(p.location()))
+            }
+            (other, _) => Err(Error::Inconsistent(
+                crate::error::Inconsistency::PlacementCaregiver {
+                    placement: p.id().as_str().to_owned(),
+                    setting: other.as_str(),
+                    expected: "is not a trial home visit's setting (trial_home_visit)",
+                },
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HomeVisitRecord {
+    id: PlacementId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    family: Option<FamilyId>,
+    #[serde(default, skip_serializing_if = "is_in_state")]
+    location: crate::placement::Location,
+    /// 0.1: the visit was a placement with the trial-home-visit setting and a caregiver.
+    #[serde(default, skip_serializing)]
+    setting: Option<Setting>,
+    #[serde(default, skip_serializing)]
+    caregiver: Option<FamilyId>,
+}
+
+#[cfg(feature = "serde")]
+fn is_in_state(l: &crate::placement::Location) -> bool {
+    *l == crate::placement::Location::InState
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<HomeVisitRecord> for HomeVisit {
+    type Error = Error;
+    fn try_from(r: HomeVisitRecord) -> Result<HomeVisit, Error> {
+        let bad = |setting: &'static str, expected: &'static str| {
+            Error::Inconsistent(crate::error::Inconsistency::PlacementCaregiver {
+                placement: r.id.as_str().to_owned(),
+                setting,
+                expected,
+            })
+        };
+        if let Some(setting) = r.setting
+            && setting != Setting::TrialHomeVisit
+        {
+            return Err(bad(
+                setting.as_str(),
+                "is not a trial home visit's setting (trial_home_visit)",
+            ));
+        }
+        let family = match (r.family, r.caregiver) {
+            (Some(f), None) | (None, Some(f)) => f,
+            (Some(_), Some(_)) => {
+                return Err(bad(
+                    "trial_home_visit",
+                    "names its family once, found a family and a caregiver",
+                ));
+            }
+            (None, None) => {
+                return Err(bad(
+                    "trial_home_visit",
+                    "needs the family it is with, found none",
+                ));
+            }
+        };
+        Ok(HomeVisit::new(r.id, family).in_location(r.location))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<HomeVisit> for HomeVisitRecord {
+    fn from(v: HomeVisit) -> HomeVisitRecord {
+        HomeVisitRecord {
+            id: v.placement.id().clone(),
+            family: v.placement.caregiver().cloned(),
+            location: v.placement.location(),
+            setting: None,
+            caregiver: None,
+        }
     }
 }
 
@@ -626,7 +1191,7 @@ impl fmt::Display for EventKind {
 )]
 #[non_exhaustive]
 pub enum EventData {
-    /// A family enters the case, or a recorded family changes (a new licence, a new member, a
+    /// A family enters the case, or a recorded family changes (a new license, a new member, a
     /// relative home that becomes a guardian's). The latest record of a family id is the one the
     /// rules read.
     FamilyRecorded(Box<Family>),
@@ -641,9 +1206,8 @@ pub enum EventData {
     PlacementBegun(NewPlacement),
     /// A move from one placement to another.
     PlacementChanged(NewPlacement),
-    /// The child ran away (setting [`Runaway`](crate::Setting::Runaway) or
-    /// [`WhereaboutsUnknown`](crate::Setting::WhereaboutsUnknown)) while still in care.
-    RanAway(NewPlacement),
+    /// The child ran away, or the whereabouts became unknown, while still in care.
+    RanAway(Runaway),
     /// The child came back from runaway status into this placement.
     ReturnedFromRunaway(NewPlacement),
     /// The permanency plan is set or changed.
@@ -692,7 +1256,7 @@ pub enum EventData {
         parent: PersonId,
     },
     /// A trial home visit begins: the child goes home to a parent while the agency keeps custody.
-    TrialHomeVisitBegun(NewPlacement),
+    TrialHomeVisitBegun(HomeVisit),
     /// The trial home visit ends with a return to foster care, into this placement.
     TrialHomeVisitEnded(NewPlacement),
     /// The child is placed for adoption in this pre-adoptive placement.
@@ -713,16 +1277,16 @@ pub enum EventData {
 
 /// The one list of the events that begin a placement, for both borrows of it.
 macro_rules! placement_of {
-    ($data:expr) => {
+    ($data:expr $(, $mut:ident)?) => {
         match $data {
             EventData::PlacementBegun(p)
             | EventData::PlacementChanged(p)
-            | EventData::RanAway(p)
             | EventData::ReturnedFromRunaway(p)
-            | EventData::TrialHomeVisitBegun(p)
             | EventData::TrialHomeVisitEnded(p)
             | EventData::PlacedForAdoption(p)
             | EventData::AdoptionDisrupted(p) => Some(p),
+            EventData::RanAway(r) => Some(&$($mut)? r.placement),
+            EventData::TrialHomeVisitBegun(v) => Some(&$($mut)? v.placement),
             _ => None,
         }
     };
@@ -774,7 +1338,7 @@ impl EventData {
     /// The placement this event begins, to share its ids with the case's (never changes a
     /// value).
     pub(crate) fn new_placement_mut(&mut self) -> Option<&mut NewPlacement> {
-        placement_of!(self)
+        placement_of!(self, mut)
     }
 
     /// The parent this event is about, if any.

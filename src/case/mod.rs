@@ -314,7 +314,9 @@ impl Case {
     /// The placement moves of `episode`, counted the AFCARS way (CWPM 1.2B.7): the first
     /// placement is not a move; trial home visits and runaways are not settings; a change of the
     /// same family's license (the same caregiver family) is not a move; a return after a runaway
-    /// or a visit to the same family, or to the same kind of non-family setting, is not a move.
+    /// or a visit to the same family or the same facility is not a move, and a change between two
+    /// facilities is one. Where a non-family setting names no facility, a return to the same
+    /// kind of setting after an interruption is taken as the same setting.
     pub fn placement_moves(&self, episode: &Episode) -> u32 {
         let mut moves = 0;
         let mut last: Option<&Placement> = None;
@@ -326,12 +328,16 @@ impl Case {
             if let Some(prev) = last {
                 let same_home = match (prev.caregiver(), p.caregiver()) {
                     (Some(a), Some(b)) => a == b,
-                    (None, None) => {
-                        // Contiguous institution stays are moves; after an interruption, a return
-                        // to the same kind of setting is not.
-                        prev.end().map(|e| e.date) != Some(p.start())
-                            && prev.setting() == p.setting()
-                    }
+                    (None, None) => match (prev.what().facility(), p.what().facility()) {
+                        // The provider is known: the same facility is the same setting.
+                        (Some(a), Some(b)) => a == b,
+                        // Without a provider id, contiguous institution stays are moves; after
+                        // an interruption, a return to the same kind of setting is not.
+                        _ => {
+                            prev.end().map(|e| e.date) != Some(p.start())
+                                && prev.setting() == p.setting()
+                        }
+                    },
                     _ => false,
                 };
                 if !same_home {

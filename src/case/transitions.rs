@@ -80,7 +80,7 @@ impl To {
             To::Adoption => Stage::Adoption,
             To::Exited(ExitBy::Fixed(reason)) => Stage::Exited(reason),
             To::Exited(ExitBy::Discharge) => match what {
-                EventData::Discharge(d) => Stage::Exited(d.reason),
+                EventData::Discharge(d) => Stage::Exited(d.reason()),
                 // A discharge row always carries a discharge; anything else keeps the stage.
                 _ => from,
             },
@@ -213,8 +213,8 @@ const ADOPTIVE_PLACEMENT: &[Rules] = &[
 ];
 const FINALIZE: &[Rules] = &[adoption::ADOPTION];
 const RECORD_AFTER_TPR: &[Rules] = &[adoption::RECORD_AFTER_TPR];
-const DISCHARGE: &[Rules] = &[&[discharge::REASON], discharge::EXIT];
-const VISIT_DISCHARGE: &[Rules] = &[&[discharge::REASON, visit::OUTLIVED], discharge::EXIT];
+const DISCHARGE: &[Rules] = &[discharge::EXIT];
+const VISIT_DISCHARGE: &[Rules] = &[&[visit::OUTLIVED], discharge::EXIT];
 
 use Effect::{Discharge as Discharged, EndEpisode, OpenEpisode, Place, Record};
 const REPLACE: Effect = Place(EndReason::Replaced);

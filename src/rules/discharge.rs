@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Check, Objection, Rule, RuleId, Subject};
-use crate::case::event::{Discharge, EventData, GuardianshipAssistance};
+use crate::case::event::{Discharge, EventData, Guardianship, GuardianshipAssistance};
 use crate::case::stage::ExitReason;
 use crate::date;
 use crate::family::{Family, FamilyKind};
@@ -17,25 +17,10 @@ fn discharge<'a>(c: &Check<'a>) -> Option<&'a Discharge> {
     }
 }
 
-/// Adoption ends through `adoption_finalized` (with its guards) and death through `death`; a
-/// discharge cannot claim either.
-pub(crate) fn reason_allowed(c: &Check<'_>) -> Option<Objection> {
-    let d = discharge(c)?;
-    let hint = match d.reason {
-        ExitReason::Adopted => "record adoption_finalized",
-        ExitReason::Death => "record death",
-        _ => return None,
-    };
-    Some(Objection::new(format!(
-        "a discharge cannot give the reason {}; {hint}",
-        d.reason.as_str()
-    )))
-}
-
 /// Emancipation not before the age of majority the policy sets (SSA §475(8): 18).
 pub(crate) fn emancipation_age(c: &Check<'_>) -> Option<Objection> {
     let d = discharge(c)?;
-    if d.reason != ExitReason::Emancipated {
+    if d.reason() != ExitReason::Emancipated {
         return None;
     }
     let majority = c.policy.age_of_majority();
@@ -48,62 +33,48 @@ pub(crate) fn emancipation_age(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
-fn guardian<'a>(c: &Check<'a>, d: &Discharge) -> Option<&'a Family> {
-    d.to.as_ref().and_then(|id| c.case.family(id))
+/// The guardianship a discharge records and the guardian's family, when the case knows it (an
+/// unknown family is `families_known`'s).
+fn guardianship<'a>(c: &Check<'a>) -> Option<(&'a Guardianship, &'a Family)> {
+    let g = discharge(c)?.guardianship()?;
+    Some((g, c.case.family(g.guardian())?))
 }
 
-/// A discharge to guardianship names the guardian's family, of kind guardian (SSA §475(7): a
-/// judicially created relationship with a caretaker).
+/// A discharge to guardianship is to a family of kind guardian (SSA §475(7): a judicially
+/// created relationship with a caretaker). The payload always names the guardian.
 pub(crate) fn guardianship_family(c: &Check<'_>) -> Option<Objection> {
-    let d = discharge(c)?;
-    if d.reason != ExitReason::Guardianship {
-        return None;
-    }
-    match guardian(c, d) {
-        Some(f) if f.kind() == FamilyKind::Guardian => None,
-        Some(f) => Some(
-            Objection::new(format!(
-                "a discharge to guardianship needs a guardian family, found family {} of kind {}",
-                f.id(),
-                f.kind().as_str()
-            ))
-            .about(Subject::Family(f.id().clone())),
-        ),
-        None => Some(Objection::new(
-            "a discharge to guardianship needs the guardian's family, found none",
-        )),
-    }
+    let (_, f) = guardianship(c)?;
+    (f.kind() != FamilyKind::Guardian).then(|| {
+        Objection::new(format!(
+            "a discharge to guardianship needs a guardian family, found family {} of kind {}",
+            f.id(),
+            f.kind().as_str()
+        ))
+        .about(Subject::Family(f.id().clone()))
+    })
 }
 
-/// Kinship guardianship assistance only with a discharge to guardianship by a relative
-/// (SSA §473(d)(1): "relatives ... who have assumed legal guardianship").
+/// Kinship guardianship assistance only for a relative guardian (SSA §473(d)(1): "relatives ...
+/// who have assumed legal guardianship"). Only a guardianship can carry assistance.
 pub(crate) fn kinship_relative(c: &Check<'_>) -> Option<Objection> {
-    let d = discharge(c)?;
-    if d.assistance != GuardianshipAssistance::Kinship {
+    let (g, f) = guardianship(c)?;
+    if g.assistance() != GuardianshipAssistance::Kinship {
         return None;
     }
-    if d.reason != ExitReason::Guardianship {
-        return Some(Objection::new(format!(
-            "kinship guardianship assistance needs a discharge to guardianship, found {}",
-            d.reason.as_str()
-        )));
-    }
-    let f = guardian(c, d)?; // a missing guardian is `guardianship_family`'s
     (!f.cared_for_by_relative()).then(|| {
         Objection::new(format!(
-                "kinship guardianship assistance needs a relative guardian, found no relative caregiver in family {}",
-                f.id()
-            ),
-        )
+            "kinship guardianship assistance needs a relative guardian, found no relative caregiver in family {}",
+            f.id()
+        ))
         .about(Subject::Family(f.id().clone()))
     })
 }
 
 /// The first day from which the child has lived, without a break up to `on`, in `family`'s home
-/// while it held a licence in force: the start of the kinship-guardianship clock. `None` when the
-/// child is not in that home on `on` or the licence is not in force then.
+/// while it held a license in force: the start of the kinship-guardianship clock. `None` when the
+/// child is not in that home on `on` or the license is not in force then.
 ///
-/// Under [`KinshipClock::AllMonthsInHome`] the months before the licence count too, once the home
+/// Under [`KinshipClock::AllMonthsInHome`] the months before the license count too, once the home
 /// is licensed on `on`. Shared by the guard below and the kinship-guardianship obligation of the
 /// clocks.
 pub(crate) fn licensed_stay_start(
@@ -112,7 +83,7 @@ pub(crate) fn licensed_stay_start(
     on: NaiveDate,
     policy: &crate::Policy,
 ) -> Option<NaiveDate> {
-    let licence = family.licence().filter(|l| l.in_force_on(on))?;
+    let license = family.license().filter(|l| l.in_force_on(on))?;
     let placements = case.placements();
     let last = placements.iter().rposition(|p| {
         p.caregiver() == Some(family.id())
@@ -129,7 +100,7 @@ pub(crate) fn licensed_stay_start(
         }
     }
     Some(match policy.kinship_clock() {
-        KinshipClock::LicensedMonths => start.max(licence.since()),
+        KinshipClock::LicensedMonths => start.max(license.since()),
         KinshipClock::AllMonthsInHome => start,
     })
 }
@@ -138,11 +109,10 @@ pub(crate) fn licensed_stay_start(
 /// relative's licensed home (SSA §473(d)(3)(A)(i)(II): eligible for foster care maintenance
 /// payments while residing there; an open reading, see [the manual](crate::manual#open-readings): counted while the home is licensed).
 pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Objection> {
-    let d = discharge(c)?;
-    if d.assistance != GuardianshipAssistance::Kinship || d.reason != ExitReason::Guardianship {
+    let (g, f) = guardianship(c)?;
+    if g.assistance() != GuardianshipAssistance::Kinship {
         return None;
     }
-    let f = guardian(c, d)?;
     let months = c.policy.kinship_guardianship_months();
     let on = c.event.date();
     let start = licensed_stay_start(c.case, f, on, c.policy);
@@ -156,7 +126,7 @@ pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Objection> {
                         f.id()
                     ),
                     _ => format!(
-                        "kinship guardianship assistance needs {months} consecutive months in family {}'s licensed home, found the child not placed there under a licence in force on {on}",
+                        "kinship guardianship assistance needs {months} consecutive months in family {}'s licensed home, found the child not placed there under a license in force on {on}",
                         f.id()
                     ),
                 },
@@ -166,8 +136,6 @@ pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Objection> {
     }
 }
 
-/// No discharge for adoption or death.
-pub(crate) const REASON: Rule = Rule::one(RuleId::DischargeReason, reason_allowed);
 /// Emancipation only at majority.
 pub(crate) const EMANCIPATION: Rule = Rule::one(RuleId::EmancipationAge, emancipation_age);
 /// Guardianship names the guardian.
@@ -178,9 +146,9 @@ pub(crate) const KIN_RELATIVE: Rule = Rule::one(RuleId::KinshipGuardianRelative,
 pub(crate) const KIN_SIX_MONTHS: Rule =
     Rule::one(RuleId::KinshipGuardianSixMonths, kinship_six_months);
 
-/// The rules of a discharge, after its reason and (during a visit) the visit's limit.
+/// The rules of a discharge (after, during a visit, the visit's limit).
 pub(crate) const EXIT: &[Rule] = &[EMANCIPATION, GUARDIAN, KIN_RELATIVE, KIN_SIX_MONTHS];
 
 /// Every rule of this family.
 #[cfg(test)]
-pub(crate) const ALL: &[Rule] = &[REASON, EMANCIPATION, GUARDIAN, KIN_RELATIVE, KIN_SIX_MONTHS];
+pub(crate) const ALL: &[Rule] = &[EMANCIPATION, GUARDIAN, KIN_RELATIVE, KIN_SIX_MONTHS];

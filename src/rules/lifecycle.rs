@@ -37,7 +37,7 @@ pub(crate) fn families_known(c: &Check<'_>) -> Option<Objection> {
             _ => None,
         },
         match what {
-            EventData::Discharge(d) => d.to.as_ref(),
+            EventData::Discharge(d) => d.to(),
             _ => None,
         },
     ];

@@ -59,18 +59,8 @@ fn open_is_ordinary(c: &Check<'_>) -> Option<Objection> {
     Some(Objection::new(message))
 }
 
-/// `ran_away` records a runaway or whereabouts-unknown setting, and not twice in a row.
+/// `ran_away` not twice in a row (its payload is always a runaway setting).
 fn runaway_setting(c: &Check<'_>) -> Option<Objection> {
-    let p = c.event.what().new_placement()?;
-    if !p.setting().is_runaway() {
-        return Some(
-            Objection::new(format!(
-                "ran_away expects a runaway or whereabouts_unknown setting, found {}",
-                p.setting().as_str()
-            ))
-            .about(Subject::Placement(p.id().clone())),
-        );
-    }
     let open = c.case.current_placement()?;
     open.setting().is_runaway().then(|| {
         Objection::new(format!(
@@ -146,7 +136,7 @@ pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Objection> {
 }
 
 /// A non-relative foster family home (non-relative, therapeutic, shelter or pre-adoptive) needs a
-/// licence in force on the placement date (SSA §472(c)(1)), except a pre-adoptive placement with
+/// license in force on the placement date (SSA §472(c)(1)), except a pre-adoptive placement with
 /// an adoptive family. Relative and kin homes may be
 /// unlicensed: federal foster care includes them regardless of licensure (45 CFR 1355.20).
 pub(crate) fn licensed_home(c: &Check<'_>) -> Option<Objection> {
@@ -161,21 +151,21 @@ pub(crate) fn licensed_home(c: &Check<'_>) -> Option<Objection> {
         return None;
     }
     let family = c.case.family(p.caregiver()?)?;
-    // An adoptive family taking a pre-adoptive placement needs no foster licence; a pre-adoptive
+    // An adoptive family taking a pre-adoptive placement needs no foster license; a pre-adoptive
     // family that fosters the child before the adoption does.
     if p.setting() == Setting::PreAdoptiveHome && family.kind() == FamilyKind::Adoptive {
         return None;
     }
     let date = c.event.date();
-    match family.licence() {
+    match family.license() {
         Some(l) if l.in_force_on(date) => None,
         found => Some(
             Objection::new(format!(
-                "family {} needs a foster-home licence in force on {date}, found {}",
+                "family {} needs a foster-home license in force on {date}, found {}",
                 family.id(),
                 match found {
                     None => "none".to_owned(),
-                    Some(l) if !l.status().in_force() => "a licence not in force".to_owned(),
+                    Some(l) if !l.status().in_force() => "a license not in force".to_owned(),
                     Some(l) => format!(
                         "one covering {} to {}",
                         l.since(),

@@ -116,12 +116,12 @@ fn discharge_after_limit(c: &Check<'_>) -> Option<Objection> {
         return None;
     };
     let (start, beyond) = visit(c)?;
-    let late = c.event.date() > beyond && d.reason != crate::case::stage::ExitReason::Reunified;
+    let late = c.event.date() > beyond && d.reason() != crate::case::stage::ExitReason::Reunified;
     late.then(|| {
         Objection::new(format!(
                 "the trial home visit begun {start} outlived its limit on {beyond}, which ended the episode in reunification; a discharge on {} can only give the reason reunified, found {}",
                 c.event.date(),
-                d.reason.as_str()
+                d.reason().as_str()
             ),
         )
     })

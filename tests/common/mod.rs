@@ -18,7 +18,7 @@
 //! ```
 //!
 //! Where the guard tests and the clock tests used "the same" family with different details (a
-//! putative father, licence dates), both versions are here under their own names, so that no
+//! putative father, license dates), both versions are here under their own names, so that no
 //! test changes meaning: see [`birth_family`] / [`birth_family_parents_only`], [`foster_family`] /
 //! [`foster_family_2015_to_2030`], [`all_families`] / [`clock_families`].
 //!
@@ -54,9 +54,9 @@ pub fn member(id: &str, name: &str, relationship: Relationship) -> Member {
     Member::new(Person::new(pid(id), Name::new(name).unwrap()), relationship)
 }
 
-/// A foster-home licence in force from `since`, to `expires` (inclusive) or with no end.
-pub fn licence(since: NaiveDate, expires: Option<NaiveDate>) -> FosterLicence {
-    FosterLicence::new(LicenceStatus::Licensed, since, expires).unwrap()
+/// A foster-home license in force from `since`, to `expires` (inclusive) or with no end.
+pub fn license(since: NaiveDate, expires: Option<NaiveDate>) -> FosterLicense {
+    FosterLicense::new(LicenseStatus::Licensed, since, expires).unwrap()
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -132,14 +132,14 @@ pub fn relative_family() -> Family {
 
 /// F-REL, licensed from `since` with no end.
 pub fn relative_family_licensed(since: NaiveDate) -> Family {
-    relative_family_with(LicenceStatus::Licensed, since)
+    relative_family_with(LicenseStatus::Licensed, since)
 }
 
-/// F-REL, with a licence from `since` (with no end) in `status`.
-pub fn relative_family_with(status: LicenceStatus, since: NaiveDate) -> Family {
+/// F-REL, with a license from `since` (with no end) in `status`.
+pub fn relative_family_with(status: LicenseStatus, since: NaiveDate) -> Family {
     Family::builder(fid("F-REL"), FamilyKind::Relative)
         .member(member("P-GRANDMA", "Dora", Relationship::Grandparent).caregiver())
-        .licence(FosterLicence::new(status, since, None).unwrap())
+        .license(FosterLicense::new(status, since, None).unwrap())
         .build()
         .unwrap()
 }
@@ -158,7 +158,7 @@ pub fn foster_family_2015_to_2030() -> Family {
 pub fn foster_family_licensed(since: NaiveDate, expires: NaiveDate) -> Family {
     Family::builder(fid("F-FOSTER"), FamilyKind::NonRelativeFoster)
         .member(member("P-FOSTER", "Eve", Relationship::NonRelative).caregiver())
-        .licence(licence(since, Some(expires)))
+        .license(license(since, Some(expires)))
         .build()
         .unwrap()
 }
@@ -167,7 +167,7 @@ pub fn foster_family_licensed(since: NaiveDate, expires: NaiveDate) -> Family {
 pub fn preadoptive_family() -> Family {
     Family::builder(fid("F-ADOPT"), FamilyKind::PreAdoptive)
         .member(member("P-ADOPT", "Fay", Relationship::NonRelative).caregiver())
-        .licence(licence(d(2023, 1, 1), None))
+        .license(license(d(2023, 1, 1), None))
         .build()
         .unwrap()
 }
@@ -180,15 +180,15 @@ pub fn guardian_family() -> Family {
         .unwrap()
 }
 
-/// The same household (id, members, licence) recorded as another kind: a relative who becomes a
+/// The same household (id, members, license) recorded as another kind: a relative who becomes a
 /// guardian, a foster family approved to adopt.
 pub fn as_kind(family: &Family, kind: FamilyKind) -> Family {
     let mut b = Family::builder(family.id().clone(), kind);
     for m in family.members() {
         b = b.member(m.clone());
     }
-    if let Some(l) = family.licence() {
-        b = b.licence(*l);
+    if let Some(l) = family.license() {
+        b = b.license(*l);
     }
     b.build().unwrap()
 }
@@ -289,7 +289,7 @@ pub fn assessed(date: NaiveDate, id: &str, outcome: QrtpAssessment) -> Event {
 }
 
 pub fn ran_away(date: NaiveDate, id: &str) -> Event {
-    ev(date, EventData::RanAway(np(id, Setting::Runaway, None)))
+    ev(date, EventData::RanAway(Runaway::new(plid(id))))
 }
 
 pub fn returned(date: NaiveDate, id: &str, setting: Setting, caregiver: Option<&str>) -> Event {
@@ -308,7 +308,7 @@ pub fn returned_to_foster(date: NaiveDate, id: &str) -> Event {
 pub fn visit(date: NaiveDate, id: &str) -> Event {
     ev(
         date,
-        EventData::TrialHomeVisitBegun(np(id, Setting::TrialHomeVisit, Some("F-BIRTH"))),
+        EventData::TrialHomeVisitBegun(HomeVisit::new(plid(id), fid("F-BIRTH"))),
     )
 }
 
@@ -344,12 +344,13 @@ impl IntoDischarge for Discharge {
 }
 
 impl IntoDischarge for ExitReason {
+    /// Only for the reasons that need nothing more (not adoption, death or guardianship).
     fn into_discharge(self) -> Discharge {
-        Discharge::new(self)
+        Discharge::try_from(self).expect("a reason a discharge can carry alone")
     }
 }
 
-/// `discharge(date, Discharge::new(ExitReason::Guardianship).to_family(..))`, or simply
+/// `discharge(date, Discharge::Guardianship(Guardianship::new(..)))`, or simply
 /// `discharge(date, ExitReason::Reunified)`.
 pub fn discharge(date: NaiveDate, discharge: impl IntoDischarge) -> Event {
     ev(date, EventData::Discharge(discharge.into_discharge()))
