@@ -1438,7 +1438,7 @@ fn the_exported_histories_reach_every_event_kind_and_stage() {
         assert!(kinds.contains(kind), "{kind:?} never generated");
     }
     for kind in StageKind::ALL {
-        assert!(stages.contains(&kind), "{kind:?} never reached");
+        assert!(stages.contains(kind), "{kind:?} never reached");
     }
     for exit in [
         ExitReason::Reunified,
@@ -1506,7 +1506,7 @@ fn the_generator_reaches_every_stage() {
     }
     for kind in StageKind::ALL {
         assert!(
-            seen.iter().any(|s| s.kind() == kind),
+            seen.iter().any(|s| s.kind() == *kind),
             "{kind:?} never reached: {seen:?}"
         );
     }

@@ -1,73 +1,131 @@
 //! [`Stage`]: where a child's case stands.
+//!
+//! The two code lists here, [`ExitReason`] and [`StageKind`], are each declared once, one row per
+//! variant, by the `exit_reasons!` and `stage_kinds!` macros below: the enum, `ALL`, the names,
+//! the codes, `Display` and `FromStr` are generated from the rows. Adding a variant is one row.
 
 use core::fmt;
+use core::str::FromStr;
 
-/// Why a removal episode ended (AFCARS 1993 element 58, 2020 E155).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-#[non_exhaustive]
-pub enum ExitReason {
-    /// Reunified with parents or primary caretakers (code 1).
-    Reunified,
-    /// Living with other relatives (code 2).
-    LivingWithOtherRelatives,
-    /// Adopted (code 3).
-    Adopted,
-    /// Emancipated (code 4).
-    Emancipated,
-    /// Legal guardianship (code 5).
-    Guardianship,
-    /// Transferred to another agency (code 6).
-    TransferredToAnotherAgency,
-    /// The agency ended responsibility for a missing child (code 7).
-    RunawayDischarge,
-    /// Death of the child (code 8).
-    Death,
+/// A name that is not one of a code list's names ([`ExitReason`], [`StageKind`]).
+///
+/// The message says which list and which names it accepts; like every error of the crate it does
+/// not repeat the text that was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseStageError {
+    what: &'static str,
+    expected: &'static [&'static str],
 }
 
-impl ExitReason {
-    /// The snake_case name, as on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ExitReason::Reunified => "reunified",
-            ExitReason::LivingWithOtherRelatives => "living_with_other_relatives",
-            ExitReason::Adopted => "adopted",
-            ExitReason::Emancipated => "emancipated",
-            ExitReason::Guardianship => "guardianship",
-            ExitReason::TransferredToAnotherAgency => "transferred_to_another_agency",
-            ExitReason::RunawayDischarge => "runaway_discharge",
-            ExitReason::Death => "death",
-        }
+impl ParseStageError {
+    /// Which list the name was looked up in, e.g. `"exit reason"`.
+    pub fn what(&self) -> &'static str {
+        self.what
     }
 
-    /// Whether the CFSR counts this exit as permanency: reunification, living with relatives,
-    /// guardianship or adoption .
-    pub fn is_permanency(self) -> bool {
-        matches!(
-            self,
-            ExitReason::Reunified
-                | ExitReason::LivingWithOtherRelatives
-                | ExitReason::Guardianship
-                | ExitReason::Adopted
-        )
+    /// The names that list accepts.
+    pub fn expected(&self) -> &'static [&'static str] {
+        self.expected
     }
+}
 
-    /// The AFCARS 1993 DISREASN code.
-    pub fn afcars_1993_code(self) -> u8 {
-        match self {
-            ExitReason::Reunified => 1,
-            ExitReason::LivingWithOtherRelatives => 2,
-            ExitReason::Adopted => 3,
-            ExitReason::Emancipated => 4,
-            ExitReason::Guardianship => 5,
-            ExitReason::TransferredToAnotherAgency => 6,
-            ExitReason::RunawayDischarge => 7,
-            ExitReason::Death => 8,
+impl fmt::Display for ParseStageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid {}: expected one of ", self.what)?;
+        for (i, name) in self.expected.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(name)?;
         }
+        f.write_str("; found another name")
+    }
+}
+
+impl std::error::Error for ParseStageError {}
+
+/// Declares [`ExitReason`]: one row per reason, `Variant = "wire_name", code N, permanency B;`
+/// with the AFCARS 1993 DISREASN code and whether the CFSR counts the exit as permanency.
+macro_rules! exit_reasons {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident = $name:literal, code $code:literal, permanency $permanency:literal;
+    )*) => {
+        /// Why a removal episode ended (AFCARS 1993 element 58, 2020 E155).
+        ///
+        /// The snake_case name ([`ExitReason::as_str`]) is the wire name and what `Display`
+        /// prints and `FromStr` reads.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
+        pub enum ExitReason {
+            $(
+                $(#[$doc])*
+                #[doc = ""]
+                #[doc = concat!("Wire name `", $name, "`, AFCARS 1993 DISREASN code ", $code, ".")]
+                #[cfg_attr(feature = "serde", serde(rename = $name))]
+                $variant,
+            )*
+        }
+
+        impl ExitReason {
+            /// Every exit reason, in code order.
+            pub const ALL: &'static [ExitReason] = &[$(ExitReason::$variant),*];
+
+            /// The snake_case name, as on the wire.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(ExitReason::$variant => $name,)* }
+            }
+
+            /// Whether the CFSR counts this exit as permanency: reunification, living with
+            /// relatives, guardianship or adoption.
+            pub const fn is_permanency(self) -> bool {
+                match self { $(ExitReason::$variant => $permanency,)* }
+            }
+
+            /// The AFCARS 1993 DISREASN code.
+            pub const fn afcars_1993_code(self) -> u8 {
+                match self { $(ExitReason::$variant => $code,)* }
+            }
+        }
+
+        impl FromStr for ExitReason {
+            type Err = ParseStageError;
+
+            /// Reads the wire name ([`ExitReason::as_str`]).
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($name => Ok(ExitReason::$variant),)*
+                    _ => Err(ParseStageError { what: "exit reason", expected: &[$($name),*] }),
+                }
+            }
+        }
+    };
+}
+
+exit_reasons! {
+    /// Reunified with parents or primary caretakers.
+    Reunified = "reunified", code 1, permanency true;
+    /// Living with other relatives.
+    LivingWithOtherRelatives = "living_with_other_relatives", code 2, permanency true;
+    /// Adopted.
+    Adopted = "adopted", code 3, permanency true;
+    /// Emancipated.
+    Emancipated = "emancipated", code 4, permanency false;
+    /// Legal guardianship.
+    Guardianship = "guardianship", code 5, permanency true;
+    /// Transferred to another agency.
+    TransferredToAnotherAgency = "transferred_to_another_agency", code 6, permanency false;
+    /// The agency ended responsibility for a missing child.
+    RunawayDischarge = "runaway_discharge", code 7, permanency false;
+    /// Death of the child.
+    Death = "death", code 8, permanency false;
+}
+
+impl fmt::Display for ExitReason {
+    /// The wire name.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -88,6 +146,9 @@ pub enum Outcome {
 
 /// Where a child's case stands. Derived from the case's history; names are part of the API and
 /// the wire format.
+///
+/// `Display` prints the stage kind's name ([`StageKind::as_str`], e.g. `FosterCare`), with the
+/// reason for an exited or closed case, e.g. `Exited(reunified)`; messages quote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -115,58 +176,82 @@ pub enum Stage {
     Deceased,
 }
 
-/// A [`Stage`] without its reason: what the transition table matches on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-#[non_exhaustive]
-pub enum StageKind {
-    /// [`Stage::Intake`].
-    Intake,
-    /// [`Stage::Preservation`].
-    Preservation,
-    /// [`Stage::FosterCare`].
-    FosterCare,
-    /// [`Stage::Reunification`].
-    Reunification,
-    /// [`Stage::Adoption`].
-    Adoption,
-    /// [`Stage::Exited`].
-    Exited,
-    /// [`Stage::Closed`].
-    Closed,
-    /// [`Stage::Deceased`].
-    Deceased,
+/// Declares [`StageKind`]: one row per stage kind, `Variant = "wire_name",`. The name used in
+/// the diagram and in messages is the variant's own (CamelCase).
+macro_rules! stage_kinds {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, )*) => {
+        /// A [`Stage`] without its reason: what the transition table matches on.
+        ///
+        /// Two names: [`StageKind::as_str`] (`FosterCare`), used in the lifecycle diagram and in
+        /// messages and printed by `Display`, and [`StageKind::wire_name`] (`foster_care`), the
+        /// serde name. `FromStr` reads either.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
+        pub enum StageKind {
+            $(
+                $(#[$doc])*
+                #[cfg_attr(feature = "serde", serde(rename = $name))]
+                $variant,
+            )*
+        }
+
+        impl StageKind {
+            /// Every stage kind, in lifecycle order.
+            pub const ALL: &'static [StageKind] = &[$(StageKind::$variant),*];
+
+            /// The name used in the diagram and in messages (CamelCase, e.g. `FosterCare`).
+            pub const fn as_str(self) -> &'static str {
+                match self { $(StageKind::$variant => stringify!($variant),)* }
+            }
+
+            /// The snake_case name, as on the wire (e.g. `foster_care`).
+            pub const fn wire_name(self) -> &'static str {
+                match self { $(StageKind::$variant => $name,)* }
+            }
+        }
+
+        impl FromStr for StageKind {
+            type Err = ParseStageError;
+
+            /// Reads the name [`StageKind::as_str`] gives (`FosterCare`) or the wire name
+            /// (`foster_care`).
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $(stringify!($variant) | $name => Ok(StageKind::$variant),)*
+                    _ => Err(ParseStageError {
+                        what: "stage kind",
+                        expected: &[$(stringify!($variant),)* $($name),*],
+                    }),
+                }
+            }
+        }
+    };
 }
 
-impl StageKind {
-    /// Every stage kind, in lifecycle order.
-    pub const ALL: [StageKind; 8] = [
-        StageKind::Intake,
-        StageKind::Preservation,
-        StageKind::FosterCare,
-        StageKind::Reunification,
-        StageKind::Adoption,
-        StageKind::Exited,
-        StageKind::Closed,
-        StageKind::Deceased,
-    ];
+stage_kinds! {
+    /// [`Stage::Intake`].
+    Intake = "intake",
+    /// [`Stage::Preservation`].
+    Preservation = "preservation",
+    /// [`Stage::FosterCare`].
+    FosterCare = "foster_care",
+    /// [`Stage::Reunification`].
+    Reunification = "reunification",
+    /// [`Stage::Adoption`].
+    Adoption = "adoption",
+    /// [`Stage::Exited`].
+    Exited = "exited",
+    /// [`Stage::Closed`].
+    Closed = "closed",
+    /// [`Stage::Deceased`].
+    Deceased = "deceased",
+}
 
-    /// The name used in the diagram and in messages.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StageKind::Intake => "Intake",
-            StageKind::Preservation => "Preservation",
-            StageKind::FosterCare => "FosterCare",
-            StageKind::Reunification => "Reunification",
-            StageKind::Adoption => "Adoption",
-            StageKind::Exited => "Exited",
-            StageKind::Closed => "Closed",
-            StageKind::Deceased => "Deceased",
-        }
+impl fmt::Display for StageKind {
+    /// The name used in the diagram and in messages ([`StageKind::as_str`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -198,12 +283,215 @@ impl Stage {
 impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Stage::Exited(r) => write!(f, "Exited({})", r.as_str()),
+            Stage::Exited(r) => write!(f, "Exited({r})"),
             Stage::Closed(Outcome::PreservationCompleted) => {
                 f.write_str("Closed(preservation_completed)")
             }
-            Stage::Closed(Outcome::Exited(r)) => write!(f, "Closed({})", r.as_str()),
+            Stage::Closed(Outcome::Exited(r)) => write!(f, "Closed({r})"),
             other => f.write_str(other.kind().as_str()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    /// The snake_case spelling of a CamelCase name: what `rename_all = "snake_case"` gave.
+    fn snake_case(camel: &str) -> String {
+        let mut out = String::new();
+        for (i, c) in camel.chars().enumerate() {
+            if c.is_ascii_uppercase() {
+                if i > 0 {
+                    out.push('_');
+                }
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Every exit reason, by an exhaustive match: a new variant fails to compile here until it
+    /// is added, and the test fails until `ALL` lists it.
+    fn listed_exit_reason(r: ExitReason) -> bool {
+        match r {
+            ExitReason::Reunified
+            | ExitReason::LivingWithOtherRelatives
+            | ExitReason::Adopted
+            | ExitReason::Emancipated
+            | ExitReason::Guardianship
+            | ExitReason::TransferredToAnotherAgency
+            | ExitReason::RunawayDischarge
+            | ExitReason::Death => ExitReason::ALL.contains(&r),
+        }
+    }
+
+    fn listed_stage_kind(k: StageKind) -> bool {
+        match k {
+            StageKind::Intake
+            | StageKind::Preservation
+            | StageKind::FosterCare
+            | StageKind::Reunification
+            | StageKind::Adoption
+            | StageKind::Exited
+            | StageKind::Closed
+            | StageKind::Deceased => StageKind::ALL.contains(&k),
+        }
+    }
+
+    #[test]
+    fn all_lists_every_variant_once() {
+        let reasons = [
+            ExitReason::Reunified,
+            ExitReason::LivingWithOtherRelatives,
+            ExitReason::Adopted,
+            ExitReason::Emancipated,
+            ExitReason::Guardianship,
+            ExitReason::TransferredToAnotherAgency,
+            ExitReason::RunawayDischarge,
+            ExitReason::Death,
+        ];
+        for r in reasons {
+            assert!(listed_exit_reason(r), "{r:?} missing from ExitReason::ALL");
+        }
+        assert_eq!(ExitReason::ALL, reasons);
+        let kinds = [
+            StageKind::Intake,
+            StageKind::Preservation,
+            StageKind::FosterCare,
+            StageKind::Reunification,
+            StageKind::Adoption,
+            StageKind::Exited,
+            StageKind::Closed,
+            StageKind::Deceased,
+        ];
+        for k in kinds {
+            assert!(listed_stage_kind(k), "{k:?} missing from StageKind::ALL");
+        }
+        // Lifecycle order, which the diagram follows.
+        assert_eq!(StageKind::ALL, kinds);
+    }
+
+    #[test]
+    fn exit_reasons_round_trip_and_their_names_and_codes_are_unique() {
+        let (mut names, mut codes) = (HashSet::new(), HashSet::new());
+        for &r in ExitReason::ALL {
+            assert_eq!(r.as_str().parse::<ExitReason>(), Ok(r));
+            assert_eq!(r.to_string(), r.as_str());
+            assert_eq!(r.as_str(), snake_case(&format!("{r:?}")));
+            assert!(names.insert(r.as_str()), "{r:?}: name repeated");
+            assert!(codes.insert(r.afcars_1993_code()), "{r:?}: code repeated");
+        }
+        // The codes are 1 to 8, in declaration (and so `Ord`) order.
+        let codes: Vec<u8> = ExitReason::ALL
+            .iter()
+            .map(|r| r.afcars_1993_code())
+            .collect();
+        assert_eq!(codes, (1..=8).collect::<Vec<u8>>());
+        assert!(ExitReason::ALL.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn exit_reasons_keep_their_meaning() {
+        let permanency: Vec<ExitReason> = ExitReason::ALL
+            .iter()
+            .copied()
+            .filter(|r| r.is_permanency())
+            .collect();
+        assert_eq!(
+            permanency,
+            [
+                ExitReason::Reunified,
+                ExitReason::LivingWithOtherRelatives,
+                ExitReason::Adopted,
+                ExitReason::Guardianship,
+            ]
+        );
+        assert_eq!(ExitReason::RunawayDischarge.afcars_1993_code(), 7);
+        assert_eq!(ExitReason::Death.as_str(), "death");
+    }
+
+    #[test]
+    fn stage_kinds_round_trip_and_their_names_are_unique() {
+        let (mut names, mut wire) = (HashSet::new(), HashSet::new());
+        for &k in StageKind::ALL {
+            assert_eq!(k.as_str().parse::<StageKind>(), Ok(k));
+            assert_eq!(k.wire_name().parse::<StageKind>(), Ok(k));
+            assert_eq!(k.to_string(), k.as_str());
+            assert_eq!(k.as_str(), format!("{k:?}"));
+            assert_eq!(k.wire_name(), snake_case(k.as_str()));
+            assert!(names.insert(k.as_str()), "{k:?}: name repeated");
+            assert!(wire.insert(k.wire_name()), "{k:?}: wire name repeated");
+        }
+        // `FromStr` reads both: no name is another kind's wire name.
+        assert!(names.is_disjoint(&wire));
+    }
+
+    #[test]
+    fn unknown_names_are_refused_without_being_repeated() {
+        let e = "Jane Doe".parse::<ExitReason>().unwrap_err();
+        assert_eq!(e.what(), "exit reason");
+        let message = e.to_string();
+        assert!(!message.contains("Jane"), "{message}");
+        assert_eq!(
+            message,
+            "invalid exit reason: expected one of reunified, living_with_other_relatives, \
+             adopted, emancipated, guardianship, transferred_to_another_agency, \
+             runaway_discharge, death; found another name"
+        );
+        // Names are exact: no case folding, no trimming.
+        assert!("Reunified".parse::<ExitReason>().is_err());
+        assert!(" reunified".parse::<ExitReason>().is_err());
+        assert!("FOSTER_CARE".parse::<StageKind>().is_err());
+        let e = "Jane Doe".parse::<StageKind>().unwrap_err();
+        assert_eq!(e.what(), "stage kind");
+        assert_eq!(e.expected().len(), 2 * StageKind::ALL.len());
+        assert!(!e.to_string().contains("Jane"));
+        let _: &dyn std::error::Error = &e;
+    }
+
+    #[test]
+    fn stages_display_as_before() {
+        assert_eq!(Stage::Intake.to_string(), "Intake");
+        assert_eq!(Stage::FosterCare.to_string(), "FosterCare");
+        assert_eq!(
+            Stage::Exited(ExitReason::Reunified).to_string(),
+            "Exited(reunified)"
+        );
+        assert_eq!(
+            Stage::Closed(Outcome::PreservationCompleted).to_string(),
+            "Closed(preservation_completed)"
+        );
+        assert_eq!(
+            Stage::Closed(Outcome::Exited(ExitReason::LivingWithOtherRelatives)).to_string(),
+            "Closed(living_with_other_relatives)"
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn the_wire_names_are_the_rows() {
+        for &r in ExitReason::ALL {
+            let json = serde_json::to_value(r).unwrap();
+            assert_eq!(json, serde_json::json!(r.as_str()));
+            assert_eq!(serde_json::from_value::<ExitReason>(json).unwrap(), r);
+        }
+        for &k in StageKind::ALL {
+            let json = serde_json::to_value(k).unwrap();
+            assert_eq!(json, serde_json::json!(k.wire_name()));
+            assert_eq!(serde_json::from_value::<StageKind>(json).unwrap(), k);
+        }
+        // A stage still carries its reason under the snake_case names.
+        assert_eq!(
+            serde_json::to_value(Stage::Exited(ExitReason::Adopted)).unwrap(),
+            serde_json::json!({"exited": "adopted"})
+        );
+        assert_eq!(
+            serde_json::to_value(Stage::FosterCare).unwrap(),
+            serde_json::json!("foster_care")
+        );
     }
 }

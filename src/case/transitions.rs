@@ -373,7 +373,7 @@ pub fn lifecycle_diagram() -> String {
             t.event.as_str()
         );
     }
-    for s in S::ALL {
+    for s in S::ALL.iter().copied() {
         let same: Vec<&str> = TABLE
             .iter()
             .filter(|t| t.from == s && t.to == To::Same)
@@ -417,7 +417,7 @@ mod tests {
 
     #[test]
     fn the_index_finds_every_row_and_nothing_else() {
-        for s in S::ALL {
+        for s in S::ALL.iter().copied() {
             for k in K::ALL {
                 let scanned = TABLE.iter().find(|t| t.from == s && t.event == *k);
                 assert_eq!(
@@ -456,7 +456,7 @@ mod tests {
             }
         }
         for s in S::ALL {
-            assert!(reached.contains(&s), "{s:?} unreachable");
+            assert!(reached.contains(s), "{s:?} unreachable");
         }
     }
 
@@ -468,7 +468,8 @@ mod tests {
         assert_eq!(allowed_from(S::Deceased).count(), 0);
         // Every stage but Deceased can record the child's death.
         for s in S::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|s| !matches!(s, S::Deceased | S::Intake))
         {
             assert!(find(s, K::Death).is_some(), "{s:?}");
