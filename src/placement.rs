@@ -6,111 +6,87 @@ use crate::date;
 use crate::error::{Error, Inconsistency};
 use crate::id::{FacilityId, FamilyId, PlacementId};
 
-/// A living arrangement, in the AFCARS 2020 vocabulary (45 CFR 1355.44(e), elements E113–E120)
-/// with the 1993 setting (Appendix A, element 41) each maps to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-#[non_exhaustive]
-pub enum Setting {
+macro_rules! settings {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, code_1993 $c93:literal, code_2020 $c20:literal; )*) => {
+        /// A living arrangement, in the AFCARS 2020 vocabulary (45 CFR 1355.44(e), elements
+        /// E113–E120) with the 1993 setting (Appendix A, element 41) each maps to.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
+        pub enum Setting {
+            $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $name))] $variant, )*
+        }
+
+        impl Setting {
+            /// Every setting, in declaration order.
+            pub const ALL: &'static [Setting] = &[$(Setting::$variant),*];
+
+            /// The snake_case name, as on the wire.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Setting::$variant => $name,)* }
+            }
+
+            /// The AFCARS 1993 current placement setting code (element 41, CURPLSET).
+            pub const fn afcars_1993_code(self) -> u8 {
+                match self { $(Setting::$variant => $c93,)* }
+            }
+
+            /// The AFCARS 2020 "other living arrangement type" (element E120) code as the AXE and
+            /// CJAMS implementations number it, or 0 for a foster family home (reported through
+            /// E113–E119). Verify against the current ACF XML schema.
+            pub const fn afcars_2020_code(self) -> u8 {
+                match self { $(Setting::$variant => $c20,)* }
+            }
+        }
+    };
+}
+
+settings! {
     /// Licensed non-relative foster family home (E113 yes, E114; 1993 code 3).
-    NonRelativeFosterHome,
+    NonRelativeFosterHome = "non_relative_foster_home", code_1993 3, code_2020 0;
     /// Relative foster family home (E117; 1993 code 2).
-    RelativeFosterHome,
+    RelativeFosterHome = "relative_foster_home", code_1993 2, code_2020 0;
     /// Kin (fictive-kin) foster family home (E119; 1993 code 3).
-    KinFosterHome,
+    KinFosterHome = "kin_foster_home", code_1993 3, code_2020 0;
     /// Therapeutic foster family home (E115; 1993 code 3).
-    TherapeuticFosterHome,
+    TherapeuticFosterHome = "therapeutic_foster_home", code_1993 3, code_2020 0;
     /// Shelter-care foster family home (E116; 1993 code 3).
-    ShelterFosterHome,
+    ShelterFosterHome = "shelter_foster_home", code_1993 3, code_2020 0;
     /// Pre-adoptive home (E118; 1993 code 1).
-    PreAdoptiveHome,
+    PreAdoptiveHome = "pre_adoptive_home", code_1993 1, code_2020 0;
     /// Group home, family operated (E120 = 1; 1993 code 4).
-    GroupHomeFamilyOperated,
+    GroupHomeFamilyOperated = "group_home_family_operated", code_1993 4, code_2020 1;
     /// Group home, staff operated (E120 = 2; 1993 code 4).
-    GroupHomeStaffOperated,
+    GroupHomeStaffOperated = "group_home_staff_operated", code_1993 4, code_2020 2;
     /// Group home, shelter care (E120 = 3; 1993 code 4).
-    GroupHomeShelter,
+    GroupHomeShelter = "group_home_shelter", code_1993 4, code_2020 3;
     /// Residential treatment center (E120 = 4; 1993 code 5).
-    ResidentialTreatmentCenter,
+    ResidentialTreatmentCenter = "residential_treatment_center", code_1993 5, code_2020 4;
     /// Qualified residential treatment program (E120 = 5; 1993 code 5). SSA §472(k)(4).
-    Qrtp,
+    Qrtp = "qrtp", code_1993 5, code_2020 5;
     /// Child-care institution (E120 = 6; 1993 code 5).
-    ChildCareInstitution,
+    ChildCareInstitution = "child_care_institution", code_1993 5, code_2020 6;
     /// Child-care institution, shelter care (E120 = 7; 1993 code 5).
-    ChildCareInstitutionShelter,
+    ChildCareInstitutionShelter = "child_care_institution_shelter", code_1993 5, code_2020 7;
     /// Supervised independent living (E120 = 8; 1993 code 6).
-    SupervisedIndependentLiving,
+    SupervisedIndependentLiving = "supervised_independent_living", code_1993 6, code_2020 8;
     /// Juvenile justice facility (E120 = 9; 1993 code 5) while the agency keeps placement and care
     /// responsibility.
-    JuvenileJusticeFacility,
+    JuvenileJusticeFacility = "juvenile_justice_facility", code_1993 5, code_2020 9;
     /// Medical or rehabilitative facility (E120 = 10; 1993 code 5).
-    MedicalFacility,
+    MedicalFacility = "medical_facility", code_1993 5, code_2020 10;
     /// Psychiatric hospital (E120 = 11; 1993 code 5).
-    PsychiatricHospital,
+    PsychiatricHospital = "psychiatric_hospital", code_1993 5, code_2020 11;
     /// On runaway status, still in the agency's care (E120 = 12; 1993 code 7).
-    Runaway,
+    Runaway = "runaway", code_1993 7, code_2020 12;
     /// Whereabouts unknown, still in the agency's care (E120 = 13; 1993 code 7).
-    WhereaboutsUnknown,
+    WhereaboutsUnknown = "whereabouts_unknown", code_1993 7, code_2020 13;
     /// Trial home visit: home with a parent while the agency keeps custody (E120 = 14 "placed at
     /// home"; 1993 code 8). 45 CFR 1356.21(e).
-    TrialHomeVisit,
+    TrialHomeVisit = "trial_home_visit", code_1993 8, code_2020 14;
 }
 
 impl Setting {
-    /// Every setting, in declaration order.
-    pub const ALL: [Setting; 20] = [
-        Setting::NonRelativeFosterHome,
-        Setting::RelativeFosterHome,
-        Setting::KinFosterHome,
-        Setting::TherapeuticFosterHome,
-        Setting::ShelterFosterHome,
-        Setting::PreAdoptiveHome,
-        Setting::GroupHomeFamilyOperated,
-        Setting::GroupHomeStaffOperated,
-        Setting::GroupHomeShelter,
-        Setting::ResidentialTreatmentCenter,
-        Setting::Qrtp,
-        Setting::ChildCareInstitution,
-        Setting::ChildCareInstitutionShelter,
-        Setting::SupervisedIndependentLiving,
-        Setting::JuvenileJusticeFacility,
-        Setting::MedicalFacility,
-        Setting::PsychiatricHospital,
-        Setting::Runaway,
-        Setting::WhereaboutsUnknown,
-        Setting::TrialHomeVisit,
-    ];
-
-    /// The snake_case name, as on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Setting::NonRelativeFosterHome => "non_relative_foster_home",
-            Setting::RelativeFosterHome => "relative_foster_home",
-            Setting::KinFosterHome => "kin_foster_home",
-            Setting::TherapeuticFosterHome => "therapeutic_foster_home",
-            Setting::ShelterFosterHome => "shelter_foster_home",
-            Setting::PreAdoptiveHome => "pre_adoptive_home",
-            Setting::GroupHomeFamilyOperated => "group_home_family_operated",
-            Setting::GroupHomeStaffOperated => "group_home_staff_operated",
-            Setting::GroupHomeShelter => "group_home_shelter",
-            Setting::ResidentialTreatmentCenter => "residential_treatment_center",
-            Setting::Qrtp => "qrtp",
-            Setting::ChildCareInstitution => "child_care_institution",
-            Setting::ChildCareInstitutionShelter => "child_care_institution_shelter",
-            Setting::SupervisedIndependentLiving => "supervised_independent_living",
-            Setting::JuvenileJusticeFacility => "juvenile_justice_facility",
-            Setting::MedicalFacility => "medical_facility",
-            Setting::PsychiatricHospital => "psychiatric_hospital",
-            Setting::Runaway => "runaway",
-            Setting::WhereaboutsUnknown => "whereabouts_unknown",
-            Setting::TrialHomeVisit => "trial_home_visit",
-        }
-    }
-
     /// A foster family home of any kind (AFCARS E113 "foster family home" = yes).
     pub fn is_foster_family_home(self) -> bool {
         matches!(
@@ -162,54 +138,6 @@ impl Setting {
     /// a placement move: not a trial home visit, not a runaway (CWPM 1.2B.7 Q9–Q10).
     pub fn counts_as_placement_setting(self) -> bool {
         !self.is_trial_home_visit() && !self.is_runaway()
-    }
-
-    /// The AFCARS 1993 current placement setting code (element 41, CURPLSET).
-    pub fn afcars_1993_code(self) -> u8 {
-        match self {
-            Setting::PreAdoptiveHome => 1,
-            Setting::RelativeFosterHome => 2,
-            Setting::NonRelativeFosterHome
-            | Setting::KinFosterHome
-            | Setting::TherapeuticFosterHome
-            | Setting::ShelterFosterHome => 3,
-            Setting::GroupHomeFamilyOperated
-            | Setting::GroupHomeStaffOperated
-            | Setting::GroupHomeShelter => 4,
-            Setting::ResidentialTreatmentCenter
-            | Setting::Qrtp
-            | Setting::ChildCareInstitution
-            | Setting::ChildCareInstitutionShelter
-            | Setting::JuvenileJusticeFacility
-            | Setting::MedicalFacility
-            | Setting::PsychiatricHospital => 5,
-            Setting::SupervisedIndependentLiving => 6,
-            Setting::Runaway | Setting::WhereaboutsUnknown => 7,
-            Setting::TrialHomeVisit => 8,
-        }
-    }
-
-    /// The AFCARS 2020 "other living arrangement type" (element E120) code as the AXE and CJAMS
-    /// implementations number it, or 0 for a foster family home (reported through E113–E119).
-    ///2: verify against the current ACF XML schema.
-    pub fn afcars_2020_code(self) -> u8 {
-        match self {
-            Setting::GroupHomeFamilyOperated => 1,
-            Setting::GroupHomeStaffOperated => 2,
-            Setting::GroupHomeShelter => 3,
-            Setting::ResidentialTreatmentCenter => 4,
-            Setting::Qrtp => 5,
-            Setting::ChildCareInstitution => 6,
-            Setting::ChildCareInstitutionShelter => 7,
-            Setting::SupervisedIndependentLiving => 8,
-            Setting::JuvenileJusticeFacility => 9,
-            Setting::MedicalFacility => 10,
-            Setting::PsychiatricHospital => 11,
-            Setting::Runaway => 12,
-            Setting::WhereaboutsUnknown => 13,
-            Setting::TrialHomeVisit => 14,
-            _ => 0,
-        }
     }
 }
 
@@ -657,7 +585,7 @@ mod tests {
 
     #[test]
     fn settings_know_their_nature() {
-        for s in Setting::ALL {
+        for &s in Setting::ALL {
             // Exactly the family settings need a caregiver.
             let with = NewPlacement::new(pid(), s, Some(FamilyId::new("F").unwrap()));
             let without = NewPlacement::new(pid(), s, None);
