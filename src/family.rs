@@ -594,12 +594,17 @@ impl FamilyBuilder {
                 });
             }
         }
+        // A family is held for the life of its case: keep no spare capacity.
+        let mut members = self.members;
+        members.shrink_to_fit();
+        let mut siblings_in_care = self.siblings_in_care;
+        siblings_in_care.shrink_to_fit();
         Ok(Family {
             id: self.id,
             kind: self.kind,
-            members: self.members,
+            members,
             license: self.license,
-            siblings_in_care: self.siblings_in_care,
+            siblings_in_care,
         })
     }
 }

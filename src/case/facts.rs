@@ -221,6 +221,22 @@ enum Record {
     Event(usize),
 }
 
+/// One family of the case: where its latest record is, and every `family_recorded` event of it.
+#[derive(Debug, Clone)]
+struct Slot {
+    latest: Record,
+    records: Vec<usize>,
+}
+
+/// Pushes onto a list that usually holds one or two entries, without the four a first push
+/// reserves: episodes, plans, visits and their orders are held for the life of the case.
+fn push_few<T>(v: &mut Vec<T>, x: T) {
+    if v.capacity() == 0 {
+        v.reserve_exact(1);
+    }
+    v.push(x);
+}
+
 /// What a transition does to the derived facts beyond recording the event's own facts (a family
 /// record, a plan, a court order, a parent's rights). Each row of the transition table names
 /// one; the fold of the derived facts is the only code that carries them out.
@@ -253,11 +269,10 @@ pub(crate) struct Facts {
     opening: Vec<Family>,
     events: Vec<Event>,
     stage: Stage,
-    /// The latest record of each family, by slot.
-    latest: Vec<Record>,
+    /// Each family, by slot: where its latest record is, and the `family_recorded` events that
+    /// recorded it, by date.
+    slots: Vec<Slot>,
     family_slot: IdIndex<FamilyId, usize>,
-    /// Per family slot: the `family_recorded` events that recorded it, by date.
-    records: Vec<Vec<usize>>,
     placements: Vec<Placement>,
     placement_slot: IdIndex<PlacementId, usize>,
     plans: Vec<PermanencyPlan>,
@@ -281,9 +296,8 @@ impl Facts {
             opening: Vec::new(),
             events: Vec::new(),
             stage: Stage::Intake,
-            latest: Vec::with_capacity(opening.len()),
+            slots: Vec::with_capacity(opening.len()),
             family_slot: IdIndex::default(),
-            records: Vec::with_capacity(opening.len()),
             placements: Vec::new(),
             placement_slot: IdIndex::default(),
             plans: Vec::new(),
@@ -299,8 +313,10 @@ impl Facts {
                     id: f.id().as_str().to_owned(),
                 });
             }
-            facts.latest.push(Record::Opening(i));
-            facts.records.push(Vec::new());
+            facts.slots.push(Slot {
+                latest: Record::Opening(i),
+                records: Vec::new(),
+            });
         }
         facts.opening = opening;
         for slot in 0..facts.opening.len() {
@@ -347,20 +363,20 @@ impl Facts {
 
     /// Every family, in its latest record, in the order they entered the case.
     pub(crate) fn families(&self) -> impl Iterator<Item = &Family> + '_ {
-        self.latest.iter().map(|r| self.resolve(*r))
+        self.slots.iter().map(|s| self.resolve(s.latest))
     }
 
     /// The latest record of family `id`.
     pub(crate) fn family(&self, id: &FamilyId) -> Option<&Family> {
         let slot = *self.family_slot.get(id)?;
-        Some(self.resolve(self.latest[slot]))
+        Some(self.resolve(self.slots[slot].latest))
     }
 
     /// Family `id` as recorded on `date`: its last `family_recorded` event dated on or before
     /// `date`, else its record at opening.
     pub(crate) fn family_on(&self, id: &FamilyId, date: NaiveDate) -> Option<&Family> {
         let slot = *self.family_slot.get(id)?;
-        let records = &self.records[slot];
+        let records = &self.slots[slot].records;
         let n = records.partition_point(|i| self.events[*i].date() <= date);
         match n {
             // A family that entered the case after it opened is unknown before its first record.
@@ -464,7 +480,14 @@ impl Facts {
     /// Folds an accepted event into the facts and appends it to the history: records the
     /// event's own facts, runs the row's `effect`, and moves to `next`, the stage the row
     /// resolved. The only code that changes a case.
-    pub(crate) fn fold(&mut self, event: Event, effect: Effect, next: Stage, policy: &Policy) {
+    pub(crate) fn fold(
+        &mut self,
+        event: Event,
+        effect: Effect,
+        next: Stage,
+        caregiver: Option<FamilyId>,
+        policy: &Policy,
+    ) {
         let index = self.events.len();
         let date = event.date();
         self.events.push(event);
@@ -483,27 +506,25 @@ impl Facts {
                     EventData::Removal(r) => r,
                     _ => unreachable!("OpenEpisode rows are removal rows"),
                 };
-                self.episodes.push(Episode {
-                    number: self.episodes.len() as u32 + 1,
-                    removal_date: date,
-                    manner: removal.manner,
-                    removed_from: removal.from.clone(),
-                    exit: None,
-                    first_placement: self.placements.len(),
-                    first_event: index,
-                    exit_event: None,
-                });
+                let number = self.episodes.len() as u32 + 1;
+                push_few(
+                    &mut self.episodes,
+                    Episode {
+                        number,
+                        removal_date: date,
+                        manner: removal.manner,
+                        removed_from: removal.from.clone(),
+                        exit: None,
+                        first_placement: self.placements.len(),
+                        first_event: index,
+                        exit_event: None,
+                    },
+                );
             }
             Effect::Place(reason) => {
                 self.end_placement(date, reason);
                 // The caregiver's id is the family's: keep one allocation of it per case.
-                let shared = self.events[index]
-                    .what()
-                    .new_placement()
-                    .and_then(|np| np.caregiver())
-                    .and_then(|f| self.family_slot.key(f))
-                    .cloned();
-                if let Some(shared) = shared
+                if let Some(shared) = caregiver
                     && let Some(np) = self.events[index].what_mut().new_placement_mut()
                 {
                     np.share_caregiver(shared);
@@ -514,11 +535,14 @@ impl Facts {
                     let slot = self.placements.len();
                     self.placement_slot.insert(p.id().clone(), slot);
                     if p.setting().is_trial_home_visit() {
-                        self.visits.push(Visit {
-                            placement: slot,
-                            start: date,
-                            orders: Vec::new(),
-                        });
+                        push_few(
+                            &mut self.visits,
+                            Visit {
+                                placement: slot,
+                                start: date,
+                                orders: Vec::new(),
+                            },
+                        );
                     }
                     self.placements.push(p);
                 }
@@ -566,20 +590,22 @@ impl Facts {
                         slot
                     }
                     None => {
-                        let slot = self.latest.len();
+                        let slot = self.slots.len();
                         self.family_slot.insert(id, slot);
-                        self.latest.push(Record::Event(index));
-                        self.records.push(Vec::new());
+                        self.slots.push(Slot {
+                            latest: Record::Event(index),
+                            records: Vec::new(),
+                        });
                         slot
                     }
                 };
-                self.latest[slot] = Record::Event(index);
-                self.records[slot].push(index);
+                self.slots[slot].latest = Record::Event(index);
+                push_few(&mut self.slots[slot].records, index);
                 self.count_legal_parents(slot, true);
             }
             EventData::PlanSet(goals) => {
                 if let Ok(plan) = PermanencyPlan::new(goals.clone(), date) {
-                    self.plans.push(plan);
+                    push_few(&mut self.plans, plan);
                 }
             }
             EventData::CourtFinding(Finding::VisitExtended { until }) => {
@@ -587,7 +613,7 @@ impl Facts {
                 if self.visit_in_progress().is_some()
                     && let Some(v) = self.visits.last_mut()
                 {
-                    v.orders.push((index, until));
+                    push_few(&mut v.orders, (index, until));
                 }
             }
             EventData::ParentalRightsTerminated { parent } => {
@@ -608,7 +634,7 @@ impl Facts {
 
     /// Counts the legal parents of the family at `slot` in (`add`) or out of the index.
     fn count_legal_parents(&mut self, slot: usize, add: bool) {
-        let family = match self.latest[slot] {
+        let family = match self.slots[slot].latest {
             Record::Opening(i) => &self.opening[i],
             Record::Event(i) => match self.events[i].what() {
                 EventData::FamilyRecorded(f) => &**f,

@@ -5,16 +5,48 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-/// Entries kept in a vector before the index moves to a hash map. A scan of this many ids
-/// (each compared by pointer first: ids are shared strings) is faster than hashing one.
-const SMALL: usize = 12;
+/// Entries kept in a vector before the index moves to a hash map. A scan of this many 32-bit
+/// tags (a string compared only where a tag agrees) costs less than hashing one id with a keyed
+/// hash.
+const SMALL: usize = 32;
 
 /// An id → value map: a vector scanned while small, a hash map once it holds more than
 /// [`SMALL`] entries. Lookups are O(1) either way (bounded scan, or hash).
+///
+/// The small form keeps a cheap 32-bit tag of each key and compares strings only where the tags
+/// agree. The large form is std's `HashMap`, whose keyed hash keeps a hostile history of
+/// colliding ids from turning lookups quadratic.
 #[derive(Debug, Clone)]
 pub(crate) enum IdIndex<K, V> {
-    Small(Vec<(K, V)>),
+    Small(Vec<(u32, K, V)>),
     Large(HashMap<K, V>),
+}
+
+/// A fast, unkeyed hash of a key for the small form's tags (the multiply-rotate of rustc's
+/// FxHasher): never used for a map a hostile input could fill.
+#[derive(Default)]
+struct Tag(u64);
+
+impl core::hash::Hasher for Tag {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+fn tag<K: Hash>(key: &K) -> u32 {
+    use core::hash::Hasher as _;
+    let mut h = Tag::default();
+    key.hash(&mut h);
+    (h.finish() >> 32) as u32
 }
 
 impl<K: Eq + Hash + Clone, V> Default for IdIndex<K, V> {
@@ -24,25 +56,22 @@ impl<K: Eq + Hash + Clone, V> Default for IdIndex<K, V> {
 }
 
 impl<K: Eq + Hash + Clone, V> IdIndex<K, V> {
+    fn position(v: &[(u32, K, V)], key: &K) -> Option<usize> {
+        let t = tag(key);
+        v.iter().position(|(tk, k, _)| *tk == t && k == key)
+    }
+
     pub(crate) fn get(&self, key: &K) -> Option<&V> {
         match self {
-            IdIndex::Small(v) => v.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            IdIndex::Small(v) => Self::position(v, key).map(|i| &v[i].2),
             IdIndex::Large(m) => m.get(key),
         }
     }
 
     pub(crate) fn get_mut(&mut self, key: &K) -> Option<&mut V> {
         match self {
-            IdIndex::Small(v) => v.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            IdIndex::Small(v) => Self::position(v, key).map(|i| &mut v[i].2),
             IdIndex::Large(m) => m.get_mut(key),
-        }
-    }
-
-    /// The key as stored, if present: lets a case share one allocation per id.
-    pub(crate) fn key(&self, key: &K) -> Option<&K> {
-        match self {
-            IdIndex::Small(v) => v.iter().find(|(k, _)| k == key).map(|(k, _)| k),
-            IdIndex::Large(m) => m.get_key_value(key).map(|(k, _)| k),
         }
     }
 
@@ -50,14 +79,18 @@ impl<K: Eq + Hash + Clone, V> IdIndex<K, V> {
     pub(crate) fn insert(&mut self, key: K, value: V) -> Option<V> {
         match self {
             IdIndex::Small(v) => {
-                if let Some(slot) = v.iter_mut().find(|(k, _)| *k == key) {
-                    return Some(core::mem::replace(&mut slot.1, value));
+                if let Some(i) = Self::position(v, &key) {
+                    return Some(core::mem::replace(&mut v[i].2, value));
                 }
                 if v.len() < SMALL {
-                    v.push((key, value));
+                    if v.capacity() == 0 {
+                        v.reserve_exact(2);
+                    }
+                    v.push((tag(&key), key, value));
                     return None;
                 }
-                let mut m: HashMap<K, V> = v.drain(..).collect();
+                let mut m: HashMap<K, V> = HashMap::with_capacity(4 * SMALL);
+                m.extend(v.drain(..).map(|(_, k, v)| (k, v)));
                 m.insert(key, value);
                 *self = IdIndex::Large(m);
                 None
@@ -69,8 +102,8 @@ impl<K: Eq + Hash + Clone, V> IdIndex<K, V> {
     pub(crate) fn remove(&mut self, key: &K) -> Option<V> {
         match self {
             IdIndex::Small(v) => {
-                let i = v.iter().position(|(k, _)| k == key)?;
-                Some(v.swap_remove(i).1)
+                let i = Self::position(v, key)?;
+                Some(v.swap_remove(i).2)
             }
             IdIndex::Large(m) => m.remove(key),
         }

@@ -166,7 +166,7 @@ impl Case {
         let mut refused = Vec::new();
         for (index, event) in events.into_iter().enumerate() {
             match case.checked(&event, policy) {
-                Ok(row) => transitions::commit(&mut case.facts, row, event, policy),
+                Ok(accepted) => transitions::commit(&mut case.facts, accepted, event, policy),
                 Err(rejection) => refused.push(Refused {
                     index,
                     event,
@@ -187,18 +187,13 @@ impl Case {
     }
 
     /// Checks `event` and returns the row that accepts it.
-    fn checked(
-        &self,
-        event: &Event,
-        policy: &Policy,
-    ) -> Result<&'static transitions::Transition, Rejection> {
-        let check = Check {
-            case: &self.facts,
-            event,
-            policy,
-        };
+    fn checked(&self, event: &Event, policy: &Policy) -> Result<transitions::Accepted, Rejection> {
+        let check = Check::new(&self.facts, event, policy);
         match transitions::check(&check) {
-            (Some(row), violations) if violations.is_empty() => Ok(row),
+            (Some(row), violations) if violations.is_empty() => Ok(transitions::Accepted {
+                row,
+                caregiver: check.caregiver.map(|f| f.id().clone()),
+            }),
             (_, violations) => Err(Rejection::new(
                 event.kind(),
                 self.facts.stage(),
@@ -215,8 +210,8 @@ impl Case {
     ///
     /// A [`Rejection`] listing every violated rule. The case is then exactly as before.
     pub fn apply(&mut self, event: Event, policy: &Policy) -> Result<(), Rejection> {
-        let row = self.checked(&event, policy)?;
-        transitions::commit(&mut self.facts, row, event, policy);
+        let accepted = self.checked(&event, policy)?;
+        transitions::commit(&mut self.facts, accepted, event, policy);
         Ok(())
     }
 

@@ -335,15 +335,23 @@ pub(crate) fn check(c: &Check<'_>) -> (Option<&'static Transition>, Vec<crate::r
     (row, violations)
 }
 
+/// An event the rules accepted: its row, and the case's own id of the caregiver family the
+/// check looked up (so the fold shares that id's allocation without a second lookup).
+#[derive(Debug)]
+pub(crate) struct Accepted {
+    pub(crate) row: &'static Transition,
+    pub(crate) caregiver: Option<crate::FamilyId>,
+}
+
 /// Folds an accepted event: the stage its row resolves, and the row's effect.
 pub(crate) fn commit(
     facts: &mut Facts,
-    row: &Transition,
+    accepted: Accepted,
     event: crate::Event,
     policy: &crate::Policy,
 ) {
-    let next = row.target(facts.stage(), event.what());
-    facts.fold(event, row.effect, next, policy);
+    let next = accepted.row.target(facts.stage(), event.what());
+    facts.fold(event, accepted.row.effect, next, accepted.caregiver, policy);
 }
 
 /// The row for `(from, event)`, if the table allows it.

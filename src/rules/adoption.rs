@@ -28,10 +28,12 @@ pub(crate) fn rights_ended(c: &Check<'_>) -> Option<Objection> {
     }
     let intact = parents.filter(|p| !p.rights.ended()).map(|p| p.person);
     intact_parents(
-        format!(
-            "{} needs every legal parent's rights ended, found intact",
-            c.event.kind()
-        ),
+        || {
+            format!(
+                "{} needs every legal parent's rights ended, found intact",
+                c.event.kind()
+            )
+        },
         None,
         intact,
     )
@@ -40,7 +42,7 @@ pub(crate) fn rights_ended(c: &Check<'_>) -> Option<Objection> {
 /// The violation naming every parent whose rights are intact, after `what`, about `family` (if
 /// given) and then each parent; `None` when there is none.
 fn intact_parents(
-    what: String,
+    what: impl FnOnce() -> String,
     family: Option<Subject>,
     intact: impl Iterator<Item = PersonId>,
 ) -> Option<Objection> {
@@ -49,7 +51,8 @@ fn intact_parents(
         return None;
     }
     let ids: Vec<&str> = intact.iter().map(PersonId::as_str).collect();
-    let message = format!("{what}: {}", ids.join(", "));
+    // Formatted only now, when the rule is broken.
+    let message = format!("{}: {}", what(), ids.join(", "));
     let v = Objection::new(message);
     let v = family.into_iter().fold(v, Objection::about);
     Some(
@@ -130,10 +133,12 @@ fn no_parent_restored(c: &Check<'_>) -> Option<Objection> {
         .legal_parents()
         .filter(|m| !c.case.parental_rights(m.person().id()).ended())
         .map(|m| m.person().id().clone());
-    let what = format!(
-        "family {} would add legal parents whose rights are intact after every parent's rights ended for the adoption",
-        family.id()
-    );
+    let what = || {
+        format!(
+            "family {} would add legal parents whose rights are intact after every parent's rights ended for the adoption",
+            family.id()
+        )
+    };
     intact_parents(what, Some(Subject::Family(family.id().clone())), intact)
 }
 

@@ -30,8 +30,13 @@ pub(crate) fn not_before_birth(c: &Check<'_>) -> Option<Objection> {
 /// discharged to) must be recorded in the case, or recorded by this very event.
 pub(crate) fn families_known(c: &Check<'_>) -> Option<Objection> {
     let what = c.event.what();
+    // The caregiver was looked up once for every rule: named and found, it is known.
+    let caregiver = what
+        .new_placement()
+        .and_then(|p| p.caregiver())
+        .filter(|_| c.caregiver.is_none());
     let named: [Option<&FamilyId>; 3] = [
-        what.new_placement().and_then(|p| p.caregiver()),
+        caregiver,
         match what {
             EventData::Removal(r) => r.from.as_ref(),
             _ => None,
@@ -41,11 +46,12 @@ pub(crate) fn families_known(c: &Check<'_>) -> Option<Objection> {
             _ => None,
         },
     ];
-    let unknown: Vec<&FamilyId> = named
-        .into_iter()
-        .flatten()
-        .filter(|id| c.case.family(id).is_none())
-        .collect();
+    let is_unknown = |id: &&FamilyId| c.case.family(id).is_none();
+    // The common case costs no allocation: every family named is known.
+    if !named.iter().flatten().any(is_unknown) {
+        return None;
+    }
+    let unknown: Vec<&FamilyId> = named.into_iter().flatten().filter(is_unknown).collect();
     let first = unknown.first()?;
     let mut v = Objection::new(format!(
         "family {first} is not recorded in the case; record it with family_recorded first"

@@ -26,12 +26,33 @@ pub(crate) mod parents;
 pub(crate) mod placement;
 pub(crate) mod trial_home_visit;
 
-/// What a rule sees: the case's facts before the event, the event, the policy.
+/// What a rule sees: the case's facts before the event, the event, the policy — and the
+/// caregiver family of the placement the event begins, looked up once for every rule.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Check<'a> {
     pub(crate) case: &'a Facts,
     pub(crate) event: &'a Event,
     pub(crate) policy: &'a Policy,
+    /// The latest record of the new placement's caregiver family, when the event begins a
+    /// placement with one and the case knows the family.
+    pub(crate) caregiver: Option<&'a crate::family::Family>,
+}
+
+impl<'a> Check<'a> {
+    /// What a rule sees of `event` in the case `facts` describe.
+    pub(crate) fn new(case: &'a Facts, event: &'a Event, policy: &'a Policy) -> Check<'a> {
+        let caregiver = event
+            .what()
+            .new_placement()
+            .and_then(|p| p.caregiver())
+            .and_then(|f| case.family(f));
+        Check {
+            case,
+            event,
+            policy,
+            caregiver,
+        }
+    }
 }
 
 /// How a rule checks: most find at most one thing wrong; a few (the placement events) may find
@@ -77,10 +98,22 @@ impl Rule {
         self.id
     }
 
+    /// Stamps what the rule found with its id: the refusal path, kept out of the accepted one.
+    #[cold]
+    #[inline(never)]
+    fn found(&self, o: Objection, out: &mut Vec<Violation>) {
+        out.push(o.against(self.id));
+    }
+
     /// Runs the rule, adding a violation stamped with its id for everything it finds wrong.
+    #[inline]
     pub(crate) fn run(&self, c: &Check<'_>, out: &mut Vec<Violation>) {
         match self.check {
-            Checker::One(f) => out.extend(f(c).map(|o| o.against(self.id))),
+            Checker::One(f) => {
+                if let Some(o) = f(c) {
+                    self.found(o, out);
+                }
+            }
             Checker::Many(f) => {
                 let mut found = Vec::new();
                 f(c, &mut found);

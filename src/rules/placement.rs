@@ -98,7 +98,7 @@ fn open_is_runaway(c: &Check<'_>) -> Option<Objection> {
 /// fostering family; a trial home visit the birth family.
 pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Objection> {
     let p = c.event.what().new_placement()?;
-    let family = c.case.family(p.caregiver()?)?; // unknown families are `families_known`'s
+    let family = c.caregiver?; // an unknown family is `families_known`'s
     let kind = family.kind();
     use FamilyKind as F;
     let (fits, expected) = match p.setting() {
@@ -150,7 +150,7 @@ pub(crate) fn licensed_home(c: &Check<'_>) -> Option<Objection> {
     ) {
         return None;
     }
-    let family = c.case.family(p.caregiver()?)?;
+    let family = c.caregiver?;
     // An adoptive family taking a pre-adoptive placement needs no foster license; a pre-adoptive
     // family that fosters the child before the adoption does.
     if p.setting() == Setting::PreAdoptiveHome && family.kind() == FamilyKind::Adoptive {

@@ -36,7 +36,7 @@ pub(crate) fn goal_is_reunification(c: &Check<'_>) -> Option<Objection> {
 /// The visit is a trial-home-visit setting in the birth family's home.
 pub(crate) fn with_parents(c: &Check<'_>) -> Option<Objection> {
     let p = c.event.what().new_placement()?;
-    let family = p.caregiver().and_then(|f| c.case.family(f));
+    let family = c.caregiver;
     let ok = p.setting() == Setting::TrialHomeVisit
         && family.is_some_and(|f| f.kind() == FamilyKind::Birth);
     (!ok).then(|| {
