@@ -1108,6 +1108,14 @@ macro_rules! event_kinds {
                 match self { $(EventKind::$variant => $name,)* }
             }
         }
+
+        impl EventData {
+            /// The kind: each [`EventData`] variant is the [`EventKind`] of the same name (the
+            /// list above is the one declaration of both; the compiler checks they agree).
+            pub fn kind(&self) -> EventKind {
+                match self { $(EventData::$variant { .. } => EventKind::$variant,)* }
+            }
+        }
     };
 }
 
@@ -1293,43 +1301,6 @@ macro_rules! placement_of {
 }
 
 impl EventData {
-    /// The kind.
-    pub fn kind(&self) -> EventKind {
-        match self {
-            EventData::FamilyRecorded(_) => EventKind::FamilyRecorded,
-            EventData::OpenPreservation(_) => EventKind::OpenPreservation,
-            EventData::CandidacyIdentified(_) => EventKind::CandidacyIdentified,
-            EventData::Removal(_) => EventKind::Removal,
-            EventData::PlacementBegun(_) => EventKind::PlacementBegun,
-            EventData::PlacementChanged(_) => EventKind::PlacementChanged,
-            EventData::RanAway(_) => EventKind::RanAway,
-            EventData::ReturnedFromRunaway(_) => EventKind::ReturnedFromRunaway,
-            EventData::PlanSet(_) => EventKind::PlanSet,
-            EventData::CourtFinding(_) => EventKind::CourtFinding,
-            EventData::PermanencyHearing => EventKind::PermanencyHearing,
-            EventData::PeriodicReview => EventKind::PeriodicReview,
-            EventData::CasePlanCompleted => EventKind::CasePlanCompleted,
-            EventData::RelativesNotified => EventKind::RelativesNotified,
-            EventData::TransitionPlanCompleted => EventKind::TransitionPlanCompleted,
-            EventData::QrtpAssessed { .. } => EventKind::QrtpAssessed,
-            EventData::QrtpLongStayApproved { .. } => EventKind::QrtpLongStayApproved,
-            EventData::TprPetitionFiled => EventKind::TprPetitionFiled,
-            EventData::TprExceptionDocumented(_) => EventKind::TprExceptionDocumented,
-            EventData::ParentalRightsTerminated { .. } => EventKind::ParentalRightsTerminated,
-            EventData::ParentalRightsRelinquished { .. } => EventKind::ParentalRightsRelinquished,
-            EventData::ParentDeceased { .. } => EventKind::ParentDeceased,
-            EventData::TrialHomeVisitBegun(_) => EventKind::TrialHomeVisitBegun,
-            EventData::TrialHomeVisitEnded(_) => EventKind::TrialHomeVisitEnded,
-            EventData::PlacedForAdoption(_) => EventKind::PlacedForAdoption,
-            EventData::AdoptionDisrupted(_) => EventKind::AdoptionDisrupted,
-            EventData::AdoptionFinalized => EventKind::AdoptionFinalized,
-            EventData::Discharge(_) => EventKind::Discharge,
-            EventData::Death => EventKind::Death,
-            EventData::Close => EventKind::Close,
-            EventData::Reopen => EventKind::Reopen,
-        }
-    }
-
     /// The placement this event begins, if it begins one.
     pub fn new_placement(&self) -> Option<&NewPlacement> {
         placement_of!(self)
