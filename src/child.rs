@@ -29,7 +29,7 @@ pub enum Sex {
 text_type! {
     /// The name of a federally recognized tribe, as recorded for ICWA: 1 to 200 characters.
     Tribe, field = "tribe", max = 200, expected = "1 to 200 characters without control characters or surrounding white space",
-    debug = shown
+    rules = Line, debug = shown
 }
 
 /// Whether the Indian Child Welfare Act applies (25 U.S.C. 1903(4)). It switches removal and TPR
@@ -184,6 +184,7 @@ impl Child {
     }
 
     /// The same child with the given ICWA status.
+    #[must_use]
     pub fn with_indian_child_status(mut self, status: IndianChildStatus) -> Child {
         self.indian_child_status = status;
         self

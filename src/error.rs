@@ -82,6 +82,11 @@ pub enum TextProblem {
     /// Leading or trailing white space.
     #[error("leading or trailing white space")]
     Untrimmed,
+    /// An invisible or direction-overriding format character (U+200B–U+200F, U+202A–U+202E,
+    /// U+2066–U+2069, U+2028, U+2029, U+FEFF) at this character position: refused in ids and
+    /// notes so that no message can be made to read as something else.
+    #[error("an invisible or direction-overriding format character at position {0}")]
+    FormatCharacter(usize),
 }
 
 /// Combinations of facts that an entity refuses, each with its own message.

@@ -21,19 +21,19 @@ text_type! {
     /// # Ok::<(), permanency::Error>(())
     /// ```
     ChildId, field = "child id", max = 64, expected = "1 to 64 characters without control characters or surrounding white space",
-    debug = shown
+    rules = Line, debug = shown
 }
 
 text_type! {
     /// Identifies a person other than the child: a parent, a relative, a caregiver.
     PersonId, field = "person id", max = 64, expected = "1 to 64 characters without control characters or surrounding white space",
-    debug = shown
+    rules = Line, debug = shown
 }
 
 text_type! {
     /// Identifies a household: the birth family, a relative, foster, adoptive or guardian family.
     FamilyId, field = "family id", max = 64, expected = "1 to 64 characters without control characters or surrounding white space",
-    debug = shown
+    rules = Line, debug = shown
 }
 
 text_type! {
@@ -41,13 +41,13 @@ text_type! {
     /// a shelter, a QRTP (the provider of an AFCARS placement setting). Two stays at the same
     /// facility are one setting; a move between facilities is a move.
     FacilityId, field = "facility id", max = 64, expected = "1 to 64 characters without control characters or surrounding white space",
-    debug = shown
+    rules = Line, debug = shown
 }
 
 text_type! {
     /// Identifies one placement (one stay in one setting).
     PlacementId, field = "placement id", max = 64, expected = "1 to 64 characters without control characters or surrounding white space",
-    debug = shown
+    rules = Line, debug = shown
 }
 
 #[cfg(test)]

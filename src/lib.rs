@@ -125,6 +125,9 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 
+/// The `chrono` this crate builds on: every date in its API is a [`chrono::NaiveDate`].
+pub use chrono;
+
 pub mod date;
 mod error;
 mod id;

@@ -441,12 +441,20 @@ pub struct Placement {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct PlacementEnd {
     /// The first day the child was no longer in the placement (half-open: the stay is
     /// `[start, date)`).
     pub date: NaiveDate,
     /// Why it ended.
     pub reason: EndReason,
+}
+
+impl PlacementEnd {
+    /// An end on `date` (the first day out of the placement) for `reason`.
+    pub fn new(date: NaiveDate, reason: EndReason) -> PlacementEnd {
+        PlacementEnd { date, reason }
+    }
 }
 
 #[cfg(feature = "serde")]

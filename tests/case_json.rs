@@ -99,10 +99,7 @@ fn reunified_after_a_trial_home_visit() {
     assert_eq!(episode.removed_from(), Some(&fid("F-10")));
     assert_eq!(
         episode.exit(),
-        Some(EpisodeExit {
-            date: d(2024, 9, 16),
-            reason: ExitReason::Reunified
-        })
+        Some(EpisodeExit::new(d(2024, 9, 16), ExitReason::Reunified))
     );
     // 2023-02-01 -> 2024-02-01: 365 days; Feb 29 + Mar 31 + Apr 30 + May 31 + Jun 30 + Jul 31
     // + Aug 31 = 213 more to 2024-09-01; 15 more to 2024-09-16: 593 days in care.
@@ -122,10 +119,7 @@ fn reunified_after_a_trial_home_visit() {
     assert_eq!(foster.start(), d(2023, 2, 1));
     assert_eq!(
         foster.end(),
-        Some(PlacementEnd {
-            date: d(2024, 1, 15),
-            reason: EndReason::Replaced
-        })
+        Some(PlacementEnd::new(d(2024, 1, 15), EndReason::Replaced))
     );
     assert_eq!(visit.id().as_str(), "PL-2");
     assert_eq!(visit.setting(), Setting::TrialHomeVisit);
@@ -133,10 +127,7 @@ fn reunified_after_a_trial_home_visit() {
     assert_eq!(visit.start(), d(2024, 1, 15));
     assert_eq!(
         visit.end(),
-        Some(PlacementEnd {
-            date: d(2024, 9, 16),
-            reason: EndReason::Discharged
-        })
+        Some(PlacementEnd::new(d(2024, 9, 16), EndReason::Discharged))
     );
     assert!(case.current_placement().is_none());
     // A trial home visit is not a placement setting: no move.
@@ -153,16 +144,8 @@ fn reunified_after_a_trial_home_visit() {
     assert_eq!(
         case.legal_parents(),
         [
-            ParentStatus {
-                person: pid("P-10"),
-                family: fid("F-10"),
-                rights: ParentalRights::Intact
-            },
-            ParentStatus {
-                person: pid("P-11"),
-                family: fid("F-10"),
-                rights: ParentalRights::Intact
-            },
+            ParentStatus::new(pid("P-10"), fid("F-10"), ParentalRights::Intact),
+            ParentStatus::new(pid("P-11"), fid("F-10"), ParentalRights::Intact),
         ]
     );
 }
@@ -188,10 +171,7 @@ fn adopted_after_both_parents_rights_were_terminated() {
     assert_eq!(episode.removed_from(), None);
     assert_eq!(
         episode.exit(),
-        Some(EpisodeExit {
-            date: d(2023, 7, 28),
-            reason: ExitReason::Adopted
-        })
+        Some(EpisodeExit::new(d(2023, 7, 28), ExitReason::Adopted))
     );
     // 2021-05-10 -> 2023-05-10: 365 + 365 = 730 days (no 29 February between); May 10 -> Jun 10
     // is 31, Jun 10 -> Jul 10 is 30: 791; 18 more to 2023-07-28: 809 days in care.
@@ -205,10 +185,7 @@ fn adopted_after_both_parents_rights_were_terminated() {
     assert_eq!(foster.id().as_str(), "PL-A1");
     assert_eq!(
         foster.end(),
-        Some(PlacementEnd {
-            date: d(2023, 1, 9),
-            reason: EndReason::Replaced
-        })
+        Some(PlacementEnd::new(d(2023, 1, 9), EndReason::Replaced))
     );
     assert_eq!(adoptive.id().as_str(), "PL-A2");
     assert_eq!(adoptive.setting(), Setting::PreAdoptiveHome);
@@ -216,10 +193,7 @@ fn adopted_after_both_parents_rights_were_terminated() {
     assert_eq!(adoptive.start(), d(2023, 1, 9));
     assert_eq!(
         adoptive.end(),
-        Some(PlacementEnd {
-            date: d(2023, 7, 28),
-            reason: EndReason::Discharged
-        })
+        Some(PlacementEnd::new(d(2023, 7, 28), EndReason::Discharged))
     );
     // From F-40 to F-50: one move.
     assert_eq!(case.placement_moves(episode), 1);
@@ -235,16 +209,16 @@ fn adopted_after_both_parents_rights_were_terminated() {
     assert_eq!(
         case.legal_parents(),
         [
-            ParentStatus {
-                person: pid("P-30"),
-                family: fid("F-30"),
-                rights: ParentalRights::Terminated(d(2022, 11, 14))
-            },
-            ParentStatus {
-                person: pid("P-31"),
-                family: fid("F-30"),
-                rights: ParentalRights::Terminated(d(2022, 10, 3))
-            },
+            ParentStatus::new(
+                pid("P-30"),
+                fid("F-30"),
+                ParentalRights::Terminated(d(2022, 11, 14))
+            ),
+            ParentStatus::new(
+                pid("P-31"),
+                fid("F-30"),
+                ParentalRights::Terminated(d(2022, 10, 3))
+            ),
         ]
     );
 
@@ -461,10 +435,7 @@ fn a_case_record_replays_under_another_policy() {
         };
         assert_eq!(
             first.exit(),
-            Some(EpisodeExit {
-                date: exit,
-                reason: ExitReason::Reunified
-            })
+            Some(EpisodeExit::new(exit, ExitReason::Reunified))
         );
         assert!(second.is_reentry());
         assert_eq!(second.removal_date(), d(2024, 8, 1));

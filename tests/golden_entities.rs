@@ -555,7 +555,7 @@ fn invalid_content_is_refused_with_the_exact_message() {
             &["appla", "efforts"],
             Some(json!(""))
         )),
-        "invalid note: expected 1 to 4000 characters without control characters or surrounding white space, found an empty value"
+        "invalid note: expected 1 to 4000 characters without control or hidden format characters or surrounding white space, found an empty value"
     );
 }
 

@@ -191,17 +191,11 @@ fn the_accepted_path_to_an_adoption() {
     assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
     assert_eq!(
         case.episodes()[0].exit(),
-        Some(EpisodeExit {
-            date: d(2025, 1, 15),
-            reason: ExitReason::Adopted
-        })
+        Some(EpisodeExit::new(d(2025, 1, 15), ExitReason::Adopted))
     );
     assert_eq!(
         case.placements()[1].end(),
-        Some(PlacementEnd {
-            date: d(2025, 1, 15),
-            reason: EndReason::Discharged
-        })
+        Some(PlacementEnd::new(d(2025, 1, 15), EndReason::Discharged))
     );
 
     // The father's death ends his rights as well as a relinquishment.

@@ -27,7 +27,7 @@ fn appla_the_day_before_the_16th_birthday_is_refused() {
     assert_eq!(rules(&r), [RuleId::ApplaAge]);
     assert_eq!(
         message(&r, 0),
-        "appla needs a child who has attained 16 on 2024-09-29, found age 15"
+        "appla needs a child who has attained 16 on 2024-09-29, found a younger child"
     );
     assert!(!message(&r, 0).contains("2008-09-30"));
 
@@ -58,7 +58,7 @@ fn appla_for_a_leap_day_birthday_follows_the_policy() {
         assert_eq!(rules(&r), [RuleId::ApplaAge]);
         assert_eq!(
             message(&r, 0),
-            "appla needs a child who has attained 16 on 2024-02-28, found age 15"
+            "appla needs a child who has attained 16 on 2024-02-28, found a younger child"
         );
         accept(&mut case, appla(d(2024, 2, 29)), policy);
     }
@@ -79,7 +79,7 @@ fn appla_for_a_leap_day_birthday_follows_the_policy() {
     let r = refuse(&mut case, appla(d(2025, 2, 27)), &feb28);
     assert_eq!(
         message(&r, 0),
-        "appla needs a child who has attained 17 on 2025-02-27, found age 16"
+        "appla needs a child who has attained 17 on 2025-02-27, found a younger child"
     );
     accept(&mut case, appla(d(2025, 2, 28)), &feb28);
 
@@ -89,7 +89,7 @@ fn appla_for_a_leap_day_birthday_follows_the_policy() {
     assert_eq!(rules(&r), [RuleId::ApplaAge]);
     assert_eq!(
         message(&r, 0),
-        "appla needs a child who has attained 17 on 2025-02-28, found age 16"
+        "appla needs a child who has attained 17 on 2025-02-28, found a younger child"
     );
     accept(&mut case, appla(d(2025, 3, 1)), &march1);
 }

@@ -216,17 +216,11 @@ fn nothing_follows_the_death_of_the_child() {
     assert_eq!(case.stage(), Stage::Deceased);
     assert_eq!(
         case.episodes()[0].exit(),
-        Some(EpisodeExit {
-            date: d(2024, 5, 1),
-            reason: ExitReason::Death
-        })
+        Some(EpisodeExit::new(d(2024, 5, 1), ExitReason::Death))
     );
     assert_eq!(
         case.placements()[0].end(),
-        Some(PlacementEnd {
-            date: d(2024, 5, 1),
-            reason: EndReason::Died
-        })
+        Some(PlacementEnd::new(d(2024, 5, 1), EndReason::Died))
     );
 
     let r = refuse(&mut case, review(d(2024, 6, 1)), &FEDERAL);

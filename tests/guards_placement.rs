@@ -65,10 +65,7 @@ fn a_placement_begins_only_when_none_is_open() {
     );
     assert_eq!(
         case.placements()[0].end(),
-        Some(PlacementEnd {
-            date: d(2024, 2, 1),
-            reason: EndReason::Replaced
-        })
+        Some(PlacementEnd::new(d(2024, 2, 1), EndReason::Replaced))
     );
     assert_eq!(case.current_placement().unwrap().id(), &plid("P-2"));
 }

@@ -78,7 +78,7 @@ fn lenient_replay_returns_every_refused_event_and_the_case_from_the_rest() {
     );
     assert_eq!(
         message(&lenient.refused[2].rejection, 0),
-        "appla needs a child who has attained 16 on 2024-03-01, found age 7"
+        "appla needs a child who has attained 16 on 2024-03-01, found a younger child"
     );
 
     // The case is the one built from the accepted events alone.

@@ -140,10 +140,7 @@ fn a_return_within_the_limit_is_the_same_episode() {
     assert_eq!(case.episodes()[0].exit(), None);
     assert_eq!(
         case.placements()[1].end(),
-        Some(PlacementEnd {
-            date: d(2024, 7, 15),
-            reason: EndReason::Replaced
-        })
+        Some(PlacementEnd::new(d(2024, 7, 15), EndReason::Replaced))
     );
     // Back to the same foster family: the visit is not a setting, the return is not a move.
     assert_eq!(case.placement_moves(&case.episodes()[0]), 0);
@@ -172,10 +169,7 @@ fn a_removal_during_a_visit_is_a_re_entry_only_after_the_limit() {
     // 2024-01-15 + 6 months = 2024-07-15.
     assert_eq!(
         case.episodes()[0].exit(),
-        Some(EpisodeExit {
-            date: d(2024, 7, 15),
-            reason: ExitReason::Reunified
-        })
+        Some(EpisodeExit::new(d(2024, 7, 15), ExitReason::Reunified))
     );
     // The visit (P-2) ended on the same day.
     assert_eq!(
@@ -200,10 +194,7 @@ fn a_removal_during_a_visit_is_a_re_entry_only_after_the_limit() {
     assert_eq!(replayed.episodes().len(), 2);
     assert_eq!(
         replayed.episodes()[0].exit(),
-        Some(EpisodeExit {
-            date: d(2024, 1, 15),
-            reason: ExitReason::Reunified
-        })
+        Some(EpisodeExit::new(d(2024, 1, 15), ExitReason::Reunified))
     );
 }
 

@@ -101,7 +101,7 @@ proptest! {
         let first = &reentered.episodes()[0];
         prop_assert_eq!(
             first.exit(),
-            Some(EpisodeExit { date: beyond, reason: ExitReason::Reunified })
+            Some(EpisodeExit::new(beyond, ExitReason::Reunified))
         );
         // And the clock agrees after the fold too.
         let after = reentered.obligations(too_late, &FEDERAL);

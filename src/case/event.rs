@@ -291,6 +291,7 @@ impl<'de> serde::Deserialize<'de> for Circumstances {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct Removal {
     /// Court order or voluntary placement agreement.
     pub manner: Manner,

@@ -43,11 +43,19 @@ pub struct Episode {
 /// How and when a removal episode ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct EpisodeExit {
     /// The exit date: the first day out of care (half-open: the episode is `[removal, exit)`).
     pub date: NaiveDate,
     /// The exit reason.
     pub reason: ExitReason,
+}
+
+impl EpisodeExit {
+    /// An exit on `date` (the first day out of care) for `reason`.
+    pub fn new(date: NaiveDate, reason: ExitReason) -> EpisodeExit {
+        EpisodeExit { date, reason }
+    }
 }
 
 impl Episode {
@@ -145,6 +153,7 @@ impl ParentalRights {
 /// A legal parent of the child and the state of their rights.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ParentStatus {
     /// The parent.
     pub person: PersonId,
@@ -152,6 +161,17 @@ pub struct ParentStatus {
     pub family: FamilyId,
     /// Their rights.
     pub rights: ParentalRights,
+}
+
+impl ParentStatus {
+    /// `person`, a legal parent in `family`, with `rights`.
+    pub fn new(person: PersonId, family: FamilyId, rights: ParentalRights) -> ParentStatus {
+        ParentStatus {
+            person,
+            family,
+            rights,
+        }
+    }
 }
 
 /// One trial home visit: its placement, its start, and every court order that extended (or

@@ -93,6 +93,7 @@ pub enum ReplayError {
 
 /// A refused event of a lenient replay: its position, the event, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Refused {
     /// The position of the event in the history given.
     pub index: usize,
@@ -105,6 +106,7 @@ pub struct Refused {
 /// The result of [`Case::replay_lenient`]: the case built from the accepted events, and every
 /// refused event with its violations.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct LenientReplay {
     /// The case built from every event that was accepted.
     pub case: Case,
@@ -387,6 +389,7 @@ impl Case {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct CaseRecord {
     /// The child.
     pub child: Child,
@@ -399,6 +402,15 @@ pub struct CaseRecord {
 }
 
 impl CaseRecord {
+    /// A record of `child`, the `families` known when the case opened, and `events`.
+    pub fn new(child: Child, families: Vec<Family>, events: Vec<Event>) -> CaseRecord {
+        CaseRecord {
+            child,
+            families,
+            events,
+        }
+    }
+
     /// Replays the record under `policy`.
     ///
     /// # Errors

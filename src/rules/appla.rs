@@ -7,7 +7,7 @@ use crate::case::event::EventData;
 use crate::plan::Goal;
 
 /// APPLA only for a child who has attained 16 (the policy's APPLA age) on the date it is set.
-/// The message gives the age, never the birth date.
+/// The message gives the date and the age required, never the age found: the two together would give the birth date away.
 pub(crate) fn age(c: &Check<'_>) -> Option<Objection> {
     let EventData::PlanSet(goals) = c.event.what() else {
         return None;
@@ -19,7 +19,7 @@ pub(crate) fn age(c: &Check<'_>) -> Option<Objection> {
     let age = c.case.child().age_on(c.event.date(), c.policy).unwrap_or(0);
     (age < min).then(|| {
         Objection::new(format!(
-            "appla needs a child who has attained {min} on {}, found age {age}",
+            "appla needs a child who has attained {min} on {}, found a younger child",
             c.event.date()
         ))
     })

@@ -27,7 +27,7 @@ pub(crate) fn emancipation_age(c: &Check<'_>) -> Option<Objection> {
     let age = c.case.child().age_on(c.event.date(), c.policy).unwrap_or(0);
     (age < majority).then(|| {
         Objection::new(format!(
-            "emancipation needs a youth who has attained {majority} on {}, found age {age}",
+            "emancipation needs a youth who has attained {majority} on {}, found a younger youth",
             c.event.date()
         ))
     })
