@@ -131,6 +131,8 @@ pub use chrono;
 pub mod date;
 mod error;
 mod id;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod manual;
 pub mod policy;
 mod rule;
@@ -172,8 +174,8 @@ pub use case::event::{
 };
 pub use case::stage::{ExitReason, Outcome, Stage, StageKind};
 pub use case::{
-    Case, CaseRecord, Episode, EpisodeExit, LenientReplay, ParentStatus, ParentalRights, Refused,
-    ReplayError,
+    Case, CaseRecord, Episode, EpisodeExit, LenientReplay, ParentStatus, ParentalRights,
+    RefusalRow, Refused, ReplayError,
 };
 pub use rules::{Rejection, RuleId, Subject, Violation};
 pub use timeline::{Obligation, ObligationKind};

@@ -167,7 +167,7 @@ impl fmt::Display for RuleId {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize),
+    derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
@@ -224,12 +224,75 @@ impl Objection {
 /// One broken rule: which, why in plain words, where it comes from, and who it is about.
 ///
 /// Messages are lowercase and name ids and dates, never a name or a date of birth.
+///
+/// On the wire it carries its citation too (derived from the rule, ignored when read back):
+/// `{"rule": "appla_age", "message": "...", "citation": "SSA §475(5)(C)(i); SSA §475A(a)",
+/// "subjects": []}`.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use permanency::*;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
+/// let mut case = Case::new(child, vec![])?;
+/// // A discharge before any removal: the table has no such row from intake.
+/// let early = Event::new(d(2024, 1, 10), EventData::Discharge(Discharge::reunified()))?;
+/// let refused = case.apply(early, &Policy::federal()).unwrap_err();
+/// let v = &refused.violations()[0];
+/// assert_eq!(v.rule(), RuleId::TransitionNotAllowed);
+/// assert_eq!(v.citation(), RuleId::TransitionNotAllowed.citation());
+/// assert!(v.message().starts_with("discharge is not allowed in stage Intake"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "ViolationWire", from = "ViolationWire")
+)]
 pub struct Violation {
     rule: RuleId,
     message: String,
     subjects: Vec<Subject>,
+}
+
+/// A [`Violation`] on the wire: its fields and its citation.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ViolationWire {
+    rule: RuleId,
+    message: String,
+    #[serde(default)]
+    citation: Option<std::borrow::Cow<'static, str>>,
+    #[serde(default)]
+    subjects: Vec<Subject>,
+}
+
+#[cfg(feature = "serde")]
+impl From<Violation> for ViolationWire {
+    fn from(v: Violation) -> ViolationWire {
+        ViolationWire {
+            citation: Some(std::borrow::Cow::Borrowed(v.rule.citation())),
+            rule: v.rule,
+            message: v.message,
+            subjects: v.subjects,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<ViolationWire> for Violation {
+    fn from(w: ViolationWire) -> Violation {
+        Violation {
+            rule: w.rule,
+            message: w.message,
+            subjects: w.subjects,
+        }
+    }
 }
 
 impl Violation {
@@ -269,8 +332,28 @@ impl fmt::Display for Violation {
 /// Why an event was refused: every violated rule, and what the case would have allowed.
 ///
 /// A rejected event changes nothing: the case is exactly as it was.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use permanency::*;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
+/// let mut case = Case::new(child, vec![])?;
+/// case.apply(Event::new(d(2024, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &Policy::federal())?;
+/// // Finalized with no adoptive placement: refused, with what the stage allows instead.
+/// let r = case.apply(Event::new(d(2024, 6, 1), EventData::AdoptionFinalized)?, &Policy::federal()).unwrap_err();
+/// assert_eq!(r.kind(), EventKind::AdoptionFinalized);
+/// assert_eq!(r.stage(), Stage::FosterCare);
+/// assert!(r.allowed().contains(&EventKind::PlacedForAdoption));
+/// assert_eq!(r.rules().collect::<Vec<_>>(), [RuleId::TransitionNotAllowed]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Rejection {
     kind: EventKind,
     stage: Stage,

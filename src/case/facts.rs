@@ -22,15 +22,25 @@ use super::index::IdIndex;
 use super::stage::{ExitReason, Stage};
 
 /// One removal episode: from a removal to the exit that ends it.
+///
+/// An episode read back from JSON (a stored report) knows its dates, manner and exit, not its
+/// place in a history: its [`removal_event`](Episode::removal_event) reads 0 and its
+/// [`exit_event`](Episode::exit_event) `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Episode {
     number: u32,
     removal_date: NaiveDate,
     manner: Manner,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     removed_from: Option<FamilyId>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     exit: Option<EpisodeExit>,
     #[cfg_attr(feature = "serde", serde(skip))]
     first_placement: usize,
@@ -42,7 +52,7 @@ pub struct Episode {
 
 /// How and when a removal episode ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct EpisodeExit {
     /// The exit date: the first day out of care (half-open: the episode is `[removal, exit)`).
@@ -118,7 +128,7 @@ impl Episode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize),
+    derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
 pub enum ParentalRights {
@@ -152,7 +162,7 @@ impl ParentalRights {
 
 /// A legal parent of the child and the state of their rights.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ParentStatus {
     /// The parent.

@@ -93,6 +93,7 @@ pub enum ReplayError {
 
 /// A refused event of a lenient replay: its position, the event, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Refused {
     /// The position of the event in the history given.
@@ -105,13 +106,95 @@ pub struct Refused {
 
 /// The result of [`Case::replay_lenient`]: the case built from the accepted events, and every
 /// refused event with its violations.
-#[derive(Debug, Clone)]
+///
+/// It serializes (and reads back) as `{"case": .., "refused": [{"index", "event", "rejection"}]}`:
+/// a legacy load's report, to store or to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct LenientReplay {
     /// The case built from every event that was accepted.
     pub case: Case,
     /// Every refused event, in history order.
     pub refused: Vec<Refused>,
+}
+
+/// One violation of a refused event of a lenient replay, as a flat row for a table (CSV,
+/// Arrow): which event, which rule, why. Ids only, never a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct RefusalRow {
+    /// The position of the refused event in the history given.
+    pub index: usize,
+    /// The event's date.
+    pub date: NaiveDate,
+    /// The event's kind.
+    pub kind: EventKind,
+    /// The stage the case was in.
+    pub stage: crate::case::stage::StageKind,
+    /// The rule broken.
+    pub rule: crate::RuleId,
+    /// The rule's citation.
+    pub citation: std::borrow::Cow<'static, str>,
+    /// What is wrong.
+    pub message: String,
+    /// The ids involved, `kind:id` separated by spaces (`person:P-1 placement:PL-2`).
+    pub subjects: String,
+}
+
+impl LenientReplay {
+    /// Every violation of every refused event, one row each, in history order: the report of a
+    /// legacy load as a table.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use permanency::*;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
+    /// let history = vec![
+    ///     Event::new(d(2024, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?,
+    ///     // Out of order: refused, the rest goes on.
+    ///     Event::new(d(2023, 12, 1), EventData::PeriodicReview)?,
+    ///     Event::new(d(2024, 7, 1), EventData::PeriodicReview)?,
+    /// ];
+    /// let report = Case::replay_lenient(child, vec![], history, &Policy::federal())?;
+    /// assert_eq!(report.case.events().len(), 2);
+    /// let rows = report.rows();
+    /// assert_eq!(rows.len(), 1);
+    /// assert_eq!((rows[0].index, rows[0].rule), (1, RuleId::EventOutOfOrder));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rows(&self) -> Vec<RefusalRow> {
+        let mut rows = Vec::new();
+        for r in &self.refused {
+            for v in r.rejection.violations() {
+                let subjects: Vec<String> = v
+                    .subjects()
+                    .iter()
+                    .map(|s| match s {
+                        crate::Subject::Person(p) => format!("person:{p}"),
+                        crate::Subject::Family(f) => format!("family:{f}"),
+                        crate::Subject::Placement(p) => format!("placement:{p}"),
+                    })
+                    .collect();
+                rows.push(RefusalRow {
+                    index: r.index,
+                    date: r.event.date(),
+                    kind: r.event.kind(),
+                    stage: r.rejection.stage().kind(),
+                    rule: v.rule(),
+                    citation: std::borrow::Cow::Borrowed(v.citation()),
+                    message: v.message().to_owned(),
+                    subjects: subjects.join(" "),
+                });
+            }
+        }
+        rows
+    }
 }
 
 impl Case {

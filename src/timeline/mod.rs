@@ -39,7 +39,7 @@ mod months;
 mod types;
 mod visits;
 
-pub use types::{Consequence, Obligation, ObligationKind, Status, Waiver};
+pub use types::{Consequence, Obligation, ObligationKind, ObligationRow, Status, Waiver};
 
 use chrono::NaiveDate;
 

@@ -10,7 +10,7 @@ macro_rules! obligation_kinds {
     ($( $(#[$doc:meta])* $variant:ident = $name:literal, $rule:ident; )*) => {
         /// What an obligation is.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
         #[non_exhaustive]
         pub enum ObligationKind {
             $( $(#[$doc])* $variant, )*
@@ -104,7 +104,7 @@ obligation_kinds! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize),
+    derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
@@ -117,11 +117,22 @@ pub enum Waiver {
     ServicesNotProvided,
 }
 
+impl Waiver {
+    /// The snake_case name, as on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Waiver::RelativeCare => "relative_care",
+            Waiver::CompellingReason => "compelling_reason",
+            Waiver::ServicesNotProvided => "services_not_provided",
+        }
+    }
+}
+
 /// Where an obligation stands as of the date asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize),
+    derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
@@ -153,7 +164,7 @@ impl Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize),
+    derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
@@ -182,19 +193,128 @@ pub enum Consequence {
 /// `Debug` redacts the dates of the obligations counted from the child's birthdays
 /// ([`ObligationKind::follows_birthdays`]): a 16th birthday gives away the birth date. The
 /// getters return them.
+///
+/// On the wire it carries its rule and citation too (derived from its kind, and ignored when
+/// read back): `{"kind": "case_plan", "rule": "case_plan", "citation": "45 CFR 1356.21(g)(2);
+/// SSA §475(1)", "episode": 1, "counts_from": "2024-01-10", "due": "2024-03-10", "status":
+/// "upcoming"}`. For a flat row (CSV), see [`Obligation::row`].
 #[derive(Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "ObligationWire", try_from = "ObligationWire")
+)]
 pub struct Obligation {
     kind: ObligationKind,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     episode: Option<u32>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     subject: Option<Subject>,
     counts_from: NaiveDate,
     due: NaiveDate,
     status: Status,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     consequence: Option<Consequence>,
+}
+
+/// An [`Obligation`] on the wire: its fields, and its rule and citation.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ObligationWire {
+    kind: ObligationKind,
+    #[serde(default)]
+    rule: Option<RuleId>,
+    #[serde(default)]
+    citation: Option<std::borrow::Cow<'static, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    episode: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    subject: Option<Subject>,
+    counts_from: NaiveDate,
+    due: NaiveDate,
+    status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    consequence: Option<Consequence>,
+}
+
+#[cfg(feature = "serde")]
+impl From<Obligation> for ObligationWire {
+    fn from(o: Obligation) -> ObligationWire {
+        ObligationWire {
+            kind: o.kind,
+            rule: Some(o.kind.rule()),
+            citation: Some(std::borrow::Cow::Borrowed(o.kind.rule().citation())),
+            episode: o.episode,
+            subject: o.subject,
+            counts_from: o.counts_from,
+            due: o.due,
+            status: o.status,
+            consequence: o.consequence,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ObligationWire> for Obligation {
+    type Error = String;
+    fn try_from(w: ObligationWire) -> Result<Obligation, String> {
+        if w.rule.is_some_and(|r| r != w.kind.rule()) {
+            return Err(format!(
+                "invalid obligation: the rule of {} is {}",
+                w.kind.as_str(),
+                w.kind.rule()
+            ));
+        }
+        Ok(Obligation {
+            kind: w.kind,
+            episode: w.episode,
+            subject: w.subject,
+            counts_from: w.counts_from,
+            due: w.due,
+            status: w.status,
+            consequence: w.consequence,
+        })
+    }
+}
+
+/// An [`Obligation`] as one flat row, for a table (CSV, Arrow): every field a plain value, the
+/// status and the consequence spelled out in columns so that "met" and "met late" differ.
+///
+/// The dates of the obligations counted from the child's birthdays
+/// ([`ObligationKind::follows_birthdays`]) reveal the birth date: leave those rows out of a
+/// table that leaves the child's identity out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct ObligationRow {
+    /// The obligation's kind (snake_case).
+    pub kind: ObligationKind,
+    /// Its rule.
+    pub rule: RuleId,
+    /// The rule's citation.
+    pub citation: std::borrow::Cow<'static, str>,
+    /// The episode (1, 2, ...), if any.
+    pub episode: Option<u32>,
+    /// The subject's kind: `person`, `family` or `placement`.
+    pub subject_kind: Option<std::borrow::Cow<'static, str>>,
+    /// The subject's id.
+    pub subject_id: Option<String>,
+    /// The date the clock counts from.
+    pub counts_from: NaiveDate,
+    /// The last day to meet it.
+    pub due: NaiveDate,
+    /// `met`, `met_late`, `overdue`, `upcoming`, `not_yet_applicable`, `waived` or `reached`.
+    pub status: std::borrow::Cow<'static, str>,
+    /// The day it was met, on time or late.
+    pub met_on: Option<NaiveDate>,
+    /// The exception that waived it: `relative_care`, `compelling_reason`,
+    /// `services_not_provided`.
+    pub waiver: Option<std::borrow::Cow<'static, str>>,
+    /// The consequence in effect: `ineligible_for_episode`, `ineligible_for_placement`,
+    /// `ineligible_between`, `no_payment_from`, `new_removal_required`.
+    pub consequence: Option<std::borrow::Cow<'static, str>>,
+    /// The first day the consequence applies (for `ineligible_between` and `no_payment_from`).
+    pub consequence_from: Option<NaiveDate>,
+    /// The day an ineligibility ended, when it did.
+    pub consequence_until: Option<NaiveDate>,
 }
 
 impl core::fmt::Debug for Obligation {
@@ -291,6 +411,72 @@ impl Obligation {
     /// The consequence in effect, once missed.
     pub fn consequence(&self) -> Option<Consequence> {
         self.consequence
+    }
+
+    /// The obligation as one flat row, for a table.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use permanency::*;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
+    /// let mut case = Case::new(child, vec![])?;
+    /// case.apply(Event::new(d(2024, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &Policy::federal())?;
+    /// case.apply(Event::new(d(2024, 3, 1), EventData::CasePlanCompleted)?, &Policy::federal())?;
+    /// let plan = case.obligations(d(2024, 4, 1), &Policy::federal()).into_iter()
+    ///     .find(|o| o.kind() == ObligationKind::CasePlan).unwrap();
+    /// let row = plan.row();
+    /// // 2024-01-10 + 60 days = 2024-03-10; met on 2024-03-01.
+    /// assert_eq!((row.status.as_ref(), row.met_on), ("met", Some(d(2024, 3, 1))));
+    /// assert_eq!(row.due, d(2024, 3, 10));
+    /// assert_eq!(row.citation, plan.citation());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn row(&self) -> ObligationRow {
+        use std::borrow::Cow::Borrowed;
+        let (status, met_on, waiver) = match self.status {
+            Status::Met(d) => ("met", Some(d), None),
+            Status::MetLate(d) => ("met_late", Some(d), None),
+            Status::Overdue => ("overdue", None, None),
+            Status::Upcoming => ("upcoming", None, None),
+            Status::NotYetApplicable => ("not_yet_applicable", None, None),
+            Status::Waived(w) => ("waived", None, Some(w.as_str())),
+            Status::Reached => ("reached", None, None),
+        };
+        let (consequence, from, until) = match self.consequence {
+            None => (None, None, None),
+            Some(Consequence::IneligibleForEpisode) => (Some("ineligible_for_episode"), None, None),
+            Some(Consequence::IneligibleForPlacement) => {
+                (Some("ineligible_for_placement"), None, None)
+            }
+            Some(Consequence::IneligibleBetween { from, until }) => {
+                (Some("ineligible_between"), Some(from), until)
+            }
+            Some(Consequence::NoPaymentFrom(from)) => (Some("no_payment_from"), Some(from), None),
+            Some(Consequence::NewRemovalRequired) => (Some("new_removal_required"), None, None),
+        };
+        let (subject_kind, subject_id) = match &self.subject {
+            None => (None, None),
+            Some(Subject::Person(p)) => (Some("person"), Some(p.as_str().to_owned())),
+            Some(Subject::Family(f)) => (Some("family"), Some(f.as_str().to_owned())),
+            Some(Subject::Placement(p)) => (Some("placement"), Some(p.as_str().to_owned())),
+        };
+        ObligationRow {
+            kind: self.kind,
+            rule: self.kind.rule(),
+            citation: Borrowed(self.kind.rule().citation()),
+            episode: self.episode,
+            subject_kind: subject_kind.map(Borrowed),
+            subject_id,
+            counts_from: self.counts_from,
+            due: self.due,
+            status: Borrowed(status),
+            met_on,
+            waiver: waiver.map(Borrowed),
+            consequence: consequence.map(Borrowed),
+            consequence_from: from,
+            consequence_until: until,
+        }
     }
 }
 
