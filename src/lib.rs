@@ -125,6 +125,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 
+mod codes;
 pub mod date;
 mod error;
 mod id;

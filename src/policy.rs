@@ -15,6 +15,12 @@ pub enum DefcRule {
     RemovalDate,
 }
 
+crate::codes::code_names! {
+    DefcRule, "DEFC rule":
+        EarlierOfFindingOrRemovalPlusDays = "earlier_of_finding_or_removal_plus_days",
+        RemovalDate = "removal_date",
+}
+
 /// From which date the 6-monthly periodic review is counted. An open reading, see [the manual](crate::manual#open-readings): the
 /// federal text fixes no anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -26,6 +32,10 @@ pub enum ReviewAnchor {
     Defc,
 }
 
+crate::codes::code_names! {
+    ReviewAnchor, "review anchor": Removal = "removal", Defc = "defc"
+}
+
 /// Which date starts the 15-of-22 count of the second and later episodes. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EpisodeStart {
@@ -34,6 +44,10 @@ pub enum EpisodeStart {
     Defc,
     /// That episode's removal date (some states).
     Removal,
+}
+
+crate::codes::code_names! {
+    EpisodeStart, "episode start": Defc = "defc", Removal = "removal"
 }
 
 /// How partial months add up toward "15 months in foster care". An open reading, see [the manual](crate::manual#open-readings).
@@ -53,6 +67,13 @@ pub enum MonthCounting {
     AverageMonth,
 }
 
+crate::codes::code_names! {
+    MonthCounting, "month counting":
+        CalendarMonths = "calendar_months",
+        ThirtyDays = "thirty_days",
+        AverageMonth = "average_month",
+}
+
 /// When a trial home visit that outlives its limit ends the removal episode for reporting.
 /// An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -63,6 +84,12 @@ pub enum OverlongVisitExit {
     FirstDayBeyondLimit,
     /// Back-dated to the first day of the visit.
     VisitStart,
+}
+
+crate::codes::code_names! {
+    OverlongVisitExit, "overlong visit exit":
+        FirstDayBeyondLimit = "first_day_beyond_limit",
+        VisitStart = "visit_start",
 }
 
 /// From which date the next permanency hearing is counted. An open reading, see [the manual](crate::manual#open-readings).
@@ -76,6 +103,10 @@ pub enum HearingRhythm {
     FromDefc,
 }
 
+crate::codes::code_names! {
+    HearingRhythm, "hearing rhythm": FromLastHeld = "from_last_held", FromDefc = "from_defc"
+}
+
 /// Whether days in a juvenile-justice facility count toward 15 of 22 while the agency keeps
 /// placement and care responsibility. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -85,6 +116,10 @@ pub enum DetentionTime {
     Counted,
     /// They do not count (some states).
     Excluded,
+}
+
+crate::codes::code_names! {
+    DetentionTime, "detention time": Counted = "counted", Excluded = "excluded"
 }
 
 /// Which months in a relative's home count toward kinship guardianship assistance.
@@ -99,6 +134,12 @@ pub enum KinshipClock {
     AllMonthsInHome,
 }
 
+crate::codes::code_names! {
+    KinshipClock, "kinship clock":
+        LicensedMonths = "licensed_months",
+        AllMonthsInHome = "all_months_in_home",
+}
+
 /// Whether a new prevention plan opens a new Family First prevention period.1
 /// \[I\].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -111,6 +152,12 @@ pub enum PreventionRenewal {
     FirstOnly,
 }
 
+crate::codes::code_names! {
+    PreventionRenewal, "prevention renewal":
+        EachCandidacy = "each_candidacy",
+        FirstOnly = "first_only",
+}
+
 /// Whether the state uses the optional relative-care exception to the 15-of-22 filing
 /// requirement (SSA §475(5)(E)(i): "at the option of the State").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -120,6 +167,16 @@ pub enum RelativeCareException {
     Used,
     /// The state does not use it.
     NotUsed,
+}
+
+crate::codes::code_names! {
+    RelativeCareException, "relative care exception": Used = "used", NotUsed = "not_used"
+}
+
+// The switches serialize as their wire names (snake_case), like every other code list.
+crate::codes::code_names! {
+    @serde DefcRule, ReviewAnchor, EpisodeStart, MonthCounting, OverlongVisitExit, HearingRhythm,
+    DetentionTime, KinshipClock, PreventionRenewal, RelativeCareException,
 }
 
 /// Every number federal law sets for a case, and every reading it leaves open.

@@ -44,6 +44,9 @@ macro_rules! obligation_kinds {
                 )
             }
         }
+
+        crate::codes::code_names! { @display ObligationKind }
+        crate::codes::code_names! { @from_str ObligationKind, "obligation kind": $($variant = $name),* }
     };
 }
 
@@ -115,6 +118,13 @@ pub enum Waiver {
     CompellingReason,
     /// The state did not provide the services its case plan called for (§475(5)(E)(iii)).
     ServicesNotProvided,
+}
+
+crate::codes::code_names! {
+    Waiver, "waiver":
+        RelativeCare = "relative_care",
+        CompellingReason = "compelling_reason",
+        ServicesNotProvided = "services_not_provided",
 }
 
 /// Where an obligation stands as of the date asked.
