@@ -26,6 +26,10 @@ pub enum Sex {
     Unknown,
 }
 
+crate::codes::code_names! {
+    Sex, "sex": Female = "female", Male = "male", Unknown = "unknown"
+}
+
 text_type! {
     /// The name of a federally recognized tribe, as recorded for ICWA: 1 to 200 characters.
     Tribe, field = "tribe", max = 200, expected = "1 to 200 characters without control characters or surrounding white space",

@@ -72,6 +72,10 @@ pub enum MonthEnd {
     RollOver,
 }
 
+crate::codes::code_names! {
+    MonthEnd, "month end": Clamp = "clamp", RollOver = "roll_over"
+}
+
 /// When a person born on 29 February attains an age in a common year. An open reading, see [the manual](crate::manual#open-readings):
 /// a question of state law that the crate does not settle silently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -86,6 +90,10 @@ pub enum LeapDayBirthday {
     February28,
     /// On 1 March, as many states treat it.
     March1,
+}
+
+crate::codes::code_names! {
+    LeapDayBirthday, "leap day birthday": February28 = "february28", March1 = "march1"
 }
 
 /// `date` plus `n` calendar days: "within N days of", "the date that is N days after".

@@ -120,26 +120,24 @@ pub enum Relationship {
     NonRelative,
 }
 
-impl Relationship {
-    /// The snake_case name, as on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relationship::Mother => "mother",
-            Relationship::Father => "father",
-            Relationship::AdoptiveParent => "adoptive_parent",
-            Relationship::PutativeFather => "putative_father",
-            Relationship::LegalGuardian => "legal_guardian",
-            Relationship::Grandparent => "grandparent",
-            Relationship::FullSibling => "full_sibling",
-            Relationship::HalfSibling => "half_sibling",
-            Relationship::StepSibling => "step_sibling",
-            Relationship::AuntOrUncle => "aunt_or_uncle",
-            Relationship::OtherRelative => "other_relative",
-            Relationship::FictiveKin => "fictive_kin",
-            Relationship::NonRelative => "non_relative",
-        }
-    }
+crate::codes::code_names! {
+    Relationship, "relationship":
+        Mother = "mother",
+        Father = "father",
+        AdoptiveParent = "adoptive_parent",
+        PutativeFather = "putative_father",
+        LegalGuardian = "legal_guardian",
+        Grandparent = "grandparent",
+        FullSibling = "full_sibling",
+        HalfSibling = "half_sibling",
+        StepSibling = "step_sibling",
+        AuntOrUncle = "aunt_or_uncle",
+        OtherRelative = "other_relative",
+        FictiveKin = "fictive_kin",
+        NonRelative = "non_relative",
+}
 
+impl Relationship {
     /// Whether someone so related can be a legal parent: "biological or adoptive parents or legal
     /// guardians" (SSA §475(2)). A putative father cannot until paternity is established.
     pub fn can_be_legal_parent(self) -> bool {
@@ -263,20 +261,18 @@ pub enum FamilyKind {
     Guardian,
 }
 
-impl FamilyKind {
-    /// The snake_case name, as on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FamilyKind::Birth => "birth",
-            FamilyKind::Relative => "relative",
-            FamilyKind::Kin => "kin",
-            FamilyKind::NonRelativeFoster => "non_relative_foster",
-            FamilyKind::PreAdoptive => "pre_adoptive",
-            FamilyKind::Adoptive => "adoptive",
-            FamilyKind::Guardian => "guardian",
-        }
-    }
+crate::codes::code_names! {
+    FamilyKind, "family kind":
+        Birth = "birth",
+        Relative = "relative",
+        Kin = "kin",
+        NonRelativeFoster = "non_relative_foster",
+        PreAdoptive = "pre_adoptive",
+        Adoptive = "adoptive",
+        Guardian = "guardian",
+}
 
+impl FamilyKind {
     /// Whether a family of this kind may hold a foster-home license. Only the birth family may not.
     pub fn may_foster(self) -> bool {
         self != FamilyKind::Birth
@@ -304,6 +300,16 @@ pub enum LicenseStatus {
     Suspended,
     /// Revoked or surrendered: not in force.
     Revoked,
+}
+
+crate::codes::code_names! {
+    LicenseStatus, "license status":
+        Licensed = "licensed",
+        Approved = "approved",
+        Provisional = "provisional",
+        Pending = "pending",
+        Suspended = "suspended",
+        Revoked = "revoked",
 }
 
 impl LicenseStatus {

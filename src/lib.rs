@@ -128,6 +128,7 @@
 /// The `chrono` this crate builds on: every date in its API is a [`chrono::NaiveDate`].
 pub use chrono;
 
+mod codes;
 pub mod date;
 mod error;
 mod id;
@@ -145,6 +146,7 @@ mod placement;
 mod plan;
 
 pub use child::{Child, IndianChildStatus, Sex, Tribe};
+pub use codes::ParseCodeError;
 pub use error::{Error, Inconsistency, TextProblem};
 pub use family::{
     Family, FamilyBuilder, FamilyKind, FosterLicense, LicenseStatus, Member, Person, Relationship,

@@ -38,6 +38,9 @@ macro_rules! settings {
                 match self { $(Setting::$variant => $c20,)* }
             }
         }
+
+        crate::codes::code_names! { @display Setting }
+        crate::codes::code_names! { @from_str Setting, "setting": $($variant = $name),* }
     };
 }
 
@@ -158,6 +161,10 @@ pub enum Location {
     OutOfCountry,
 }
 
+crate::codes::code_names! {
+    Location, "location": InState = "in_state", OutOfState = "out_of_state", OutOfCountry = "out_of_country"
+}
+
 /// A congregate-care setting that Family First names as a *specified setting*, so that the
 /// two-week payment limit does not apply (SSA §472(k)(2)(B), (D); §472(j)). A QRTP and (from
 /// age 18) supervised independent living are specified settings by their [`Setting`].
@@ -179,17 +186,11 @@ pub enum SpecifiedSetting {
     FamilyBasedSubstanceAbuseTreatment,
 }
 
-impl SpecifiedSetting {
-    /// The snake_case name, as on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SpecifiedSetting::PrenatalPostpartumParenting => "prenatal_postpartum_parenting",
-            SpecifiedSetting::SexTraffickingVictims => "sex_trafficking_victims",
-            SpecifiedSetting::FamilyBasedSubstanceAbuseTreatment => {
-                "family_based_substance_abuse_treatment"
-            }
-        }
-    }
+crate::codes::code_names! {
+    SpecifiedSetting, "specified setting":
+        PrenatalPostpartumParenting = "prenatal_postpartum_parenting",
+        SexTraffickingVictims = "sex_trafficking_victims",
+        FamilyBasedSubstanceAbuseTreatment = "family_based_substance_abuse_treatment",
 }
 
 /// What a placement is, before it has dates: its id, setting, caregiver family, location and any
@@ -415,6 +416,15 @@ pub enum EndReason {
     /// A trial home visit outlived its authorized period: the episode is deemed ended on the
     /// policy's date (45 CFR 1356.21(e); an open reading, see [the manual](crate::manual#open-readings)).
     LimitExceeded,
+}
+
+crate::codes::code_names! {
+    EndReason, "end reason":
+        Replaced = "replaced",
+        Disrupted = "disrupted",
+        Discharged = "discharged",
+        Died = "died",
+        LimitExceeded = "limit_exceeded",
 }
 
 /// One stay in one setting: a [`NewPlacement`] with its start and, once over, its end.

@@ -31,17 +31,13 @@ pub enum Goal {
     Appla,
 }
 
-impl Goal {
-    /// The snake_case name, as on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Goal::Reunification => "reunification",
-            Goal::Adoption => "adoption",
-            Goal::LegalGuardianship => "legal_guardianship",
-            Goal::FitAndWillingRelative => "fit_and_willing_relative",
-            Goal::Appla => "appla",
-        }
-    }
+crate::codes::code_names! {
+    Goal, "goal":
+        Reunification = "reunification",
+        Adoption = "adoption",
+        LegalGuardianship = "legal_guardianship",
+        FitAndWillingRelative = "fit_and_willing_relative",
+        Appla = "appla",
 }
 
 /// What the agency documents for an APPLA goal (SSA §475A(a)). The texts are

@@ -1,5 +1,8 @@
 //! [`Policy`]: every number the law sets, and every reading it leaves open, in one value.
 
+use core::fmt;
+use std::borrow::Cow;
+
 use crate::date::{LeapDayBirthday, MonthEnd};
 use crate::error::Error;
 
@@ -15,6 +18,12 @@ pub enum DefcRule {
     RemovalDate,
 }
 
+crate::codes::code_names! {
+    DefcRule, "DEFC rule":
+        EarlierOfFindingOrRemovalPlusDays = "earlier_of_finding_or_removal_plus_days",
+        RemovalDate = "removal_date",
+}
+
 /// From which date the 6-monthly periodic review is counted. An open reading, see [the manual](crate::manual#open-readings): the
 /// federal text fixes no anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -26,6 +35,10 @@ pub enum ReviewAnchor {
     Defc,
 }
 
+crate::codes::code_names! {
+    ReviewAnchor, "review anchor": Removal = "removal", Defc = "defc"
+}
+
 /// Which date starts the 15-of-22 count of the second and later episodes. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EpisodeStart {
@@ -34,6 +47,10 @@ pub enum EpisodeStart {
     Defc,
     /// That episode's removal date (some states).
     Removal,
+}
+
+crate::codes::code_names! {
+    EpisodeStart, "episode start": Defc = "defc", Removal = "removal"
 }
 
 /// How partial months add up toward "15 months in foster care". An open reading, see [the manual](crate::manual#open-readings).
@@ -53,6 +70,13 @@ pub enum MonthCounting {
     AverageMonth,
 }
 
+crate::codes::code_names! {
+    MonthCounting, "month counting":
+        CalendarMonths = "calendar_months",
+        ThirtyDays = "thirty_days",
+        AverageMonth = "average_month",
+}
+
 /// When a trial home visit that outlives its limit ends the removal episode for reporting.
 /// An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -63,6 +87,12 @@ pub enum OverlongVisitExit {
     FirstDayBeyondLimit,
     /// Back-dated to the first day of the visit.
     VisitStart,
+}
+
+crate::codes::code_names! {
+    OverlongVisitExit, "overlong visit exit":
+        FirstDayBeyondLimit = "first_day_beyond_limit",
+        VisitStart = "visit_start",
 }
 
 /// From which date the next permanency hearing is counted. An open reading, see [the manual](crate::manual#open-readings).
@@ -76,6 +106,10 @@ pub enum HearingRhythm {
     FromDefc,
 }
 
+crate::codes::code_names! {
+    HearingRhythm, "hearing rhythm": FromLastHeld = "from_last_held", FromDefc = "from_defc"
+}
+
 /// Whether days in a juvenile-justice facility count toward 15 of 22 while the agency keeps
 /// placement and care responsibility. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -85,6 +119,10 @@ pub enum DetentionTime {
     Counted,
     /// They do not count (some states).
     Excluded,
+}
+
+crate::codes::code_names! {
+    DetentionTime, "detention time": Counted = "counted", Excluded = "excluded"
 }
 
 /// Which months in a relative's home count toward kinship guardianship assistance.
@@ -99,6 +137,12 @@ pub enum KinshipClock {
     AllMonthsInHome,
 }
 
+crate::codes::code_names! {
+    KinshipClock, "kinship clock":
+        LicensedMonths = "licensed_months",
+        AllMonthsInHome = "all_months_in_home",
+}
+
 /// Whether a new prevention plan opens a new Family First prevention period.1
 /// \[I\].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -109,6 +153,12 @@ pub enum PreventionRenewal {
     EachCandidacy,
     /// Only the case's first candidacy opens a period.
     FirstOnly,
+}
+
+crate::codes::code_names! {
+    PreventionRenewal, "prevention renewal":
+        EachCandidacy = "each_candidacy",
+        FirstOnly = "first_only",
 }
 
 /// Whether the state uses the optional relative-care exception to the 15-of-22 filing
@@ -122,6 +172,16 @@ pub enum RelativeCareException {
     NotUsed,
 }
 
+crate::codes::code_names! {
+    RelativeCareException, "relative care exception": Used = "used", NotUsed = "not_used"
+}
+
+// The switches serialize as their wire names (snake_case), like every other code list.
+crate::codes::code_names! {
+    @serde DefcRule, ReviewAnchor, EpisodeStart, MonthCounting, OverlongVisitExit, HearingRhythm,
+    DetentionTime, KinshipClock, PreventionRenewal, RelativeCareException,
+}
+
 /// Every number federal law sets for a case, and every reading it leaves open.
 ///
 /// [`Policy::federal`] holds the federal values with the common reading of each open point
@@ -130,6 +190,39 @@ pub enum RelativeCareException {
 ///
 /// Always true of a `Policy`: every count is at least 1, the 15-of-22 count fits in its window,
 /// ages are ordered (transition 14 ≤ APPLA 16 ≤ majority 18 ≤ extended care ≤ 21).
+///
+/// A policy has a [`name`](Policy::name) (`federal`, or what a state calls its rules) and a
+/// [`fingerprint`](Policy::fingerprint) that identifies it on every machine, to record which
+/// rules a deadline was computed under.
+///
+/// # As configuration
+///
+/// With feature `serde` a policy is a flat object: its name and every number and switch, each
+/// under its getter's name, the switches by their wire names (`"thirty_days"`), an absent
+/// extended-care age as `null`. A field left out takes the federal value; an unknown field is
+/// refused; every value goes through its `with_*` setter, with the setter's error, so a file
+/// cannot hold a policy the setters would refuse.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use permanency::Policy;
+/// use permanency::policy::MonthCounting;
+///
+/// let ohio: Policy = serde_json::from_str(
+///     r#"{"name": "ohio", "tpr_months": 12, "tpr_month_counting": "thirty_days"}"#,
+/// )?;
+/// let expected = Policy::federal()
+///     .with_name("ohio")?
+///     .with_tpr_clock(12, 22)?
+///     .with_tpr_month_counting(MonthCounting::ThirtyDays);
+/// assert_eq!(ohio, expected);
+///
+/// let err = serde_json::from_str::<Policy>(r#"{"review_months": 7}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("invalid policy review_months: expected from 1 to 6, found 7"));
+/// assert!(serde_json::from_str::<Policy>(r#"{"review_month": 6}"#).is_err());
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Examples
 ///
@@ -144,7 +237,13 @@ pub enum RelativeCareException {
 /// # Ok::<(), permanency::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "PolicyRecord", into = "PolicyRecord")
+)]
 pub struct Policy {
+    name: Cow<'static, str>,
     month_end: MonthEnd,
     leap_day_birthday: LeapDayBirthday,
     age_of_majority: u32,
@@ -208,6 +307,7 @@ macro_rules! counts {
             /// # Errors
             ///
             #[doc = concat!("[`Error::Policy`] unless the value is from ", stringify!($min), " to ", stringify!($max), ".")]
+            #[must_use = "a setter returns the changed policy and leaves the original unchanged"]
             pub fn $with(mut self, value: u32) -> Result<Self, Error> {
                 if !($min..=$max).contains(&value) {
                     return Err(Error::Policy {
@@ -233,6 +333,7 @@ macro_rules! switches {
             }
 
             #[doc = concat!("Sets [`", stringify!($field), "`](Policy::", stringify!($field), ").")]
+            #[must_use = "a setter returns the changed policy and leaves the original unchanged"]
             pub fn $with(mut self, value: $ty) -> Self {
                 self.$field = value;
                 self
@@ -245,6 +346,7 @@ impl Policy {
     /// The federal rules with the common reading of every open point.
     pub const fn federal() -> Policy {
         Policy {
+            name: Cow::Borrowed(FEDERAL_NAME),
             month_end: MonthEnd::Clamp,
             leap_day_birthday: LeapDayBirthday::February28,
             age_of_majority: 18,
@@ -398,6 +500,7 @@ impl Policy {
     /// # Errors
     ///
     /// [`Error::Policy`] unless the age is from 19 to 21 and above the age of majority.
+    #[must_use = "a setter returns the changed policy and leaves the original unchanged"]
     pub fn with_extended_care_age(mut self, age: Option<u32>) -> Result<Self, Error> {
         if let Some(a) = age
             && !(19..=21).contains(&a)
@@ -428,6 +531,7 @@ impl Policy {
     /// # Errors
     ///
     /// [`Error::Policy`] unless `1 <= months <= 15` and `months <= window <= 120`.
+    #[must_use = "a setter returns the changed policy and leaves the original unchanged"]
     pub fn with_tpr_clock(mut self, months: u32, window: u32) -> Result<Self, Error> {
         if !(1..=15).contains(&months) {
             return Err(Error::Policy {
@@ -485,6 +589,493 @@ impl Policy {
     }
 }
 
+/// The name of [`Policy::federal`].
+const FEDERAL_NAME: &str = "federal";
+
+impl Policy {
+    /// The policy's name: `federal` for [`Policy::federal`], or the name a state gave it with
+    /// [`with_name`](Policy::with_name).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Names the policy (a state, a version of its rules): 1 to 64 characters, no control
+    /// characters, no surrounding white space, like an id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Text`] for any other name. The message does not repeat it.
+    #[must_use = "a setter returns the changed policy and leaves the original unchanged"]
+    pub fn with_name(mut self, name: &str) -> Result<Self, Error> {
+        crate::text::check(
+            name,
+            "policy name",
+            "1 to 64 characters without control characters or surrounding white space",
+            64,
+            crate::text::Rules::Line,
+        )?;
+        self.name = if name == FEDERAL_NAME {
+            Cow::Borrowed(FEDERAL_NAME)
+        } else {
+            Cow::Owned(name.to_owned())
+        };
+        Ok(self)
+    }
+
+    /// A stable 64-bit fingerprint of every field of the policy, its name included: equal
+    /// policies have equal fingerprints, on every machine, run and Rust version. Print it as
+    /// `format!("{:016x}", p.fingerprint())` to record which policy a result was computed under.
+    ///
+    /// It is the 64-bit FNV-1a hash (offset basis `0xcbf29ce484222325`, prime
+    /// `0x100000001b3`) of the policy's canonical text in UTF-8: the line
+    /// `permanency-policy-v1`, then one line `field=value` per field, in the order below, each
+    /// line ending in `\n` (the last one too). Numbers are in decimal, an absent extended-care
+    /// age is `none`, switches are their wire names. The canonical text of
+    /// [`Policy::federal`], whose fingerprint is `1405287a90ec3f38`:
+    ///
+    /// ```text
+    /// permanency-policy-v1
+    /// name=federal
+    /// month_end=clamp
+    /// leap_day_birthday=february28
+    /// age_of_majority=18
+    /// extended_care_age=none
+    /// appla_min_age=16
+    /// transition_services_age=14
+    /// transition_plan_days=90
+    /// defc_rule=earlier_of_finding_or_removal_plus_days
+    /// defc_days_after_removal=60
+    /// prevent_removal_efforts_days=60
+    /// case_plan_days=60
+    /// relative_notice_days=30
+    /// review_months=6
+    /// review_anchor=removal
+    /// permanency_hearing_months=12
+    /// no_reunification_hearing_days=30
+    /// tpr_months=15
+    /// tpr_window_months=22
+    /// tpr_episode_start=defc
+    /// tpr_month_counting=calendar_months
+    /// relative_care_exception=used
+    /// expedited_tpr_days=60
+    /// voluntary_best_interest_days=180
+    /// visit_limit_months=6
+    /// overlong_visit_exit=first_day_beyond_limit
+    /// hearing_rhythm=from_last_held
+    /// detention_time=counted
+    /// kinship_clock=licensed_months
+    /// prevention_renewal=each_candidacy
+    /// qrtp_assessment_days=30
+    /// qrtp_court_days=60
+    /// qrtp_transition_days=30
+    /// qrtp_consecutive_months=12
+    /// qrtp_total_months=18
+    /// qrtp_young_child_age=13
+    /// qrtp_young_child_months=6
+    /// congregate_care_days=14
+    /// independent_living_min_age=18
+    /// prevention_months=12
+    /// kinship_guardianship_months=6
+    /// ```
+    ///
+    /// A field added to `Policy` adds a line, and so changes every fingerprint; the changelog
+    /// will say when.
+    ///
+    /// It does not go through `std::hash`: `Policy`'s `Hash` is for hash maps, whose hashers
+    /// are seeded at random, and `DefaultHasher`'s output may change between Rust versions.
+    ///
+    /// ```
+    /// use permanency::Policy;
+    ///
+    /// let ohio = Policy::federal().with_name("ohio")?.with_tpr_clock(12, 22)?;
+    /// assert_eq!(ohio.fingerprint(), ohio.clone().fingerprint());
+    /// assert_ne!(ohio.fingerprint(), Policy::federal().fingerprint());
+    /// # Ok::<(), permanency::Error>(())
+    /// ```
+    pub fn fingerprint(&self) -> u64 {
+        let mut hash = Fnv1a(FNV_OFFSET_BASIS);
+        let written = self.write_canonical(&mut hash);
+        debug_assert!(written.is_ok(), "hashing never fails");
+        hash.0
+    }
+
+    /// Writes the canonical text [`fingerprint`](Policy::fingerprint) hashes.
+    fn write_canonical(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        // Every field, by a pattern the compiler checks is complete.
+        let Policy {
+            name,
+            month_end,
+            leap_day_birthday,
+            age_of_majority,
+            extended_care_age,
+            appla_min_age,
+            transition_services_age,
+            transition_plan_days,
+            defc_rule,
+            defc_days_after_removal,
+            prevent_removal_efforts_days,
+            case_plan_days,
+            relative_notice_days,
+            review_months,
+            review_anchor,
+            permanency_hearing_months,
+            no_reunification_hearing_days,
+            tpr_months,
+            tpr_window_months,
+            tpr_episode_start,
+            tpr_month_counting,
+            relative_care_exception,
+            expedited_tpr_days,
+            voluntary_best_interest_days,
+            visit_limit_months,
+            overlong_visit_exit,
+            hearing_rhythm,
+            detention_time,
+            kinship_clock,
+            prevention_renewal,
+            qrtp_assessment_days,
+            qrtp_court_days,
+            qrtp_transition_days,
+            qrtp_consecutive_months,
+            qrtp_total_months,
+            qrtp_young_child_age,
+            qrtp_young_child_months,
+            congregate_care_days,
+            independent_living_min_age,
+            prevention_months,
+            kinship_guardianship_months,
+        } = self;
+        out.write_str("permanency-policy-v1\n")?;
+        writeln!(out, "name={name}")?;
+        writeln!(out, "month_end={month_end}")?;
+        writeln!(out, "leap_day_birthday={leap_day_birthday}")?;
+        writeln!(out, "age_of_majority={age_of_majority}")?;
+        writeln!(out, "extended_care_age={}", OrNone(*extended_care_age))?;
+        writeln!(out, "appla_min_age={appla_min_age}")?;
+        writeln!(out, "transition_services_age={transition_services_age}")?;
+        writeln!(out, "transition_plan_days={transition_plan_days}")?;
+        writeln!(out, "defc_rule={defc_rule}")?;
+        writeln!(out, "defc_days_after_removal={defc_days_after_removal}")?;
+        writeln!(
+            out,
+            "prevent_removal_efforts_days={prevent_removal_efforts_days}"
+        )?;
+        writeln!(out, "case_plan_days={case_plan_days}")?;
+        writeln!(out, "relative_notice_days={relative_notice_days}")?;
+        writeln!(out, "review_months={review_months}")?;
+        writeln!(out, "review_anchor={review_anchor}")?;
+        writeln!(out, "permanency_hearing_months={permanency_hearing_months}")?;
+        writeln!(
+            out,
+            "no_reunification_hearing_days={no_reunification_hearing_days}"
+        )?;
+        writeln!(out, "tpr_months={tpr_months}")?;
+        writeln!(out, "tpr_window_months={tpr_window_months}")?;
+        writeln!(out, "tpr_episode_start={tpr_episode_start}")?;
+        writeln!(out, "tpr_month_counting={tpr_month_counting}")?;
+        writeln!(out, "relative_care_exception={relative_care_exception}")?;
+        writeln!(out, "expedited_tpr_days={expedited_tpr_days}")?;
+        writeln!(
+            out,
+            "voluntary_best_interest_days={voluntary_best_interest_days}"
+        )?;
+        writeln!(out, "visit_limit_months={visit_limit_months}")?;
+        writeln!(out, "overlong_visit_exit={overlong_visit_exit}")?;
+        writeln!(out, "hearing_rhythm={hearing_rhythm}")?;
+        writeln!(out, "detention_time={detention_time}")?;
+        writeln!(out, "kinship_clock={kinship_clock}")?;
+        writeln!(out, "prevention_renewal={prevention_renewal}")?;
+        writeln!(out, "qrtp_assessment_days={qrtp_assessment_days}")?;
+        writeln!(out, "qrtp_court_days={qrtp_court_days}")?;
+        writeln!(out, "qrtp_transition_days={qrtp_transition_days}")?;
+        writeln!(out, "qrtp_consecutive_months={qrtp_consecutive_months}")?;
+        writeln!(out, "qrtp_total_months={qrtp_total_months}")?;
+        writeln!(out, "qrtp_young_child_age={qrtp_young_child_age}")?;
+        writeln!(out, "qrtp_young_child_months={qrtp_young_child_months}")?;
+        writeln!(out, "congregate_care_days={congregate_care_days}")?;
+        writeln!(
+            out,
+            "independent_living_min_age={independent_living_min_age}"
+        )?;
+        writeln!(out, "prevention_months={prevention_months}")?;
+        writeln!(
+            out,
+            "kinship_guardianship_months={kinship_guardianship_months}"
+        )?;
+        Ok(())
+    }
+}
+
+/// An extended-care age, or `none`.
+struct OrNone(Option<u32>);
+
+impl fmt::Display for OrNone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(n) => write!(f, "{n}"),
+            None => f.write_str("none"),
+        }
+    }
+}
+
+const FNV_OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The 64-bit FNV-1a hash of the text written to it.
+struct Fnv1a(u64);
+
+impl fmt::Write for Fnv1a {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for &byte in s.as_bytes() {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+        }
+        Ok(())
+    }
+}
+
+/// The wire form of [`Policy`]: every field, flat, each defaulting to the federal value, read
+/// back through the same `with_*` setters.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PolicyRecord {
+    name: String,
+    month_end: MonthEnd,
+    leap_day_birthday: LeapDayBirthday,
+    age_of_majority: u32,
+    extended_care_age: Option<u32>,
+    appla_min_age: u32,
+    transition_services_age: u32,
+    transition_plan_days: u32,
+    defc_rule: DefcRule,
+    defc_days_after_removal: u32,
+    prevent_removal_efforts_days: u32,
+    case_plan_days: u32,
+    relative_notice_days: u32,
+    review_months: u32,
+    review_anchor: ReviewAnchor,
+    permanency_hearing_months: u32,
+    no_reunification_hearing_days: u32,
+    tpr_months: u32,
+    tpr_window_months: u32,
+    tpr_episode_start: EpisodeStart,
+    tpr_month_counting: MonthCounting,
+    relative_care_exception: RelativeCareException,
+    expedited_tpr_days: u32,
+    voluntary_best_interest_days: u32,
+    visit_limit_months: u32,
+    overlong_visit_exit: OverlongVisitExit,
+    hearing_rhythm: HearingRhythm,
+    detention_time: DetentionTime,
+    kinship_clock: KinshipClock,
+    prevention_renewal: PreventionRenewal,
+    qrtp_assessment_days: u32,
+    qrtp_court_days: u32,
+    qrtp_transition_days: u32,
+    qrtp_consecutive_months: u32,
+    qrtp_total_months: u32,
+    qrtp_young_child_age: u32,
+    qrtp_young_child_months: u32,
+    congregate_care_days: u32,
+    independent_living_min_age: u32,
+    prevention_months: u32,
+    kinship_guardianship_months: u32,
+}
+
+#[cfg(feature = "serde")]
+impl Default for PolicyRecord {
+    fn default() -> Self {
+        PolicyRecord::from(Policy::federal())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Policy> for PolicyRecord {
+    fn from(p: Policy) -> Self {
+        let Policy {
+            name,
+            month_end,
+            leap_day_birthday,
+            age_of_majority,
+            extended_care_age,
+            appla_min_age,
+            transition_services_age,
+            transition_plan_days,
+            defc_rule,
+            defc_days_after_removal,
+            prevent_removal_efforts_days,
+            case_plan_days,
+            relative_notice_days,
+            review_months,
+            review_anchor,
+            permanency_hearing_months,
+            no_reunification_hearing_days,
+            tpr_months,
+            tpr_window_months,
+            tpr_episode_start,
+            tpr_month_counting,
+            relative_care_exception,
+            expedited_tpr_days,
+            voluntary_best_interest_days,
+            visit_limit_months,
+            overlong_visit_exit,
+            hearing_rhythm,
+            detention_time,
+            kinship_clock,
+            prevention_renewal,
+            qrtp_assessment_days,
+            qrtp_court_days,
+            qrtp_transition_days,
+            qrtp_consecutive_months,
+            qrtp_total_months,
+            qrtp_young_child_age,
+            qrtp_young_child_months,
+            congregate_care_days,
+            independent_living_min_age,
+            prevention_months,
+            kinship_guardianship_months,
+        } = p;
+        PolicyRecord {
+            name: name.into_owned(),
+            month_end,
+            leap_day_birthday,
+            age_of_majority,
+            extended_care_age,
+            appla_min_age,
+            transition_services_age,
+            transition_plan_days,
+            defc_rule,
+            defc_days_after_removal,
+            prevent_removal_efforts_days,
+            case_plan_days,
+            relative_notice_days,
+            review_months,
+            review_anchor,
+            permanency_hearing_months,
+            no_reunification_hearing_days,
+            tpr_months,
+            tpr_window_months,
+            tpr_episode_start,
+            tpr_month_counting,
+            relative_care_exception,
+            expedited_tpr_days,
+            voluntary_best_interest_days,
+            visit_limit_months,
+            overlong_visit_exit,
+            hearing_rhythm,
+            detention_time,
+            kinship_clock,
+            prevention_renewal,
+            qrtp_assessment_days,
+            qrtp_court_days,
+            qrtp_transition_days,
+            qrtp_consecutive_months,
+            qrtp_total_months,
+            qrtp_young_child_age,
+            qrtp_young_child_months,
+            congregate_care_days,
+            independent_living_min_age,
+            prevention_months,
+            kinship_guardianship_months,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<PolicyRecord> for Policy {
+    type Error = Error;
+
+    /// Starts from [`Policy::federal`] and applies every field through its setter: the ages from
+    /// the top (majority, extended care, APPLA, transition services), so that any set of ages
+    /// the setters accept together is accepted here in one piece.
+    fn try_from(r: PolicyRecord) -> Result<Self, Error> {
+        let PolicyRecord {
+            name,
+            month_end,
+            leap_day_birthday,
+            age_of_majority,
+            extended_care_age,
+            appla_min_age,
+            transition_services_age,
+            transition_plan_days,
+            defc_rule,
+            defc_days_after_removal,
+            prevent_removal_efforts_days,
+            case_plan_days,
+            relative_notice_days,
+            review_months,
+            review_anchor,
+            permanency_hearing_months,
+            no_reunification_hearing_days,
+            tpr_months,
+            tpr_window_months,
+            tpr_episode_start,
+            tpr_month_counting,
+            relative_care_exception,
+            expedited_tpr_days,
+            voluntary_best_interest_days,
+            visit_limit_months,
+            overlong_visit_exit,
+            hearing_rhythm,
+            detention_time,
+            kinship_clock,
+            prevention_renewal,
+            qrtp_assessment_days,
+            qrtp_court_days,
+            qrtp_transition_days,
+            qrtp_consecutive_months,
+            qrtp_total_months,
+            qrtp_young_child_age,
+            qrtp_young_child_months,
+            congregate_care_days,
+            independent_living_min_age,
+            prevention_months,
+            kinship_guardianship_months,
+        } = r;
+        Ok(Policy::federal()
+            .with_name(&name)?
+            .with_age_of_majority(age_of_majority)?
+            .with_extended_care_age(extended_care_age)?
+            .with_appla_min_age(appla_min_age)?
+            .with_transition_services_age(transition_services_age)?
+            .with_transition_plan_days(transition_plan_days)?
+            .with_defc_days_after_removal(defc_days_after_removal)?
+            .with_prevent_removal_efforts_days(prevent_removal_efforts_days)?
+            .with_case_plan_days(case_plan_days)?
+            .with_relative_notice_days(relative_notice_days)?
+            .with_review_months(review_months)?
+            .with_permanency_hearing_months(permanency_hearing_months)?
+            .with_no_reunification_hearing_days(no_reunification_hearing_days)?
+            .with_expedited_tpr_days(expedited_tpr_days)?
+            .with_voluntary_best_interest_days(voluntary_best_interest_days)?
+            .with_visit_limit_months(visit_limit_months)?
+            .with_qrtp_assessment_days(qrtp_assessment_days)?
+            .with_qrtp_court_days(qrtp_court_days)?
+            .with_qrtp_transition_days(qrtp_transition_days)?
+            .with_qrtp_consecutive_months(qrtp_consecutive_months)?
+            .with_qrtp_total_months(qrtp_total_months)?
+            .with_qrtp_young_child_age(qrtp_young_child_age)?
+            .with_qrtp_young_child_months(qrtp_young_child_months)?
+            .with_congregate_care_days(congregate_care_days)?
+            .with_independent_living_min_age(independent_living_min_age)?
+            .with_prevention_months(prevention_months)?
+            .with_kinship_guardianship_months(kinship_guardianship_months)?
+            .with_tpr_clock(tpr_months, tpr_window_months)?
+            .with_month_end(month_end)
+            .with_leap_day_birthday(leap_day_birthday)
+            .with_defc_rule(defc_rule)
+            .with_review_anchor(review_anchor)
+            .with_tpr_episode_start(tpr_episode_start)
+            .with_tpr_month_counting(tpr_month_counting)
+            .with_relative_care_exception(relative_care_exception)
+            .with_overlong_visit_exit(overlong_visit_exit)
+            .with_hearing_rhythm(hearing_rhythm)
+            .with_detention_time(detention_time)
+            .with_kinship_clock(kinship_clock)
+            .with_prevention_renewal(prevention_renewal))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -518,5 +1109,369 @@ mod tests {
         let p = Policy::federal().with_age_of_majority(19).unwrap();
         assert!(p.clone().with_appla_min_age(20).is_err());
         assert!(p.with_extended_care_age(Some(19)).is_err());
+    }
+    /// The canonical text of the federal policy, written out from [`Policy::federal`] by hand.
+    const FEDERAL_CANONICAL: &str = "\
+permanency-policy-v1
+name=federal
+month_end=clamp
+leap_day_birthday=february28
+age_of_majority=18
+extended_care_age=none
+appla_min_age=16
+transition_services_age=14
+transition_plan_days=90
+defc_rule=earlier_of_finding_or_removal_plus_days
+defc_days_after_removal=60
+prevent_removal_efforts_days=60
+case_plan_days=60
+relative_notice_days=30
+review_months=6
+review_anchor=removal
+permanency_hearing_months=12
+no_reunification_hearing_days=30
+tpr_months=15
+tpr_window_months=22
+tpr_episode_start=defc
+tpr_month_counting=calendar_months
+relative_care_exception=used
+expedited_tpr_days=60
+voluntary_best_interest_days=180
+visit_limit_months=6
+overlong_visit_exit=first_day_beyond_limit
+hearing_rhythm=from_last_held
+detention_time=counted
+kinship_clock=licensed_months
+prevention_renewal=each_candidacy
+qrtp_assessment_days=30
+qrtp_court_days=60
+qrtp_transition_days=30
+qrtp_consecutive_months=12
+qrtp_total_months=18
+qrtp_young_child_age=13
+qrtp_young_child_months=6
+congregate_care_days=14
+independent_living_min_age=18
+prevention_months=12
+kinship_guardianship_months=6
+";
+
+    pub(super) fn state() -> Policy {
+        Policy::federal()
+            .with_name("Ohio 2024 (ORC 2151.413)")
+            .unwrap()
+            .with_age_of_majority(19)
+            .unwrap()
+            .with_extended_care_age(Some(21))
+            .unwrap()
+            .with_appla_min_age(17)
+            .unwrap()
+            .with_transition_services_age(15)
+            .unwrap()
+            .with_tpr_clock(12, 22)
+            .unwrap()
+            .with_review_months(3)
+            .unwrap()
+            .with_kinship_guardianship_months(12)
+            .unwrap()
+            .with_month_end(MonthEnd::RollOver)
+            .with_leap_day_birthday(LeapDayBirthday::March1)
+            .with_defc_rule(DefcRule::RemovalDate)
+            .with_review_anchor(ReviewAnchor::Defc)
+            .with_tpr_episode_start(EpisodeStart::Removal)
+            .with_tpr_month_counting(MonthCounting::AverageMonth)
+            .with_relative_care_exception(RelativeCareException::NotUsed)
+            .with_overlong_visit_exit(OverlongVisitExit::VisitStart)
+            .with_hearing_rhythm(HearingRhythm::FromDefc)
+            .with_detention_time(DetentionTime::Excluded)
+            .with_kinship_clock(KinshipClock::AllMonthsInHome)
+            .with_prevention_renewal(PreventionRenewal::FirstOnly)
+    }
+
+    #[test]
+    fn names_are_checked_like_ids() {
+        assert_eq!(Policy::federal().name(), "federal");
+        assert_eq!(state().name(), "Ohio 2024 (ORC 2151.413)");
+        let err = Policy::federal().with_name("Ohio\tbis").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid policy name: expected 1 to 64 characters without control characters or \
+             surrounding white space, found a control character at position 4"
+        );
+        assert!(Policy::federal().with_name("").is_err());
+        assert!(Policy::federal().with_name(" ohio").is_err());
+        assert!(Policy::federal().with_name(&"x".repeat(65)).is_err());
+        assert!(Policy::federal().with_name(&"x".repeat(64)).is_ok());
+        // Naming a policy changes nothing else, but it is part of the policy.
+        let named = Policy::federal().with_name("ohio").unwrap();
+        assert_ne!(named, Policy::federal());
+        assert_eq!(named.with_name("federal").unwrap(), Policy::federal());
+    }
+
+    #[test]
+    fn the_canonical_text_lists_every_field() {
+        let mut text = String::new();
+        Policy::federal().write_canonical(&mut text).unwrap();
+        assert_eq!(text, FEDERAL_CANONICAL);
+        // One line per field, in the order of the struct, plus the version line.
+        assert_eq!(text.lines().count(), 1 + 41);
+        let mut text = String::new();
+        state().write_canonical(&mut text).unwrap();
+        assert!(text.contains("\nname=Ohio 2024 (ORC 2151.413)\n"), "{text}");
+        assert!(text.contains("\nextended_care_age=21\n"), "{text}");
+        assert!(
+            text.contains("\ntpr_month_counting=average_month\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_fingerprint_is_fnv1a_of_the_canonical_text() {
+        fn fnv(s: &str) -> u64 {
+            let mut h = Fnv1a(FNV_OFFSET_BASIS);
+            fmt::Write::write_str(&mut h, s).unwrap();
+            h.0
+        }
+        // The published FNV-1a 64-bit test vectors.
+        assert_eq!(fnv(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv("foobar"), 0x8594_4171_f739_67e8);
+        assert_eq!(Policy::federal().fingerprint(), fnv(FEDERAL_CANONICAL));
+        // Computed from FEDERAL_CANONICAL by a separate implementation (Python), not by this
+        // crate: a change of encoding or of a federal value shows here.
+        assert_eq!(Policy::federal().fingerprint(), 0x1405_287a_90ec_3f38);
+    }
+
+    #[test]
+    fn equal_policies_share_a_fingerprint_and_different_ones_do_not() {
+        assert_eq!(
+            Policy::federal().fingerprint(),
+            Policy::default().fingerprint()
+        );
+        assert_eq!(state().fingerprint(), state().clone().fingerprint());
+        // The same policy reached through the setters in another order.
+        let other_order = Policy::federal()
+            .with_prevention_renewal(PreventionRenewal::FirstOnly)
+            .with_tpr_clock(12, 22)
+            .unwrap();
+        let usual_order = Policy::federal()
+            .with_tpr_clock(12, 22)
+            .unwrap()
+            .with_prevention_renewal(PreventionRenewal::FirstOnly);
+        assert_eq!(other_order.fingerprint(), usual_order.fingerprint());
+        // Any one change changes it.
+        let federal = Policy::federal().fingerprint();
+        let changed = [
+            Policy::federal().with_name("ohio").unwrap(),
+            Policy::federal().with_review_months(5).unwrap(),
+            Policy::federal().with_extended_care_age(Some(21)).unwrap(),
+            Policy::federal().with_tpr_clock(15, 23).unwrap(),
+            Policy::federal().with_detention_time(DetentionTime::Excluded),
+            Policy::federal().with_leap_day_birthday(LeapDayBirthday::March1),
+            state(),
+        ];
+        let mut seen = std::collections::HashSet::from([federal]);
+        for p in &changed {
+            assert!(seen.insert(p.fingerprint()), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn every_with_setter_is_must_use() {
+        // Checked by reading the source: a `with_` setter without `#[must_use]` would let
+        // `policy.with_review_months(3);` silently do nothing.
+        let source = include_str!("policy.rs");
+        let lines: Vec<&str> = source.lines().collect();
+        let mut setters = 0;
+        for (i, line) in lines.iter().enumerate() {
+            let line = line.trim_start();
+            if line.starts_with("pub fn with_") || line.starts_with("pub fn $with(") {
+                setters += 1;
+                assert!(
+                    lines[i - 1].trim_start().starts_with("#[must_use"),
+                    "line {}: {line}",
+                    i + 1
+                );
+            }
+        }
+        // name, extended care age, the 15-of-22 clock, and the two macros.
+        assert_eq!(setters, 5);
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod serde_tests {
+    use super::*;
+
+    /// [`Policy::federal`] as JSON, written by hand: every field, under its getter's name.
+    const FEDERAL_JSON: &str = r#"{
+  "name": "federal",
+  "month_end": "clamp",
+  "leap_day_birthday": "february28",
+  "age_of_majority": 18,
+  "extended_care_age": null,
+  "appla_min_age": 16,
+  "transition_services_age": 14,
+  "transition_plan_days": 90,
+  "defc_rule": "earlier_of_finding_or_removal_plus_days",
+  "defc_days_after_removal": 60,
+  "prevent_removal_efforts_days": 60,
+  "case_plan_days": 60,
+  "relative_notice_days": 30,
+  "review_months": 6,
+  "review_anchor": "removal",
+  "permanency_hearing_months": 12,
+  "no_reunification_hearing_days": 30,
+  "tpr_months": 15,
+  "tpr_window_months": 22,
+  "tpr_episode_start": "defc",
+  "tpr_month_counting": "calendar_months",
+  "relative_care_exception": "used",
+  "expedited_tpr_days": 60,
+  "voluntary_best_interest_days": 180,
+  "visit_limit_months": 6,
+  "overlong_visit_exit": "first_day_beyond_limit",
+  "hearing_rhythm": "from_last_held",
+  "detention_time": "counted",
+  "kinship_clock": "licensed_months",
+  "prevention_renewal": "each_candidacy",
+  "qrtp_assessment_days": 30,
+  "qrtp_court_days": 60,
+  "qrtp_transition_days": 30,
+  "qrtp_consecutive_months": 12,
+  "qrtp_total_months": 18,
+  "qrtp_young_child_age": 13,
+  "qrtp_young_child_months": 6,
+  "congregate_care_days": 14,
+  "independent_living_min_age": 18,
+  "prevention_months": 12,
+  "kinship_guardianship_months": 6
+}"#;
+
+    fn state() -> Policy {
+        super::tests::state()
+    }
+
+    fn from_json(json: &str) -> Result<Policy, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn the_federal_policy_is_this_json() {
+        assert_eq!(
+            serde_json::to_string_pretty(&Policy::federal()).unwrap(),
+            FEDERAL_JSON
+        );
+        assert_eq!(from_json(FEDERAL_JSON).unwrap(), Policy::federal());
+        // The name and the 40 values: one field per getter.
+        let value: serde_json::Value = serde_json::from_str(FEDERAL_JSON).unwrap();
+        assert_eq!(value.as_object().unwrap().len(), 41);
+    }
+
+    #[test]
+    fn policies_round_trip() {
+        for p in [Policy::federal(), state()] {
+            let json = serde_json::to_string(&p).unwrap();
+            let back = from_json(&json).unwrap();
+            assert_eq!(back, p);
+            assert_eq!(back.fingerprint(), p.fingerprint());
+        }
+        let json = serde_json::to_value(state()).unwrap();
+        assert_eq!(json["name"], "Ohio 2024 (ORC 2151.413)");
+        assert_eq!(json["extended_care_age"], 21);
+        assert_eq!(json["tpr_months"], 12);
+        assert_eq!(json["month_end"], "roll_over");
+        assert_eq!(json["tpr_month_counting"], "average_month");
+        assert_eq!(json["relative_care_exception"], "not_used");
+    }
+
+    #[test]
+    fn a_field_left_out_is_the_federal_value() {
+        assert_eq!(from_json("{}").unwrap(), Policy::federal());
+        let p = from_json(r#"{"name": "ohio", "tpr_months": 12, "hearing_rhythm": "from_defc"}"#)
+            .unwrap();
+        assert_eq!(
+            p,
+            Policy::federal()
+                .with_name("ohio")
+                .unwrap()
+                .with_tpr_clock(12, 22)
+                .unwrap()
+                .with_hearing_rhythm(HearingRhythm::FromDefc)
+        );
+        // Without a name it is still named federal, whatever else it changes.
+        assert_eq!(
+            from_json(r#"{"review_months": 3}"#).unwrap().name(),
+            "federal"
+        );
+        // Ages set together are accepted in one piece, whatever the order of the fields.
+        let p = from_json(
+            r#"{"transition_services_age": 19, "appla_min_age": 20, "extended_care_age": 21, "age_of_majority": 20}"#,
+        )
+        .unwrap();
+        assert_eq!((p.transition_services_age(), p.care_end_age()), (19, 21));
+    }
+
+    #[test]
+    fn an_invalid_value_is_refused_with_the_setters_error() {
+        let message = |json: &str| from_json(json).unwrap_err().to_string();
+        let setter = |e: Error| e.to_string();
+        assert!(message(r#"{"appla_min_age": 15}"#).starts_with(&setter(
+            Policy::federal().with_appla_min_age(15).unwrap_err()
+        )),);
+        assert!(
+            message(r#"{"tpr_months": 15, "tpr_window_months": 14}"#).starts_with(&setter(
+                Policy::federal().with_tpr_clock(15, 14).unwrap_err()
+            )),
+        );
+        assert!(
+            message(r#"{"extended_care_age": 18}"#).starts_with(&setter(
+                Policy::federal()
+                    .with_extended_care_age(Some(18))
+                    .unwrap_err()
+            )),
+        );
+        assert!(
+            message(r#"{"appla_min_age": 19}"#)
+                .starts_with("invalid policy appla_min_age: expected no more than the next age")
+        );
+        assert!(message(r#"{"name": ""}"#).starts_with("invalid policy name"));
+        // The name is not repeated.
+        assert!(!message(r#"{"name": "Secret\u0007"}"#).contains("Secret"));
+        assert!(message(r#"{"review_months": -1}"#).contains("invalid value"));
+        assert!(message(r#"{"defc_rule": "later"}"#).starts_with("unknown variant `later`"));
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused() {
+        let e = from_json(r#"{"review_month": 6}"#).unwrap_err().to_string();
+        assert!(
+            e.starts_with("unknown field `review_month`, expected one of `name`, "),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn the_fingerprint_does_not_depend_on_the_order_of_the_fields() {
+        let forward =
+            from_json(r#"{"name": "ohio", "tpr_months": 12, "review_anchor": "defc"}"#).unwrap();
+        let backward =
+            from_json(r#"{"review_anchor": "defc", "tpr_months": 12, "name": "ohio"}"#).unwrap();
+        assert_eq!(forward, backward);
+        assert_eq!(forward.fingerprint(), backward.fingerprint());
+        // The whole federal object, its fields reversed.
+        let fields: Vec<&str> = FEDERAL_JSON
+            .lines()
+            .filter(|l| l.starts_with("  "))
+            .map(|l| l.trim().trim_end_matches(','))
+            .rev()
+            .collect();
+        let json = format!("{{{}}}", fields.join(", "));
+        assert!(
+            json.starts_with(r#"{"kinship_guardianship_months": 6, "#),
+            "{json}"
+        );
+        let p = from_json(&json).unwrap();
+        assert_eq!(p.fingerprint(), Policy::federal().fingerprint());
     }
 }

@@ -38,6 +38,8 @@ macro_rules! rule_ids {
                 match self { $(RuleId::$variant => $cite,)* }
             }
         }
+
+        crate::codes::code_names! { @from_str RuleId, "rule id": $($variant = $name),* }
     };
 }
 

@@ -111,6 +111,13 @@ pub enum Candidacy {
     PregnantOrParentingYouth,
 }
 
+crate::codes::code_names! {
+    Candidacy, "candidacy":
+        NotCandidate = "not_candidate",
+        FosterCareCandidate = "foster_care_candidate",
+        PregnantOrParentingYouth = "pregnant_or_parenting_youth",
+}
+
 /// The legal authority for a removal (AFCARS 1993 element 25).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
@@ -128,6 +135,13 @@ pub enum Manner {
     Emergency,
     /// Placed under a voluntary placement agreement (SSA §472(a)(2)(A)(i), §472(e)).
     VoluntaryPlacementAgreement,
+}
+
+crate::codes::code_names! {
+    Manner, "removal manner":
+        CourtOrder = "court_order",
+        Emergency = "emergency",
+        VoluntaryPlacementAgreement = "voluntary_placement_agreement",
 }
 
 macro_rules! circumstances {
@@ -149,6 +163,9 @@ macro_rules! circumstances {
                 match self { $(Circumstance::$variant => $name,)* }
             }
         }
+
+        crate::codes::code_names! { @display Circumstance }
+        crate::codes::code_names! { @from_str Circumstance, "circumstance": $($variant = $name),* }
     };
 }
 
@@ -348,6 +365,13 @@ pub enum PreventionEfforts {
     NotRequired,
 }
 
+crate::codes::code_names! {
+    PreventionEfforts, "prevention efforts finding":
+        Made = "made",
+        NotMade = "not_made",
+        NotRequired = "not_required",
+}
+
 /// A judicial determination that is either made or refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
@@ -360,6 +384,10 @@ pub enum Determination {
     Made,
     /// The court found it was not.
     NotMade,
+}
+
+crate::codes::code_names! {
+    Determination, "determination": Made = "made", NotMade = "not_made"
 }
 
 /// The ground on which a court excused reasonable efforts to reunify (SSA §471(a)(15)(D),
@@ -381,6 +409,13 @@ pub enum AggravatedGround {
     FelonyAgainstChild,
     /// The parent's rights to a sibling were involuntarily terminated — §471(a)(15)(D)(iii).
     SiblingRightsTerminated,
+}
+
+crate::codes::code_names! {
+    AggravatedGround, "aggravated ground":
+        AggravatedCircumstances = "aggravated_circumstances",
+        FelonyAgainstChild = "felony_against_child",
+        SiblingRightsTerminated = "sibling_rights_terminated",
 }
 
 /// A court finding: a recorded fact the clocks read. Findings never change the stage.
@@ -444,6 +479,10 @@ pub enum QrtpAssessment {
     NotAppropriate,
 }
 
+crate::codes::code_names! {
+    QrtpAssessment, "QRTP assessment": Appropriate = "appropriate", NotAppropriate = "not_appropriate"
+}
+
 /// An exception to the 15-of-22 filing requirement that the agency documented (SSA
 /// §475(5)(E)(ii)–(iii)). Relative care, the third exception (§475(5)(E)(i)), is read from the
 /// placement itself.
@@ -462,6 +501,12 @@ pub enum TprException {
     ServicesNotProvided,
 }
 
+crate::codes::code_names! {
+    TprException, "TPR exception":
+        CompellingReason = "compelling_reason",
+        ServicesNotProvided = "services_not_provided",
+}
+
 /// Kinship guardianship assistance with a discharge to guardianship (SSA §473(d)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
@@ -475,6 +520,10 @@ pub enum GuardianshipAssistance {
     None,
     /// A kinship guardianship assistance (KinGAP) agreement.
     Kinship,
+}
+
+crate::codes::code_names! {
+    GuardianshipAssistance, "guardianship assistance": None = "none", Kinship = "kinship"
 }
 
 /// A discharge to legal guardianship (SSA §475(7)): the guardian's family, and whether a
@@ -814,6 +863,10 @@ pub enum Whereabouts {
     Unknown,
 }
 
+crate::codes::code_names! {
+    Whereabouts, "whereabouts": Runaway = "runaway", Unknown = "unknown"
+}
+
 /// A runaway: the child left the placement while the agency keeps placement and care
 /// responsibility (it is not an exit, CWPM 1.2B.7). The stay on runaway status has its own id.
 ///
@@ -1109,6 +1162,8 @@ macro_rules! event_kinds {
                 match self { $(EventKind::$variant => $name,)* }
             }
         }
+
+        crate::codes::code_names! { @from_str EventKind, "event kind": $($variant = $name),* }
 
         impl EventData {
             /// The kind: each [`EventData`] variant is the [`EventKind`] of the same name (the

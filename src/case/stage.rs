@@ -7,42 +7,12 @@
 use core::fmt;
 use core::str::FromStr;
 
-/// A name that is not one of a code list's names ([`ExitReason`], [`StageKind`]).
-///
-/// The message says which list and which names it accepts; like every error of the crate it does
-/// not repeat the text that was given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ParseStageError {
-    what: &'static str,
-    expected: &'static [&'static str],
-}
+use crate::codes::ParseCodeError;
 
-impl ParseStageError {
-    /// Which list the name was looked up in, e.g. `"exit reason"`.
-    pub fn what(&self) -> &'static str {
-        self.what
-    }
-
-    /// The names that list accepts.
-    pub fn expected(&self) -> &'static [&'static str] {
-        self.expected
-    }
-}
-
-impl fmt::Display for ParseStageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid {}: expected one of ", self.what)?;
-        for (i, name) in self.expected.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(name)?;
-        }
-        f.write_str("; found another name")
-    }
-}
-
-impl std::error::Error for ParseStageError {}
+/// A name that is not one of the names of [`ExitReason`] or [`StageKind`]: the crate's one
+/// error for code lists, under the name it had first. Its message says which list and which
+/// names it accepts, and never repeats the text that was given.
+pub type ParseStageError = ParseCodeError;
 
 /// Declares [`ExitReason`]: one row per reason, `Variant = "wire_name", code N, permanency B;`
 /// with the AFCARS 1993 DISREASN code and whether the CFSR counts the exit as permanency.
@@ -90,13 +60,13 @@ macro_rules! exit_reasons {
         }
 
         impl FromStr for ExitReason {
-            type Err = ParseStageError;
+            type Err = ParseCodeError;
 
             /// Reads the wire name ([`ExitReason::as_str`]).
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s {
                     $($name => Ok(ExitReason::$variant),)*
-                    _ => Err(ParseStageError { what: "exit reason", expected: &[$($name),*] }),
+                    _ => Err(ParseCodeError::new("exit reason", &[$($name),*])),
                 }
             }
         }
@@ -212,17 +182,17 @@ macro_rules! stage_kinds {
         }
 
         impl FromStr for StageKind {
-            type Err = ParseStageError;
+            type Err = ParseCodeError;
 
             /// Reads the name [`StageKind::as_str`] gives (`FosterCare`) or the wire name
             /// (`foster_care`).
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s {
                     $(stringify!($variant) | $name => Ok(StageKind::$variant),)*
-                    _ => Err(ParseStageError {
-                        what: "stage kind",
-                        expected: &[$(stringify!($variant),)* $($name),*],
-                    }),
+                    _ => Err(ParseCodeError::new(
+                        "stage kind",
+                        &[$(stringify!($variant),)* $($name),*],
+                    )),
                 }
             }
         }
@@ -438,9 +408,9 @@ mod tests {
         assert!(!message.contains("Jane"), "{message}");
         assert_eq!(
             message,
-            "invalid exit reason: expected one of reunified, living_with_other_relatives, \
+            "unknown exit reason, expected one of reunified, living_with_other_relatives, \
              adopted, emancipated, guardianship, transferred_to_another_agency, \
-             runaway_discharge, death; found another name"
+             runaway_discharge, death"
         );
         // Names are exact: no case folding, no trimming.
         assert!("Reunified".parse::<ExitReason>().is_err());

@@ -44,6 +44,9 @@ macro_rules! obligation_kinds {
                 )
             }
         }
+
+        crate::codes::code_names! { @display ObligationKind }
+        crate::codes::code_names! { @from_str ObligationKind, "obligation kind": $($variant = $name),* }
     };
 }
 
@@ -117,15 +120,11 @@ pub enum Waiver {
     ServicesNotProvided,
 }
 
-impl Waiver {
-    /// The snake_case name, as on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Waiver::RelativeCare => "relative_care",
-            Waiver::CompellingReason => "compelling_reason",
-            Waiver::ServicesNotProvided => "services_not_provided",
-        }
-    }
+crate::codes::code_names! {
+    Waiver, "waiver":
+        RelativeCare = "relative_care",
+        CompellingReason = "compelling_reason",
+        ServicesNotProvided = "services_not_provided",
 }
 
 /// Where an obligation stands as of the date asked.
