@@ -177,7 +177,7 @@ pub use case::event::{
 pub use case::stage::{ExitReason, Outcome, Stage, StageKind};
 pub use case::{
     Case, CaseRecord, Episode, EpisodeExit, LenientReplay, ParentStatus, ParentalRights,
-    RefusalRow, Refused, ReplayError,
+    RefusalRow, Refused, ReplayError, WIRE_FORMAT,
 };
 pub use rules::{Rejection, RuleId, Subject, Violation};
 pub use timeline::{Obligation, ObligationKind};

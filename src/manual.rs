@@ -77,3 +77,62 @@
 //! [`Case::placement_moves`](crate::Case::placement_moves) counts settings the AFCARS way
 //! (CWPM 1.2B.7): the first placement is not a move; trial home visits and runaways are not
 //! settings; a change of the same family's license is not a move.
+//!
+//! # The wire format
+//!
+//! Every type serializes with serde (feature `serde`, on by default) in one JSON form: field and
+//! variant names in `snake_case`, dates as ISO-8601 `YYYY-MM-DD`, a missing optional value left
+//! out, unknown fields refused on input, and every value read through the same checks as its
+//! constructor. Names are stable: a new version adds an alias, never renames. An event is its
+//! date and what happened, the kind as the key:
+//!
+//! ```json
+//! {"date": "2024-01-10", "what": {"removal": {"manner": "court_order", "from": "F-1"}}}
+//! {"date": "2024-01-10", "what": {"placement_begun": {"id": "PL-1", "setting": "non_relative_foster_home", "caregiver": "F-2"}}}
+//! {"date": "2024-07-01", "what": "periodic_review"}
+//! {"date": "2024-09-16", "what": {"discharge": {"reunified": {"to": "F-1"}}}}
+//! ```
+//!
+//! A case is its format version ([`WIRE_FORMAT`](crate::WIRE_FORMAT)), the policy it was accepted
+//! under when not the federal one, the child, the families known at opening, and the history:
+//!
+//! ```json
+//! {
+//!   "format": 2,
+//!   "child": {"id": "C-7", "name": "…", "date_of_birth": "2017-03-02", "sex": "female",
+//!             "indian_child_status": {"status": "not_indian_child"}},
+//!   "families": [{"id": "F-1", "kind": "birth", "members": [{"person": {"id": "P-1", "name": "…"},
+//!                 "relationship": "mother", "legal_parent": true, "caregiver": true}]}],
+//!   "events": [{"date": "2024-01-10", "what": {"removal": {"manner": "court_order"}}}]
+//! }
+//! ```
+//!
+//! Reading a case replays its history (under the policy it names), so an invalid history does not
+//! load. A record without `format` is read as the 0.1 format: its discharge record
+//! (`{"reason", "to", "assistance"}`), its runaways and trial home visits written as placements,
+//! and `licence` still load, and are written back in the current form. With feature `json`,
+//! [`json::from_str`](crate::json) reads any type with errors that give the field's path and
+//! never a value; with feature `schemars`, the JSON Schema of every type is generated from the
+//! same declarations.
+//!
+//! Outputs serialize too, and read back: a [`Rejection`](crate::Rejection) with every
+//! [`Violation`](crate::Violation) (rule, message, citation, subjects), an
+//! [`Obligation`](crate::timeline::Obligation) with its rule and citation. For tables,
+//! [`Obligation::row`](crate::timeline::Obligation::row) and
+//! [`LenientReplay::rows`](crate::LenientReplay::rows) give flat rows.
+//!
+//! # Policy profiles
+//!
+//! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its
+//! `with_*` setters, each refusing a value the law cannot accept. It serializes as one flat object
+//! of its name and every number and switch; a field left out is the federal value, so a profile
+//! lists only what the state changes:
+//!
+//! ```json
+//! {"name": "ohio", "tpr_months": 12}
+//! ```
+//!
+//! [`Policy::fingerprint`](crate::Policy::fingerprint) identifies a policy the same way on every
+//! machine and run: store it beside a result to say which policy produced it. A
+//! [`CaseRecord::under`](crate::CaseRecord::under) a state's policy names it, and loading the
+//! record replays under it.

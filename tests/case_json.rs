@@ -316,11 +316,11 @@ fn unknown_fields_are_refused_at_every_level() {
     v["status"] = json!("open");
     assert_eq!(
         refusal::<Case>(v.clone()),
-        "unknown field `status`, expected one of `child`, `families`, `events`"
+        "unknown field `status`, expected one of `format`, `policy`, `child`, `families`, `events`"
     );
     assert_eq!(
         refusal::<CaseRecord>(v),
-        "unknown field `status`, expected one of `child`, `families`, `events`"
+        "unknown field `status`, expected one of `format`, `policy`, `child`, `families`, `events`"
     );
 
     // An event.
@@ -470,4 +470,51 @@ fn the_0_1_wire_format_still_loads() {
 
 fn doc_of(case: &Case) -> Value {
     serde_json::to_value(case).unwrap()
+}
+
+/// A serialized case says its format; a record names the state policy it was accepted under,
+/// and loads under it.
+#[test]
+fn a_record_carries_its_format_and_its_policy() {
+    let v = doc(REUNIFIED);
+    assert_eq!(v["format"], WIRE_FORMAT);
+    let mut newer = v.clone();
+    newer["format"] = json!(WIRE_FORMAT + 1);
+    assert_eq!(
+        refusal::<Case>(newer),
+        format!(
+            "unsupported case format: expected {WIRE_FORMAT} or earlier, found {} (written by a newer permanency)",
+            WIRE_FORMAT + 1
+        )
+    );
+
+    // A policy whose only change leaves this history valid: the record names it, and it
+    // reads back.
+    let state = Policy::federal()
+        .with_overlong_visit_exit(OverlongVisitExit::VisitStart)
+        .with_name("state-x")
+        .unwrap();
+    let case = golden(REUNIFIED);
+    let text = serde_json::to_string(&case.record().under(&state)).unwrap();
+    let stored: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(stored["policy"]["name"], "state-x");
+    let back: CaseRecord = serde_json::from_str(&text).unwrap();
+    assert_eq!(back.policy.as_ref(), Some(&state));
+    let loaded: Case = serde_json::from_str(&text).unwrap();
+    assert_eq!(loaded, case);
+    // The federal policy is not written out.
+    let plain = serde_json::to_value(case.record().under(&Policy::federal())).unwrap();
+    assert!(plain.get("policy").is_none());
+
+    // Loading replays under the named policy: under a 3-month visit limit, the visit begun
+    // 2024-01-15 outlived it on 2024-04-15 (2024-01-15 + 3 months), so the court's extension of
+    // 2024-06-20 is refused, and the record does not load.
+    let short = Policy::federal().with_visit_limit_months(3).unwrap();
+    let text = serde_json::to_string(&case.record().under(&short)).unwrap();
+    let refused = serde_json::from_str::<Case>(&text).unwrap_err().to_string();
+    assert!(refused.contains("visit_extension"), "{refused}");
+    assert!(
+        refused.contains("outlived its limit on 2024-04-15"),
+        "{refused}"
+    );
 }

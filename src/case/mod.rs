@@ -454,34 +454,91 @@ impl Case {
             .and_then(|v| v.governing_order(known))
     }
 
-    /// The child's case record: child, opening families and events, as serialized.
+    /// The child's case record: child, opening families and events, as serialized. Name the
+    /// policy the case was accepted under with [`CaseRecord::under`], so that loading it
+    /// replays under that policy.
     pub fn record(&self) -> CaseRecord {
-        CaseRecord {
-            child: self.child().clone(),
-            families: self.opening_families().to_vec(),
-            events: self.events().to_vec(),
-        }
+        CaseRecord::new(
+            self.child().clone(),
+            self.opening_families().to_vec(),
+            self.events().to_vec(),
+        )
     }
 }
 
-/// A case as it travels: the child, the families known at opening, and the events. Building a
-/// [`Case`] from it replays the events, so an invalid history cannot be loaded.
+/// The version of the wire format a case is written in: `"format": 2` in every serialized
+/// [`Case`] and [`CaseRecord`]. A record without it is read as the 0.1 format (whose changed
+/// payloads still load); one from a later version is refused.
+pub const WIRE_FORMAT: u32 = 2;
+
+/// A case as it travels: the child, the families known at opening, the events, and the policy
+/// it was accepted under (when it was not the federal one). Building a [`Case`] from it replays
+/// the events, so an invalid history cannot be loaded.
+///
+/// On the wire: `{"format": 2, "policy": {..}, "child": {..}, "families": [..], "events": [..]}`,
+/// `policy` left out for the federal policy (see the [manual](crate::manual#the-wire-format)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
+    serde(try_from = "CaseRecordWire", into = "CaseRecordWire")
 )]
 #[non_exhaustive]
 pub struct CaseRecord {
     /// The child.
     pub child: Child,
     /// The families known when the case opened.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub families: Vec<Family>,
     /// The history.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub events: Vec<Event>,
+    /// The policy the history was accepted under; `None` for the federal policy.
+    pub policy: Option<Policy>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseRecordWire {
+    #[serde(default)]
+    format: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    policy: Option<Policy>,
+    child: Child,
+    #[serde(default)]
+    families: Vec<Family>,
+    #[serde(default)]
+    events: Vec<Event>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<CaseRecordWire> for CaseRecord {
+    type Error = String;
+    fn try_from(w: CaseRecordWire) -> Result<CaseRecord, String> {
+        match w.format {
+            Some(f) if f > WIRE_FORMAT => Err(format!(
+                "unsupported case format: expected {WIRE_FORMAT} or earlier, found {f} (written by a newer permanency)"
+            )),
+            _ => Ok(CaseRecord {
+                child: w.child,
+                families: w.families,
+                events: w.events,
+                policy: w.policy,
+            }),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<CaseRecord> for CaseRecordWire {
+    fn from(r: CaseRecord) -> CaseRecordWire {
+        CaseRecordWire {
+            format: Some(WIRE_FORMAT),
+            policy: r.policy,
+            child: r.child,
+            families: r.families,
+            events: r.events,
+        }
+    }
 }
 
 impl CaseRecord {
@@ -491,7 +548,25 @@ impl CaseRecord {
             child,
             families,
             events,
+            policy: None,
         }
+    }
+
+    /// The same record, accepted under `policy` (kept as `None` for the federal policy).
+    #[must_use]
+    pub fn under(mut self, policy: &Policy) -> CaseRecord {
+        self.policy = (*policy != Policy::federal()).then(|| policy.clone());
+        self
+    }
+
+    /// Replays the record under the policy it names, or the federal policy.
+    ///
+    /// # Errors
+    ///
+    /// As [`Case::replay`].
+    pub fn replay_as_recorded(self) -> Result<Case, ReplayError> {
+        let policy = self.policy.clone().unwrap_or_else(Policy::federal);
+        self.replay(&policy)
     }
 
     /// Replays the record under `policy`.
@@ -508,7 +583,8 @@ impl CaseRecord {
 impl serde::Serialize for Case {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Case", 3)?;
+        let mut st = s.serialize_struct("Case", 4)?;
+        st.serialize_field("format", &WIRE_FORMAT)?;
         st.serialize_field("child", self.child())?;
         st.serialize_field("families", self.opening_families())?;
         st.serialize_field("events", self.events())?;
@@ -516,14 +592,15 @@ impl serde::Serialize for Case {
     }
 }
 
-/// Deserializes a [`CaseRecord`] and replays it under [`Policy::federal`]. For another policy,
+/// Deserializes a [`CaseRecord`] and replays it under the policy it names (a case valid under a
+/// state's shorter limits loads under them), or [`Policy::federal`]. For another policy,
 /// deserialize a [`CaseRecord`] and call [`CaseRecord::replay`].
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Case {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let record = CaseRecord::deserialize(d)?;
         record
-            .replay(&Policy::federal())
+            .replay_as_recorded()
             .map_err(serde::de::Error::custom)
     }
 }
