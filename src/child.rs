@@ -17,6 +17,7 @@ use crate::text::{Name, text_type};
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Sex {
     /// Recorded as female.
     Female,
@@ -41,6 +42,7 @@ text_type! {
     serde(tag = "status", rename_all = "snake_case", try_from = "IcwaRecord")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum IndianChildStatus {
     /// An Indian child: a member of a federally recognized tribe, or eligible for membership and
     /// the biological child of a member. The tribe, when known.
@@ -63,6 +65,8 @@ pub enum IndianChildStatus {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(extend("if" = {"properties": {"status": {"not": {"const": "indian_child"}}}}, "then" = {"properties": {"tribe": {"type": "null"}}})))]
 struct IcwaRecord {
     status: IcwaTag,
     #[serde(default)]
@@ -72,6 +76,8 @@ struct IcwaRecord {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(inline))]
 enum IcwaTag {
     IndianChild,
     NotIndianChild,
@@ -132,6 +138,7 @@ impl IndianChildStatus {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "ChildRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Child {
     id: ChildId,
     name: Sensitive<Name>,
@@ -144,6 +151,7 @@ pub struct Child {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct ChildRecord {
     id: ChildId,
     name: Name,

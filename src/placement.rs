@@ -13,6 +13,7 @@ macro_rules! settings {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum Setting {
             $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $name))] $variant, )*
         }
@@ -148,6 +149,7 @@ impl Setting {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Location {
     /// In the state.
     #[default]
@@ -168,6 +170,7 @@ pub enum Location {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum SpecifiedSetting {
     /// Prenatal, post-partum or parenting supports for youth (SSA §472(k)(2)(B)).
     PrenatalPostpartumParenting,
@@ -205,6 +208,7 @@ impl SpecifiedSetting {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "NewPlacementRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct NewPlacement {
     id: PlacementId,
     setting: Setting,
@@ -220,6 +224,7 @@ pub struct NewPlacement {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct NewPlacementRecord {
     id: PlacementId,
     setting: Setting,
@@ -403,6 +408,7 @@ impl NewPlacement {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum EndReason {
     /// Another placement began (including a runaway or a trial home visit).
     Replaced,
@@ -426,6 +432,7 @@ pub enum EndReason {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "PlacementRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Placement {
     #[cfg_attr(feature = "serde", serde(flatten))]
     what: NewPlacement,
@@ -441,6 +448,7 @@ pub struct Placement {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PlacementEnd {
     /// The first day the child was no longer in the placement (half-open: the stay is
     /// `[start, date)`).
@@ -452,6 +460,7 @@ pub struct PlacementEnd {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct PlacementRecord {
     id: PlacementId,
     setting: Setting,

@@ -20,6 +20,7 @@ macro_rules! rule_ids {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum RuleId {
             $( $(#[$doc])* $variant, )*
         }
@@ -171,6 +172,7 @@ impl fmt::Display for RuleId {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Subject {
     /// A person (parent, relative, caregiver).
     Person(PersonId),
@@ -226,6 +228,7 @@ impl Objection {
 /// Messages are lowercase and name ids and dates, never a name or a date of birth.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Violation {
     rule: RuleId,
     message: String,
@@ -271,6 +274,7 @@ impl fmt::Display for Violation {
 /// A rejected event changes nothing: the case is exactly as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Rejection {
     kind: EventKind,
     stage: Stage,

@@ -34,6 +34,7 @@ use super::stage::ExitReason;
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "EventRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Event {
     date: NaiveDate,
     what: EventData,
@@ -42,6 +43,7 @@ pub struct Event {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct EventRecord {
     date: NaiveDate,
     what: EventData,
@@ -101,6 +103,7 @@ impl Event {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Candidacy {
     /// Services without a Family First prevention plan.
     #[default]
@@ -119,6 +122,7 @@ pub enum Candidacy {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Manner {
     /// Removed under a court order: the order sanctioning the removal is dated the removal date.
     CourtOrder,
@@ -136,6 +140,7 @@ macro_rules! circumstances {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum Circumstance {
             $( $(#[$doc])* $variant, )*
         }
@@ -291,6 +296,7 @@ impl<'de> serde::Deserialize<'de> for Circumstances {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Removal {
     /// Court order or voluntary placement agreement.
     pub manner: Manner,
@@ -338,6 +344,7 @@ impl Removal {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum PreventionEfforts {
     /// Reasonable efforts were made.
     Made,
@@ -354,6 +361,7 @@ pub enum PreventionEfforts {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Determination {
     /// The court found it.
     Made,
@@ -370,6 +378,7 @@ pub enum Determination {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum AggravatedGround {
     /// Aggravated circumstances as state law defines them (abandonment, torture, chronic or
     /// sexual abuse) — §471(a)(15)(D)(i).
@@ -390,6 +399,7 @@ pub enum AggravatedGround {
     serde(rename_all = "snake_case", deny_unknown_fields)
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Finding {
     /// Continuation in the home would be contrary to the child's welfare (SSA §472(a)(2)(A)(ii)).
     ContraryToWelfare,
@@ -436,6 +446,7 @@ pub enum Finding {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum QrtpAssessment {
     /// The QRTP is the most effective, least restrictive setting.
     Appropriate,
@@ -453,6 +464,7 @@ pub enum QrtpAssessment {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum TprException {
     /// A compelling reason, documented in the case plan, why filing is not in the child's best
     /// interests.
@@ -468,6 +480,7 @@ pub enum TprException {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum GuardianshipAssistance {
     /// No assistance agreement.
     #[default]
@@ -487,6 +500,7 @@ pub enum GuardianshipAssistance {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Guardianship {
     guardian: FamilyId,
     #[cfg_attr(feature = "serde", serde(default))]
@@ -805,6 +819,7 @@ impl<'de> serde::Deserialize<'de> for Discharge {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Whereabouts {
     /// The child ran away.
     #[default]
@@ -827,6 +842,7 @@ pub enum Whereabouts {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "RunawayRecord", into = "RunawayRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Runaway {
     placement: NewPlacement,
 }
@@ -892,16 +908,19 @@ impl TryFrom<NewPlacement> for Runaway {
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct RunawayRecord {
     id: PlacementId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     whereabouts: Option<Whereabouts>,
     /// 0.1: the runaway was a placement with a runaway setting.
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schemars", schemars(extend("enum" = ["runaway", "whereabouts_unknown", null], "deprecated" = true)))]
     setting: Option<Setting>,
     /// 0.1: a placement's location (a runaway's is not known; ignored).
     #[serde(default, skip_serializing)]
     #[allow(dead_code)]
+    #[cfg_attr(feature = "schemars", schemars(extend("deprecated" = true)))]
     location: Option<crate::placement::Location>,
 }
 
@@ -956,6 +975,7 @@ impl From<Runaway> for RunawayRecord {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "HomeVisitRecord", into = "HomeVisitRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct HomeVisit {
     placement: NewPlacement,
 }
@@ -1020,6 +1040,8 @@ impl TryFrom<NewPlacement> for HomeVisit {
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(extend("oneOf" = [{"required": ["family"]}, {"required": ["caregiver"]}])))]
 struct HomeVisitRecord {
     id: PlacementId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1028,8 +1050,11 @@ struct HomeVisitRecord {
     location: crate::placement::Location,
     /// 0.1: the visit was a placement with the trial-home-visit setting and a caregiver.
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schemars", schemars(extend("enum" = ["trial_home_visit", null], "deprecated" = true)))]
     setting: Option<Setting>,
     #[serde(default, skip_serializing)]
+    /// 0.1: the family the visit is with, as a placement's caregiver (instead of `family`).
+    #[cfg_attr(feature = "schemars", schemars(extend("deprecated" = true)))]
     caregiver: Option<FamilyId>,
 }
 
@@ -1095,6 +1120,7 @@ macro_rules! event_kinds {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum EventKind {
             $( $(#[$doc])* $variant, )*
         }
@@ -1198,6 +1224,7 @@ impl fmt::Display for EventKind {
     serde(rename_all = "snake_case", deny_unknown_fields)
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum EventData {
     /// A family enters the case, or a recorded family changes (a new license, a new member, a
     /// relative home that becomes a guardian's). The latest record of a family id is the one the

@@ -24,6 +24,7 @@ use super::stage::{ExitReason, Stage};
 /// One removal episode: from a removal to the exit that ends it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Episode {
     number: u32,
     removal_date: NaiveDate,
@@ -43,6 +44,7 @@ pub struct Episode {
 /// How and when a removal episode ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct EpisodeExit {
     /// The exit date: the first day out of care (half-open: the episode is `[removal, exit)`).
     pub date: NaiveDate,
@@ -113,6 +115,7 @@ impl Episode {
     derive(serde::Serialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum ParentalRights {
     /// The rights are intact.
     Intact,
@@ -145,6 +148,7 @@ impl ParentalRights {
 /// A legal parent of the child and the state of their rights.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ParentStatus {
     /// The parent.
     pub person: PersonId,

@@ -12,6 +12,7 @@ macro_rules! obligation_kinds {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum ObligationKind {
             $( $(#[$doc])* $variant, )*
         }
@@ -108,6 +109,7 @@ obligation_kinds! {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Waiver {
     /// A relative cares for the child (SSA §475(5)(E)(i), at the state's option).
     RelativeCare,
@@ -125,6 +127,7 @@ pub enum Waiver {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Status {
     /// Met on this date, on or before the due date.
     Met(NaiveDate),
@@ -157,6 +160,7 @@ impl Status {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Consequence {
     /// Ineligible for the whole removal episode (the stay).
     IneligibleForEpisode,
@@ -184,6 +188,7 @@ pub enum Consequence {
 /// getters return them.
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Obligation {
     kind: ObligationKind,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
