@@ -17,6 +17,7 @@ use crate::text::{Name, text_type};
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Sex {
     /// Recorded as female.
     Female,
@@ -45,6 +46,7 @@ text_type! {
     serde(tag = "status", rename_all = "snake_case", try_from = "IcwaRecord")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum IndianChildStatus {
     /// An Indian child: a member of a federally recognized tribe, or eligible for membership and
     /// the biological child of a member. The tribe, when known.
@@ -67,6 +69,8 @@ pub enum IndianChildStatus {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(extend("if" = {"properties": {"status": {"not": {"const": "indian_child"}}}}, "then" = {"properties": {"tribe": {"type": "null"}}})))]
 struct IcwaRecord {
     status: IcwaTag,
     #[serde(default)]
@@ -76,6 +80,8 @@ struct IcwaRecord {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(inline))]
 enum IcwaTag {
     IndianChild,
     NotIndianChild,
@@ -136,6 +142,7 @@ impl IndianChildStatus {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "ChildRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Child {
     id: ChildId,
     name: Sensitive<Name>,
@@ -148,6 +155,7 @@ pub struct Child {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct ChildRecord {
     id: ChildId,
     name: Name,

@@ -62,6 +62,7 @@ pub fn check_range(field: &'static str, date: NaiveDate) -> Result<NaiveDate, Er
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum MonthEnd {
     /// Clamp to the last day of the target month: 2024-02-29 + 12 months = 2025-02-28. Never later
     /// than a literal reading; what `chrono` does. The federal default.
@@ -84,6 +85,7 @@ crate::codes::code_names! {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum LeapDayBirthday {
     /// On 28 February (the clamped date). The default.
     #[default]
@@ -189,6 +191,7 @@ pub fn end_of_nth_month(date: NaiveDate, n: u32) -> NaiveDate {
 /// after it. Always `start <= end`; an empty period has `start == end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Period {
     start: NaiveDate,
     end: NaiveDate,

@@ -17,6 +17,7 @@ use crate::text::Name;
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "PersonRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Person {
     id: PersonId,
     name: Sensitive<Name>,
@@ -27,6 +28,7 @@ pub struct Person {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct PersonRecord {
     id: PersonId,
     name: Name,
@@ -91,6 +93,7 @@ impl Person {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Relationship {
     /// Birth mother.
     Mother,
@@ -177,6 +180,7 @@ impl Relationship {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Member {
     person: Person,
     relationship: Relationship,
@@ -241,6 +245,7 @@ impl Member {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum FamilyKind {
     /// The family the child was born into or removed from; the legal parents' household. Its
     /// legal-parent members are the parents whose rights an adoption needs ended. After an
@@ -287,6 +292,7 @@ impl FamilyKind {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum LicenseStatus {
     /// Fully licensed.
     Licensed,
@@ -341,6 +347,7 @@ pub type LicenceStatus = LicenseStatus;
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "LicenseRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct FosterLicense {
     status: LicenseStatus,
     since: NaiveDate,
@@ -351,6 +358,7 @@ pub struct FosterLicense {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct LicenseRecord {
     status: LicenseStatus,
     since: NaiveDate,
@@ -456,6 +464,7 @@ impl FosterLicense {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "FamilyRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Family {
     id: FamilyId,
     kind: FamilyKind,
@@ -469,6 +478,8 @@ pub struct Family {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::schema::licence_alias))]
 struct FamilyRecord {
     id: FamilyId,
     kind: FamilyKind,

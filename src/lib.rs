@@ -104,6 +104,9 @@
 //!   on the way in; a [`Case`] deserializes by replaying its events.
 //! - `proptest`: [`strategy`] exports proptest strategies that build only valid values, for your
 //!   own property tests.
+//! - `schemars` (implies `serde`): every serialized type implements `schemars::JsonSchema`, and
+//!   [`schema`] gives the JSON Schema of the wire format: a case, an event, the entities, and
+//!   the rejections and obligations the crate writes.
 //!
 //! # Glossary
 //!
@@ -122,6 +125,7 @@
 //! | TPR | termination of parental rights |
 //! | VPA | voluntary placement agreement (SSA §472(e)) |
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 
@@ -164,6 +168,10 @@ pub use text::{Name, Note};
 
 #[cfg(feature = "proptest")]
 pub mod strategy;
+
+#[cfg(feature = "schemars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+pub mod schema;
 
 pub mod case;
 pub mod rules;

@@ -13,6 +13,7 @@ macro_rules! settings {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum Setting {
             $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $name))] $variant, )*
         }
@@ -151,6 +152,7 @@ impl Setting {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Location {
     /// In the state.
     #[default]
@@ -175,6 +177,7 @@ crate::codes::code_names! {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum SpecifiedSetting {
     /// Prenatal, post-partum or parenting supports for youth (SSA §472(k)(2)(B)).
     PrenatalPostpartumParenting,
@@ -206,6 +209,7 @@ crate::codes::code_names! {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "NewPlacementRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct NewPlacement {
     id: PlacementId,
     setting: Setting,
@@ -221,6 +225,7 @@ pub struct NewPlacement {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct NewPlacementRecord {
     id: PlacementId,
     setting: Setting,
@@ -404,6 +409,7 @@ impl NewPlacement {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum EndReason {
     /// Another placement began (including a runaway or a trial home visit).
     Replaced,
@@ -436,6 +442,7 @@ crate::codes::code_names! {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "PlacementRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Placement {
     #[cfg_attr(feature = "serde", serde(flatten))]
     what: NewPlacement,
@@ -452,6 +459,7 @@ pub struct Placement {
     serde(deny_unknown_fields)
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PlacementEnd {
     /// The first day the child was no longer in the placement (half-open: the stay is
     /// `[start, date)`).
@@ -470,6 +478,7 @@ impl PlacementEnd {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct PlacementRecord {
     id: PlacementId,
     setting: Setting,

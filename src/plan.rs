@@ -17,6 +17,7 @@ use crate::text::Note;
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Goal {
     /// Return to a parent or legal guardian. The default goal.
     Reunification,
@@ -48,6 +49,7 @@ crate::codes::code_names! {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ApplaDocumentation {
     compelling_reason: Sensitive<Note>,
     efforts: Sensitive<Note>,
@@ -88,6 +90,7 @@ impl ApplaDocumentation {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "GoalsRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Goals {
     primary: Goal,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -99,6 +102,8 @@ pub struct Goals {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::schema::appla_documented))]
 struct GoalsRecord {
     primary: Goal,
     #[serde(default)]
@@ -200,6 +205,7 @@ impl Goals {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "PlanRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PermanencyPlan {
     #[cfg_attr(feature = "serde", serde(flatten))]
     goals: Goals,
@@ -209,6 +215,8 @@ pub struct PermanencyPlan {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::schema::appla_documented))]
 struct PlanRecord {
     primary: Goal,
     #[serde(default)]

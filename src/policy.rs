@@ -9,6 +9,11 @@ use crate::error::Error;
 /// Which date starts a removal episode's clocks that run from "the date the child is considered to
 /// have entered foster care" (DEFC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
 pub enum DefcRule {
     /// The earlier of the first judicial finding of abuse or neglect and the date 60 days (by
     /// default) after removal. SSA §475(5)(F), 45 CFR 1355.20. The federal default.
@@ -27,6 +32,11 @@ crate::codes::code_names! {
 /// From which date the 6-monthly periodic review is counted. An open reading, see [the manual](crate::manual#open-readings): the
 /// federal text fixes no anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
 pub enum ReviewAnchor {
     /// The removal date, then each review held (most state systems; the earlier, safer choice).
     #[default]
@@ -41,6 +51,11 @@ crate::codes::code_names! {
 
 /// Which date starts the 15-of-22 count of the second and later episodes. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
 pub enum EpisodeStart {
     /// That episode's own DEFC (the common reading).
     #[default]
@@ -55,6 +70,11 @@ crate::codes::code_names! {
 
 /// How partial months add up toward "15 months in foster care". An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
 pub enum MonthCounting {
     /// Whole calendar months per stretch of care, plus the leftover days of every stretch summed,
     /// each 30 leftover days counting as one more month. The common reading. One stretch's own
@@ -80,6 +100,11 @@ crate::codes::code_names! {
 /// When a trial home visit that outlives its limit ends the removal episode for reporting.
 /// An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
 pub enum OverlongVisitExit {
     /// The first day beyond the limit (visit start + 6 months, or the day after the court's
     /// extension). The default.
@@ -97,6 +122,11 @@ crate::codes::code_names! {
 
 /// From which date the next permanency hearing is counted. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
 pub enum HearingRhythm {
     /// 12 months after the last hearing actually held: an early hearing pulls the next one
     /// forward, a late one does not move the schedule back. The common, conservative reading.
@@ -113,6 +143,11 @@ crate::codes::code_names! {
 /// Whether days in a juvenile-justice facility count toward 15 of 22 while the agency keeps
 /// placement and care responsibility. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
 pub enum DetentionTime {
     /// They count: the child is still in foster care. The default.
     #[default]
@@ -128,6 +163,11 @@ crate::codes::code_names! {
 /// Which months in a relative's home count toward kinship guardianship assistance.
 /// An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
 pub enum KinshipClock {
     /// Only months while the home held a license in force (payments need a licensed home,
     /// SSA §472(c)(1)). The default.
@@ -146,6 +186,11 @@ crate::codes::code_names! {
 /// Whether a new prevention plan opens a new Family First prevention period.1
 /// \[I\].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
 pub enum PreventionRenewal {
     /// Each new candidacy identification opens a new 12-month period (ACF's reading). The
     /// default.
@@ -164,6 +209,11 @@ crate::codes::code_names! {
 /// Whether the state uses the optional relative-care exception to the 15-of-22 filing
 /// requirement (SSA §475(5)(E)(i): "at the option of the State").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
 pub enum RelativeCareException {
     /// The exception applies when a relative cares for the child. The default.
     #[default]
@@ -242,6 +292,7 @@ crate::codes::code_names! {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "PolicyRecord", into = "PolicyRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Policy {
     name: Cow<'static, str>,
     month_end: MonthEnd,
@@ -837,6 +888,7 @@ impl fmt::Write for Fnv1a {
 /// back through the same `with_*` setters.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 struct PolicyRecord {
     name: String,

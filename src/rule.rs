@@ -20,6 +20,7 @@ macro_rules! rule_ids {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum RuleId {
             $( $(#[$doc])* $variant, )*
         }
@@ -173,6 +174,7 @@ impl fmt::Display for RuleId {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Subject {
     /// A person (parent, relative, caregiver).
     Person(PersonId),
@@ -255,6 +257,7 @@ impl Objection {
     derive(serde::Serialize, serde::Deserialize),
     serde(into = "ViolationWire", from = "ViolationWire")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Violation {
     rule: RuleId,
     message: String,
@@ -263,6 +266,7 @@ pub struct Violation {
 
 /// A [`Violation`] on the wire: its fields and its citation.
 #[cfg(feature = "serde")]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ViolationWire {
@@ -356,6 +360,7 @@ impl fmt::Display for Violation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Rejection {
     kind: EventKind,
     stage: Stage,

@@ -70,6 +70,8 @@ macro_rules! text_type {
         $(#[$meta])*
         #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Deserialize), serde(try_from = "String"))]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "schemars", schemars(extend("minLength" = 1, "maxLength" = $max, "pattern" = crate::schema::TEXT_PATTERN)))]
         pub struct $name(std::sync::Arc<str>);
 
         impl $name {

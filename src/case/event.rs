@@ -34,6 +34,7 @@ use super::stage::ExitReason;
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "EventRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Event {
     date: NaiveDate,
     what: EventData,
@@ -42,6 +43,7 @@ pub struct Event {
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct EventRecord {
     date: NaiveDate,
     what: EventData,
@@ -101,6 +103,7 @@ impl Event {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Candidacy {
     /// Services without a Family First prevention plan.
     #[default]
@@ -126,6 +129,7 @@ crate::codes::code_names! {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Manner {
     /// Removed under a court order: the order sanctioning the removal is dated the removal date.
     CourtOrder,
@@ -150,6 +154,7 @@ macro_rules! circumstances {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum Circumstance {
             $( $(#[$doc])* $variant, )*
         }
@@ -309,6 +314,7 @@ impl<'de> serde::Deserialize<'de> for Circumstances {
     serde(deny_unknown_fields)
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Removal {
     /// Court order or voluntary placement agreement.
     pub manner: Manner,
@@ -356,6 +362,7 @@ impl Removal {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum PreventionEfforts {
     /// Reasonable efforts were made.
     Made,
@@ -379,6 +386,7 @@ crate::codes::code_names! {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Determination {
     /// The court found it.
     Made,
@@ -399,6 +407,7 @@ crate::codes::code_names! {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum AggravatedGround {
     /// Aggravated circumstances as state law defines them (abandonment, torture, chronic or
     /// sexual abuse) — §471(a)(15)(D)(i).
@@ -426,6 +435,7 @@ crate::codes::code_names! {
     serde(rename_all = "snake_case", deny_unknown_fields)
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Finding {
     /// Continuation in the home would be contrary to the child's welfare (SSA §472(a)(2)(A)(ii)).
     ContraryToWelfare,
@@ -472,6 +482,7 @@ pub enum Finding {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum QrtpAssessment {
     /// The QRTP is the most effective, least restrictive setting.
     Appropriate,
@@ -493,6 +504,7 @@ crate::codes::code_names! {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum TprException {
     /// A compelling reason, documented in the case plan, why filing is not in the child's best
     /// interests.
@@ -514,6 +526,7 @@ crate::codes::code_names! {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum GuardianshipAssistance {
     /// No assistance agreement.
     #[default]
@@ -537,6 +550,7 @@ crate::codes::code_names! {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Guardianship {
     guardian: FamilyId,
     #[cfg_attr(feature = "serde", serde(default))]
@@ -855,6 +869,7 @@ impl<'de> serde::Deserialize<'de> for Discharge {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Whereabouts {
     /// The child ran away.
     #[default]
@@ -881,6 +896,7 @@ crate::codes::code_names! {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "RunawayRecord", into = "RunawayRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Runaway {
     placement: NewPlacement,
 }
@@ -946,16 +962,19 @@ impl TryFrom<NewPlacement> for Runaway {
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct RunawayRecord {
     id: PlacementId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     whereabouts: Option<Whereabouts>,
     /// 0.1: the runaway was a placement with a runaway setting.
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schemars", schemars(extend("enum" = ["runaway", "whereabouts_unknown", null], "deprecated" = true)))]
     setting: Option<Setting>,
     /// 0.1: a placement's location (a runaway's is not known; ignored).
     #[serde(default, skip_serializing)]
     #[allow(dead_code)]
+    #[cfg_attr(feature = "schemars", schemars(extend("deprecated" = true)))]
     location: Option<crate::placement::Location>,
 }
 
@@ -1010,6 +1029,7 @@ impl From<Runaway> for RunawayRecord {
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "HomeVisitRecord", into = "HomeVisitRecord")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct HomeVisit {
     placement: NewPlacement,
 }
@@ -1074,6 +1094,8 @@ impl TryFrom<NewPlacement> for HomeVisit {
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(extend("oneOf" = [{"required": ["family"]}, {"required": ["caregiver"]}])))]
 struct HomeVisitRecord {
     id: PlacementId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1082,8 +1104,11 @@ struct HomeVisitRecord {
     location: crate::placement::Location,
     /// 0.1: the visit was a placement with the trial-home-visit setting and a caregiver.
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schemars", schemars(extend("enum" = ["trial_home_visit", null], "deprecated" = true)))]
     setting: Option<Setting>,
     #[serde(default, skip_serializing)]
+    /// 0.1: the family the visit is with, as a placement's caregiver (instead of `family`).
+    #[cfg_attr(feature = "schemars", schemars(extend("deprecated" = true)))]
     caregiver: Option<FamilyId>,
 }
 
@@ -1149,6 +1174,7 @@ macro_rules! event_kinds {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum EventKind {
             $( $(#[$doc])* $variant, )*
         }
@@ -1254,6 +1280,7 @@ impl fmt::Display for EventKind {
     serde(rename_all = "snake_case", deny_unknown_fields)
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum EventData {
     /// A family enters the case, or a recorded family changes (a new license, a new member, a
     /// relative home that becomes a guardian's). The latest record of a family id is the one the

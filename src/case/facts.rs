@@ -28,6 +28,7 @@ use super::stage::{ExitReason, Stage};
 /// [`exit_event`](Episode::exit_event) `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Episode {
     number: u32,
     removal_date: NaiveDate,
@@ -54,6 +55,7 @@ pub struct Episode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct EpisodeExit {
     /// The exit date: the first day out of care (half-open: the episode is `[removal, exit)`).
     pub date: NaiveDate,
@@ -131,6 +133,7 @@ impl Episode {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum ParentalRights {
     /// The rights are intact.
     Intact,
@@ -164,6 +167,7 @@ impl ParentalRights {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ParentStatus {
     /// The parent.
     pub person: PersonId,

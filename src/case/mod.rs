@@ -496,6 +496,7 @@ pub struct CaseRecord {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CaseRecordWire {

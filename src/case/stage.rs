@@ -28,6 +28,7 @@ macro_rules! exit_reasons {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum ExitReason {
             $(
                 $(#[$doc])*
@@ -107,6 +108,7 @@ impl fmt::Display for ExitReason {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Outcome {
     /// In-home (preservation) services completed without a removal.
     PreservationCompleted,
@@ -126,6 +128,7 @@ pub enum Outcome {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Stage {
     /// Opened, nothing decided yet: the stage of a case with no event.
     Intake,
@@ -158,6 +161,7 @@ macro_rules! stage_kinds {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum StageKind {
             $(
                 $(#[$doc])*

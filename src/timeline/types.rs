@@ -12,6 +12,7 @@ macro_rules! obligation_kinds {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
         #[non_exhaustive]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         pub enum ObligationKind {
             $( $(#[$doc])* $variant, )*
         }
@@ -111,6 +112,7 @@ obligation_kinds! {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Waiver {
     /// A relative cares for the child (SSA §475(5)(E)(i), at the state's option).
     RelativeCare,
@@ -135,6 +137,7 @@ crate::codes::code_names! {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Status {
     /// Met on this date, on or before the due date.
     Met(NaiveDate),
@@ -167,6 +170,7 @@ impl Status {
     serde(rename_all = "snake_case")
 )]
 #[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Consequence {
     /// Ineligible for the whole removal episode (the stay).
     IneligibleForEpisode,
@@ -203,6 +207,7 @@ pub enum Consequence {
     derive(serde::Serialize, serde::Deserialize),
     serde(into = "ObligationWire", try_from = "ObligationWire")
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Obligation {
     kind: ObligationKind,
     episode: Option<u32>,
@@ -215,6 +220,7 @@ pub struct Obligation {
 
 /// An [`Obligation`] on the wire: its fields, and its rule and citation.
 #[cfg(feature = "serde")]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ObligationWire {
