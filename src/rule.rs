@@ -248,7 +248,7 @@ impl Objection {
 /// let v = &refused.violations()[0];
 /// assert_eq!(v.rule(), RuleId::TransitionNotAllowed);
 /// assert_eq!(v.citation(), RuleId::TransitionNotAllowed.citation());
-/// assert!(v.message().starts_with("discharge is not allowed in stage Intake"));
+/// assert!(v.message().starts_with("discharge is not allowed in stage intake"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -267,7 +267,7 @@ fn an_invalid_history_is_refused_naming_the_event_and_the_rule() {
     assert_eq!(
         refusal::<Case>(invalid.clone()),
         format!(
-            "event 10 refused: placed_for_adoption refused in stage FosterCare (1 violation)\n\
+            "event 10 refused: placed_for_adoption refused in stage foster_care (1 violation)\n\
              - parental_rights_intact: placed_for_adoption needs every legal parent's rights \
              ended, found intact: P-30 [{}]",
             RuleId::ParentalRightsIntact.citation()
@@ -301,7 +301,7 @@ fn an_event_out_of_order_is_refused() {
     assert_eq!(
         refusal::<Case>(invalid),
         format!(
-            "event 8 refused: periodic_review refused in stage FosterCare (1 violation)\n\
+            "event 8 refused: periodic_review refused in stage foster_care (1 violation)\n\
              - event_out_of_order: expected a date on or after 2023-04-05 (the last event), \
              found 2023-04-04 [{}]",
             RuleId::EventOutOfOrder.citation()

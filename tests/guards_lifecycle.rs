@@ -167,7 +167,7 @@ fn an_event_with_no_row_lists_what_is_allowed() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_begun is not allowed in stage Intake; allowed: family_recorded, open_preservation, removal"
+        "placement_begun is not allowed in stage intake; allowed: family_recorded, open_preservation, removal"
     );
     assert_eq!(
         r.allowed(),
@@ -204,7 +204,7 @@ fn an_event_with_no_row_lists_what_is_allowed() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_begun is not allowed in stage Exited(reunified); allowed: family_recorded, removal, open_preservation, close, death"
+        "placement_begun is not allowed in stage exited(reunified); allowed: family_recorded, removal, open_preservation, close, death"
     );
 }
 

@@ -115,7 +115,7 @@ fn strict_replay_stops_at_the_first_refused_event() {
     assert_eq!(rejection.stage(), Stage::FosterCare);
     assert!(
         err.to_string().starts_with(
-            "event 2 refused: placement_begun refused in stage FosterCare (1 violation)"
+            "event 2 refused: placement_begun refused in stage foster_care (1 violation)"
         ),
         "{err}"
     );

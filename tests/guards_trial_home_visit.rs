@@ -245,7 +245,7 @@ fn an_extension_needs_a_visit_under_way_and_a_later_end() {
     assert_eq!(rules(&r), [RuleId::VisitExtension]);
     assert_eq!(
         message(&r, 0),
-        "a visit extension needs a trial home visit under way, found stage FosterCare"
+        "a visit extension needs a trial home visit under way, found stage foster_care"
     );
 
     let mut case = visiting(&FEDERAL);

@@ -254,15 +254,18 @@ impl Stage {
     }
 }
 
+/// A stage prints as it is written on the wire: its kind's snake_case name, with the exit
+/// reason or the closing outcome after it (`foster_care`, `exited(reunified)`,
+/// `closed(preservation_completed)`).
 impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Stage::Exited(r) => write!(f, "Exited({r})"),
+            Stage::Exited(r) => write!(f, "exited({r})"),
             Stage::Closed(Outcome::PreservationCompleted) => {
-                f.write_str("Closed(preservation_completed)")
+                f.write_str("closed(preservation_completed)")
             }
-            Stage::Closed(Outcome::Exited(r)) => write!(f, "Closed({r})"),
-            other => f.write_str(other.kind().as_str()),
+            Stage::Closed(Outcome::Exited(r)) => write!(f, "closed({r})"),
+            other => f.write_str(other.kind().wire_name()),
         }
     }
 }
@@ -428,21 +431,25 @@ mod tests {
     }
 
     #[test]
-    fn stages_display_as_before() {
-        assert_eq!(Stage::Intake.to_string(), "Intake");
-        assert_eq!(Stage::FosterCare.to_string(), "FosterCare");
+    fn stages_display_as_their_wire_names() {
+        assert_eq!(Stage::Intake.to_string(), "intake");
+        assert_eq!(Stage::FosterCare.to_string(), "foster_care");
         assert_eq!(
             Stage::Exited(ExitReason::Reunified).to_string(),
-            "Exited(reunified)"
+            "exited(reunified)"
         );
         assert_eq!(
             Stage::Closed(Outcome::PreservationCompleted).to_string(),
-            "Closed(preservation_completed)"
+            "closed(preservation_completed)"
         );
         assert_eq!(
             Stage::Closed(Outcome::Exited(ExitReason::LivingWithOtherRelatives)).to_string(),
-            "Closed(living_with_other_relatives)"
+            "closed(living_with_other_relatives)"
         );
+        // Each kind displays as it serializes.
+        for k in StageKind::ALL {
+            assert_eq!(k.wire_name(), snake_case(k.as_str()));
+        }
     }
 
     #[cfg(feature = "serde")]
