@@ -104,9 +104,13 @@
 //!   on the way in; a [`Case`] deserializes by replaying its events.
 //! - `proptest`: [`strategy`] exports proptest strategies that build only valid values, for your
 //!   own property tests.
+//! - `json` (implies `serde`): [`json`] reads any type from JSON with errors a form can use —
+//!   the field's path, a machine-readable kind, a message that never repeats a value given.
 //! - `schemars` (implies `serde`): every serialized type implements `schemars::JsonSchema`, and
 //!   [`schema`] gives the JSON Schema of the wire format: a case, an event, the entities, and
 //!   the rejections and obligations the crate writes.
+//!
+//! The wire format and policy profiles are described in the [`manual`].
 //!
 //! # Glossary
 //!
