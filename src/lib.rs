@@ -91,8 +91,14 @@
 //!
 //! # The lifecycle
 //!
-//! Generated from the transition table by [`case::transitions::lifecycle_diagram`] (a test keeps
-//! this copy equal to it):
+//! Drawn from the transition table by [`case::transitions::lifecycle_svg`] (the events that keep
+//! the stage — placements, findings, hearings — are left out; a test keeps this picture equal to
+//! the table):
+//!
+#![doc = include_str!("../docs/lifecycle.svg")]
+//!
+//! The same as Mermaid ([`case::transitions::lifecycle_diagram`]), with the events that keep the
+//! stage:
 //!
 //! ```text
 #![doc = include_str!("../docs/lifecycle.mmd")]

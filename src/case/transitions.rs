@@ -400,6 +400,92 @@ pub fn lifecycle_diagram() -> String {
     out
 }
 
+/// The transition table as an SVG picture, for the docs (docs.rs renders SVG, not Mermaid): one
+/// box per stage, one arrow per pair of stages a row joins, labelled with the event kinds that
+/// make the move. The checked-in copy is `docs/lifecycle.svg`; a test keeps the two equal.
+pub fn lifecycle_svg() -> String {
+    // Where each stage stands (x, y of its box's centre).
+    fn at(s: S) -> (i32, i32) {
+        match s {
+            S::Intake => (110, 250),
+            S::Preservation => (380, 90),
+            S::FosterCare => (380, 330),
+            S::Reunification => (700, 200),
+            S::Adoption => (700, 460),
+            S::Exited => (1030, 330),
+            S::Closed => (1030, 90),
+            S::Deceased => (1030, 560),
+        }
+    }
+    let mut edges: Vec<((S, S), Vec<&'static str>)> = Vec::new();
+    for t in TABLE.iter().filter(|t| t.to != To::Same) {
+        let key = (t.from, t.to.stage_kind(t.from));
+        match edges.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, labels)) => {
+                if !labels.contains(&t.event.as_str()) {
+                    labels.push(t.event.as_str());
+                }
+            }
+            None => edges.push((key, vec![t.event.as_str()])),
+        }
+    }
+    let mut out = String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1160 640\" width=\"100%\" \
+         font-family=\"sans-serif\" font-size=\"12\" role=\"img\" \
+         aria-label=\"The lifecycle of a case, generated from the transition table\">\n\
+         <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" \
+         markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">\
+         <path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n",
+    );
+    for ((from, to), labels) in &edges {
+        let ((x1, y1), (x2, y2)) = (at(*from), at(*to));
+        // Bend each arrow to its right, so that the two directions between a pair stay apart.
+        let (dx, dy) = (x2 - x1, y2 - y1);
+        let len = f64::from(dx * dx + dy * dy).sqrt().max(1.0);
+        let bend = 40.0;
+        let cx = f64::from(x1 + x2) / 2.0 - f64::from(dy) / len * bend;
+        let cy = f64::from(y1 + y2) / 2.0 + f64::from(dx) / len * bend;
+        // Start and end at the boxes' edges (boxes are 150 × 44).
+        let clip = |x: i32, y: i32, tx: f64, ty: f64| {
+            let (vx, vy) = (tx - f64::from(x), ty - f64::from(y));
+            let scale = (75.0 / vx.abs().max(1e-9)).min(22.0 / vy.abs().max(1e-9));
+            (f64::from(x) + vx * scale, f64::from(y) + vy * scale)
+        };
+        let (sx, sy) = clip(x1, y1, cx, cy);
+        let (ex, ey) = clip(x2, y2, cx, cy);
+        let _ = writeln!(
+            out,
+            "<path d=\"M {sx:.0} {sy:.0} Q {cx:.0} {cy:.0} {ex:.0} {ey:.0}\" fill=\"none\" \
+             stroke=\"#555\" marker-end=\"url(#arrow)\"/>"
+        );
+        // The label at the curve's middle: (start + 2 × control + end) / 4.
+        let (lx, ly) = ((sx + 2.0 * cx + ex) / 4.0, (sy + 2.0 * cy + ey) / 4.0);
+        for (i, label) in labels.iter().enumerate() {
+            let y = ly + 14.0 * i as f64 - 7.0 * (labels.len() as f64 - 1.0);
+            let _ = writeln!(
+                out,
+                "<text x=\"{lx:.0}\" y=\"{y:.0}\" text-anchor=\"middle\" fill=\"#224\" \
+                 stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">{label}</text>"
+            );
+        }
+    }
+    for s in S::ALL {
+        let (x, y) = at(*s);
+        let _ = writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"150\" height=\"44\" rx=\"8\" fill=\"#eef3fb\" \
+             stroke=\"#335\"/><text x=\"{x}\" y=\"{}\" text-anchor=\"middle\" \
+             font-weight=\"bold\">{}</text>",
+            x - 75,
+            y - 22,
+            y + 4,
+            s.as_str()
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,6 +606,26 @@ mod tests {
             readme.contains(&format!("```mermaid\n{}```", lifecycle_diagram())),
             "README.md's mermaid block differs from lifecycle_diagram()"
         );
+    }
+
+    #[test]
+    fn svg_equals_the_checked_in_copy_and_draws_every_move() {
+        let svg = lifecycle_svg();
+        assert_eq!(
+            svg,
+            include_str!("../../docs/lifecycle.svg"),
+            "regenerate docs/lifecycle.svg with `cargo run --example diagram -- --svg > docs/lifecycle.svg`"
+        );
+        for t in TABLE.iter().filter(|t| t.to != To::Same) {
+            assert!(
+                svg.contains(&format!(">{}</text>", t.event.as_str())),
+                "{:?}",
+                t.event
+            );
+        }
+        for s in S::ALL {
+            assert!(svg.contains(&format!(">{}</text>", s.as_str())));
+        }
     }
 
     #[test]
