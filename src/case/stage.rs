@@ -101,7 +101,7 @@ impl fmt::Display for ExitReason {
 }
 
 /// How a closed case ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -119,9 +119,11 @@ pub enum Outcome {
 /// Where a child's case stands. Derived from the case's history; names are part of the API and
 /// the wire format.
 ///
-/// `Display` prints the stage kind's name ([`StageKind::as_str`], e.g. `FosterCare`), with the
-/// reason for an exited or closed case, e.g. `Exited(reunified)`; messages quote it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// `Display` prints the stage as it is written on the wire ([`StageKind::wire_name`], e.g.
+/// `foster_care`), with the reason for an exited or closed case, e.g. `exited(reunified)`;
+/// messages quote it. Stages order as the lifecycle declares them (intake first, deceased last),
+/// for sorting a caseload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),

@@ -36,9 +36,11 @@ mod asfa;
 mod engine;
 mod ffpsa;
 mod months;
+mod report;
 mod types;
 mod visits;
 
+pub use report::ObligationReport;
 pub use types::{Consequence, Obligation, ObligationKind, ObligationRow, Status, Waiver};
 
 use chrono::NaiveDate;
