@@ -147,6 +147,7 @@ pub mod date;
 mod error;
 mod id;
 #[cfg(feature = "json")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub mod json;
 pub mod manual;
 pub mod policy;
@@ -177,6 +178,7 @@ pub use sensitive::{REDACTED, Sensitive};
 pub use text::{Name, Note};
 
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategy;
 
 #[cfg(feature = "schemars")]
