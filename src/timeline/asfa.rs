@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::engine::{EpisodeView, Rhythm, View, first_on_or_after, recurring};
-use super::months::first_day_reaching;
+use super::months::{Care, Reached, first_day_reaching};
 use super::types::{Consequence, Obligation, ObligationKind as K, Status, Waiver};
 use crate::case::event::{
     AggravatedGround, Determination, EventData, Finding, Manner, PreventionEfforts, TprException,
@@ -343,25 +343,25 @@ pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) 
     } else {
         view.as_of
     };
-    let stretches = counted_care(view, horizon);
-    if stretches.is_empty() {
+    let mut care = Care::default();
+    counted_care(view, horizon, &mut care);
+    if care.is_empty() {
         return;
     }
-    let Some(due) = first_day_reaching(
-        &stretches,
+    let Some(reached) = first_day_reaching(
+        care.stretches(),
         policy.tpr_months(),
         policy.tpr_month_counting(),
         Some(policy.tpr_window_months()),
     ) else {
         return;
     };
-    let episode = view.episode_on(due);
     // The count runs from the first day of care inside the window that ends on the due date.
-    let window_start = date::months_before(date::days_after(due, 1), policy.tpr_window_months());
-    let first = stretches
-        .iter()
-        .find(|s| s.end() > window_start)
-        .map_or(window_start, |s| s.start().max(window_start));
+    let Reached {
+        day: due,
+        from: first,
+    } = reached;
+    let episode = view.episode_on(due);
     let petition = view
         .events
         .iter()
@@ -396,11 +396,11 @@ fn relative_care_on(view: &View<'_>, on: NaiveDate) -> bool {
         .is_some_and(|f| f.cared_for_by_relative())
 }
 
-/// The stretches of care that count toward 15 of 22, in order: each episode from its counting
-/// start to its exit (or `horizon` while open), less its trial home visits and runaways.
-fn counted_care(view: &View<'_>, horizon: NaiveDate) -> Vec<Period> {
+/// Adds to `out` the stretches of care that count toward 15 of 22, in order: each episode from
+/// its counting start to its exit (or `horizon` while open), less its trial home visits and
+/// runaways.
+fn counted_care(view: &View<'_>, horizon: NaiveDate, out: &mut Care) {
     let policy = view.policy;
-    let mut out = Vec::new();
     for e in view.episodes() {
         let start = match (e.number(), policy.tpr_episode_start()) {
             (n, EpisodeStart::Removal) if n > 1 => e.removal_date(),
@@ -419,14 +419,18 @@ fn counted_care(view: &View<'_>, horizon: NaiveDate) -> Vec<Period> {
                 continue;
             }
             let p_end = view.end_of(p).map(|x| x.date).unwrap_or(horizon);
-            if p.start() > cursor {
-                out.extend(Period::new(cursor, p.start().min(end)).filter(|x| x.days() > 0));
+            if p.start() > cursor
+                && let Some(counted) = Period::new(cursor, p.start().min(end))
+                && counted.days() > 0
+            {
+                out.push(counted);
             }
             cursor = cursor.max(p_end);
         }
-        if cursor < end {
-            out.extend(Period::new(cursor, end));
+        if cursor < end
+            && let Some(counted) = Period::new(cursor, end)
+        {
+            out.push(counted);
         }
     }
-    out
 }

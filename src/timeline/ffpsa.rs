@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::engine::{EpisodeView, View};
-use super::months::first_day_reaching;
+use super::months::{Care, Reached, first_day_reaching};
 use super::types::{Consequence, Obligation, ObligationKind as K};
 use crate::case::event::{Candidacy, Event, EventData, Finding, QrtpAssessment};
 use crate::date::{self, Period};
@@ -259,16 +259,21 @@ pub(super) fn qrtp_long_stay(view: &View<'_>, out: &mut Vec<Obligation>) {
         .child()
         .age_on(first.start(), policy)
         .is_some_and(|a| a < policy.qrtp_young_child_age());
+    let mut care = Care::default();
+    for s in stretches {
+        care.push(s);
+    }
+    let stretches = care.stretches();
     let counting = crate::policy::MonthCounting::CalendarMonths;
+    let reaching = |stretches, months| {
+        first_day_reaching(stretches, months, counting, None).map(|r: Reached| r.day)
+    };
     let due = if young {
-        first_day_reaching(&stretches, policy.qrtp_young_child_months(), counting, None)
+        reaching(stretches, policy.qrtp_young_child_months())
     } else {
-        let total = first_day_reaching(&stretches, policy.qrtp_total_months(), counting, None);
-        let consecutive = stretches
-            .iter()
-            .filter_map(|s| {
-                first_day_reaching(&[*s], policy.qrtp_consecutive_months(), counting, None)
-            })
+        let total = reaching(stretches, policy.qrtp_total_months());
+        let consecutive = (0..stretches.len())
+            .filter_map(|k| reaching(&stretches[k..=k], policy.qrtp_consecutive_months()))
             .min();
         total.into_iter().chain(consecutive).min()
     };

@@ -33,6 +33,7 @@
 
 mod ages;
 mod asfa;
+mod calendar;
 mod engine;
 mod ffpsa;
 mod months;
