@@ -1,8 +1,11 @@
 //! Calendar arithmetic on integers, for the clocks' inner loops: a day as its number and its
-//! (year, month, day) ([`Day`]), giving exactly the dates [`crate::date`] gives, with less work.
-//! Only a result becomes a [`NaiveDate`].
+//! (year, month, day) ([`Day`]), and the few date functions the clocks call most
+//! ([`months_after_with`], [`days_after`], [`first_of_next_month`]) giving exactly the dates
+//! [`crate::date`] gives, with less work. Only a result becomes a [`NaiveDate`].
 
 use chrono::{Datelike, NaiveDate};
+
+use crate::date::MonthEnd;
 
 /// A day as the counting reads it: its number (days from the Common Era, as
 /// [`NaiveDate::num_days_from_ce`] counts them) and its calendar date.
@@ -153,6 +156,63 @@ impl Day {
     }
 }
 
+/// [`crate::date::months_after_with`]: the same dates, with less work (chrono's month arithmetic
+/// builds a table of the month lengths on every call). Saturates at [`NaiveDate::MAX`] as it
+/// does.
+pub(crate) fn months_after_with(date: NaiveDate, n: u32, month_end: MonthEnd) -> NaiveDate {
+    if n > 1 << 20 {
+        return crate::date::months_after_with(date, n, month_end);
+    }
+    let day = date.day();
+    // Months from the offset's year 0: never negative, and the same leap years.
+    let t = (date.year() + YEAR_OFFSET).unsigned_abs() * 12 + date.month0() + n;
+    let (year, m0) = (t / 12, t % 12);
+    let leap = leap_offset(year);
+    let last = days_in_month0(m0, leap);
+    let ordinal = BEFORE[m0 as usize] + day.min(last) + u32::from(leap && m0 > 1);
+    let year = year.cast_signed() - YEAR_OFFSET;
+    // In the same year, the date's own year needs no new flags.
+    let clamped = if year == date.year() {
+        date.with_ordinal(ordinal)
+    } else {
+        NaiveDate::from_yo_opt(year, ordinal)
+    };
+    let Some(clamped) = clamped else {
+        return NaiveDate::MAX;
+    };
+    match month_end {
+        // Clamped: roll over to the next day, the first of the next month.
+        MonthEnd::RollOver if day > last => clamped.succ_opt().unwrap_or(NaiveDate::MAX),
+        _ => clamped,
+    }
+}
+
+/// [`crate::date::first_of_next_month`], with less work.
+pub(crate) fn first_of_next_month(date: NaiveDate) -> NaiveDate {
+    let (year, m0) = (date.year(), date.month0());
+    let next = if m0 == 11 {
+        NaiveDate::from_yo_opt(year + 1, 1)
+    } else {
+        let leap = leap_offset((year + YEAR_OFFSET).unsigned_abs());
+        NaiveDate::from_yo_opt(
+            year,
+            BEFORE[m0 as usize + 1] + 1 + u32::from(leap && m0 >= 1),
+        )
+    };
+    next.unwrap_or(NaiveDate::MAX)
+}
+
+/// [`crate::date::days_after`], with less work when the day falls in the same year.
+pub(crate) fn days_after(date: NaiveDate, n: u32) -> NaiveDate {
+    match date.ordinal().checked_add(n) {
+        // Every ordinal up to 365 exists in every year.
+        Some(ordinal) if ordinal <= 365 => date
+            .with_ordinal(ordinal)
+            .unwrap_or_else(|| crate::date::days_after(date, n)),
+        _ => crate::date::days_after(date, n),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +264,66 @@ mod tests {
                     assert_eq!(
                         day.months_shifted(-k).date(),
                         date::months_before(date, k as u32)
+                    );
+                }
+            }
+        }
+    }
+
+    /// `months_after_with`, `days_after` and `first_of_next_month` give the dates the
+    /// functions of `crate::date` give (under both month-end conventions), on the month-end days
+    /// and the first from 1896 to 2204, and at chrono's limits.
+    #[test]
+    fn the_date_functions_agree_with_the_date_module() {
+        let mut at = d(1896, 1, 1);
+        let mut days = vec![
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            date::days_before(NaiveDate::MAX, 45),
+        ];
+        while at < d(2204, 12, 31) {
+            if at.day() >= 27 || at.day() == 1 {
+                days.push(at);
+            }
+            at = date::days_after(at, 1);
+        }
+        let months = [
+            0,
+            1,
+            2,
+            3,
+            6,
+            11,
+            12,
+            13,
+            15,
+            18,
+            22,
+            48,
+            120,
+            1_000,
+            u32::MAX,
+        ];
+        let days_later = [0, 1, 14, 30, 60, 180, 300, 365, 366, 1_000, u32::MAX];
+        for date in days {
+            assert_eq!(
+                first_of_next_month(date),
+                date::first_of_next_month(date),
+                "{date}"
+            );
+            for n in days_later {
+                assert_eq!(
+                    days_after(date, n),
+                    date::days_after(date, n),
+                    "{date} + {n} days"
+                );
+            }
+            for n in months {
+                for month_end in [MonthEnd::Clamp, MonthEnd::RollOver] {
+                    assert_eq!(
+                        months_after_with(date, n, month_end),
+                        date::months_after_with(date, n, month_end),
+                        "{date} + {n} {month_end:?}"
                     );
                 }
             }
