@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::calendar;
 use super::engine::View;
 use super::types::{Obligation, ObligationKind as K};
 use crate::case::Episode;
@@ -24,19 +25,13 @@ fn open_episode<'a>(view: &View<'a>) -> Option<(&'a Episode, &'a [Event])> {
 /// The date of the first of `events` that `pick` selects, on or after `from`.
 fn first_from(
     events: &[Event],
-    pick: fn(&EventData) -> bool,
+    pick: impl Fn(&EventData) -> bool,
     from: NaiveDate,
 ) -> Option<NaiveDate> {
     events
         .iter()
         .find(|e| pick(e.what()) && e.date() >= from)
         .map(Event::date)
-}
-
-/// The birthday care ends on: majority, or the state's extended-care age.
-fn care_end(view: &View<'_>) -> NaiveDate {
-    let policy = view.policy;
-    view.case.child().attains_age(policy.care_end_age(), policy)
 }
 
 /// 14: transition services enter the case plan (SSA §475(1)(D), §475(5)(C)(iv)). Read as: the
@@ -54,8 +49,8 @@ pub(super) fn transition_services(view: &View<'_>, out: &mut Vec<Obligation>) {
         .child()
         .attains_age(policy.transition_services_age(), policy);
     let from = fourteen.max(removal);
-    let due = date::months_after_with(fourteen, policy.review_months(), policy.month_end())
-        .max(date::days_after(removal, policy.case_plan_days()));
+    let due = calendar::months_after_with(fourteen, policy.review_months(), policy.month_end())
+        .max(calendar::days_after(removal, policy.case_plan_days()));
     let plan = first_from(events, |e| matches!(e, EventData::CasePlanCompleted), from);
     view.once(K::TransitionServices, Some(episode.number()), from, due)
         .met(plan)
@@ -88,7 +83,7 @@ pub(super) fn transition_plan(view: &View<'_>, out: &mut Vec<Obligation>) {
     let Some((episode, events)) = open_episode(view) else {
         return;
     };
-    let care_end = care_end(view);
+    let care_end = view.care_end();
     let window = date::days_before(care_end, view.policy.transition_plan_days());
     let due = date::days_before(care_end, 1);
     let plan = first_from(
@@ -108,7 +103,7 @@ pub(super) fn care_end_age(view: &View<'_>, out: &mut Vec<Obligation>) {
     let Some((episode, _)) = open_episode(view) else {
         return;
     };
-    let due = date::days_before(care_end(view), 1);
+    let due = date::days_before(view.care_end(), 1);
     view.once(K::CareEndAge, Some(episode.number()), due, due)
         .push(out);
 }
@@ -129,7 +124,7 @@ pub(super) fn kinship_guardianship_eligibility(view: &View<'_>, out: &mut Vec<Ob
     if let Some(family) = placed_with
         && let Some(start) = licensed_stay_start(view.case.facts(), family, as_of, policy)
     {
-        let due = date::months_after_with(
+        let due = calendar::months_after_with(
             start,
             policy.kinship_guardianship_months(),
             policy.month_end(),

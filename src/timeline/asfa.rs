@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 
+use super::calendar;
 use super::engine::{EpisodeView, Rhythm, View, first_on_or_after, recurring};
-use super::months::first_day_reaching;
+use super::months::{Care, Reached, first_day_reaching};
 use super::types::{Consequence, Obligation, ObligationKind as K, Status, Waiver};
 use crate::case::event::{
     AggravatedGround, Determination, EventData, Finding, Manner, PreventionEfforts, TprException,
@@ -35,7 +36,7 @@ pub(crate) fn date_entered_foster_care(
     if policy.defc_rule() == DefcRule::RemovalDate {
         return removal;
     }
-    let latest = date::days_after(removal, policy.defc_days_after_removal());
+    let latest = calendar::days_after(removal, policy.defc_days_after_removal());
     let events = case.events();
     let from = if episode.number() == 1 {
         0
@@ -95,7 +96,7 @@ pub(super) fn prevent_removal_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obliga
         return;
     }
     let removal = ep.removal();
-    let due = date::days_after(removal, ep.view.policy.prevent_removal_efforts_days());
+    let due = calendar::days_after(removal, ep.view.policy.prevent_removal_efforts_days());
     let found = ep
         .findings(|f| {
             matches!(
@@ -135,7 +136,7 @@ pub(super) fn voluntary_placement(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
 /// 45 CFR 1356.21(g)(2): the case plan within 60 days of the removal.
 pub(super) fn case_plan(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let removal = ep.removal();
-    let due = date::days_after(removal, ep.view.policy.case_plan_days());
+    let due = calendar::days_after(removal, ep.view.policy.case_plan_days());
     let done = ep
         .dates(|e| matches!(e, EventData::CasePlanCompleted))
         .next();
@@ -148,7 +149,7 @@ pub(super) fn case_plan(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 /// SSA §471(a)(29): notice to the adult relatives within 30 days of the removal.
 pub(super) fn relative_notice(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let removal = ep.removal();
-    let due = date::days_after(removal, ep.view.policy.relative_notice_days());
+    let due = calendar::days_after(removal, ep.view.policy.relative_notice_days());
     let done = ep
         .dates(|e| matches!(e, EventData::RelativesNotified))
         .next();
@@ -167,9 +168,6 @@ pub(super) fn periodic_review(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         ReviewAnchor::Removal => ep.removal(),
         ReviewAnchor::Defc => ep.defc(),
     };
-    let reviews: Vec<NaiveDate> = ep
-        .dates(|e| matches!(e, EventData::PeriodicReview))
-        .collect();
     let every = policy.review_months();
     recurring(
         ep,
@@ -180,7 +178,7 @@ pub(super) fn periodic_review(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
             every,
             from_held: true,
         },
-        &reviews,
+        ep.dates(|e| matches!(e, EventData::PeriodicReview)),
         out,
         |_, _| None,
     );
@@ -193,19 +191,16 @@ pub(super) fn permanency_hearing(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>
     let policy = view.policy;
     let defc = ep.defc();
     let every = policy.permanency_hearing_months();
-    let hearings: Vec<NaiveDate> = ep
-        .dates(|e| matches!(e, EventData::PermanencyHearing))
-        .collect();
     recurring(
         ep,
         Rhythm {
             kind: K::PermanencyHearing,
             start: defc,
-            first_due: view.months_after(defc, every),
+            first_due: ep.first_hearing_due(),
             every,
             from_held: policy.hearing_rhythm() == HearingRhythm::FromLastHeld,
         },
-        &hearings,
+        ep.dates(|e| matches!(e, EventData::PermanencyHearing)),
         out,
         |_, _| None,
     );
@@ -218,24 +213,21 @@ pub(super) fn finalize_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
     let view = ep.view;
     let defc = ep.defc();
     let every = view.policy.permanency_hearing_months();
-    let made: Vec<NaiveDate> = ep
-        .findings(|f| matches!(f, Finding::FinalizeEfforts(Determination::Made)))
-        .collect();
     let as_of = view.as_of;
     recurring(
         ep,
         Rhythm {
             kind: K::FinalizeEfforts,
             start: defc,
-            first_due: view.months_after(defc, every),
+            first_due: ep.first_hearing_due(),
             every,
             // CWPM 8.3A.9a: 12 months after the last determination, not an interpretation.
             from_held: true,
         },
-        &made,
+        ep.findings(|f| matches!(f, Finding::FinalizeEfforts(Determination::Made))),
         out,
         |due, on| {
-            let from = date::first_of_next_month(due);
+            let from = calendar::first_of_next_month(due);
             match on {
                 Some(on) if on < from => None,
                 Some(on) => Some(Consequence::IneligibleBetween {
@@ -254,7 +246,7 @@ pub(super) fn finalize_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
 pub(super) fn no_reunification_hearing(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let policy = ep.view.policy;
     let mut hearings: Option<Vec<NaiveDate>> = None;
-    for e in ep.events {
+    for e in &ep.events[ep.expedited().excused..] {
         let EventData::CourtFinding(Finding::ReunificationEffortsNotRequired { parent, .. }) =
             e.what()
         else {
@@ -266,7 +258,7 @@ pub(super) fn no_reunification_hearing(ep: &EpisodeView<'_>, out: &mut Vec<Oblig
             ep.dates(|x| matches!(x, EventData::PermanencyHearing))
                 .collect()
         });
-        let due = date::days_after(found_on, policy.no_reunification_hearing_days());
+        let due = calendar::days_after(found_on, policy.no_reunification_hearing_days());
         ep.once(K::NoReunificationHearing, found_on, due)
             .met(first_on_or_after(hearings, found_on))
             .owed(ep.owes_on(due))
@@ -289,10 +281,16 @@ pub(super) fn felony_petition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 
 /// The TPR petitions of `kind` (abandoned infant or felony ground) the episode's findings call
 /// for: each due 60 days after its finding, met by the first petition filed on or after it.
+/// Inlined into each caller, where `kind` is known, so that the scan tests one finding.
+#[inline(always)]
 fn expedited_petitions(ep: &EpisodeView<'_>, kind: K, out: &mut Vec<Obligation>) {
     let policy = ep.view.policy;
     let mut petitions: Option<Vec<NaiveDate>> = None;
-    for e in ep.events {
+    let first = match kind {
+        K::AbandonedInfantPetition => ep.expedited().abandoned,
+        _ => ep.expedited().excused,
+    };
+    for e in &ep.events[first..] {
         let parent = match (kind, e.what()) {
             (K::AbandonedInfantPetition, EventData::CourtFinding(Finding::AbandonedInfant)) => None,
             (
@@ -310,7 +308,7 @@ fn expedited_petitions(ep: &EpisodeView<'_>, kind: K, out: &mut Vec<Obligation>)
             ep.dates(|x| matches!(x, EventData::TprPetitionFiled))
                 .collect()
         });
-        let due = date::days_after(found_on, policy.expedited_tpr_days());
+        let due = calendar::days_after(found_on, policy.expedited_tpr_days());
         let once = ep
             .once(kind, found_on, due)
             .met(first_on_or_after(petitions, found_on))
@@ -339,48 +337,55 @@ pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) 
     let open = view.exit_of(last).is_none();
     // Project an open episode far enough to reach the count with continuous care.
     let horizon = if open {
-        date::days_after(view.months_after(view.as_of, policy.tpr_months()), 1)
+        calendar::days_after(view.months_after(view.as_of, policy.tpr_months()), 1)
     } else {
         view.as_of
     };
-    let stretches = counted_care(view, horizon);
-    if stretches.is_empty() {
+    let mut care = Care::default();
+    counted_care(view, horizon, &mut care);
+    if care.is_empty() {
         return;
     }
-    let Some(due) = first_day_reaching(
-        &stretches,
+    let Some(reached) = first_day_reaching(
+        care.stretches(),
         policy.tpr_months(),
         policy.tpr_month_counting(),
         Some(policy.tpr_window_months()),
     ) else {
         return;
     };
-    let episode = view.episode_on(due);
     // The count runs from the first day of care inside the window that ends on the due date.
-    let window_start = date::months_before(date::days_after(due, 1), policy.tpr_window_months());
-    let first = stretches
-        .iter()
-        .find(|s| s.end() > window_start)
-        .map_or(window_start, |s| s.start().max(window_start));
+    let Reached {
+        day: due,
+        from: first,
+    } = reached;
+    let episode = view.episode_on(due);
     let petition = view
         .events
         .iter()
         .find(|e| matches!(e.what(), EventData::TprPetitionFiled) && e.date() >= first)
         .map(|e| e.date());
-    let judged_on = due.min(view.as_of);
-    let documented = view.events.iter().find_map(|e| match e.what() {
-        EventData::TprExceptionDocumented(x) if (first..=due).contains(&e.date()) => {
-            Some(match x {
-                TprException::CompellingReason => Waiver::CompellingReason,
-                TprException::ServicesNotProvided => Waiver::ServicesNotProvided,
+    // A petition meets it; unmet, relative care waives it first, then a documented exception
+    // (looked for only when there is no petition: a met obligation has no waiver).
+    let waiver = if petition.is_some() {
+        None
+    } else {
+        let judged_on = due.min(view.as_of);
+        let relative = policy.relative_care_exception() == RelativeCareException::Used
+            && relative_care_on(view, judged_on);
+        let documented = || {
+            view.events.iter().find_map(|e| match e.what() {
+                EventData::TprExceptionDocumented(x) if (first..=due).contains(&e.date()) => {
+                    Some(match x {
+                        TprException::CompellingReason => Waiver::CompellingReason,
+                        TprException::ServicesNotProvided => Waiver::ServicesNotProvided,
+                    })
+                }
+                _ => None,
             })
-        }
-        _ => None,
-    });
-    let relative = policy.relative_care_exception() == RelativeCareException::Used
-        && relative_care_on(view, judged_on);
-    // A petition meets it; unmet, relative care waives it first, then a documented exception.
-    let waiver = relative.then_some(Waiver::RelativeCare).or(documented);
+        };
+        relative.then_some(Waiver::RelativeCare).or_else(documented)
+    };
     view.once(K::FifteenOfTwentyTwo, episode, first, due)
         .met(petition)
         .waived(waiver)
@@ -396,15 +401,15 @@ fn relative_care_on(view: &View<'_>, on: NaiveDate) -> bool {
         .is_some_and(|f| f.cared_for_by_relative())
 }
 
-/// The stretches of care that count toward 15 of 22, in order: each episode from its counting
-/// start to its exit (or `horizon` while open), less its trial home visits and runaways.
-fn counted_care(view: &View<'_>, horizon: NaiveDate) -> Vec<Period> {
+/// Adds to `out` the stretches of care that count toward 15 of 22, in order: each episode from
+/// its counting start to its exit (or `horizon` while open), less its trial home visits and
+/// runaways.
+fn counted_care(view: &View<'_>, horizon: NaiveDate, out: &mut Care) {
     let policy = view.policy;
-    let mut out = Vec::new();
     for e in view.episodes() {
         let start = match (e.number(), policy.tpr_episode_start()) {
             (n, EpisodeStart::Removal) if n > 1 => e.removal_date(),
-            _ => date_entered_foster_care(view.case, e, view.as_of, policy),
+            _ => view.defc(e),
         };
         let end = view.exit_of(e).unwrap_or(horizon);
         let mut cursor = start;
@@ -419,14 +424,18 @@ fn counted_care(view: &View<'_>, horizon: NaiveDate) -> Vec<Period> {
                 continue;
             }
             let p_end = view.end_of(p).map(|x| x.date).unwrap_or(horizon);
-            if p.start() > cursor {
-                out.extend(Period::new(cursor, p.start().min(end)).filter(|x| x.days() > 0));
+            if p.start() > cursor
+                && let Some(counted) = Period::new(cursor, p.start().min(end))
+                && counted.days() > 0
+            {
+                out.push(counted);
             }
             cursor = cursor.max(p_end);
         }
-        if cursor < end {
-            out.extend(Period::new(cursor, end));
+        if cursor < end
+            && let Some(counted) = Period::new(cursor, end)
+        {
+            out.push(counted);
         }
     }
-    out
 }

@@ -15,13 +15,19 @@ use crate::policy::Policy;
 use crate::rules::Subject;
 
 /// A case as of a date: the events on or before it, and helpers every clock shares.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub(crate) struct View<'a> {
     pub(crate) case: &'a Case,
     pub(crate) as_of: NaiveDate,
     pub(crate) policy: &'a Policy,
     /// The events dated on or before `as_of`.
     pub(crate) events: &'a [Event],
+    /// The birthday care ends on (majority, or the state's extended-care age), read once for
+    /// the clocks that count from it.
+    care_end: OnceCell<NaiveDate>,
+    /// The DEFC of each of the first episodes, read once for the per-episode clocks and the
+    /// 15-of-22 count.
+    defc: [OnceCell<NaiveDate>; 4],
 }
 
 impl<'a> View<'a> {
@@ -33,6 +39,8 @@ impl<'a> View<'a> {
             as_of,
             policy,
             events: &all[..n],
+            care_end: OnceCell::new(),
+            defc: Default::default(),
         }
     }
 
@@ -87,9 +95,28 @@ impl<'a> View<'a> {
         self.case.family_on(id, self.as_of)
     }
 
+    /// The date the child is considered to have entered foster care in `episode`, as known on
+    /// `as_of` (see [`asfa::date_entered_foster_care`]).
+    pub(crate) fn defc(&self, episode: &Episode) -> NaiveDate {
+        let read = || asfa::date_entered_foster_care(self.case, episode, self.as_of, self.policy);
+        // Episode `n` is the `n`th.
+        match self.defc.get((episode.number() as usize).wrapping_sub(1)) {
+            Some(cell) => *cell.get_or_init(read),
+            None => read(),
+        }
+    }
+
+    /// The birthday care ends on: majority, or the state's extended-care age.
+    pub(crate) fn care_end(&self) -> NaiveDate {
+        *self.care_end.get_or_init(|| {
+            let policy = self.policy;
+            self.case.child().attains_age(policy.care_end_age(), policy)
+        })
+    }
+
     /// `months_after` under the policy's month-end convention.
     pub(crate) fn months_after(&self, d: NaiveDate, n: u32) -> NaiveDate {
-        crate::date::months_after_with(d, n, self.policy.month_end())
+        super::calendar::months_after_with(d, n, self.policy.month_end())
     }
 
     /// Met on `on` against `due`.
@@ -167,7 +194,9 @@ pub(crate) struct EpisodeView<'a> {
     pub(crate) events: &'a [Event],
     /// The first day out of care, when the episode ended on or before `as_of`.
     pub(crate) exit: Option<NaiveDate>,
-    defc: OnceCell<NaiveDate>,
+    first_hearing_due: OnceCell<NaiveDate>,
+    expedited: OnceCell<Expedited>,
+    settings: OnceCell<ffpsa::Settings>,
     qrtp: OnceCell<ffpsa::QrtpRecords<'a>>,
 }
 
@@ -182,7 +211,9 @@ impl<'a> EpisodeView<'a> {
             episode,
             events: &view.events[episode.removal_event()..end],
             exit: view.exit_of(episode),
-            defc: OnceCell::new(),
+            first_hearing_due: OnceCell::new(),
+            expedited: OnceCell::new(),
+            settings: OnceCell::new(),
             qrtp: OnceCell::new(),
         }
     }
@@ -198,10 +229,49 @@ impl<'a> EpisodeView<'a> {
     /// The date the child is considered to have entered foster care in this episode, as known
     /// on `as_of` (see [`asfa::date_entered_foster_care`]).
     pub(crate) fn defc(&self) -> NaiveDate {
+        self.view.defc(self.episode)
+    }
+
+    /// DEFC plus the permanency-hearing months: when the first permanency hearing and the first
+    /// determination of reasonable efforts to finalize are due (computed once for both).
+    pub(crate) fn first_hearing_due(&self) -> NaiveDate {
         let view = self.view;
-        *self.defc.get_or_init(|| {
-            asfa::date_entered_foster_care(view.case, self.episode, view.as_of, view.policy)
+        *self
+            .first_hearing_due
+            .get_or_init(|| view.months_after(self.defc(), view.policy.permanency_hearing_months()))
+    }
+
+    /// Where the episode's first findings that set off the expedited clocks are (see
+    /// [`Expedited`]), read in one pass over its events.
+    pub(crate) fn expedited(&self) -> Expedited {
+        *self.expedited.get_or_init(|| {
+            let none = self.events.len();
+            let mut found = Expedited {
+                excused: none,
+                abandoned: none,
+            };
+            for (i, e) in self.events.iter().enumerate() {
+                match e.what() {
+                    EventData::CourtFinding(Finding::ReunificationEffortsNotRequired {
+                        ..
+                    }) if found.excused == none => {
+                        found.excused = i;
+                    }
+                    EventData::CourtFinding(Finding::AbandonedInfant)
+                        if found.abandoned == none =>
+                    {
+                        found.abandoned = i;
+                    }
+                    _ => {}
+                }
+            }
+            found
         })
+    }
+
+    /// Which settings the episode's placements used (see [`ffpsa::Settings`]), read in one pass.
+    pub(crate) fn settings(&self) -> ffpsa::Settings {
+        *self.settings.get_or_init(|| ffpsa::Settings::read(self))
     }
 
     /// The QRTP records of the episode's placements, read in one pass over its events.
@@ -220,10 +290,10 @@ impl<'a> EpisodeView<'a> {
         self.view.once(kind, self.number(), from, due)
     }
 
-    /// The dates of the episode's findings that match.
+    /// The dates of the episode's findings that match (`pick` is inlined into the scan).
     pub(crate) fn findings(
         &self,
-        pick: fn(&Finding) -> bool,
+        pick: impl Fn(&Finding) -> bool + 'static,
     ) -> impl Iterator<Item = NaiveDate> + '_ {
         self.events.iter().filter_map(move |e| match e.what() {
             EventData::CourtFinding(f) if pick(f) => Some(e.date()),
@@ -231,16 +301,27 @@ impl<'a> EpisodeView<'a> {
         })
     }
 
-    /// The dates of the episode's events that match.
+    /// The dates of the episode's events that match (`pick` is inlined into the scan).
     pub(crate) fn dates(
         &self,
-        pick: fn(&EventData) -> bool,
+        pick: impl Fn(&EventData) -> bool + 'static,
     ) -> impl Iterator<Item = NaiveDate> + '_ {
         self.events
             .iter()
             .filter(move |e| pick(e.what()))
             .map(Event::date)
     }
+}
+
+/// The positions, in an episode's events, of its first finding that reunification efforts are
+/// not required and of its first abandoned-infant finding (the events' length when there is
+/// none): the three clocks these findings set off (the permanency hearing within 30 days, the
+/// expedited TPR petitions) read the events from there. The findings are rare, so that most
+/// episodes skip those clocks after one shared pass.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Expedited {
+    pub(crate) excused: usize,
+    pub(crate) abandoned: usize,
 }
 
 /// The first of `dates` on or after `from`: a binary search, as `dates` are in order (the
@@ -357,7 +438,7 @@ impl MetOnce {
 /// A recurring obligation: the first is due `first_due`; each one met resets the next to `every`
 /// months after the date it was met (a late one does not move the schedule back, an early one
 /// pulls it forward: this crate's reading of "at least every 6 months" and "not less frequently
-/// than every 12 months" in SSA §475(5)(B)–(C)). `held` lists the dates of the events that meet
+/// than every 12 months" in SSA §475(5)(B)–(C)). `held` gives the dates of the events that meet
 /// it, in order. Stops at the first unmet one, or when the episode ends before the next is due.
 pub(crate) struct Rhythm {
     /// What recurs.
@@ -376,7 +457,7 @@ pub(crate) struct Rhythm {
 pub(crate) fn recurring(
     ep: &EpisodeView<'_>,
     rhythm: Rhythm,
-    held: &[NaiveDate],
+    held: impl Iterator<Item = NaiveDate>,
     out: &mut Vec<Obligation>,
     consequence: impl Fn(NaiveDate, Option<NaiveDate>) -> Option<Consequence>,
 ) {
@@ -393,7 +474,7 @@ pub(crate) fn recurring(
     let mut due = first_due;
     // `held` is the episode's own record: one held before `start` (a hearing before DEFC) still
     // meets the first obligation and sets the rhythm.
-    let mut next = held.iter().copied().peekable();
+    let mut next = held.peekable();
     loop {
         match next.next() {
             Some(on) => {
@@ -429,79 +510,121 @@ pub(crate) fn recurring(
     }
 }
 
+/// A clock derived for each episode.
+pub(super) type EpisodeClock = fn(&EpisodeView<'_>, &mut Vec<Obligation>);
+/// A clock derived once, from the whole case.
+pub(super) type CaseClock = fn(&View<'_>, &mut Vec<Obligation>);
+
 /// How a clock is derived.
 #[derive(Clone, Copy)]
 pub(super) enum Scope {
     /// For each episode begun by the date asked, in episode order.
-    Episode(fn(&EpisodeView<'_>, &mut Vec<Obligation>)),
+    Episode(EpisodeClock),
     /// Once, from the whole case.
-    Case(fn(&View<'_>, &mut Vec<Obligation>)),
+    Case(CaseClock),
 }
 
 /// One row of [`CLOCKS`]: an obligation kind and the one function that derives it.
+#[derive(Clone, Copy)]
 pub(super) struct Clock {
     pub(super) kind: ObligationKind,
     pub(super) scope: Scope,
 }
 
 impl Clock {
-    const fn episode(
-        kind: ObligationKind,
-        derive: fn(&EpisodeView<'_>, &mut Vec<Obligation>),
-    ) -> Clock {
+    const fn episode(kind: ObligationKind, derive: EpisodeClock) -> Clock {
         Clock {
             kind,
             scope: Scope::Episode(derive),
         }
     }
 
-    const fn case(kind: ObligationKind, derive: fn(&View<'_>, &mut Vec<Obligation>)) -> Clock {
+    const fn case(kind: ObligationKind, derive: CaseClock) -> Clock {
         Clock {
             kind,
             scope: Scope::Case(derive),
         }
     }
-
-    /// Adds this clock's obligations in episode `ep` to `out`, if it is derived per episode.
-    pub(super) fn for_episode(&self, ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
-        if let Scope::Episode(derive) = self.scope {
-            self.checked(out, |out| derive(ep, out));
-        }
-    }
-
-    /// Adds this clock's obligations to `out`, if it is derived once for the case.
-    pub(super) fn for_case(&self, view: &View<'_>, out: &mut Vec<Obligation>) {
-        if let Scope::Case(derive) = self.scope {
-            self.checked(out, |out| derive(view, out));
-        }
-    }
-
-    /// Runs `derive`, checking (in debug builds) that it adds only this row's kind.
-    fn checked(&self, out: &mut Vec<Obligation>, derive: impl FnOnce(&mut Vec<Obligation>)) {
-        let before = out.len();
-        derive(out);
-        debug_assert!(
-            out[before..].iter().all(|o| o.kind() == self.kind),
-            "the {:?} clock derived another kind",
-            self.kind
-        );
-    }
 }
 
+/// Runs `derive`, the clock of `kind`, checking (in debug builds) that it adds only that kind.
+#[inline(always)]
+pub(super) fn checked(
+    kind: ObligationKind,
+    out: &mut Vec<Obligation>,
+    derive: impl FnOnce(&mut Vec<Obligation>),
+) {
+    let before = out.len();
+    derive(out);
+    debug_assert!(
+        out[before..].iter().all(|o| o.kind() == kind),
+        "the {kind:?} clock derived another kind"
+    );
+}
+
+/// How many rows of [`CLOCKS`] are derived per episode.
+const fn episode_rows() -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < CLOCKS.len() {
+        if let Scope::Episode(_) = CLOCKS[i].scope {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The rows of [`CLOCKS`] derived per episode, in order (read from the table when compiling, so
+/// that deriving one does not test its scope).
+pub(super) const EPISODE_CLOCKS: [(ObligationKind, EpisodeClock); episode_rows()] = {
+    let mut rows = [(
+        ObligationKind::ContraryToWelfare,
+        asfa::contrary_to_welfare as EpisodeClock,
+    ); episode_rows()];
+    let (mut i, mut k) = (0, 0);
+    while i < CLOCKS.len() {
+        if let Scope::Episode(derive) = CLOCKS[i].scope {
+            rows[k] = (CLOCKS[i].kind, derive);
+            k += 1;
+        }
+        i += 1;
+    }
+    rows
+};
+
+/// The rows of [`CLOCKS`] derived once for the case, in order.
+pub(super) const CASE_CLOCKS: [(ObligationKind, CaseClock); CLOCKS.len() - episode_rows()] = {
+    let mut rows = [(
+        ObligationKind::FifteenOfTwentyTwo,
+        asfa::fifteen_of_twenty_two as CaseClock,
+    ); CLOCKS.len() - episode_rows()];
+    let (mut i, mut k) = (0, 0);
+    while i < CLOCKS.len() {
+        if let Scope::Case(derive) = CLOCKS[i].scope {
+            rows[k] = (CLOCKS[i].kind, derive);
+            k += 1;
+        }
+        i += 1;
+    }
+    rows
+};
+
 /// The clocks: one row per [`ObligationKind`], in the order they are derived — for each episode
-/// the per-episode rows, then the per-case rows. (The list is then sorted by due date and kind;
-/// the order here only decides ties between obligations of one kind due the same day.)
+/// the per-episode rows, then the per-case rows. The list is then sorted by due date and kind,
+/// stably; as each kind has one clock, the order of the rows never changes the result (ties are
+/// between obligations of one kind due the same day, in the order their clock derived them). The
+/// rows run roughly in order of their due dates, which leaves the sort less to move.
 pub(super) const CLOCKS: &[Clock] = {
     use ObligationKind as K;
     &[
-        // ASFA, per episode: the findings at removal, the case plan, relative notice, reviews,
-        // hearings, efforts to finalize, and what a finding excusing reunification efforts sets
-        // off.
+        // ASFA, per episode: the findings at removal, relative notice (30 days), the case plan
+        // (60 days), reviews, hearings, efforts to finalize, and what a finding excusing
+        // reunification efforts sets off.
         Clock::episode(K::ContraryToWelfare, asfa::contrary_to_welfare),
-        Clock::episode(K::PreventRemovalEfforts, asfa::prevent_removal_efforts),
-        Clock::episode(K::VoluntaryPlacement, asfa::voluntary_placement),
-        Clock::episode(K::CasePlan, asfa::case_plan),
         Clock::episode(K::RelativeNotice, asfa::relative_notice),
+        Clock::episode(K::PreventRemovalEfforts, asfa::prevent_removal_efforts),
+        Clock::episode(K::CasePlan, asfa::case_plan),
+        Clock::episode(K::VoluntaryPlacement, asfa::voluntary_placement),
         Clock::episode(K::PeriodicReview, asfa::periodic_review),
         Clock::episode(K::PermanencyHearing, asfa::permanency_hearing),
         Clock::episode(K::FinalizeEfforts, asfa::finalize_efforts),
@@ -543,5 +666,22 @@ mod tests {
             assert_eq!(rows, 1, "{kind:?} has {rows} rows in CLOCKS");
         }
         assert_eq!(CLOCKS.len(), ObligationKind::ALL.len());
+    }
+
+    /// The per-episode and per-case tables hold the rows of `CLOCKS`, each in its order.
+    #[test]
+    fn the_split_tables_follow_the_clocks() {
+        let episode: Vec<ObligationKind> = CLOCKS
+            .iter()
+            .filter(|c| matches!(c.scope, Scope::Episode(_)))
+            .map(|c| c.kind)
+            .collect();
+        let case: Vec<ObligationKind> = CLOCKS
+            .iter()
+            .filter(|c| matches!(c.scope, Scope::Case(_)))
+            .map(|c| c.kind)
+            .collect();
+        assert_eq!(EPISODE_CLOCKS.map(|(k, _)| k).to_vec(), episode);
+        assert_eq!(CASE_CLOCKS.map(|(k, _)| k).to_vec(), case);
     }
 }

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::calendar;
 use super::engine::{EpisodeView, View};
-use super::months::first_day_reaching;
+use super::months::{Care, Reached, first_day_reaching};
 use super::types::{Consequence, Obligation, ObligationKind as K};
 use crate::case::event::{Candidacy, Event, EventData, Finding, QrtpAssessment};
 use crate::date::{self, Period};
@@ -48,7 +49,7 @@ fn must_leave_by(
     last_paid: NaiveDate,
     out: &mut Vec<Obligation>,
 ) {
-    let due = date::days_after(last_paid, 1);
+    let due = calendar::days_after(last_paid, 1);
     ep.once(kind, from, due)
         .met(ended(ep.view, p))
         .if_missed(Consequence::NoPaymentFrom(due))
@@ -121,13 +122,50 @@ fn is_qrtp(p: &Placement) -> bool {
     p.setting() == Setting::Qrtp
 }
 
+/// A child-care institution that is not a QRTP nor a specified setting: paid for two weeks.
+fn is_limited_congregate_care(p: &Placement) -> bool {
+    let setting = p.setting();
+    setting != Setting::Qrtp
+        && setting.is_congregate_care()
+        && p.what().specified_setting().is_none()
+}
+
+fn is_independent_living(p: &Placement) -> bool {
+    p.setting() == Setting::SupervisedIndependentLiving
+}
+
+/// Which of the settings the per-placement Family First clocks are about the episode used
+/// (among its placements begun on or before `as_of`), read in one pass over them and shared by
+/// those five clocks: a clock whose setting the episode never used skips its own pass.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Settings {
+    qrtp: bool,
+    limited_congregate_care: bool,
+    independent_living: bool,
+}
+
+impl Settings {
+    pub(super) fn read(ep: &EpisodeView<'_>) -> Settings {
+        let mut used = Settings::default();
+        for p in placements(ep, |_| true) {
+            used.qrtp |= is_qrtp(p);
+            used.limited_congregate_care |= is_limited_congregate_care(p);
+            used.independent_living |= is_independent_living(p);
+        }
+        used
+    }
+}
+
 /// SSA §475A(c)(1), §472(k)(3)(A): the QRTP assessment within 30 days of the placement, else no
 /// payment for the whole placement. Nothing is owed when the child left before it was due.
 pub(super) fn qrtp_assessment(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.settings().qrtp {
+        return;
+    }
     let view = ep.view;
     for p in placements(ep, is_qrtp) {
         let start = p.start();
-        let due = date::days_after(start, view.policy.qrtp_assessment_days());
+        let due = calendar::days_after(start, view.policy.qrtp_assessment_days());
         let assessed = ep.qrtp_records().of(p).assessed;
         ep.once(K::QrtpAssessment, start, due)
             .met(assessed.map(|a| a.0))
@@ -141,10 +179,13 @@ pub(super) fn qrtp_assessment(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 /// SSA §475A(c)(2): the court approves or disapproves the QRTP placement within 60 days. Nothing
 /// is owed when the child left before it was due.
 pub(super) fn qrtp_court_approval(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.settings().qrtp {
+        return;
+    }
     let view = ep.view;
     for p in placements(ep, is_qrtp) {
         let start = p.start();
-        let due = date::days_after(start, view.policy.qrtp_court_days());
+        let due = calendar::days_after(start, view.policy.qrtp_court_days());
         ep.once(K::QrtpCourtApproval, start, due)
             .met(ep.qrtp_records().of(p).decided)
             .owed(still_in(view, p, due))
@@ -156,6 +197,9 @@ pub(super) fn qrtp_court_approval(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
 /// SSA §472(k)(3)(B): a QRTP placement found inappropriate or disapproved is paid at most for the
 /// 30-day period that begins on that determination.
 pub(super) fn qrtp_transition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.settings().qrtp {
+        return;
+    }
     let policy = ep.view.policy;
     for p in placements(ep, is_qrtp) {
         if let Some(on) = ep.qrtp_records().of(p).negative {
@@ -169,14 +213,11 @@ pub(super) fn qrtp_transition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 /// SSA §472(k)(1): no payment from the third week in a child-care institution that is not a
 /// specified setting.
 pub(super) fn congregate_care_limit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.settings().limited_congregate_care {
+        return;
+    }
     let policy = ep.view.policy;
-    let limited = |p: &Placement| {
-        let setting = p.setting();
-        setting != Setting::Qrtp
-            && setting.is_congregate_care()
-            && p.what().specified_setting().is_none()
-    };
-    for p in placements(ep, limited) {
+    for p in placements(ep, is_limited_congregate_care) {
         let start = p.start();
         // Two weeks: the first 14 days; the third week starts on `date::week_start(start, 3)`.
         let due = date::first_days(start, policy.congregate_care_days())
@@ -190,10 +231,12 @@ pub(super) fn congregate_care_limit(ep: &EpisodeView<'_>, out: &mut Vec<Obligati
 /// specified) setting only from age 18. A milestone: not payable from the start of the
 /// placement until the 18th birthday, or until the child left.
 pub(super) fn independent_living_age(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.settings().independent_living {
+        return;
+    }
     let view = ep.view;
     let policy = view.policy;
-    let sil = |p: &Placement| p.setting() == Setting::SupervisedIndependentLiving;
-    for p in placements(ep, sil) {
+    for p in placements(ep, is_independent_living) {
         let start = p.start();
         let adult = view
             .case
@@ -236,7 +279,7 @@ pub(super) fn qrtp_long_stay(view: &View<'_>, out: &mut Vec<Obligation>) {
     let in_qrtp_now = stays.last().is_some_and(|p| ended(view, p).is_none());
     // Project far enough for the longest limit.
     let horizon = if in_qrtp_now {
-        date::days_after(
+        calendar::days_after(
             date::months_after(view.as_of, policy.qrtp_total_months()),
             1,
         )
@@ -259,16 +302,21 @@ pub(super) fn qrtp_long_stay(view: &View<'_>, out: &mut Vec<Obligation>) {
         .child()
         .age_on(first.start(), policy)
         .is_some_and(|a| a < policy.qrtp_young_child_age());
+    let mut care = Care::default();
+    for s in stretches {
+        care.push(s);
+    }
+    let stretches = care.stretches();
     let counting = crate::policy::MonthCounting::CalendarMonths;
+    let reaching = |stretches, months| {
+        first_day_reaching(stretches, months, counting, None).map(|r: Reached| r.day)
+    };
     let due = if young {
-        first_day_reaching(&stretches, policy.qrtp_young_child_months(), counting, None)
+        reaching(stretches, policy.qrtp_young_child_months())
     } else {
-        let total = first_day_reaching(&stretches, policy.qrtp_total_months(), counting, None);
-        let consecutive = stretches
-            .iter()
-            .filter_map(|s| {
-                first_day_reaching(&[*s], policy.qrtp_consecutive_months(), counting, None)
-            })
+        let total = reaching(stretches, policy.qrtp_total_months());
+        let consecutive = (0..stretches.len())
+            .filter_map(|k| reaching(&stretches[k..=k], policy.qrtp_consecutive_months()))
             .min();
         total.into_iter().chain(consecutive).min()
     };
@@ -304,27 +352,40 @@ pub(super) fn prevention_period(view: &View<'_>, out: &mut Vec<Obligation>) {
         }
         _ => false,
     };
-    for (i, e) in view.events.iter().enumerate().filter(|(_, e)| candidacy(e)) {
-        let start = e.date();
-        // Services are claimable through the period's last day; by the next day (the due date)
-        // the period must have closed: a removal, a closure, or (when the policy renews) a new
-        // candidacy.
-        let due = view.months_after(start, policy.prevention_months());
-        let closed = view.events[i + 1..]
-            .iter()
-            .find(|x| {
-                matches!(
-                    x.what(),
-                    EventData::Removal(_) | EventData::Close | EventData::Death
-                ) || (renew && candidacy(x))
-            })
-            .map(Event::date);
+    // One pass: the period open (its start and due date) closes on the first removal, closure
+    // or death after its start, or (when the policy renews) on the next candidacy, which opens
+    // the next period. Each is added when it closes, or at the end, in the order they opened.
+    let close = |start: NaiveDate, due: NaiveDate, closed: Option<NaiveDate>, out: &mut Vec<_>| {
         view.once(K::PreventionPeriod, None, start, due)
             .met(closed)
             .if_missed(Consequence::NoPaymentFrom(due))
             .push(out);
-        if !renew {
-            return;
+    };
+    let mut open: Option<(NaiveDate, NaiveDate)> = None;
+    let mut opened = false;
+    for e in view.events {
+        let new = candidacy(e);
+        if let Some((start, due)) = open
+            && (matches!(
+                e.what(),
+                EventData::Removal(_) | EventData::Close | EventData::Death
+            ) || (renew && new))
+        {
+            close(start, due, Some(e.date()), out);
+            open = None;
+            if !renew {
+                return;
+            }
         }
+        // Services are claimable through the period's last day; by the next day (the due date)
+        // the period must have closed.
+        if new && (renew || !opened) {
+            let start = e.date();
+            open = Some((start, view.months_after(start, policy.prevention_months())));
+            opened = true;
+        }
+    }
+    if let Some((start, due)) = open {
+        close(start, due, None, out);
     }
 }

@@ -1,12 +1,24 @@
 //! Months in care, as the 15-of-22 rule counts them (SSA §475(5)(E); 45 CFR 1356.21(i)): the one
 //! implementation of "N months in care", shared by the 15-of-22 clock and the QRTP long-stay
 //! totals (SSA §475A(c)(5)).
+//!
+//! The counting runs on integer day numbers and calendar (year, month, day) triples: each stretch
+//! of care is converted once, when it is [pushed](Care::push), and only the answer is turned back
+//! into a [`NaiveDate`]. The calendar arithmetic is the crate's clamped reading
+//! ([`months_after`](crate::date::months_after), [`months_before`](crate::date::months_before),
+//! [`whole_months_between`](crate::date::whole_months_between)), whatever the policy's
+//! [`MonthEnd`](crate::date::MonthEnd): the policy's convention shapes the stretches (their
+//! projected ends), never how a stretch counts.
 
 use chrono::NaiveDate;
 
+use super::calendar::{Day, days_in_month};
+use crate::date::Period;
+use crate::policy::MonthCounting;
+
 /// Months of care counted in a set of stretches, as the 15-of-22 rule counts them.
 #[derive(Debug, Clone, Copy, Default)]
-struct Counted {
+pub(crate) struct Counted {
     days: u32,
     months: u32,
     leftover: u32,
@@ -34,153 +46,420 @@ impl core::ops::Sub for Counted {
     }
 }
 
-/// What one stretch of care (already cut to the window) counts: its days, its whole calendar
-/// months, and the days after the last whole month. A stretch's own leftover never completes a
-/// month by itself (at most 29 days): 30 days into a 31-day month are not yet a month, so one
-/// continuous stretch counts exactly in calendar months and N months are complete on the last
-/// day of the Nth month.
-fn count_one(p: crate::date::Period) -> Counted {
-    if p.days() == 0 {
+/// What one stretch of care `[start, end)` (already cut to the window) counts: its days, its
+/// whole calendar months, and the days after the last whole month. A stretch's own leftover never
+/// completes a month by itself (at most 29 days): 30 days into a 31-day month are not yet a
+/// month, so one continuous stretch counts exactly in calendar months and N months are complete
+/// on the last day of the Nth month.
+#[inline]
+fn count_one(start: Day, end: Day) -> Counted {
+    if end.n <= start.n {
         return Counted::default();
     }
-    let whole = crate::date::whole_months_between(p.start(), p.end());
-    let whole_end = crate::date::months_after(p.start(), whole);
-    let leftover = u32::try_from(crate::date::days_between(whole_end, p.end())).unwrap_or(0);
+    // The whole months: the calendar months between, less one when the day `start` falls on in
+    // `end`'s month (clamped) is after `end`.
+    let guess = (end.y - start.y) * 12 + end.m.cast_signed() - start.m.cast_signed();
+    let guess = guess.unsigned_abs();
+    let on = start.d.min(days_in_month(end.y, end.m));
+    let (months, leftover) = if on <= end.d {
+        (guess, end.d - on)
+    } else {
+        // The last whole month ends in the month before `end`'s (`guess >= 1`: the same month
+        // would have `on = start.d < end.d`).
+        let (y, m) = end.month_shifted(-1);
+        let days = days_in_month(y, m);
+        (guess - 1, days - start.d.min(days) + end.d)
+    };
     Counted {
-        days: p.days(),
-        months: whole,
+        days: (end.n - start.n).unsigned_abs(),
+        months,
         leftover: leftover.min(29),
     }
 }
 
-/// Stretches of care in order, with the running totals of what each counts whole, so that the
-/// count inside any window costs two binary searches and two stretches cut at its edges — never
-/// a pass over every stretch.
-struct Stretches<'a> {
-    stretches: &'a [crate::date::Period],
-    /// `prefix[i]`: what stretches `0..i` count whole.
-    prefix: Vec<Counted>,
+/// One stretch of care, what it counts whole and what the stretches before it count whole.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Stretch {
+    start: Day,
+    end: Day,
+    whole: Counted,
+    /// What the stretches before this one (in its [`Care`]) count whole.
+    before: Counted,
 }
 
-impl<'a> Stretches<'a> {
-    fn new(stretches: &'a [crate::date::Period]) -> Stretches<'a> {
-        debug_assert!(stretches.windows(2).all(|w| w[0].end() <= w[1].start()));
-        let mut prefix = Vec::with_capacity(stretches.len() + 1);
-        let mut total = Counted::default();
-        prefix.push(total);
-        for s in stretches {
-            total = total + count_one(*s);
-            prefix.push(total);
-        }
-        Stretches { stretches, prefix }
-    }
-
-    /// What the stretches count inside `window`.
-    fn count(&self, window: crate::date::Period) -> Counted {
-        let s = self.stretches;
-        // The stretches that overlap the window: `i..j`.
-        let i = s.partition_point(|x| x.end() <= window.start());
-        let j = s.partition_point(|x| x.start() < window.end());
-        if i >= j {
-            return Counted::default();
-        }
-        let cut = |k: usize| count_one(s[k].intersection(&window));
-        if j - i == 1 {
-            return cut(i);
-        }
-        // The first and last are cut at the window's edges; those between count whole.
-        cut(i) + (self.prefix[j - 1] - self.prefix[i + 1]) + cut(j - 1)
-    }
+/// Stretches of care in order, each converted once, with the running totals of what they count
+/// whole, so that the count inside any window costs a binary search and two stretches cut at its
+/// edges — never a pass over every stretch. The first few are held inline: most cases have no
+/// more, and need no allocation.
+#[derive(Debug, Default)]
+pub(crate) struct Care {
+    len: usize,
+    inline: [Stretch; Care::INLINE],
+    /// Every stretch, once there are more than fit inline.
+    spilled: Vec<Stretch>,
 }
 
-/// How many more counted days are needed, at the least, before `c` can reach `n` months: a safe
-/// distance to skip ahead (0 when reached).
-fn shortfall(c: Counted, n: u32, counting: crate::policy::MonthCounting) -> u32 {
-    use crate::policy::MonthCounting as M;
-    match counting {
-        M::ThirtyDays => (30 * n).saturating_sub(c.days),
-        // n × 30.4375 days, rounded up: 15 months = 457 days.
-        M::AverageMonth => (n * 304_375).div_ceil(10_000).saturating_sub(c.days),
-        M::CalendarMonths => {
-            let have = c.months + c.leftover / 30;
-            match n.saturating_sub(have) {
-                0 => 0,
-                // Adding k days raises the count by at most 1 + k / 28 (the shortest month, and a
-                // leftover that completes a month), so (deficit - 1) × 28 days cannot overshoot.
-                deficit => ((deficit - 1) * 28).max(1),
+impl Care {
+    const INLINE: usize = 8;
+
+    /// Adds `p`, which starts no earlier than the last stretch ends.
+    pub(crate) fn push(&mut self, p: Period) {
+        let before = self
+            .stretches()
+            .last()
+            .map_or_else(Counted::default, |s| s.before + s.whole);
+        let (start, end) = (Day::from_date(p.start()), Day::from_date(p.end()));
+        let stretch = Stretch {
+            start,
+            end,
+            whole: count_one(start, end),
+            before,
+        };
+        debug_assert!(
+            self.stretches()
+                .last()
+                .is_none_or(|s| s.end.n <= stretch.start.n)
+        );
+        if self.len < Care::INLINE {
+            self.inline[self.len] = stretch;
+        } else {
+            if self.spilled.is_empty() {
+                self.spilled.extend_from_slice(&self.inline);
             }
+            self.spilled.push(stretch);
+        }
+        self.len += 1;
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The stretches, in order.
+    pub(crate) fn stretches(&self) -> &[Stretch] {
+        if self.len <= Care::INLINE {
+            &self.inline[..self.len]
+        } else {
+            &self.spilled
         }
     }
+}
+
+/// What the stretches count inside the window `[from, to)` (`from <= to`): what
+/// [`first_day_reaching`] counts, one window at a time.
+#[cfg(test)]
+fn count(stretches: &[Stretch], from: Day, to: Day) -> Counted {
+    // The stretches that overlap the window: `i..j`.
+    let i = stretches.partition_point(|x| x.end.n <= from.n);
+    let j = stretches.partition_point(|x| x.start.n < to.n);
+    if i >= j {
+        return Counted::default();
+    }
+    let cut = |k: usize| {
+        let s = &stretches[k];
+        let start = if s.start.n < from.n { from } else { s.start };
+        let end = if s.end.n > to.n { to } else { s.end };
+        count_one(start, end)
+    };
+    if j - i == 1 {
+        return cut(i);
+    }
+    // The first and last are cut at the window's edges; those between count whole.
+    cut(i) + (stretches[j - 1].before - stretches[i + 1].before) + cut(j - 1)
+}
+
+/// The day `first_day_reaching` found, and the first day of care counted toward it: the start of
+/// the first stretch inside the window that ends on it (cut at the window's start).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Reached {
+    pub(crate) day: NaiveDate,
+    pub(crate) from: NaiveDate,
 }
 
 /// The first day `D` inside `stretches` on which the care counted through `D` — within the
 /// `window` months ending on `D`, when there is a window — reaches `n` months under `counting`.
 /// The one implementation of "N months in care", shared by the 15-of-22 clock and the QRTP
-/// long-stay totals. Each step costs a logarithmic count (see [`Stretches`]), and steps skip
-/// ahead by the least number of days that could reach the count, so the cost grows with the
-/// number of stretches, not with their lengths in days.
+/// long-stay totals.
+///
+/// Each step counts the window ending on a candidate day (a binary search and two cut stretches)
+/// and, when the count falls short, moves to the first day on which it would reach `n` were the
+/// window's start to stay where it is. Moving the start later only ever drops care (and never
+/// raises the count: a whole month dropped frees at most 29 leftover days), so no day before that
+/// one can reach `n`, and a step never overshoots the true first day. When the window ending on
+/// that day has dropped nothing, the count there is the one foreseen and the search ends without
+/// counting again. The cost grows with the number of stretches and of the windows that drop care,
+/// not with the stretches' lengths.
 pub(crate) fn first_day_reaching(
-    stretches: &[crate::date::Period],
+    stretches: &[Stretch],
     n: u32,
-    counting: crate::policy::MonthCounting,
+    counting: MonthCounting,
     window: Option<u32>,
-) -> Option<NaiveDate> {
-    use crate::date::{Period, days_after, months_before};
-    let first = stretches.first()?.start();
-    let counted = Stretches::new(stretches);
-    for s in stretches {
-        let mut d = s.start();
-        while d < s.end() {
-            let end = days_after(d, 1);
-            let start = window.map_or(first, |w| months_before(end, w));
-            let c = counted.count(Period::new(start.min(end), end)?);
-            match shortfall(c, n, counting) {
-                0 => return Some(d),
-                skip => d = days_after(d, skip),
+) -> Option<Reached> {
+    let first = stretches.first()?.start;
+    // The window that ends the day before `to` starts on `window_start(to)`.
+    let window = window.map(u32::cast_signed);
+    let window_start = |to: Day| window.map_or(first, |w| to.months_shifted(-w));
+    // The days the day-counting readings need: n × 30, or n × 30.4375 rounded up (15 months =
+    // 457 days).
+    let days_needed = match counting {
+        MonthCounting::ThirtyDays => 30 * n,
+        MonthCounting::AverageMonth => (n * 304_375).div_ceil(10_000),
+        MonthCounting::CalendarMonths => 0,
+    };
+    let reaches = |c: Counted| match counting {
+        MonthCounting::ThirtyDays | MonthCounting::AverageMonth => c.days >= days_needed,
+        MonthCounting::CalendarMonths => c.months + c.leftover / 30 >= n,
+    };
+    for (k, s) in stretches.iter().enumerate() {
+        // No window counts more than every stretch through this one, whole: skip a stretch that
+        // cannot reach the count even so (or holds no day).
+        if s.end.n <= s.start.n || !reaches(s.before + s.whole) {
+            continue;
+        }
+        // The candidate day is the one before `to`, inside stretch `k`: the stretches the window
+        // overlaps are `i..=k`.
+        let mut to = s.start.days_later(1);
+        let mut from = window_start(to);
+        loop {
+            let i = stretches[..=k].partition_point(|x| x.end.n <= from.n);
+            // The count, split into the stretches before `k` (from the first day counted, in
+            // stretch `i`) and stretch `k` from `start` to `to`.
+            let si = &stretches[i];
+            let first_counted = si.start.max(from);
+            let (earlier, start) = if i < k {
+                let whole = s.before - stretches[i + 1].before;
+                (count_one(first_counted, si.end) + whole, s.start)
+            } else {
+                (Counted::default(), first_counted)
+            };
+            let total = earlier + count_one(start, to);
+            // Were the window's start to stay, the first end on which the count reaches `n`.
+            let next = match counting {
+                MonthCounting::ThirtyDays | MonthCounting::AverageMonth => {
+                    // At most one more day counts per day.
+                    match days_needed.checked_sub(total.days) {
+                        None | Some(0) => None,
+                        Some(short) => Some(Day::from_n(to.n + short.cast_signed())),
+                    }
+                }
+                MonthCounting::CalendarMonths => {
+                    (!reaches(total)).then(|| next_calendar_candidate(earlier, start, n))
+                }
+            };
+            let Some(next) = next else {
+                return Some(Reached {
+                    day: to.day_before().date(),
+                    from: first_counted.date(),
+                });
+            };
+            debug_assert!(next.n > to.n, "a step must move forward");
+            if next.n > s.end.n {
+                // Not inside this stretch.
+                break;
+            }
+            to = next;
+            from = window_start(to);
+            if from.n <= first_counted.n {
+                // The window still holds every day counted: the count is the one foreseen.
+                return Some(Reached {
+                    day: to.day_before().date(),
+                    from: first_counted.date(),
+                });
             }
         }
     }
     None
 }
 
+/// Under calendar months, the first window end `E` on which care counted as `earlier` plus the
+/// stretch `[start, E)` reaches `n` months: either `start` plus the missing whole months, or one
+/// month fewer and enough leftover days to complete a month with the leftover of `earlier`. The
+/// count as `E` moves later never drops, so the earlier of the two is the first.
+fn next_calendar_candidate(earlier: Counted, start: Day, n: u32) -> Day {
+    // earlier + [start, E) counts `earlier.months + m + (earlier.leftover + l) / 30` for the
+    // stretch's `m` whole months and `l` leftover days (`l <= 29`); with `q, r` the quotient and
+    // remainder of `earlier.leftover` by 30, that is `earlier.months + q + m + [l >= 30 - r]`.
+    let (q, r) = (earlier.leftover / 30, earlier.leftover % 30);
+    // `t >= 1`: the count fell short.
+    let t = n.saturating_sub(earlier.months + q).max(1).cast_signed();
+    let whole = start.months_shifted(t);
+    if r == 0 {
+        return whole;
+    }
+    // One month fewer and 30 - r leftover days (at most 29, so the cap does not bite).
+    let partial = start.months_shifted(t - 1).days_later(30 - r);
+    if partial.n < whole.n { partial } else { whole }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::{self, MonthEnd};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            let x = &mut self.0;
+            *x ^= *x << 13;
+            *x ^= *x >> 7;
+            *x ^= *x << 17;
+            *x % n
+        }
+    }
+
+    fn care(stretches: &[Period]) -> Care {
+        let mut care = Care::default();
+        for s in stretches {
+            care.push(*s);
+        }
+        care
+    }
+
+    /// The reference: `count_one` on dates, with the crate's calendar functions.
+    fn count_dates(p: Period) -> (u32, u32, u32) {
+        if p.days() == 0 {
+            return (0, 0, 0);
+        }
+        let whole = date::whole_months_between(p.start(), p.end());
+        let whole_end = date::months_after(p.start(), whole);
+        let leftover = u32::try_from(date::days_between(whole_end, p.end())).unwrap_or(0);
+        (p.days(), whole, leftover.min(29))
+    }
+
+    /// `count_one` on day numbers equals the reading with the crate's calendar functions.
+    #[test]
+    fn count_one_agrees_with_the_calendar_functions() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..200_000 {
+            let start = date::days_after(d(1999, 1, 1), rng.below(3_000) as u32);
+            let end = date::days_after(start, rng.below(800) as u32);
+            let p = Period::new(start, end).unwrap();
+            let c = count_one(Day::from_date(start), Day::from_date(end));
+            assert_eq!((c.days, c.months, c.leftover), count_dates(p), "{p:?}");
+        }
+    }
+
+    /// Random stretches: gaps of a few days to months, lengths of days to years, often starting
+    /// or ending at a month's end, some projected with each month-end convention.
+    fn random_stretches(rng: &mut Rng, shape: usize) -> Vec<Period> {
+        let mut stretches = Vec::new();
+        let mut at = date::days_after(d(2018, 1, 1), rng.below(60) as u32);
+        let gap = [3, 40, 200][shape % 3];
+        let len = [40, 120, 500][(shape / 3) % 3];
+        for _ in 0..1 + rng.below(12) {
+            let mut start = date::days_after(at, rng.below(gap) as u32);
+            if rng.below(4) == 0 {
+                // The last day of its month.
+                start = date::days_before(date::first_of_next_month(start), 1);
+            }
+            let end = match rng.below(4) {
+                0 => {
+                    let month_end = [MonthEnd::Clamp, MonthEnd::RollOver][rng.below(2) as usize];
+                    date::months_after_with(start, 1 + rng.below(16) as u32, month_end)
+                }
+                _ => date::days_after(start, 1 + rng.below(len) as u32),
+            };
+            stretches.push(Period::new(start, end).unwrap());
+            at = end;
+        }
+        stretches
+    }
+
+    /// `first_day_reaching` equals a day-by-day search that counts every window from scratch with
+    /// the crate's calendar functions, for every counting, windows from none to wider than the
+    /// count, and stretches shaped by both month-end conventions.
+    #[test]
+    fn first_day_reaching_equals_the_day_by_day_search() {
+        use crate::policy::MonthCounting as M;
+        let mut rng = Rng(0x1234_5678_9ABC_DEF1);
+        let mut found = 0;
+        for shape in 0..1_500 {
+            let stretches = random_stretches(&mut rng, shape);
+            let n = 1 + rng.below(15) as u32;
+            let window = match rng.below(4) {
+                0 => None,
+                1 => Some(n),
+                2 => Some(22),
+                _ => Some(n + rng.below(30) as u32),
+            };
+            let care = care(&stretches);
+            for counting in [M::CalendarMonths, M::ThirtyDays, M::AverageMonth] {
+                let fast = first_day_reaching(care.stretches(), n, counting, window);
+                let first = stretches[0].start();
+                let mut naive = None;
+                'search: for s in &stretches {
+                    let mut day = s.start();
+                    while day < s.end() {
+                        let end = date::days_after(day, 1);
+                        let start = window.map_or(first, |w| date::months_before(end, w));
+                        let window = Period::new(start, end).unwrap();
+                        let (days, months, leftover) = stretches
+                            .iter()
+                            .map(|s| count_dates(s.intersection(&window)))
+                            .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+                        let reached = match counting {
+                            M::CalendarMonths => months + leftover / 30 >= n,
+                            M::ThirtyDays => days >= 30 * n,
+                            M::AverageMonth => days >= (n * 304_375).div_ceil(10_000),
+                        };
+                        if reached {
+                            let from = stretches
+                                .iter()
+                                .find(|s| s.end() > start)
+                                .map_or(start, |s| s.start().max(start));
+                            naive = Some(Reached { day, from });
+                            break 'search;
+                        }
+                        day = date::days_after(day, 1);
+                    }
+                }
+                found += usize::from(naive.is_some());
+                assert_eq!(
+                    fast, naive,
+                    "{counting:?}, {n} of {window:?} in {stretches:?}"
+                );
+            }
+        }
+        // Most searches reach the count.
+        assert!(found > 2_200, "{found}");
+    }
 
     /// The windowed count with running totals equals the plain sum over every stretch, for
     /// windows that cut stretches, hold them whole, or miss them.
     #[test]
     fn windowed_count_equals_the_sum_over_every_stretch() {
-        use crate::date::{Period, days_after};
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % n
-        };
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         for _ in 0..200 {
             let mut stretches = Vec::new();
             let mut at = d(2018, 1, 1);
-            for _ in 0..next(12) {
-                let start = days_after(at, next(90) as u32);
-                let end = days_after(start, 1 + next(400) as u32);
+            for _ in 0..1 + rng.below(12) {
+                let start = date::days_after(at, rng.below(90) as u32);
+                let end = date::days_after(start, 1 + rng.below(400) as u32);
                 stretches.push(Period::new(start, end).unwrap());
                 at = end;
             }
-            let counted = Stretches::new(&stretches);
+            let care = care(&stretches);
             for _ in 0..20 {
-                let ws = days_after(d(2017, 6, 1), next(3000) as u32);
-                let window = Period::new(ws, days_after(ws, next(900) as u32)).unwrap();
+                let ws = date::days_after(d(2017, 6, 1), rng.below(3000) as u32);
+                let we = date::days_after(ws, rng.below(900) as u32).min(at);
+                let window = Period::new(ws.min(we), we).unwrap();
                 let plain = stretches
                     .iter()
-                    .map(|s| count_one(s.intersection(&window)))
-                    .fold(Counted::default(), |a, b| a + b);
-                let fast = counted.count(window);
+                    .map(|s| count_dates(s.intersection(&window)))
+                    .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+                let fast = count(
+                    care.stretches(),
+                    Day::from_date(window.start()),
+                    Day::from_date(window.end()),
+                );
                 assert_eq!(
                     (fast.days, fast.months, fast.leftover),
-                    (plain.days, plain.months, plain.leftover),
+                    plain,
                     "{stretches:?} in {window:?}"
                 );
             }
