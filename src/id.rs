@@ -50,6 +50,20 @@ text_type! {
     rules = Line, debug = shown
 }
 
+text_type! {
+    /// Identifies one entry of a case's history: the key the agency's system gave the record (a
+    /// legacy row id, a UUID). Corrections name the entry they void, amend or vacate by it.
+    ///
+    /// ```
+    /// use permanency::EntryId;
+    ///
+    /// assert_eq!(EntryId::new("row-1042")?.as_str(), "row-1042");
+    /// # Ok::<(), permanency::Error>(())
+    /// ```
+    EntryId, field = "entry id", max = 64, expected = "1 to 64 characters without control characters or surrounding white space",
+    rules = Line, debug = shown
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

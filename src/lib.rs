@@ -168,7 +168,7 @@ pub use family::{
 };
 #[allow(deprecated)]
 pub use family::{FosterLicence, LicenceStatus};
-pub use id::{ChildId, FacilityId, FamilyId, PersonId, PlacementId};
+pub use id::{ChildId, EntryId, FacilityId, FamilyId, PersonId, PlacementId};
 pub use placement::{
     EndReason, Location, NewPlacement, Placement, PlacementEnd, Setting, SpecifiedSetting,
 };
@@ -190,8 +190,8 @@ pub mod rules;
 pub mod timeline;
 
 pub use case::event::{
-    AggravatedGround, Candidacy, Circumstance, Circumstances, Determination, Discharge, Event,
-    EventData, EventKind, Finding, Guardianship, GuardianshipAssistance, HomeVisit, Manner,
+    AggravatedGround, Candidacy, Circumstance, Circumstances, Correction, Determination, Discharge,
+    Event, EventData, EventKind, Finding, Guardianship, GuardianshipAssistance, HomeVisit, Manner,
     PreventionEfforts, QrtpAssessment, Removal, Runaway, TprException, Whereabouts,
 };
 pub use case::stage::{ExitReason, Outcome, Stage, StageKind};

@@ -50,8 +50,20 @@ rule_ids! {
     TransitionNotAllowed = "transition_not_allowed", "the lifecycle of 45 CFR 1355.20 (foster care), 1356.21 and the AFCARS exit reasons (45 CFR 1355.44(g))";
     /// Nothing may follow the death of the child.
     ChildDeceased = "child_deceased", "AFCARS exit reason: death of child (45 CFR 1355.44(g); 1993 DISREASN 8)";
-    /// Events are dated in order: a case is its dated history.
+    /// Retired: an event dated before the last one is placed at its date and the later events
+    /// are re-checked ([`LaterEventRefused`](RuleId::LaterEventRefused) when one would break).
+    /// The id stays so that stored refusals still name it.
     EventOutOfOrder = "event_out_of_order", "data integrity: a case is the ordered list of its dated events";
+    /// An event entered late (dated before events already in the case), or a correction, would
+    /// leave a later event of the history refused.
+    LaterEventRefused = "later_event_refused", "data integrity: a case is its dated history; an entry dated earlier, or a correction, is checked with every later event";
+    /// A correction names an entry the case does not hold (or one already voided).
+    UnknownEntry = "unknown_entry", "data integrity: a correction names the entry it corrects";
+    /// Two entries share an id.
+    DuplicateEntry = "duplicate_entry", "data integrity: one id per entry";
+    /// A correction that cannot apply to the entry it names: a vacated entry that is not a
+    /// court order, a court vacating an order before it was made, a correction of another child.
+    CorrectionMismatch = "correction_mismatch", "data integrity: a court vacates its own orders (45 CFR 1356.21(d): findings are made in court orders); a case is one child's";
     /// No event precedes the child's birth.
     EventBeforeBirth = "event_before_birth", "data integrity: no event precedes the child's birth";
     /// An event names a family the case does not know.

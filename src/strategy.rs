@@ -933,6 +933,54 @@ impl Walk {
         }
     }
 
+    /// An entry made in error and corrected: a review keyed with an id, then voided or amended;
+    /// a court finding vacated; or the child's record corrected (to the same facts).
+    fn correct(&mut self, k: u8) {
+        let n = self.case.entries().len();
+        let id = crate::EntryId::new(format!("E-{n}")).expect("entry ids are valid");
+        let reason = Note::new("entered in error").expect("a valid note");
+        let entry = |what| {
+            Event::new(self.date, what)
+                .expect("walk dates are in range")
+                .with_entry_id(id.clone())
+        };
+        let correction = match k / 10 % 4 {
+            0 => {
+                self.emit_event(entry(EventData::PeriodicReview));
+                EventData::Voided(crate::Correction::new(id.clone(), reason))
+            }
+            1 => {
+                self.emit_event(entry(EventData::PeriodicReview));
+                let with = Event::new(self.date, EventData::PermanencyHearing)
+                    .expect("walk dates are in range");
+                EventData::Amended {
+                    entry: id.clone(),
+                    reason,
+                    with: Box::new(with),
+                }
+            }
+            2 => {
+                self.emit_event(entry(EventData::CourtFinding(Finding::FinalizeEfforts(
+                    Determination::Made,
+                ))));
+                EventData::Vacated(crate::Correction::new(id.clone(), reason))
+            }
+            _ => EventData::ChildCorrected {
+                child: Box::new(self.case.child().clone()),
+                reason,
+            },
+        };
+        self.emit(correction);
+    }
+
+    fn emit_event(&mut self, event: Event) {
+        if let Err(rejection) = self.case.apply(event, &self.policy) {
+            panic!(
+                "permanency::strategy::history built an event the case refused (a bug in the strategy): {rejection}"
+            );
+        }
+    }
+
     fn age(&self) -> u32 {
         self.case
             .child()
@@ -1314,6 +1362,7 @@ impl Walk {
                 _ if self.age() >= self.policy.appla_min_age() => self.appla(),
                 _ => self.set_goals(Goal::Reunification, *c),
             },
+            Op::Routine(k, _) if k % 10 == 9 => self.correct(*k),
             Op::Routine(k, e) => self.emit(match k % 10 {
                 0 | 1 => EventData::PeriodicReview,
                 2 | 3 => EventData::PermanencyHearing,
@@ -1651,8 +1700,9 @@ fn walk((child, start, seed, opening, steps, death): Draw) -> Case {
 /// then a re-entry, or a late discharge), placements for adoption, disruptions and
 /// finalizations, discharges for every reason a discharge may give (kinship guardianship
 /// assistance after six months in the guardian's home, emancipation from 18), re-entries,
-/// closing and reopening, and sometimes the child's death at the end. Dates never go backwards:
-/// often the same day, mostly weeks apart, sometimes years.
+/// closing and reopening, corrections (a review voided or amended, a finding vacated, the
+/// child's record corrected), and sometimes the child's death at the end. Dates never go
+/// backwards: often the same day, mostly weeks apart, sometimes years.
 ///
 /// ```
 /// use permanency::{Case, Policy, strategy};
@@ -1662,7 +1712,7 @@ fn walk((child, start, seed, opening, steps, death): Draw) -> Case {
 ///     .run(&strategy::history(), |record| {
 ///         let events = record.events.len();
 ///         let case = record.replay(&Policy::federal()).expect("every history replays");
-///         assert_eq!(case.events().len(), events);
+///         assert_eq!(case.entries().len(), events);
 ///         // Dates never go backwards.
 ///         assert!(case.events().windows(2).all(|w| w[0].date() <= w[1].date()));
 ///         Ok(())

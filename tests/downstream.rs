@@ -124,11 +124,12 @@ fn a_legacy_load_reports_as_csv() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "index,date,kind,stage,rule,citation,message,subjects"
+        "index,date,kind,stage,rule,citation,message,subjects,caused_by"
     );
     assert_eq!(lines.len(), 3, "{text}");
     assert!(
-        lines[1].starts_with("2,2023-12-01,periodic_review,foster_care,event_out_of_order,"),
+        // Placed at its date, before the removal: no review happens in intake.
+        lines[1].starts_with("2,2023-12-01,periodic_review,intake,transition_not_allowed,"),
         "{}",
         lines[1]
     );
@@ -137,7 +138,8 @@ fn a_legacy_load_reports_as_csv() {
         "{}",
         lines[2]
     );
-    assert!(lines[2].ends_with("placement:PL-1"), "{}", lines[2]);
+    // Its own refusal: caused by no earlier one (the last column is empty).
+    assert!(lines[2].ends_with("placement:PL-1,"), "{}", lines[2]);
     // No child's or parent's name in the report.
     assert!(!text.contains("Torres") && !text.contains("Park"));
 }

@@ -17,7 +17,7 @@ use permanency::*;
 // The checks every event passes
 
 #[test]
-fn dates_going_backwards_are_refused_and_the_same_day_is_not() {
+fn an_event_entered_late_is_placed_at_its_date_unless_it_breaks_a_later_one() {
     let mut case = in_care();
     accept(
         &mut case,
@@ -25,17 +25,36 @@ fn dates_going_backwards_are_refused_and_the_same_day_is_not() {
         &FEDERAL,
     );
 
-    // The last event is dated 2024-03-01; 2024-02-28 precedes it.
-    let r = refuse(&mut case, review(d(2024, 2, 28)), &FEDERAL);
-    assert_eq!(rules(&r), [RuleId::EventOutOfOrder]);
+    // The last event is dated 2024-03-01; a review of 2024-02-28 keyed after it goes before it.
+    accept(&mut case, review(d(2024, 2, 28)), &FEDERAL);
+    let kinds: Vec<EventKind> = case.events().iter().map(Event::kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EventKind::Removal,
+            EventKind::PlacementBegun,
+            EventKind::PeriodicReview,
+            EventKind::PlanSet
+        ]
+    );
+    // The audit trail keeps the order of entry.
+    assert_eq!(
+        case.entries().last().map(|e| e.kind()),
+        Some(EventKind::PeriodicReview)
+    );
+
+    // A death of 2024-02-01 keyed now would leave the review of 2024-02-28 after it: refused,
+    // naming that review, and the case is as it was.
+    let r = refuse(&mut case, ev(d(2024, 2, 1), EventData::Death), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::LaterEventRefused]);
     assert_eq!(
         message(&r, 0),
-        "expected a date on or after 2024-03-01 (the last event), found 2024-02-28"
+        "the death would leave the later periodic_review of 2024-02-28 refused: child_deceased: the child died on 2024-02-01; no event may follow"
     );
 
     // An event may share the date of the one before.
     accept(&mut case, review(d(2024, 3, 1)), &FEDERAL);
-    assert_eq!(case.events().len(), 4);
+    assert_eq!(case.events().len(), 5);
 }
 
 #[test]
@@ -238,9 +257,12 @@ fn nothing_follows_the_death_of_the_child() {
     );
     assert_eq!(rules(&r), [RuleId::ChildDeceased]);
 
-    // Every reason at once: dated before the death, and after it in the history.
-    let r = refuse(&mut case, review(d(2024, 4, 1)), &FEDERAL);
-    assert_eq!(rules(&r), [RuleId::EventOutOfOrder, RuleId::ChildDeceased]);
+    // A review of 2024-04-01 keyed after the death happened before it: it goes at its date.
+    accept(&mut case, review(d(2024, 4, 1)), &FEDERAL);
+    assert_eq!(
+        case.events().last().map(|e| e.kind()),
+        Some(EventKind::Death)
+    );
 
     // The same review while the child lived is accepted.
     let mut alive = alive;

@@ -4,12 +4,14 @@ use core::fmt;
 
 use chrono::NaiveDate;
 
+use crate::child::Child;
 use crate::date;
 use crate::error::Error;
 use crate::family::Family;
-use crate::id::{FamilyId, PersonId, PlacementId};
+use crate::id::{EntryId, FamilyId, PersonId, PlacementId};
 use crate::placement::{NewPlacement, Setting};
 use crate::plan::Goals;
+use crate::text::Note;
 
 use super::stage::ExitReason;
 
@@ -32,28 +34,73 @@ use super::stage::ExitReason;
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "EventRecord")
+    serde(try_from = "EventRecord", into = "EventRecord")
 )]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Event {
     date: NaiveDate,
     what: EventData,
+    /// The entry's own facts, when it has any: its id, the day it was keyed, an order's issue
+    /// date. Boxed: most events have none.
+    meta: Option<Box<Meta>>,
+}
+
+/// What an entry says about itself rather than about the case: the id the agency's system
+/// gave it, the day it was recorded, and for a court order the day it was issued.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Meta {
+    entry: Option<EntryId>,
+    recorded: Option<NaiveDate>,
+    issued: Option<NaiveDate>,
 }
 
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
+#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 struct EventRecord {
     date: NaiveDate,
     what: EventData,
+    /// The entry's id in the agency's system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    entry: Option<EntryId>,
+    /// The day the entry was recorded, when it differs from the day it took effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    recorded: Option<NaiveDate>,
+    /// For a court order: the day it was issued, when it differs from its effective date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    issued: Option<NaiveDate>,
 }
 
 #[cfg(feature = "serde")]
 impl TryFrom<EventRecord> for Event {
     type Error = Error;
     fn try_from(r: EventRecord) -> Result<Self, Error> {
-        Event::new(r.date, r.what)
+        let mut e = Event::new(r.date, r.what)?;
+        if let Some(id) = r.entry {
+            e = e.with_entry_id(id);
+        }
+        if let Some(d) = r.recorded {
+            e = e.recorded_on(d)?;
+        }
+        if let Some(d) = r.issued {
+            e = e.issued_on(d)?;
+        }
+        Ok(e)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Event> for EventRecord {
+    fn from(e: Event) -> EventRecord {
+        let meta = e.meta.map(|m| *m).unwrap_or_default();
+        EventRecord {
+            date: e.date,
+            what: e.what,
+            entry: meta.entry,
+            recorded: meta.recorded,
+            issued: meta.issued,
+        }
     }
 }
 
@@ -69,7 +116,71 @@ impl Event {
         if let EventData::CourtFinding(Finding::VisitExtended { until }) = &what {
             date::check_range("visit extension", *until)?;
         }
-        Ok(Event { date, what })
+        Ok(Event {
+            date,
+            what,
+            meta: None,
+        })
+    }
+
+    fn meta_mut(&mut self) -> &mut Meta {
+        self.meta.get_or_insert_with(Box::default)
+    }
+
+    /// The same event, carrying the id the agency's system gave the entry: what a later
+    /// correction names ([`EventData::Voided`], [`EventData::Amended`], [`EventData::Vacated`]).
+    /// A case refuses a second entry with the same id.
+    #[must_use]
+    pub fn with_entry_id(mut self, id: EntryId) -> Event {
+        self.meta_mut().entry = Some(id);
+        self
+    }
+
+    /// The same event, recorded (keyed) on `date`: the audit trail keeps it beside the date the
+    /// event took effect. A case is its dated history: the recorded date changes no rule or
+    /// clock.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateOutOfRange`] outside 1900–2199.
+    pub fn recorded_on(mut self, date: NaiveDate) -> Result<Event, Error> {
+        date::check_range("recorded date", date)?;
+        self.meta_mut().recorded = Some(date);
+        Ok(self)
+    }
+
+    /// The same court order, issued on `date` (the event's own date is the day it takes effect).
+    /// An order issued after its effective date — entered *nunc pro tunc* — does not meet the
+    /// contrary-to-the-welfare or reasonable-efforts requirements (45 CFR 1356.21(d)): the clocks
+    /// read such a finding as made on its issue date.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateOutOfRange`] outside 1900–2199.
+    pub fn issued_on(mut self, date: NaiveDate) -> Result<Event, Error> {
+        date::check_range("issue date", date)?;
+        self.meta_mut().issued = Some(date);
+        Ok(self)
+    }
+
+    /// The entry's id, if it has one.
+    pub fn entry_id(&self) -> Option<&EntryId> {
+        self.meta.as_ref()?.entry.as_ref()
+    }
+
+    /// The day the entry was recorded, if given.
+    pub fn recorded(&self) -> Option<NaiveDate> {
+        self.meta.as_ref()?.recorded
+    }
+
+    /// The day a court order was issued, if given.
+    pub fn issued(&self) -> Option<NaiveDate> {
+        self.meta.as_ref()?.issued
+    }
+
+    /// Whether the order was entered *nunc pro tunc*: issued after the date it takes effect.
+    pub fn is_nunc_pro_tunc(&self) -> bool {
+        self.issued().is_some_and(|i| i > self.date)
     }
 
     /// The date.
@@ -90,6 +201,12 @@ impl Event {
     /// The kind, for the transition table.
     pub fn kind(&self) -> EventKind {
         self.what.kind()
+    }
+
+    /// Where the event falls in a dated history, in the `segment` of its day: by date, then
+    /// segment, then the rank of its kind within a day (see [`EventKind::day_rank`]).
+    pub(crate) fn order_key(&self, segment: u32) -> (NaiveDate, u32, u8) {
+        (self.date, segment, self.kind().day_rank())
     }
 }
 
@@ -1260,6 +1377,14 @@ event_kinds! {
     Discharge = "discharge",
     /// [`EventData::Death`].
     Death = "death",
+    /// [`EventData::Voided`].
+    Voided = "voided",
+    /// [`EventData::Amended`].
+    Amended = "amended",
+    /// [`EventData::Vacated`].
+    Vacated = "vacated",
+    /// [`EventData::ChildCorrected`].
+    ChildCorrected = "child_corrected",
     /// [`EventData::Close`].
     Close = "close",
     /// [`EventData::Reopen`].
@@ -1360,10 +1485,136 @@ pub enum EventData {
     Discharge(Discharge),
     /// The child died.
     Death,
+    /// A worker voids an earlier entry, entered in error. The entry stays in the audit trail
+    /// ([`Case::entries`](crate::Case::entries)); the history is re-checked without it.
+    Voided(Correction),
+    /// A worker amends an earlier entry: `with` takes its place (at its own date), and the
+    /// history is re-checked from the earlier of the two dates. The original stays in the audit
+    /// trail.
+    Amended {
+        /// The entry amended.
+        entry: EntryId,
+        /// Why.
+        reason: Note,
+        /// The event that replaces it.
+        with: Box<Event>,
+    },
+    /// A court vacates an earlier order (a finding, a termination of rights, a decree): the
+    /// order is of no effect, and the history is re-checked without it. It stays in the audit
+    /// trail.
+    Vacated(Correction),
+    /// The child's own facts are corrected (a wrong birth date, a wrong sex): the whole history
+    /// is re-checked against the corrected child. The child's id cannot change.
+    ChildCorrected {
+        /// The child as corrected.
+        child: Box<Child>,
+        /// Why.
+        reason: Note,
+    },
     /// The case is closed.
     Close,
     /// A closed case is reopened for in-home services.
     Reopen,
+}
+
+/// A correction of an earlier entry: which one, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Correction {
+    /// The entry corrected, by the id it was given ([`Event::with_entry_id`]).
+    pub entry: EntryId,
+    /// Why (a case note: redacted in `Debug`).
+    pub reason: Note,
+}
+
+impl Correction {
+    /// A correction of `entry`, for `reason`.
+    pub fn new(entry: EntryId, reason: Note) -> Correction {
+        Correction { entry, reason }
+    }
+}
+
+impl EventKind {
+    /// Whether an event of this kind, entered after an exit or a close of its day, begins the
+    /// day's next segment (see [`day_rank`](EventKind::day_rank)).
+    pub(crate) const fn opens_day_segment(self) -> bool {
+        matches!(
+            self,
+            EventKind::Removal | EventKind::OpenPreservation | EventKind::Reopen
+        )
+    }
+
+    /// Whether the event corrects an earlier entry ([`EventData::Voided`],
+    /// [`EventData::Amended`], [`EventData::Vacated`], [`EventData::ChildCorrected`]) rather
+    /// than state a fact of the case's history.
+    pub const fn is_correction(self) -> bool {
+        matches!(
+            self,
+            EventKind::Voided | EventKind::Amended | EventKind::Vacated | EventKind::ChildCorrected
+        )
+    }
+
+    /// The canonical place of the kind among the events of one day. A case orders its history
+    /// by date, then (within a day) by this rank, then by the order of entry: events of one day
+    /// may be entered in any order the law does not fix, and the case is the same.
+    ///
+    /// | rank | events |
+    /// |---|---|
+    /// | 0 | `family_recorded`: a family is known before anything names it |
+    /// | 1 | `reopen`, `open_preservation`, `candidacy_identified`: services open before a removal of their day |
+    /// | 2 | `removal`: before the placement and the findings it sanctions |
+    /// | 3 | everything that happens in care — placements, findings, plans, hearings, reviews, notices, parents' rights — in the order entered |
+    /// | 4 | exits: `discharge`, `adoption_finalized` |
+    /// | 5 | `close` |
+    /// | 6 | `death`: nothing follows it |
+    ///
+    /// Within a rank the order of entry holds: the events in care of one day (a move, then a
+    /// hearing) stay in the order given, because there the order is a fact of the case.
+    ///
+    /// An exit or a close ends a segment of its day: a removal, `open_preservation` or `reopen`
+    /// entered after it begins the next — a re-entry, or aftercare, that day — and it, and the
+    /// events of that day entered after it, follow the exit. (An event of the ended episode
+    /// keyed after its exit, before any such opening, still sorts before the exit.)
+    /// Corrections are not part of the dated history (they change it).
+    pub const fn day_rank(self) -> u8 {
+        use EventKind as K;
+        match self {
+            K::FamilyRecorded => 0,
+            K::Reopen | K::OpenPreservation | K::CandidacyIdentified => 1,
+            K::Removal => 2,
+            K::PlacementBegun
+            | K::PlacementChanged
+            | K::RanAway
+            | K::ReturnedFromRunaway
+            | K::TrialHomeVisitBegun
+            | K::TrialHomeVisitEnded
+            | K::PlacedForAdoption
+            | K::AdoptionDisrupted
+            | K::PlanSet
+            | K::CourtFinding
+            | K::PermanencyHearing
+            | K::PeriodicReview
+            | K::CasePlanCompleted
+            | K::RelativesNotified
+            | K::TransitionPlanCompleted
+            | K::QrtpAssessed
+            | K::QrtpLongStayApproved
+            | K::TprPetitionFiled
+            | K::TprExceptionDocumented
+            | K::ParentalRightsTerminated
+            | K::ParentalRightsRelinquished
+            | K::ParentDeceased => 3,
+            K::Discharge | K::AdoptionFinalized => 4,
+            K::Close => 5,
+            K::Death => 6,
+            K::Voided | K::Amended | K::Vacated | K::ChildCorrected => 7,
+        }
+    }
 }
 
 /// The one list of the events that begin a placement, for both borrows of it.

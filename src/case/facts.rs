@@ -262,6 +262,13 @@ struct Slot {
     records: Vec<usize>,
 }
 
+/// Whether an event of this kind ends what a same-day removal after it re-enters: an exit or a
+/// close.
+pub(crate) fn closes_day_segment(kind: super::event::EventKind) -> bool {
+    use super::event::EventKind as K;
+    matches!(kind, K::Discharge | K::AdoptionFinalized | K::Close)
+}
+
 /// Pushes onto a list that usually holds one or two entries, without the four a first push
 /// reserves: episodes, plans, visits and their orders are held for the life of the case.
 fn push_few<T>(v: &mut Vec<T>, x: T) {
@@ -302,6 +309,14 @@ pub(crate) struct Facts {
     child: Child,
     opening: Vec<Family>,
     events: Vec<Event>,
+    /// The entry number of each event of `events` (the order of entry, for the audit trail).
+    seq: Vec<u32>,
+    /// The segment of its day each event of `events` falls in (see
+    /// [`segment_for`](Facts::segment_for)): almost always 0.
+    segment: Vec<u32>,
+    /// The last day of the history: its date, its latest segment, and whether that segment
+    /// holds an exit or a close.
+    day: Option<(NaiveDate, u32, bool)>,
     stage: Stage,
     /// Each family, by slot: where its latest record is, and the `family_recorded` events that
     /// recorded it, by date.
@@ -329,6 +344,9 @@ impl Facts {
             child,
             opening: Vec::new(),
             events: Vec::new(),
+            seq: Vec::new(),
+            segment: Vec::new(),
+            day: None,
             stage: Stage::Intake,
             slots: Vec::with_capacity(opening.len()),
             family_slot: IdIndex::default(),
@@ -362,6 +380,51 @@ impl Facts {
     /// Room for `n` more events.
     pub(crate) fn reserve(&mut self, n: usize) {
         self.events.reserve(n);
+        self.seq.reserve(n);
+        self.segment.reserve(n);
+    }
+
+    /// The entry number of each event of the dated history.
+    pub(crate) fn seq(&self) -> &[u32] {
+        &self.seq
+    }
+
+    /// The segment of its day of each event of the dated history.
+    pub(crate) fn segments(&self) -> &[u32] {
+        &self.segment
+    }
+
+    /// The segment of its day an event entered now falls in. A day's events are ordered by
+    /// their kind's rank ([`EventKind::day_rank`](super::event::EventKind::day_rank)) within a
+    /// segment; a removal entered after an exit or a close of the same day is a re-entry that
+    /// day, and opens the next segment: it, and the events of the day entered after it, follow
+    /// the exit.
+    pub(crate) fn segment_for(&self, event: &Event) -> u32 {
+        let date = event.date();
+        let (top, boundary) = match self.day {
+            None => return 0,
+            Some((last, ..)) if last < date => return 0,
+            Some((last, top, boundary)) if last == date => (top, boundary),
+            Some(_) => {
+                // An earlier day: read its events (an entry this late rebuilds the history).
+                let a = self.events.partition_point(|e| e.date() < date);
+                let b = self.events.partition_point(|e| e.date() <= date);
+                if a == b {
+                    return 0;
+                }
+                let top = self.segment[b - 1];
+                let boundary = (a..b)
+                    .rev()
+                    .take_while(|&i| self.segment[i] == top)
+                    .any(|i| closes_day_segment(self.events[i].kind()));
+                (top, boundary)
+            }
+        };
+        if boundary && event.kind().opens_day_segment() {
+            top + 1
+        } else {
+            top
+        }
     }
 
     pub(crate) fn child(&self) -> &Child {
@@ -517,6 +580,7 @@ impl Facts {
     pub(crate) fn fold(
         &mut self,
         event: Event,
+        (seq, segment): (u32, u32),
         effect: Effect,
         next: Stage,
         caregiver: Option<FamilyId>,
@@ -524,7 +588,16 @@ impl Facts {
     ) {
         let index = self.events.len();
         let date = event.date();
+        let closes = closes_day_segment(event.kind());
+        self.day = match self.day {
+            Some((d, top, boundary)) if d == date && segment == top => {
+                Some((d, top, boundary || closes))
+            }
+            _ => Some((date, segment, closes)),
+        };
         self.events.push(event);
+        self.seq.push(seq);
+        self.segment.push(segment);
         self.record(index);
         match effect {
             Effect::Record => {}

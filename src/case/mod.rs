@@ -8,6 +8,7 @@
 
 pub mod event;
 pub(crate) mod facts;
+mod history;
 mod index;
 pub mod stage;
 pub mod transitions;
@@ -21,7 +22,7 @@ use crate::id::{FamilyId, PersonId, PlacementId};
 use crate::placement::Placement;
 use crate::plan::PermanencyPlan;
 use crate::policy::Policy;
-use crate::rules::{Check, Rejection};
+use crate::rules::Rejection;
 
 use event::{Event, EventKind};
 use facts::Facts;
@@ -60,6 +61,7 @@ use stage::Stage;
 #[derive(Debug, Clone)]
 pub struct Case {
     facts: Facts,
+    log: history::Log,
 }
 
 impl PartialEq for Case {
@@ -102,6 +104,11 @@ pub struct Refused {
     pub event: Event,
     /// Why it was refused.
     pub rejection: Rejection,
+    /// When the event was refused only because an earlier event was (it would have been
+    /// accepted had that one been), the position of that earlier event: the one finding both
+    /// come from. Events refused only for preceding the child's birth follow the first such
+    /// refusal (one wrong birth date is one finding). `None` for a refusal of its own.
+    pub cause: Option<usize>,
 }
 
 /// The result of [`Case::replay_lenient`]: the case built from the accepted events, and every
@@ -141,6 +148,9 @@ pub struct RefusalRow {
     pub message: String,
     /// The ids involved, `kind:id` separated by spaces (`person:P-1 placement:PL-2`).
     pub subjects: String,
+    /// The position of the earlier refused event this refusal follows from, if it only
+    /// follows from one ([`Refused::cause`]).
+    pub caused_by: Option<usize>,
 }
 
 impl LenientReplay {
@@ -157,7 +167,8 @@ impl LenientReplay {
     /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
     /// let history = vec![
     ///     Event::new(d(2024, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?,
-    ///     // Out of order: refused, the rest goes on.
+    ///     // A review dated before the removal: no review happens in intake. Refused; the
+    ///     // rest goes on.
     ///     Event::new(d(2023, 12, 1), EventData::PeriodicReview)?,
     ///     Event::new(d(2024, 7, 1), EventData::PeriodicReview)?,
     /// ];
@@ -165,7 +176,8 @@ impl LenientReplay {
     /// assert_eq!(report.case.events().len(), 2);
     /// let rows = report.rows();
     /// assert_eq!(rows.len(), 1);
-    /// assert_eq!((rows[0].index, rows[0].rule), (1, RuleId::EventOutOfOrder));
+    /// assert_eq!((rows[0].index, rows[0].rule), (1, RuleId::TransitionNotAllowed));
+    /// assert_eq!(rows[0].caused_by, None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn rows(&self) -> Vec<RefusalRow> {
@@ -190,11 +202,31 @@ impl LenientReplay {
                     citation: std::borrow::Cow::Borrowed(v.citation()),
                     message: v.message().to_owned(),
                     subjects: subjects.join(" "),
+                    caused_by: r.cause,
                 });
             }
         }
         rows
     }
+
+    /// The refusals of their own: one per wrong entry of the history, without the refusals that
+    /// only follow from them ([`Refused::cause`]).
+    pub fn findings(&self) -> impl Iterator<Item = &Refused> {
+        self.refused.iter().filter(|r| r.cause.is_none())
+    }
+}
+
+/// What accepting an entry does: fold it at the end of the dated history, or replace the
+/// derived facts with a history rebuilt around it.
+enum Planned {
+    Append(transitions::Accepted, u32),
+    Rebuilt {
+        facts: Box<Facts>,
+        /// The entry a correction set aside, with its entry number.
+        set_aside: Option<(u32, Event)>,
+        /// The child before a child correction.
+        child_before: Option<Child>,
+    },
 }
 
 impl Case {
@@ -207,36 +239,44 @@ impl Case {
     pub fn new(child: Child, families: Vec<Family>) -> Result<Case, Error> {
         Ok(Case {
             facts: Facts::open(child, families)?,
+            log: history::Log::default(),
         })
     }
 
-    /// Replays a history, stopping at the first refused event.
+    /// Replays a history, given in the order of entry, stopping at the first refused event.
+    ///
+    /// The history is first put in date order (by date, then [the order within a
+    /// day](EventKind::day_rank), then the order given), with its corrections applied, and then
+    /// checked event by event: a legacy export in any order loads in O(n log n). The case is
+    /// the one [`apply`](Case::apply) builds from the same entries whenever every entry is
+    /// accepted.
     ///
     /// # Errors
     ///
     /// [`ReplayError::Open`] for families with the same id; [`ReplayError::Refused`] naming the
-    /// first refused event and every reason.
+    /// first refused event of the dated history (by its position in the history given) and
+    /// every reason.
     pub fn replay(
         child: Child,
         families: Vec<Family>,
         events: impl IntoIterator<Item = Event>,
         policy: &Policy,
     ) -> Result<Case, ReplayError> {
-        let mut case = Case::new(child, families)?;
-        let events = events.into_iter();
-        // The hint is only a hint: reserve what it promises at least, up to a bound, so that a
-        // hostile iterator's claim cannot exhaust memory; the Vec grows past it as needed.
-        case.facts.reserve(events.size_hint().0.min(1 << 12));
-        for (index, event) in events.enumerate() {
-            case.apply(event, policy)
-                .map_err(|rejection| ReplayError::Refused { index, rejection })?;
-        }
-        Ok(case)
+        let loaded = history::load(child, families, events, policy, false)?;
+        Ok(Case {
+            facts: loaded.facts,
+            log: loaded.log,
+        })
     }
 
     /// Replays a legacy history, continuing past refused events: the case is built from what was
     /// accepted, and every refused event comes back with its violations, so that one run shows
-    /// every problem of a record.
+    /// every problem of a record. The history is put in date order first, as by
+    /// [`replay`](Case::replay).
+    ///
+    /// A refusal that only follows from an earlier one — an event that would have been accepted
+    /// had the earlier been — is marked with that earlier event ([`Refused::cause`]): one wrong
+    /// row is one finding ([`LenientReplay::findings`]).
     ///
     /// # Errors
     ///
@@ -247,19 +287,19 @@ impl Case {
         events: impl IntoIterator<Item = Event>,
         policy: &Policy,
     ) -> Result<LenientReplay, Error> {
-        let mut case = Case::new(child, families)?;
-        let mut refused = Vec::new();
-        for (index, event) in events.into_iter().enumerate() {
-            match case.checked(&event, policy) {
-                Ok(accepted) => transitions::commit(&mut case.facts, accepted, event, policy),
-                Err(rejection) => refused.push(Refused {
-                    index,
-                    event,
-                    rejection,
-                }),
+        match history::load(child, families, events, policy, true) {
+            Ok(loaded) => Ok(LenientReplay {
+                case: Case {
+                    facts: loaded.facts,
+                    log: loaded.log,
+                },
+                refused: loaded.refused,
+            }),
+            Err(ReplayError::Open(e)) => Err(e),
+            Err(ReplayError::Refused { .. }) => {
+                unreachable!("a lenient load reports refusals instead of stopping")
             }
         }
-        Ok(LenientReplay { case, refused })
     }
 
     /// Whether `event` would be accepted now, without changing the case.
@@ -268,36 +308,157 @@ impl Case {
     ///
     /// The [`Rejection`] [`apply`](Case::apply) would return.
     pub fn check(&self, event: &Event, policy: &Policy) -> Result<(), Rejection> {
-        self.checked(event, policy).map(|_| ())
+        self.plan(event, policy).map(|_| ())
     }
 
-    /// Checks `event` and returns the row that accepts it.
-    fn checked(&self, event: &Event, policy: &Policy) -> Result<transitions::Accepted, Rejection> {
-        let check = Check::new(&self.facts, event, policy);
-        match transitions::check(&check) {
-            (Some(row), violations) if violations.is_empty() => Ok(transitions::Accepted {
-                row,
-                caregiver: check.caregiver.map(|f| f.id().clone()),
+    /// How `event` would be accepted, or why not.
+    fn plan(&self, event: &Event, policy: &Policy) -> Result<Planned, Rejection> {
+        let facts = &self.facts;
+        let kind = event.kind();
+        if let Some(id) = event.entry_id()
+            && self.log.ids.get(id).is_some()
+        {
+            return Err(history::refuse(
+                facts,
+                kind,
+                crate::RuleId::DuplicateEntry,
+                format!("entry id {id} is already used by an earlier entry"),
+            ));
+        }
+        let events = facts.events();
+        let dated = || -> Vec<history::Dated> {
+            facts
+                .seq()
+                .iter()
+                .zip(facts.segments())
+                .zip(events)
+                .map(|((seq, segment), e)| (*seq, *segment, e.clone()))
+                .collect()
+        };
+        if kind.is_correction() {
+            let target = history::named_entry(event)
+                .and_then(|id| events.iter().position(|e| e.entry_id() == Some(id)))
+                .map(|p| (p, &events[p]));
+            let fix = history::fix(event, facts.child(), target)
+                .map_err(|(rule, message)| history::refuse(facts, kind, rule, message))?;
+            let mut history = dated();
+            let mut child = facts.child().clone();
+            let mut set_aside = None;
+            let mut child_before = None;
+            match fix {
+                history::Fix::Replace { position, with } => {
+                    let (seq, _, old) = history.remove(position);
+                    set_aside = Some((seq, old));
+                    if let Some(with) = with {
+                        let segment = facts.segment_for(&with);
+                        let at = history::position(&history, &with, segment);
+                        history.insert(at, (self.log.next, segment, with));
+                    }
+                }
+                history::Fix::Child(new) => child_before = Some(std::mem::replace(&mut child, new)),
+            }
+            let rebuilt = history::rebuild(child, facts.opening().to_vec(), history, policy)
+                .map_err(|broken| history::later_refused(facts, kind, &broken))?;
+            return Ok(Planned::Rebuilt {
+                facts: Box::new(rebuilt),
+                set_aside,
+                child_before,
+            });
+        }
+        let segment = facts.segment_for(event);
+        let key = event.order_key(segment);
+        let last = events.len().checked_sub(1);
+        if last.is_none_or(|i| events[i].order_key(facts.segments()[i]) <= key) {
+            return history::check_in(facts, event, policy)
+                .map(|accepted| Planned::Append(accepted, segment));
+        }
+        // Entered late: placed at its date, and every later event checked again.
+        let mut history = dated();
+        let at = history::position(&history, event, segment);
+        history.insert(at, (self.log.next, segment, event.clone()));
+        match history::rebuild(
+            facts.child().clone(),
+            facts.opening().to_vec(),
+            history,
+            policy,
+        ) {
+            Ok(rebuilt) => Ok(Planned::Rebuilt {
+                facts: Box::new(rebuilt),
+                set_aside: None,
+                child_before: None,
             }),
-            (_, violations) => Err(Rejection::new(
-                event.kind(),
-                self.facts.stage(),
-                violations,
-                self.allowed_now().collect(),
-            )),
+            Err(broken) if broken.position == at => Err(broken.rejection),
+            Err(broken) => Err(history::later_refused(facts, kind, &broken)),
         }
     }
 
     /// Applies `event`: checks it against the transition table and every rule its row names,
     /// and commits it only when no rule is violated.
     ///
+    /// An event dated before events already in the case (entered late), or one that the
+    /// [order within a day](EventKind::day_rank) puts before an event of its day, is placed at
+    /// its date, and every later event is checked again. A correction ([`EventData::Voided`],
+    /// [`EventData::Amended`], [`EventData::Vacated`], [`EventData::ChildCorrected`]) changes
+    /// the dated history the same way. Either is refused when a later event would then be
+    /// refused ([`RuleId::LaterEventRefused`](crate::RuleId::LaterEventRefused), naming it).
+    ///
     /// # Errors
     ///
     /// A [`Rejection`] listing every violated rule. The case is then exactly as before.
     pub fn apply(&mut self, event: Event, policy: &Policy) -> Result<(), Rejection> {
-        let accepted = self.checked(&event, policy)?;
-        transitions::commit(&mut self.facts, accepted, event, policy);
+        let planned = self.plan(&event, policy)?;
+        let seq = self.log.next;
+        self.log.next = seq.saturating_add(1);
+        if let Some(id) = event.entry_id() {
+            self.log.ids.insert(id.clone(), ());
+        }
+        match planned {
+            Planned::Append(accepted, segment) => {
+                transitions::commit(&mut self.facts, accepted, event, (seq, segment), policy);
+            }
+            Planned::Rebuilt {
+                facts,
+                set_aside,
+                child_before,
+            } => {
+                self.facts = *facts;
+                if let Some(child) = child_before
+                    && self.log.opened_child.is_none()
+                {
+                    self.log.opened_child = Some(child);
+                }
+                let mut aside = |entry: (u32, Event)| {
+                    let at = self.log.aside.partition_point(|(s, _)| *s < entry.0);
+                    // An amendment's replacement stays recorded in the amendment itself.
+                    if self.log.aside.get(at).is_none_or(|(s, _)| *s != entry.0) {
+                        self.log.aside.insert(at, entry);
+                    }
+                };
+                if let Some(old) = set_aside {
+                    aside(old);
+                }
+                if event.kind().is_correction() {
+                    aside((seq, event));
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// Every entry of the case in the order it was made, for the audit trail: the dated
+    /// history's events, the corrections, and the entries they voided, amended or vacated
+    /// (an amendment's replacement is inside it). [`events`](Case::events) is the dated
+    /// history.
+    pub fn entries(&self) -> Vec<&Event> {
+        let aside = &self.log.aside;
+        let mut all: Vec<(u32, &Event)> = aside.iter().map(|(s, e)| (*s, e)).collect();
+        for (s, e) in self.facts.seq().iter().zip(self.facts.events()) {
+            if aside.binary_search_by_key(s, |(x, _)| *x).is_err() {
+                all.push((*s, e));
+            }
+        }
+        all.sort_by_key(|(s, _)| *s);
+        all.into_iter().map(|(_, e)| e).collect()
     }
 
     /// The derived facts, for the clocks.
@@ -331,7 +492,9 @@ impl Case {
         self.facts.family_on(id, date)
     }
 
-    /// The accepted events, in order.
+    /// The dated history: the accepted events in effect, by date, then [the order within a
+    /// day](EventKind::day_rank), then the order of entry. Corrections, and what they set
+    /// aside, are in [`entries`](Case::entries).
     pub fn events(&self) -> &[Event] {
         self.facts.events()
     }
@@ -459,10 +622,15 @@ impl Case {
     /// replays under that policy.
     pub fn record(&self) -> CaseRecord {
         CaseRecord::new(
-            self.child().clone(),
+            self.opened_child().clone(),
             self.opening_families().to_vec(),
-            self.events().to_vec(),
+            self.entries().into_iter().cloned().collect(),
         )
+    }
+
+    /// The child as the case opened: [`child`](Case::child) unless a correction changed it.
+    pub fn opened_child(&self) -> &Child {
+        self.log.opened_child.as_ref().unwrap_or(self.child())
     }
 }
 
@@ -586,9 +754,9 @@ impl serde::Serialize for Case {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Case", 4)?;
         st.serialize_field("format", &WIRE_FORMAT)?;
-        st.serialize_field("child", self.child())?;
+        st.serialize_field("child", self.opened_child())?;
         st.serialize_field("families", self.opening_families())?;
-        st.serialize_field("events", self.events())?;
+        st.serialize_field("events", &self.entries())?;
         st.end()
     }
 }

@@ -4,17 +4,6 @@ use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::EventData;
 use crate::id::FamilyId;
 
-/// Events are dated in order: an event may share its date with the one before, never precede it.
-pub(crate) fn in_order(c: &Check<'_>) -> Option<Objection> {
-    let last = c.case.last_date()?;
-    (c.event.date() < last).then(|| {
-        Objection::new(format!(
-            "expected a date on or after {last} (the last event), found {}",
-            c.event.date()
-        ))
-    })
-}
-
 /// No event precedes the child's birth. The message does not repeat the birth date.
 pub(crate) fn not_before_birth(c: &Check<'_>) -> Option<Objection> {
     (c.event.date() < *c.case.child().date_of_birth().expose()).then(|| {
@@ -74,8 +63,6 @@ pub(crate) fn placement_id_unused(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
-/// Events are dated in order.
-pub(crate) const IN_ORDER: Rule = Rule::one(RuleId::EventOutOfOrder, in_order);
 /// No event precedes the child's birth.
 pub(crate) const NOT_BEFORE_BIRTH: Rule = Rule::one(RuleId::EventBeforeBirth, not_before_birth);
 /// Every family named is recorded.
@@ -85,12 +72,7 @@ pub(crate) const PLACEMENT_ID_UNUSED: Rule =
     Rule::one(RuleId::DuplicatePlacement, placement_id_unused);
 
 /// Checked for every event, whatever its row: the integrity of the history.
-pub(crate) const ALWAYS: &[Rule] = &[
-    IN_ORDER,
-    NOT_BEFORE_BIRTH,
-    FAMILIES_KNOWN,
-    PLACEMENT_ID_UNUSED,
-];
+pub(crate) const ALWAYS: &[Rule] = &[NOT_BEFORE_BIRTH, FAMILIES_KNOWN, PLACEMENT_ID_UNUSED];
 
 /// Every rule of this family.
 #[cfg(test)]

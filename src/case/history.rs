@@ -1,0 +1,498 @@
+//! The order of a case's history, and its corrections.
+//!
+//! A case keeps two orders of its events. The **dated history** (what the rules, the fold and
+//! the clocks read) is sorted by date, then by the canonical rank of the kind within a day
+//! ([`EventKind::day_rank`]), then by the order of entry. The **order of entry** is the audit
+//! trail: every entry as it was made, corrections and what they replaced included.
+//!
+//! An event that sorts after every event of the case is checked and folded at the end: the
+//! usual path, in constant time. One that sorts earlier (entered late, or entered before an
+//! event of its day that the canonical order puts first) is placed at its date and every later
+//! event is checked again: the derived facts are rebuilt from the opening, in one pass. A
+//! correction rebuilds them the same way. Either is refused when the rebuilt history would
+//! refuse any event, naming it, and the case is left as it was.
+//!
+//! A replay sorts its history first, so a history in any order costs O(n log n), never the
+//! rebuild per late event an entry-by-entry load would.
+
+use crate::child::Child;
+use crate::family::Family;
+use crate::id::EntryId;
+use crate::policy::Policy;
+use crate::rules::{Check, Rejection, RuleId, Violation};
+
+use super::event::{Event, EventData, EventKind, Manner};
+use super::facts::Facts;
+use super::index::IdIndex;
+use super::transitions;
+
+/// What the dated history does not show: the number of entries made, the entries the history
+/// holds no longer (corrections, and what they voided, amended or vacated), the entry ids in
+/// use, and the child as the case opened when a correction changed it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Log {
+    /// The number the next entry gets (entries are numbered from 0 in the order of entry).
+    pub(crate) next: u32,
+    /// Entries set aside, by entry number: every correction, and every entry a correction
+    /// replaced.
+    pub(crate) aside: Vec<(u32, Event)>,
+    /// Every entry id given so far.
+    pub(crate) ids: IdIndex<EntryId, ()>,
+    /// The child as the case opened, once a correction changed the child.
+    pub(crate) opened_child: Option<Child>,
+}
+
+/// One event of a dated history with its place: its entry number, the segment of its day it
+/// falls in, the event.
+pub(crate) type Dated = (u32, u32, Event);
+
+/// Sorts a dated history: by date, segment of the day, rank within the day, then entry number.
+pub(crate) fn sort(history: &mut [Dated]) {
+    history.sort_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq));
+}
+
+/// Checks `event` against the facts of a case: the rules every event passes and its row's.
+pub(crate) fn check_in(
+    facts: &Facts,
+    event: &Event,
+    policy: &Policy,
+) -> Result<transitions::Accepted, Rejection> {
+    let check = Check::new(facts, event, policy);
+    match transitions::check(&check) {
+        (Some(row), violations) if violations.is_empty() => Ok(transitions::Accepted {
+            row,
+            caregiver: check.caregiver.map(|f| f.id().clone()),
+        }),
+        (_, violations) => Err(Rejection::new(
+            event.kind(),
+            facts.stage(),
+            violations,
+            transitions::allowed_from(facts.stage().kind()).collect(),
+        )),
+    }
+}
+
+/// Folds `event` whatever its rules say, when its stage has a row for it: the "had it been
+/// accepted" case a lenient replay compares later refusals against.
+fn force(facts: &mut Facts, event: Event, order: (u32, u32), policy: &Policy) {
+    if let Some(row) = transitions::find(facts.stage().kind(), event.kind()) {
+        let caregiver = event
+            .what()
+            .new_placement()
+            .and_then(|p| p.caregiver())
+            .and_then(|f| facts.family(f))
+            .map(|f| f.id().clone());
+        transitions::commit(
+            facts,
+            transitions::Accepted { row, caregiver },
+            event,
+            order,
+            policy,
+        );
+    }
+}
+
+/// A history that was rebuilt, or the event of it that was refused.
+pub(crate) struct Broken {
+    /// The position of the refused event in the dated history given.
+    pub(crate) position: usize,
+    /// The refused event's kind and date, and its entry id.
+    pub(crate) kind: EventKind,
+    pub(crate) date: chrono::NaiveDate,
+    pub(crate) entry: Option<EntryId>,
+    /// Why.
+    pub(crate) rejection: Rejection,
+}
+
+/// Folds a dated history (already in order) from the opening: the facts, or the first event
+/// refused.
+pub(crate) fn rebuild(
+    child: Child,
+    opening: Vec<Family>,
+    history: Vec<Dated>,
+    policy: &Policy,
+) -> Result<Facts, Broken> {
+    // The opening was valid when the case opened: its families are unique.
+    let mut facts = match Facts::open(child, opening) {
+        Ok(f) => f,
+        Err(_) => unreachable!("a case's opening families were checked when it opened"),
+    };
+    facts.reserve(history.len());
+    for (position, (seq, segment, event)) in history.into_iter().enumerate() {
+        match check_in(&facts, &event, policy) {
+            Ok(accepted) => {
+                transitions::commit(&mut facts, accepted, event, (seq, segment), policy);
+            }
+            Err(rejection) => {
+                return Err(Broken {
+                    position,
+                    kind: event.kind(),
+                    date: event.date(),
+                    entry: event.entry_id().cloned(),
+                    rejection,
+                });
+            }
+        }
+    }
+    Ok(facts)
+}
+
+/// The refusal of an entry (`kind`, in the case's current stage) because the history it makes
+/// would refuse a later event: one violation naming that event, with its reasons.
+pub(crate) fn later_refused(facts: &Facts, kind: EventKind, broken: &Broken) -> Rejection {
+    let reasons: Vec<String> = broken
+        .rejection
+        .violations()
+        .iter()
+        .map(|v| format!("{}: {}", v.rule(), v.message()))
+        .collect();
+    let entry = broken
+        .entry
+        .as_ref()
+        .map(|e| format!(" (entry {e})"))
+        .unwrap_or_default();
+    let mut objection = crate::rule::Objection::new(format!(
+        "the {kind} would leave the later {} of {}{entry} refused: {}",
+        broken.kind,
+        broken.date,
+        reasons.join("; ")
+    ));
+    for v in broken.rejection.violations() {
+        for s in v.subjects() {
+            objection = objection.about(s.clone());
+        }
+    }
+    Rejection::new(
+        kind,
+        facts.stage(),
+        vec![objection.against(RuleId::LaterEventRefused)],
+        transitions::allowed_from(facts.stage().kind()).collect(),
+    )
+}
+
+/// One refusal of an entry itself (not of a later event).
+pub(crate) fn refuse(facts: &Facts, kind: EventKind, rule: RuleId, message: String) -> Rejection {
+    Rejection::new(
+        kind,
+        facts.stage(),
+        vec![crate::rule::Objection::new(message).against(rule)],
+        transitions::allowed_from(facts.stage().kind()).collect(),
+    )
+}
+
+/// Whether a court order is what `event` records: what a court may vacate.
+fn is_court_order(event: &Event) -> bool {
+    match event.what() {
+        EventData::CourtFinding(_)
+        | EventData::ParentalRightsTerminated { .. }
+        | EventData::AdoptionFinalized
+        | EventData::PermanencyHearing => true,
+        EventData::Removal(r) => r.manner != Manner::VoluntaryPlacementAgreement,
+        EventData::Discharge(d) => matches!(d, super::event::Discharge::Guardianship(_)),
+        _ => false,
+    }
+}
+
+/// What a correction does to the dated history: the entry it sets aside, and the event that
+/// takes its place (an amendment's), or the corrected child.
+pub(crate) enum Fix {
+    /// Set aside the entry at this position of the dated history; with an amendment, place
+    /// this event at its date.
+    Replace {
+        position: usize,
+        with: Option<Event>,
+    },
+    /// The child, as corrected.
+    Child(Child),
+}
+
+/// The entry a correction names, if it names one.
+pub(crate) fn named_entry(event: &Event) -> Option<&EntryId> {
+    match event.what() {
+        EventData::Voided(c) | EventData::Vacated(c) => Some(&c.entry),
+        EventData::Amended { entry, .. } => Some(entry),
+        _ => None,
+    }
+}
+
+/// What correction `event` does, given the entry it names (`target`: its position and the
+/// event, when the case holds it), or why it cannot apply.
+pub(crate) fn fix(
+    event: &Event,
+    child: &Child,
+    target: Option<(usize, &Event)>,
+) -> Result<Fix, (RuleId, String)> {
+    let kind = event.kind();
+    let found = || {
+        target.ok_or_else(|| {
+            let id = named_entry(event).map_or("", EntryId::as_str);
+            (
+                RuleId::UnknownEntry,
+                format!(
+                    "the {kind} names entry {id}, which the case does not hold (never entered, or already set aside)"
+                ),
+            )
+        })
+    };
+    match event.what() {
+        EventData::Voided(_) => Ok(Fix::Replace {
+            position: found()?.0,
+            with: None,
+        }),
+        EventData::Vacated(c) => {
+            let (position, order) = found()?;
+            if !is_court_order(order) {
+                return Err((
+                    RuleId::CorrectionMismatch,
+                    format!(
+                        "entry {} is a {}, not a court order: void it instead",
+                        c.entry,
+                        order.kind()
+                    ),
+                ));
+            }
+            if event.date() < order.date() {
+                return Err((
+                    RuleId::CorrectionMismatch,
+                    format!(
+                        "a court cannot vacate on {} an order of {}",
+                        event.date(),
+                        order.date()
+                    ),
+                ));
+            }
+            Ok(Fix::Replace {
+                position,
+                with: None,
+            })
+        }
+        EventData::Amended { entry, with, .. } => {
+            let (position, _) = found()?;
+            if with.kind().is_correction() {
+                return Err((
+                    RuleId::CorrectionMismatch,
+                    format!(
+                        "an amendment replaces entry {entry} with a fact of the case, not a {}",
+                        with.kind()
+                    ),
+                ));
+            }
+            let mut with = (**with).clone();
+            if with.entry_id().is_none() {
+                with = with.with_entry_id(entry.clone());
+            }
+            Ok(Fix::Replace {
+                position,
+                with: Some(with),
+            })
+        }
+        EventData::ChildCorrected { child: new, .. } => {
+            if new.id() != child.id() {
+                return Err((
+                    RuleId::CorrectionMismatch,
+                    format!(
+                        "a correction of child {} cannot make the case child {}'s",
+                        child.id(),
+                        new.id()
+                    ),
+                ));
+            }
+            Ok(Fix::Child((**new).clone()))
+        }
+        _ => Err((
+            RuleId::CorrectionMismatch,
+            format!("a {kind} is not a correction"),
+        )),
+    }
+}
+
+/// The position at which `event`, entered now in `segment` of its day, goes in a dated
+/// history: after every event that sorts before it or with it (the new entry is the latest).
+pub(crate) fn position(history: &[Dated], event: &Event, segment: u32) -> usize {
+    let key = event.order_key(segment);
+    history.partition_point(|(_, s, e)| e.order_key(*s) <= key)
+}
+
+/// A history loaded: the facts, the log, and the entries refused (for a lenient load).
+pub(crate) struct Loaded {
+    pub(crate) facts: Facts,
+    pub(crate) log: Log,
+    pub(crate) refused: Vec<super::Refused>,
+}
+
+/// Loads a history given in the order of entry: resolves its corrections, sorts it into the
+/// dated history, and folds it. Strict (`lenient == false`) stops at the first refusal, with
+/// the entry's position in the history given; lenient goes on, marking each refusal that only
+/// follows from an earlier one.
+pub(crate) fn load(
+    child: Child,
+    opening: Vec<Family>,
+    entries: impl IntoIterator<Item = Event>,
+    policy: &Policy,
+    lenient: bool,
+) -> Result<Loaded, super::ReplayError> {
+    let empty = Facts::open(child.clone(), opening.clone())?;
+    let entries = entries.into_iter();
+    let hint = entries.size_hint().0.min(1 << 12);
+    let mut slots: Vec<Option<(u32, Event)>> = Vec::with_capacity(hint);
+    // Each day's latest segment, and whether it holds an exit or a close (in the order of
+    // entry, as `Facts::segment_for` reads a case).
+    let mut days: std::collections::HashMap<chrono::NaiveDate, (u32, bool)> =
+        std::collections::HashMap::new();
+    let mut segment_of = |event: &Event| {
+        let day = days.entry(event.date()).or_insert((0, false));
+        if day.1 && event.kind().opens_day_segment() {
+            *day = (day.0 + 1, false);
+        }
+        day.1 |= super::facts::closes_day_segment(event.kind());
+        day.0
+    };
+    // Which entries are corrections (an amendment's slot holds its replacement).
+    let mut corrections: Vec<bool> = Vec::with_capacity(hint);
+    let mut log = Log::default();
+    // The entry number holding each live entry id.
+    let mut live: std::collections::HashMap<EntryId, u32> = std::collections::HashMap::new();
+    let mut child = child;
+    let mut refused = Vec::new();
+    let mut refuse_entry = |index: usize, event: Event, rule: RuleId, message: String| {
+        let rejection = refuse(&empty, event.kind(), rule, message);
+        if lenient {
+            refused.push(super::Refused {
+                index,
+                event,
+                rejection,
+                cause: None,
+            });
+            Ok(())
+        } else {
+            Err(super::ReplayError::Refused { index, rejection })
+        }
+    };
+    for (index, event) in entries.enumerate() {
+        let seq = u32::try_from(index).unwrap_or(u32::MAX);
+        slots.push(None);
+        corrections.push(event.kind().is_correction());
+        if let Some(id) = event.entry_id()
+            && log.ids.get(id).is_some()
+        {
+            let message = format!("entry id {id} is already used by an earlier entry");
+            refuse_entry(index, event, RuleId::DuplicateEntry, message)?;
+            continue;
+        }
+        if event.kind().is_correction() {
+            // The dated history is not sorted yet: a correction finds its entry by number.
+            let target = named_entry(&event)
+                .and_then(|id| live.get(id))
+                .and_then(|&s| slots[s as usize].as_ref().map(|(_, e)| (s as usize, e)));
+            let fixed = fix(&event, &child, target);
+            match fixed {
+                Err((rule, message)) => {
+                    refuse_entry(index, event, rule, message)?;
+                    continue;
+                }
+                Ok(Fix::Replace { position, with }) => {
+                    if let Some((_, old)) = slots[position].take() {
+                        if let Some(id) = old.entry_id() {
+                            live.remove(id);
+                        }
+                        // An amendment's replacement stays recorded in the amendment itself.
+                        if !corrections[position] {
+                            log.aside.push((position as u32, old));
+                        }
+                    }
+                    if let Some(with) = with {
+                        if let Some(id) = with.entry_id() {
+                            live.insert(id.clone(), seq);
+                        }
+                        let segment = segment_of(&with);
+                        slots[index] = Some((segment, with));
+                    }
+                }
+                Ok(Fix::Child(new)) => {
+                    if log.opened_child.is_none() {
+                        log.opened_child = Some(child.clone());
+                    }
+                    child = new;
+                }
+            }
+            if let Some(id) = event.entry_id() {
+                log.ids.insert(id.clone(), ());
+            }
+            log.aside.push((seq, event));
+            continue;
+        }
+        if let Some(id) = event.entry_id() {
+            log.ids.insert(id.clone(), ());
+            live.insert(id.clone(), seq);
+        }
+        let segment = segment_of(&event);
+        slots[index] = Some((segment, event));
+    }
+    log.next = u32::try_from(slots.len()).unwrap_or(u32::MAX);
+    log.aside.sort_by_key(|(seq, _)| *seq);
+    let mut history: Vec<Dated> = slots
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.map(|(segment, e)| (i as u32, segment, e)))
+        .collect();
+    sort(&mut history);
+
+    let mut facts = Facts::open(child, opening)?;
+    facts.reserve(history.len());
+    // For a lenient load: the case as it would be had every refused event been accepted, and
+    // the latest refusals that follow from nothing earlier.
+    let mut shadow: Option<Facts> = None;
+    let mut root: Option<usize> = None;
+    let mut birth_root: Option<usize> = None;
+    for (seq, segment, event) in history {
+        let order = (seq, segment);
+        match check_in(&facts, &event, policy) {
+            Ok(accepted) => {
+                if let Some(sh) = shadow.as_mut() {
+                    force(sh, event.clone(), order, policy);
+                }
+                transitions::commit(&mut facts, accepted, event, order, policy);
+            }
+            Err(rejection) => {
+                let index = seq as usize;
+                if !lenient {
+                    return Err(super::ReplayError::Refused { index, rejection });
+                }
+                let sh = shadow.get_or_insert_with(|| facts.clone());
+                let own = match check_in(sh, &event, policy) {
+                    Ok(_) => Vec::new(),
+                    Err(r) => r.violations().to_vec(),
+                };
+                let only_birth = |vs: &[Violation]| {
+                    !vs.is_empty() && vs.iter().all(|v| v.rule() == RuleId::EventBeforeBirth)
+                };
+                let cause = if own.is_empty() {
+                    root
+                } else if only_birth(&own) {
+                    birth_root
+                } else {
+                    None
+                };
+                if cause.is_none() {
+                    root = Some(index);
+                    if only_birth(&own) {
+                        birth_root = Some(index);
+                    }
+                }
+                force(sh, event.clone(), order, policy);
+                refused.push(super::Refused {
+                    index,
+                    event,
+                    rejection,
+                    cause,
+                });
+            }
+        }
+    }
+    refused.sort_by_key(|r| r.index);
+    Ok(Loaded {
+        facts,
+        log,
+        refused,
+    })
+}
