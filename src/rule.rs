@@ -400,7 +400,8 @@ impl Rejection {
         self.kind
     }
 
-    /// The stage the case was (and still is) in.
+    /// The stage the case was (and still is) in — for an event placed by its date before
+    /// events already in the case, the stage at that point of the history.
     pub fn stage(&self) -> Stage {
         self.stage
     }

@@ -1,0 +1,596 @@
+//! The order of a history (src/case/history.rs): events of one day in any order the law does
+//! not fix, events entered late placed at their date, corrections that keep the audit trail, a
+//! lenient replay that reports one finding per wrong row. Real dates; the cast and builders are
+//! in `tests/common/mod.rs` (Sam, C-1, born 2016-05-04; F-BIRTH with P-MOTHER and P-FATHER;
+//! F-FOSTER licensed).
+#![cfg(feature = "serde")]
+
+mod common;
+
+use common::*;
+use permanency::*;
+
+fn kinds(case: &Case) -> Vec<EventKind> {
+    case.events().iter().map(Event::kind).collect()
+}
+
+fn note(text: &str) -> Note {
+    Note::new(text).unwrap()
+}
+
+fn eid(id: &str) -> EntryId {
+    EntryId::new(id).unwrap()
+}
+
+// ================================================================================================
+// Events of one day
+
+#[test]
+#[ignore = "needs the court_finding row from intake (lands with the guards work)"]
+fn findings_entered_before_the_removal_of_their_day_follow_it() {
+    // All three on 2024-03-02; the worker keyed the order's findings first.
+    let mut case = open_case();
+    accept(&mut case, ctw(d(2024, 3, 2)), &FEDERAL);
+    accept(
+        &mut case,
+        prevention(d(2024, 3, 2), PreventionEfforts::Made),
+        &FEDERAL,
+    );
+    accept(&mut case, removal(d(2024, 3, 2)), &FEDERAL);
+    // The removal (rank 2) goes before the findings (rank 3): one episode, the findings in it.
+    assert_eq!(
+        kinds(&case),
+        [
+            EventKind::Removal,
+            EventKind::CourtFinding,
+            EventKind::CourtFinding
+        ]
+    );
+    assert_eq!(case.stage(), Stage::FosterCare);
+    assert_eq!(case.episode_events(&case.episodes()[0]).len(), 3);
+    // The audit trail keeps the order of entry.
+    let entered: Vec<EventKind> = case.entries().iter().map(|e| e.kind()).collect();
+    assert_eq!(
+        entered,
+        [
+            EventKind::CourtFinding,
+            EventKind::CourtFinding,
+            EventKind::Removal
+        ]
+    );
+    // And the clocks: the contrary-to-the-welfare finding is met on the removal day.
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, ObligationKind::ContraryToWelfare).status(),
+        timeline::Status::Met(d(2024, 3, 2))
+    );
+}
+
+#[test]
+fn a_legacy_export_sorted_by_action_code_replays_as_the_day_happened() {
+    // An export sorted by (date, action code): on 2024-03-02 "court_finding" < "placement_begun"
+    // < "removal" alphabetically; on 2024-04-01 "periodic_review" < "placement_changed".
+    let sorted = vec![
+        ctw(d(2024, 3, 2)),
+        foster(d(2024, 3, 2), "P-1"),
+        removal(d(2024, 3, 2)),
+        review(d(2024, 4, 1)),
+    ];
+    let natural = vec![
+        removal(d(2024, 3, 2)),
+        foster(d(2024, 3, 2), "P-1"),
+        ctw(d(2024, 3, 2)),
+        review(d(2024, 4, 1)),
+    ];
+    let a = Case::replay(child(), all_families(), sorted, &FEDERAL).unwrap();
+    let b = Case::replay(child(), all_families(), natural, &FEDERAL).unwrap();
+    // The same case as far as the law sees it: stage, placements, episodes, obligations.
+    assert_eq!(a.stage(), b.stage());
+    assert_eq!(a.placements(), b.placements());
+    assert_eq!(a.episodes(), b.episodes());
+    assert_eq!(
+        a.obligations(d(2024, 6, 1), &FEDERAL),
+        b.obligations(d(2024, 6, 1), &FEDERAL)
+    );
+    // Within rank 3 the finding and the placement keep the order they were entered in.
+    assert_eq!(
+        kinds(&a),
+        [
+            EventKind::Removal,
+            EventKind::CourtFinding,
+            EventKind::PlacementBegun,
+            EventKind::PeriodicReview
+        ]
+    );
+}
+
+#[test]
+fn an_exit_and_a_re_entry_of_one_day_are_two_episodes() {
+    // Reunified on 2024-06-03, removed again the same evening and placed in F-FOSTER.
+    let mut case = in_care_from(d(2024, 1, 10));
+    accept(
+        &mut case,
+        discharge(d(2024, 6, 3), ExitReason::Reunified),
+        &FEDERAL,
+    );
+    accept(&mut case, removal(d(2024, 6, 3)), &FEDERAL);
+    accept(&mut case, foster(d(2024, 6, 3), "P-2"), &FEDERAL);
+    let episodes = case.episodes();
+    assert_eq!(episodes.len(), 2);
+    assert_eq!(
+        episodes[0].exit(),
+        Some(EpisodeExit::new(d(2024, 6, 3), ExitReason::Reunified))
+    );
+    assert_eq!(episodes[1].removal_date(), d(2024, 6, 3));
+    assert_eq!(case.stage(), Stage::FosterCare);
+    // The same entries replayed give the same case.
+    let again = case.record().replay(&FEDERAL).unwrap();
+    assert_eq!(again, case);
+    assert_eq!(again.episodes(), case.episodes());
+}
+
+#[test]
+fn a_hearing_keyed_after_the_discharge_of_its_day_goes_before_it() {
+    // The court held the permanency hearing on 2024-06-03 and ordered the child home; the
+    // worker keyed the discharge first.
+    let mut case = in_care_from(d(2024, 1, 10));
+    accept(
+        &mut case,
+        discharge(d(2024, 6, 3), ExitReason::Reunified),
+        &FEDERAL,
+    );
+    accept(&mut case, hearing(d(2024, 6, 3)), &FEDERAL);
+    assert_eq!(
+        kinds(&case)[2..],
+        [EventKind::PermanencyHearing, EventKind::Discharge]
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Reunified));
+}
+
+#[test]
+fn aftercare_opened_the_day_of_the_exit_follows_it() {
+    let mut case = in_care_from(d(2024, 1, 10));
+    accept(
+        &mut case,
+        discharge(d(2024, 6, 3), ExitReason::Reunified),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        ev(
+            d(2024, 6, 3),
+            EventData::OpenPreservation(Candidacy::NotCandidate),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Preservation);
+    assert_eq!(
+        case.episodes()[0].exit().map(|x| x.date),
+        Some(d(2024, 6, 3))
+    );
+}
+
+// ================================================================================================
+// Events entered late
+
+#[test]
+fn an_event_entered_late_gives_the_case_its_sorted_history_gives() {
+    // A move of 2024-02-15 keyed after the review of 2024-03-01.
+    let mut late = in_care_from(d(2024, 1, 10));
+    accept(&mut late, review(d(2024, 3, 1)), &FEDERAL);
+    accept(&mut late, to_foster(d(2024, 2, 15), "P-2"), &FEDERAL);
+    let sorted = Case::replay(
+        child(),
+        all_families(),
+        [
+            removal(d(2024, 1, 10)),
+            foster(d(2024, 1, 10), "P-1"),
+            to_foster(d(2024, 2, 15), "P-2"),
+            review(d(2024, 3, 1)),
+        ],
+        &FEDERAL,
+    )
+    .unwrap();
+    assert_eq!(late, sorted);
+    assert_eq!(late.placements(), sorted.placements());
+    // P-1 ran 2024-01-10 ..= 2024-02-14, then P-2 from 2024-02-15.
+    assert_eq!(
+        late.placements()[0].end().map(|e| e.date),
+        Some(d(2024, 2, 15))
+    );
+}
+
+#[test]
+fn an_event_entered_late_that_breaks_a_later_one_is_refused_naming_it() {
+    // A move of 2024-04-01 into P-2 is in the case. A move of 2024-02-15 that names P-2 too,
+    // keyed late, is placed at its date (where P-2 is not yet used): the move of 2024-04-01
+    // would then reuse the id.
+    let mut case = in_care_from(d(2024, 1, 10));
+    accept(&mut case, to_foster(d(2024, 4, 1), "P-2"), &FEDERAL);
+    let r = refuse(&mut case, to_foster(d(2024, 2, 15), "P-2"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::LaterEventRefused]);
+    assert_eq!(
+        message(&r, 0),
+        "the placement_changed would leave the later placement_changed of 2024-04-01 refused: duplicate_placement: placement P-2 already exists in the case; each placement needs its own id"
+    );
+
+    // A discharge of 2024-03-01 keyed late, before the move of 2024-04-01: the move would then
+    // be in an exited case.
+    let r = refuse(
+        &mut case,
+        discharge(d(2024, 3, 1), ExitReason::Reunified),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::LaterEventRefused]);
+    assert!(
+        message(&r, 0).starts_with(
+            "the discharge would leave the later placement_changed of 2024-04-01 refused: transition_not_allowed: placement_changed is not allowed in stage exited(reunified)"
+        ),
+        "{}",
+        message(&r, 0)
+    );
+}
+
+#[test]
+fn an_event_entered_late_refused_at_its_own_date_gives_its_own_reasons() {
+    // A review of 2023-12-01, before the removal of 2024-01-10: at its date the case is in
+    // intake, where no review happens.
+    let mut case = in_care_from(d(2024, 1, 10));
+    let before = case.clone();
+    let r = case.apply(review(d(2023, 12, 1)), &FEDERAL).unwrap_err();
+    assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
+    // The stage named is the one at the event's date.
+    assert_eq!(r.stage(), Stage::Intake);
+    assert_eq!(
+        message(&r, 0),
+        "periodic_review is not allowed in stage intake; allowed: family_recorded, open_preservation, removal"
+    );
+    assert_eq!(case, before);
+}
+
+// ================================================================================================
+// Corrections
+
+#[test]
+fn a_voided_entry_leaves_the_history_and_stays_in_the_audit_trail() {
+    let mut case = in_care_from(d(2024, 1, 10));
+    accept(
+        &mut case,
+        review(d(2024, 3, 1)).with_entry_id(eid("R-17")),
+        &FEDERAL,
+    );
+    accept(&mut case, hearing(d(2024, 4, 1)), &FEDERAL);
+    accept(
+        &mut case,
+        ev(
+            d(2024, 4, 2),
+            EventData::Voided(Correction::new(
+                eid("R-17"),
+                note("keyed on the wrong case"),
+            )),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        kinds(&case),
+        [
+            EventKind::Removal,
+            EventKind::PlacementBegun,
+            EventKind::PermanencyHearing
+        ]
+    );
+    let entered: Vec<EventKind> = case.entries().iter().map(|e| e.kind()).collect();
+    assert_eq!(
+        entered,
+        [
+            EventKind::Removal,
+            EventKind::PlacementBegun,
+            EventKind::PeriodicReview,
+            EventKind::PermanencyHearing,
+            EventKind::Voided
+        ]
+    );
+    // The review no longer meets the 6-month review: removal 2024-01-10 + 6 months =
+    // 2024-07-10, upcoming on 2024-05-01.
+    let obs = case.obligations(d(2024, 5, 1), &FEDERAL);
+    let review = one(&obs, ObligationKind::PeriodicReview);
+    assert_eq!(
+        (review.due(), review.status()),
+        (d(2024, 7, 10), timeline::Status::Upcoming)
+    );
+    // The record replays to the same case, through JSON too.
+    let json = serde_json::to_string(&case).unwrap();
+    let back: Case = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, case);
+    assert_eq!(back.entries(), case.entries());
+    // A second void of the same entry names nothing the case holds.
+    let r = refuse(
+        &mut case,
+        ev(
+            d(2024, 4, 3),
+            EventData::Voided(Correction::new(eid("R-17"), note("again"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::UnknownEntry]);
+    assert_eq!(
+        message(&r, 0),
+        "the voided names entry R-17, which the case does not hold (never entered, or already set aside)"
+    );
+}
+
+#[test]
+fn a_void_that_would_break_a_later_event_is_refused() {
+    // Voiding the removal would leave the placement of 2024-01-10 in intake.
+    let mut case = open_case();
+    accept(
+        &mut case,
+        removal(d(2024, 1, 10)).with_entry_id(eid("RM-1")),
+        &FEDERAL,
+    );
+    accept(&mut case, foster(d(2024, 1, 10), "P-1"), &FEDERAL);
+    let r = refuse(
+        &mut case,
+        ev(
+            d(2024, 2, 1),
+            EventData::Voided(Correction::new(eid("RM-1"), note("wrong child"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::LaterEventRefused]);
+    assert!(
+        message(&r, 0).starts_with(
+            "the voided would leave the later placement_begun of 2024-01-10 refused: transition_not_allowed"
+        ),
+        "{}",
+        message(&r, 0)
+    );
+}
+
+#[test]
+fn an_amended_entry_moves_to_its_corrected_date() {
+    // The placement was keyed as 2024-01-12; it began on 2024-01-10, the removal day.
+    let mut case = open_case();
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    accept(
+        &mut case,
+        foster(d(2024, 1, 12), "P-1").with_entry_id(eid("PL-ROW-3")),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        ev(
+            d(2024, 2, 1),
+            EventData::Amended {
+                entry: eid("PL-ROW-3"),
+                reason: note("date keyed wrong"),
+                with: Box::new(foster(d(2024, 1, 10), "P-1")),
+            },
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(case.placements().len(), 1);
+    assert_eq!(case.placements()[0].start(), d(2024, 1, 10));
+    // The replacement takes the entry's id, so a later correction can name it again.
+    assert_eq!(
+        case.events()[1].entry_id().map(EntryId::as_str),
+        Some("PL-ROW-3")
+    );
+    // The audit trail: removal, the original placement, the amendment (with its replacement).
+    let entered = case.entries();
+    assert_eq!(entered.len(), 3);
+    assert_eq!(entered[1].date(), d(2024, 1, 12));
+    assert_eq!(entered[2].kind(), EventKind::Amended);
+    let back = case.record().replay(&FEDERAL).unwrap();
+    assert_eq!(back, case);
+}
+
+#[test]
+fn a_vacated_termination_restores_the_rights() {
+    let mut case = in_care_from(d(2024, 1, 10));
+    accept(
+        &mut case,
+        tpr(d(2024, 9, 1), "P-MOTHER").with_entry_id(eid("TPR-1")),
+        &FEDERAL,
+    );
+    assert_eq!(
+        case.parental_rights(&pid("P-MOTHER")),
+        ParentalRights::Terminated(d(2024, 9, 1))
+    );
+    // On appeal, vacated on 2024-11-15.
+    accept(
+        &mut case,
+        ev(
+            d(2024, 11, 15),
+            EventData::Vacated(Correction::new(eid("TPR-1"), note("reversed on appeal"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        case.parental_rights(&pid("P-MOTHER")),
+        ParentalRights::Intact
+    );
+
+    // A court vacates its orders, not a worker's review; nor an order before it was made.
+    accept(
+        &mut case,
+        review(d(2024, 12, 1)).with_entry_id(eid("REV-1")),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut case,
+        ev(
+            d(2024, 12, 2),
+            EventData::Vacated(Correction::new(eid("REV-1"), note("x"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::CorrectionMismatch]);
+    assert_eq!(
+        message(&r, 0),
+        "entry REV-1 is a periodic_review, not a court order: void it instead"
+    );
+    accept(
+        &mut case,
+        finding(d(2024, 12, 10), Finding::AbuseOrNeglect).with_entry_id(eid("ADJ-1")),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut case,
+        ev(
+            d(2024, 12, 5),
+            EventData::Vacated(Correction::new(eid("ADJ-1"), note("x"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        message(&r, 0),
+        "a court cannot vacate on 2024-12-05 an order of 2024-12-10"
+    );
+}
+
+#[test]
+fn a_corrected_birth_date_rechecks_the_whole_history() {
+    // Keyed as born 2016-05-04; the removal of 2016-05-20 is in the case.
+    let mut case = open_case();
+    accept(&mut case, removal(d(2016, 5, 20)), &FEDERAL);
+    // The correct birth date is 2016-06-01: the removal would then precede the birth.
+    let later = ev(
+        d(2016, 7, 1),
+        EventData::ChildCorrected {
+            child: Box::new(child_born(d(2016, 6, 1))),
+            reason: note("hospital record"),
+        },
+    );
+    let r = refuse(&mut case, later, &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::LaterEventRefused]);
+    assert_eq!(
+        message(&r, 0),
+        "the child_corrected would leave the later removal of 2016-05-20 refused: event_before_birth: removal on 2016-05-20 precedes the child's birth"
+    );
+    // Born 2016-05-01 instead: accepted; the case opened with the first record.
+    accept(
+        &mut case,
+        ev(
+            d(2016, 7, 1),
+            EventData::ChildCorrected {
+                child: Box::new(child_born(d(2016, 5, 1))),
+                reason: note("hospital record"),
+            },
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(*case.child().date_of_birth().expose(), d(2016, 5, 1));
+    assert_eq!(*case.opened_child().date_of_birth().expose(), d(2016, 5, 4));
+    let back = case.record().replay(&FEDERAL).unwrap();
+    assert_eq!(back.child(), case.child());
+    // Another child's record cannot be put on this case.
+    let other = Child::new(
+        ChildId::new("C-2").unwrap(),
+        Name::new("Lee").unwrap(),
+        d(2016, 5, 1),
+        Sex::Male,
+    )
+    .unwrap();
+    let r = refuse(
+        &mut case,
+        ev(
+            d(2016, 7, 2),
+            EventData::ChildCorrected {
+                child: Box::new(other),
+                reason: note("x"),
+            },
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        message(&r, 0),
+        "a correction of child C-1 cannot make the case child C-2's"
+    );
+}
+
+#[test]
+fn an_entry_id_is_used_once() {
+    let mut case = in_care_from(d(2024, 1, 10));
+    accept(
+        &mut case,
+        review(d(2024, 3, 1)).with_entry_id(eid("R-1")),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut case,
+        hearing(d(2024, 3, 2)).with_entry_id(eid("R-1")),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::DuplicateEntry]);
+    assert_eq!(
+        message(&r, 0),
+        "entry id R-1 is already used by an earlier entry"
+    );
+}
+
+#[test]
+fn an_order_entered_nunc_pro_tunc_says_so_and_travels() {
+    // A contrary-to-the-welfare finding effective 2024-01-10, issued 2024-02-20.
+    let late = ctw(d(2024, 1, 10))
+        .issued_on(d(2024, 2, 20))
+        .unwrap()
+        .recorded_on(d(2024, 2, 21))
+        .unwrap();
+    assert!(late.is_nunc_pro_tunc());
+    assert_eq!(late.recorded(), Some(d(2024, 2, 21)));
+    assert!(!ctw(d(2024, 1, 10)).is_nunc_pro_tunc());
+    let json = serde_json::to_value(&late).unwrap();
+    assert_eq!(json["issued"], "2024-02-20");
+    assert_eq!(json["recorded"], "2024-02-21");
+    let back: Event = serde_json::from_value(json).unwrap();
+    assert_eq!(back, late);
+}
+
+// ================================================================================================
+// Lenient replay: one wrong row, one finding
+
+#[test]
+fn a_wrong_birth_date_is_one_finding() {
+    // Keyed as born 2025-01-01; the history runs from 2024 (the child was born in 2016).
+    let history = vec![
+        removal(d(2024, 3, 1)),
+        foster(d(2024, 3, 1), "P-1"),
+        review(d(2024, 9, 1)),
+        hearing(d(2024, 11, 1)),
+        review(d(2024, 12, 1)),
+    ];
+    let report =
+        Case::replay_lenient(child_born(d(2025, 1, 1)), all_families(), history, &FEDERAL).unwrap();
+    assert_eq!(report.refused.len(), 5);
+    let findings: Vec<usize> = report.findings().map(|r| r.index).collect();
+    assert_eq!(findings, [0]);
+    for r in &report.refused[1..] {
+        assert_eq!(r.cause, Some(0), "{r:?}");
+    }
+    let rows = report.rows();
+    assert_eq!(rows[0].caused_by, None);
+    assert!(rows[1..].iter().all(|r| r.caused_by == Some(0)));
+}
+
+#[test]
+fn events_refused_only_because_the_removal_was_are_marked_as_such() {
+    // The removal names F-NOWHERE, which the case does not know: refused. The placement and
+    // the review that follow would have been accepted after it.
+    let bad = ev(
+        d(2024, 1, 10),
+        EventData::Removal(Removal::new(Manner::CourtOrder).from_family(fid("F-NOWHERE"))),
+    );
+    let history = vec![
+        bad,
+        foster(d(2024, 1, 10), "P-1"),
+        review(d(2024, 7, 1)),
+        // Wrong on its own: a second P-1.
+        to_foster(d(2024, 8, 1), "P-1"),
+    ];
+    let report = Case::replay_lenient(child(), all_families(), history, &FEDERAL).unwrap();
+    let causes: Vec<(usize, Option<usize>)> =
+        report.refused.iter().map(|r| (r.index, r.cause)).collect();
+    assert_eq!(causes, [(0, None), (1, Some(0)), (2, Some(0)), (3, None)]);
+    assert_eq!(report.findings().count(), 2);
+}
