@@ -59,7 +59,10 @@
 //!   The row also says where the event leads and what it does to the derived facts
 //!   ([`case::transitions::Effect`]).
 //!   Stage, placements (with AFCARS move counts), plans, episodes and parents' rights are derived.
-//!   [`Case::replay`] and [`Case::replay_lenient`] load legacy histories.
+//!   [`Case::replay`] and [`Case::replay_lenient`] load legacy histories. Events may be
+//!   entered in any order: a case is its dated history, an event entered late is placed at its
+//!   date, and corrections (void, amend, vacate, a corrected birth date) keep the audit trail
+//!   ([`Case::entries`]; see the [manual](manual#the-order-of-a-history)).
 //! - **The clocks.** [`Case::obligations`] derives every federal obligation as of a date: due
 //!   date, status, rule, citation and the title IV-E consequence of missing it ([`timeline`]).
 //! - **[`Policy`]** holds every number the law sets, and every reading it leaves open, with the

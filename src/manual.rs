@@ -78,6 +78,54 @@
 //! (CWPM 1.2B.7): the first placement is not a move; trial home visits and runaways are not
 //! settings; a change of the same family's license is not a move.
 //!
+//! # The order of a history
+//!
+//! A case is its dated history, not the order it was keyed in. [`Case::events`](crate::Case::events)
+//! is sorted by date; within a day by the rank of each kind
+//! ([`EventKind::day_rank`](crate::EventKind::day_rank)): family records first, then services
+//! opening, the removal, everything in care in the order entered, the exits, a close, the death;
+//! and then by the order of entry. So the findings of a pick-up order keyed before the removal of
+//! their day, or a legacy export sorted by (date, action code), give the case the day had.
+//!
+//! An exit or a close ends a segment of its day: a removal, services opening or a reopening
+//! entered after it begins the next (a re-entry, or aftercare, the same day), and the events of
+//! the day entered after that follow it. A hearing keyed after the discharge of its day, before
+//! any re-entry, still sorts before the discharge.
+//!
+//! [`Case::apply`](crate::Case::apply) takes an event dated before the last (entered late) by
+//! placing it at its date and checking every later event again; it is refused, naming the later
+//! event that would break ([`RuleId::LaterEventRefused`](crate::RuleId::LaterEventRefused)), if
+//! one would, and the case is then as it was. A late entry costs one pass over the history.
+//! [`Case::replay`](crate::Case::replay) sorts first, so a history in any order loads in
+//! O(n log n). The rejection of an event placed earlier names the stage at its date.
+//!
+//! Each entry may carry the date it was recorded beside the date it took effect
+//! ([`Event::recorded_on`](crate::Event::recorded_on)), and a court order its issue date
+//! ([`Event::issued_on`](crate::Event::issued_on)). An order issued after its effective date —
+//! *nunc pro tunc* — does not meet the contrary-to-the-welfare or reasonable-efforts requirements
+//! (45 CFR 1356.21(d)).
+//!
+//! # Corrections and the audit trail
+//!
+//! Nothing is erased. A worker voids an entry made in error
+//! ([`EventData::Voided`](crate::EventData::Voided)) or amends it
+//! ([`EventData::Amended`](crate::EventData::Amended), the replacement placed at its own date);
+//! a court vacates an order ([`EventData::Vacated`](crate::EventData::Vacated): a finding, a
+//! termination of rights, a decree, a removal order, a guardianship); a wrong fact of the child —
+//! a birth date — is corrected ([`EventData::ChildCorrected`](crate::EventData::ChildCorrected)).
+//! Each names the entry by the id it was given ([`Event::with_entry_id`](crate::Event::with_entry_id)),
+//! with a reason, and is an entry of its own. The history is checked again from the opening; a
+//! correction that would leave a later event refused is itself refused, naming it.
+//! [`Case::entries`](crate::Case::entries) lists every entry in the order of entry, corrections
+//! and what they set aside included; the record and the JSON of a case carry the entries, so a
+//! reload gives the same case and the same trail.
+//!
+//! A lenient replay ([`Case::replay_lenient`](crate::Case::replay_lenient)) marks each refusal
+//! that only follows from an earlier one — an event that would have been accepted had the earlier
+//! been — with that earlier event ([`Refused::cause`](crate::Refused::cause)); events refused only
+//! for preceding a wrong birth date follow the first of them. One wrong row is one finding
+//! ([`LenientReplay::findings`](crate::LenientReplay::findings)).
+//!
 //! # The wire format
 //!
 //! Every type serializes with serde (feature `serde`, on by default) in one JSON form: field and
@@ -91,7 +139,12 @@
 //! {"date": "2024-01-10", "what": {"placement_begun": {"id": "PL-1", "setting": "non_relative_foster_home", "caregiver": "F-2"}}}
 //! {"date": "2024-07-01", "what": "periodic_review"}
 //! {"date": "2024-09-16", "what": {"discharge": {"reunified": {"to": "F-1"}}}}
+//! {"date": "2024-01-10", "what": {"court_finding": "contrary_to_welfare"}, "entry": "ORD-88", "recorded": "2024-01-12", "issued": "2024-01-10"}
+//! {"date": "2024-02-01", "what": {"voided": {"entry": "ORD-88", "reason": "keyed on the wrong case"}}}
 //! ```
+//!
+//! `entry`, `recorded` and `issued` are optional. A case's `events` are its entries in the order
+//! of entry (see [Corrections and the audit trail](#corrections-and-the-audit-trail)).
 //!
 //! A case is its format version ([`WIRE_FORMAT`](crate::WIRE_FORMAT)), the policy it was accepted
 //! under when not the federal one, the child, the families known at opening, and the history:

@@ -33,9 +33,12 @@ use stage::Stage;
 /// events that were accepted. Stage, placements, plans, episodes and parents' rights are derived
 /// from that list.
 ///
-/// Always true of a `Case`: every event in it was accepted by [`Case::apply`] in order — dates
-/// never go backwards, at most one placement is open, at most one episode is open, no adoption
-/// happened while a legal parent's rights were intact.
+/// Always true of a `Case`: its dated history ([`Case::events`]) is in order — by date, then
+/// [within a day](EventKind::day_rank), then the order of entry — and every event of it is
+/// accepted at its place; at most one placement is open, at most one episode is open, no
+/// adoption happened while a legal parent's rights were intact. Events may be entered in any
+/// order: one dated earlier is placed at its date (see the
+/// [manual](crate::manual#the-order-of-a-history)). [`Case::entries`] keeps the order of entry.
 ///
 /// # Examples
 ///
@@ -397,8 +400,9 @@ impl Case {
     ///
     /// An event dated before events already in the case (entered late), or one that the
     /// [order within a day](EventKind::day_rank) puts before an event of its day, is placed at
-    /// its date, and every later event is checked again. A correction ([`EventData::Voided`],
-    /// [`EventData::Amended`], [`EventData::Vacated`], [`EventData::ChildCorrected`]) changes
+    /// its date, and every later event is checked again. A correction ([`EventData::Voided`](event::EventData::Voided),
+    /// [`EventData::Amended`](event::EventData::Amended), [`EventData::Vacated`](event::EventData::Vacated),
+    /// [`EventData::ChildCorrected`](event::EventData::ChildCorrected)) changes
     /// the dated history the same way. Either is refused when a later event would then be
     /// refused ([`RuleId::LaterEventRefused`](crate::RuleId::LaterEventRefused), naming it).
     ///
