@@ -65,8 +65,11 @@ rule_ids! {
     PlacementEventMismatch = "placement_event_mismatch", "CWPM 1.2B.7 (runaway and trial home visit are distinct from placement moves)";
     /// A family setting needs a caregiver family of a fitting kind.
     CaregiverKind = "caregiver_kind", "45 CFR 1355.44(e) (foster family home types E114–E119)";
-    /// A non-relative foster home needs a license in force on the placement date.
-    UnlicensedHome = "unlicensed_home", "SSA §472(c)(1) (licensed or approved foster family home)";
+    /// A non-relative foster home without a license in force on the placement date. Not a
+    /// refusal: foster care includes a home "regardless of licensure" (45 CFR 1355.20), and the
+    /// placement is accepted; only title IV-E payment needs a licensed or approved home, which is
+    /// reported by the clocks. The id stays so that stored refusals still name it.
+    UnlicensedHome = "unlicensed_home", "SSA §472(c)(1) (licensed or approved foster family home); 45 CFR 1355.20 (foster care regardless of licensure)";
     // --- plans
     /// APPLA only for a child who has attained 16 on the date it is set.
     ApplaAge = "appla_age", "SSA §475(5)(C)(i); SSA §475A(a)";

@@ -206,11 +206,7 @@ const RIGHTS: &[Rules] = &[parents::RIGHTS];
 const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
 const VISIT_REENTRY: &[Rules] = &[&[visit::REENTRY]];
-const ADOPTIVE_PLACEMENT: &[Rules] = &[
-    adoption::ADOPTION,
-    placement::FROM_HERE,
-    &[placement::LICENSED_HOME],
-];
+const ADOPTIVE_PLACEMENT: &[Rules] = &[adoption::ADOPTION, placement::FROM_HERE];
 const FINALIZE: &[Rules] = &[adoption::ADOPTION];
 const RECORD_AFTER_TPR: &[Rules] = &[adoption::RECORD_AFTER_TPR];
 const DISCHARGE: &[Rules] = &[discharge::EXIT];
