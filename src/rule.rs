@@ -105,9 +105,13 @@ rule_ids! {
     EmancipationAge = "emancipation_age", "SSA §475(8)";
     /// Discharge to guardianship needs the guardian's family.
     GuardianshipFamily = "guardianship_family", "SSA §475(7)";
-    /// Kinship guardianship assistance only for a relative guardian.
+    /// Kinship guardianship assistance only for a relative guardian. Not a refusal: the
+    /// guardianship is lawful and accepted; title IV-E kinship guardianship assistance for a
+    /// non-relative guardian is not payable, which is reported by the clocks.
     KinshipGuardianRelative = "kinship_guardian_relative", "SSA §473(d)(1)";
-    /// Kinship guardianship assistance only after 6 consecutive months in the relative's licensed home.
+    /// Kinship guardianship assistance only after 6 consecutive months in the relative's licensed
+    /// home. Not a refusal: the guardianship is lawful and accepted; assistance before the six
+    /// months is not title IV-E eligible, which is reported by the clocks.
     KinshipGuardianSixMonths = "kinship_guardian_six_months", "SSA §473(d)(3)(A)(i)(II)";
     // --- records that need context
     /// A QRTP assessment, approval or head-of-agency approval names a placement that is not a QRTP of the case.

@@ -224,6 +224,8 @@ pub const TABLE: &[Transition] = &[
     row(S::Intake,       K::FamilyRecorded,            To::Same,          NONE,               Record),
     row(S::Intake,       K::OpenPreservation,          To::Preservation,  NONE,               Record),
     row(S::Intake,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
+    row(S::Intake,       K::CourtFinding,              To::Same,          FINDING,            Record),
+    row(S::Intake,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::Preservation, K::FamilyRecorded,            To::Same,          NONE,               Record),
     row(S::Preservation, K::CandidacyIdentified,       To::Same,          NONE,               Record),
@@ -288,12 +290,14 @@ pub const TABLE: &[Transition] = &[
 
     row(S::Exited,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
     row(S::Exited,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
+    row(S::Exited,       K::CourtFinding,              To::Same,          FINDING,            Record),
     row(S::Exited,       K::OpenPreservation,          To::Preservation,  NONE,               Record),
     row(S::Exited,       K::Close,                     To::Closed,        NONE,               Record),
     row(S::Exited,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::Closed,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
     row(S::Closed,       K::Reopen,                    To::Preservation,  NONE,               Record),
+    row(S::Closed,       K::CourtFinding,              To::Same,          FINDING,            Record),
     row(S::Closed,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
     row(S::Closed,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 ];
@@ -557,11 +561,7 @@ mod tests {
         }
         assert_eq!(allowed_from(S::Deceased).count(), 0);
         // Every stage but Deceased can record the child's death.
-        for s in S::ALL
-            .iter()
-            .copied()
-            .filter(|s| !matches!(s, S::Deceased | S::Intake))
-        {
+        for s in S::ALL.iter().copied().filter(|s| *s != S::Deceased) {
             assert!(find(s, K::Death).is_some(), "{s:?}");
         }
     }
