@@ -86,11 +86,14 @@ rule_ids! {
     /// Placement for adoption and finalization need a pre-adoptive or adoptive home.
     NotAnAdoptiveHome = "not_an_adoptive_home", "45 CFR 1355.44(e) (E118 pre-adoptive home); AFCARS 1993 CURPLSET 1";
     // --- trial home visits
-    /// A trial home visit only toward reunification.
-    VisitGoalNotReunification = "visit_goal_not_reunification", "45 CFR 1356.21(e); CWPM 8.3C.5";
-    /// A trial home visit is in the home of a parent or legal guardian.
-    VisitNotWithParents = "visit_not_with_parents", "45 CFR 1356.21(e); AFCARS 1993 CURPLSET 8 (trial home visit)";
-    /// A return after a visit that outlived its limit is a new removal, not the same episode.
+    /// A trial home visit only toward reunification: the primary or the concurrent goal of the
+    /// plan in force (a visit before any plan is set is accepted).
+    VisitGoalNotReunification = "visit_goal_not_reunification", "45 CFR 1356.21(e); CWPM 8.3C.5; SSA §471(a)(15)(F) (concurrent planning)";
+    /// A trial home visit is in the home of a parent or legal guardian: a birth family, the
+    /// household the removal names, or a family with a legal parent or legal guardian.
+    VisitNotWithParents = "visit_not_with_parents", "45 CFR 1356.21(e); SSA §475(2); AFCARS 1993 CURPLSET 8 (trial home visit)";
+    /// A return (or a runaway) after a visit that outlived its limit is a new removal, not the
+    /// same episode.
     VisitOutlivedLimit = "visit_outlived_limit", "45 CFR 1356.21(e); CWPM 8.3C.5";
     /// A removal during a trial home visit is a re-entry only once the visit outlived its limit.
     VisitWithinLimit = "visit_within_limit", "45 CFR 1356.21(e)";

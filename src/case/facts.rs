@@ -287,7 +287,10 @@ pub enum Effect {
     /// visit placement also begins a visit).
     Place(EndReason),
     /// Ends the open placement for this reason and the episode with the exit reason of the stage
-    /// the row leads to (death for [`Stage::Deceased`]).
+    /// the row leads to (death for [`Stage::Deceased`]) — except that a trial home visit that
+    /// outlived its limit before the event (a death during the visit) ended the episode in
+    /// reunification on the date the policy gives, and its placement for
+    /// [`EndReason::LimitExceeded`], as [`Effect::Discharge`] does.
     EndEpisode(EndReason),
     /// Like `EndEpisode(Discharged)`, except that a trial home visit that outlived its limit
     /// before the discharge ended the episode on the date the policy gives, and its placement for
@@ -586,8 +589,20 @@ impl Facts {
                     Stage::Exited(r) => r,
                     _ => ExitReason::Death,
                 };
-                self.end_placement(date, reason);
-                self.end_episode(date, exit, index);
+                match self.visit_in_progress() {
+                    // A visit that outlived its limit before the event (a death during it)
+                    // already ended the episode in reunification on the policy's date (45 CFR
+                    // 1356.21(e)); the event comes after that exit.
+                    Some(v) if date > v.first_day_beyond(index, policy) => {
+                        let deemed = v.deemed_exit(index, policy);
+                        self.end_placement(deemed, EndReason::LimitExceeded);
+                        self.end_episode(deemed, ExitReason::Reunified, index);
+                    }
+                    _ => {
+                        self.end_placement(date, reason);
+                        self.end_episode(date, exit, index);
+                    }
+                }
             }
             Effect::Discharge => {
                 let Stage::Exited(exit) = next else {

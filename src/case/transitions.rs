@@ -205,6 +205,7 @@ const QRTP: &[Rules] = &[placement::QRTP];
 const RIGHTS: &[Rules] = &[parents::RIGHTS];
 const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
+const VISIT_RUN: &[Rules] = &[&[visit::OUTLIVED], placement::FROM_HERE];
 const VISIT_REENTRY: &[Rules] = &[&[visit::REENTRY]];
 const ADOPTIVE_PLACEMENT: &[Rules] = &[adoption::ADOPTION, placement::FROM_HERE];
 const FINALIZE: &[Rules] = &[adoption::ADOPTION];
@@ -269,6 +270,7 @@ pub const TABLE: &[Transition] = &[
     row(S::Reunification,K::TransitionPlanCompleted,   To::Same,          NONE,               Record),
     row(S::Reunification,K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::Reunification,K::TrialHomeVisitEnded,       To::FosterCare,    VISIT_RETURN,       REPLACE),
+    row(S::Reunification,K::RanAway,                   To::FosterCare,    VISIT_RUN,          REPLACE),
     row(S::Reunification,K::Removal,                   To::FosterCare,    VISIT_REENTRY,      OpenEpisode),
     row(S::Reunification,K::Discharge,                 DISCHARGED,        VISIT_DISCHARGE,    Discharged),
     row(S::Reunification,K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
