@@ -116,6 +116,10 @@ rule_ids! {
     /// home. Not a refusal: the guardianship is lawful and accepted; assistance before the six
     /// months is not title IV-E eligible, which is reported by the clocks.
     KinshipGuardianSixMonths = "kinship_guardian_six_months", "SSA §473(d)(3)(A)(i)(II)";
+    // --- Family First candidacy
+    /// A child in foster care is not a candidate for foster care: in care only a pregnant or
+    /// parenting youth's candidacy is identified.
+    CandidateInCare = "candidate_in_care", "SSA §475(13) (candidate: at imminent risk of entering foster care); SSA §471(e)(2)(B) (pregnant or parenting foster youth)";
     // --- records that need context
     /// A QRTP assessment, approval or head-of-agency approval names a placement that is not a QRTP of the case.
     QrtpPlacement = "qrtp_placement", "SSA §475A(c)";

@@ -17,8 +17,8 @@ use super::facts::Facts;
 use super::stage::{ExitReason, Outcome, Stage, StageKind as S};
 use crate::placement::EndReason;
 use crate::rules::{
-    Check, Objection, Rule, RuleId, adoption, appla, discharge, lifecycle, parents, placement,
-    trial_home_visit as visit,
+    Check, Objection, Rule, RuleId, adoption, appla, candidacy, discharge, lifecycle, parents,
+    placement, trial_home_visit as visit,
 };
 
 /// How a row that ends the episode chooses the exit reason.
@@ -196,6 +196,7 @@ const BEGIN: &[Rules] = &[&[placement::NONE_OPEN], placement::NEW_HOME];
 const MOVE: &[Rules] = &[placement::NEW_HOME];
 const RUN: &[Rules] = &[placement::FROM_HERE];
 const PLAN: &[Rules] = &[&[appla::AGE]];
+const CANDIDACY_IN_CARE: &[Rules] = &[candidacy::CANDIDACY_IN_CARE];
 const FINDING: &[Rules] = &[&[
     visit::EXTENSION,
     placement::QRTP_NAMED,
@@ -237,6 +238,7 @@ pub const TABLE: &[Transition] = &[
     row(S::Preservation, K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::FosterCare,   K::FamilyRecorded,            To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::CandidacyIdentified,       To::Same,          CANDIDACY_IN_CARE,  Record),
     row(S::FosterCare,   K::PlacementBegun,            To::Same,          BEGIN,              REPLACE),
     row(S::FosterCare,   K::PlacementChanged,          To::Same,          MOVE,               REPLACE),
     row(S::FosterCare,   K::RanAway,                   To::Same,          RUN,                REPLACE),
@@ -261,6 +263,7 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::Reunification,K::FamilyRecorded,            To::Same,          NONE,               Record),
+    row(S::Reunification,K::CandidacyIdentified,       To::Same,          CANDIDACY_IN_CARE,  Record),
     row(S::Reunification,K::PlanSet,                   To::Same,          PLAN,               Record),
     row(S::Reunification,K::CourtFinding,              To::Same,          FINDING,            Record),
     row(S::Reunification,K::PermanencyHearing,         To::Same,          NONE,               Record),
@@ -276,6 +279,7 @@ pub const TABLE: &[Transition] = &[
     row(S::Reunification,K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::Adoption,     K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
+    row(S::Adoption,     K::CandidacyIdentified,       To::Same,          CANDIDACY_IN_CARE,  Record),
     row(S::Adoption,     K::PlanSet,                   To::Same,          PLAN,               Record),
     row(S::Adoption,     K::CourtFinding,              To::Same,          FINDING,            Record),
     row(S::Adoption,     K::PermanencyHearing,         To::Same,          NONE,               Record),

@@ -20,6 +20,7 @@ use crate::policy::Policy;
 
 pub(crate) mod adoption;
 pub(crate) mod appla;
+pub(crate) mod candidacy;
 pub(crate) mod discharge;
 pub(crate) mod lifecycle;
 pub(crate) mod parents;
@@ -134,5 +135,6 @@ pub(crate) fn registry() -> Vec<Rule> {
     all.extend_from_slice(adoption::ALL);
     all.extend_from_slice(trial_home_visit::ALL);
     all.extend_from_slice(discharge::ALL);
+    all.extend_from_slice(candidacy::ALL);
     all
 }
