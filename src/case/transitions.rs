@@ -208,7 +208,7 @@ const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
 const VISIT_RUN: &[Rules] = &[&[visit::OUTLIVED], placement::FROM_HERE];
 const VISIT_REENTRY: &[Rules] = &[&[visit::REENTRY]];
-const ADOPTIVE_PLACEMENT: &[Rules] = &[adoption::ADOPTION, placement::FROM_HERE];
+const ADOPTIVE_PLACEMENT: &[Rules] = &[adoption::PLACEMENT, placement::FROM_HERE];
 const FINALIZE: &[Rules] = &[adoption::ADOPTION];
 const RECORD_AFTER_TPR: &[Rules] = &[adoption::RECORD_AFTER_TPR];
 const DISCHARGE: &[Rules] = &[discharge::EXIT];
@@ -287,6 +287,10 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::CasePlanCompleted,         To::Same,          NONE,               Record),
     row(S::Adoption,     K::TransitionPlanCompleted,   To::Same,          NONE,               Record),
     row(S::Adoption,     K::RelativesNotified,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::TprPetitionFiled,          To::Same,          NONE,               Record),
+    row(S::Adoption,     K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
+    row(S::Adoption,     K::ParentalRightsRelinquished,To::Same,          RIGHTS,             Record),
+    row(S::Adoption,     K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::Adoption,     K::RanAway,                   To::Same,          RUN,                REPLACE),
     row(S::Adoption,     K::ReturnedFromRunaway,       To::Same,          MOVE,               REPLACE),
     row(S::Adoption,     K::AdoptionDisrupted,         To::FosterCare,    MOVE,               Place(EndReason::Disrupted)),
