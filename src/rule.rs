@@ -104,8 +104,8 @@ rule_ids! {
     /// [`Discharge`](crate::Discharge) payload cannot hold either any more, so no event breaks
     /// it; the id stays so that stored refusals still name it.
     DischargeReason = "discharge_reason", "AFCARS 1993 element 58 / 2020 E155 (exit reasons)";
-    /// Emancipation not before the age of majority the policy sets.
-    EmancipationAge = "emancipation_age", "SSA §475(8)";
+    /// Emancipation not before the age of majority the policy sets, unless by court order.
+    EmancipationAge = "emancipation_age", "SSA §475(8) (a child is under 18, or the state's extended-care age; or is otherwise emancipated)";
     /// Discharge to guardianship needs the guardian's family.
     GuardianshipFamily = "guardianship_family", "SSA §475(7)";
     /// Kinship guardianship assistance only for a relative guardian. Not a refusal: the

@@ -339,7 +339,7 @@ fn unknown_fields_are_refused_at_every_level() {
     what(&mut v, 12)["discharge"]["date"] = json!("2024-09-16");
     assert_eq!(
         refusal::<Case>(v),
-        "unknown field `date`, expected one of `reunified`, `living_with_other_relatives`, `emancipated`, `guardianship`, `transferred_to_another_agency`, `runaway_discharge`"
+        "unknown field `date`, expected one of `reunified`, `living_with_other_relatives`, `emancipated`, `emancipated_by_court_order`, `guardianship`, `transferred_to_another_agency`, `runaway_discharge`"
     );
     // ...and the facts a discharge's reason carries.
     let mut v = doc(REUNIFIED);

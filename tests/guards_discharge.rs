@@ -85,7 +85,7 @@ fn emancipation_at_the_age_of_majority() {
     assert_eq!(rules(&r), [RuleId::EmancipationAge]);
     assert_eq!(
         message(&r, 0),
-        "emancipation needs a youth who has attained 18 on 2026-09-29, found a younger youth"
+        "emancipation needs a youth who has attained 18 on 2026-09-29, found a younger youth; a minor emancipated by a court is emancipated_by_court_order"
     );
     assert!(!message(&r, 0).contains("2008-09-30"));
     accept(&mut case, emancipation(d(2026, 9, 30)), &FEDERAL);
@@ -98,9 +98,59 @@ fn emancipation_at_the_age_of_majority() {
     assert_eq!(rules(&r), [RuleId::EmancipationAge]);
     assert_eq!(
         message(&r, 0),
-        "emancipation needs a youth who has attained 19 on 2026-09-30, found a younger youth"
+        "emancipation needs a youth who has attained 19 on 2026-09-30, found a younger youth; a minor emancipated by a court is emancipated_by_court_order"
     );
     accept(&mut case, emancipation(d(2027, 9, 30)), &nineteen);
+}
+
+#[test]
+fn a_minor_emancipated_by_court_order_leaves_care() {
+    // Born 2008-09-30: 15 on 2024-06-03, three years and more under the age of majority (18 on
+    // 2026-09-30). A court's emancipation order is an exit ("or is otherwise emancipated"),
+    // with no federal floor.
+    let born = d(2008, 9, 30);
+    let mut case = teen_in_care(born, &FEDERAL);
+    let plain = refuse(&mut case, emancipation(d(2024, 6, 3)), &FEDERAL);
+    assert_eq!(rules(&plain), [RuleId::EmancipationAge]);
+    assert_eq!(
+        message(&plain, 0),
+        "emancipation needs a youth who has attained 18 on 2024-06-03, found a younger youth; a minor emancipated by a court is emancipated_by_court_order"
+    );
+    let by_court = discharge(d(2024, 6, 3), Discharge::EmancipatedByCourtOrder);
+    accept(&mut case, by_court.clone(), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Emancipated));
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit::new(d(2024, 6, 3), ExitReason::Emancipated))
+    );
+    assert_eq!(
+        Discharge::EmancipatedByCourtOrder.reason(),
+        ExitReason::Emancipated
+    );
+
+    // On the wire by its name; the plain forms still load as before.
+    let json = serde_json::to_value(&by_court).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"date": "2024-06-03", "what": {"discharge": "emancipated_by_court_order"}})
+    );
+    assert_eq!(serde_json::from_value::<Event>(json).unwrap(), by_court);
+    for plain in [
+        r#""emancipated""#,
+        r#"{"emancipated": {}}"#,
+        r#"{"emancipated": null}"#,
+        r#"{"reason": "emancipated"}"#,
+    ] {
+        assert_eq!(
+            serde_json::from_str::<Discharge>(plain).unwrap(),
+            Discharge::Emancipated,
+            "{plain}"
+        );
+    }
+    assert_eq!(
+        serde_json::from_str::<Discharge>(r#"{"emancipated_by_court_order": {}}"#).unwrap(),
+        Discharge::EmancipatedByCourtOrder
+    );
 }
 
 #[test]
@@ -115,7 +165,7 @@ fn emancipation_for_a_leap_day_birthday_follows_the_policy() {
     let r = refuse(&mut case, emancipation(d(2026, 2, 28)), &march1);
     assert_eq!(
         message(&r, 0),
-        "emancipation needs a youth who has attained 18 on 2026-02-28, found a younger youth"
+        "emancipation needs a youth who has attained 18 on 2026-02-28, found a younger youth; a minor emancipated by a court is emancipated_by_court_order"
     );
     accept(&mut case, emancipation(d(2026, 3, 1)), &march1);
 }

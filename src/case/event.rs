@@ -589,7 +589,8 @@ impl Guardianship {
 /// [`AdoptionFinalized`](EventData::AdoptionFinalized) and death through
 /// [`Death`](EventData::Death): a discharge cannot claim either.
 ///
-/// On the wire, by reason: `"emancipated"`, `{"reunified": {"to": "F-1"}}`,
+/// On the wire, by reason: `"emancipated"`, `"emancipated_by_court_order"`,
+/// `{"reunified": {"to": "F-1"}}`,
 /// `{"guardianship": {"guardian": "F-3", "assistance": "kinship"}}`. The 0.1 form
 /// `{"reason": .., "to": .., "assistance": ..}` still loads when it states a possible exit.
 ///
@@ -627,8 +628,13 @@ pub enum Discharge {
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
         to: Option<FamilyId>,
     },
-    /// Emancipated.
+    /// Emancipated: the youth attained the age of majority the policy sets (SSA §475(8)).
     Emancipated,
+    /// Emancipated by a court order, at any age: "or is otherwise emancipated" (the exit reason
+    /// is [`ExitReason::Emancipated`]). No federal rule sets a floor; the state's emancipation
+    /// law decides who may petition, and the court's order is the fact recorded. On the wire:
+    /// `"emancipated_by_court_order"`.
+    EmancipatedByCourtOrder,
     /// Legal guardianship.
     Guardianship(Guardianship),
     /// Transferred to another agency.
@@ -667,7 +673,7 @@ impl Discharge {
         match self {
             Discharge::Reunified { .. } => ExitReason::Reunified,
             Discharge::LivingWithOtherRelatives { .. } => ExitReason::LivingWithOtherRelatives,
-            Discharge::Emancipated => ExitReason::Emancipated,
+            Discharge::Emancipated | Discharge::EmancipatedByCourtOrder => ExitReason::Emancipated,
             Discharge::Guardianship(_) => ExitReason::Guardianship,
             Discharge::TransferredToAnotherAgency => ExitReason::TransferredToAnotherAgency,
             Discharge::RunawayDischarge => ExitReason::RunawayDischarge,
@@ -729,6 +735,7 @@ const DISCHARGE_REASONS: &[&str] = &[
     "reunified",
     "living_with_other_relatives",
     "emancipated",
+    "emancipated_by_court_order",
     "guardianship",
     "transferred_to_another_agency",
     "runaway_discharge",
@@ -758,6 +765,7 @@ impl DischargeVisitor {
             "reunified" => Ok(Discharge::reunified()),
             "living_with_other_relatives" => Ok(Discharge::to_relatives()),
             "emancipated" => Ok(Discharge::Emancipated),
+            "emancipated_by_court_order" => Ok(Discharge::EmancipatedByCourtOrder),
             "transferred_to_another_agency" => Ok(Discharge::TransferredToAnotherAgency),
             "runaway_discharge" => Ok(Discharge::RunawayDischarge),
             "guardianship" => Err(E::custom(

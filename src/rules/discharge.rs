@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 
 use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::{Discharge, EventData, Guardianship};
-use crate::case::stage::ExitReason;
 use crate::family::{Family, FamilyKind};
 use crate::policy::KinshipClock;
 
@@ -16,17 +15,19 @@ fn discharge<'a>(c: &Check<'a>) -> Option<&'a Discharge> {
     }
 }
 
-/// Emancipation not before the age of majority the policy sets (SSA §475(8): 18).
+/// Emancipation not before the age of majority the policy sets (SSA §475(8): 18), unless a court
+/// emancipated the minor ([`Discharge::EmancipatedByCourtOrder`], at any age: "or is otherwise
+/// emancipated"; no federal rule sets a floor).
 pub(crate) fn emancipation_age(c: &Check<'_>) -> Option<Objection> {
     let d = discharge(c)?;
-    if d.reason() != ExitReason::Emancipated {
+    if !matches!(d, Discharge::Emancipated) {
         return None;
     }
     let majority = c.policy.age_of_majority();
     let age = c.case.child().age_on(c.event.date(), c.policy).unwrap_or(0);
     (age < majority).then(|| {
         Objection::new(format!(
-            "emancipation needs a youth who has attained {majority} on {}, found a younger youth",
+            "emancipation needs a youth who has attained {majority} on {}, found a younger youth; a minor emancipated by a court is emancipated_by_court_order",
             c.event.date()
         ))
     })
