@@ -192,7 +192,7 @@ pub mod timeline;
 pub use case::event::{
     AggravatedGround, Candidacy, Circumstance, Circumstances, Determination, Discharge, Event,
     EventData, EventKind, Finding, Guardianship, GuardianshipAssistance, HomeVisit, Manner,
-    PreventionEfforts, QrtpAssessment, Removal, Runaway, TprException, Whereabouts,
+    PreventionEfforts, QrtpAssessment, Removal, Respite, Runaway, TprException, Whereabouts,
 };
 pub use case::stage::{ExitReason, Outcome, Stage, StageKind};
 pub use case::{

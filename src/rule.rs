@@ -120,6 +120,11 @@ rule_ids! {
     /// A child in foster care is not a candidate for foster care: in care only a pregnant or
     /// parenting youth's candidacy is identified.
     CandidateInCare = "candidate_in_care", "SSA §475(13) (candidate: at imminent risk of entering foster care); SSA §471(e)(2)(B) (pregnant or parenting foster youth)";
+    // --- respite
+    /// Respite needs an open ordinary placement the child returns to.
+    RespiteNeedsPlacement = "respite_needs_placement", "CWPM 1.2B.7 (respite is a stay away from the placement, not a placement setting)";
+    /// Respite lasts at most the policy's number of nights; a longer stay is a placement change.
+    RespiteTooLong = "respite_too_long", "CWPM 1.2B.7; state policy (e.g. Washington DCYF: respite over 14 days is a placement change)";
     // --- records that need context
     /// A QRTP assessment, approval or head-of-agency approval names a placement that is not a QRTP of the case.
     QrtpPlacement = "qrtp_placement", "SSA §475A(c)";

@@ -486,6 +486,16 @@ impl Case {
             .collect()
     }
 
+    /// The respite stays of the case, in order, each with its first day: stays away from the
+    /// placement in progress that return to it (CWPM 1.2B.7). They are not placements, and
+    /// [`placement_moves`](Case::placement_moves) never counts them.
+    pub fn respites(&self) -> impl Iterator<Item = (NaiveDate, &event::Respite)> + '_ {
+        self.facts.events().iter().filter_map(|e| match e.what() {
+            event::EventData::Respite(r) => Some((e.date(), r)),
+            _ => None,
+        })
+    }
+
     /// Whether placement `id` is a legal-risk placement (see
     /// [`legal_risk_placements`](Case::legal_risk_placements)).
     pub fn is_legal_risk(&self, id: &PlacementId) -> bool {

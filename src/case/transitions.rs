@@ -18,7 +18,7 @@ use super::stage::{ExitReason, Outcome, Stage, StageKind as S};
 use crate::placement::EndReason;
 use crate::rules::{
     Check, Objection, Rule, RuleId, adoption, appla, candidacy, discharge, lifecycle, parents,
-    placement, trial_home_visit as visit,
+    placement, respite, trial_home_visit as visit,
 };
 
 /// How a row that ends the episode chooses the exit reason.
@@ -197,6 +197,7 @@ const MOVE: &[Rules] = &[placement::NEW_HOME];
 const RUN: &[Rules] = &[placement::FROM_HERE];
 const PLAN: &[Rules] = &[&[appla::AGE]];
 const CANDIDACY_IN_CARE: &[Rules] = &[candidacy::CANDIDACY_IN_CARE];
+const RESPITE: &[Rules] = &[respite::RESPITE];
 const FINDING: &[Rules] = &[&[
     visit::EXTENSION,
     placement::QRTP_NAMED,
@@ -261,6 +262,8 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::PlacedForAdoption,         To::Adoption,      ADOPTIVE_PLACEMENT, REPLACE),
     row(S::FosterCare,   K::Discharge,                 DISCHARGED,        DISCHARGE,          Discharged),
     row(S::FosterCare,   K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
+    // respite: a stay away that keeps the placement (CWPM 1.2B.7)
+    row(S::FosterCare,   K::Respite,                   To::Same,          RESPITE,            Record),
 
     row(S::Reunification,K::FamilyRecorded,            To::Same,          NONE,               Record),
     row(S::Reunification,K::CandidacyIdentified,       To::Same,          CANDIDACY_IN_CARE,  Record),
@@ -297,6 +300,8 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::Discharge,                 DISCHARGED,        DISCHARGE,          Discharged),
     row(S::Adoption,     K::AdoptionFinalized,         ADOPTED,           FINALIZE,           EndEpisode(EndReason::Discharged)),
     row(S::Adoption,     K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
+    // respite
+    row(S::Adoption,     K::Respite,                   To::Same,          RESPITE,            Record),
 
     row(S::Exited,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
     row(S::Exited,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),

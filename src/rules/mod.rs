@@ -25,6 +25,7 @@ pub(crate) mod discharge;
 pub(crate) mod lifecycle;
 pub(crate) mod parents;
 pub(crate) mod placement;
+pub(crate) mod respite;
 pub(crate) mod trial_home_visit;
 
 /// What a rule sees: the case's facts before the event, the event, the policy — and the
@@ -136,5 +137,6 @@ pub(crate) fn registry() -> Vec<Rule> {
     all.extend_from_slice(trial_home_visit::ALL);
     all.extend_from_slice(discharge::ALL);
     all.extend_from_slice(candidacy::ALL);
+    all.extend_from_slice(respite::ALL);
     all
 }
