@@ -25,8 +25,9 @@ pub(crate) fn open_placement(c: &Check<'_>) -> Option<Objection> {
     Some(Objection::new(message).about(Subject::Placement(r.id().clone())))
 }
 
-/// A respite lasts at most the policy's number of nights ([`Policy::respite_max_days`]
-/// (crate::Policy::respite_max_days), 14 by default); a longer stay is a placement change.
+/// A respite lasts at most the policy's number of nights
+/// ([`Policy::respite_max_days`](crate::Policy::respite_max_days), 14 by default); a longer stay
+/// is a placement change.
 pub(crate) fn within_limit(c: &Check<'_>) -> Option<Objection> {
     let r = respite(c)?;
     let start = c.event.date();
