@@ -101,7 +101,8 @@ pub enum Relationship {
     Father,
     /// Adoptive parent.
     AdoptiveParent,
-    /// Alleged father whose paternity is not established: not a legal parent.
+    /// Alleged (putative) father whose paternity is not established: not a legal parent, but a
+    /// court may terminate his rights (AFCARS 1993 TPRDADDT: "legal or putative father").
     PutativeFather,
     /// Legal guardian (a "parent" for SSA §475(2)).
     LegalGuardian,
@@ -247,10 +248,11 @@ impl Member {
 #[non_exhaustive]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum FamilyKind {
-    /// The family the child was born into or removed from; the legal parents' household. Its
-    /// legal-parent members are the parents whose rights an adoption needs ended. After an
-    /// adoption, should the child re-enter care, record the adoptive family under this kind
-    /// (its members as adoptive parents): they are now the child's legal parents.
+    /// The family the child was born into or removed from; the legal parents' household. Until
+    /// an adoption is finalized its legal-parent members are the parents whose rights an
+    /// adoption needs ended. After an adoption the legal parents are the legal-parent members of
+    /// the family that adopted, whatever its kind: record its adoptive parents as legal parents
+    /// ([`Member::legal_parent`]); birth families no longer name any.
     Birth,
     /// A relative's household (relative foster home, or living with a relative).
     Relative,

@@ -26,10 +26,10 @@
 //! case.apply(event(d(2023, 1, 10), EventData::PlacementBegun(NewPlacement::new(
 //!     PlacementId::new("PL-1")?, Setting::NonRelativeFosterHome, Some(FamilyId::new("F-2")?))?))?, &policy)?;
 //!
-//! // Adoption while the mother's rights are intact, without an adoption goal: refused, with
-//! // every reason, and the case is unchanged.
+//! // Placed for adoption without an adoption goal: refused, with every reason, and the case is
+//! // unchanged (the mother's intact rights alone would make it a legal-risk placement).
 //! let refused = case.apply(event(d(2023, 6, 1), EventData::PlacedForAdoption(home("PL-2")?))?, &policy).unwrap_err();
-//! assert_eq!(refused.rules().collect::<Vec<_>>(), [RuleId::ParentalRightsIntact, RuleId::GoalNotAdoption]);
+//! assert_eq!(refused.rules().collect::<Vec<_>>(), [RuleId::GoalNotAdoption]);
 //!
 //! case.apply(event(d(2023, 6, 1), EventData::PlanSet(Goals::primary(Goal::Adoption)?))?, &policy)?;
 //! case.apply(event(d(2023, 9, 1), EventData::ParentalRightsTerminated { parent: PersonId::new("P-1")? })?, &policy)?;
@@ -195,7 +195,7 @@ pub mod timeline;
 pub use case::event::{
     AggravatedGround, Candidacy, Circumstance, Circumstances, Correction, Determination, Discharge,
     Event, EventData, EventKind, Finding, Guardianship, GuardianshipAssistance, HomeVisit, Manner,
-    PreventionEfforts, QrtpAssessment, Removal, Runaway, TprException, Whereabouts,
+    PreventionEfforts, QrtpAssessment, Removal, Respite, Runaway, TprException, Whereabouts,
 };
 pub use case::stage::{ExitReason, Outcome, Stage, StageKind};
 pub use case::{

@@ -335,6 +335,7 @@ pub struct Policy {
     independent_living_min_age: u32,
     prevention_months: u32,
     kinship_guardianship_months: u32,
+    respite_max_days: u32,
 }
 
 impl Default for Policy {
@@ -438,6 +439,7 @@ impl Policy {
             independent_living_min_age: 18,
             prevention_months: 12,
             kinship_guardianship_months: 6,
+            respite_max_days: 14,
         }
     }
 
@@ -511,6 +513,12 @@ impl Policy {
         /// Kinship guardianship assistance needs this many consecutive months in the relative's
         /// licensed home (SSA §473(d)(3)(A)(i)(II): 6).
         kinship_guardianship_months, with_kinship_guardianship_months, 6..=24;
+        /// The longest respite stay, in nights away from the placement: a longer stay is a
+        /// placement change, not respite. A state choice (no federal number; CWPM 1.2B.7 only
+        /// excludes respite from placement settings): 14, as Washington DCYF ("respite over 14
+        /// days is considered a placement change"), Tennessee DCS (approval beyond 14 days) and
+        /// Kentucky (extended respite up to 14 days) set it.
+        respite_max_days, with_respite_max_days, 1..=30;
     }
 
     switches! {
@@ -682,7 +690,7 @@ impl Policy {
     /// `permanency-policy-v1`, then one line `field=value` per field, in the order below, each
     /// line ending in `\n` (the last one too). Numbers are in decimal, an absent extended-care
     /// age is `none`, switches are their wire names. The canonical text of
-    /// [`Policy::federal`], whose fingerprint is `1405287a90ec3f38`:
+    /// [`Policy::federal`], whose fingerprint is `966336ba815a792b`:
     ///
     /// ```text
     /// permanency-policy-v1
@@ -727,6 +735,7 @@ impl Policy {
     /// independent_living_min_age=18
     /// prevention_months=12
     /// kinship_guardianship_months=6
+    /// respite_max_days=14
     /// ```
     ///
     /// A field added to `Policy` adds a line, and so changes every fingerprint; the changelog
@@ -795,6 +804,7 @@ impl Policy {
             independent_living_min_age,
             prevention_months,
             kinship_guardianship_months,
+            respite_max_days,
         } = self;
         out.write_str("permanency-policy-v1\n")?;
         writeln!(out, "name={name}")?;
@@ -853,6 +863,7 @@ impl Policy {
             out,
             "kinship_guardianship_months={kinship_guardianship_months}"
         )?;
+        writeln!(out, "respite_max_days={respite_max_days}")?;
         Ok(())
     }
 }
@@ -932,6 +943,7 @@ struct PolicyRecord {
     independent_living_min_age: u32,
     prevention_months: u32,
     kinship_guardianship_months: u32,
+    respite_max_days: u32,
 }
 
 #[cfg(feature = "serde")]
@@ -986,6 +998,7 @@ impl From<Policy> for PolicyRecord {
             independent_living_min_age,
             prevention_months,
             kinship_guardianship_months,
+            respite_max_days,
         } = p;
         PolicyRecord {
             name: name.into_owned(),
@@ -1029,6 +1042,7 @@ impl From<Policy> for PolicyRecord {
             independent_living_min_age,
             prevention_months,
             kinship_guardianship_months,
+            respite_max_days,
         }
     }
 }
@@ -1083,6 +1097,7 @@ impl TryFrom<PolicyRecord> for Policy {
             independent_living_min_age,
             prevention_months,
             kinship_guardianship_months,
+            respite_max_days,
         } = r;
         Ok(Policy::federal()
             .with_name(&name)?
@@ -1112,6 +1127,7 @@ impl TryFrom<PolicyRecord> for Policy {
             .with_independent_living_min_age(independent_living_min_age)?
             .with_prevention_months(prevention_months)?
             .with_kinship_guardianship_months(kinship_guardianship_months)?
+            .with_respite_max_days(respite_max_days)?
             .with_tpr_clock(tpr_months, tpr_window_months)?
             .with_month_end(month_end)
             .with_leap_day_birthday(leap_day_birthday)
@@ -1206,6 +1222,7 @@ congregate_care_days=14
 independent_living_min_age=18
 prevention_months=12
 kinship_guardianship_months=6
+respite_max_days=14
 ";
 
     pub(super) fn state() -> Policy {
@@ -1266,7 +1283,7 @@ kinship_guardianship_months=6
         Policy::federal().write_canonical(&mut text).unwrap();
         assert_eq!(text, FEDERAL_CANONICAL);
         // One line per field, in the order of the struct, plus the version line.
-        assert_eq!(text.lines().count(), 1 + 41);
+        assert_eq!(text.lines().count(), 1 + 42);
         let mut text = String::new();
         state().write_canonical(&mut text).unwrap();
         assert!(text.contains("\nname=Ohio 2024 (ORC 2151.413)\n"), "{text}");
@@ -1291,7 +1308,7 @@ kinship_guardianship_months=6
         assert_eq!(Policy::federal().fingerprint(), fnv(FEDERAL_CANONICAL));
         // Computed from FEDERAL_CANONICAL by a separate implementation (Python), not by this
         // crate: a change of encoding or of a federal value shows here.
-        assert_eq!(Policy::federal().fingerprint(), 0x1405_287a_90ec_3f38);
+        assert_eq!(Policy::federal().fingerprint(), 0x9663_36ba_815a_792b);
     }
 
     #[test]
@@ -1397,7 +1414,8 @@ mod serde_tests {
   "congregate_care_days": 14,
   "independent_living_min_age": 18,
   "prevention_months": 12,
-  "kinship_guardianship_months": 6
+  "kinship_guardianship_months": 6,
+  "respite_max_days": 14
 }"#;
 
     fn state() -> Policy {
@@ -1415,9 +1433,9 @@ mod serde_tests {
             FEDERAL_JSON
         );
         assert_eq!(from_json(FEDERAL_JSON).unwrap(), Policy::federal());
-        // The name and the 40 values: one field per getter.
+        // The name and the 41 values: one field per getter.
         let value: serde_json::Value = serde_json::from_str(FEDERAL_JSON).unwrap();
-        assert_eq!(value.as_object().unwrap().len(), 41);
+        assert_eq!(value.as_object().unwrap().len(), 42);
     }
 
     #[test]
@@ -1520,7 +1538,7 @@ mod serde_tests {
             .collect();
         let json = format!("{{{}}}", fields.join(", "));
         assert!(
-            json.starts_with(r#"{"kinship_guardianship_months": 6, "#),
+            json.starts_with(r#"{"respite_max_days": 14, "kinship_guardianship_months": 6, "#),
             "{json}"
         );
         let p = from_json(&json).unwrap();

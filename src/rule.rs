@@ -77,8 +77,11 @@ rule_ids! {
     PlacementEventMismatch = "placement_event_mismatch", "CWPM 1.2B.7 (runaway and trial home visit are distinct from placement moves)";
     /// A family setting needs a caregiver family of a fitting kind.
     CaregiverKind = "caregiver_kind", "45 CFR 1355.44(e) (foster family home types E114–E119)";
-    /// A non-relative foster home needs a license in force on the placement date.
-    UnlicensedHome = "unlicensed_home", "SSA §472(c)(1) (licensed or approved foster family home)";
+    /// A non-relative foster home without a license in force on the placement date. Not a
+    /// refusal: foster care includes a home "regardless of licensure" (45 CFR 1355.20), and the
+    /// placement is accepted; only title IV-E payment needs a licensed or approved home, which is
+    /// reported by the clocks. The id stays so that stored refusals still name it.
+    UnlicensedHome = "unlicensed_home", "SSA §472(c)(1) (licensed or approved foster family home); 45 CFR 1355.20 (foster care regardless of licensure)";
     // --- plans
     /// APPLA only for a child who has attained 16 on the date it is set.
     ApplaAge = "appla_age", "SSA §475(5)(C)(i); SSA §475A(a)";
@@ -95,11 +98,14 @@ rule_ids! {
     /// Placement for adoption and finalization need a pre-adoptive or adoptive home.
     NotAnAdoptiveHome = "not_an_adoptive_home", "45 CFR 1355.44(e) (E118 pre-adoptive home); AFCARS 1993 CURPLSET 1";
     // --- trial home visits
-    /// A trial home visit only toward reunification.
-    VisitGoalNotReunification = "visit_goal_not_reunification", "45 CFR 1356.21(e); CWPM 8.3C.5";
-    /// A trial home visit is in the home of a parent or legal guardian.
-    VisitNotWithParents = "visit_not_with_parents", "45 CFR 1356.21(e); AFCARS 1993 CURPLSET 8 (trial home visit)";
-    /// A return after a visit that outlived its limit is a new removal, not the same episode.
+    /// A trial home visit only toward reunification: the primary or the concurrent goal of the
+    /// plan in force (a visit before any plan is set is accepted).
+    VisitGoalNotReunification = "visit_goal_not_reunification", "45 CFR 1356.21(e); CWPM 8.3C.5; SSA §471(a)(15)(F) (concurrent planning)";
+    /// A trial home visit is in the home of a parent or legal guardian: a birth family, the
+    /// household the removal names, or a family with a legal parent or legal guardian.
+    VisitNotWithParents = "visit_not_with_parents", "45 CFR 1356.21(e); SSA §475(2); AFCARS 1993 CURPLSET 8 (trial home visit)";
+    /// A return (or a runaway) after a visit that outlived its limit is a new removal, not the
+    /// same episode.
     VisitOutlivedLimit = "visit_outlived_limit", "45 CFR 1356.21(e); CWPM 8.3C.5";
     /// A removal during a trial home visit is a re-entry only once the visit outlived its limit.
     VisitWithinLimit = "visit_within_limit", "45 CFR 1356.21(e)";
@@ -110,14 +116,27 @@ rule_ids! {
     /// [`Discharge`](crate::Discharge) payload cannot hold either any more, so no event breaks
     /// it; the id stays so that stored refusals still name it.
     DischargeReason = "discharge_reason", "AFCARS 1993 element 58 / 2020 E155 (exit reasons)";
-    /// Emancipation not before the age of majority the policy sets.
-    EmancipationAge = "emancipation_age", "SSA §475(8)";
+    /// Emancipation not before the age of majority the policy sets, unless by court order.
+    EmancipationAge = "emancipation_age", "SSA §475(8) (a child is under 18, or the state's extended-care age; or is otherwise emancipated)";
     /// Discharge to guardianship needs the guardian's family.
     GuardianshipFamily = "guardianship_family", "SSA §475(7)";
-    /// Kinship guardianship assistance only for a relative guardian.
+    /// Kinship guardianship assistance only for a relative guardian. Not a refusal: the
+    /// guardianship is lawful and accepted; title IV-E kinship guardianship assistance for a
+    /// non-relative guardian is not payable, which is reported by the clocks.
     KinshipGuardianRelative = "kinship_guardian_relative", "SSA §473(d)(1)";
-    /// Kinship guardianship assistance only after 6 consecutive months in the relative's licensed home.
+    /// Kinship guardianship assistance only after 6 consecutive months in the relative's licensed
+    /// home. Not a refusal: the guardianship is lawful and accepted; assistance before the six
+    /// months is not title IV-E eligible, which is reported by the clocks.
     KinshipGuardianSixMonths = "kinship_guardian_six_months", "SSA §473(d)(3)(A)(i)(II)";
+    // --- Family First candidacy
+    /// A child in foster care is not a candidate for foster care: in care only a pregnant or
+    /// parenting youth's candidacy is identified.
+    CandidateInCare = "candidate_in_care", "SSA §475(13) (candidate: at imminent risk of entering foster care); SSA §471(e)(2)(B) (pregnant or parenting foster youth)";
+    // --- respite
+    /// Respite needs an open ordinary placement the child returns to.
+    RespiteNeedsPlacement = "respite_needs_placement", "CWPM 1.2B.7 (respite is a stay away from the placement, not a placement setting)";
+    /// Respite lasts at most the policy's number of nights; a longer stay is a placement change.
+    RespiteTooLong = "respite_too_long", "CWPM 1.2B.7; state policy (e.g. Washington DCYF: respite over 14 days is a placement change)";
     // --- records that need context
     /// A QRTP assessment, approval or head-of-agency approval names a placement that is not a QRTP of the case.
     QrtpPlacement = "qrtp_placement", "SSA §475A(c)";

@@ -1362,7 +1362,18 @@ impl Walk {
                 _ if self.age() >= self.policy.appla_min_age() => self.appla(),
                 _ => self.set_goals(Goal::Reunification, *c),
             },
-            Op::Routine(k, _) if k % 10 == 9 => self.correct(*k),
+            Op::Routine(k, _) if k % 10 == 9 && (k / 10) % 3 == 0 => self.correct(*k),
+            // respite: a few nights away from an open ordinary placement, back to it.
+            Op::Routine(k, _)
+                if k % 10 == 9 && !runaway && self.case.current_placement().is_some() =>
+            {
+                let nights = 1 + u64::from(k / 10) % u64::from(self.policy.respite_max_days());
+                let returns = self.date + chrono::Days::new(nights);
+                let id = self.fresh_id();
+                self.emit(EventData::Respite(crate::case::event::Respite::new(
+                    id, returns,
+                )));
+            }
             Op::Routine(k, e) => self.emit(match k % 10 {
                 0 | 1 => EventData::PeriodicReview,
                 2 | 3 => EventData::PermanencyHearing,

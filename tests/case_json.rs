@@ -205,22 +205,18 @@ fn adopted_after_both_parents_rights_were_terminated() {
     assert_eq!(plan.concurrent_goal(), Some(Goal::LegalGuardianship));
     assert_eq!(plan.established(), d(2022, 5, 2));
 
-    // Both parents' rights terminated; the grandmother was never a legal parent.
+    // Both parents' rights terminated; the grandmother was never a legal parent. Since the
+    // adoption the legal parents are the adopting family's (SSA §475(2)), whose record names
+    // none as a legal parent.
     assert_eq!(
-        case.legal_parents(),
-        [
-            ParentStatus::new(
-                pid("P-30"),
-                fid("F-30"),
-                ParentalRights::Terminated(d(2022, 11, 14))
-            ),
-            ParentStatus::new(
-                pid("P-31"),
-                fid("F-30"),
-                ParentalRights::Terminated(d(2022, 10, 3))
-            ),
-        ]
+        case.parental_rights(&pid("P-30")),
+        ParentalRights::Terminated(d(2022, 11, 14))
     );
+    assert_eq!(
+        case.parental_rights(&pid("P-31")),
+        ParentalRights::Terminated(d(2022, 10, 3))
+    );
+    assert!(case.legal_parents().is_empty());
 
     // The pre-adoptive family was recorded during the case: known to the case, not an opening
     // family, and not serialized among them.
@@ -257,7 +253,8 @@ fn event_names_on_the_wire_are_the_event_kinds() {
 #[test]
 fn an_invalid_history_is_refused_naming_the_event_and_the_rule() {
     // Without the termination of the mother's rights (event 9), the placement for adoption
-    // (event 10 once it is gone) finds her rights intact.
+    // (event 10 once it is gone) is a legal-risk placement, accepted; the finalization (event 11
+    // once it is gone) finds her rights intact.
     let mut invalid = doc(ADOPTED);
     let removed = invalid["events"].as_array_mut().unwrap().remove(9);
     assert_eq!(
@@ -267,8 +264,8 @@ fn an_invalid_history_is_refused_naming_the_event_and_the_rule() {
     assert_eq!(
         refusal::<Case>(invalid.clone()),
         format!(
-            "event 10 refused: placed_for_adoption refused in stage foster_care (1 violation)\n\
-             - parental_rights_intact: placed_for_adoption needs every legal parent's rights \
+            "event 11 refused: adoption_finalized refused in stage adoption (1 violation)\n\
+             - parental_rights_intact: adoption_finalized needs every legal parent's rights \
              ended, found intact: P-30 [{}]",
             RuleId::ParentalRightsIntact.citation()
         )
@@ -278,8 +275,8 @@ fn an_invalid_history_is_refused_naming_the_event_and_the_rule() {
     let record: CaseRecord = serde_json::from_value(invalid).unwrap();
     match record.replay(&Policy::federal()) {
         Err(ReplayError::Refused { index, rejection }) => {
-            assert_eq!(index, 10);
-            assert_eq!(rejection.kind(), EventKind::PlacedForAdoption);
+            assert_eq!(index, 11);
+            assert_eq!(rejection.kind(), EventKind::AdoptionFinalized);
             assert_eq!(
                 rejection.rules().collect::<Vec<_>>(),
                 [RuleId::ParentalRightsIntact]
@@ -342,7 +339,7 @@ fn unknown_fields_are_refused_at_every_level() {
     what(&mut v, 12)["discharge"]["date"] = json!("2024-09-16");
     assert_eq!(
         refusal::<Case>(v),
-        "unknown field `date`, expected one of `reunified`, `living_with_other_relatives`, `emancipated`, `guardianship`, `transferred_to_another_agency`, `runaway_discharge`"
+        "unknown field `date`, expected one of `reunified`, `living_with_other_relatives`, `emancipated`, `emancipated_by_court_order`, `guardianship`, `transferred_to_another_agency`, `runaway_discharge`"
     );
     // ...and the facts a discharge's reason carries.
     let mut v = doc(REUNIFIED);

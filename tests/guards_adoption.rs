@@ -22,22 +22,58 @@ fn pre_adoptive(date: NaiveDate) -> Event {
 }
 
 #[test]
-fn placed_for_adoption_with_a_parent_s_rights_intact() {
+fn a_legal_risk_placement_before_every_right_ended_but_no_finalization() {
+    // Mother's rights terminated 2024-06-03, father's intact: placing for adoption on
+    // 2024-07-01 is a legal-risk placement (concurrent planning, SSA §471(a)(15)(F)).
     let mut case = in_care();
     accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
     accept(&mut case, plan(d(2024, 6, 10), Goal::Adoption), &FEDERAL);
+    accept(&mut case, pre_adoptive(d(2024, 7, 1)), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Adoption);
+    assert!(case.is_legal_risk(&plid("P-2")));
+    assert!(!case.is_legal_risk(&plid("P-1")));
+    let risky: Vec<&PlacementId> = case
+        .legal_risk_placements()
+        .iter()
+        .map(|p| p.id())
+        .collect();
+    assert_eq!(risky, [&plid("P-2")]);
 
-    let r = refuse(&mut case, pre_adoptive(d(2024, 7, 1)), &FEDERAL);
+    // The finalization still needs every right ended, naming the father.
+    let r = refuse(
+        &mut case,
+        ev(d(2025, 1, 6), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
     assert_eq!(rules(&r), [RuleId::ParentalRightsIntact]);
     assert_eq!(
         message(&r, 0),
-        "placed_for_adoption needs every legal parent's rights ended, found intact: P-FATHER"
+        "adoption_finalized needs every legal parent's rights ended, found intact: P-FATHER"
     );
     assert_eq!(subjects(&r, 0), [Subject::Person(pid("P-FATHER"))]);
 
-    accept(&mut case, relinquished(d(2024, 7, 1), "P-FATHER"), &FEDERAL);
-    accept(&mut case, pre_adoptive(d(2024, 7, 1)), &FEDERAL);
-    assert_eq!(case.stage(), Stage::Adoption);
+    // The father relinquishes in the adoption stage; the finalization follows.
+    accept(&mut case, relinquished(d(2024, 9, 2), "P-FATHER"), &FEDERAL);
+    assert_eq!(
+        case.parental_rights(&pid("P-FATHER")),
+        ParentalRights::Relinquished(d(2024, 9, 2))
+    );
+    accept(
+        &mut case,
+        ev(d(2025, 1, 6), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
+    // Still recorded as placed at legal risk.
+    assert!(case.is_legal_risk(&plid("P-2")));
+
+    // A placement after every right ended is not at legal risk.
+    let mut free = in_care();
+    accept(&mut free, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
+    accept(&mut free, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    accept(&mut free, plan(d(2024, 6, 10), Goal::Adoption), &FEDERAL);
+    accept(&mut free, pre_adoptive(d(2024, 7, 1)), &FEDERAL);
+    assert!(free.legal_risk_placements().is_empty());
 }
 
 #[test]
@@ -120,30 +156,17 @@ fn placed_for_adoption_says_every_reason_at_once() {
         ),
         &FEDERAL,
     );
+    // Both parents' rights are intact: no reason to refuse (a legal-risk placement would be
+    // lawful); the goal and the home are.
     assert_eq!(
         rules(&r),
-        [
-            RuleId::ParentalRightsIntact,
-            RuleId::GoalNotAdoption,
-            RuleId::NotAnAdoptiveHome
-        ]
+        [RuleId::GoalNotAdoption, RuleId::NotAnAdoptiveHome]
     );
     assert_eq!(
         message(&r, 0),
-        "placed_for_adoption needs every legal parent's rights ended, found intact: P-MOTHER, P-FATHER"
-    );
-    assert_eq!(
-        subjects(&r, 0),
-        [
-            Subject::Person(pid("P-MOTHER")),
-            Subject::Person(pid("P-FATHER"))
-        ]
-    );
-    assert_eq!(
-        message(&r, 1),
         "placed_for_adoption needs a plan whose primary goal is adoption, found reunification"
     );
-    assert_eq!(r.violations().len(), 3);
+    assert_eq!(r.violations().len(), 2);
 }
 
 #[test]
@@ -240,15 +263,22 @@ fn an_adoption_needs_a_recorded_legal_parent() {
         &FEDERAL,
     );
     accept(&mut case, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
-    let r = refuse(
+    // The placement is accepted at legal risk (no right shown ended); the finalization is not.
+    accept(
         &mut case,
         placed_for_adoption(d(2024, 6, 1), "P-9", Setting::PreAdoptiveHome, "F-ADOPT"),
+        &FEDERAL,
+    );
+    assert!(case.is_legal_risk(&plid("P-9")));
+    let r = refuse(
+        &mut case,
+        ev(d(2024, 12, 2), EventData::AdoptionFinalized),
         &FEDERAL,
     );
     assert_eq!(rules(&r), [RuleId::ParentalRightsIntact]);
     assert_eq!(
         message(&r, 0),
-        "placed_for_adoption needs every legal parent's rights ended, found no legal parent recorded; record the birth family's legal parents and how their rights ended"
+        "adoption_finalized needs every legal parent's rights ended, found no legal parent recorded; record the birth family's legal parents and how their rights ended"
     );
 }
 
@@ -321,4 +351,224 @@ fn a_youth_awaiting_adoption_can_leave_care_otherwise() {
         &FEDERAL,
     );
     assert_eq!(free.stage(), Stage::Adoption);
+}
+
+// ================================================================================================
+// Legal parents after an adoption, and a step-parent adoption
+
+/// F-AP: the adoptive parents P-AP1 (Hal) and P-AP2 (Ivy), legal parents once they adopt.
+fn adoptive_parents() -> Family {
+    Family::builder(fid("F-AP"), FamilyKind::PreAdoptive)
+        .member(
+            member("P-AP1", "Hal", Relationship::AdoptiveParent)
+                .legal_parent()
+                .caregiver(),
+        )
+        .member(
+            member("P-AP2", "Ivy", Relationship::AdoptiveParent)
+                .legal_parent()
+                .caregiver(),
+        )
+        .build()
+        .unwrap()
+}
+
+/// Adopted by F-AP on 2021-01-15 (removed 2020-01-10, both birth parents' rights terminated
+/// 2020-06-01, placed 2020-07-01), then removed again from F-AP on 2024-01-10 into F-FOSTER.
+fn re_entered_after_adoption() -> Case {
+    let mut families = all_families();
+    families.push(adoptive_parents());
+    let mut case = Case::new(child(), families).unwrap();
+    accept(&mut case, removal(d(2020, 1, 10)), &FEDERAL);
+    accept(
+        &mut case,
+        begin(
+            d(2020, 1, 10),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    accept(&mut case, plan(d(2020, 2, 1), Goal::Adoption), &FEDERAL);
+    accept(&mut case, tpr(d(2020, 6, 1), "P-MOTHER"), &FEDERAL);
+    accept(&mut case, tpr(d(2020, 6, 1), "P-FATHER"), &FEDERAL);
+    accept(
+        &mut case,
+        placed_for_adoption(d(2020, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-AP"),
+        &FEDERAL,
+    );
+    // Before the finalization the birth parents are the legal parents.
+    let before: Vec<PersonId> = case.legal_parents().into_iter().map(|p| p.person).collect();
+    assert_eq!(before, [pid("P-MOTHER"), pid("P-FATHER")]);
+    accept(
+        &mut case,
+        ev(d(2021, 1, 15), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(
+        case.legal_parents(),
+        [
+            ParentStatus::new(pid("P-AP1"), fid("F-AP"), ParentalRights::Intact),
+            ParentStatus::new(pid("P-AP2"), fid("F-AP"), ParentalRights::Intact),
+        ]
+    );
+    accept(
+        &mut case,
+        ev(
+            d(2024, 1, 10),
+            EventData::Removal(Removal::new(Manner::CourtOrder).from_family(fid("F-AP"))),
+        ),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-3",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    case
+}
+
+#[test]
+fn after_an_adoption_the_adoptive_parents_are_the_legal_parents() {
+    let mut case = re_entered_after_adoption();
+    assert_eq!(case.episodes().len(), 2);
+    // The birth side is no longer the child's parents: the putative father (never terminated)
+    // cannot be named, and the birth mother neither (her rights ended 2020-06-01 too).
+    let r = refuse(&mut case, tpr(d(2024, 2, 1), "P-PUTATIVE"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::NotALegalParent]);
+    assert_eq!(
+        message(&r, 0),
+        "person P-PUTATIVE is not a legal parent or a putative father of the child in the case"
+    );
+    let r = refuse(&mut case, tpr(d(2024, 2, 1), "P-MOTHER"), &FEDERAL);
+    assert_eq!(
+        rules(&r),
+        [RuleId::NotALegalParent, RuleId::ParentalRightsAlreadyEnded]
+    );
+
+    // A second adoption by F-ADOPT: placed 2024-03-01 at legal risk (both adoptive parents
+    // intact); the finalization names each of them.
+    accept(&mut case, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
+    accept(
+        &mut case,
+        placed_for_adoption(d(2024, 3, 1), "P-4", Setting::PreAdoptiveHome, "F-ADOPT"),
+        &FEDERAL,
+    );
+    assert!(case.is_legal_risk(&plid("P-4")));
+    assert!(!case.is_legal_risk(&plid("P-2")));
+    let r = refuse(
+        &mut case,
+        ev(d(2024, 9, 3), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::ParentalRightsIntact]);
+    assert_eq!(
+        message(&r, 0),
+        "adoption_finalized needs every legal parent's rights ended, found intact: P-AP1, P-AP2"
+    );
+    assert_eq!(subjects(&r, 0), [person("P-AP1"), person("P-AP2")]);
+
+    // The adoptive parents' rights end in the adoption stage: a TPR and a relinquishment.
+    accept(&mut case, tpr(d(2024, 5, 1), "P-AP1"), &FEDERAL);
+    accept(&mut case, relinquished(d(2024, 5, 1), "P-AP2"), &FEDERAL);
+    accept(
+        &mut case,
+        ev(d(2024, 9, 3), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
+    assert_eq!(
+        case.episodes()[1].exit(),
+        Some(EpisodeExit::new(d(2024, 9, 3), ExitReason::Adopted))
+    );
+    // F-ADOPT's record names no legal parent yet; once recorded, P-ADOPT is the legal parent.
+    assert!(case.legal_parents().is_empty());
+    let adopted = Family::builder(fid("F-ADOPT"), FamilyKind::Adoptive)
+        .member(
+            member("P-ADOPT", "Fay", Relationship::AdoptiveParent)
+                .legal_parent()
+                .caregiver(),
+        )
+        .build()
+        .unwrap();
+    accept(&mut case, recorded(d(2024, 9, 10), adopted), &FEDERAL);
+    assert_eq!(
+        case.legal_parents(),
+        [ParentStatus::new(
+            pid("P-ADOPT"),
+            fid("F-ADOPT"),
+            ParentalRights::Intact
+        )]
+    );
+}
+
+#[test]
+fn a_step_parent_adoption_keeps_the_parent_s_rights() {
+    // F-STEP: the mother (P-MOTHER) and her husband P-STEP (Jon), who adopts. The father's
+    // rights terminated 2024-06-03; the mother's stay intact.
+    let step = Family::builder(fid("F-STEP"), FamilyKind::PreAdoptive)
+        .member(
+            member("P-MOTHER", "Ann", Relationship::Mother)
+                .legal_parent()
+                .caregiver(),
+        )
+        .member(
+            member("P-STEP", "Jon", Relationship::AdoptiveParent)
+                .legal_parent()
+                .caregiver(),
+        )
+        .build()
+        .unwrap();
+    let mut families = all_families();
+    families.push(step);
+    let mut case = Case::new(child(), families).unwrap();
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    accept(&mut case, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
+    accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    accept(
+        &mut case,
+        placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-STEP"),
+        &FEDERAL,
+    );
+    // Not at legal risk: the only intact parent is of the adopting family.
+    assert!(case.legal_risk_placements().is_empty());
+    accept(
+        &mut case,
+        ev(d(2025, 1, 6), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
+    assert_eq!(
+        case.legal_parents(),
+        [
+            ParentStatus::new(pid("P-MOTHER"), fid("F-STEP"), ParentalRights::Intact),
+            ParentStatus::new(pid("P-STEP"), fid("F-STEP"), ParentalRights::Intact),
+        ]
+    );
+
+    // Without the mother in the adopting family the same finalization names her.
+    let mut other = Case::new(child(), all_families()).unwrap();
+    accept(&mut other, removal(d(2024, 1, 10)), &FEDERAL);
+    accept(&mut other, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
+    accept(&mut other, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    accept(
+        &mut other,
+        placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-ADOPT"),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut other,
+        ev(d(2025, 1, 6), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(
+        message(&r, 0),
+        "adoption_finalized needs every legal parent's rights ended, found intact: P-MOTHER"
+    );
 }

@@ -1,7 +1,8 @@
 //! The discharge guards (`src/rules/discharge.rs`): adoption and death have their own events;
-//! emancipation not before the age of majority; guardianship to a guardian family; kinship
-//! guardianship assistance only for a relative guardian after 6 consecutive months in the
-//! relative's licensed home.
+//! emancipation not before the age of majority (unless a court emancipates the minor);
+//! guardianship to a guardian family; kinship guardianship assistance for a non-relative or
+//! before 6 consecutive months in the relative's licensed home is accepted (only payment
+//! depends on it).
 //!
 //! Each rule is refused with real dates (the exact rule ids and the exact message, the arithmetic
 //! beside the expected value), next to the nearest history that is accepted; `common::refuse`
@@ -84,7 +85,7 @@ fn emancipation_at_the_age_of_majority() {
     assert_eq!(rules(&r), [RuleId::EmancipationAge]);
     assert_eq!(
         message(&r, 0),
-        "emancipation needs a youth who has attained 18 on 2026-09-29, found a younger youth"
+        "emancipation needs a youth who has attained 18 on 2026-09-29, found a younger youth; a minor emancipated by a court is emancipated_by_court_order"
     );
     assert!(!message(&r, 0).contains("2008-09-30"));
     accept(&mut case, emancipation(d(2026, 9, 30)), &FEDERAL);
@@ -97,9 +98,59 @@ fn emancipation_at_the_age_of_majority() {
     assert_eq!(rules(&r), [RuleId::EmancipationAge]);
     assert_eq!(
         message(&r, 0),
-        "emancipation needs a youth who has attained 19 on 2026-09-30, found a younger youth"
+        "emancipation needs a youth who has attained 19 on 2026-09-30, found a younger youth; a minor emancipated by a court is emancipated_by_court_order"
     );
     accept(&mut case, emancipation(d(2027, 9, 30)), &nineteen);
+}
+
+#[test]
+fn a_minor_emancipated_by_court_order_leaves_care() {
+    // Born 2008-09-30: 15 on 2024-06-03, three years and more under the age of majority (18 on
+    // 2026-09-30). A court's emancipation order is an exit ("or is otherwise emancipated"),
+    // with no federal floor.
+    let born = d(2008, 9, 30);
+    let mut case = teen_in_care(born, &FEDERAL);
+    let plain = refuse(&mut case, emancipation(d(2024, 6, 3)), &FEDERAL);
+    assert_eq!(rules(&plain), [RuleId::EmancipationAge]);
+    assert_eq!(
+        message(&plain, 0),
+        "emancipation needs a youth who has attained 18 on 2024-06-03, found a younger youth; a minor emancipated by a court is emancipated_by_court_order"
+    );
+    let by_court = discharge(d(2024, 6, 3), Discharge::EmancipatedByCourtOrder);
+    accept(&mut case, by_court.clone(), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Emancipated));
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit::new(d(2024, 6, 3), ExitReason::Emancipated))
+    );
+    assert_eq!(
+        Discharge::EmancipatedByCourtOrder.reason(),
+        ExitReason::Emancipated
+    );
+
+    // On the wire by its name; the plain forms still load as before.
+    let json = serde_json::to_value(&by_court).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"date": "2024-06-03", "what": {"discharge": "emancipated_by_court_order"}})
+    );
+    assert_eq!(serde_json::from_value::<Event>(json).unwrap(), by_court);
+    for plain in [
+        r#""emancipated""#,
+        r#"{"emancipated": {}}"#,
+        r#"{"emancipated": null}"#,
+        r#"{"reason": "emancipated"}"#,
+    ] {
+        assert_eq!(
+            serde_json::from_str::<Discharge>(plain).unwrap(),
+            Discharge::Emancipated,
+            "{plain}"
+        );
+    }
+    assert_eq!(
+        serde_json::from_str::<Discharge>(r#"{"emancipated_by_court_order": {}}"#).unwrap(),
+        Discharge::EmancipatedByCourtOrder
+    );
 }
 
 #[test]
@@ -114,7 +165,7 @@ fn emancipation_for_a_leap_day_birthday_follows_the_policy() {
     let r = refuse(&mut case, emancipation(d(2026, 2, 28)), &march1);
     assert_eq!(
         message(&r, 0),
-        "emancipation needs a youth who has attained 18 on 2026-02-28, found a younger youth"
+        "emancipation needs a youth who has attained 18 on 2026-02-28, found a younger youth; a minor emancipated by a court is emancipated_by_court_order"
     );
     accept(&mut case, emancipation(d(2026, 3, 1)), &march1);
 }
@@ -164,36 +215,29 @@ fn guardianship_names_a_guardian_family() {
 }
 
 #[test]
-fn kinship_assistance_needs_a_relative_guardian() {
-    let mut case = in_care();
+fn kinship_assistance_for_a_non_relative_guardian_is_a_lawful_guardianship() {
+    // Assistance for a non-relative guardian only withholds title IV-E payment (SSA §473(d)(1);
+    // DOMAIN §8.3 note on item 3): the guardianship happened and is recorded.
     let kinship = |family: &str| {
         Discharge::Guardianship(Guardianship::new(fid(family)).with_kinship_assistance())
     };
 
-    // A non-relative guardian the child never lived with: both kinship rules.
-    let r = refuse(
-        &mut case,
+    // A non-relative guardian the child never lived with: accepted.
+    let mut never_lived = in_care();
+    accept(
+        &mut never_lived,
         discharge(d(2024, 9, 10), kinship("F-GUARD")),
         &FEDERAL,
     );
+    assert_eq!(never_lived.stage(), Stage::Exited(ExitReason::Guardianship));
     assert_eq!(
-        rules(&r),
-        [
-            RuleId::KinshipGuardianRelative,
-            RuleId::KinshipGuardianSixMonths
-        ]
-    );
-    assert_eq!(
-        message(&r, 0),
-        "kinship guardianship assistance needs a relative guardian, found no relative caregiver in family F-GUARD"
-    );
-    assert_eq!(
-        message(&r, 1),
-        "kinship guardianship assistance needs 6 consecutive months in family F-GUARD's licensed home, found the child not placed there under a license in force on 2024-09-10"
+        never_lived.episodes()[0].exit(),
+        Some(EpisodeExit::new(d(2024, 9, 10), ExitReason::Guardianship))
     );
 
     // The licensed foster parents, with the child since 2024-01-10 (8 months), become
-    // guardians: long enough, but not relatives.
+    // guardians: not relatives, accepted too.
+    let mut case = in_care();
     accept(
         &mut case,
         recorded(
@@ -202,17 +246,12 @@ fn kinship_assistance_needs_a_relative_guardian() {
         ),
         &FEDERAL,
     );
-    let r = refuse(
+    accept(
         &mut case,
         discharge(d(2024, 9, 10), kinship("F-FOSTER")),
         &FEDERAL,
     );
-    assert_eq!(rules(&r), [RuleId::KinshipGuardianRelative]);
-    assert_eq!(
-        message(&r, 0),
-        "kinship guardianship assistance needs a relative guardian, found no relative caregiver in family F-FOSTER"
-    );
-    assert_eq!(subjects(&r, 0), [Subject::Family(fid("F-FOSTER"))]);
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Guardianship));
 
     // Kinship assistance only with a discharge to guardianship: only a `Guardianship` carries
     // it, and a 0.1 record that gives it to another exit does not load.
@@ -220,16 +259,6 @@ fn kinship_assistance_needs_a_relative_guardian() {
         r#"{"date":"2024-09-10","what":{"discharge":{"reason":"living_with_other_relatives","to":"F-REL","assistance":"kinship"}}}"#,
     )
     .is_err());
-
-    // Guardianship without kinship assistance is accepted.
-    accept(
-        &mut case,
-        discharge(
-            d(2024, 9, 10),
-            Discharge::Guardianship(Guardianship::new(fid("F-FOSTER"))),
-        ),
-        &FEDERAL,
-    );
 }
 
 /// Placed with F-FOSTER 2024-01-10, moved to the licensed grandmother (F-REL) on 2024-03-01,
@@ -246,9 +275,8 @@ fn with_grandmother(relative: Family) -> Case {
         ),
         &FEDERAL,
     );
-    // Still a relative family: a discharge to guardianship is refused, and on 2024-07-25
-    // the months are not complete either (2024-03-01 + 6 months = 2024-09-01 at the
-    // earliest).
+    // Still a relative family: a discharge to guardianship is refused (the guardian must be a
+    // guardian's household).
     let r = refuse(
         &mut case,
         discharge(
@@ -257,10 +285,7 @@ fn with_grandmother(relative: Family) -> Case {
         ),
         &FEDERAL,
     );
-    assert_eq!(
-        rules(&r),
-        [RuleId::GuardianshipFamily, RuleId::KinshipGuardianSixMonths]
-    );
+    assert_eq!(rules(&r), [RuleId::GuardianshipFamily]);
     assert_eq!(
         message(&r, 0),
         "a discharge to guardianship needs a guardian family, found family F-REL of kind relative"
@@ -285,23 +310,22 @@ fn kinship_to_grandmother(date: NaiveDate) -> Event {
 }
 
 #[test]
-fn kinship_assistance_after_six_months_in_the_relative_s_licensed_home() {
+fn kinship_guardianship_before_six_months_in_the_relative_s_home_is_accepted() {
+    // 2024-03-01 to 2024-08-01 is 5 months; 2024-03-01 + 6 months = 2024-09-01. Before then the
+    // assistance is not title IV-E eligible (SSA §473(d)(3)(A)(i)(II)), but the guardianship is
+    // lawful: accepted on 2024-08-01, exit that day.
     let mut case = with_grandmother(relative_family());
-
-    // 2024-03-01 to 2024-08-01 is 5 months; 2024-03-01 + 6 months = 2024-09-01.
-    let r = refuse(&mut case, kinship_to_grandmother(d(2024, 8, 1)), &FEDERAL);
-    assert_eq!(rules(&r), [RuleId::KinshipGuardianSixMonths]);
-    assert_eq!(
-        message(&r, 0),
-        "kinship guardianship assistance needs 6 consecutive months in family F-REL's licensed home, found 2024-03-01 to 2024-08-01 (the months are complete on 2024-09-01)"
-    );
-    assert_eq!(subjects(&r, 0), [Subject::Family(fid("F-REL"))]);
-    let r = refuse(&mut case, kinship_to_grandmother(d(2024, 8, 31)), &FEDERAL);
-    assert_eq!(rules(&r), [RuleId::KinshipGuardianSixMonths]);
-
-    // Exactly 6 months.
-    accept(&mut case, kinship_to_grandmother(d(2024, 9, 1)), &FEDERAL);
+    accept(&mut case, kinship_to_grandmother(d(2024, 8, 1)), &FEDERAL);
     assert_eq!(case.stage(), Stage::Exited(ExitReason::Guardianship));
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit::new(d(2024, 8, 1), ExitReason::Guardianship))
+    );
+    assert_eq!(case.placements()[1].end().unwrap().date, d(2024, 8, 1));
+
+    // Exactly 6 months: the same.
+    let mut case = with_grandmother(relative_family());
+    accept(&mut case, kinship_to_grandmother(d(2024, 9, 1)), &FEDERAL);
     assert_eq!(
         case.episodes()[0].exit(),
         Some(EpisodeExit::new(d(2024, 9, 1), ExitReason::Guardianship))
@@ -309,15 +333,11 @@ fn kinship_assistance_after_six_months_in_the_relative_s_licensed_home() {
 }
 
 #[test]
-fn the_kinship_months_run_from_the_license() {
+fn kinship_guardianship_before_the_home_was_licensed_six_months_is_accepted() {
     // Living with the grandmother from 2024-03-01 but licensed only from 2024-04-15: the
-    // months run from 2024-04-15; + 6 months = 2024-10-15.
+    // months run from 2024-04-15 (+ 6 months = 2024-10-15); a guardianship on 2024-09-01 is
+    // still accepted.
     let mut case = with_grandmother(relative_family_licensed(d(2024, 4, 15)));
-    let r = refuse(&mut case, kinship_to_grandmother(d(2024, 9, 1)), &FEDERAL);
-    assert_eq!(rules(&r), [RuleId::KinshipGuardianSixMonths]);
-    assert_eq!(
-        message(&r, 0),
-        "kinship guardianship assistance needs 6 consecutive months in family F-REL's licensed home, found 2024-04-15 to 2024-09-01 (the months are complete on 2024-10-15)"
-    );
-    accept(&mut case, kinship_to_grandmother(d(2024, 10, 15)), &FEDERAL);
+    accept(&mut case, kinship_to_grandmother(d(2024, 9, 1)), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Guardianship));
 }

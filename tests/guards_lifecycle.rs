@@ -186,14 +186,16 @@ fn an_event_with_no_row_lists_what_is_allowed() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_begun is not allowed in stage intake; allowed: family_recorded, open_preservation, removal"
+        "placement_begun is not allowed in stage intake; allowed: family_recorded, open_preservation, removal, court_finding, death"
     );
     assert_eq!(
         r.allowed(),
         [
             EventKind::FamilyRecorded,
             EventKind::OpenPreservation,
-            EventKind::Removal
+            EventKind::Removal,
+            EventKind::CourtFinding,
+            EventKind::Death
         ]
     );
 
@@ -223,7 +225,7 @@ fn an_event_with_no_row_lists_what_is_allowed() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_begun is not allowed in stage exited(reunified); allowed: family_recorded, removal, open_preservation, close, death"
+        "placement_begun is not allowed in stage exited(reunified); allowed: family_recorded, removal, court_finding, open_preservation, close, death"
     );
 }
 
@@ -267,4 +269,98 @@ fn nothing_follows_the_death_of_the_child() {
     // The same review while the child lived is accepted.
     let mut alive = alive;
     accept(&mut alive, review(d(2024, 4, 30)), &FEDERAL);
+}
+
+// ================================================================================================
+// Death and court findings outside an episode
+
+#[test]
+fn a_death_in_intake_ends_the_case_with_no_episode() {
+    // Every stage but Deceased has a death row, intake included.
+    for s in StageKind::ALL
+        .iter()
+        .copied()
+        .filter(|s| *s != StageKind::Deceased)
+    {
+        assert!(
+            permanency::case::transitions::find(s, EventKind::Death).is_some(),
+            "{s:?}"
+        );
+    }
+    let mut case = open_case();
+    accept(&mut case, ev(d(2024, 3, 2), EventData::Death), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Deceased);
+    assert!(case.episodes().is_empty());
+    assert!(case.placements().is_empty());
+    let r = refuse(&mut case, removal(d(2024, 3, 3)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::ChildDeceased]);
+}
+
+#[test]
+fn a_pick_up_order_with_its_findings_may_precede_the_removal() {
+    // 45 CFR 1356.21(b)(1)(ii), (c): the order sanctioning the removal may come first. Findings
+    // dated 2024-01-08, the physical removal two days later, 2024-01-10.
+    let mut case = open_case();
+    accept(&mut case, ctw(d(2024, 1, 8)), &FEDERAL);
+    accept(
+        &mut case,
+        prevention(d(2024, 1, 8), PreventionEfforts::Made),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Intake);
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    assert_eq!(case.stage(), Stage::FosterCare);
+    assert_eq!(case.events().len(), 3);
+    assert_eq!(case.episodes()[0].removal_date(), d(2024, 1, 10));
+}
+
+#[test]
+fn findings_before_a_re_entry_are_accepted_after_an_exit_and_a_closing() {
+    // Exited 2024-06-01; a pick-up order 2024-09-01; closed 2024-07-01 in the second case.
+    let mut exited = in_care();
+    accept(
+        &mut exited,
+        discharge(
+            d(2024, 6, 1),
+            Discharge::reunified().to_family(fid("F-BIRTH")),
+        ),
+        &FEDERAL,
+    );
+    let mut closed = exited.clone();
+    accept(&mut exited, ctw(d(2024, 9, 1)), &FEDERAL);
+    assert_eq!(exited.stage(), Stage::Exited(ExitReason::Reunified));
+    accept(&mut exited, removal(d(2024, 9, 2)), &FEDERAL);
+    assert_eq!(exited.episodes().len(), 2);
+
+    accept(&mut closed, ev(d(2024, 7, 1), EventData::Close), &FEDERAL);
+    accept(&mut closed, ctw(d(2024, 9, 1)), &FEDERAL);
+    assert_eq!(
+        closed.stage(),
+        Stage::Closed(Outcome::Exited(ExitReason::Reunified))
+    );
+}
+
+#[test]
+fn findings_that_need_a_case_in_care_keep_their_rules_before_a_removal() {
+    // A visit extension in intake: no visit under way.
+    let mut case = open_case();
+    let r = refuse(&mut case, extended(d(2024, 1, 8), d(2024, 9, 1)), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitExtension]);
+    assert_eq!(
+        message(&r, 0),
+        "a visit extension needs a trial home visit under way, found stage intake"
+    );
+    // A QRTP approval naming no placement of the case.
+    let r = refuse(
+        &mut case,
+        finding(
+            d(2024, 1, 8),
+            Finding::QrtpApproved {
+                placement: plid("P-9"),
+            },
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::QrtpPlacement]);
+    assert_eq!(message(&r, 0), "placement P-9 is not in the case");
 }

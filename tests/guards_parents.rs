@@ -16,16 +16,8 @@ use permanency::*;
 // Parents
 
 #[test]
-fn only_a_legal_parent_loses_parental_rights() {
+fn only_a_legal_parent_or_a_putative_father_loses_parental_rights() {
     let mut case = in_care();
-
-    let r = refuse(&mut case, tpr(d(2024, 6, 3), "P-PUTATIVE"), &FEDERAL);
-    assert_eq!(rules(&r), [RuleId::NotALegalParent]);
-    assert_eq!(
-        message(&r, 0),
-        "person P-PUTATIVE is not a legal parent in any birth family of the case"
-    );
-    assert_eq!(subjects(&r, 0), [Subject::Person(pid("P-PUTATIVE"))]);
 
     // The grandmother is a member of a relative family, not a parent.
     let r = refuse(
@@ -36,22 +28,9 @@ fn only_a_legal_parent_loses_parental_rights() {
     assert_eq!(rules(&r), [RuleId::NotALegalParent]);
     assert_eq!(
         message(&r, 0),
-        "person P-GRANDMA is not a legal parent in any birth family of the case"
+        "person P-GRANDMA is not a legal parent or a putative father of the child in the case"
     );
-
-    // A finding excusing reunification efforts names a parent too.
-    let r = refuse(
-        &mut case,
-        ev(
-            d(2024, 6, 3),
-            EventData::CourtFinding(Finding::ReunificationEffortsNotRequired {
-                parent: pid("P-PUTATIVE"),
-                ground: AggravatedGround::AggravatedCircumstances,
-            }),
-        ),
-        &FEDERAL,
-    );
-    assert_eq!(rules(&r), [RuleId::NotALegalParent]);
+    assert_eq!(subjects(&r, 0), [Subject::Person(pid("P-GRANDMA"))]);
 
     accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
     assert_eq!(
@@ -60,6 +39,78 @@ fn only_a_legal_parent_loses_parental_rights() {
     );
     assert_eq!(
         case.parental_rights(&pid("P-FATHER")),
+        ParentalRights::Intact
+    );
+}
+
+#[test]
+fn a_putative_father_s_rights_can_be_ended_and_found_unneeded() {
+    // P-PUTATIVE (Cal) is F-BIRTH's putative father, not a legal parent: AFCARS 1993 TPRDADDT
+    // is for the "legal or putative father".
+    let excused = |date| {
+        ev(
+            date,
+            EventData::CourtFinding(Finding::ReunificationEffortsNotRequired {
+                parent: pid("P-PUTATIVE"),
+                ground: AggravatedGround::AggravatedCircumstances,
+            }),
+        )
+    };
+    let mut case = in_care();
+    accept(&mut case, excused(d(2024, 5, 1)), &FEDERAL);
+    accept(&mut case, tpr(d(2024, 6, 3), "P-PUTATIVE"), &FEDERAL);
+    assert_eq!(
+        case.parental_rights(&pid("P-PUTATIVE")),
+        ParentalRights::Terminated(d(2024, 6, 3))
+    );
+    let r = refuse(&mut case, tpr(d(2024, 7, 1), "P-PUTATIVE"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::ParentalRightsAlreadyEnded]);
+    // He is not listed among the legal parents.
+    let listed: Vec<PersonId> = case.legal_parents().into_iter().map(|p| p.person).collect();
+    assert_eq!(listed, [pid("P-MOTHER"), pid("P-FATHER")]);
+
+    // Relinquished, or deceased: both accepted for him too.
+    let mut other = in_care();
+    accept(
+        &mut other,
+        relinquished(d(2024, 6, 3), "P-PUTATIVE"),
+        &FEDERAL,
+    );
+    let mut died = in_care();
+    accept(
+        &mut died,
+        parent_deceased(d(2024, 6, 3), "P-PUTATIVE"),
+        &FEDERAL,
+    );
+    assert_eq!(
+        died.parental_rights(&pid("P-PUTATIVE")),
+        ParentalRights::Deceased(d(2024, 6, 3))
+    );
+}
+
+#[test]
+fn a_putative_father_s_intact_rights_do_not_block_the_adoption() {
+    // The choice: he is not a legal parent; state law settles his claim (notice, a registry,
+    // consent unnecessary). Mother and father terminated 2024-06-03, P-PUTATIVE intact:
+    // placed 2024-07-01 (not at legal risk), finalized 2025-01-06.
+    let mut case = in_care();
+    accept(&mut case, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
+    accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
+    accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    accept(
+        &mut case,
+        placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-ADOPT"),
+        &FEDERAL,
+    );
+    assert!(case.legal_risk_placements().is_empty());
+    accept(
+        &mut case,
+        ev(d(2025, 1, 6), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
+    assert_eq!(
+        case.parental_rights(&pid("P-PUTATIVE")),
         ParentalRights::Intact
     );
 }

@@ -11,6 +11,7 @@
 
 mod common;
 
+use chrono::NaiveDate;
 use common::*;
 use permanency::*;
 
@@ -173,7 +174,7 @@ fn placement_changed_during_a_visit_has_no_row() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_changed is not allowed in stage reunification; allowed: family_recorded, plan_set, court_finding, permanency_hearing, periodic_review, case_plan_completed, relatives_notified, transition_plan_completed, parent_deceased, trial_home_visit_ended, removal, discharge, death"
+        "placement_changed is not allowed in stage reunification; allowed: family_recorded, candidacy_identified, plan_set, court_finding, permanency_hearing, periodic_review, case_plan_completed, relatives_notified, transition_plan_completed, parent_deceased, trial_home_visit_ended, ran_away, removal, discharge, death"
     );
     accept(&mut case, visit_ended(d(2024, 2, 5), "P-3"), &FEDERAL);
     assert_eq!(case.stage(), Stage::FosterCare);
@@ -357,119 +358,88 @@ fn a_pre_adoptive_home_needs_a_pre_adoptive_family() {
     );
 }
 
-#[test]
-fn a_non_relative_home_needs_a_license_in_force_on_the_placement_date() {
-    // Licensed 2023-03-01 through 2024-02-29 (a leap day): in force on 2024-02-29, expired on
-    // 2024-03-01.
-    let expiring = foster_family_licensed(d(2023, 3, 1), d(2024, 2, 29));
-    let mut case = Case::new(child(), vec![birth_family(), expiring.clone()]).unwrap();
-    accept(&mut case, removal(d(2024, 2, 28)), &FEDERAL);
-
-    let r = refuse(
-        &mut case,
-        begin(
-            d(2024, 3, 1),
-            "P-1",
-            Setting::NonRelativeFosterHome,
-            Some("F-FOSTER"),
-        ),
-        &FEDERAL,
-    );
-    assert_eq!(rules(&r), [RuleId::UnlicensedHome]);
-    assert_eq!(
-        message(&r, 0),
-        "family F-FOSTER needs a foster-home license in force on 2024-03-01, found one covering 2023-03-01 to 2024-02-29"
-    );
-    assert_eq!(
-        subjects(&r, 0),
-        [
-            Subject::Family(fid("F-FOSTER")),
-            Subject::Placement(plid("P-1"))
-        ]
-    );
-
-    // The same home on the license's last day.
-    let mut last_day = case.clone();
-    accept(
-        &mut last_day,
-        begin(
-            d(2024, 2, 29),
-            "P-1",
-            Setting::NonRelativeFosterHome,
-            Some("F-FOSTER"),
-        ),
-        &FEDERAL,
-    );
-
-    // Or the license renewed from 2024-03-01, recorded before the placement.
-    let renewed = Family::builder(fid("F-FOSTER"), FamilyKind::NonRelativeFoster)
-        .member(expiring.members()[0].clone())
-        .license(license(d(2024, 3, 1), Some(d(2025, 2, 28))))
-        .build()
-        .unwrap();
-    accept(&mut case, recorded(d(2024, 3, 1), renewed), &FEDERAL);
-    accept(
-        &mut case,
-        begin(
-            d(2024, 3, 1),
-            "P-1",
-            Setting::NonRelativeFosterHome,
-            Some("F-FOSTER"),
-        ),
-        &FEDERAL,
-    );
-}
-
-#[test]
-fn a_suspended_license_is_not_in_force() {
-    let suspended = Family::builder(fid("F-FOSTER"), FamilyKind::NonRelativeFoster)
+/// F-FOSTER with a license in `status` from `since` to `expires`.
+fn foster_home_with(status: LicenseStatus, since: NaiveDate, expires: Option<NaiveDate>) -> Family {
+    Family::builder(fid("F-FOSTER"), FamilyKind::NonRelativeFoster)
         .member(member("P-FOSTER", "Eve", Relationship::NonRelative).caregiver())
-        .license(FosterLicense::new(LicenseStatus::Suspended, d(2023, 1, 1), None).unwrap())
+        .license(FosterLicense::new(status, since, expires).unwrap())
         .build()
-        .unwrap();
-    let mut case = Case::new(child(), vec![birth_family(), suspended]).unwrap();
-    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
-    let r = refuse(
-        &mut case,
-        begin(
-            d(2024, 1, 10),
-            "P-1",
-            Setting::NonRelativeFosterHome,
-            Some("F-FOSTER"),
-        ),
-        &FEDERAL,
-    );
-    assert_eq!(rules(&r), [RuleId::UnlicensedHome]);
-    assert_eq!(
-        message(&r, 0),
-        "family F-FOSTER needs a foster-home license in force on 2024-01-10, found a license not in force"
-    );
-    accept(
-        &mut case,
-        recorded(d(2024, 1, 10), foster_family()),
-        &FEDERAL,
-    );
-    accept(
-        &mut case,
-        begin(
-            d(2024, 1, 10),
-            "P-1",
-            Setting::NonRelativeFosterHome,
-            Some("F-FOSTER"),
-        ),
-        &FEDERAL,
-    );
+        .unwrap()
 }
 
 #[test]
-fn an_unlicensed_pre_adoptive_family_is_not_a_licensed_home() {
+fn a_home_whose_license_lapsed_the_day_before_is_still_foster_care() {
+    // Licensed 2023-03-01 through 2024-02-29 (a leap day): lapsed on 2024-03-01. Foster care
+    // includes a home "regardless of licensure" (45 CFR 1355.20): the placement is accepted; only
+    // payment depends on the license (the clocks' business, rule unlicensed_home).
+    let expiring = foster_family_licensed(d(2023, 3, 1), d(2024, 2, 29));
+    let mut case = Case::new(child(), vec![birth_family(), expiring]).unwrap();
+    accept(&mut case, removal(d(2024, 2, 28)), &FEDERAL);
+    accept(
+        &mut case,
+        begin(
+            d(2024, 3, 1),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    let p = case.current_placement().unwrap();
+    assert_eq!(p.id(), &plid("P-1"));
+    assert_eq!(p.start(), d(2024, 3, 1));
+    assert_eq!(p.caregiver(), Some(&fid("F-FOSTER")));
+    assert_eq!(case.stage(), Stage::FosterCare);
+}
+
+#[test]
+fn pending_provisional_suspended_and_revoked_homes_are_all_accepted() {
+    for status in [
+        LicenseStatus::Pending,
+        LicenseStatus::Provisional,
+        LicenseStatus::Suspended,
+        LicenseStatus::Revoked,
+    ] {
+        let home = foster_home_with(status, d(2023, 1, 1), None);
+        let mut case = Case::new(child(), vec![birth_family(), home]).unwrap();
+        accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+        // A shelter home first, then the move into the unlicensed home: both kinds of entry.
+        accept(
+            &mut case,
+            begin(
+                d(2024, 1, 10),
+                "P-1",
+                Setting::ShelterFosterHome,
+                Some("F-FOSTER"),
+            ),
+            &FEDERAL,
+        );
+        accept(
+            &mut case,
+            change(
+                d(2024, 2, 1),
+                "P-2",
+                Setting::TherapeuticFosterHome,
+                Some("F-FOSTER"),
+            ),
+            &FEDERAL,
+        );
+        assert_eq!(case.placements().len(), 2, "{status:?}");
+        assert_eq!(case.current_placement().unwrap().id(), &plid("P-2"));
+    }
+}
+
+#[test]
+fn a_pre_adoptive_family_with_no_license_at_all_takes_the_child() {
+    // No license recorded (a pre-adoptive family may have none): accepted, as a placement
+    // begun and as a placement for adoption.
     let unlicensed = Family::builder(fid("F-ADOPT"), FamilyKind::PreAdoptive)
         .member(member("P-ADOPT", "Fay", Relationship::NonRelative).caregiver())
         .build()
         .unwrap();
     let mut case = Case::new(child(), vec![birth_family(), unlicensed]).unwrap();
     accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
-    let r = refuse(
+    accept(
         &mut case,
         begin(
             d(2024, 1, 10),
@@ -479,11 +449,16 @@ fn an_unlicensed_pre_adoptive_family_is_not_a_licensed_home() {
         ),
         &FEDERAL,
     );
-    assert_eq!(rules(&r), [RuleId::UnlicensedHome]);
-    assert_eq!(
-        message(&r, 0),
-        "family F-ADOPT needs a foster-home license in force on 2024-01-10, found none"
+    accept(&mut case, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
+    accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
+    accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    accept(
+        &mut case,
+        placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-ADOPT"),
+        &FEDERAL,
     );
+    assert_eq!(case.stage(), Stage::Adoption);
+    assert_eq!(case.current_placement().unwrap().id(), &plid("P-2"));
 }
 
 // ================================================================================================

@@ -16,7 +16,7 @@ use permanency::*;
 // ================================================================================================
 // Replay
 
-/// Seven events; 2, 4 and 5 are bad.
+/// Seven events; 2 and 5 are bad, 4 is keyed late.
 fn legacy_history() -> Vec<Event> {
     vec![
         removal(d(2024, 1, 10)),
@@ -39,7 +39,7 @@ fn legacy_history() -> Vec<Event> {
             Setting::RelativeFosterHome,
             Some("F-REL"),
         ),
-        // 4: dated before the event accepted before it (2024-02-01).
+        // 4: dated before the event entered before it (2024-02-01): keyed late.
         review(d(2024, 1, 15)),
         // 5: APPLA for a child born 2016-05-04, 7 on 2024-03-01.
         appla(d(2024, 3, 1)),
@@ -61,7 +61,6 @@ fn lenient_replay_returns_every_refused_event_and_the_case_from_the_rest() {
         found,
         [
             (2, vec![RuleId::PlacementAlreadyOpen]),
-            (4, vec![RuleId::EventOutOfOrder]),
             (5, vec![RuleId::ApplaAge]),
         ]
     );
@@ -74,21 +73,28 @@ fn lenient_replay_returns_every_refused_event_and_the_case_from_the_rest() {
     );
     assert_eq!(
         message(&lenient.refused[1].rejection, 0),
-        "expected a date on or after 2024-02-01 (the last event), found 2024-01-15"
-    );
-    assert_eq!(
-        message(&lenient.refused[2].rejection, 0),
         "appla needs a child who has attained 16 on 2024-03-01, found a younger child"
     );
 
-    // The case is the one built from the accepted events alone.
+    // The case is the one built from the accepted events alone; the review keyed late (4) is
+    // at its date, 2024-01-15, before the move of 2024-02-01.
     let good: Vec<Event> = history
         .iter()
         .enumerate()
-        .filter(|(i, _)| ![2, 4, 5].contains(i))
+        .filter(|(i, _)| ![2, 5].contains(i))
         .map(|(_, e)| e.clone())
         .collect();
-    assert_eq!(lenient.case.events(), &good[..]);
+    let dated: Vec<EventKind> = lenient.case.events().iter().map(Event::kind).collect();
+    assert_eq!(
+        dated,
+        [
+            EventKind::Removal,
+            EventKind::PlacementBegun,
+            EventKind::PeriodicReview,
+            EventKind::PlacementChanged,
+            EventKind::PlanSet
+        ]
+    );
     let strict = Case::replay(child(), all_families(), good, &FEDERAL).unwrap();
     assert_eq!(lenient.case, strict);
     assert_eq!(derived(&lenient.case), derived(&strict));
@@ -121,8 +127,9 @@ fn strict_replay_stops_at_the_first_refused_event() {
     );
 }
 
-/// An iterator that claims 2^40 events (or endless ones) yields a refusal at its first bad
-/// event, never a capacity overflow or an abort: the size hint is not trusted.
+/// An iterator that claims 2^40 events (or a hundred thousand) yields a refusal at its first
+/// bad event, never a capacity overflow or an abort: the size hint is not trusted. (A replay
+/// reads the whole history before sorting it, so the iterator must end.)
 #[test]
 fn replay_does_not_trust_a_size_hint() {
     struct Liar(Option<Event>);
@@ -142,11 +149,11 @@ fn replay_does_not_trust_a_size_hint() {
         refused,
         Err(ReplayError::Refused { index: 0, .. })
     ));
-    // `repeat` claims usize::MAX: the second removal in a row is refused.
+    // A hundred thousand removals of one day: the second is refused.
     let refused = Case::replay(
         child(),
         all_families(),
-        std::iter::repeat(removal(d(2024, 1, 10))),
+        std::iter::repeat(removal(d(2024, 1, 10))).take(100_000),
         &FEDERAL,
     );
     match refused {

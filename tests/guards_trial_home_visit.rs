@@ -1,5 +1,6 @@
 //! The trial home visit guards (`src/rules/trial_home_visit.rs`): a visit only toward
-//! reunification and with the parents; within its limit a return is the same episode and a
+//! reunification (primary or concurrent goal) and home to a parent or legal guardian; a runaway
+//! from a visit returns as usual; a death after an over-long visit follows its deemed exit; within its limit a return is the same episode and a
 //! removal is refused, after it a return is a new removal; a court extension needs a visit under
 //! way, a later end, and an order before the limit passed; after an over-long visit a discharge
 //! can only record reunification.
@@ -41,20 +42,50 @@ fn visiting(policy: &Policy) -> Case {
 }
 
 #[test]
-fn a_visit_needs_reunification_as_the_goal() {
+fn a_visit_needs_reunification_as_the_primary_or_the_concurrent_goal() {
     let mut case = in_care();
-    // No plan yet: reunification is the default goal.
+    // No plan yet: accepted (no federal rule makes a plan a condition of a visit).
     let mut no_plan = case.clone();
     accept(&mut no_plan, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
+    assert_eq!(no_plan.stage(), Stage::Reunification);
 
     accept(&mut case, plan(d(2024, 2, 1), Goal::Adoption), &FEDERAL);
     let r = refuse(&mut case, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
     assert_eq!(rules(&r), [RuleId::VisitGoalNotReunification]);
     assert_eq!(
         message(&r, 0),
-        "a trial home visit needs reunification as the primary goal, found adoption"
+        "a trial home visit needs reunification as the primary or the concurrent goal, found adoption"
     );
 
+    // Adoption first, guardianship concurrent: still refused, naming both.
+    let neither = Goals::new(Goal::Adoption, Some(Goal::LegalGuardianship), None).unwrap();
+    accept(
+        &mut case,
+        ev(d(2024, 2, 15), EventData::PlanSet(neither)),
+        &FEDERAL,
+    );
+    let r = refuse(&mut case, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
+    assert_eq!(
+        message(&r, 0),
+        "a trial home visit needs reunification as the primary or the concurrent goal, found adoption with legal_guardianship as the concurrent goal"
+    );
+
+    // Adoption primary, reunification concurrent (concurrent planning): accepted.
+    let mut concurrent_reunification = case.clone();
+    let goals = Goals::new(Goal::Adoption, Some(Goal::Reunification), None).unwrap();
+    accept(
+        &mut concurrent_reunification,
+        ev(d(2024, 3, 1), EventData::PlanSet(goals)),
+        &FEDERAL,
+    );
+    accept(
+        &mut concurrent_reunification,
+        visit(d(2024, 3, 1), "P-2"),
+        &FEDERAL,
+    );
+    assert_eq!(concurrent_reunification.stage(), Stage::Reunification);
+
+    // Reunification primary, adoption concurrent: accepted.
     let concurrent = Goals::new(Goal::Reunification, Some(Goal::Adoption), None).unwrap();
     accept(
         &mut case,
@@ -65,7 +96,7 @@ fn a_visit_needs_reunification_as_the_goal() {
 }
 
 #[test]
-fn a_visit_is_with_the_birth_family() {
+fn a_visit_is_with_a_parent_or_legal_guardian() {
     let mut case = in_care();
     let r = refuse(
         &mut case,
@@ -78,7 +109,7 @@ fn a_visit_is_with_the_birth_family() {
     assert_eq!(rules(&r), [RuleId::VisitNotWithParents]);
     assert_eq!(
         message(&r, 0),
-        "a trial home visit needs a trial_home_visit setting with the birth family, found a trial_home_visit with family F-REL of kind relative"
+        "a trial home visit needs a trial_home_visit setting in the home of a parent or legal guardian (a birth family, the household the child was removed from, or a family with a legal parent or legal guardian of the child), found a trial_home_visit with family F-REL of kind relative"
     );
     assert_eq!(subjects(&r, 0), [Subject::Placement(plid("P-2"))]);
 
@@ -95,6 +126,186 @@ fn a_visit_is_with_the_birth_family() {
     .is_err());
 
     accept(&mut case, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
+}
+
+/// F-GUARD, the household of the child's legal guardian (P-GUARD, Gus).
+fn legal_guardian_home(legal_parent: bool) -> Family {
+    let m = member("P-GUARD", "Gus", Relationship::LegalGuardian).caregiver();
+    Family::builder(fid("F-GUARD"), FamilyKind::Guardian)
+        .member(if legal_parent { m.legal_parent() } else { m })
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn a_visit_home_to_the_legal_guardian_the_child_was_removed_from() {
+    // Removed 2024-01-10 from F-GUARD, the guardian's household (not a birth family); a visit
+    // home there on 2024-03-01 is a return home (45 CFR 1356.21(e)).
+    let families = vec![birth_family(), foster_family(), guardian_family()];
+    let mut case = Case::new(child(), families).unwrap();
+    accept(
+        &mut case,
+        ev(
+            d(2024, 1, 10),
+            EventData::Removal(Removal::new(Manner::CourtOrder).from_family(fid("F-GUARD"))),
+        ),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        begin(
+            d(2024, 1, 10),
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        ev(
+            d(2024, 3, 1),
+            EventData::TrialHomeVisitBegun(HomeVisit::new(plid("P-2"), fid("F-GUARD"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Reunification);
+    assert_eq!(
+        case.current_placement().unwrap().caregiver(),
+        Some(&fid("F-GUARD"))
+    );
+}
+
+#[test]
+fn a_visit_to_any_family_of_a_legal_guardian_or_legal_parent() {
+    // Removed from F-BIRTH; F-GUARD holds a legal guardian (as a relationship, and then as a
+    // legal-parent member): both accepted. A guardian family with neither is refused.
+    for (guardian, accepted) in [
+        (legal_guardian_home(false), true),
+        (legal_guardian_home(true), true),
+        (guardian_family(), false),
+    ] {
+        let families = vec![birth_family(), foster_family(), guardian];
+        let mut case = Case::new(child(), families).unwrap();
+        accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+        accept(
+            &mut case,
+            begin(
+                d(2024, 1, 10),
+                "P-1",
+                Setting::NonRelativeFosterHome,
+                Some("F-FOSTER"),
+            ),
+            &FEDERAL,
+        );
+        let home = ev(
+            d(2024, 3, 1),
+            EventData::TrialHomeVisitBegun(HomeVisit::new(plid("P-2"), fid("F-GUARD"))),
+        );
+        if accepted {
+            accept(&mut case, home, &FEDERAL);
+            assert_eq!(case.stage(), Stage::Reunification);
+        } else {
+            let r = refuse(&mut case, home, &FEDERAL);
+            assert_eq!(rules(&r), [RuleId::VisitNotWithParents]);
+        }
+    }
+}
+
+// ================================================================================================
+// Runaway from a visit (the agency keeps placement and care responsibility, DOMAIN §2.7)
+
+#[test]
+fn a_runaway_from_a_visit_ends_the_visit_and_returns_as_usual() {
+    // Visit from 2024-01-15 (limit: 2024-07-15); ran away 2024-03-05, back 2024-03-20.
+    let mut case = visiting(&FEDERAL);
+    accept(&mut case, ran_away(d(2024, 3, 5), "P-3"), &FEDERAL);
+    assert_eq!(case.stage(), Stage::FosterCare);
+    let visit = case.placement(&plid("P-2")).unwrap();
+    assert_eq!(
+        visit.end(),
+        Some(PlacementEnd::new(d(2024, 3, 5), EndReason::Replaced))
+    );
+    let run = case.current_placement().unwrap();
+    assert_eq!(
+        (run.id(), run.setting(), run.start()),
+        (&plid("P-3"), Setting::Runaway, d(2024, 3, 5))
+    );
+    assert_eq!(case.episodes().len(), 1);
+    assert_eq!(case.episodes()[0].exit(), None);
+
+    accept(
+        &mut case,
+        returned_to_foster(d(2024, 3, 20), "P-4"),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::FosterCare);
+    assert_eq!(case.episodes().len(), 1);
+    // Neither the visit nor the runaway is a setting (CWPM 1.2B.7), and P-4 is F-FOSTER again,
+    // P-1's home: no move.
+    assert_eq!(case.placement_moves(&case.episodes()[0]), 0);
+}
+
+#[test]
+fn a_runaway_after_the_visit_outlived_its_limit_is_refused() {
+    // Visit from 2024-01-15: 2024-07-15 is the first day beyond; a runaway on 2024-07-15 is in
+    // time, on 2024-07-16 the episode had already ended.
+    let mut case = visiting(&FEDERAL);
+    let mut in_time = case.clone();
+    accept(&mut in_time, ran_away(d(2024, 7, 15), "P-3"), &FEDERAL);
+    let r = refuse(&mut case, ran_away(d(2024, 7, 16), "P-3"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitOutlivedLimit]);
+    assert_eq!(
+        message(&r, 0),
+        "the trial home visit begun 2024-01-15 outlived its limit on 2024-07-15, which ended the episode; a runaway on 2024-07-16 is not from foster care: record a removal with new findings when the child re-enters care"
+    );
+}
+
+// ================================================================================================
+// Death after an over-long visit
+
+#[test]
+fn a_death_during_an_authorized_visit_is_a_death_in_care() {
+    // Visit from 2024-01-15; died 2024-07-15, the first day beyond (the child may still be
+    // back that day): a death in foster care.
+    let mut case = visiting(&FEDERAL);
+    accept(&mut case, ev(d(2024, 7, 15), EventData::Death), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Deceased);
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit::new(d(2024, 7, 15), ExitReason::Death))
+    );
+    assert_eq!(
+        case.placements()[1].end(),
+        Some(PlacementEnd::new(d(2024, 7, 15), EndReason::Died))
+    );
+}
+
+#[test]
+fn a_death_after_an_over_long_visit_follows_the_deemed_exit() {
+    // Visit from 2024-01-15: 2024-01-15 + 6 months = 2024-07-15 is the first day beyond; died
+    // 2024-08-01. The episode ended in reunification on 2024-07-15 (the default reading) or on
+    // 2024-01-15 (back-dated to the visit's start); the death comes after it.
+    let back_dated = Policy::federal().with_overlong_visit_exit(OverlongVisitExit::VisitStart);
+    for (policy, exit) in [
+        (Policy::federal(), d(2024, 7, 15)),
+        (back_dated, d(2024, 1, 15)),
+    ] {
+        let mut case = visiting(&policy);
+        accept(&mut case, ev(d(2024, 8, 1), EventData::Death), &policy);
+        assert_eq!(case.stage(), Stage::Deceased);
+        assert_eq!(case.episodes().len(), 1);
+        assert_eq!(
+            case.episodes()[0].exit(),
+            Some(EpisodeExit::new(exit, ExitReason::Reunified))
+        );
+        // Events: removal 0, placement 1, visit 2, death 3.
+        assert_eq!(case.episodes()[0].exit_event(), Some(3));
+        assert_eq!(
+            case.placements()[1].end(),
+            Some(PlacementEnd::new(exit, EndReason::LimitExceeded))
+        );
+    }
 }
 
 #[test]

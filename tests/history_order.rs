@@ -26,7 +26,6 @@ fn eid(id: &str) -> EntryId {
 // Events of one day
 
 #[test]
-#[ignore = "needs the court_finding row from intake (lands with the guards work)"]
 fn findings_entered_before_the_removal_of_their_day_follow_it() {
     // All three on 2024-03-02; the worker keyed the order's findings first.
     let mut case = open_case();
@@ -243,7 +242,7 @@ fn an_event_entered_late_refused_at_its_own_date_gives_its_own_reasons() {
     assert_eq!(r.stage(), Stage::Intake);
     assert_eq!(
         message(&r, 0),
-        "periodic_review is not allowed in stage intake; allowed: family_recorded, open_preservation, removal"
+        "periodic_review is not allowed in stage intake; allowed: family_recorded, open_preservation, removal, court_finding, death"
     );
     assert_eq!(case, before);
 }

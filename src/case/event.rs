@@ -110,11 +110,23 @@ impl Event {
     /// # Errors
     ///
     /// [`Error::DateOutOfRange`] when the date, or a date the event carries (the last day of a
-    /// court's visit extension), lies outside 1900–2199.
+    /// court's visit extension, a respite's return), lies outside 1900–2199;
+    /// [`Error::DateOrder`] for a respite that returns on or before the day it begins.
     pub fn new(date: NaiveDate, what: EventData) -> Result<Event, Error> {
         date::check_range("event date", date)?;
         if let EventData::CourtFinding(Finding::VisitExtended { until }) = &what {
             date::check_range("visit extension", *until)?;
+        }
+        if let EventData::Respite(r) = &what {
+            date::check_range("respite return", r.returns)?;
+            let earliest = date::days_after(date, 1);
+            if r.returns < earliest {
+                return Err(Error::DateOrder {
+                    field: "respite return",
+                    earliest,
+                    found: r.returns,
+                });
+            }
         }
         Ok(Event {
             date,
@@ -706,7 +718,8 @@ impl Guardianship {
 /// [`AdoptionFinalized`](EventData::AdoptionFinalized) and death through
 /// [`Death`](EventData::Death): a discharge cannot claim either.
 ///
-/// On the wire, by reason: `"emancipated"`, `{"reunified": {"to": "F-1"}}`,
+/// On the wire, by reason: `"emancipated"`, `"emancipated_by_court_order"`,
+/// `{"reunified": {"to": "F-1"}}`,
 /// `{"guardianship": {"guardian": "F-3", "assistance": "kinship"}}`. The 0.1 form
 /// `{"reason": .., "to": .., "assistance": ..}` still loads when it states a possible exit.
 ///
@@ -744,8 +757,13 @@ pub enum Discharge {
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
         to: Option<FamilyId>,
     },
-    /// Emancipated.
+    /// Emancipated: the youth attained the age of majority the policy sets (SSA §475(8)).
     Emancipated,
+    /// Emancipated by a court order, at any age: "or is otherwise emancipated" (the exit reason
+    /// is [`ExitReason::Emancipated`]). No federal rule sets a floor; the state's emancipation
+    /// law decides who may petition, and the court's order is the fact recorded. On the wire:
+    /// `"emancipated_by_court_order"`.
+    EmancipatedByCourtOrder,
     /// Legal guardianship.
     Guardianship(Guardianship),
     /// Transferred to another agency.
@@ -784,7 +802,7 @@ impl Discharge {
         match self {
             Discharge::Reunified { .. } => ExitReason::Reunified,
             Discharge::LivingWithOtherRelatives { .. } => ExitReason::LivingWithOtherRelatives,
-            Discharge::Emancipated => ExitReason::Emancipated,
+            Discharge::Emancipated | Discharge::EmancipatedByCourtOrder => ExitReason::Emancipated,
             Discharge::Guardianship(_) => ExitReason::Guardianship,
             Discharge::TransferredToAnotherAgency => ExitReason::TransferredToAnotherAgency,
             Discharge::RunawayDischarge => ExitReason::RunawayDischarge,
@@ -846,6 +864,7 @@ const DISCHARGE_REASONS: &[&str] = &[
     "reunified",
     "living_with_other_relatives",
     "emancipated",
+    "emancipated_by_court_order",
     "guardianship",
     "transferred_to_another_agency",
     "runaway_discharge",
@@ -875,6 +894,7 @@ impl DischargeVisitor {
             "reunified" => Ok(Discharge::reunified()),
             "living_with_other_relatives" => Ok(Discharge::to_relatives()),
             "emancipated" => Ok(Discharge::Emancipated),
+            "emancipated_by_court_order" => Ok(Discharge::EmancipatedByCourtOrder),
             "transferred_to_another_agency" => Ok(Discharge::TransferredToAnotherAgency),
             "runaway_discharge" => Ok(Discharge::RunawayDischarge),
             "guardianship" => Err(E::custom(
@@ -1389,6 +1409,9 @@ event_kinds! {
     Close = "close",
     /// [`EventData::Reopen`].
     Reopen = "reopen",
+    // respite
+    /// [`EventData::Respite`].
+    Respite = "respite",
 }
 
 impl fmt::Display for EventKind {
@@ -1515,6 +1538,11 @@ pub enum EventData {
     Close,
     /// A closed case is reopened for in-home services.
     Reopen,
+    // respite
+    /// A respite stay: the child spends a few nights away from the placement in progress and
+    /// returns to it (CWPM 1.2B.7: not a placement setting, not a move). The placement does not
+    /// end.
+    Respite(Respite),
 }
 
 /// A correction of an earlier entry: which one, and why.
@@ -1595,6 +1623,7 @@ impl EventKind {
             | K::TrialHomeVisitEnded
             | K::PlacedForAdoption
             | K::AdoptionDisrupted
+            | K::Respite
             | K::PlanSet
             | K::CourtFinding
             | K::PermanencyHearing
@@ -1657,5 +1686,90 @@ impl EventData {
             }) => Some(parent),
             _ => None,
         }
+    }
+}
+
+// respite
+
+/// A respite stay (CWPM 1.2B.7; AFCARS and the CFSR do not count respite as a placement setting):
+/// the child stays away from the placement in progress from the event's date and is back in it on
+/// [`returns`](Respite::returns). It has its own id, and names the respite caregiver's family when
+/// recorded. The placement does not end; the stay is never a placement move.
+///
+/// Always true: the return is after the first day (checked by [`Event::new`]). Whether the stay
+/// may be respite (an open ordinary placement, no longer than the policy's
+/// [`respite_max_days`](crate::Policy::respite_max_days)) is the case's business.
+///
+/// On the wire: `{"id": "R-1", "returns": "2024-03-04", "caregiver": "F-2"}`.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use permanency::{Event, EventData, FamilyId, PlacementId, Respite};
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// // Friday 2024-03-01 to Monday 2024-03-04: three nights away.
+/// let weekend = Respite::new(PlacementId::new("R-1")?, d(2024, 3, 4)).with_caregiver(FamilyId::new("F-2")?);
+/// assert_eq!(weekend.nights(d(2024, 3, 1)), 3);
+/// assert!(Event::new(d(2024, 3, 1), EventData::Respite(weekend.clone())).is_ok());
+/// // A return on the first day is no stay at all.
+/// assert!(Event::new(d(2024, 3, 4), EventData::Respite(weekend)).is_err());
+/// # Ok::<(), permanency::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Respite {
+    id: PlacementId,
+    returns: NaiveDate,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    caregiver: Option<FamilyId>,
+}
+
+impl Respite {
+    /// A respite stay `id`, the child back in the placement on `returns`, with no respite
+    /// caregiver recorded.
+    pub fn new(id: PlacementId, returns: NaiveDate) -> Respite {
+        Respite {
+            id,
+            returns,
+            caregiver: None,
+        }
+    }
+
+    /// The same stay with the respite caregiver's family.
+    #[must_use]
+    pub fn with_caregiver(mut self, family: FamilyId) -> Respite {
+        self.caregiver = Some(family);
+        self
+    }
+
+    /// The stay's id.
+    pub fn id(&self) -> &PlacementId {
+        &self.id
+    }
+
+    /// The day the child is back in the placement (the first day not in respite).
+    pub fn returns(&self) -> NaiveDate {
+        self.returns
+    }
+
+    /// The respite caregiver's family, when recorded.
+    pub fn caregiver(&self) -> Option<&FamilyId> {
+        self.caregiver.as_ref()
+    }
+
+    /// The nights away for a stay that begins on `start`: `returns - start` days (0 when the
+    /// return is not after it).
+    pub fn nights(&self, start: NaiveDate) -> u32 {
+        u32::try_from((self.returns - start).num_days()).unwrap_or(0)
     }
 }

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::child::Child;
 use crate::date;
-use crate::family::{Family, FamilyKind};
+use crate::family::{Family, FamilyKind, Relationship};
 use crate::id::{FamilyId, PersonId, PlacementId};
 use crate::placement::{EndReason, Placement};
 use crate::plan::PermanencyPlan;
@@ -171,7 +171,8 @@ impl ParentalRights {
 pub struct ParentStatus {
     /// The parent.
     pub person: PersonId,
-    /// The birth family they belong to.
+    /// The family whose record makes them a legal parent: a birth family, or after an adoption
+    /// the family that adopted.
     pub family: FamilyId,
     /// Their rights.
     pub rights: ParentalRights,
@@ -269,6 +270,21 @@ pub(crate) fn closes_day_segment(kind: super::event::EventKind) -> bool {
     matches!(kind, K::Discharge | K::AdoptionFinalized | K::Close)
 }
 
+/// Counts `person` in (`add`) or out of `index`.
+fn count(index: &mut IdIndex<PersonId, u32>, person: &PersonId, add: bool) {
+    match (add, index.get_mut(person)) {
+        (true, Some(n)) => *n += 1,
+        (true, None) => {
+            index.insert(person.clone(), 1);
+        }
+        (false, Some(n)) if *n > 1 => *n -= 1,
+        (false, Some(_)) => {
+            index.remove(person);
+        }
+        (false, None) => {}
+    }
+}
+
 /// Pushes onto a list that usually holds one or two entries, without the four a first push
 /// reserves: episodes, plans, visits and their orders are held for the life of the case.
 fn push_few<T>(v: &mut Vec<T>, x: T) {
@@ -294,7 +310,10 @@ pub enum Effect {
     /// visit placement also begins a visit).
     Place(EndReason),
     /// Ends the open placement for this reason and the episode with the exit reason of the stage
-    /// the row leads to (death for [`Stage::Deceased`]).
+    /// the row leads to (death for [`Stage::Deceased`]) — except that a trial home visit that
+    /// outlived its limit before the event (a death during the visit) ended the episode in
+    /// reunification on the date the policy gives, and its placement for
+    /// [`EndReason::LimitExceeded`], as [`Effect::Discharge`] does.
     EndEpisode(EndReason),
     /// Like `EndEpisode(Discharged)`, except that a trial home visit that outlived its limit
     /// before the discharge ended the episode on the date the policy gives, and its placement for
@@ -330,6 +349,15 @@ pub(crate) struct Facts {
     /// For each legal parent of the birth families' latest records, in how many of those records
     /// they are one (a person may be a legal parent in two birth-family records).
     legal_count: IdIndex<PersonId, u32>,
+    /// For each putative (alleged) father of the families' latest records, in how many of those
+    /// records he is one.
+    putative_count: IdIndex<PersonId, u32>,
+    /// The slot of the family that adopted the child in the latest finalized adoption: from then
+    /// on its legal-parent members are the child's legal parents (SSA §475(2)).
+    adopted_by: Option<usize>,
+    /// The indexes in `placements` of the placements for adoption made while a legal parent's
+    /// rights were intact (legal-risk placements), in order.
+    legal_risk: Vec<usize>,
     visits: Vec<Visit>,
 }
 
@@ -356,6 +384,9 @@ impl Facts {
             episodes: Vec::new(),
             rights: IdIndex::default(),
             legal_count: IdIndex::default(),
+            putative_count: IdIndex::default(),
+            adopted_by: None,
+            legal_risk: Vec::new(),
             visits: Vec::new(),
         };
         for (i, f) in opening.iter().enumerate() {
@@ -535,18 +566,45 @@ impl Facts {
             .unwrap_or(ParentalRights::Intact)
     }
 
-    /// Whether `person` is a legal parent in a birth family's latest record.
+    /// Whether `person` is a legal parent of the child now: a legal-parent member of a birth
+    /// family's latest record until the first finalized adoption, then a legal-parent member of
+    /// the latest record of the family that adopted (SSA §475(2): "biological or adoptive"). An
+    /// index read, or one family's members after an adoption.
     pub(crate) fn is_legal_parent(&self, person: &PersonId) -> bool {
-        self.legal_count.get(person).is_some()
+        match self.adopted_by {
+            Some(slot) => self
+                .resolve(self.slots[slot].latest)
+                .member(person)
+                .is_some_and(|m| m.is_legal_parent()),
+            None => self.legal_count.get(person).is_some(),
+        }
     }
 
-    /// The legal parents (legal-parent members of the birth families' latest records), in family
-    /// and member order, each with the state of their rights. A walk over the families: read
-    /// only by the adoption rules and the public accessor; "is this person a legal parent" is
-    /// the index's [`is_legal_parent`](Facts::is_legal_parent).
+    /// Whether `person` is a putative (alleged) father in a family's latest record, before any
+    /// adoption: a father whose rights a court may end although paternity is not established
+    /// (AFCARS 1993 TPRDADDT: "legal or putative father").
+    pub(crate) fn is_putative_father(&self, person: &PersonId) -> bool {
+        self.adopted_by.is_none() && self.putative_count.get(person).is_some()
+    }
+
+    /// The family that adopted the child in the latest finalized adoption, if any.
+    pub(crate) fn adopted_by(&self) -> Option<&Family> {
+        self.adopted_by
+            .map(|slot| self.resolve(self.slots[slot].latest))
+    }
+
+    /// The legal parents, in family and member order, each with the state of their rights: the
+    /// legal-parent members of the birth families' latest records until the first finalized
+    /// adoption, then those of the family that adopted. A walk over the families: read only by
+    /// the adoption rules and the public accessor; "is this person a legal parent" is
+    /// [`is_legal_parent`](Facts::is_legal_parent).
     pub(crate) fn legal_parents(&self) -> impl Iterator<Item = ParentStatus> + '_ {
+        let adoptive = self.adopted_by();
         self.families()
-            .filter(|f| f.kind() == FamilyKind::Birth)
+            .filter(move |f| match adoptive {
+                Some(a) => f.id() == a.id(),
+                None => f.kind() == FamilyKind::Birth,
+            })
             .flat_map(move |f| {
                 f.legal_parents().map(move |m| ParentStatus {
                     person: m.person().id().clone(),
@@ -554,6 +612,18 @@ impl Facts {
                     rights: self.parental_rights(m.person().id()),
                 })
             })
+    }
+
+    /// Whether the placement at `index` of [`placements`](Facts::placements) is a legal-risk
+    /// placement: a placement for adoption made while a legal parent's rights were intact (or
+    /// none was recorded).
+    pub(crate) fn is_legal_risk(&self, index: usize) -> bool {
+        self.legal_risk.binary_search(&index).is_ok()
+    }
+
+    /// The indexes of the legal-risk placements, in order.
+    pub(crate) fn legal_risk(&self) -> &[usize] {
+        &self.legal_risk
     }
 
     /// The latest trial home visit of the open (or last) episode, ended or not.
@@ -659,8 +729,20 @@ impl Facts {
                     Stage::Exited(r) => r,
                     _ => ExitReason::Death,
                 };
-                self.end_placement(date, reason);
-                self.end_episode(date, exit, index);
+                match self.visit_in_progress() {
+                    // A visit that outlived its limit before the event (a death during it)
+                    // already ended the episode in reunification on the policy's date (45 CFR
+                    // 1356.21(e)); the event comes after that exit.
+                    Some(v) if date > v.first_day_beyond(index, policy) => {
+                        let deemed = v.deemed_exit(index, policy);
+                        self.end_placement(deemed, EndReason::LimitExceeded);
+                        self.end_episode(deemed, ExitReason::Reunified, index);
+                    }
+                    _ => {
+                        self.end_placement(date, reason);
+                        self.end_episode(date, exit, index);
+                    }
+                }
             }
             Effect::Discharge => {
                 let Stage::Exited(exit) = next else {
@@ -735,11 +817,39 @@ impl Facts {
                 self.rights
                     .insert(parent.clone(), ParentalRights::Deceased(date));
             }
+            EventData::PlacedForAdoption(home) => {
+                // The placement this event begins takes the next index (the effect runs after).
+                // At legal risk: no legal parent recorded, or one whose rights are intact and who
+                // is not of the adopting family (a step-parent adoption keeps that parent's).
+                let risk = {
+                    let adopting = home.caregiver().and_then(|f| self.family(f));
+                    let mut parents = self.legal_parents().peekable();
+                    parents.peek().is_none()
+                        || parents.any(|p| {
+                            !p.rights.ended()
+                                && adopting.is_none_or(|f| f.member(&p.person).is_none())
+                        })
+                };
+                if risk {
+                    push_few(&mut self.legal_risk, self.placements.len());
+                }
+            }
+            EventData::AdoptionFinalized => {
+                // The family of the adoptive placement in progress adopted the child.
+                if let Some(slot) = self
+                    .current_placement()
+                    .and_then(|p| p.caregiver())
+                    .and_then(|f| self.family_slot.get(f).copied())
+                {
+                    self.adopted_by = Some(slot);
+                }
+            }
             _ => {}
         }
     }
 
-    /// Counts the legal parents of the family at `slot` in (`add`) or out of the index.
+    /// Counts the legal parents (of a birth family) and the putative fathers (of any family) of
+    /// the family at `slot` in (`add`) or out of their indexes.
     fn count_legal_parents(&mut self, slot: usize, add: bool) {
         let family = match self.slots[slot].latest {
             Record::Opening(i) => &self.opening[i],
@@ -748,22 +858,16 @@ impl Facts {
                 _ => return,
             },
         };
-        if family.kind() != FamilyKind::Birth {
-            return;
-        }
-        for m in family.legal_parents() {
-            let person = m.person().id();
-            match (add, self.legal_count.get_mut(person)) {
-                (true, Some(n)) => *n += 1,
-                (true, None) => {
-                    self.legal_count.insert(person.clone(), 1);
-                }
-                (false, Some(n)) if *n > 1 => *n -= 1,
-                (false, Some(_)) => {
-                    self.legal_count.remove(person);
-                }
-                (false, None) => {}
-            }
+        let birth = family.kind() == FamilyKind::Birth;
+        for m in family.members() {
+            let index = if birth && m.is_legal_parent() {
+                &mut self.legal_count
+            } else if m.relationship() == Relationship::PutativeFather {
+                &mut self.putative_count
+            } else {
+                continue;
+            };
+            count(index, m.person().id(), add);
         }
     }
 

@@ -248,8 +248,9 @@ impl Case {
 
     /// Replays a history, given in the order of entry, stopping at the first refused event.
     ///
-    /// The history is first put in date order (by date, then [the order within a
-    /// day](EventKind::day_rank), then the order given), with its corrections applied, and then
+    /// The history is read whole (the iterator must end), put in date order (by date, then
+    /// [the order within a day](EventKind::day_rank), then the order given), with its
+    /// corrections applied, and then
     /// checked event by event: a legacy export in any order loads in O(n log n). The case is
     /// the one [`apply`](Case::apply) builds from the same entries whenever every entry is
     /// accepted.
@@ -596,12 +597,81 @@ impl Case {
         moves
     }
 
-    /// Every legal parent of the child (the legal-parent members of the birth families) and the
-    /// state of their rights. Members of adoptive or pre-adoptive families are not counted: they
-    /// become legal parents only when the adoption is finalized (see
-    /// [`FamilyKind::Birth`](crate::FamilyKind::Birth)).
+    /// Every legal parent of the child now, and the state of their rights ("biological or
+    /// adoptive parents", SSA §475(2)): the legal-parent members of the birth families' latest
+    /// records until an adoption is finalized; from then on the legal-parent members of the
+    /// latest record of the family that adopted (record its adoptive parents with
+    /// [`Member::legal_parent`](crate::Member::legal_parent)). Members of a pre-adoptive family
+    /// are not counted before the finalization. A putative father is never listed (he is not a
+    /// legal parent), though his rights may be ended and read with
+    /// [`parental_rights`](Case::parental_rights).
+    ///
+    /// After an adoption, a second adoption needs the adoptive parents' rights ended, and a
+    /// TPR may name them. In a step-parent adoption the legal parent who is a member of the
+    /// adopting family keeps their rights.
     pub fn legal_parents(&self) -> Vec<ParentStatus> {
         self.facts.legal_parents().collect()
+    }
+
+    /// The legal-risk placements, in order: placements for adoption made before every legal
+    /// parent's rights had ended (concurrent planning, SSA §471(a)(15)(F)). They are accepted;
+    /// the adoption is finalized only once every right has ended.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use permanency::*;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
+    /// let mother = Person::new(PersonId::new("P-1")?, Name::new("Ann")?);
+    /// let birth = Family::builder(FamilyId::new("F-1")?, FamilyKind::Birth)
+    ///     .member(Member::new(mother, Relationship::Mother).legal_parent())
+    ///     .build()?;
+    /// let carer = Person::new(PersonId::new("P-2")?, Name::new("Fay")?);
+    /// let adoptive = Family::builder(FamilyId::new("F-2")?, FamilyKind::PreAdoptive)
+    ///     .member(Member::new(carer, Relationship::NonRelative).caregiver())
+    ///     .build()?;
+    /// let mut case = Case::new(child, vec![birth, adoptive])?;
+    /// let federal = Policy::federal();
+    /// let on = |date, what| Event::new(date, what);
+    /// case.apply(on(d(2024, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &federal)?;
+    /// case.apply(on(d(2024, 2, 1), EventData::PlanSet(Goals::primary(Goal::Adoption)?))?, &federal)?;
+    /// // The mother's rights are intact: a legal-risk placement.
+    /// let home = NewPlacement::new(PlacementId::new("PL-1")?, Setting::PreAdoptiveHome, Some(FamilyId::new("F-2")?))?;
+    /// case.apply(on(d(2024, 3, 1), EventData::PlacedForAdoption(home))?, &federal)?;
+    /// assert_eq!(case.legal_risk_placements().len(), 1);
+    /// assert!(case.is_legal_risk(&PlacementId::new("PL-1")?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn legal_risk_placements(&self) -> Vec<&Placement> {
+        let placements = self.facts.placements();
+        self.facts
+            .legal_risk()
+            .iter()
+            .filter_map(|i| placements.get(*i))
+            .collect()
+    }
+
+    /// The respite stays of the case, in order, each with its first day: stays away from the
+    /// placement in progress that return to it (CWPM 1.2B.7). They are not placements, and
+    /// [`placement_moves`](Case::placement_moves) never counts them.
+    pub fn respites(&self) -> impl Iterator<Item = (NaiveDate, &event::Respite)> + '_ {
+        self.facts.events().iter().filter_map(|e| match e.what() {
+            event::EventData::Respite(r) => Some((e.date(), r)),
+            _ => None,
+        })
+    }
+
+    /// Whether placement `id` is a legal-risk placement (see
+    /// [`legal_risk_placements`](Case::legal_risk_placements)).
+    pub fn is_legal_risk(&self, id: &PlacementId) -> bool {
+        self.facts
+            .placements()
+            .iter()
+            .position(|p| p.id() == id)
+            .is_some_and(|i| self.facts.is_legal_risk(i))
     }
 
     /// The rights of `person` as the history has them: [`ParentalRights::Intact`] until an event

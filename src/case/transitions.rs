@@ -17,8 +17,8 @@ use super::facts::Facts;
 use super::stage::{ExitReason, Outcome, Stage, StageKind as S};
 use crate::placement::EndReason;
 use crate::rules::{
-    Check, Objection, Rule, RuleId, adoption, appla, discharge, lifecycle, parents, placement,
-    trial_home_visit as visit,
+    Check, Objection, Rule, RuleId, adoption, appla, candidacy, discharge, lifecycle, parents,
+    placement, respite, trial_home_visit as visit,
 };
 
 /// How a row that ends the episode chooses the exit reason.
@@ -196,6 +196,8 @@ const BEGIN: &[Rules] = &[&[placement::NONE_OPEN], placement::NEW_HOME];
 const MOVE: &[Rules] = &[placement::NEW_HOME];
 const RUN: &[Rules] = &[placement::FROM_HERE];
 const PLAN: &[Rules] = &[&[appla::AGE]];
+const CANDIDACY_IN_CARE: &[Rules] = &[candidacy::CANDIDACY_IN_CARE];
+const RESPITE: &[Rules] = &[respite::RESPITE];
 const FINDING: &[Rules] = &[&[
     visit::EXTENSION,
     placement::QRTP_NAMED,
@@ -205,12 +207,9 @@ const QRTP: &[Rules] = &[placement::QRTP];
 const RIGHTS: &[Rules] = &[parents::RIGHTS];
 const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
+const VISIT_RUN: &[Rules] = &[&[visit::OUTLIVED], placement::FROM_HERE];
 const VISIT_REENTRY: &[Rules] = &[&[visit::REENTRY]];
-const ADOPTIVE_PLACEMENT: &[Rules] = &[
-    adoption::ADOPTION,
-    placement::FROM_HERE,
-    &[placement::LICENSED_HOME],
-];
+const ADOPTIVE_PLACEMENT: &[Rules] = &[adoption::PLACEMENT, placement::FROM_HERE];
 const FINALIZE: &[Rules] = &[adoption::ADOPTION];
 const RECORD_AFTER_TPR: &[Rules] = &[adoption::RECORD_AFTER_TPR];
 const DISCHARGE: &[Rules] = &[discharge::EXIT];
@@ -228,6 +227,8 @@ pub const TABLE: &[Transition] = &[
     row(S::Intake,       K::FamilyRecorded,            To::Same,          NONE,               Record),
     row(S::Intake,       K::OpenPreservation,          To::Preservation,  NONE,               Record),
     row(S::Intake,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
+    row(S::Intake,       K::CourtFinding,              To::Same,          FINDING,            Record),
+    row(S::Intake,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::Preservation, K::FamilyRecorded,            To::Same,          NONE,               Record),
     row(S::Preservation, K::CandidacyIdentified,       To::Same,          NONE,               Record),
@@ -238,6 +239,7 @@ pub const TABLE: &[Transition] = &[
     row(S::Preservation, K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::FosterCare,   K::FamilyRecorded,            To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::CandidacyIdentified,       To::Same,          CANDIDACY_IN_CARE,  Record),
     row(S::FosterCare,   K::PlacementBegun,            To::Same,          BEGIN,              REPLACE),
     row(S::FosterCare,   K::PlacementChanged,          To::Same,          MOVE,               REPLACE),
     row(S::FosterCare,   K::RanAway,                   To::Same,          RUN,                REPLACE),
@@ -260,8 +262,11 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::PlacedForAdoption,         To::Adoption,      ADOPTIVE_PLACEMENT, REPLACE),
     row(S::FosterCare,   K::Discharge,                 DISCHARGED,        DISCHARGE,          Discharged),
     row(S::FosterCare,   K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
+    // respite: a stay away that keeps the placement (CWPM 1.2B.7)
+    row(S::FosterCare,   K::Respite,                   To::Same,          RESPITE,            Record),
 
     row(S::Reunification,K::FamilyRecorded,            To::Same,          NONE,               Record),
+    row(S::Reunification,K::CandidacyIdentified,       To::Same,          CANDIDACY_IN_CARE,  Record),
     row(S::Reunification,K::PlanSet,                   To::Same,          PLAN,               Record),
     row(S::Reunification,K::CourtFinding,              To::Same,          FINDING,            Record),
     row(S::Reunification,K::PermanencyHearing,         To::Same,          NONE,               Record),
@@ -271,11 +276,13 @@ pub const TABLE: &[Transition] = &[
     row(S::Reunification,K::TransitionPlanCompleted,   To::Same,          NONE,               Record),
     row(S::Reunification,K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::Reunification,K::TrialHomeVisitEnded,       To::FosterCare,    VISIT_RETURN,       REPLACE),
+    row(S::Reunification,K::RanAway,                   To::FosterCare,    VISIT_RUN,          REPLACE),
     row(S::Reunification,K::Removal,                   To::FosterCare,    VISIT_REENTRY,      OpenEpisode),
     row(S::Reunification,K::Discharge,                 DISCHARGED,        VISIT_DISCHARGE,    Discharged),
     row(S::Reunification,K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::Adoption,     K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
+    row(S::Adoption,     K::CandidacyIdentified,       To::Same,          CANDIDACY_IN_CARE,  Record),
     row(S::Adoption,     K::PlanSet,                   To::Same,          PLAN,               Record),
     row(S::Adoption,     K::CourtFinding,              To::Same,          FINDING,            Record),
     row(S::Adoption,     K::PermanencyHearing,         To::Same,          NONE,               Record),
@@ -283,21 +290,29 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::CasePlanCompleted,         To::Same,          NONE,               Record),
     row(S::Adoption,     K::TransitionPlanCompleted,   To::Same,          NONE,               Record),
     row(S::Adoption,     K::RelativesNotified,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::TprPetitionFiled,          To::Same,          NONE,               Record),
+    row(S::Adoption,     K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
+    row(S::Adoption,     K::ParentalRightsRelinquished,To::Same,          RIGHTS,             Record),
+    row(S::Adoption,     K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::Adoption,     K::RanAway,                   To::Same,          RUN,                REPLACE),
     row(S::Adoption,     K::ReturnedFromRunaway,       To::Same,          MOVE,               REPLACE),
     row(S::Adoption,     K::AdoptionDisrupted,         To::FosterCare,    MOVE,               Place(EndReason::Disrupted)),
     row(S::Adoption,     K::Discharge,                 DISCHARGED,        DISCHARGE,          Discharged),
     row(S::Adoption,     K::AdoptionFinalized,         ADOPTED,           FINALIZE,           EndEpisode(EndReason::Discharged)),
     row(S::Adoption,     K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
+    // respite
+    row(S::Adoption,     K::Respite,                   To::Same,          RESPITE,            Record),
 
     row(S::Exited,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
     row(S::Exited,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
+    row(S::Exited,       K::CourtFinding,              To::Same,          FINDING,            Record),
     row(S::Exited,       K::OpenPreservation,          To::Preservation,  NONE,               Record),
     row(S::Exited,       K::Close,                     To::Closed,        NONE,               Record),
     row(S::Exited,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::Closed,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
     row(S::Closed,       K::Reopen,                    To::Preservation,  NONE,               Record),
+    row(S::Closed,       K::CourtFinding,              To::Same,          FINDING,            Record),
     row(S::Closed,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
     row(S::Closed,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 ];
@@ -573,11 +588,7 @@ mod tests {
         }
         assert_eq!(allowed_from(S::Deceased).count(), 0);
         // Every stage but Deceased can record the child's death.
-        for s in S::ALL
-            .iter()
-            .copied()
-            .filter(|s| !matches!(s, S::Deceased | S::Intake))
-        {
+        for s in S::ALL.iter().copied().filter(|s| *s != S::Deceased) {
             assert!(find(s, K::Death).is_some(), "{s:?}");
         }
     }

@@ -1,16 +1,24 @@
-//! Adoption: placement for adoption and finalization .
+//! Adoption: placement for adoption (legal-risk before every right ended) and finalization.
 
 use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::EventData;
-use crate::case::stage::{ExitReason, Stage};
+use crate::case::stage::ExitReason;
 use crate::family::FamilyKind;
 use crate::id::PersonId;
 use crate::placement::Setting;
 use crate::plan::Goal;
 
 /// Every legal parent's rights are terminated or relinquished, or the parent has died, before the
-/// child is placed for adoption or the adoption is finalized. Lists every parent whose rights are
-/// intact. For a family record after the adoption, see `no_parent_restored`.
+/// adoption is finalized (state adoption law; DOMAIN §8.3 item 2). Lists every parent whose rights
+/// are intact. For a family record after the adoption, see `no_parent_restored`.
+///
+/// The legal parents are those of [`Facts::legal_parents`](crate::case::facts::Facts): the birth
+/// families' until a first adoption, then the adoptive family's. A legal parent who is a member
+/// of the adopting family (a step-parent adoption: the parent married to the adopting
+/// step-parent) keeps their rights and need not have them ended. A putative father is not a
+/// legal parent: his intact rights do not block the adoption (state law settles his claim —
+/// notice, a registry, consent found unnecessary — outside the federal rules), though his TPR
+/// may be recorded.
 ///
 /// At least one legal parent must be recorded: an adoption cannot rest on rights the case never
 /// shows ending. (Parents whose identity is unknown are recorded too, and their rights ended by
@@ -26,7 +34,15 @@ pub(crate) fn rights_ended(c: &Check<'_>) -> Option<Objection> {
             c.event.kind()
         )));
     }
-    let intact = parents.filter(|p| !p.rights.ended()).map(|p| p.person);
+    let adopting = c
+        .case
+        .current_placement()
+        .and_then(|p| p.caregiver())
+        .and_then(|f| c.case.family(f));
+    let intact = parents
+        .filter(|p| !p.rights.ended())
+        .filter(|p| adopting.is_none_or(|f| f.member(&p.person).is_none()))
+        .map(|p| p.person);
     intact_parents(
         || {
             format!(
@@ -112,10 +128,11 @@ pub(crate) fn adoptive_home(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
-/// For a `family_recorded` event: once every legal parent's rights ended for an adoption (the child is placed for adoption, or
-/// adopted), a new record of a birth family cannot bring in a legal parent whose rights are
-/// intact: that would make the adoption stand on rights that never ended. Record the person
-/// without the legal-parent role, or end their rights first while the case is in foster care.
+/// For a `family_recorded` event: once the adoption is finalized, a new record of a birth family
+/// cannot bring in a legal parent whose rights are intact: that would make the adoption stand on
+/// rights that never ended. Record the person without the legal-parent role. Before the
+/// finalization (in foster care, or placed for adoption, at legal risk or not) a newly found
+/// parent may be recorded: the finalization waits for their rights to end.
 fn no_parent_restored(c: &Check<'_>) -> Option<Objection> {
     let EventData::FamilyRecorded(family) = c.event.what() else {
         return None;
@@ -126,7 +143,7 @@ fn no_parent_restored(c: &Check<'_>) -> Option<Objection> {
         .last()
         .and_then(|e| e.exit())
         .is_some_and(|x| x.reason == ExitReason::Adopted);
-    if family.kind() != FamilyKind::Birth || !(adopted || c.case.stage() == Stage::Adoption) {
+    if family.kind() != FamilyKind::Birth || !adopted {
         return None;
     }
     let intact = family
@@ -142,14 +159,19 @@ fn no_parent_restored(c: &Check<'_>) -> Option<Objection> {
     intact_parents(what, Some(Subject::Family(family.id().clone())), intact)
 }
 
-/// No adoption while a legal parent's rights are intact, nor a parent restored after it.
+/// No adoption finalized while a legal parent's rights are intact, nor a parent restored after
+/// it.
 pub(crate) const RIGHTS_ENDED: Rule = Rule::one(RuleId::ParentalRightsIntact, rights_ended);
 /// The plan's goal is adoption.
 pub(crate) const GOAL_IS_ADOPTION: Rule = Rule::one(RuleId::GoalNotAdoption, goal_is_adoption);
 /// An adoptive home.
 pub(crate) const ADOPTIVE_HOME: Rule = Rule::one(RuleId::NotAnAdoptiveHome, adoptive_home);
 
-/// The rules both an adoptive placement and a finalization pass.
+/// The rules of a placement for adoption. Not the parents' rights: a placement before every
+/// right ended is a legal-risk placement, lawful under concurrent planning (SSA
+/// §471(a)(15)(F)), and recorded as one ([`Case::legal_risk_placements`](crate::Case::legal_risk_placements)).
+pub(crate) const PLACEMENT: &[Rule] = &[GOAL_IS_ADOPTION, ADOPTIVE_HOME];
+/// The rules of a finalization: every right ended, the goal, the adoptive home.
 pub(crate) const ADOPTION: &[Rule] = &[RIGHTS_ENDED, GOAL_IS_ADOPTION, ADOPTIVE_HOME];
 /// A family record once the rights ended for an adoption.
 pub(crate) const RECORD_AFTER_TPR: &[Rule] = &[RIGHTS_ENDED];

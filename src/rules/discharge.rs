@@ -4,9 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Check, Objection, Rule, RuleId, Subject};
-use crate::case::event::{Discharge, EventData, Guardianship, GuardianshipAssistance};
-use crate::case::stage::ExitReason;
-use crate::date;
+use crate::case::event::{Discharge, EventData, Guardianship};
 use crate::family::{Family, FamilyKind};
 use crate::policy::KinshipClock;
 
@@ -17,17 +15,19 @@ fn discharge<'a>(c: &Check<'a>) -> Option<&'a Discharge> {
     }
 }
 
-/// Emancipation not before the age of majority the policy sets (SSA §475(8): 18).
+/// Emancipation not before the age of majority the policy sets (SSA §475(8): 18), unless a court
+/// emancipated the minor ([`Discharge::EmancipatedByCourtOrder`], at any age: "or is otherwise
+/// emancipated"; no federal rule sets a floor).
 pub(crate) fn emancipation_age(c: &Check<'_>) -> Option<Objection> {
     let d = discharge(c)?;
-    if d.reason() != ExitReason::Emancipated {
+    if !matches!(d, Discharge::Emancipated) {
         return None;
     }
     let majority = c.policy.age_of_majority();
     let age = c.case.child().age_on(c.event.date(), c.policy).unwrap_or(0);
     (age < majority).then(|| {
         Objection::new(format!(
-            "emancipation needs a youth who has attained {majority} on {}, found a younger youth",
+            "emancipation needs a youth who has attained {majority} on {}, found a younger youth; a minor emancipated by a court is emancipated_by_court_order",
             c.event.date()
         ))
     })
@@ -54,29 +54,13 @@ pub(crate) fn guardianship_family(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
-/// Kinship guardianship assistance only for a relative guardian (SSA §473(d)(1): "relatives ...
-/// who have assumed legal guardianship"). Only a guardianship can carry assistance.
-pub(crate) fn kinship_relative(c: &Check<'_>) -> Option<Objection> {
-    let (g, f) = guardianship(c)?;
-    if g.assistance() != GuardianshipAssistance::Kinship {
-        return None;
-    }
-    (!f.cared_for_by_relative()).then(|| {
-        Objection::new(format!(
-            "kinship guardianship assistance needs a relative guardian, found no relative caregiver in family {}",
-            f.id()
-        ))
-        .about(Subject::Family(f.id().clone()))
-    })
-}
-
 /// The first day from which the child has lived, without a break up to `on`, in `family`'s home
 /// while it held a license in force: the start of the kinship-guardianship clock. `None` when the
 /// child is not in that home on `on` or the license is not in force then.
 ///
 /// Under [`KinshipClock::AllMonthsInHome`] the months before the license count too, once the home
-/// is licensed on `on`. Shared by the guard below and the kinship-guardianship obligation of the
-/// clocks.
+/// is licensed on `on`. Read by the kinship-guardianship obligation of the clocks (SSA
+/// §473(d)(3)(A)(i)(II)).
 pub(crate) fn licensed_stay_start(
     case: &crate::case::facts::Facts,
     family: &Family,
@@ -105,50 +89,19 @@ pub(crate) fn licensed_stay_start(
     })
 }
 
-/// Kinship guardianship assistance only after 6 consecutive months (the policy's number) in the
-/// relative's licensed home (SSA §473(d)(3)(A)(i)(II): eligible for foster care maintenance
-/// payments while residing there; an open reading, see [the manual](crate::manual#open-readings): counted while the home is licensed).
-pub(crate) fn kinship_six_months(c: &Check<'_>) -> Option<Objection> {
-    let (g, f) = guardianship(c)?;
-    if g.assistance() != GuardianshipAssistance::Kinship {
-        return None;
-    }
-    let months = c.policy.kinship_guardianship_months();
-    let on = c.event.date();
-    let start = licensed_stay_start(c.case, f, on, c.policy);
-    let due = start.map(|s| date::months_after_with(s, months, c.policy.month_end()));
-    match due {
-        Some(due) if due <= on => None,
-        _ => Some(
-            Objection::new(match (start, due) {
-                    (Some(s), Some(due)) => format!(
-                        "kinship guardianship assistance needs {months} consecutive months in family {}'s licensed home, found {s} to {on} (the months are complete on {due})",
-                        f.id()
-                    ),
-                    _ => format!(
-                        "kinship guardianship assistance needs {months} consecutive months in family {}'s licensed home, found the child not placed there under a license in force on {on}",
-                        f.id()
-                    ),
-                },
-            )
-            .about(Subject::Family(f.id().clone())),
-        ),
-    }
-}
-
 /// Emancipation only at majority.
 pub(crate) const EMANCIPATION: Rule = Rule::one(RuleId::EmancipationAge, emancipation_age);
 /// Guardianship names the guardian.
 pub(crate) const GUARDIAN: Rule = Rule::one(RuleId::GuardianshipFamily, guardianship_family);
-/// KinGAP only for a relative.
-pub(crate) const KIN_RELATIVE: Rule = Rule::one(RuleId::KinshipGuardianRelative, kinship_relative);
-/// KinGAP only after 6 months in the licensed home.
-pub(crate) const KIN_SIX_MONTHS: Rule =
-    Rule::one(RuleId::KinshipGuardianSixMonths, kinship_six_months);
 
 /// The rules of a discharge (after, during a visit, the visit's limit).
-pub(crate) const EXIT: &[Rule] = &[EMANCIPATION, GUARDIAN, KIN_RELATIVE, KIN_SIX_MONTHS];
+///
+/// Kinship guardianship assistance is not checked here: the guardianship is lawful whatever the
+/// assistance, and assistance for a non-relative guardian or before the six months in the
+/// licensed home only withholds title IV-E payment (DOMAIN §8.3, items 3, 8 and 9): the clocks
+/// report it ([`RuleId::KinshipGuardianRelative`], [`RuleId::KinshipGuardianSixMonths`]).
+pub(crate) const EXIT: &[Rule] = &[EMANCIPATION, GUARDIAN];
 
 /// Every rule of this family.
 #[cfg(test)]
-pub(crate) const ALL: &[Rule] = &[EMANCIPATION, GUARDIAN, KIN_RELATIVE, KIN_SIX_MONTHS];
+pub(crate) const ALL: &[Rule] = EXIT;

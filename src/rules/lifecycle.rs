@@ -24,7 +24,7 @@ pub(crate) fn families_known(c: &Check<'_>) -> Option<Objection> {
         .new_placement()
         .and_then(|p| p.caregiver())
         .filter(|_| c.caregiver.is_none());
-    let named: [Option<&FamilyId>; 3] = [
+    let named: [Option<&FamilyId>; 4] = [
         caregiver,
         match what {
             EventData::Removal(r) => r.from.as_ref(),
@@ -32,6 +32,10 @@ pub(crate) fn families_known(c: &Check<'_>) -> Option<Objection> {
         },
         match what {
             EventData::Discharge(d) => d.to(),
+            _ => None,
+        },
+        match what {
+            EventData::Respite(r) => r.caregiver(),
             _ => None,
         },
     ];
@@ -51,15 +55,18 @@ pub(crate) fn families_known(c: &Check<'_>) -> Option<Objection> {
     Some(v)
 }
 
-/// A new placement's id must not have been used before in the case.
+/// A new placement's id (or a respite stay's) must not have been used before in the case by a
+/// placement.
 pub(crate) fn placement_id_unused(c: &Check<'_>) -> Option<Objection> {
-    let p = c.event.what().new_placement()?;
-    c.case.placement(p.id()).map(|_| {
+    let id = match c.event.what() {
+        EventData::Respite(r) => r.id(),
+        what => what.new_placement()?.id(),
+    };
+    c.case.placement(id).map(|_| {
         Objection::new(format!(
-            "placement {} already exists in the case; each placement needs its own id",
-            p.id()
+            "placement {id} already exists in the case; each placement needs its own id"
         ))
-        .about(Subject::Placement(p.id().clone()))
+        .about(Subject::Placement(id.clone()))
     })
 }
 

@@ -20,10 +20,12 @@ use crate::policy::Policy;
 
 pub(crate) mod adoption;
 pub(crate) mod appla;
+pub(crate) mod candidacy;
 pub(crate) mod discharge;
 pub(crate) mod lifecycle;
 pub(crate) mod parents;
 pub(crate) mod placement;
+pub(crate) mod respite;
 pub(crate) mod trial_home_visit;
 
 /// What a rule sees: the case's facts before the event, the event, the policy — and the
@@ -134,5 +136,7 @@ pub(crate) fn registry() -> Vec<Rule> {
     all.extend_from_slice(adoption::ALL);
     all.extend_from_slice(trial_home_visit::ALL);
     all.extend_from_slice(discharge::ALL);
+    all.extend_from_slice(candidacy::ALL);
+    all.extend_from_slice(respite::ALL);
     all
 }

@@ -3,14 +3,16 @@
 use super::{Check, Objection, Rule, RuleId, Subject};
 
 /// The person an event names as a parent (a TPR, a relinquishment, a parent's death, a finding
-/// excusing reunification efforts for that parent) is a legal parent of the child: a legal-parent
-/// member of a birth family (SSA §475(2)).
+/// excusing reunification efforts for that parent) is a parent of the child: a legal parent now
+/// (a legal-parent member of a birth family, or after an adoption of the family that adopted;
+/// SSA §475(2)), or a putative (alleged) father, whose rights a court may end too (AFCARS 1993
+/// TPRDADDT: "legal or putative father").
 pub(crate) fn legal_parent(c: &Check<'_>) -> Option<Objection> {
     let person = c.event.what().parent()?;
-    let is_parent = c.case.is_legal_parent(person);
+    let is_parent = c.case.is_legal_parent(person) || c.case.is_putative_father(person);
     (!is_parent).then(|| {
         Objection::new(format!(
-            "person {person} is not a legal parent in any birth family of the case"
+            "person {person} is not a legal parent or a putative father of the child in the case"
         ))
         .about(Subject::Person(person.clone()))
     })

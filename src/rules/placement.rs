@@ -1,5 +1,6 @@
-//! Placement rules: one placement at a time, the right caregiver for each setting, licensed
-//! non-relative homes, and the distinct events for runaways.
+//! Placement rules: one placement at a time, the right caregiver for each setting, and the
+//! distinct events for runaways. A home's licence is not a placement rule: foster care includes
+//! unlicensed homes (45 CFR 1355.20), and only payment depends on the licence (SSA §472(c)(1)).
 
 use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::{EventData, EventKind, Finding};
@@ -135,50 +136,6 @@ pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
-/// A non-relative foster family home (non-relative, therapeutic, shelter or pre-adoptive) needs a
-/// license in force on the placement date (SSA §472(c)(1)), except a pre-adoptive placement with
-/// an adoptive family. Relative and kin homes may be
-/// unlicensed: federal foster care includes them regardless of licensure (45 CFR 1355.20).
-pub(crate) fn licensed_home(c: &Check<'_>) -> Option<Objection> {
-    let p = c.event.what().new_placement()?;
-    if !matches!(
-        p.setting(),
-        Setting::NonRelativeFosterHome
-            | Setting::TherapeuticFosterHome
-            | Setting::ShelterFosterHome
-            | Setting::PreAdoptiveHome
-    ) {
-        return None;
-    }
-    let family = c.caregiver?;
-    // An adoptive family taking a pre-adoptive placement needs no foster license; a pre-adoptive
-    // family that fosters the child before the adoption does.
-    if p.setting() == Setting::PreAdoptiveHome && family.kind() == FamilyKind::Adoptive {
-        return None;
-    }
-    let date = c.event.date();
-    match family.license() {
-        Some(l) if l.in_force_on(date) => None,
-        found => Some(
-            Objection::new(format!(
-                "family {} needs a foster-home license in force on {date}, found {}",
-                family.id(),
-                match found {
-                    None => "none".to_owned(),
-                    Some(l) if !l.status().in_force() => "a license not in force".to_owned(),
-                    Some(l) => format!(
-                        "one covering {} to {}",
-                        l.since(),
-                        l.expires().map_or("no end".to_owned(), |e| e.to_string())
-                    ),
-                }
-            ))
-            .about(Subject::Family(family.id().clone()))
-            .about(Subject::Placement(p.id().clone())),
-        ),
-    }
-}
-
 fn qrtp(c: &Check<'_>, id: &PlacementId) -> Option<Objection> {
     match c.case.placement(id) {
         Some(p) if p.setting() == Setting::Qrtp => None,
@@ -248,13 +205,15 @@ pub(crate) const NONE_OPEN: Rule = Rule::one(RuleId::PlacementAlreadyOpen, none_
 pub(crate) const EVENT_FITS: Rule = Rule::many(RuleId::PlacementEventMismatch, event_fits);
 /// The right caregiver family for the setting.
 pub(crate) const CAREGIVER_KIND: Rule = Rule::one(RuleId::CaregiverKind, caregiver_kind);
-/// A licensed non-relative home.
-pub(crate) const LICENSED_HOME: Rule = Rule::one(RuleId::UnlicensedHome, licensed_home);
 /// QRTP records name a QRTP.
 pub(crate) const QRTP_NAMED: Rule = Rule::one(RuleId::QrtpPlacement, qrtp_named);
 
 /// The rules of every event that moves the child into a new ordinary home.
-pub(crate) const NEW_HOME: &[Rule] = &[EVENT_FITS, CAREGIVER_KIND, LICENSED_HOME];
+///
+/// No licence is checked: foster care is care in a foster family home "regardless of licensure"
+/// (45 CFR 1355.20); the licence decides only title IV-E payment (SSA §472(c)(1)), which the
+/// clocks report ([`RuleId::UnlicensedHome`]).
+pub(crate) const NEW_HOME: &[Rule] = &[EVENT_FITS, CAREGIVER_KIND];
 /// The rules of an event that moves the child onto runaway status, or into a visit or an
 /// adoptive home, from wherever the child is.
 pub(crate) const FROM_HERE: &[Rule] = &[EVENT_FITS];
@@ -263,10 +222,4 @@ pub(crate) const QRTP: &[Rule] = &[QRTP_NAMED];
 
 /// Every rule of this family.
 #[cfg(test)]
-pub(crate) const ALL: &[Rule] = &[
-    NONE_OPEN,
-    EVENT_FITS,
-    CAREGIVER_KIND,
-    LICENSED_HOME,
-    QRTP_NAMED,
-];
+pub(crate) const ALL: &[Rule] = &[NONE_OPEN, EVENT_FITS, CAREGIVER_KIND, QRTP_NAMED];

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::{EventData, EventKind, Finding};
 use crate::date;
-use crate::family::FamilyKind;
+use crate::family::{FamilyKind, Relationship};
 use crate::placement::Setting;
 use crate::plan::Goal;
 
@@ -20,28 +20,48 @@ fn visit(c: &Check<'_>) -> Option<(NaiveDate, NaiveDate)> {
     Some((v.start(), v.first_day_beyond(known, c.policy)))
 }
 
-/// A trial home visit only toward reunification: the plan's primary goal is reunification (or no
-/// plan is set yet, when reunification is the default goal).
+/// A trial home visit only toward reunification: reunification is the primary or the concurrent
+/// goal of the plan in force (concurrent planning works toward both at once, SSA
+/// §471(a)(15)(F); 45 CFR 1356.21(e) limits the visit's length, not the plan it serves). With no
+/// plan set yet the visit is accepted: reunification is the default goal, and no federal rule
+/// makes a plan a condition of a visit (the case plan is due within 60 days of removal, 45 CFR
+/// 1356.21(g)(2), and its lateness is the clocks' business).
 pub(crate) fn goal_is_reunification(c: &Check<'_>) -> Option<Objection> {
-    let goal = c.case.current_plan().map(|p| p.primary_goal());
-    match goal {
-        None | Some(Goal::Reunification) => None,
-        Some(g) => Some(Objection::new(format!(
-            "a trial home visit needs reunification as the primary goal, found {}",
-            g.as_str()
-        ))),
+    let plan = c.case.current_plan()?;
+    if plan.primary_goal() == Goal::Reunification
+        || plan.concurrent_goal() == Some(Goal::Reunification)
+    {
+        return None;
     }
+    Some(Objection::new(format!(
+        "a trial home visit needs reunification as the primary or the concurrent goal, found {}{}",
+        plan.primary_goal().as_str(),
+        plan.concurrent_goal().map_or(String::new(), |g| format!(
+            " with {} as the concurrent goal",
+            g.as_str()
+        ))
+    )))
 }
 
-/// The visit is a trial-home-visit setting in the birth family's home.
+/// The visit is a trial-home-visit setting in the home of a parent or legal guardian (45 CFR
+/// 1356.21(e): a visit is a return home; SSA §475(2): parents are "biological or adoptive parents
+/// or legal guardians"): a birth family, the household the open episode's removal names, or a
+/// family in which a member is a legal parent or the legal guardian of the child.
 pub(crate) fn with_parents(c: &Check<'_>) -> Option<Objection> {
     let p = c.event.what().new_placement()?;
     let family = c.caregiver;
-    let ok = p.setting() == Setting::TrialHomeVisit
-        && family.is_some_and(|f| f.kind() == FamilyKind::Birth);
+    let removed_from = c.case.episodes().last().and_then(|e| e.removed_from());
+    let home = family.is_some_and(|f| {
+        f.kind() == FamilyKind::Birth
+            || removed_from == Some(f.id())
+            || f.members()
+                .iter()
+                .any(|m| m.is_legal_parent() || m.relationship() == Relationship::LegalGuardian)
+    });
+    let ok = p.setting() == Setting::TrialHomeVisit && home;
     (!ok).then(|| {
         Objection::new(format!(
-                "a trial home visit needs a trial_home_visit setting with the birth family, found a {} with {}",
+                "a trial home visit needs a trial_home_visit setting in the home of a parent or legal guardian (a birth family, the household the child was removed from, or a family with a legal parent or legal guardian of the child), found a {} with {}",
                 p.setting().as_str(),
                 family.map_or("no caregiver family".to_owned(), |f| format!(
                     "family {} of kind {}",
@@ -58,6 +78,14 @@ pub(crate) fn with_parents(c: &Check<'_>) -> Option<Objection> {
 /// After it, the return is a new removal (record a `removal`, with new findings).
 fn within_limit(c: &Check<'_>) -> Option<Objection> {
     let (start, beyond) = visit(c)?;
+    if c.event.kind() == EventKind::RanAway {
+        return (c.event.date() > beyond).then(|| {
+            Objection::new(format!(
+                "the trial home visit begun {start} outlived its limit on {beyond}, which ended the episode; a runaway on {} is not from foster care: record a removal with new findings when the child re-enters care",
+                c.event.date()
+            ))
+        });
+    }
     (c.event.date() > beyond).then(|| {
         Objection::new(format!(
                 "the trial home visit begun {start} outlived its limit on {beyond}; a return on {} is a new removal: record a removal with new findings",
@@ -127,8 +155,8 @@ fn discharge_after_limit(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
-/// A visit that outlived its limit: the return to care is a new removal, and a discharge can only
-/// record the reunification it already was. The one function of [`RuleId::VisitOutlivedLimit`].
+/// A visit that outlived its limit: the return to care is a new removal, a runaway is not from
+/// foster care, and a discharge can only record the reunification it already was. The one function of [`RuleId::VisitOutlivedLimit`].
 pub(crate) fn outlived(c: &Check<'_>) -> Option<Objection> {
     match c.event.kind() {
         EventKind::Discharge => discharge_after_limit(c),

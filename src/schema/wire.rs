@@ -241,7 +241,9 @@ impl JsonSchema for Discharge {
             ExitReason::TransferredToAnotherAgency,
             ExitReason::RunawayDischarge,
         ]);
-        let names: Vec<&str> = names.into_iter().map(ExitReason::as_str).collect();
+        let mut names: Vec<&str> = names.into_iter().map(ExitReason::as_str).collect();
+        // An emancipation by court order, before the age of majority.
+        names.insert(names.len() - 2, "emancipated_by_court_order");
         let mut forms = vec![
             json_schema!({
                 "description": "A discharge that needs nothing more, by its reason.",

@@ -658,3 +658,12 @@ pub fn person(id: &str) -> Subject {
 pub fn family(id: &str) -> Subject {
     Subject::Family(fid(id))
 }
+
+// ------------------------------------------------------------------------------------------------
+// guards
+
+/// A respite stay `id` from `date`, back in the placement on `returns`, with no respite caregiver
+/// recorded.
+pub fn respite(date: NaiveDate, id: &str, returns: NaiveDate) -> Event {
+    ev(date, EventData::Respite(Respite::new(plid(id), returns)))
+}
