@@ -153,7 +153,7 @@ fn replay_does_not_trust_a_size_hint() {
     let refused = Case::replay(
         child(),
         all_families(),
-        std::iter::repeat(removal(d(2024, 1, 10))).take(100_000),
+        std::iter::repeat_n(removal(d(2024, 1, 10)), 100_000),
         &FEDERAL,
     );
     match refused {
