@@ -175,7 +175,7 @@ pub use id::{ChildId, EntryId, FacilityId, FamilyId, PersonId, PlacementId};
 pub use placement::{
     EndReason, Location, NewPlacement, Placement, PlacementEnd, Setting, SpecifiedSetting,
 };
-pub use plan::{ApplaDocumentation, Goal, Goals, PermanencyPlan};
+pub use plan::{ApplaDocumentation, ApplaElement, ApplaReview, Goal, Goals, PermanencyPlan};
 pub use policy::Policy;
 pub use sensitive::{REDACTED, Sensitive};
 pub use text::{Name, Note};
@@ -195,7 +195,8 @@ pub mod timeline;
 pub use case::event::{
     AggravatedGround, Candidacy, Circumstance, Circumstances, Correction, Determination, Discharge,
     Event, EventData, EventKind, Finding, Guardianship, GuardianshipAssistance, HomeVisit, Manner,
-    PreventionEfforts, QrtpAssessment, Removal, Respite, Runaway, TprException, Whereabouts,
+    MissingReport, PreventionEfforts, QrtpAssessment, Removal, Respite, Runaway, TprException,
+    Whereabouts,
 };
 pub use case::stage::{ExitReason, Outcome, Stage, StageKind};
 pub use case::{

@@ -51,7 +51,7 @@
 //!
 //! | point | default | alternative | switch |
 //! |---|---|---|---|
-//! | N months after a day the target month lacks | the month's last day (never later than a literal reading) | the first of the next month | [`MonthEnd`](crate::date::MonthEnd) |
+//! | N months after a day the target month lacks (every clock, the 15-of-22 count and its 22-month window, the QRTP long-stay months included) | the month's last day (never later than a literal reading) | the first of the next month | [`MonthEnd`](crate::date::MonthEnd) |
 //! | a 29 February birthday in a common year | 28 February | 1 March | [`LeapDayBirthday`](crate::date::LeapDayBirthday) |
 //! | DEFC | the earlier of the first abuse or neglect adjudication and removal + 60 days (SSA §475(5)(F)) | the removal date, which an agency may use | [`DefcRule`](crate::policy::DefcRule) |
 //! | the anchor of the 6-monthly periodic review (SSA §475(5)(B) fixes none) | the removal, then each review held | DEFC | [`ReviewAnchor`](crate::policy::ReviewAnchor) |
@@ -63,6 +63,25 @@
 //! | months in a relative's home toward kinship guardianship assistance | months under a license in force | every month in the home once licensed | [`KinshipClock`](crate::policy::KinshipClock) |
 //! | a new prevention plan and the Family First 12-month period | each candidacy opens a period | only the first | [`PreventionRenewal`](crate::policy::PreventionRenewal) |
 //! | the relative-care exception to 15 of 22 ("at the option of the State") | used | not used | [`RelativeCareException`](crate::policy::RelativeCareException) |
+//! | a petition filed in an earlier episode and a re-entry's 15 of 22 (45 CFR 1356.21(i)(1)(i)(D) speaks only of an exception used) | a re-entry removed after the petition owes its own filing | one petition ever meets it | [`TprRefiling`](crate::policy::TprRefiling) |
+//! | when relative care excuses the 15-of-22 filing | judged once, on the due date | judged again when the relative placement ends | [`RelativeCareReview`](crate::policy::RelativeCareReview) |
+//! | the 15-of-22 clock for a youth of 18 or older in extended care (SSA §475(8)(B) makes them a "child") | runs | stops at majority | [`TprAfterMajority`](crate::policy::TprAfterMajority) |
+//!
+//! # What "due" means
+//!
+//! An obligation's [`due`](crate::timeline::Obligation::due) date is the last date on which the
+//! event that meets it may be dated and still be on time: met on the due date, late the day
+//! after, overdue from the day after while unmet. Every clock follows it:
+//!
+//! | clock | the event that meets it | due |
+//! |---|---|---|
+//! | a finding, plan or notice "within N days" of E | the finding, plan or notice | E + N days (removal 2023-01-10, 60 days: 2023-03-11) |
+//! | a hearing, review or determination "within N months" | the hearing, review or finding | E + N months (the policy's month end) |
+//! | the 15-of-22 petition, "by the end of the 15th month" | the petition | the last day of the 15th month counted |
+//! | a trial home visit's limit | the return to care (or the discharge) | visit start + 6 months, or the day after the court's last day: the visit lasts through the day before |
+//! | a placement paid through a last day (two weeks in a child-care institution, 30 days after a QRTP is disapproved) | the move out, dated the first day out | the day after the last day paid |
+//! | the end of care at majority or the extended-care age | the exit, dated the first day out of care | the birthday itself (in care through the day before) |
+//! | a report "within 24 hours" | the report | the day after the event (the crate counts days, not hours) |
 //!
 //! # Trial home visits
 //!

@@ -315,3 +315,123 @@ mod tests {
         );
     }
 }
+
+/// One element of the documentation an APPLA goal owes at each permanency hearing (SSA §475A(a)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum ApplaElement {
+    /// The intensive, ongoing and (as of the hearing) unsuccessful efforts to return the child
+    /// home or place the child with a relative, a legal guardian or an adoptive parent
+    /// (§475A(a)(1)).
+    IntensiveEfforts,
+    /// The court asked the child about the desired permanency outcome (§475A(a)(2)(A)).
+    ChildAsked,
+    /// The compelling reasons why each other goal is not in the child's best interests
+    /// (§475A(a)(2)(B)).
+    CompellingReasons,
+    /// The steps ensuring the reasonable and prudent parent standard and age-appropriate
+    /// activities (§475A(a)(3)).
+    PrudentParent,
+}
+
+crate::codes::code_names! {
+    ApplaElement, "APPLA element":
+        IntensiveEfforts = "intensive_efforts",
+        ChildAsked = "child_asked",
+        CompellingReasons = "compelling_reasons",
+        PrudentParent = "prudent_parent",
+}
+
+/// What a permanency hearing for a child whose goal is APPLA documented (SSA §475A(a)(1)–(3)):
+/// recorded by [`EventData::ApplaReviewed`](crate::EventData::ApplaReviewed), dated the hearing
+/// day. Built element by element; [`missing`](ApplaReview::missing) names what is not there.
+///
+/// ```
+/// use permanency::{ApplaElement, ApplaReview};
+///
+/// let review = ApplaReview::new().efforts().child_asked();
+/// assert_eq!(review.missing(), [ApplaElement::CompellingReasons, ApplaElement::PrudentParent]);
+/// assert!(ApplaReview::complete().is_complete());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields, default)
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct ApplaReview {
+    intensive_efforts: bool,
+    child_asked: bool,
+    compelling_reasons: bool,
+    prudent_parent: bool,
+}
+
+impl ApplaReview {
+    /// Nothing documented yet.
+    pub fn new() -> ApplaReview {
+        ApplaReview::default()
+    }
+
+    /// Every element documented.
+    pub fn complete() -> ApplaReview {
+        ApplaReview::new()
+            .efforts()
+            .child_asked()
+            .compelling_reasons()
+            .prudent_parent()
+    }
+
+    /// With the intensive, ongoing, unsuccessful efforts documented (§475A(a)(1)).
+    #[must_use]
+    pub fn efforts(mut self) -> ApplaReview {
+        self.intensive_efforts = true;
+        self
+    }
+
+    /// With the child asked about the desired outcome (§475A(a)(2)(A)).
+    #[must_use]
+    pub fn child_asked(mut self) -> ApplaReview {
+        self.child_asked = true;
+        self
+    }
+
+    /// With the compelling reasons against each other goal (§475A(a)(2)(B)).
+    #[must_use]
+    pub fn compelling_reasons(mut self) -> ApplaReview {
+        self.compelling_reasons = true;
+        self
+    }
+
+    /// With the reasonable-and-prudent-parent steps (§475A(a)(3)).
+    #[must_use]
+    pub fn prudent_parent(mut self) -> ApplaReview {
+        self.prudent_parent = true;
+        self
+    }
+
+    /// The elements not documented, in the statute's order.
+    pub fn missing(&self) -> Vec<ApplaElement> {
+        [
+            (self.intensive_efforts, ApplaElement::IntensiveEfforts),
+            (self.child_asked, ApplaElement::ChildAsked),
+            (self.compelling_reasons, ApplaElement::CompellingReasons),
+            (self.prudent_parent, ApplaElement::PrudentParent),
+        ]
+        .into_iter()
+        .filter(|(done, _)| !done)
+        .map(|(_, e)| e)
+        .collect()
+    }
+
+    /// Whether every element is documented.
+    pub fn is_complete(&self) -> bool {
+        self.intensive_efforts && self.child_asked && self.compelling_reasons && self.prudent_parent
+    }
+}

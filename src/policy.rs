@@ -226,10 +226,81 @@ crate::codes::code_names! {
     RelativeCareException, "relative care exception": Used = "used", NotUsed = "not_used"
 }
 
+/// Whether a TPR petition filed in an earlier episode relieves a later re-entry of its own
+/// 15-of-22 filing. 45 CFR 1356.21(i)(1)(i)(D) says the requirement applies "only once" when the
+/// agency did not file because an exception applied; it says nothing of a petition actually
+/// filed. An open reading, see [the manual](crate::manual#open-readings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
+pub enum TprRefiling {
+    /// A re-entry removed after a petition was filed owes its own filing when its 22-month
+    /// window reaches 15 months (the text of (D) speaks only of an exception). The default.
+    #[default]
+    EachReentry,
+    /// One petition, ever, meets the requirement.
+    Once,
+}
+
+crate::codes::code_names! {
+    TprRefiling, "TPR refiling": EachReentry = "each_reentry", Once = "once"
+}
+
+/// When the relative-care exception to the 15-of-22 filing is judged. An open reading, see [the
+/// manual](crate::manual#open-readings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
+pub enum RelativeCareReview {
+    /// Once, on the due date (the end of the 15th month): relative care then waives the filing
+    /// for good (45 CFR 1356.21(i)(1)(i)(D): "only once"). The default.
+    #[default]
+    AtDueDate,
+    /// Again when the relative placement ends: once the child leaves the relative's care (still
+    /// in foster care), the exception no longer holds and the filing is owed (overdue).
+    WhileInRelativeCare,
+}
+
+crate::codes::code_names! {
+    RelativeCareReview, "relative care review":
+        AtDueDate = "at_due_date",
+        WhileInRelativeCare = "while_in_relative_care",
+}
+
+/// Whether the 15-of-22 clock keeps running for a youth of 18 or older in extended foster care.
+/// SSA §475(5)(E) speaks of "a child" in foster care, and §475(8)(B) makes a youth in extended care
+/// a "child" for title IV-E, so the federal text keeps it running; states commonly document a
+/// compelling reason instead, and some stop the clock. An open reading, see [the
+/// manual](crate::manual#open-readings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
+pub enum TprAfterMajority {
+    /// The clock runs in extended care as before 18 (the federal text). The default.
+    #[default]
+    Runs,
+    /// No 15-of-22 petition falls due on or after the age of majority.
+    Stops,
+}
+
+crate::codes::code_names! {
+    TprAfterMajority, "TPR after majority": Runs = "runs", Stops = "stops"
+}
+
 // The switches serialize as their wire names (snake_case), like every other code list.
 crate::codes::code_names! {
     @serde DefcRule, ReviewAnchor, EpisodeStart, MonthCounting, OverlongVisitExit, HearingRhythm,
-    DetentionTime, KinshipClock, PreventionRenewal, RelativeCareException,
+    DetentionTime, KinshipClock, PreventionRenewal, RelativeCareException, TprRefiling,
+    RelativeCareReview, TprAfterMajority,
 }
 
 /// Every number federal law sets for a case, and every reading it leaves open.
@@ -336,6 +407,9 @@ pub struct Policy {
     prevention_months: u32,
     kinship_guardianship_months: u32,
     respite_max_days: u32,
+    tpr_refiling: TprRefiling,
+    relative_care_review: RelativeCareReview,
+    tpr_after_majority: TprAfterMajority,
 }
 
 impl Default for Policy {
@@ -440,6 +514,9 @@ impl Policy {
             prevention_months: 12,
             kinship_guardianship_months: 6,
             respite_max_days: 14,
+            tpr_refiling: TprRefiling::EachReentry,
+            relative_care_review: RelativeCareReview::AtDueDate,
+            tpr_after_majority: TprAfterMajority::Runs,
         }
     }
 
@@ -546,6 +623,13 @@ impl Policy {
         kinship_clock: KinshipClock, with_kinship_clock;
         /// Whether a new candidacy opens a new prevention period (an open reading, see [the manual](crate::manual#open-readings)).
         prevention_renewal: PreventionRenewal, with_prevention_renewal;
+        /// Whether a petition filed in an earlier episode relieves a re-entry of its own 15-of-22
+        /// filing (an open reading, see [the manual](crate::manual#open-readings)).
+        tpr_refiling: TprRefiling, with_tpr_refiling;
+        /// When the relative-care exception to 15 of 22 is judged (an open reading, see [the manual](crate::manual#open-readings)).
+        relative_care_review: RelativeCareReview, with_relative_care_review;
+        /// Whether the 15-of-22 clock runs in extended care (an open reading, see [the manual](crate::manual#open-readings)).
+        tpr_after_majority: TprAfterMajority, with_tpr_after_majority;
     }
 
     /// The age up to which the state extends foster care (SSA §475(8)(B): 19, 20 or 21), or
@@ -690,7 +774,7 @@ impl Policy {
     /// `permanency-policy-v1`, then one line `field=value` per field, in the order below, each
     /// line ending in `\n` (the last one too). Numbers are in decimal, an absent extended-care
     /// age is `none`, switches are their wire names. The canonical text of
-    /// [`Policy::federal`], whose fingerprint is `966336ba815a792b`:
+    /// [`Policy::federal`], whose fingerprint is `3afc925f720dafeb`:
     ///
     /// ```text
     /// permanency-policy-v1
@@ -736,6 +820,9 @@ impl Policy {
     /// prevention_months=12
     /// kinship_guardianship_months=6
     /// respite_max_days=14
+    /// tpr_refiling=each_reentry
+    /// relative_care_review=at_due_date
+    /// tpr_after_majority=runs
     /// ```
     ///
     /// A field added to `Policy` adds a line, and so changes every fingerprint; the changelog
@@ -805,6 +892,9 @@ impl Policy {
             prevention_months,
             kinship_guardianship_months,
             respite_max_days,
+            tpr_refiling,
+            relative_care_review,
+            tpr_after_majority,
         } = self;
         out.write_str("permanency-policy-v1\n")?;
         writeln!(out, "name={name}")?;
@@ -864,6 +954,9 @@ impl Policy {
             "kinship_guardianship_months={kinship_guardianship_months}"
         )?;
         writeln!(out, "respite_max_days={respite_max_days}")?;
+        writeln!(out, "tpr_refiling={tpr_refiling}")?;
+        writeln!(out, "relative_care_review={relative_care_review}")?;
+        writeln!(out, "tpr_after_majority={tpr_after_majority}")?;
         Ok(())
     }
 }
@@ -944,6 +1037,9 @@ struct PolicyRecord {
     prevention_months: u32,
     kinship_guardianship_months: u32,
     respite_max_days: u32,
+    tpr_refiling: TprRefiling,
+    relative_care_review: RelativeCareReview,
+    tpr_after_majority: TprAfterMajority,
 }
 
 #[cfg(feature = "serde")]
@@ -999,6 +1095,9 @@ impl From<Policy> for PolicyRecord {
             prevention_months,
             kinship_guardianship_months,
             respite_max_days,
+            tpr_refiling,
+            relative_care_review,
+            tpr_after_majority,
         } = p;
         PolicyRecord {
             name: name.into_owned(),
@@ -1043,6 +1142,9 @@ impl From<Policy> for PolicyRecord {
             prevention_months,
             kinship_guardianship_months,
             respite_max_days,
+            tpr_refiling,
+            relative_care_review,
+            tpr_after_majority,
         }
     }
 }
@@ -1098,6 +1200,9 @@ impl TryFrom<PolicyRecord> for Policy {
             prevention_months,
             kinship_guardianship_months,
             respite_max_days,
+            tpr_refiling,
+            relative_care_review,
+            tpr_after_majority,
         } = r;
         Ok(Policy::federal()
             .with_name(&name)?
@@ -1140,7 +1245,10 @@ impl TryFrom<PolicyRecord> for Policy {
             .with_hearing_rhythm(hearing_rhythm)
             .with_detention_time(detention_time)
             .with_kinship_clock(kinship_clock)
-            .with_prevention_renewal(prevention_renewal))
+            .with_prevention_renewal(prevention_renewal)
+            .with_tpr_refiling(tpr_refiling)
+            .with_relative_care_review(relative_care_review)
+            .with_tpr_after_majority(tpr_after_majority))
     }
 }
 
@@ -1223,6 +1331,9 @@ independent_living_min_age=18
 prevention_months=12
 kinship_guardianship_months=6
 respite_max_days=14
+tpr_refiling=each_reentry
+relative_care_review=at_due_date
+tpr_after_majority=runs
 ";
 
     pub(super) fn state() -> Policy {
@@ -1255,6 +1366,9 @@ respite_max_days=14
             .with_detention_time(DetentionTime::Excluded)
             .with_kinship_clock(KinshipClock::AllMonthsInHome)
             .with_prevention_renewal(PreventionRenewal::FirstOnly)
+            .with_tpr_refiling(TprRefiling::Once)
+            .with_relative_care_review(RelativeCareReview::WhileInRelativeCare)
+            .with_tpr_after_majority(TprAfterMajority::Stops)
     }
 
     #[test]
@@ -1283,7 +1397,7 @@ respite_max_days=14
         Policy::federal().write_canonical(&mut text).unwrap();
         assert_eq!(text, FEDERAL_CANONICAL);
         // One line per field, in the order of the struct, plus the version line.
-        assert_eq!(text.lines().count(), 1 + 42);
+        assert_eq!(text.lines().count(), 1 + 45);
         let mut text = String::new();
         state().write_canonical(&mut text).unwrap();
         assert!(text.contains("\nname=Ohio 2024 (ORC 2151.413)\n"), "{text}");
@@ -1308,7 +1422,7 @@ respite_max_days=14
         assert_eq!(Policy::federal().fingerprint(), fnv(FEDERAL_CANONICAL));
         // Computed from FEDERAL_CANONICAL by a separate implementation (Python), not by this
         // crate: a change of encoding or of a federal value shows here.
-        assert_eq!(Policy::federal().fingerprint(), 0x9663_36ba_815a_792b);
+        assert_eq!(Policy::federal().fingerprint(), 0x3afc_925f_720d_afeb);
     }
 
     #[test]
@@ -1415,7 +1529,10 @@ mod serde_tests {
   "independent_living_min_age": 18,
   "prevention_months": 12,
   "kinship_guardianship_months": 6,
-  "respite_max_days": 14
+  "respite_max_days": 14,
+  "tpr_refiling": "each_reentry",
+  "relative_care_review": "at_due_date",
+  "tpr_after_majority": "runs"
 }"#;
 
     fn state() -> Policy {
@@ -1435,7 +1552,7 @@ mod serde_tests {
         assert_eq!(from_json(FEDERAL_JSON).unwrap(), Policy::federal());
         // The name and the 41 values: one field per getter.
         let value: serde_json::Value = serde_json::from_str(FEDERAL_JSON).unwrap();
-        assert_eq!(value.as_object().unwrap().len(), 42);
+        assert_eq!(value.as_object().unwrap().len(), 45);
     }
 
     #[test]
@@ -1538,7 +1655,7 @@ mod serde_tests {
             .collect();
         let json = format!("{{{}}}", fields.join(", "));
         assert!(
-            json.starts_with(r#"{"respite_max_days": 14, "kinship_guardianship_months": 6, "#),
+            json.starts_with(r#"{"tpr_after_majority": "runs", "#),
             "{json}"
         );
         let p = from_json(&json).unwrap();

@@ -188,7 +188,27 @@ rule_ids! {
     /// Foster care ends at the age of majority, or the state's extended-care age.
     CareEndAge = "care_end_age", "SSA §475(8)";
     /// Kinship guardianship assistance eligibility: 6 consecutive months in the relative's licensed home.
-    KinshipGuardianshipEligibility = "kinship_guardianship_eligibility", "SSA §473(d)(3)(A)(i)(II)";
+    KinshipGuardianshipEligibility = "kinship_guardianship_eligibility", "SSA §473(d)(3)(A)(i)–(iv)";
+    /// No title IV-E foster care maintenance payment for the days a foster family home holds no
+    /// license in force (the child is in foster care regardless of licensure).
+    UnlicensedPlacement = "unlicensed_placement", "SSA §472(c)(1); 45 CFR 1355.20 (foster family home; foster care regardless of licensure)";
+    /// A youth removed on or after the age care ends (majority, or the state's extended-care age)
+    /// is not a title IV-E child; state-funded care is lawful.
+    AdultReentry = "adult_reentry", "SSA §475(8)(A)–(B) (child: under 18, or to 19, 20 or 21 where the state extends care)";
+    /// A caseworker visit each full calendar month in care.
+    CaseworkerVisit = "caseworker_visit", "SSA §424(e)(2)(A); SSA §422(b)(17) (monthly caseworker visits)";
+    /// The majority of the monthly visits in the child's residence.
+    CaseworkerVisitsInResidence = "caseworker_visits_in_residence", "SSA §424(e)(2)(B); SSA §422(b)(17)";
+    /// A caseworker visit at least every 6 months for a child placed out of state.
+    OutOfStateVisit = "out_of_state_visit", "SSA §475(5)(A)(ii)";
+    /// A missing child reported within 24 hours to law enforcement (NCIC) and to NCMEC.
+    MissingChildReport = "missing_child_report", "SSA §471(a)(35)(B)";
+    /// On return, the factors of the absence determined and the child screened for sex trafficking.
+    AbsenceDebrief = "absence_debrief", "SSA §471(a)(35)(A)(ii), (iv); SSA §471(a)(34)(A)";
+    /// The title IV-E adoption assistance agreement signed before the final decree.
+    AdoptionAssistanceAgreement = "adoption_assistance_agreement", "45 CFR 1356.40(b)(1); SSA §473(a)";
+    /// At each permanency hearing under an APPLA goal: efforts, the child asked, compelling reasons, prudent-parent steps.
+    ApplaHearingDocumentation = "appla_hearing_documentation", "SSA §475A(a)(1)–(3); SSA §475(5)(C)(i)";
 }
 
 impl fmt::Display for RuleId {

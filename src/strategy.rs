@@ -36,13 +36,14 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
+use crate::ApplaReview;
 use crate::date::days_after;
 use crate::{
     AggravatedGround, ApplaDocumentation, Candidacy, Case, CaseRecord, Child, ChildId,
     Circumstance, Circumstances, Determination, Discharge, EndReason, Event, EventData, ExitReason,
     Family, FamilyBuilder, FamilyId, FamilyKind, Finding, FosterLicense, Goal, Goals, Guardianship,
-    IndianChildStatus, LicenseStatus, Location, Manner, Member, Name, NewPlacement, Note,
-    PermanencyPlan, Person, PersonId, Placement, PlacementId, Policy, PreventionEfforts,
+    IndianChildStatus, LicenseStatus, Location, Manner, Member, MissingReport, Name, NewPlacement,
+    Note, PermanencyPlan, Person, PersonId, Placement, PlacementId, Policy, PreventionEfforts,
     QrtpAssessment, Relationship, Removal, Setting, Sex, SpecifiedSetting, StageKind, TprException,
     Tribe,
 };
@@ -1362,10 +1363,13 @@ impl Walk {
                 _ if self.age() >= self.policy.appla_min_age() => self.appla(),
                 _ => self.set_goals(Goal::Reunification, *c),
             },
-            Op::Routine(k, _) if k % 10 == 9 && (k / 10) % 3 == 0 => self.correct(*k),
+            Op::Routine(k, _) if k % 10 == 9 && (k / 10) % 5 == 0 => self.correct(*k),
             // respite: a few nights away from an open ordinary placement, back to it.
             Op::Routine(k, _)
-                if k % 10 == 9 && !runaway && self.case.current_placement().is_some() =>
+                if k % 10 == 9
+                    && (k / 10) % 5 == 1
+                    && !runaway
+                    && self.case.current_placement().is_some() =>
             {
                 let nights = 1 + u64::from(k / 10) % u64::from(self.policy.respite_max_days());
                 let returns = self.date + chrono::Days::new(nights);
@@ -1382,7 +1386,25 @@ impl Walk {
                 6 => EventData::TransitionPlanCompleted,
                 7 => EventData::TprPetitionFiled,
                 8 => EventData::TprExceptionDocumented(*e),
-                _ => EventData::PeriodicReview,
+                // The records the clocks read: visits, a missing child's reports and debrief,
+                // an adoption assistance agreement.
+                _ => match (k / 10) % 9 {
+                    7 => EventData::KinshipConsultation,
+                    8 => EventData::ReturnAndAdoptionRuledOut,
+                    6 => EventData::ApplaReviewed(if k % 20 < 10 {
+                        ApplaReview::complete()
+                    } else {
+                        ApplaReview::new().efforts()
+                    }),
+                    0 => EventData::CaseworkerVisited {
+                        in_residence: k % 20 < 10,
+                    },
+                    1 => EventData::MissingChildReported(MissingReport::LawEnforcement),
+                    2 => EventData::MissingChildReported(MissingReport::MissingChildrenCenter),
+                    3 => EventData::AbsenceFactorsDetermined,
+                    4 => EventData::TraffickingScreened,
+                    _ => EventData::AdoptionAssistanceAgreementSigned,
+                },
             }),
             Op::Qrtp(k, outcome) => {
                 let qrtp = self

@@ -16,7 +16,8 @@
 mod common;
 
 use common::*;
-use permanency::timeline::{ObligationKind as K, Status};
+use permanency::policy::TprAfterMajority;
+use permanency::timeline::{Consequence, ObligationKind as K, Status};
 use permanency::*;
 
 // ================================================================================================
@@ -134,17 +135,18 @@ fn the_transition_plan_is_made_in_the_90_days_before_18() {
 #[test]
 fn care_ends_at_18_or_at_the_extended_care_age() {
     let case = build(teen(), &FEDERAL, vec![removal(d(2023, 1, 10))]);
-    // 18 on 2025-09-30: in care through 2025-09-29 at the latest.
-    let obs = case.obligations(d(2025, 9, 29), &FEDERAL);
+    // 18 on 2025-09-30: an exit is dated the first day out of care, so the exit may be dated
+    // the birthday itself, 2025-09-30, at the latest (in care through 2025-09-29).
+    let obs = case.obligations(d(2025, 9, 30), &FEDERAL);
     expect(
         one(&obs, K::CareEndAge),
         RuleId::CareEndAge,
-        d(2025, 9, 29),
-        d(2025, 9, 29),
+        d(2025, 9, 30),
+        d(2025, 9, 30),
         Status::Upcoming,
         None,
     );
-    let obs = case.obligations(d(2025, 9, 30), &FEDERAL);
+    let obs = case.obligations(d(2025, 10, 1), &FEDERAL);
     assert_eq!(one(&obs, K::CareEndAge).status(), Status::Overdue);
 
     // Extended care to 21: 21 on 2028-09-30. The transition plan window moves with it:
@@ -154,8 +156,8 @@ fn care_ends_at_18_or_at_the_extended_care_age() {
     expect(
         one(&obs, K::CareEndAge),
         RuleId::CareEndAge,
-        d(2028, 9, 29),
-        d(2028, 9, 29),
+        d(2028, 9, 30),
+        d(2028, 9, 30),
         Status::Upcoming,
         None,
     );
@@ -188,7 +190,7 @@ fn care_ends_at_18_or_at_the_extended_care_age() {
 #[test]
 fn a_leap_day_birthday_follows_the_policy() {
     // Born 2008-02-29; 2026 is a common year. By default the 18th birthday is 2026-02-28,
-    // so care ends by 2026-02-27 and the 90-day window opens 2026-02-28 − 90 days (28 in
+    // so the exit is due 2026-02-28 (the first day out), in care through 2026-02-27, and the 90-day window opens 2026-02-28 − 90 days (28 in
     // Feb, 31 in Jan, 31 in Dec) = 2025-11-30.
     let case = build(
         child_born(d(2008, 2, 29)),
@@ -196,7 +198,7 @@ fn a_leap_day_birthday_follows_the_policy() {
         vec![removal(d(2023, 1, 10))],
     );
     let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
-    assert_eq!(one(&obs, K::CareEndAge).due(), d(2026, 2, 27));
+    assert_eq!(one(&obs, K::CareEndAge).due(), d(2026, 2, 28));
     let o = one(&obs, K::TransitionPlan);
     assert_eq!(
         (o.counts_from(), o.due()),
@@ -205,11 +207,63 @@ fn a_leap_day_birthday_follows_the_policy() {
     // 16 falls in a leap year: 2024-02-29 under either convention.
     assert_eq!(one(&obs, K::ApplaEligibility).due(), d(2024, 2, 29));
 
-    // Where the birthday is 1 March: 18 on 2026-03-01, in care through 2026-02-28; the window
-    // opens 2026-03-01 − 90 days (1 + 28 + 31 + 30) = 2025-12-01.
+    // Where the birthday is 1 March: 18 on 2026-03-01, in care through 2026-02-28 and out on
+    // 2026-03-01 at the latest; the window opens 2026-03-01 − 90 days (1 + 28 + 31 + 30) =
+    // 2025-12-01.
     let march = FEDERAL.with_leap_day_birthday(permanency::date::LeapDayBirthday::March1);
     let obs = case.obligations(d(2023, 6, 1), &march);
-    assert_eq!(one(&obs, K::CareEndAge).due(), d(2026, 2, 28));
+    assert_eq!(one(&obs, K::CareEndAge).due(), d(2026, 3, 1));
     let o = one(&obs, K::TransitionPlan);
     assert_eq!((o.counts_from(), o.due()), (d(2025, 12, 1), d(2026, 2, 28)));
+}
+
+#[test]
+fn a_removal_after_care_ends_is_not_a_title_iv_e_child() {
+    // The teen is 18 on 2025-09-30; home 2025-06-01, back in care 2025-10-15 where the state
+    // does not extend care: flagged, counted from the birthday, reached on the removal.
+    let history = vec![
+        removal(d(2023, 1, 10)),
+        discharge(d(2025, 6, 1), ExitReason::Reunified),
+        removal(d(2025, 10, 15)),
+    ];
+    let case = build(teen(), &FEDERAL, history.clone());
+    let obs = case.obligations(d(2025, 11, 1), &FEDERAL);
+    let o = one(&obs, K::AdultReentry);
+    expect(
+        o,
+        RuleId::AdultReentry,
+        d(2025, 9, 30),
+        d(2025, 10, 15),
+        Status::Reached,
+        Some(Consequence::IneligibleForEpisode),
+    );
+    assert_eq!(o.episode(), Some(2));
+    assert!(K::AdultReentry.follows_birthdays());
+    // Where care extends to 21 (2028-09-30), the youth is still a child: nothing flagged.
+    let extended = FEDERAL.with_extended_care_age(Some(21)).unwrap();
+    let case = build(teen(), &extended, history);
+    none_of(
+        &case.obligations(d(2025, 11, 1), &extended),
+        K::AdultReentry,
+    );
+}
+
+#[test]
+fn the_15_of_22_clock_runs_in_extended_care_unless_the_policy_stops_it() {
+    // Extended care to 21; removed 2024-10-01, adjudicated that day (DEFC): the 15th month
+    // ends 2026-01-01 - 1 day = 2025-12-31, after the 18th birthday (2025-09-30).
+    let extended = FEDERAL.with_extended_care_age(Some(21)).unwrap();
+    let case = build(
+        teen(),
+        &extended,
+        vec![removal(d(2024, 10, 1)), abuse(d(2024, 10, 1))],
+    );
+    let obs = case.obligations(d(2025, 1, 1), &extended);
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!((o.due(), o.status()), (d(2025, 12, 31), Status::Upcoming));
+    let stops = extended.with_tpr_after_majority(TprAfterMajority::Stops);
+    none_of(
+        &case.obligations(d(2025, 1, 1), &stops),
+        K::FifteenOfTwentyTwo,
+    );
 }

@@ -528,3 +528,16 @@ fn a_state_may_allow_one_prevention_period_only() {
         None,
     );
 }
+
+#[test]
+fn the_long_stay_months_follow_the_policys_month_end_reading() {
+    // A child under 13 in a QRTP from 2024-08-31: 6 months on is "2025-02-31". Clamped to
+    // 2025-02-28, the 6th month ends 2025-02-27; rolled over to 2025-03-01, it ends 2025-02-28.
+    let case = case_of(vec![removal(d(2024, 8, 31)), qrtp(d(2024, 8, 31), "Q-1")]);
+    let o = case.obligations(d(2024, 10, 1), &FEDERAL);
+    let o = one(&o, K::QrtpLongStay);
+    assert_eq!((o.due(), o.status()), (d(2025, 2, 27), Status::Upcoming));
+    let roll = Policy::federal().with_month_end(permanency::date::MonthEnd::RollOver);
+    let o = case.obligations(d(2024, 10, 1), &roll);
+    assert_eq!(one(&o, K::QrtpLongStay).due(), d(2025, 2, 28));
+}

@@ -340,3 +340,148 @@ fn after_an_emergency_removal_the_first_order_carries_contrary_to_the_welfare() 
         Some(Consequence::IneligibleForEpisode),
     );
 }
+
+// ================================================================================================
+// Findings made before the removal belong to the episode they sanction
+
+/// In-home services open: the stage in which a court may make findings before a removal.
+fn in_home(date: NaiveDate) -> Event {
+    ev(date, EventData::OpenPreservation(Candidacy::NotCandidate))
+}
+
+#[test]
+fn a_pick_up_order_the_day_before_the_removal_meets_both_findings() {
+    let case = case_of(vec![
+        in_home(d(2024, 2, 15)),
+        ctw(d(2024, 3, 1)),
+        prevention(d(2024, 3, 1), PreventionEfforts::Made),
+        removal(d(2024, 3, 2)),
+    ]);
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    // The first order sanctioning the removal is the pick-up order of 2024-03-01: due with the
+    // court-ordered removal, 2024-03-02, and met the day before.
+    expect(
+        one(&obs, K::ContraryToWelfare),
+        RuleId::ContraryToWelfare,
+        d(2024, 3, 2),
+        d(2024, 3, 2),
+        Status::Met(d(2024, 3, 1)),
+        None,
+    );
+    // 2024-03-02 + 60 days: 29 days to Mar 31, 30 in April (59), 1 more -> 2024-05-01.
+    expect(
+        one(&obs, K::PreventRemovalEfforts),
+        RuleId::PreventRemovalEfforts,
+        d(2024, 3, 2),
+        d(2024, 5, 1),
+        Status::Met(d(2024, 3, 1)),
+        None,
+    );
+}
+
+#[test]
+fn findings_recorded_before_a_removal_the_same_day_are_the_removals() {
+    let case = case_of(vec![
+        in_home(d(2024, 2, 15)),
+        ctw(d(2024, 3, 2)),
+        prevention(d(2024, 3, 2), PreventionEfforts::Made),
+        removal(d(2024, 3, 2)),
+    ]);
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    let ctw = one(&obs, K::ContraryToWelfare);
+    assert_eq!(
+        (ctw.status(), ctw.consequence()),
+        (Status::Met(d(2024, 3, 2)), None)
+    );
+    let efforts = one(&obs, K::PreventRemovalEfforts);
+    assert_eq!(
+        (efforts.due(), efforts.status(), efforts.consequence()),
+        (d(2024, 5, 1), Status::Met(d(2024, 3, 2)), None)
+    );
+}
+
+/// Removed 2020-01-10 (findings that day), home 2020-06-01, in-home services from 2020-09-01,
+/// then `finding` on 2020-10-01 and a second removal on 2020-10-15.
+fn reentry_after(adjudication: Option<Finding>) -> Case {
+    let mut events = vec![
+        removal(d(2020, 1, 10)),
+        ctw(d(2020, 1, 10)),
+        abuse(d(2020, 2, 1)),
+        discharge(d(2020, 6, 1), ExitReason::Reunified),
+        in_home(d(2020, 9, 1)),
+    ];
+    events.extend(adjudication.map(|f| finding(d(2020, 10, 1), f)));
+    events.push(removal(d(2020, 10, 15)));
+    case_of(events)
+}
+
+#[test]
+fn an_adjudication_before_a_reentry_sets_its_defc_at_the_removal() {
+    // The adjudication of 2020-10-01 precedes the removal of 2020-10-15: DEFC is the earlier of
+    // the finding and removal + 60 days, never before the removal -> 2020-10-15.
+    let case = reentry_after(Some(Finding::AbuseOrNeglect));
+    assert_eq!(
+        case.date_entered_foster_care(2, d(2020, 11, 1), &FEDERAL),
+        Some(d(2020, 10, 15))
+    );
+    // The first permanency hearing of the re-entry: 2020-10-15 + 12 months = 2021-10-15.
+    let obs = case.obligations(d(2020, 11, 1), &FEDERAL);
+    let hearing = all(&obs, K::PermanencyHearing)
+        .into_iter()
+        .find(|o| o.episode() == Some(2))
+        .unwrap();
+    assert_eq!(
+        (hearing.counts_from(), hearing.due()),
+        (d(2020, 10, 15), d(2021, 10, 15))
+    );
+    // An abandoned-infant adjudication is a finding of neglect too.
+    let case = reentry_after(Some(Finding::AbandonedInfant));
+    assert_eq!(
+        case.date_entered_foster_care(2, d(2020, 11, 1), &FEDERAL),
+        Some(d(2020, 10, 15))
+    );
+    // The first episode's adjudication (2020-02-01) is not the re-entry's: with none after the
+    // exit, DEFC is 2020-10-15 + 60 days: 16 days to Oct 31, 30 in November (46), 14 more ->
+    // 2020-12-14.
+    let case = reentry_after(None);
+    assert_eq!(
+        case.date_entered_foster_care(2, d(2020, 11, 1), &FEDERAL),
+        Some(d(2020, 12, 14))
+    );
+}
+
+#[test]
+fn a_finding_that_reunification_efforts_are_not_required_meets_prevent_removal() {
+    // Removed 2023-01-10; on 2023-02-01 the court finds aggravated circumstances (SSA
+    // §471(a)(15)(D)(i)): no efforts to prevent the removal were required either (45 CFR
+    // 1356.21(b)(1)(i), (b)(3)). Due 2023-01-10 + 60 days = 2023-03-11.
+    let case = case_of(vec![
+        removal(d(2023, 1, 10)),
+        ctw(d(2023, 1, 10)),
+        excused(d(2023, 2, 1), AggravatedGround::AggravatedCircumstances),
+    ]);
+    let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
+    expect(
+        one(&obs, K::PreventRemovalEfforts),
+        RuleId::PreventRemovalEfforts,
+        d(2023, 1, 10),
+        d(2023, 3, 11),
+        Status::Met(d(2023, 2, 1)),
+        None,
+    );
+    // The same on 2023-03-12, a day late: met late, and the episode is ineligible.
+    let late = case_of(vec![
+        removal(d(2023, 1, 10)),
+        ctw(d(2023, 1, 10)),
+        excused(d(2023, 3, 12), AggravatedGround::SiblingRightsTerminated),
+    ]);
+    let o = late.obligations(d(2023, 6, 1), &FEDERAL);
+    let o = one(&o, K::PreventRemovalEfforts);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (
+            Status::MetLate(d(2023, 3, 12)),
+            Some(Consequence::IneligibleForEpisode)
+        )
+    );
+}

@@ -201,7 +201,77 @@ fn showcase() -> Vec<(Case, NaiveDate)> {
         d(2024, 2, 10),
         EventData::OpenPreservation(Candidacy::FosterCareCandidate),
     )]);
+    // Placed out of state, visited, ran away and came back.
+    let away = case_of(vec![
+        removal(d(2024, 1, 10)),
+        ev(
+            d(2024, 1, 10),
+            EventData::PlacementBegun(
+                np("P-1", Setting::NonRelativeFosterHome, Some("F-FOSTER"))
+                    .in_location(Location::OutOfState),
+            ),
+        ),
+        ev(
+            d(2024, 2, 5),
+            EventData::CaseworkerVisited { in_residence: true },
+        ),
+        ran_away(d(2024, 3, 4), "R-1"),
+        returned_to_foster(d(2024, 3, 20), "P-2"),
+    ]);
+    // A foster home whose license lapses during the placement.
+    let lapsing = build_with(
+        child(),
+        vec![
+            birth_family_parents_only(),
+            foster_family_licensed(d(2020, 1, 1), d(2024, 3, 31)),
+        ],
+        &FEDERAL,
+        vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")],
+    );
+    // Back in care at 18 where care is not extended.
+    let adult = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2023, 1, 10)),
+            discharge(d(2025, 6, 1), ExitReason::Reunified),
+            removal(d(2025, 10, 15)),
+        ],
+    );
+    // Adopted with an assistance agreement.
+    let mut families = clock_families();
+    families.push(preadoptive_family());
+    let adopted = build_with(
+        child(),
+        families,
+        &FEDERAL,
+        vec![
+            removal(d(2023, 1, 10)),
+            foster(d(2023, 1, 10), "P-1"),
+            tpr(d(2023, 9, 1), "P-MOTHER"),
+            tpr(d(2023, 9, 1), "P-FATHER"),
+            plan(d(2023, 10, 1), Goal::Adoption),
+            placed_for_adoption(d(2024, 1, 10), "A-1", Setting::PreAdoptiveHome, "F-ADOPT"),
+            ev(d(2024, 5, 1), EventData::AdoptionAssistanceAgreementSigned),
+            ev(d(2024, 6, 3), EventData::AdoptionFinalized),
+        ],
+    );
+    // APPLA, and a permanency hearing with nothing documented.
+    let appla_case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2023, 1, 10)),
+            appla(d(2023, 10, 15)),
+            hearing(d(2024, 1, 10)),
+        ],
+    );
     vec![
+        (appla_case, d(2024, 2, 1)),
+        (away, d(2024, 4, 1)),
+        (lapsing, d(2024, 5, 1)),
+        (adult, d(2025, 11, 1)),
+        (adopted, d(2024, 7, 1)),
         (teen_case, d(2023, 4, 1)),
         (infant, d(2023, 3, 1)),
         (vpa, d(2023, 6, 1)),
@@ -241,6 +311,15 @@ fn every_kind_of_obligation_is_covered() {
         K::TransitionPlan,
         K::CareEndAge,
         K::KinshipGuardianshipEligibility,
+        K::UnlicensedPlacement,
+        K::AdultReentry,
+        K::CaseworkerVisit,
+        K::CaseworkerVisitsInResidence,
+        K::OutOfStateVisit,
+        K::MissingChildReport,
+        K::AbsenceDebrief,
+        K::AdoptionAssistanceAgreement,
+        K::ApplaHearingDocumentation,
     ];
     let seen: BTreeSet<K> = showcase()
         .iter()

@@ -17,7 +17,9 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use permanency::policy::{DetentionTime, MonthCounting, RelativeCareException};
+use permanency::policy::{
+    DetentionTime, MonthCounting, RelativeCareException, RelativeCareReview, TprRefiling,
+};
 use permanency::timeline::{ObligationKind as K, Status, Waiver};
 use permanency::*;
 
@@ -441,4 +443,278 @@ fn detention_days_count_toward_15_of_22_unless_the_policy_excludes_them() {
     )
     .clone();
     assert_eq!(o.due(), d(2024, 4, 30));
+}
+
+// ================================================================================================
+// The three exceptions govern every trigger; a petition owed once per re-entry; no parent left
+
+/// Removed 2023-01-10 and adjudicated the same day (DEFC 2023-01-10), placed with `first`.
+fn in_care_with(first: Event) -> Vec<Event> {
+    vec![removal(d(2023, 1, 10)), abuse(d(2023, 1, 10)), first]
+}
+
+#[test]
+fn relative_care_waives_the_abandoned_infant_petition_at_the_states_option() {
+    let infant = child_born(d(2023, 1, 1));
+    let mut events = in_care_with(relative_home(d(2023, 1, 10), "P-1"));
+    events.push(finding(d(2023, 2, 15), Finding::AbandonedInfant));
+    // 2023-02-15 + 60 days = 2023-04-16 (13 days to Feb 28, 31 in March, 16 more).
+    let case = build(infant.clone(), &FEDERAL, events.clone());
+    let obs = case.obligations(d(2023, 5, 1), &FEDERAL);
+    let o = one(&obs, K::AbandonedInfantPetition);
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2023, 4, 16), Status::Waived(Waiver::RelativeCare))
+    );
+    let no_option = FEDERAL.with_relative_care_exception(RelativeCareException::NotUsed);
+    let case = build(infant, &no_option, events);
+    let obs = case.obligations(d(2023, 5, 1), &no_option);
+    assert_eq!(
+        one(&obs, K::AbandonedInfantPetition).status(),
+        Status::Overdue
+    );
+}
+
+#[test]
+fn a_compelling_reason_waives_the_felony_petition_but_services_not_provided_does_not() {
+    // 2023-03-01 + 60 days = 2023-04-30.
+    let mut events = in_care_with(foster(d(2023, 1, 10), "P-1"));
+    events.push(excused(d(2023, 3, 1), AggravatedGround::FelonyAgainstChild));
+    let mut compelling = events.clone();
+    compelling.push(exception(d(2023, 3, 15), TprException::CompellingReason));
+    let obs = case_of(compelling).obligations(d(2023, 5, 15), &FEDERAL);
+    let o = one(&obs, K::FelonyPetition);
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2023, 4, 30), Status::Waived(Waiver::CompellingReason))
+    );
+    // Reunification efforts were excused: "services not provided" is not available.
+    events.push(exception(d(2023, 3, 15), TprException::ServicesNotProvided));
+    let obs = case_of(events).obligations(d(2023, 5, 15), &FEDERAL);
+    assert_eq!(one(&obs, K::FelonyPetition).status(), Status::Overdue);
+}
+
+#[test]
+fn services_not_provided_waives_15_of_22_only_where_reunification_efforts_are_required() {
+    // DEFC 2023-01-10: the 15th month ends 2024-04-10 - 1 day = 2024-04-09.
+    let mut events = in_care_with(foster(d(2023, 1, 10), "P-1"));
+    events.push(exception(d(2024, 3, 1), TprException::ServicesNotProvided));
+    let obs = case_of(events.clone()).obligations(d(2024, 5, 1), &FEDERAL);
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2024, 4, 9), Status::Waived(Waiver::ServicesNotProvided))
+    );
+    // Aggravated circumstances found 2023-06-01: no reunification efforts were owed.
+    events.insert(
+        3,
+        excused(d(2023, 6, 1), AggravatedGround::AggravatedCircumstances),
+    );
+    let obs = case_of(events).obligations(d(2024, 5, 1), &FEDERAL);
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!((o.due(), o.status()), (d(2024, 4, 9), Status::Overdue));
+}
+
+/// Removed 2015-01-10 (DEFC the same day), a petition filed 2016-03-01, home 2017-01-01; back in
+/// care 2020-01-10 (DEFC the same day), nothing filed since. The teen (born 2007-09-30) is 12
+/// when the 2020 count is due.
+fn petition_then_reentry() -> Case {
+    build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2015, 1, 10)),
+            abuse(d(2015, 1, 10)),
+            foster(d(2015, 1, 10), "P-1"),
+            petition(d(2016, 3, 1)),
+            discharge(d(2017, 1, 1), ExitReason::Reunified),
+            removal(d(2020, 1, 10)),
+            abuse(d(2020, 1, 10)),
+            foster(d(2020, 1, 10), "P-2"),
+        ],
+    )
+}
+
+#[test]
+fn a_petition_filed_in_an_earlier_episode_does_not_answer_a_reentrys_15_of_22() {
+    let case = petition_then_reentry();
+    let obs = case.obligations(d(2021, 5, 1), &FEDERAL);
+    let found = all(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    // The first: 2015-01-10 + 15 months - 1 day = 2016-04-09, met on 2016-03-01.
+    expect(
+        found[0],
+        RuleId::FifteenOfTwentyTwo,
+        d(2015, 1, 10),
+        d(2016, 4, 9),
+        Status::Met(d(2016, 3, 1)),
+        None,
+    );
+    // The re-entry's own: its window (2019-06-10 to 2021-04-09) holds only the new episode,
+    // 2020-01-10 + 15 months - 1 day = 2021-04-09; nothing filed, overdue.
+    expect(
+        found[1],
+        RuleId::FifteenOfTwentyTwo,
+        d(2020, 1, 10),
+        d(2021, 4, 9),
+        Status::Overdue,
+        None,
+    );
+    assert_eq!(found[1].episode(), Some(2));
+    // Where one petition ever is enough, only the first remains.
+    let once = FEDERAL.with_tpr_refiling(TprRefiling::Once);
+    let obs = case.obligations(d(2021, 5, 1), &once);
+    let found = all(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].status(), Status::Met(d(2016, 3, 1)));
+}
+
+#[test]
+fn no_petition_is_owed_once_every_parents_rights_have_ended() {
+    // Due 2024-04-09 (DEFC 2023-01-10); the mother's rights terminated 2024-01-05, the father
+    // relinquished 2024-02-01: no parent remains.
+    let mut events = in_care_with(foster(d(2023, 1, 10), "P-1"));
+    events.push(tpr(d(2024, 1, 5), "P-MOTHER"));
+    let only_mother = case_of(events.clone());
+    let obs = only_mother.obligations(d(2024, 5, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::FifteenOfTwentyTwo).status(), Status::Overdue);
+    events.push(relinquished(d(2024, 2, 1), "P-FATHER"));
+    let obs = case_of(events).obligations(d(2024, 5, 1), &FEDERAL);
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2024, 4, 9), Status::Waived(Waiver::NoParentRemaining))
+    );
+}
+
+#[test]
+fn the_relative_care_exception_is_judged_again_when_the_relative_placement_ends_by_policy() {
+    // With the grandmother from 2023-01-10 (DEFC), due 2024-04-09; moved to a foster home
+    // 2024-06-01, still in care.
+    let mut events = in_care_with(relative_home(d(2023, 1, 10), "P-1"));
+    events.push(to_foster(d(2024, 6, 1), "P-2"));
+    let case = case_of(events);
+    let obs = case.obligations(d(2024, 7, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::FifteenOfTwentyTwo).status(),
+        Status::Waived(Waiver::RelativeCare)
+    );
+    let review = FEDERAL.with_relative_care_review(RelativeCareReview::WhileInRelativeCare);
+    let obs = case.obligations(d(2024, 7, 1), &review);
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!((o.due(), o.status()), (d(2024, 4, 9), Status::Overdue));
+    // Still with the grandmother on 2024-05-01: waived either way.
+    let obs = case.obligations(d(2024, 5, 1), &review);
+    assert_eq!(
+        one(&obs, K::FifteenOfTwentyTwo).status(),
+        Status::Waived(Waiver::RelativeCare)
+    );
+}
+
+#[test]
+fn the_count_explains_the_stretches_the_visit_left_out_and_the_window() {
+    // Foster care from 2023-01-10 (DEFC) to a trial home visit 2023-06-01, back 2023-07-01.
+    // First stretch: 2023-01-10 to 2023-06-01 = 4 whole months (to 05-10) + 22 days, 142 days.
+    // From 2023-07-01, 10 whole months reach 2024-05-01 (14 in all) and 8 more days complete the
+    // 22 leftover to 30: the 15th month ends on 2024-05-09 - 1 day = 2024-05-08.
+    // 2023-07-01 to 2024-05-09: 305 + 8 = 313 days; 455 in all.
+    let case = case_of(vec![
+        removal(d(2023, 1, 10)),
+        abuse(d(2023, 1, 10)),
+        foster(d(2023, 1, 10), "P-1"),
+        visit(d(2023, 6, 1), "P-2"),
+        visit_ended(d(2023, 7, 1), "P-3"),
+    ]);
+    let count = case.tpr_count(d(2023, 8, 1), &FEDERAL).unwrap();
+    assert_eq!(count.due, d(2024, 5, 8));
+    let o = one(
+        &case.obligations(d(2023, 8, 1), &FEDERAL),
+        K::FifteenOfTwentyTwo,
+    )
+    .clone();
+    assert_eq!(o.due(), count.due);
+    // The 22 months ending 2024-05-08: from 2022-07-09.
+    assert_eq!(
+        (count.window.start(), count.window.end()),
+        (d(2022, 7, 9), d(2024, 5, 9))
+    );
+    let counted: Vec<_> = count
+        .counted
+        .iter()
+        .map(|s| (s.episode, s.period.start(), s.period.end()))
+        .collect();
+    assert_eq!(
+        counted,
+        [
+            (Some(1), d(2023, 1, 10), d(2023, 6, 1)),
+            (Some(1), d(2023, 7, 1), d(2024, 5, 9)),
+        ]
+    );
+    let excluded: Vec<_> = count
+        .excluded
+        .iter()
+        .map(|s| (s.period.start(), s.period.end(), s.setting))
+        .collect();
+    assert_eq!(
+        excluded,
+        [(d(2023, 6, 1), d(2023, 7, 1), Setting::TrialHomeVisit)]
+    );
+    assert_eq!(
+        (
+            count.whole_months,
+            count.leftover_days,
+            count.months,
+            count.days
+        ),
+        (14, 30, 15, 455)
+    );
+    assert!(count.projected);
+    // No care, no count.
+    assert!(open_case().tpr_count(d(2024, 1, 1), &FEDERAL).is_none());
+}
+
+// ================================================================================================
+// The policy's month-end reading in the count and its window
+
+#[test]
+fn the_15th_month_ends_by_the_policys_month_end_reading() {
+    // DEFC 2023-11-30: 15 months on is "2025-02-30". Clamped to 2025-02-28, the 15th month
+    // ends the day before, 2025-02-27; rolled over to 2025-03-01, it ends 2025-02-28.
+    let case = case_of(vec![
+        removal(d(2023, 11, 30)),
+        abuse(d(2023, 11, 30)),
+        foster(d(2023, 11, 30), "P-1"),
+    ]);
+    let o = case.obligations(d(2024, 1, 1), &FEDERAL);
+    assert_eq!(one(&o, K::FifteenOfTwentyTwo).due(), d(2025, 2, 27));
+    let roll = FEDERAL.with_month_end(permanency::date::MonthEnd::RollOver);
+    let o = case.obligations(d(2024, 1, 1), &roll);
+    assert_eq!(one(&o, K::FifteenOfTwentyTwo).due(), d(2025, 2, 28));
+    assert_eq!(
+        case.tpr_count(d(2024, 1, 1), &roll).unwrap().due,
+        d(2025, 2, 28)
+    );
+}
+
+#[test]
+fn the_22_month_window_starts_by_the_policys_month_end_reading() {
+    // DEFC 2023-09-30: due 2024-12-30 - 1 day = 2024-12-29 either way (December has a 30th). The
+    // window is the 22 months before 2024-12-30: "2023-02-30", clamped to 2023-02-28 or rolled
+    // over to 2023-03-01.
+    let case = case_of(vec![
+        removal(d(2023, 9, 30)),
+        abuse(d(2023, 9, 30)),
+        foster(d(2023, 9, 30), "P-1"),
+    ]);
+    let clamp = case.tpr_count(d(2024, 1, 1), &FEDERAL).unwrap();
+    assert_eq!(
+        (clamp.due, clamp.window.start()),
+        (d(2024, 12, 29), d(2023, 2, 28))
+    );
+    let roll = FEDERAL.with_month_end(permanency::date::MonthEnd::RollOver);
+    let rolled = case.tpr_count(d(2024, 1, 1), &roll).unwrap();
+    assert_eq!(
+        (rolled.due, rolled.window.start()),
+        (d(2024, 12, 29), d(2023, 3, 1))
+    );
 }

@@ -18,7 +18,7 @@ mod common;
 
 use common::*;
 use permanency::policy::KinshipClock;
-use permanency::timeline::{Consequence, ObligationKind as K, Status};
+use permanency::timeline::{Consequence, KinshipCondition, ObligationKind as K, Status};
 use permanency::*;
 
 // ================================================================================================
@@ -286,4 +286,174 @@ fn kinship_months_may_count_from_the_move_rather_than_the_license() {
     )
     .clone();
     assert_eq!((o.counts_from(), o.due()), (d(2024, 1, 1), d(2024, 7, 1)));
+}
+
+// ================================================================================================
+// Unlicensed foster family homes: accepted, and not paid for the days without a license
+
+/// F-FOSTER licensed 2020-01-01 to 2024-03-31; the child placed there 2024-01-10.
+fn lapsing_license(more: Vec<Event>) -> Case {
+    let mut events = vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")];
+    events.extend(more);
+    build_with(
+        child(),
+        clock_families_with_relative(relative_family())
+            .into_iter()
+            .map(|f| {
+                if f.id().as_str() == "F-FOSTER" {
+                    foster_family_licensed(d(2020, 1, 1), d(2024, 3, 31))
+                } else {
+                    f
+                }
+            })
+            .collect(),
+        &FEDERAL,
+        events,
+    )
+}
+
+#[test]
+fn a_license_that_lapses_during_the_placement_costs_the_days_without_one() {
+    // The license's last day is 2024-03-31: a license must be in force on 2024-04-01.
+    let case = lapsing_license(vec![]);
+    none_of(
+        &case.obligations(d(2024, 3, 31), &FEDERAL),
+        K::UnlicensedPlacement,
+    );
+    let obs = case.obligations(d(2024, 5, 1), &FEDERAL);
+    let o = one(&obs, K::UnlicensedPlacement);
+    expect(
+        o,
+        RuleId::UnlicensedPlacement,
+        d(2024, 1, 10),
+        d(2024, 4, 1),
+        Status::Overdue,
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 4, 1),
+            until: None,
+        }),
+    );
+    assert_eq!(o.subject(), Some(&placement("P-1")));
+    // Relicensed from 2024-04-15 (recorded that day): met late, unpaid 2024-04-01 to 04-14.
+    let renewed = foster_family_licensed(d(2024, 4, 15), d(2026, 4, 14));
+    let case = lapsing_license(vec![recorded(d(2024, 4, 15), renewed)]);
+    let obs = case.obligations(d(2024, 5, 1), &FEDERAL);
+    expect(
+        one(&obs, K::UnlicensedPlacement),
+        RuleId::UnlicensedPlacement,
+        d(2024, 1, 10),
+        d(2024, 4, 1),
+        Status::MetLate(d(2024, 4, 15)),
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 4, 1),
+            until: Some(d(2024, 4, 15)),
+        }),
+    );
+    // Renewed in time, from 2024-04-01: nothing to report.
+    let in_time = foster_family_licensed(d(2024, 4, 1), d(2026, 3, 31));
+    let case = lapsing_license(vec![recorded(d(2024, 3, 20), in_time)]);
+    none_of(
+        &case.obligations(d(2024, 5, 1), &FEDERAL),
+        K::UnlicensedPlacement,
+    );
+    // The child moved out on 2024-04-01, the first day without a license: nothing unpaid.
+    let moved = lapsing_license(vec![change(
+        d(2024, 4, 1),
+        "P-2",
+        Setting::RelativeFosterHome,
+        Some("F-REL"),
+    )]);
+    none_of(
+        &moved.obligations(d(2024, 5, 1), &FEDERAL),
+        K::UnlicensedPlacement,
+    );
+}
+
+// ================================================================================================
+// Kinship guardianship assistance claimed at the discharge: every condition, named when missing
+
+/// Removed 2024-03-01 (contrary to the welfare found that day) to the grandmother (licensed since
+/// 2020-01-01); `more`; then guardianship with kinship assistance on 2024-09-01, 6 months on.
+fn kinship_exit(child: Child, more: Vec<Event>) -> Case {
+    let mut events = vec![
+        removal(d(2024, 3, 1)),
+        ctw(d(2024, 3, 1)),
+        relative_home(d(2024, 3, 1), "R-1"),
+    ];
+    events.extend(more);
+    // The grandmother becomes the guardian's household.
+    events.push(recorded(
+        d(2024, 8, 31),
+        as_kind(
+            &relative_family_licensed(d(2020, 1, 1)),
+            FamilyKind::Guardian,
+        ),
+    ));
+    events.push(discharge(
+        d(2024, 9, 1),
+        Discharge::Guardianship(Guardianship::new(fid("F-REL")).with_kinship_assistance()),
+    ));
+    build(child, &FEDERAL, events)
+}
+
+fn ruled_out(date: chrono::NaiveDate) -> Event {
+    ev(date, EventData::ReturnAndAdoptionRuledOut)
+}
+
+#[test]
+fn kinship_guardianship_assistance_needs_every_condition_at_the_discharge() {
+    // 2024-03-01 + 6 months = 2024-09-01: six months complete on the discharge day.
+    let case = kinship_exit(child(), vec![ruled_out(d(2024, 8, 1))]);
+    let obs = case.obligations(d(2024, 10, 1), &FEDERAL);
+    let o = one(&obs, K::KinshipGuardianshipEligibility);
+    expect(
+        o,
+        RuleId::KinshipGuardianshipEligibility,
+        d(2024, 3, 1),
+        d(2024, 9, 1),
+        Status::Met(d(2024, 9, 1)),
+        None,
+    );
+    assert_eq!(o.subject(), Some(&family("F-REL")));
+    assert_eq!(
+        case.kinship_guardianship_gaps(d(2024, 10, 1), &FEDERAL),
+        Some(vec![])
+    );
+    // No determination that return home and adoption are not appropriate: not IV-E eligible.
+    let case = kinship_exit(child(), vec![]);
+    let obs = case.obligations(d(2024, 10, 1), &FEDERAL);
+    let o = one(&obs, K::KinshipGuardianshipEligibility);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (
+            Status::Overdue,
+            Some(Consequence::NoKinshipGuardianshipAssistance)
+        )
+    );
+    assert_eq!(
+        case.kinship_guardianship_gaps(d(2024, 10, 1), &FEDERAL),
+        Some(vec![KinshipCondition::ReturnAndAdoptionRuledOut])
+    );
+    // A youth of 14 or more (the teen turned 16 on 2023-09-30) must be consulted too.
+    let case = kinship_exit(teen(), vec![ruled_out(d(2024, 8, 1))]);
+    assert_eq!(
+        case.kinship_guardianship_gaps(d(2024, 10, 1), &FEDERAL),
+        Some(vec![KinshipCondition::YouthConsulted])
+    );
+    let case = kinship_exit(
+        teen(),
+        vec![
+            ruled_out(d(2024, 8, 1)),
+            ev(d(2024, 8, 15), EventData::KinshipConsultation),
+        ],
+    );
+    assert_eq!(
+        case.kinship_guardianship_gaps(d(2024, 10, 1), &FEDERAL),
+        Some(vec![])
+    );
+    // No discharge yet: nothing to judge.
+    assert_eq!(
+        case_of(vec![removal(d(2024, 3, 1))]).kinship_guardianship_gaps(d(2024, 10, 1), &FEDERAL),
+        None
+    );
 }

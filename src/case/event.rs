@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::family::Family;
 use crate::id::{EntryId, FamilyId, PersonId, PlacementId};
 use crate::placement::{NewPlacement, Setting};
-use crate::plan::Goals;
+use crate::plan::{ApplaReview, Goals};
 use crate::text::Note;
 
 use super::stage::ExitReason;
@@ -1412,6 +1412,23 @@ event_kinds! {
     // respite
     /// [`EventData::Respite`].
     Respite = "respite",
+    // clocks
+    /// [`EventData::CaseworkerVisited`].
+    CaseworkerVisited = "caseworker_visited",
+    /// [`EventData::MissingChildReported`].
+    MissingChildReported = "missing_child_reported",
+    /// [`EventData::AbsenceFactorsDetermined`].
+    AbsenceFactorsDetermined = "absence_factors_determined",
+    /// [`EventData::TraffickingScreened`].
+    TraffickingScreened = "trafficking_screened",
+    /// [`EventData::AdoptionAssistanceAgreementSigned`].
+    AdoptionAssistanceAgreementSigned = "adoption_assistance_agreement_signed",
+    /// [`EventData::ApplaReviewed`].
+    ApplaReviewed = "appla_reviewed",
+    /// [`EventData::KinshipConsultation`].
+    KinshipConsultation = "kinship_consultation",
+    /// [`EventData::ReturnAndAdoptionRuledOut`].
+    ReturnAndAdoptionRuledOut = "return_and_adoption_ruled_out",
 }
 
 impl fmt::Display for EventKind {
@@ -1543,6 +1560,58 @@ pub enum EventData {
     /// returns to it (CWPM 1.2B.7: not a placement setting, not a move). The placement does not
     /// end.
     Respite(Respite),
+    // clocks
+    /// A caseworker visited the child (SSA §422(b)(17), §424(e)(2)): monthly, the majority in
+    /// the child's residence; every 6 months at least for an out-of-state placement
+    /// (§475(5)(A)(ii)).
+    CaseworkerVisited {
+        /// Whether the visit took place in the child's residence.
+        in_residence: bool,
+    },
+    /// A child missing from care was reported (SSA §471(a)(35)(B): to law enforcement for the
+    /// National Crime Information Center and to the National Center for Missing and Exploited
+    /// Children, within 24 hours).
+    MissingChildReported(MissingReport),
+    /// After a child's return from an absence, the agency determined the primary factors that
+    /// contributed to it (SSA §471(a)(35)(A)(ii)).
+    AbsenceFactorsDetermined,
+    /// After a child's return from an absence, the agency screened the child for sex trafficking
+    /// (SSA §471(a)(35)(A)(iv); §471(a)(34)(A)).
+    TraffickingScreened,
+    /// The title IV-E adoption assistance agreement was signed (45 CFR 1356.40(b)(1): before the
+    /// final decree of adoption).
+    AdoptionAssistanceAgreementSigned,
+    /// What a permanency hearing documented for a child whose goal is APPLA (SSA §475A(a)(1)–(3)),
+    /// dated the hearing day.
+    ApplaReviewed(ApplaReview),
+    /// The agency consulted the youth (14 or older) about the kinship guardianship arrangement
+    /// (SSA §473(d)(3)(A)(iv)).
+    KinshipConsultation,
+    /// The determination that return home and adoption are not appropriate permanency options
+    /// for the child (SSA §473(d)(3)(A)(ii)), for kinship guardianship assistance.
+    ReturnAndAdoptionRuledOut,
+}
+
+/// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum MissingReport {
+    /// Law enforcement, for entry into the National Crime Information Center database.
+    LawEnforcement,
+    /// The National Center for Missing and Exploited Children.
+    MissingChildrenCenter,
+}
+
+crate::codes::code_names! {
+    MissingReport, "missing report":
+        LawEnforcement = "law_enforcement",
+        MissingChildrenCenter = "missing_children_center",
 }
 
 /// A correction of an earlier entry: which one, and why.
@@ -1637,7 +1706,15 @@ impl EventKind {
             | K::TprExceptionDocumented
             | K::ParentalRightsTerminated
             | K::ParentalRightsRelinquished
-            | K::ParentDeceased => 3,
+            | K::ParentDeceased
+            | K::CaseworkerVisited
+            | K::MissingChildReported
+            | K::AbsenceFactorsDetermined
+            | K::TraffickingScreened
+            | K::AdoptionAssistanceAgreementSigned
+            | K::ApplaReviewed
+            | K::KinshipConsultation
+            | K::ReturnAndAdoptionRuledOut => 3,
             K::Discharge | K::AdoptionFinalized => 4,
             K::Close => 5,
             K::Death => 6,

@@ -315,6 +315,27 @@ pub const TABLE: &[Transition] = &[
     row(S::Closed,       K::CourtFinding,              To::Same,          FINDING,            Record),
     row(S::Closed,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
     row(S::Closed,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
+
+    // clocks: records the clocks read, in the stages where they happen
+    row(S::FosterCare,   K::CaseworkerVisited,         To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::MissingChildReported,      To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::AbsenceFactorsDetermined,  To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::TraffickingScreened,       To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::AdoptionAssistanceAgreementSigned, To::Same,  NONE,               Record),
+    row(S::Reunification,K::CaseworkerVisited,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::CaseworkerVisited,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::MissingChildReported,      To::Same,          NONE,               Record),
+    row(S::Adoption,     K::AbsenceFactorsDetermined,  To::Same,          NONE,               Record),
+    row(S::Adoption,     K::TraffickingScreened,       To::Same,          NONE,               Record),
+    row(S::Adoption,     K::AdoptionAssistanceAgreementSigned, To::Same,  NONE,               Record),
+    row(S::Exited,       K::AbsenceFactorsDetermined,  To::Same,          NONE,               Record),
+    row(S::Exited,       K::TraffickingScreened,       To::Same,          NONE,               Record),
+    row(S::Exited,       K::AdoptionAssistanceAgreementSigned, To::Same,  NONE,               Record),
+    row(S::FosterCare,   K::ApplaReviewed,             To::Same,          NONE,               Record),
+    row(S::Reunification,K::ApplaReviewed,             To::Same,          NONE,               Record),
+    row(S::Adoption,     K::ApplaReviewed,             To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::KinshipConsultation,       To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::ReturnAndAdoptionRuledOut, To::Same,          NONE,               Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

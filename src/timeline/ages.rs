@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 
 use super::calendar;
 use super::engine::View;
-use super::types::{Obligation, ObligationKind as K};
+use super::types::{Consequence, KinshipCondition, Obligation, ObligationKind as K, Status};
 use crate::case::Episode;
-use crate::case::event::{Event, EventData};
+use crate::case::event::{Event, EventData, GuardianshipAssistance, Manner};
 use crate::date;
 use crate::rules::{Subject, discharge::licensed_stay_start};
 
@@ -97,20 +97,59 @@ pub(super) fn transition_plan(view: &View<'_>, out: &mut Vec<Obligation>) {
         .push(out);
 }
 
-/// Care ends at majority, or the extended-care age (SSA §475(8)): the youth should be discharged
-/// by the day before that birthday.
+/// Care ends at majority, or the extended-care age (SSA §475(8)): the youth is in care through
+/// the day before that birthday, so the exit — dated the first day out of care — is due on the
+/// birthday itself (an exit dated the birthday is on time, one dated the day after is late).
 pub(super) fn care_end_age(view: &View<'_>, out: &mut Vec<Obligation>) {
     let Some((episode, _)) = open_episode(view) else {
         return;
     };
-    let due = date::days_before(view.care_end(), 1);
+    let due = view.care_end();
     view.once(K::CareEndAge, Some(episode.number()), due, due)
         .push(out);
 }
 
-/// Kinship guardianship assistance: 6 consecutive months in the relative's licensed home (SSA
-/// §473(d)(3)(A)(i)(II)). A milestone: eligible from the due date.
+/// Kinship guardianship assistance (SSA §473(d)(3)(A)). While the child is with a relative: a
+/// milestone, eligible 6 consecutive months into the relative's licensed home
+/// (§473(d)(3)(A)(i)(II)). At each discharge to guardianship with kinship assistance: due the
+/// discharge day, met on it when every condition holds ([`kinship_gaps`]), else overdue with
+/// [`Consequence::NoKinshipGuardianshipAssistance`].
 pub(super) fn kinship_guardianship_eligibility(view: &View<'_>, out: &mut Vec<Obligation>) {
+    for (i, episode) in view.episodes().iter().enumerate() {
+        let Some(at) = episode.exit_event().filter(|x| *x < view.events.len()) else {
+            continue;
+        };
+        let EventData::Discharge(d) = view.events[at].what() else {
+            continue;
+        };
+        let Some(g) = d
+            .guardianship()
+            .filter(|g| g.assistance() == GuardianshipAssistance::Kinship)
+        else {
+            continue;
+        };
+        let on = view.events[at].date();
+        let gaps = kinship_gaps(view, i, g.guardian(), on);
+        let (status, consequence) = if gaps.is_empty() {
+            (Status::Met(on), None)
+        } else {
+            (
+                Status::Overdue,
+                Some(Consequence::NoKinshipGuardianshipAssistance),
+            )
+        };
+        out.push(
+            Obligation::new(
+                K::KinshipGuardianshipEligibility,
+                Some(episode.number()),
+                episode.removal_date(),
+                on,
+                status,
+            )
+            .with_consequence(consequence)
+            .about(Subject::Family(g.guardian().clone())),
+        );
+    }
     let Some((episode, _)) = open_episode(view) else {
         return;
     };
@@ -140,4 +179,79 @@ pub(super) fn kinship_guardianship_eligibility(view: &View<'_>, out: &mut Vec<Ob
             .about(Subject::Family(family.id().clone())),
         );
     }
+}
+
+/// SSA §475(8): a youth who is 18 or older (the age of majority) is a title IV-E "child" only
+/// where the state extends care (§475(8)(B)) and up to its extended-care age. A removal on or
+/// after the birthday care ends on is accepted — state-funded care is lawful — and flagged: a
+/// milestone reached on the removal, counted from that birthday, with the episode ineligible for
+/// title IV-E foster care maintenance payments.
+pub(super) fn adult_reentry(view: &View<'_>, out: &mut Vec<Obligation>) {
+    let care_end = view.care_end();
+    for episode in view.episodes() {
+        let removal = episode.removal_date();
+        if removal >= care_end {
+            out.push(
+                Obligation::new(
+                    K::AdultReentry,
+                    Some(episode.number()),
+                    care_end,
+                    removal,
+                    super::types::Status::Reached,
+                )
+                .with_consequence(Some(super::types::Consequence::IneligibleForEpisode)),
+            );
+        }
+    }
+}
+
+/// The conditions of kinship guardianship assistance (SSA §473(d)(3)(A)) not met for a discharge
+/// to `guardian` on `on`, ending episode `index` of the view.
+pub(super) fn kinship_gaps(
+    view: &View<'_>,
+    index: usize,
+    guardian: &crate::id::FamilyId,
+    on: NaiveDate,
+) -> Vec<KinshipCondition> {
+    let policy = view.policy;
+    let episode = &view.episodes()[index];
+    let ep = super::engine::EpisodeView::new(view, episode, index);
+    let mut gaps = Vec::new();
+    // (i)(I): a voluntary placement agreement, or the contrary-to-the-welfare finding in time.
+    let eligible = episode.manner() == Manner::VoluntaryPlacementAgreement || {
+        let mut ctw = Vec::new();
+        super::asfa::contrary_to_welfare(&ep, &mut ctw);
+        ctw.first()
+            .is_some_and(|o| matches!(o.status(), Status::Met(_)))
+    };
+    if !eligible {
+        gaps.push(KinshipCondition::EligibleRemoval);
+    }
+    // (i)(II): 6 consecutive months in the relative guardian's home, as the policy counts them.
+    let six = view
+        .case
+        .family_on(guardian, on)
+        .and_then(|f| licensed_stay_start(view.case.facts(), f, on, policy))
+        .is_some_and(|start| {
+            calendar::months_after_with(
+                start,
+                policy.kinship_guardianship_months(),
+                policy.month_end(),
+            ) <= on
+        });
+    if !six {
+        gaps.push(KinshipCondition::SixMonthsInHome);
+    }
+    let recorded =
+        |pick: fn(&EventData) -> bool| ep.events.iter().any(|e| e.date() <= on && pick(e.what()));
+    // (ii): return home and adoption ruled out.
+    if !recorded(|e| matches!(e, EventData::ReturnAndAdoptionRuledOut)) {
+        gaps.push(KinshipCondition::ReturnAndAdoptionRuledOut);
+    }
+    // (iv): a youth of 14 or older consulted.
+    let fourteen = view.case.child().attains_age(14, policy);
+    if on >= fourteen && !recorded(|e| matches!(e, EventData::KinshipConsultation)) {
+        gaps.push(KinshipCondition::YouthConsulted);
+    }
+    gaps
 }

@@ -15,7 +15,7 @@ use crate::case::{Case, Episode};
 use crate::date::{self, Period};
 use crate::policy::{
     DefcRule, DetentionTime, EpisodeStart, HearingRhythm, Policy, RelativeCareException,
-    ReviewAnchor,
+    RelativeCareReview, ReviewAnchor, TprAfterMajority, TprRefiling,
 };
 use crate::rules::Subject;
 
@@ -24,8 +24,11 @@ use crate::rules::Subject;
 /// after removal (SSA §475(5)(F); 45 CFR 1355.20), never before the removal; or the removal date
 /// when the policy's [`DefcRule`] says the agency uses it.
 ///
-/// For the first episode a finding made before the removal (an in-home court case) counts; it
-/// sets DEFC to the removal date.
+/// A finding made before the removal (in an in-home court case, or in the order that sanctions the
+/// removal) counts when it is the episode's: dated after the previous episode's exit (or the
+/// case's start for the first); it sets DEFC to the removal date. An abandoned-infant
+/// adjudication is a finding of neglect (abandonment is neglect in every state's definition) and
+/// counts too.
 pub(crate) fn date_entered_foster_care(
     case: &Case,
     episode: &Episode,
@@ -38,19 +41,36 @@ pub(crate) fn date_entered_foster_care(
     }
     let latest = calendar::days_after(removal, policy.defc_days_after_removal());
     let events = case.events();
-    let from = if episode.number() == 1 {
-        0
-    } else {
-        episode.removal_event()
-    };
+    let from = episode_findings_start(case, episode);
     // The episode's events end where the next episode's begin.
     let to = case.facts().episode_events(episode).end;
     let finding = events[from..to]
         .iter()
         .filter(|e| e.date() <= as_of)
-        .find(|e| matches!(e.what(), EventData::CourtFinding(Finding::AbuseOrNeglect)))
+        .find(|e| {
+            matches!(
+                e.what(),
+                EventData::CourtFinding(Finding::AbuseOrNeglect | Finding::AbandonedInfant)
+            )
+        })
         .map(|e| e.date());
     finding.map_or(latest, |f| f.min(latest)).max(removal)
+}
+
+/// The index of the first event whose court findings belong to `episode`: the event after the
+/// previous episode's exit, or the case's first for the first episode (a return after an
+/// over-long visit, with no exit event before it, starts at its removal).
+fn episode_findings_start(case: &Case, episode: &Episode) -> usize {
+    let removal = episode.removal_event();
+    match episode.number() {
+        0 | 1 => 0,
+        n => case
+            .episodes()
+            .get(n as usize - 2)
+            .and_then(Episode::exit_event)
+            .filter(|x| *x < removal)
+            .map_or(removal, |x| x + 1),
+    }
 }
 
 /// SSA §472(a)(2)(A)(ii), 45 CFR 1356.21(c): the contrary-to-the-welfare finding must be in the
@@ -65,7 +85,8 @@ pub(super) fn contrary_to_welfare(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
     }
     let first_order = match manner {
         Manner::CourtOrder => Some(removal),
-        _ => ep.findings(|_| true).next(),
+        // After an emergency removal the order that sanctions it comes after it.
+        _ => ep.findings_in_care(|_| true).next(),
     };
     let Some(order) = first_order else {
         // No order yet: due with the first one, whenever it comes.
@@ -89,8 +110,12 @@ pub(super) fn contrary_to_welfare(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
 }
 
 /// SSA §471(a)(15)(B)(i), 45 CFR 1356.21(b)(1): a finding of reasonable efforts to prevent the
-/// removal within 60 days; a finding that efforts were not required also meets it. Missing it
-/// costs the stay. A voluntary placement has none.
+/// removal within 60 days. A finding that efforts were not required meets it too: 1356.21(b)(1)(i)
+/// asks for "the judicial determination as to whether reasonable efforts were made, or were not
+/// required to prevent the removal, in accordance with paragraph (b)(3)", and (b)(3) (SSA
+/// §471(a)(15)(D)) excuses efforts "to prevent a child's removal from home or to reunify" on the
+/// aggravated grounds — so a finding that reunification efforts are not required, on any ground,
+/// meets it as well. Missing it costs the stay. A voluntary placement has none.
 pub(super) fn prevent_removal_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if ep.episode.manner() == Manner::VoluntaryPlacementAgreement {
         return;
@@ -103,7 +128,7 @@ pub(super) fn prevent_removal_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obliga
                 f,
                 Finding::PreventionEfforts(
                     PreventionEfforts::Made | PreventionEfforts::NotRequired
-                )
+                ) | Finding::ReunificationEffortsNotRequired { .. }
             )
         })
         .next();
@@ -224,7 +249,7 @@ pub(super) fn finalize_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
             // CWPM 8.3A.9a: 12 months after the last determination, not an interpretation.
             from_held: true,
         },
-        ep.findings(|f| matches!(f, Finding::FinalizeEfforts(Determination::Made))),
+        ep.findings_in_care(|f| matches!(f, Finding::FinalizeEfforts(Determination::Made))),
         out,
         |due, on| {
             let from = calendar::first_of_next_month(due);
@@ -309,9 +334,24 @@ fn expedited_petitions(ep: &EpisodeView<'_>, kind: K, out: &mut Vec<Obligation>)
                 .collect()
         });
         let due = calendar::days_after(found_on, policy.expedited_tpr_days());
+        let filed = first_on_or_after(petitions, found_on);
+        // The exceptions govern these triggers too (SSA §475(5)(E): the "unless" follows the
+        // whole sentence); services not provided never waives the felony ground, whose finding
+        // excused reunification efforts.
+        let waiver = match filed {
+            Some(_) => None,
+            None => {
+                let services =
+                    parent.is_none() && !excused_between(ep.view, ep.removal(), due, None);
+                tpr_waiver(ep.view, due, parent, services, |x| {
+                    (found_on..=due).contains(&x)
+                })
+            }
+        };
         let once = ep
             .once(kind, found_on, due)
-            .met(first_on_or_after(petitions, found_on))
+            .met(filed)
+            .waived(waiver)
             .owed(ep.owes_on(due));
         match parent {
             Some(p) => once.about(Subject::Person(p.clone())),
@@ -326,14 +366,35 @@ fn expedited_petitions(ep: &EpisodeView<'_>, kind: K, out: &mut Vec<Obligation>)
 /// within the sliding window of the most recent 22 months, trial home visits and runaways not
 /// counted; due on the last day of the 15th month counted. While the child is in care the count
 /// is projected forward assuming the current placement continues — so during a trial home visit,
-/// which does not count, no due date appears until care resumes. The requirement applies once:
-/// once met, or waived by an exception, it does not come back.
+/// which does not count, no due date appears until care resumes.
+///
+/// Waived by an exception (see [`tpr_waiver`]), the requirement applies only once (45 CFR
+/// 1356.21(i)(1)(i)(D)): it does not come back. Met by a petition, it comes back for a re-entry
+/// removed after the petition, counted from that re-entry, unless the policy's
+/// [`TprRefiling`] says one petition ever is enough. Under [`TprAfterMajority::Stops`] no petition
+/// falls due on or after the age of majority.
 pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) {
+    reckon_tpr(view, None, |o| out.push(o));
+}
+
+/// One round of the 15-of-22 count: the day reached and the stretches it was counted in.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TprRound {
+    pub(super) reached: Reached,
+    /// The index, in the case's counted stretches, of the first one this round counts.
+    pub(super) offset: usize,
+}
+
+/// Runs the 15-of-22 count: each obligation goes to `push`; the care counted (and, with
+/// `excluded`, the stretches left out) stays in `care`. Returns the last round.
+pub(super) fn reckon_tpr(
+    view: &View<'_>,
+    excluded: Option<&mut Vec<(Period, crate::placement::Setting)>>,
+    mut push: impl FnMut(Obligation),
+) -> Option<(Care, TprRound)> {
     let policy = view.policy;
     let episodes = view.episodes();
-    let Some(last) = episodes.last() else {
-        return;
-    };
+    let last = episodes.last()?;
     let open = view.exit_of(last).is_none();
     // Project an open episode far enough to reach the count with continuous care.
     let horizon = if open {
@@ -341,55 +402,189 @@ pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) 
     } else {
         view.as_of
     };
-    let mut care = Care::default();
-    counted_care(view, horizon, &mut care);
+    let mut care = Care::new(policy.month_end());
+    counted_care(view, horizon, &mut care, excluded);
     if care.is_empty() {
-        return;
+        return None;
     }
-    let Some(reached) = first_day_reaching(
-        care.stretches(),
-        policy.tpr_months(),
-        policy.tpr_month_counting(),
-        Some(policy.tpr_window_months()),
-    ) else {
-        return;
-    };
-    // The count runs from the first day of care inside the window that ends on the due date.
-    let Reached {
-        day: due,
-        from: first,
-    } = reached;
-    let episode = view.episode_on(due);
-    let petition = view
+    let majority = (policy.tpr_after_majority() == TprAfterMajority::Stops).then(|| {
+        view.case
+            .child()
+            .attains_age(policy.age_of_majority(), policy)
+    });
+    let petitions: Vec<NaiveDate> = view
         .events
         .iter()
-        .find(|e| matches!(e.what(), EventData::TprPetitionFiled) && e.date() >= first)
-        .map(|e| e.date());
-    // A petition meets it; unmet, relative care waives it first, then a documented exception
-    // (looked for only when there is no petition: a met obligation has no waiver).
-    let waiver = if petition.is_some() {
-        None
-    } else {
-        let judged_on = due.min(view.as_of);
-        let relative = policy.relative_care_exception() == RelativeCareException::Used
-            && relative_care_on(view, judged_on);
-        let documented = || {
-            view.events.iter().find_map(|e| match e.what() {
-                EventData::TprExceptionDocumented(x) if (first..=due).contains(&e.date()) => {
-                    Some(match x {
-                        TprException::CompellingReason => Waiver::CompellingReason,
-                        TprException::ServicesNotProvided => Waiver::ServicesNotProvided,
-                    })
-                }
-                _ => None,
-            })
+        .filter(|e| matches!(e.what(), EventData::TprPetitionFiled))
+        .map(|e| e.date())
+        .collect();
+    let mut offset = 0;
+    let mut next_episode = 0;
+    let mut last_round = None;
+    loop {
+        let stretches = &care.stretches()[offset..];
+        let Some(reached) = first_day_reaching(
+            stretches,
+            policy.tpr_months(),
+            policy.tpr_month_counting(),
+            Some(policy.tpr_window_months()),
+            policy.month_end(),
+        ) else {
+            break;
         };
-        relative.then_some(Waiver::RelativeCare).or_else(documented)
+        // The count runs from the first day of care inside the window that ends on the due date.
+        let Reached {
+            day: due,
+            from: first,
+        } = reached;
+        if majority.is_some_and(|m| due >= m) {
+            break;
+        }
+        last_round = Some(TprRound { reached, offset });
+        let episode = view.episode_on(due);
+        let petition = first_on_or_after(&petitions, first);
+        // A petition meets it (a met obligation has no waiver); unmet, an exception may waive it.
+        let waiver = match petition {
+            Some(_) => None,
+            None => {
+                let services = !excused_between(view, episode_removal(view, first), due, None);
+                tpr_waiver(view, due, None, services, |x| (first..=due).contains(&x))
+            }
+        };
+        push(
+            view.once(K::FifteenOfTwentyTwo, episode, first, due)
+                .met(petition)
+                .waived(waiver)
+                .obligation()
+                .unwrap_or_else(|| unreachable!("the 15-of-22 petition is always owed")),
+        );
+        // Met: a re-entry removed after the petition owes its own filing, counted from its start.
+        let Some(filed) = petition else { break };
+        if policy.tpr_refiling() == TprRefiling::Once {
+            break;
+        }
+        while episodes
+            .get(next_episode)
+            .is_some_and(|e| e.removal_date() <= filed)
+        {
+            next_episode += 1;
+        }
+        let Some(reentry) = episodes.get(next_episode) else {
+            break;
+        };
+        let from = counting_start(view, reentry);
+        offset = care.stretches().partition_point(|s| s.start() < from);
+        if offset >= care.stretches().len() {
+            break;
+        }
+    }
+    last_round.map(|r| (care, r))
+}
+
+/// The removal date of the episode under way on `on` (or `on` itself, before any).
+fn episode_removal(view: &View<'_>, on: NaiveDate) -> NaiveDate {
+    let episodes = view.episodes();
+    let n = episodes.partition_point(|e| e.removal_date() <= on);
+    episodes[..n].last().map_or(on, Episode::removal_date)
+}
+
+/// Whether a court excused reasonable efforts to reunify (for `parent`, or any parent) on a
+/// date from `from` to `to`.
+fn excused_between(
+    view: &View<'_>,
+    from: NaiveDate,
+    to: NaiveDate,
+    parent: Option<&crate::id::PersonId>,
+) -> bool {
+    view.events.iter().any(|e| match e.what() {
+        EventData::CourtFinding(Finding::ReunificationEffortsNotRequired { parent: p, .. }) => {
+            (from..=to).contains(&e.date()) && parent.is_none_or(|x| x == p)
+        }
+        _ => false,
+    })
+}
+
+/// The exception that waives an unmet TPR petition due on `due`, judged on the earlier of `due`
+/// and the date asked. The three exceptions of SSA §475(5)(E)(i)–(iii) follow the whole sentence
+/// and so govern every trigger (15 of 22, an abandoned infant, the felony grounds):
+///
+/// - no parent remains to petition against (the rights of `parent`, or of every legal parent,
+///   terminated, relinquished or ended by death): the petition is moot
+///   ([`Waiver::NoParentRemaining`]; the crate's reading — the statute presumes a parent);
+/// - a relative cares for the child, where the state uses the option (§475(5)(E)(i)), judged on
+///   the due date or, under [`RelativeCareReview::WhileInRelativeCare`], again on the last day in
+///   care known;
+/// - an exception documented (`documented` picks the dates that count): a compelling reason
+///   (§475(5)(E)(ii)), or services not provided (§475(5)(E)(iii)) — only where reasonable
+///   efforts to reunify are required (`services`: no finding excused them).
+fn tpr_waiver(
+    view: &View<'_>,
+    due: NaiveDate,
+    parent: Option<&crate::id::PersonId>,
+    services: bool,
+    documented: impl Fn(NaiveDate) -> bool,
+) -> Option<Waiver> {
+    let policy = view.policy;
+    let judged_on = due.min(view.as_of);
+    if no_parent_remaining(view, judged_on, parent) {
+        return Some(Waiver::NoParentRemaining);
+    }
+    let relative = policy.relative_care_exception() == RelativeCareException::Used
+        && relative_care_on(view, judged_on)
+        && match policy.relative_care_review() {
+            RelativeCareReview::AtDueDate => true,
+            RelativeCareReview::WhileInRelativeCare => {
+                view.as_of <= due || relative_care_on(view, last_day_in_care(view, due))
+            }
+        };
+    if relative {
+        return Some(Waiver::RelativeCare);
+    }
+    view.events.iter().find_map(|e| match e.what() {
+        EventData::TprExceptionDocumented(x) if documented(e.date()) => match x {
+            TprException::CompellingReason => Some(Waiver::CompellingReason),
+            TprException::ServicesNotProvided if services => Some(Waiver::ServicesNotProvided),
+            TprException::ServicesNotProvided => None,
+        },
+        _ => None,
+    })
+}
+
+/// The last day in care known on the date asked, in the episode under way on `due`: the day
+/// before its exit, or the date asked while it is open.
+fn last_day_in_care(view: &View<'_>, due: NaiveDate) -> NaiveDate {
+    let episodes = view.episodes();
+    let n = episodes.partition_point(|e| e.removal_date() <= due);
+    let exit = episodes[..n].last().and_then(|e| view.exit_of(e));
+    exit.map_or(view.as_of, |x| date::days_before(x, 1).min(view.as_of))
+}
+
+/// Whether, on `on`, the rights of `parent` (or, with none, of every legal parent of the child,
+/// at least one being known) have ended: terminated, relinquished, or by death.
+fn no_parent_remaining(
+    view: &View<'_>,
+    on: NaiveDate,
+    parent: Option<&crate::id::PersonId>,
+) -> bool {
+    let ended = |p: &crate::id::PersonId| {
+        view.events.iter().any(|e| {
+            e.date() <= on
+                && matches!(
+                    e.what(),
+                    EventData::ParentalRightsTerminated { .. }
+                        | EventData::ParentalRightsRelinquished { .. }
+                        | EventData::ParentDeceased { .. }
+                )
+                && e.what().parent() == Some(p)
+        })
     };
-    view.once(K::FifteenOfTwentyTwo, episode, first, due)
-        .met(petition)
-        .waived(waiver)
-        .push(out);
+    match parent {
+        Some(p) => ended(p),
+        None => {
+            let parents = view.case.legal_parents();
+            !parents.is_empty() && parents.iter().all(|s| ended(&s.person))
+        }
+    }
 }
 
 /// Whether a relative cares for the child on `on`: the placement then is with a family whose
@@ -401,26 +596,37 @@ fn relative_care_on(view: &View<'_>, on: NaiveDate) -> bool {
         .is_some_and(|f| f.cared_for_by_relative())
 }
 
+/// Where the 15-of-22 count starts in `episode`: its DEFC, or for a later episode its removal,
+/// as the policy's [`EpisodeStart`] says.
+fn counting_start(view: &View<'_>, e: &Episode) -> NaiveDate {
+    match (e.number(), view.policy.tpr_episode_start()) {
+        (n, EpisodeStart::Removal) if n > 1 => e.removal_date(),
+        _ => view.defc(e),
+    }
+}
+
 /// Adds to `out` the stretches of care that count toward 15 of 22, in order: each episode from
 /// its counting start to its exit (or `horizon` while open), less its trial home visits and
-/// runaways.
-fn counted_care(view: &View<'_>, horizon: NaiveDate, out: &mut Care) {
+/// runaways (and detention, by policy), which go to `excluded` when asked for.
+fn counted_care(
+    view: &View<'_>,
+    horizon: NaiveDate,
+    out: &mut Care,
+    mut excluded: Option<&mut Vec<(Period, crate::placement::Setting)>>,
+) {
     let policy = view.policy;
     for e in view.episodes() {
-        let start = match (e.number(), policy.tpr_episode_start()) {
-            (n, EpisodeStart::Removal) if n > 1 => e.removal_date(),
-            _ => view.defc(e),
-        };
+        let start = counting_start(view, e);
         let end = view.exit_of(e).unwrap_or(horizon);
         let mut cursor = start;
         for p in view.case.episode_placements(e) {
             // Trial home visits and runaways never count (45 CFR 1356.21(i)(1)(i)(C)); detention
             // only if the policy says so.
-            let excluded = p.setting().is_trial_home_visit()
+            let is_excluded = p.setting().is_trial_home_visit()
                 || p.setting().is_runaway()
                 || (p.setting() == crate::placement::Setting::JuvenileJusticeFacility
                     && policy.detention_time() == DetentionTime::Excluded);
-            if p.start() > view.as_of || !excluded {
+            if p.start() > view.as_of || !is_excluded {
                 continue;
             }
             let p_end = view.end_of(p).map(|x| x.date).unwrap_or(horizon);
@@ -429,6 +635,12 @@ fn counted_care(view: &View<'_>, horizon: NaiveDate, out: &mut Care) {
                 && counted.days() > 0
             {
                 out.push(counted);
+            }
+            if let Some(x) = excluded.as_deref_mut()
+                && let Some(left_out) = Period::new(p.start(), p_end.min(end))
+                && left_out.days() > 0
+            {
+                x.push((left_out, p.setting()));
             }
             cursor = cursor.max(p_end);
         }

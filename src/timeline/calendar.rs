@@ -131,9 +131,25 @@ impl Day {
     /// `k` months later (earlier when negative), clamped to the last day of a shorter month:
     /// [`months_after`](crate::date::months_after) and
     /// [`months_before`](crate::date::months_before).
+    #[cfg(test)]
     pub(super) fn months_shifted(self, k: i32) -> Day {
         let (y, m) = self.month_shifted(k);
         Day::from_ymd(y, m, self.d.min(days_in_month(y, m)))
+    }
+
+    /// `k` months later (earlier when negative) under `month_end`: clamped as
+    /// [`months_shifted`](Day::months_shifted), or rolled over to the first of the next month
+    /// when the target month is shorter ([`MonthEnd::RollOver`]).
+    pub(super) fn months_shifted_with(self, k: i32, month_end: MonthEnd) -> Day {
+        let (y, m) = self.month_shifted(k);
+        let days = days_in_month(y, m);
+        match month_end {
+            MonthEnd::RollOver if self.d > days => {
+                let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                Day::from_ymd(y, m, 1)
+            }
+            _ => Day::from_ymd(y, m, self.d.min(days)),
+        }
     }
 
     /// `k` days later.

@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use chrono::NaiveDate;
 
 use super::types::{Consequence, Obligation, ObligationKind, Status, Waiver};
-use super::{ages, asfa, ffpsa, visits};
+use super::{ages, asfa, ffpsa, payments, visits, wellbeing};
 use crate::case::event::{Event, EventData, Finding};
 use crate::case::{Case, Episode};
 use crate::policy::Policy;
@@ -192,6 +192,10 @@ pub(crate) struct EpisodeView<'a> {
     pub(crate) episode: &'a Episode,
     /// The events of the episode (from its removal to the next removal), on or before `as_of`.
     pub(crate) events: &'a [Event],
+    /// The events between the previous episode's exit (or the case's start) and this removal:
+    /// the court findings among them (a pick-up order, an adjudication in an in-home case) are
+    /// this episode's, as they sanction its removal (see [`EpisodeView::findings`]).
+    pub(crate) before: &'a [Event],
     /// The first day out of care, when the episode ended on or before `as_of`.
     pub(crate) exit: Option<NaiveDate>,
     first_hearing_due: OnceCell<NaiveDate>,
@@ -206,10 +210,21 @@ impl<'a> EpisodeView<'a> {
             .episodes()
             .get(index + 1)
             .map_or(view.events.len(), |next| next.removal_event());
+        let removal = episode.removal_event();
+        let start = match index.checked_sub(1).map(|i| &view.episodes()[i]) {
+            None => 0,
+            // A re-entry after an exit: from the event after the exit. A return after an
+            // over-long visit (no exit event before the removal) has no earlier findings.
+            Some(prev) => prev
+                .exit_event()
+                .filter(|x| *x < removal)
+                .map_or(removal, |x| x + 1),
+        };
         EpisodeView {
             view,
             episode,
-            events: &view.events[episode.removal_event()..end],
+            events: &view.events[removal..end],
+            before: &view.events[start.min(removal)..removal],
             exit: view.exit_of(episode),
             first_hearing_due: OnceCell::new(),
             expedited: OnceCell::new(),
@@ -290,8 +305,26 @@ impl<'a> EpisodeView<'a> {
         self.view.once(kind, self.number(), from, due)
     }
 
-    /// The dates of the episode's findings that match (`pick` is inlined into the scan).
+    /// The dates of the episode's findings that match (`pick` is inlined into the scan), those
+    /// made before the removal first: a finding in the order that sanctions a removal (a pick-up
+    /// order dated the day before, or the same day but recorded first) belongs to the episode it
+    /// sanctions (45 CFR 1356.21(c): "the first court ruling that sanctions (even temporarily)
+    /// the removal"), as do the findings after the previous episode's exit.
     pub(crate) fn findings(
+        &self,
+        pick: impl Fn(&Finding) -> bool + 'static,
+    ) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.before
+            .iter()
+            .chain(self.events)
+            .filter_map(move |e| match e.what() {
+                EventData::CourtFinding(f) if pick(f) => Some(e.date()),
+                _ => None,
+            })
+    }
+
+    /// The dates of the findings that match made from the removal on (not before it).
+    pub(crate) fn findings_in_care(
         &self,
         pick: impl Fn(&Finding) -> bool + 'static,
     ) -> impl Iterator<Item = NaiveDate> + '_ {
@@ -639,6 +672,21 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::episode(K::QrtpTransition, ffpsa::qrtp_transition),
         Clock::episode(K::CongregateCareLimit, ffpsa::congregate_care_limit),
         Clock::episode(K::IndependentLivingAge, ffpsa::independent_living_age),
+        // Payment withheld for a placement the case accepts.
+        Clock::episode(K::UnlicensedPlacement, payments::unlicensed_placement),
+        // Visits and a child missing from care, per episode.
+        Clock::episode(K::CaseworkerVisit, wellbeing::caseworker_visit),
+        Clock::episode(
+            K::CaseworkerVisitsInResidence,
+            wellbeing::caseworker_visits_in_residence,
+        ),
+        Clock::episode(K::OutOfStateVisit, wellbeing::out_of_state_visit),
+        Clock::episode(K::MissingChildReport, wellbeing::missing_child_report),
+        Clock::episode(K::AbsenceDebrief, wellbeing::absence_debrief),
+        Clock::episode(
+            K::ApplaHearingDocumentation,
+            wellbeing::appla_hearing_documentation,
+        ),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),
@@ -651,6 +699,11 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::case(
             K::KinshipGuardianshipEligibility,
             ages::kinship_guardianship_eligibility,
+        ),
+        Clock::case(K::AdultReentry, ages::adult_reentry),
+        Clock::case(
+            K::AdoptionAssistanceAgreement,
+            wellbeing::adoption_assistance_agreement,
         ),
     ]
 };

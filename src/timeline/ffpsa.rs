@@ -279,10 +279,7 @@ pub(super) fn qrtp_long_stay(view: &View<'_>, out: &mut Vec<Obligation>) {
     let in_qrtp_now = stays.last().is_some_and(|p| ended(view, p).is_none());
     // Project far enough for the longest limit.
     let horizon = if in_qrtp_now {
-        calendar::days_after(
-            date::months_after(view.as_of, policy.qrtp_total_months()),
-            1,
-        )
+        calendar::days_after(view.months_after(view.as_of, policy.qrtp_total_months()), 1)
     } else {
         view.as_of
     };
@@ -302,14 +299,15 @@ pub(super) fn qrtp_long_stay(view: &View<'_>, out: &mut Vec<Obligation>) {
         .child()
         .age_on(first.start(), policy)
         .is_some_and(|a| a < policy.qrtp_young_child_age());
-    let mut care = Care::default();
+    let mut care = Care::new(policy.month_end());
     for s in stretches {
         care.push(s);
     }
     let stretches = care.stretches();
     let counting = crate::policy::MonthCounting::CalendarMonths;
     let reaching = |stretches, months| {
-        first_day_reaching(stretches, months, counting, None).map(|r: Reached| r.day)
+        first_day_reaching(stretches, months, counting, None, policy.month_end())
+            .map(|r: Reached| r.day)
     };
     let due = if young {
         reaching(stretches, policy.qrtp_young_child_months())

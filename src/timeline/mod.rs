@@ -19,7 +19,7 @@
 //! | permanency hearing | DEFC + 12 months, then 12 months after each one held | SSA §475(5)(C)(i) |
 //! | reasonable efforts to finalize | DEFC + 12 months, then 12 months after each one made | 45 CFR 1356.21(b)(2) |
 //! | permanency hearing after reunification efforts are excused | finding + 30 days | SSA §471(a)(15)(E)(i) |
-//! | TPR petition at 15 of 22 months | end of the 15th month in care | SSA §475(5)(E); 45 CFR 1356.21(i) |
+//! | TPR petition at 15 of 22 months | end of the 15th month in care (again for a re-entry after a petition; explained by [`Case::tpr_count`]) | SSA §475(5)(E); 45 CFR 1356.21(i) |
 //! | TPR petition, abandoned infant / felony ground | determination + 60 days | SSA §475(5)(E) |
 //! | voluntary placement best interests | the 180th day of the placement | SSA §472(e) |
 //! | trial home visit limit | back in care or discharged by visit start + 6 months, or the day after the court's date | 45 CFR 1356.21(e) |
@@ -29,7 +29,15 @@
 //! | congregate-care two weeks | out of a non-specified child-care institution by day 15 (paid through day 14) | SSA §472(k)(1) |
 //! | Family First prevention period | closed (removal, closure or new candidacy) by candidacy + 12 months | SSA §471(e)(1) |
 //! | transition services (14), APPLA eligibility (16), transition plan (90 days before 18), end of care (18 or extended age) | birthdays | SSA §475(1)(D), §475(5)(C)(i), §475(5)(H), §475(8) |
-//! | kinship guardianship eligibility | 6 months in the relative's licensed home | SSA §473(d)(3)(A)(i)(II) |
+//! | kinship guardianship eligibility | 6 months in the relative's licensed home; at a discharge with assistance, every condition | SSA §473(d)(3)(A) |
+//! | a removal after care ended (not a title IV-E child) | flagged on the removal | SSA §475(8) |
+//! | a caseworker visit each full month in care; the majority in the residence | the month's last day | SSA §424(e)(2); §422(b)(17) |
+//! | an out-of-state placement visited | every 6 months from the start and each visit | SSA §475(5)(A)(ii) |
+//! | a missing child reported to law enforcement and NCMEC | the day after the child went missing | SSA §471(a)(35)(B) |
+//! | on return: factors of the absence, sex-trafficking screening | the day of the return | SSA §471(a)(35)(A) |
+//! | APPLA documentation at each permanency hearing (efforts, the child asked, compelling reasons, prudent parent) | the hearing day | SSA §475A(a)(1)–(3) |
+//! | the adoption assistance agreement | the day before the final decree | 45 CFR 1356.40(b)(1) |
+//! | a license in force for a foster family home | the placement's first day, or the day after a license lapses | SSA §472(c)(1); 45 CFR 1355.20 |
 
 mod ages;
 mod asfa;
@@ -37,12 +45,18 @@ mod calendar;
 mod engine;
 mod ffpsa;
 mod months;
+mod payments;
 mod report;
+mod tpr;
 mod types;
 mod visits;
+mod wellbeing;
 
 pub use report::ObligationReport;
-pub use types::{Consequence, Obligation, ObligationKind, ObligationRow, Status, Waiver};
+pub use tpr::{CountedStretch, ExcludedStretch, TprCount};
+pub use types::{
+    Consequence, KinshipCondition, Obligation, ObligationKind, ObligationRow, Status, Waiver,
+};
 
 use chrono::NaiveDate;
 
@@ -94,8 +108,9 @@ impl Case {
     /// such episode by then: the earlier of the first judicial finding of abuse or neglect and
     /// the date 60 days after removal (SSA §475(5)(F); 45 CFR 1355.20), never before the removal;
     /// or the removal date when the policy's [`DefcRule`](crate::policy::DefcRule) says the agency
-    /// uses it. For the first episode, a finding made before the removal sets DEFC to the removal
-    /// date.
+    /// uses it. A finding made before the removal (after the previous episode's exit, or the
+    /// case's start) is the episode's and sets DEFC to the removal date; an abandoned-infant
+    /// adjudication counts as a finding of neglect.
     ///
     /// # Examples
     ///

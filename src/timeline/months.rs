@@ -4,16 +4,15 @@
 //!
 //! The counting runs on integer day numbers and calendar (year, month, day) triples: each stretch
 //! of care is converted once, when it is [pushed](Care::push), and only the answer is turned back
-//! into a [`NaiveDate`]. The calendar arithmetic is the crate's clamped reading
-//! ([`months_after`](crate::date::months_after), [`months_before`](crate::date::months_before),
-//! [`whole_months_between`](crate::date::whole_months_between)), whatever the policy's
-//! [`MonthEnd`](crate::date::MonthEnd): the policy's convention shapes the stretches (their
-//! projected ends), never how a stretch counts.
+//! into a [`NaiveDate`]. A whole month of a stretch ends on the monthly anniversary of its start
+//! under the policy's [`MonthEnd`]: clamped to a shorter month's last day (the crate's
+//! [`months_after`](crate::date::months_after)), or rolled over to the next month's first day;
+//! the look-back window starts on the same reading of "N months before".
 
 use chrono::NaiveDate;
 
 use super::calendar::{Day, days_in_month};
-use crate::date::Period;
+use crate::date::{MonthEnd, Period};
 use crate::policy::MonthCounting;
 
 /// Months of care counted in a set of stretches, as the 15-of-22 rule counts them.
@@ -22,6 +21,23 @@ pub(crate) struct Counted {
     days: u32,
     months: u32,
     leftover: u32,
+}
+
+impl Counted {
+    /// Days in care.
+    pub(crate) fn days(self) -> u32 {
+        self.days
+    }
+
+    /// Whole calendar months, stretch by stretch.
+    pub(crate) fn months(self) -> u32 {
+        self.months
+    }
+
+    /// The days after each stretch's last whole month, summed.
+    pub(crate) fn leftover(self) -> u32 {
+        self.leftover
+    }
 }
 
 impl core::ops::Add for Counted {
@@ -52,23 +68,30 @@ impl core::ops::Sub for Counted {
 /// month, so one continuous stretch counts exactly in calendar months and N months are complete
 /// on the last day of the Nth month.
 #[inline]
-fn count_one(start: Day, end: Day) -> Counted {
+fn count_one(start: Day, end: Day, month_end: MonthEnd) -> Counted {
     if end.n <= start.n {
         return Counted::default();
     }
-    // The whole months: the calendar months between, less one when the day `start` falls on in
-    // `end`'s month (clamped) is after `end`.
+    // The whole months: the calendar months between, less one when the `guess`th anniversary of
+    // `start` (clamped, or rolled over to the next month's first day) is after `end`.
     let guess = (end.y - start.y) * 12 + end.m.cast_signed() - start.m.cast_signed();
     let guess = guess.unsigned_abs();
-    let on = start.d.min(days_in_month(end.y, end.m));
-    let (months, leftover) = if on <= end.d {
+    let roll = month_end == MonthEnd::RollOver;
+    let end_days = days_in_month(end.y, end.m);
+    let on = start.d.min(end_days);
+    let (months, leftover) = if on <= end.d && !(roll && start.d > end_days) {
         (guess, end.d - on)
     } else {
         // The last whole month ends in the month before `end`'s (`guess >= 1`: the same month
-        // would have `on = start.d < end.d`).
+        // would have `on = start.d < end.d`), or, rolled over from it, on the first of `end`'s.
         let (y, m) = end.month_shifted(-1);
         let days = days_in_month(y, m);
-        (guess - 1, days - start.d.min(days) + end.d)
+        let leftover = if roll && start.d > days {
+            end.d - 1
+        } else {
+            days - start.d.min(days) + end.d
+        };
+        (guess - 1, leftover)
     };
     Counted {
         days: (end.n - start.n).unsigned_abs(),
@@ -93,14 +116,41 @@ pub(crate) struct Stretch {
 /// more, and need no allocation.
 #[derive(Debug, Default)]
 pub(crate) struct Care {
+    /// What "N months after" gives in a shorter month, for the whole months of each stretch.
+    month_end: MonthEnd,
     len: usize,
     inline: [Stretch; Care::INLINE],
     /// Every stretch, once there are more than fit inline.
     spilled: Vec<Stretch>,
 }
 
+impl Stretch {
+    /// Its first day.
+    pub(crate) fn start(&self) -> NaiveDate {
+        self.start.date()
+    }
+
+    /// The first day after it.
+    pub(crate) fn end(&self) -> NaiveDate {
+        self.end.date()
+    }
+}
+
 impl Care {
     const INLINE: usize = 8;
+
+    /// No stretches yet, counted under `month_end`.
+    pub(crate) fn new(month_end: MonthEnd) -> Care {
+        Care {
+            month_end,
+            ..Care::default()
+        }
+    }
+
+    /// The month-end convention the stretches are counted under.
+    pub(crate) fn month_end(&self) -> MonthEnd {
+        self.month_end
+    }
 
     /// Adds `p`, which starts no earlier than the last stretch ends.
     pub(crate) fn push(&mut self, p: Period) {
@@ -112,7 +162,7 @@ impl Care {
         let stretch = Stretch {
             start,
             end,
-            whole: count_one(start, end),
+            whole: count_one(start, end, self.month_end),
             before,
         };
         debug_assert!(
@@ -147,8 +197,7 @@ impl Care {
 
 /// What the stretches count inside the window `[from, to)` (`from <= to`): what
 /// [`first_day_reaching`] counts, one window at a time.
-#[cfg(test)]
-fn count(stretches: &[Stretch], from: Day, to: Day) -> Counted {
+pub(crate) fn count(stretches: &[Stretch], from: Day, to: Day, month_end: MonthEnd) -> Counted {
     // The stretches that overlap the window: `i..j`.
     let i = stretches.partition_point(|x| x.end.n <= from.n);
     let j = stretches.partition_point(|x| x.start.n < to.n);
@@ -159,7 +208,7 @@ fn count(stretches: &[Stretch], from: Day, to: Day) -> Counted {
         let s = &stretches[k];
         let start = if s.start.n < from.n { from } else { s.start };
         let end = if s.end.n > to.n { to } else { s.end };
-        count_one(start, end)
+        count_one(start, end, month_end)
     };
     if j - i == 1 {
         return cut(i);
@@ -194,11 +243,12 @@ pub(crate) fn first_day_reaching(
     n: u32,
     counting: MonthCounting,
     window: Option<u32>,
+    month_end: MonthEnd,
 ) -> Option<Reached> {
     let first = stretches.first()?.start;
     // The window that ends the day before `to` starts on `window_start(to)`.
     let window = window.map(u32::cast_signed);
-    let window_start = |to: Day| window.map_or(first, |w| to.months_shifted(-w));
+    let window_start = |to: Day| window.map_or(first, |w| to.months_shifted_with(-w, month_end));
     // The days the day-counting readings need: n × 30, or n × 30.4375 rounded up (15 months =
     // 457 days).
     let days_needed = match counting {
@@ -228,11 +278,11 @@ pub(crate) fn first_day_reaching(
             let first_counted = si.start.max(from);
             let (earlier, start) = if i < k {
                 let whole = s.before - stretches[i + 1].before;
-                (count_one(first_counted, si.end) + whole, s.start)
+                (count_one(first_counted, si.end, month_end) + whole, s.start)
             } else {
                 (Counted::default(), first_counted)
             };
-            let total = earlier + count_one(start, to);
+            let total = earlier + count_one(start, to, month_end);
             // Were the window's start to stay, the first end on which the count reaches `n`.
             let next = match counting {
                 MonthCounting::ThirtyDays | MonthCounting::AverageMonth => {
@@ -243,7 +293,7 @@ pub(crate) fn first_day_reaching(
                     }
                 }
                 MonthCounting::CalendarMonths => {
-                    (!reaches(total)).then(|| next_calendar_candidate(earlier, start, n))
+                    (!reaches(total)).then(|| next_calendar_candidate(earlier, start, n, month_end))
                 }
             };
             let Some(next) = next else {
@@ -275,19 +325,21 @@ pub(crate) fn first_day_reaching(
 /// stretch `[start, E)` reaches `n` months: either `start` plus the missing whole months, or one
 /// month fewer and enough leftover days to complete a month with the leftover of `earlier`. The
 /// count as `E` moves later never drops, so the earlier of the two is the first.
-fn next_calendar_candidate(earlier: Counted, start: Day, n: u32) -> Day {
+fn next_calendar_candidate(earlier: Counted, start: Day, n: u32, month_end: MonthEnd) -> Day {
     // earlier + [start, E) counts `earlier.months + m + (earlier.leftover + l) / 30` for the
     // stretch's `m` whole months and `l` leftover days (`l <= 29`); with `q, r` the quotient and
     // remainder of `earlier.leftover` by 30, that is `earlier.months + q + m + [l >= 30 - r]`.
     let (q, r) = (earlier.leftover / 30, earlier.leftover % 30);
     // `t >= 1`: the count fell short.
     let t = n.saturating_sub(earlier.months + q).max(1).cast_signed();
-    let whole = start.months_shifted(t);
+    let whole = start.months_shifted_with(t, month_end);
     if r == 0 {
         return whole;
     }
     // One month fewer and 30 - r leftover days (at most 29, so the cap does not bite).
-    let partial = start.months_shifted(t - 1).days_later(30 - r);
+    let partial = start
+        .months_shifted_with(t - 1, month_end)
+        .days_later(30 - r);
     if partial.n < whole.n { partial } else { whole }
 }
 
@@ -295,6 +347,7 @@ fn next_calendar_candidate(earlier: Counted, start: Day, n: u32) -> Day {
 mod tests {
     use super::*;
     use crate::date::{self, MonthEnd};
+    use chrono::Datelike;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -312,23 +365,44 @@ mod tests {
         }
     }
 
-    fn care(stretches: &[Period]) -> Care {
-        let mut care = Care::default();
+    fn care(stretches: &[Period], month_end: MonthEnd) -> Care {
+        let mut care = Care::new(month_end);
         for s in stretches {
             care.push(*s);
         }
         care
     }
 
-    /// The reference: `count_one` on dates, with the crate's calendar functions.
-    fn count_dates(p: Period) -> (u32, u32, u32) {
+    /// `n` months after `date` under `month_end`, and `n` months before.
+    fn shift(date: NaiveDate, n: i32, month_end: MonthEnd) -> NaiveDate {
+        match (n >= 0, month_end) {
+            (true, _) => date::months_after_with(date, n.unsigned_abs(), month_end),
+            (false, MonthEnd::Clamp) => date::months_before(date, n.unsigned_abs()),
+            (false, MonthEnd::RollOver) => {
+                let back = date::months_before(date, n.unsigned_abs());
+                if back.day() < date.day() {
+                    // The target month is shorter: the first of the month after it.
+                    date::first_of_next_month(back)
+                } else {
+                    back
+                }
+            }
+        }
+    }
+
+    /// The reference: `count_one` on dates, with the crate's calendar functions — the most
+    /// months `m` whose anniversary (`start` + `m` months under `month_end`) is not after the end.
+    fn count_dates(p: Period, month_end: MonthEnd) -> (u32, u32, u32) {
         if p.days() == 0 {
             return (0, 0, 0);
         }
-        let whole = date::whole_months_between(p.start(), p.end());
-        let whole_end = date::months_after(p.start(), whole);
+        let mut whole = 0;
+        while shift(p.start(), whole + 1, month_end) <= p.end() {
+            whole += 1;
+        }
+        let whole_end = shift(p.start(), whole, month_end);
         let leftover = u32::try_from(date::days_between(whole_end, p.end())).unwrap_or(0);
-        (p.days(), whole, leftover.min(29))
+        (p.days(), whole.unsigned_abs(), leftover.min(29))
     }
 
     /// `count_one` on day numbers equals the reading with the crate's calendar functions.
@@ -339,8 +413,14 @@ mod tests {
             let start = date::days_after(d(1999, 1, 1), rng.below(3_000) as u32);
             let end = date::days_after(start, rng.below(800) as u32);
             let p = Period::new(start, end).unwrap();
-            let c = count_one(Day::from_date(start), Day::from_date(end));
-            assert_eq!((c.days, c.months, c.leftover), count_dates(p), "{p:?}");
+            for me in [MonthEnd::Clamp, MonthEnd::RollOver] {
+                let c = count_one(Day::from_date(start), Day::from_date(end), me);
+                assert_eq!(
+                    (c.days, c.months, c.leftover),
+                    count_dates(p, me),
+                    "{p:?} {me:?}"
+                );
+            }
         }
     }
 
@@ -387,20 +467,21 @@ mod tests {
                 2 => Some(22),
                 _ => Some(n + rng.below(30) as u32),
             };
-            let care = care(&stretches);
+            let me = [MonthEnd::Clamp, MonthEnd::RollOver][shape % 2];
+            let care = care(&stretches, me);
             for counting in [M::CalendarMonths, M::ThirtyDays, M::AverageMonth] {
-                let fast = first_day_reaching(care.stretches(), n, counting, window);
+                let fast = first_day_reaching(care.stretches(), n, counting, window, me);
                 let first = stretches[0].start();
                 let mut naive = None;
                 'search: for s in &stretches {
                     let mut day = s.start();
                     while day < s.end() {
                         let end = date::days_after(day, 1);
-                        let start = window.map_or(first, |w| date::months_before(end, w));
+                        let start = window.map_or(first, |w| shift(end, -w.cast_signed(), me));
                         let window = Period::new(start, end).unwrap();
                         let (days, months, leftover) = stretches
                             .iter()
-                            .map(|s| count_dates(s.intersection(&window)))
+                            .map(|s| count_dates(s.intersection(&window), me))
                             .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
                         let reached = match counting {
                             M::CalendarMonths => months + leftover / 30 >= n,
@@ -421,7 +502,7 @@ mod tests {
                 found += usize::from(naive.is_some());
                 assert_eq!(
                     fast, naive,
-                    "{counting:?}, {n} of {window:?} in {stretches:?}"
+                    "{counting:?} {me:?}, {n} of {window:?} in {stretches:?}"
                 );
             }
         }
@@ -443,19 +524,21 @@ mod tests {
                 stretches.push(Period::new(start, end).unwrap());
                 at = end;
             }
-            let care = care(&stretches);
+            let me = [MonthEnd::Clamp, MonthEnd::RollOver][rng.below(2) as usize];
+            let care = care(&stretches, me);
             for _ in 0..20 {
                 let ws = date::days_after(d(2017, 6, 1), rng.below(3000) as u32);
                 let we = date::days_after(ws, rng.below(900) as u32).min(at);
                 let window = Period::new(ws.min(we), we).unwrap();
                 let plain = stretches
                     .iter()
-                    .map(|s| count_dates(s.intersection(&window)))
+                    .map(|s| count_dates(s.intersection(&window), me))
                     .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
                 let fast = count(
                     care.stretches(),
                     Day::from_date(window.start()),
                     Day::from_date(window.end()),
+                    me,
                 );
                 assert_eq!(
                     (fast.days, fast.months, fast.leftover),

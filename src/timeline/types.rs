@@ -33,7 +33,8 @@ macro_rules! obligation_kinds {
 
             /// Whether its dates are counted from the child's birthdays, and so reveal the date of
             /// birth: transition services (14), APPLA (16), the transition plan and the end of
-            /// care (18 or the extended age), supervised independent living before 18.
+            /// care (18 or the extended age), supervised independent living before 18, a removal
+            /// after care ended (counted from that birthday).
             pub fn follows_birthdays(self) -> bool {
                 matches!(
                     self,
@@ -42,6 +43,7 @@ macro_rules! obligation_kinds {
                         | ObligationKind::TransitionPlan
                         | ObligationKind::CareEndAge
                         | ObligationKind::IndependentLivingAge
+                        | ObligationKind::AdultReentry
                 )
             }
         }
@@ -102,6 +104,26 @@ obligation_kinds! {
     CareEndAge = "care_end_age", CareEndAge;
     /// Eligibility for kinship guardianship assistance.
     KinshipGuardianshipEligibility = "kinship_guardianship_eligibility", KinshipGuardianshipEligibility;
+    // clocks
+    /// A license in force for a foster family home on every day of the placement.
+    UnlicensedPlacement = "unlicensed_placement", UnlicensedPlacement;
+    /// A removal on or after the birthday care ends on: not a title IV-E child.
+    AdultReentry = "adult_reentry", AdultReentry;
+    /// A caseworker visit in a full calendar month in care.
+    CaseworkerVisit = "caseworker_visit", CaseworkerVisit;
+    /// The majority of caseworker visits in the child's residence.
+    CaseworkerVisitsInResidence = "caseworker_visits_in_residence", CaseworkerVisitsInResidence;
+    /// A caseworker visit at least every 6 months in an out-of-state placement.
+    OutOfStateVisit = "out_of_state_visit", OutOfStateVisit;
+    /// A missing child reported to law enforcement and to the National Center for Missing and
+    /// Exploited Children within 24 hours.
+    MissingChildReport = "missing_child_report", MissingChildReport;
+    /// On return from an absence: its primary factors determined and a sex-trafficking screening.
+    AbsenceDebrief = "absence_debrief", AbsenceDebrief;
+    /// The title IV-E adoption assistance agreement signed before the final decree.
+    AdoptionAssistanceAgreement = "adoption_assistance_agreement", AdoptionAssistanceAgreement;
+    /// The APPLA documentation owed at a permanency hearing.
+    ApplaHearingDocumentation = "appla_hearing_documentation", ApplaHearingDocumentation;
 }
 
 /// Which exception waived an obligation.
@@ -120,6 +142,10 @@ pub enum Waiver {
     CompellingReason,
     /// The state did not provide the services its case plan called for (§475(5)(E)(iii)).
     ServicesNotProvided,
+    /// No parent remains to petition against: the rights of every legal parent (or, for a
+    /// petition about one parent, of that parent) were terminated, relinquished or ended by
+    /// death. The petition is moot (the crate's reading: the statute presumes a parent).
+    NoParentRemaining,
 }
 
 crate::codes::code_names! {
@@ -127,6 +153,7 @@ crate::codes::code_names! {
         RelativeCare = "relative_care",
         CompellingReason = "compelling_reason",
         ServicesNotProvided = "services_not_provided",
+        NoParentRemaining = "no_parent_remaining",
 }
 
 /// Where an obligation stands as of the date asked.
@@ -189,6 +216,42 @@ pub enum Consequence {
     /// A return to care is a new removal: new contrary-to-the-welfare and reasonable-efforts
     /// findings are needed.
     NewRemovalRequired,
+    /// No title IV-E adoption assistance under the agreement (45 CFR 1356.40(b)(1)).
+    NoAdoptionAssistance,
+    /// No title IV-E kinship guardianship assistance: a condition of SSA §473(d)(3)(A) is not
+    /// met (see [`Case::kinship_guardianship_gaps`](crate::Case::kinship_guardianship_gaps)).
+    NoKinshipGuardianshipAssistance,
+}
+
+/// A condition of title IV-E kinship guardianship assistance (SSA §473(d)(3)(A)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum KinshipCondition {
+    /// Removed under a voluntary placement agreement or with a timely contrary-to-the-welfare
+    /// finding (§473(d)(3)(A)(i)(I)).
+    EligibleRemoval,
+    /// Eligible for foster care maintenance payments while residing at least 6 consecutive
+    /// months in the relative guardian's home (§473(d)(3)(A)(i)(II); the policy's
+    /// [`KinshipClock`](crate::policy::KinshipClock)).
+    SixMonthsInHome,
+    /// Return home and adoption are not appropriate permanency options (§473(d)(3)(A)(ii)).
+    ReturnAndAdoptionRuledOut,
+    /// A youth of 14 or older was consulted about the arrangement (§473(d)(3)(A)(iv)).
+    YouthConsulted,
+}
+
+crate::codes::code_names! {
+    KinshipCondition, "kinship condition":
+        EligibleRemoval = "eligible_removal",
+        SixMonthsInHome = "six_months_in_home",
+        ReturnAndAdoptionRuledOut = "return_and_adoption_ruled_out",
+        YouthConsulted = "youth_consulted",
 }
 
 /// One obligation of a case, as of a date.
@@ -311,10 +374,11 @@ pub struct ObligationRow {
     /// The day it was met, on time or late.
     pub met_on: Option<NaiveDate>,
     /// The exception that waived it: `relative_care`, `compelling_reason`,
-    /// `services_not_provided`.
+    /// `services_not_provided`, `no_parent_remaining`.
     pub waiver: Option<std::borrow::Cow<'static, str>>,
     /// The consequence in effect: `ineligible_for_episode`, `ineligible_for_placement`,
-    /// `ineligible_between`, `no_payment_from`, `new_removal_required`.
+    /// `ineligible_between`, `no_payment_from`, `new_removal_required`, `no_adoption_assistance`,
+    /// `no_kinship_guardianship_assistance`.
     pub consequence: Option<std::borrow::Cow<'static, str>>,
     /// The first day the consequence applies (for `ineligible_between` and `no_payment_from`).
     pub consequence_from: Option<NaiveDate>,
@@ -393,7 +457,16 @@ impl Obligation {
         self.counts_from
     }
 
-    /// The last day to meet it.
+    /// The last day to meet it: the last date the event that meets it may be dated and still be
+    /// on time. One meaning for every clock (see [the manual](crate::manual#what-due-means)):
+    /// the 60th day for a finding "within 60 days", the last day of the 15th month for a
+    /// petition "by the end of the 15th month", the last day a child may come back from a trial
+    /// home visit, the first day out of a placement that is paid only through the day before
+    /// (the 15th day of a two-week child-care institution), and the birthday itself for the end
+    /// of care (an exit is dated the first day out of care). An event dated `due` is
+    /// [`Status::Met`]; one dated the day after is [`Status::MetLate`], and with none the
+    /// obligation is [`Status::Overdue`] from the day after `due`. For a milestone
+    /// ([`Status::Reached`]) it is the day reached.
     pub fn due(&self) -> NaiveDate {
         self.due
     }
@@ -459,6 +532,10 @@ impl Obligation {
             }
             Some(Consequence::NoPaymentFrom(from)) => (Some("no_payment_from"), Some(from), None),
             Some(Consequence::NewRemovalRequired) => (Some("new_removal_required"), None, None),
+            Some(Consequence::NoAdoptionAssistance) => (Some("no_adoption_assistance"), None, None),
+            Some(Consequence::NoKinshipGuardianshipAssistance) => {
+                (Some("no_kinship_guardianship_assistance"), None, None)
+            }
         };
         let (subject_kind, subject_id) = match &self.subject {
             None => (None, None),

@@ -1,0 +1,269 @@
+//! The clocks of the child's safety and well-being while in care: caseworker visits (SSA
+//! §422(b)(17), §424(e)(2), §475(5)(A)(ii)), a child missing from care (SSA §471(a)(35)), and
+//! the title IV-E adoption assistance agreement (45 CFR 1356.40(b)(1)).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::calendar;
+use super::engine::{EpisodeView, View, first_on_or_after};
+use super::types::{Consequence, Obligation, ObligationKind as K, Status};
+use crate::case::event::{EventData, MissingReport};
+use crate::date;
+use crate::placement::Location;
+use crate::rules::Subject;
+
+/// The first day of the month of `d`.
+fn month_start(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+/// A caseworker visit each full calendar month in care (SSA §424(e)(2)(A); §422(b)(17)): due on
+/// the month's last day, met by a visit dated in the month. A month is full when the child is in
+/// care on every day of it (from the first full month after the removal to the last before the
+/// exit); while the episode is open, the month under way on the date asked counts too, upcoming
+/// until its last day. Only the months missed and the latest month are listed: a month met is
+/// shown only when it is the latest.
+pub(super) fn caseworker_visit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let visits: Vec<NaiveDate> = ep
+        .dates(|e| matches!(e, EventData::CaseworkerVisited { .. }))
+        .collect();
+    let removal = ep.removal();
+    let mut month = if removal.day() == 1 {
+        removal
+    } else {
+        calendar::first_of_next_month(removal)
+    };
+    // The first day after the last month counted.
+    let stop = match ep.exit {
+        Some(exit) => month_start(exit),
+        None => calendar::first_of_next_month(view.as_of),
+    };
+    while month < stop {
+        let next = calendar::first_of_next_month(month);
+        let due = date::days_before(next, 1);
+        let visit = first_on_or_after(&visits, month).filter(|v| *v < next);
+        let latest = next >= stop;
+        let status = match visit {
+            Some(on) => Status::Met(on),
+            None => view.unmet(due),
+        };
+        if latest || status == Status::Overdue {
+            out.push(Obligation::new(
+                K::CaseworkerVisit,
+                ep.number(),
+                month,
+                due,
+                status,
+            ));
+        }
+        month = next;
+    }
+}
+
+/// The majority of the monthly visits in the child's residence (SSA §424(e)(2)(B)): read over the
+/// episode's visits so far, due with the latest of them; met when more than half were in the
+/// residence, overdue otherwise.
+pub(super) fn caseworker_visits_in_residence(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let (mut total, mut home, mut last) = (0u32, 0u32, None);
+    for e in ep.events {
+        if let EventData::CaseworkerVisited { in_residence } = e.what() {
+            total += 1;
+            home += u32::from(*in_residence);
+            last = Some(e.date());
+        }
+    }
+    let Some(last) = last else {
+        return;
+    };
+    let status = if home * 2 > total {
+        Status::Met(last)
+    } else {
+        Status::Overdue
+    };
+    out.push(Obligation::new(
+        K::CaseworkerVisitsInResidence,
+        ep.number(),
+        ep.removal(),
+        last,
+        status,
+    ));
+}
+
+/// SSA §475(5)(A)(ii): a child placed out of state is visited by a caseworker at least every 6
+/// months: due 6 months after the placement's start, then 6 months after each visit, while the
+/// child is there.
+pub(super) fn out_of_state_visit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let mut visits: Option<Vec<NaiveDate>> = None;
+    for p in view.case.episode_placements(ep.episode) {
+        if p.start() > view.as_of || p.what().location() != Location::OutOfState {
+            continue;
+        }
+        let visits = visits.get_or_insert_with(|| {
+            ep.dates(|e| matches!(e, EventData::CaseworkerVisited { .. }))
+                .collect()
+        });
+        let end = view.end_of(p).map(|e| e.date);
+        let mut from = p.start();
+        loop {
+            let due = view.months_after(from, 6);
+            // The first visit after `from` while the child is there.
+            let visit = visits
+                .get(visits.partition_point(|v| *v <= from))
+                .copied()
+                .filter(|v| end.is_none_or(|e| *v < e));
+            let status = match visit {
+                Some(on) => View::met(due, on),
+                // Left the placement by the due date: nothing more owed.
+                None if end.is_some_and(|e| e <= due) => break,
+                None => view.unmet(due),
+            };
+            out.push(
+                Obligation::new(K::OutOfStateVisit, ep.number(), from, due, status)
+                    .about(Subject::Placement(p.id().clone())),
+            );
+            match visit {
+                Some(on) => from = on,
+                None => break,
+            }
+        }
+    }
+}
+
+/// SSA §471(a)(35)(B): a child missing from care is reported "immediately, and in no case later
+/// than 24 hours", to law enforcement (for the National Crime Information Center) and to the
+/// National Center for Missing and Exploited Children. The crate counts days, not hours: due the
+/// day after the child ran away; met on the day the later of the two reports was made.
+pub(super) fn missing_child_report(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let events = ep.events;
+    for (i, e) in events.iter().enumerate() {
+        let EventData::RanAway(r) = e.what() else {
+            continue;
+        };
+        let ran = e.date();
+        let due = calendar::days_after(ran, 1);
+        let (mut police, mut center) = (None, None);
+        for x in &events[i + 1..] {
+            match x.what() {
+                EventData::MissingChildReported(MissingReport::LawEnforcement) => {
+                    police.get_or_insert(x.date());
+                }
+                EventData::MissingChildReported(MissingReport::MissingChildrenCenter) => {
+                    center.get_or_insert(x.date());
+                }
+                EventData::RanAway(_) => break,
+                _ => {}
+            }
+            if police.is_some() && center.is_some() {
+                break;
+            }
+        }
+        let both = police.zip(center).map(|(a, b)| a.max(b));
+        view.once(K::MissingChildReport, ep.number(), ran, due)
+            .met(both)
+            .about(Subject::Placement(r.id().clone()))
+            .push(out);
+    }
+}
+
+/// SSA §471(a)(35)(A)(ii), (iv); §471(a)(34)(A): on a child's return from an absence, the agency
+/// determines the primary factors that contributed to it and screens the child for sex
+/// trafficking. The statute fixes no period: due on the day of the return, met on the day both
+/// are recorded (late when after it).
+pub(super) fn absence_debrief(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let events = ep.events;
+    for (i, e) in events.iter().enumerate() {
+        let EventData::ReturnedFromRunaway(p) = e.what() else {
+            continue;
+        };
+        let back = e.date();
+        let (mut factors, mut screened) = (None, None);
+        for x in &events[i + 1..] {
+            match x.what() {
+                EventData::AbsenceFactorsDetermined => {
+                    factors.get_or_insert(x.date());
+                }
+                EventData::TraffickingScreened => {
+                    screened.get_or_insert(x.date());
+                }
+                EventData::RanAway(_) => break,
+                _ => {}
+            }
+            if factors.is_some() && screened.is_some() {
+                break;
+            }
+        }
+        let both = factors.zip(screened).map(|(a, b)| a.max(b));
+        view.once(K::AbsenceDebrief, ep.number(), back, back)
+            .met(both)
+            .about(Subject::Placement(p.id().clone()))
+            .push(out);
+    }
+}
+
+/// 45 CFR 1356.40(b)(1): the title IV-E adoption assistance agreement is signed before the final
+/// decree of adoption. Recording the agreement claims the assistance; due the day before the
+/// decree (met as signed while no decree is recorded); one signed on or after the decree is late,
+/// and no title IV-E adoption assistance is paid under it.
+pub(super) fn adoption_assistance_agreement(view: &View<'_>, out: &mut Vec<Obligation>) {
+    let mut signed = None;
+    let mut decree = None;
+    for e in view.events {
+        match e.what() {
+            EventData::AdoptionAssistanceAgreementSigned => {
+                signed.get_or_insert(e.date());
+            }
+            EventData::AdoptionFinalized => {
+                decree.get_or_insert(e.date());
+            }
+            _ => {}
+        }
+    }
+    let Some(on) = signed else {
+        return;
+    };
+    let due = decree.map_or(on, |d| date::days_before(d, 1));
+    let episode = view.episode_on(on.min(due));
+    view.once(K::AdoptionAssistanceAgreement, episode, on.min(due), due)
+        .met(Some(on))
+        .if_missed(Consequence::NoAdoptionAssistance)
+        .push(out);
+}
+
+/// SSA §475A(a)(1)–(3): while the goal in force is APPLA, each permanency hearing documents the
+/// intensive efforts toward the other goals, the child's desired outcome, the compelling reasons
+/// against each other goal, and the reasonable-and-prudent-parent steps. One obligation per such
+/// hearing, due the hearing day, met by the first complete review recorded on or after it (late
+/// when after the hearing); a review that leaves elements out does not meet it, and
+/// [`ApplaReview::missing`](crate::ApplaReview::missing) on the recorded review names them. The
+/// goal in force is the latest set in the episode.
+pub(super) fn appla_hearing_documentation(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let mut appla = false;
+    let mut complete: Option<Vec<NaiveDate>> = None;
+    // The goal in force: the latest plan set in the episode.
+    for e in ep.events {
+        match e.what() {
+            EventData::PlanSet(goals) => appla = goals.primary_goal() == crate::plan::Goal::Appla,
+            EventData::PermanencyHearing if appla => {
+                let complete = complete.get_or_insert_with(|| {
+                    ep.events
+                        .iter()
+                        .filter(
+                            |x| matches!(x.what(), EventData::ApplaReviewed(r) if r.is_complete()),
+                        )
+                        .map(|x| x.date())
+                        .collect()
+                });
+                let held = e.date();
+                view.once(K::ApplaHearingDocumentation, ep.number(), held, held)
+                    .met(first_on_or_after(complete, held))
+                    .push(out);
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! Scenario tests for the clocks of a child's well-being in care (`src/timeline/wellbeing.rs`):
+//! monthly caseworker visits, the majority in the residence, out-of-state visits every 6 months,
+//! the reports of a missing child within 24 hours and the debrief on return, and the adoption
+//! assistance agreement before the decree.
+//!
+//! "Within 24 hours" is counted in days: due the day after (the crate records dates, not
+//! times). "6 months after E" = E + 6 calendar months, clamped.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use permanency::timeline::{Consequence, ObligationKind as K, Status};
+use permanency::*;
+
+fn visited(date: NaiveDate, in_residence: bool) -> Event {
+    ev(date, EventData::CaseworkerVisited { in_residence })
+}
+
+#[test]
+fn a_caseworker_visit_each_full_month_in_care() {
+    // Removed 2024-01-10: January is not a full month; February is the first, due 2024-02-29
+    // (a leap year). Visited 2024-02-29 (on time) and not in March (overdue from 2024-04-01).
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        visited(d(2024, 2, 29), true),
+    ]);
+    let obs = case.obligations(d(2024, 3, 31), &FEDERAL);
+    // On 2024-03-31, March is the latest month, still upcoming; February is met and latest-only
+    // months are listed, so only March shows.
+    let months = all(&obs, K::CaseworkerVisit);
+    assert_eq!(months.len(), 1, "{months:#?}");
+    expect(
+        months[0],
+        RuleId::CaseworkerVisit,
+        d(2024, 3, 1),
+        d(2024, 3, 31),
+        Status::Upcoming,
+        None,
+    );
+    let obs = case.obligations(d(2024, 4, 1), &FEDERAL);
+    let months: Vec<_> = all(&obs, K::CaseworkerVisit)
+        .iter()
+        .map(|o| (o.counts_from(), o.due(), o.status()))
+        .collect();
+    assert_eq!(
+        months,
+        [
+            (d(2024, 3, 1), d(2024, 3, 31), Status::Overdue),
+            (d(2024, 4, 1), d(2024, 4, 30), Status::Upcoming),
+        ]
+    );
+    // Visited on 2024-02-29, the month's last day: met; in the month before the due date only.
+    let obs = case.obligations(d(2024, 2, 29), &FEDERAL);
+    let o = one(&obs, K::CaseworkerVisit);
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2024, 2, 29), Status::Met(d(2024, 2, 29)))
+    );
+}
+
+#[test]
+fn the_majority_of_visits_in_the_childs_residence() {
+    let base = vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")];
+    let mut two_of_three = base.clone();
+    two_of_three.extend([
+        visited(d(2024, 2, 5), true),
+        visited(d(2024, 3, 5), false),
+        visited(d(2024, 4, 5), true),
+    ]);
+    let obs = case_of(two_of_three).obligations(d(2024, 4, 20), &FEDERAL);
+    expect(
+        one(&obs, K::CaseworkerVisitsInResidence),
+        RuleId::CaseworkerVisitsInResidence,
+        d(2024, 1, 10),
+        d(2024, 4, 5),
+        Status::Met(d(2024, 4, 5)),
+        None,
+    );
+    // One of two is not a majority.
+    let mut half = base;
+    half.extend([visited(d(2024, 2, 5), true), visited(d(2024, 3, 5), false)]);
+    let obs = case_of(half).obligations(d(2024, 4, 20), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::CaseworkerVisitsInResidence).status(),
+        Status::Overdue
+    );
+}
+
+#[test]
+fn an_out_of_state_placement_is_visited_every_6_months() {
+    // Placed out of state 2024-01-10: due 2024-07-10; visited 2024-07-10 (on time), then due
+    // 2025-01-10, visited 2025-01-11 (a day late), then due 2025-07-11.
+    let away = ev(
+        d(2024, 1, 10),
+        EventData::PlacementBegun(
+            np("P-1", Setting::NonRelativeFosterHome, Some("F-FOSTER"))
+                .in_location(Location::OutOfState),
+        ),
+    );
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        away,
+        visited(d(2024, 7, 10), false),
+        visited(d(2025, 1, 11), false),
+    ]);
+    let obs = case.obligations(d(2025, 2, 1), &FEDERAL);
+    let visits: Vec<_> = all(&obs, K::OutOfStateVisit)
+        .iter()
+        .map(|o| (o.counts_from(), o.due(), o.status()))
+        .collect();
+    assert_eq!(
+        visits,
+        [
+            (d(2024, 1, 10), d(2024, 7, 10), Status::Met(d(2024, 7, 10))),
+            (
+                d(2024, 7, 10),
+                d(2025, 1, 10),
+                Status::MetLate(d(2025, 1, 11))
+            ),
+            (d(2025, 1, 11), d(2025, 7, 11), Status::Upcoming),
+        ]
+    );
+    assert_eq!(
+        all(&obs, K::OutOfStateVisit)[0].subject(),
+        Some(&placement("P-1"))
+    );
+}
+
+fn reported(date: NaiveDate, to: MissingReport) -> Event {
+    ev(date, EventData::MissingChildReported(to))
+}
+
+#[test]
+fn a_missing_child_is_reported_to_both_within_24_hours() {
+    // Ran away 2024-03-04: both reports due by 2024-03-05.
+    let run = vec![
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        ran_away(d(2024, 3, 4), "R-1"),
+        reported(d(2024, 3, 4), MissingReport::LawEnforcement),
+    ];
+    let mut on_time = run.clone();
+    on_time.push(reported(
+        d(2024, 3, 5),
+        MissingReport::MissingChildrenCenter,
+    ));
+    let obs = case_of(on_time).obligations(d(2024, 3, 10), &FEDERAL);
+    let o = one(&obs, K::MissingChildReport);
+    expect(
+        o,
+        RuleId::MissingChildReport,
+        d(2024, 3, 4),
+        d(2024, 3, 5),
+        Status::Met(d(2024, 3, 5)),
+        None,
+    );
+    assert_eq!(o.subject(), Some(&placement("R-1")));
+    let mut late = run.clone();
+    late.push(reported(
+        d(2024, 3, 6),
+        MissingReport::MissingChildrenCenter,
+    ));
+    let obs = case_of(late).obligations(d(2024, 3, 10), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::MissingChildReport).status(),
+        Status::MetLate(d(2024, 3, 6))
+    );
+    // Only law enforcement told: overdue the day after the due date.
+    let case = case_of(run);
+    let o = case.obligations(d(2024, 3, 5), &FEDERAL);
+    assert_eq!(one(&o, K::MissingChildReport).status(), Status::Upcoming);
+    let o = case.obligations(d(2024, 3, 6), &FEDERAL);
+    assert_eq!(one(&o, K::MissingChildReport).status(), Status::Overdue);
+}
+
+#[test]
+fn on_return_the_absence_is_debriefed_and_the_child_screened() {
+    // Back 2024-03-20: due that day (the statute sets no period).
+    let back = vec![
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        ran_away(d(2024, 3, 4), "R-1"),
+        returned_to_foster(d(2024, 3, 20), "P-2"),
+        ev(d(2024, 3, 20), EventData::AbsenceFactorsDetermined),
+    ];
+    let mut screened = back.clone();
+    screened.push(ev(d(2024, 3, 20), EventData::TraffickingScreened));
+    let obs = case_of(screened).obligations(d(2024, 4, 1), &FEDERAL);
+    let o = one(&obs, K::AbsenceDebrief);
+    expect(
+        o,
+        RuleId::AbsenceDebrief,
+        d(2024, 3, 20),
+        d(2024, 3, 20),
+        Status::Met(d(2024, 3, 20)),
+        None,
+    );
+    assert_eq!(o.subject(), Some(&placement("P-2")));
+    let obs = case_of(back).obligations(d(2024, 4, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::AbsenceDebrief).status(), Status::Overdue);
+}
+
+/// Removed 2023-01-10; both parents' rights terminated 2023-09-01; with the pre-adoptive
+/// family F-ADOPT from 2024-01-10; `agreement` then the decree on 2024-06-03.
+fn adopted_with(agreement: NaiveDate) -> Case {
+    let mut events = vec![
+        removal(d(2023, 1, 10)),
+        foster(d(2023, 1, 10), "P-1"),
+        tpr(d(2023, 9, 1), "P-MOTHER"),
+        tpr(d(2023, 9, 1), "P-FATHER"),
+        plan(d(2023, 10, 1), Goal::Adoption),
+        placed_for_adoption(d(2024, 1, 10), "A-1", Setting::PreAdoptiveHome, "F-ADOPT"),
+    ];
+    let signed = ev(agreement, EventData::AdoptionAssistanceAgreementSigned);
+    let decree = ev(d(2024, 6, 3), EventData::AdoptionFinalized);
+    if agreement < d(2024, 6, 3) {
+        events.extend([signed, decree]);
+    } else {
+        events.extend([decree, signed]);
+    }
+    let mut families = clock_families();
+    families.push(preadoptive_family());
+    build_with(child(), families, &FEDERAL, events)
+}
+
+#[test]
+fn the_adoption_assistance_agreement_is_signed_before_the_decree() {
+    // The decree of 2024-06-03: the agreement may be dated 2024-06-02 at the latest.
+    let obs = adopted_with(d(2024, 6, 2)).obligations(d(2024, 7, 1), &FEDERAL);
+    expect(
+        one(&obs, K::AdoptionAssistanceAgreement),
+        RuleId::AdoptionAssistanceAgreement,
+        d(2024, 6, 2),
+        d(2024, 6, 2),
+        Status::Met(d(2024, 6, 2)),
+        None,
+    );
+    // Signed the day of the decree: late, and no title IV-E adoption assistance.
+    let obs = adopted_with(d(2024, 6, 3)).obligations(d(2024, 7, 1), &FEDERAL);
+    expect(
+        one(&obs, K::AdoptionAssistanceAgreement),
+        RuleId::AdoptionAssistanceAgreement,
+        d(2024, 6, 2),
+        d(2024, 6, 2),
+        Status::MetLate(d(2024, 6, 3)),
+        Some(Consequence::NoAdoptionAssistance),
+    );
+}
+
+fn appla_reviewed(date: NaiveDate, review: ApplaReview) -> Event {
+    ev(date, EventData::ApplaReviewed(review))
+}
+
+#[test]
+fn each_permanency_hearing_under_appla_owes_its_documentation() {
+    // The teen (16 on 2023-09-30) has APPLA from 2023-10-15; hearings 2024-01-10 and
+    // 2024-06-10. The first is documented in full that day; the second leaves out the
+    // prudent-parent steps.
+    let partial = ApplaReview::new()
+        .efforts()
+        .child_asked()
+        .compelling_reasons();
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2023, 1, 10)),
+            foster(d(2023, 1, 10), "P-1"),
+            hearing(d(2023, 6, 1)),
+            appla(d(2023, 10, 15)),
+            hearing(d(2024, 1, 10)),
+            appla_reviewed(d(2024, 1, 10), ApplaReview::complete()),
+            hearing(d(2024, 6, 10)),
+            appla_reviewed(d(2024, 6, 10), partial),
+        ],
+    );
+    let obs = case.obligations(d(2024, 7, 1), &FEDERAL);
+    // The hearing of 2023-06-01, before APPLA, owes nothing.
+    let owed: Vec<_> = all(&obs, K::ApplaHearingDocumentation)
+        .iter()
+        .map(|o| (o.counts_from(), o.due(), o.status()))
+        .collect();
+    assert_eq!(
+        owed,
+        [
+            (d(2024, 1, 10), d(2024, 1, 10), Status::Met(d(2024, 1, 10))),
+            (d(2024, 6, 10), d(2024, 6, 10), Status::Overdue),
+        ]
+    );
+    assert_eq!(partial.missing(), [ApplaElement::PrudentParent]);
+    assert_eq!(
+        RuleId::ApplaHearingDocumentation.citation(),
+        "SSA §475A(a)(1)–(3); SSA §475(5)(C)(i)"
+    );
+}
