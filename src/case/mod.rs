@@ -27,7 +27,7 @@ use crate::rules::Rejection;
 use event::{Event, EventKind};
 use facts::Facts;
 pub use facts::{Episode, EpisodeExit, ParentStatus, ParentalRights};
-use stage::Stage;
+use stage::{ExitReason, Stage};
 
 /// A child's case: the child, the families known when it opened, and the ordered list of dated
 /// events that were accepted. Stage, placements, plans, episodes and parents' rights are derived
@@ -672,6 +672,55 @@ impl Case {
             .iter()
             .position(|p| p.id() == id)
             .is_some_and(|i| self.facts.is_legal_risk(i))
+    }
+
+    /// The legal parents as of `date`, each with their rights on that date: the legal-parent
+    /// members of the birth families (as recorded on `date`) until an adoption finalized on or
+    /// before it, then those of the family that adopted (SSA §475(2): "biological or
+    /// adoptive"). The clocks read this, so that a later record or adoption does not change
+    /// what was owed on `date`.
+    pub fn legal_parents_on(&self, date: NaiveDate) -> Vec<ParentStatus> {
+        let adopter = self
+            .episodes()
+            .iter()
+            .rev()
+            .filter(|e| {
+                e.exit()
+                    .is_some_and(|x| x.reason == ExitReason::Adopted && x.date <= date)
+            })
+            .find_map(|e| {
+                self.episode_placements(e)
+                    .last()
+                    .and_then(|p| p.caregiver().cloned())
+            });
+        let mut out = Vec::new();
+        for latest in self.facts.families() {
+            let Some(f) = self.facts.family_on(latest.id(), date) else {
+                continue;
+            };
+            let counts = match &adopter {
+                Some(a) => f.id() == a,
+                None => f.kind() == crate::FamilyKind::Birth,
+            };
+            if !counts {
+                continue;
+            }
+            for m in f.legal_parents() {
+                let person = m.person().id();
+                let rights = match self.parental_rights(person) {
+                    ParentalRights::Terminated(d)
+                    | ParentalRights::Relinquished(d)
+                    | ParentalRights::Deceased(d)
+                        if d > date =>
+                    {
+                        ParentalRights::Intact
+                    }
+                    r => r,
+                };
+                out.push(ParentStatus::new(person.clone(), f.id().clone(), rights));
+            }
+        }
+        out
     }
 
     /// The rights of `person` as the history has them: [`ParentalRights::Intact`] until an event

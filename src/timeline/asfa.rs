@@ -566,23 +566,18 @@ fn no_parent_remaining(
     on: NaiveDate,
     parent: Option<&crate::id::PersonId>,
 ) -> bool {
-    let ended = |p: &crate::id::PersonId| {
-        view.events.iter().any(|e| {
-            e.date() <= on
-                && matches!(
-                    e.what(),
-                    EventData::ParentalRightsTerminated { .. }
-                        | EventData::ParentalRightsRelinquished { .. }
-                        | EventData::ParentDeceased { .. }
-                )
-                && e.what().parent() == Some(p)
-        })
+    // The rights as the history has them, read as of `on`.
+    let ended = |p: &crate::id::PersonId| match view.case.parental_rights(p) {
+        crate::ParentalRights::Terminated(d)
+        | crate::ParentalRights::Relinquished(d)
+        | crate::ParentalRights::Deceased(d) => d <= on,
+        crate::ParentalRights::Intact => false,
     };
     match parent {
         Some(p) => ended(p),
         None => {
-            let parents = view.case.legal_parents();
-            !parents.is_empty() && parents.iter().all(|s| ended(&s.person))
+            let parents = view.case.legal_parents_on(on);
+            !parents.is_empty() && parents.iter().all(|s| s.rights.ended())
         }
     }
 }
