@@ -54,6 +54,16 @@ pub enum Error {
     /// A combination of facts that cannot be true together.
     #[error("{0}")]
     Inconsistent(Inconsistency),
+    /// A policy date outside what the law allows.
+    #[error("invalid policy {field}: expected {expected}, found {found}")]
+    PolicyDate {
+        /// Which policy value.
+        field: &'static str,
+        /// The accepted range.
+        expected: &'static str,
+        /// The date given.
+        found: chrono::NaiveDate,
+    },
     /// A policy value outside what the law or arithmetic allows.
     #[error("invalid policy {field}: expected {expected}, found {found}")]
     Policy {

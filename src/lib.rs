@@ -152,6 +152,7 @@ mod id;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub mod json;
+pub mod law;
 pub mod manual;
 pub mod policy;
 mod rule;

@@ -3,6 +3,8 @@
 use core::fmt;
 use std::borrow::Cow;
 
+use chrono::NaiveDate;
+
 use crate::date::{LeapDayBirthday, MonthEnd};
 use crate::error::Error;
 
@@ -403,6 +405,7 @@ pub struct Policy {
     qrtp_young_child_age: u32,
     qrtp_young_child_months: u32,
     congregate_care_days: u32,
+    congregate_care_from: NaiveDate,
     independent_living_min_age: u32,
     prevention_months: u32,
     kinship_guardianship_months: u32,
@@ -510,6 +513,7 @@ impl Policy {
             qrtp_young_child_age: 13,
             qrtp_young_child_months: 6,
             congregate_care_days: 14,
+            congregate_care_from: crate::law::CONGREGATE_CARE_FROM.0,
             independent_living_min_age: 18,
             prevention_months: 12,
             kinship_guardianship_months: 6,
@@ -669,6 +673,33 @@ impl Policy {
         self.tpr_window_months
     }
 
+    /// The date the congregate-care payment limit and the QRTP requirements took effect in the
+    /// state (SSA §472(k), §475A(c)): 2019-10-01, or the state's delayed date, up to
+    /// 2021-10-01 (P.L. 115-123 §50746). A placement before it is not held to them (see
+    /// [`law`](crate::law)).
+    pub fn congregate_care_from(&self) -> NaiveDate {
+        self.congregate_care_from
+    }
+
+    /// Sets [`congregate_care_from`](Policy::congregate_care_from).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::PolicyDate`] unless the date is from 2019-10-01 to 2021-10-01.
+    #[must_use = "a setter returns the changed policy and leaves the original unchanged"]
+    pub fn with_congregate_care_from(mut self, from: NaiveDate) -> Result<Self, Error> {
+        let (earliest, latest) = crate::law::CONGREGATE_CARE_FROM;
+        if !(earliest..=latest).contains(&from) {
+            return Err(Error::PolicyDate {
+                field: "congregate_care_from",
+                expected: "from 2019-10-01 to 2021-10-01",
+                found: from,
+            });
+        }
+        self.congregate_care_from = from;
+        Ok(self)
+    }
+
     /// Sets both numbers of the 15-of-22 rule (Ohio: 12 of 22; Kentucky: 15 of 48).
     ///
     /// # Errors
@@ -774,7 +805,7 @@ impl Policy {
     /// `permanency-policy-v1`, then one line `field=value` per field, in the order below, each
     /// line ending in `\n` (the last one too). Numbers are in decimal, an absent extended-care
     /// age is `none`, switches are their wire names. The canonical text of
-    /// [`Policy::federal`], whose fingerprint is `3afc925f720dafeb`:
+    /// [`Policy::federal`], whose fingerprint is `ca39cef0a8341418`:
     ///
     /// ```text
     /// permanency-policy-v1
@@ -816,6 +847,7 @@ impl Policy {
     /// qrtp_young_child_age=13
     /// qrtp_young_child_months=6
     /// congregate_care_days=14
+    /// congregate_care_from=2019-10-01
     /// independent_living_min_age=18
     /// prevention_months=12
     /// kinship_guardianship_months=6
@@ -888,6 +920,7 @@ impl Policy {
             qrtp_young_child_age,
             qrtp_young_child_months,
             congregate_care_days,
+            congregate_care_from,
             independent_living_min_age,
             prevention_months,
             kinship_guardianship_months,
@@ -944,6 +977,7 @@ impl Policy {
         writeln!(out, "qrtp_young_child_age={qrtp_young_child_age}")?;
         writeln!(out, "qrtp_young_child_months={qrtp_young_child_months}")?;
         writeln!(out, "congregate_care_days={congregate_care_days}")?;
+        writeln!(out, "congregate_care_from={congregate_care_from}")?;
         writeln!(
             out,
             "independent_living_min_age={independent_living_min_age}"
@@ -1033,6 +1067,7 @@ struct PolicyRecord {
     qrtp_young_child_age: u32,
     qrtp_young_child_months: u32,
     congregate_care_days: u32,
+    congregate_care_from: NaiveDate,
     independent_living_min_age: u32,
     prevention_months: u32,
     kinship_guardianship_months: u32,
@@ -1091,6 +1126,7 @@ impl From<Policy> for PolicyRecord {
             qrtp_young_child_age,
             qrtp_young_child_months,
             congregate_care_days,
+            congregate_care_from,
             independent_living_min_age,
             prevention_months,
             kinship_guardianship_months,
@@ -1138,6 +1174,7 @@ impl From<Policy> for PolicyRecord {
             qrtp_young_child_age,
             qrtp_young_child_months,
             congregate_care_days,
+            congregate_care_from,
             independent_living_min_age,
             prevention_months,
             kinship_guardianship_months,
@@ -1196,6 +1233,7 @@ impl TryFrom<PolicyRecord> for Policy {
             qrtp_young_child_age,
             qrtp_young_child_months,
             congregate_care_days,
+            congregate_care_from,
             independent_living_min_age,
             prevention_months,
             kinship_guardianship_months,
@@ -1229,6 +1267,7 @@ impl TryFrom<PolicyRecord> for Policy {
             .with_qrtp_young_child_age(qrtp_young_child_age)?
             .with_qrtp_young_child_months(qrtp_young_child_months)?
             .with_congregate_care_days(congregate_care_days)?
+            .with_congregate_care_from(congregate_care_from)?
             .with_independent_living_min_age(independent_living_min_age)?
             .with_prevention_months(prevention_months)?
             .with_kinship_guardianship_months(kinship_guardianship_months)?
@@ -1327,6 +1366,7 @@ qrtp_total_months=18
 qrtp_young_child_age=13
 qrtp_young_child_months=6
 congregate_care_days=14
+congregate_care_from=2019-10-01
 independent_living_min_age=18
 prevention_months=12
 kinship_guardianship_months=6
@@ -1397,7 +1437,7 @@ tpr_after_majority=runs
         Policy::federal().write_canonical(&mut text).unwrap();
         assert_eq!(text, FEDERAL_CANONICAL);
         // One line per field, in the order of the struct, plus the version line.
-        assert_eq!(text.lines().count(), 1 + 45);
+        assert_eq!(text.lines().count(), 1 + 46);
         let mut text = String::new();
         state().write_canonical(&mut text).unwrap();
         assert!(text.contains("\nname=Ohio 2024 (ORC 2151.413)\n"), "{text}");
@@ -1422,7 +1462,7 @@ tpr_after_majority=runs
         assert_eq!(Policy::federal().fingerprint(), fnv(FEDERAL_CANONICAL));
         // Computed from FEDERAL_CANONICAL by a separate implementation (Python), not by this
         // crate: a change of encoding or of a federal value shows here.
-        assert_eq!(Policy::federal().fingerprint(), 0x3afc_925f_720d_afeb);
+        assert_eq!(Policy::federal().fingerprint(), 0xca39_cef0_a834_1418);
     }
 
     #[test]
@@ -1477,8 +1517,9 @@ tpr_after_majority=runs
                 );
             }
         }
-        // name, extended care age, the 15-of-22 clock, and the two macros.
-        assert_eq!(setters, 5);
+        // name, extended care age, the 15-of-22 clock, the congregate-care date, and the two
+        // macros.
+        assert_eq!(setters, 6);
     }
 }
 
@@ -1526,6 +1567,7 @@ mod serde_tests {
   "qrtp_young_child_age": 13,
   "qrtp_young_child_months": 6,
   "congregate_care_days": 14,
+  "congregate_care_from": "2019-10-01",
   "independent_living_min_age": 18,
   "prevention_months": 12,
   "kinship_guardianship_months": 6,
@@ -1552,7 +1594,7 @@ mod serde_tests {
         assert_eq!(from_json(FEDERAL_JSON).unwrap(), Policy::federal());
         // The name and the 41 values: one field per getter.
         let value: serde_json::Value = serde_json::from_str(FEDERAL_JSON).unwrap();
-        assert_eq!(value.as_object().unwrap().len(), 45);
+        assert_eq!(value.as_object().unwrap().len(), 46);
     }
 
     #[test]

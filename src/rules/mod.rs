@@ -110,6 +110,12 @@ impl Rule {
     /// Runs the rule, adding a violation stamped with its id for everything it finds wrong.
     #[inline]
     pub(crate) fn run(&self, c: &Check<'_>, out: &mut Vec<Violation>) {
+        // An event is held to the law in force on its date.
+        if let Some(law) = self.id.law()
+            && !law.in_force(c.event.date(), c.policy)
+        {
+            return;
+        }
         match self.check {
             Checker::One(f) => {
                 if let Some(o) = f(c) {

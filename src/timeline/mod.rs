@@ -182,6 +182,14 @@ impl Case {
         for (kind, derive) in CASE_CLOCKS {
             checked(kind, &mut out, |out| derive(&view, out));
         }
+        // The law in force: nothing is owed under a law whose clock starts before it took effect,
+        // or that was repealed by the day it would be due.
+        out.retain(|o| {
+            o.kind().law().is_none_or(|law| {
+                law.effective(policy) <= o.counts_from()
+                    && law.repealed().is_none_or(|until| o.due() < until)
+            })
+        });
         sort_by_due(&mut out);
         out
     }
