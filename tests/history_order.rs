@@ -593,3 +593,59 @@ fn events_refused_only_because_the_removal_was_are_marked_as_such() {
     assert_eq!(causes, [(0, None), (1, Some(0)), (2, Some(0)), (3, None)]);
     assert_eq!(report.findings().count(), 2);
 }
+
+#[test]
+fn a_finding_entered_nunc_pro_tunc_counts_from_its_issue_date() {
+    // Removed 2024-01-10 by court order; the contrary-to-the-welfare and reasonable-efforts
+    // findings are dated 2024-01-10 but were issued on 2024-03-20, nunc pro tunc (45 CFR
+    // 1356.21(d)). Read as made on 2024-03-20: the CTW finding (due 2024-01-10, in the first
+    // order) is late, and the efforts finding (due 2024-01-10 + 60 days = 2024-03-10) is late:
+    // the stay is not title IV-E eligible.
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        ctw(d(2024, 1, 10)).issued_on(d(2024, 3, 20)).unwrap(),
+        prevention(d(2024, 1, 10), PreventionEfforts::Made)
+            .issued_on(d(2024, 3, 20))
+            .unwrap(),
+    ]);
+    let obs = case.obligations(d(2024, 4, 1), &FEDERAL);
+    let welfare = one(&obs, ObligationKind::ContraryToWelfare);
+    assert_eq!(
+        (welfare.due(), welfare.status()),
+        (d(2024, 1, 10), timeline::Status::MetLate(d(2024, 3, 20)))
+    );
+    let efforts = one(&obs, ObligationKind::PreventRemovalEfforts);
+    assert_eq!(
+        (efforts.due(), efforts.status()),
+        (d(2024, 3, 10), timeline::Status::MetLate(d(2024, 3, 20)))
+    );
+    // The same orders issued the day they say: both met.
+    let timely = case_of(vec![
+        removal(d(2024, 1, 10)),
+        ctw(d(2024, 1, 10)).issued_on(d(2024, 1, 10)).unwrap(),
+        prevention(d(2024, 1, 10), PreventionEfforts::Made),
+    ]);
+    let obs = timely.obligations(d(2024, 4, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, ObligationKind::ContraryToWelfare).status(),
+        timeline::Status::Met(d(2024, 1, 10))
+    );
+}
+
+#[test]
+fn a_pick_up_order_the_day_before_the_removal_sanctions_it() {
+    // The court's pick-up order of 2024-03-01 finds continuation contrary to the child's
+    // welfare and reasonable efforts made; the child is removed on 2024-03-02. Both findings
+    // belong to the episode: met, and the stay is eligible.
+    let case = case_of(vec![
+        ctw(d(2024, 3, 1)),
+        prevention(d(2024, 3, 1), PreventionEfforts::Made),
+        removal(d(2024, 3, 2)),
+    ]);
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    let welfare = one(&obs, ObligationKind::ContraryToWelfare);
+    assert!(welfare.status().is_met(), "{welfare:?}");
+    assert_eq!(welfare.consequence(), None);
+    let efforts = one(&obs, ObligationKind::PreventRemovalEfforts);
+    assert!(efforts.status().is_met(), "{efforts:?}");
+}

@@ -99,9 +99,10 @@ pub(super) fn contrary_to_welfare(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
         ));
         return;
     };
+    // The earliest made (a finding entered nunc pro tunc counts from its issue date).
     let found = ep
         .findings(|f| matches!(f, Finding::ContraryToWelfare))
-        .next();
+        .min();
     ep.once(K::ContraryToWelfare, removal, order)
         .met(found)
         .owed(ep.owes_on(order))
@@ -131,7 +132,7 @@ pub(super) fn prevent_removal_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obliga
                 ) | Finding::ReunificationEffortsNotRequired { .. }
             )
         })
-        .next();
+        .min();
     ep.once(K::PreventRemovalEfforts, removal, due)
         .met(found)
         .owed(ep.owes_on(due))

@@ -318,7 +318,7 @@ impl<'a> EpisodeView<'a> {
             .iter()
             .chain(self.events)
             .filter_map(move |e| match e.what() {
-                EventData::CourtFinding(f) if pick(f) => Some(e.date()),
+                EventData::CourtFinding(f) if pick(f) => Some(made_on(e)),
                 _ => None,
             })
     }
@@ -329,7 +329,7 @@ impl<'a> EpisodeView<'a> {
         pick: impl Fn(&Finding) -> bool + 'static,
     ) -> impl Iterator<Item = NaiveDate> + '_ {
         self.events.iter().filter_map(move |e| match e.what() {
-            EventData::CourtFinding(f) if pick(f) => Some(e.date()),
+            EventData::CourtFinding(f) if pick(f) => Some(made_on(e)),
             _ => None,
         })
     }
@@ -344,6 +344,13 @@ impl<'a> EpisodeView<'a> {
             .filter(move |e| pick(e.what()))
             .map(Event::date)
     }
+}
+
+/// The day a court finding counts as made: its date, or for an order entered *nunc pro tunc*
+/// (issued after the date it takes effect) its issue date — 45 CFR 1356.21(d): a nunc pro tunc
+/// order does not show a determination made when the order says.
+fn made_on(e: &Event) -> NaiveDate {
+    e.issued().map_or(e.date(), |issued| issued.max(e.date()))
 }
 
 /// The positions, in an episode's events, of its first finding that reunification efforts are
