@@ -145,6 +145,19 @@
 //! for preceding a wrong birth date follow the first of them. One wrong row is one finding
 //! ([`LenientReplay::findings`](crate::LenientReplay::findings)).
 //!
+//! # The law in force
+//!
+//! A history is held to the law of its own dates ([`law`](crate::law)): each requirement carries
+//! the date it took effect, and for the caseworkers' residence majority the date it was struck.
+//! An event is checked only against the rules in force on its date — APPLA for a child under 16
+//! is refused from 2015-09-29, not before — and no obligation is owed whose clock starts before
+//! its law took effect (a 1996 removal owes no ASFA permanency hearing or 15-of-22 petition),
+//! or that would fall due after its repeal. Where the law let a state delay a requirement, the
+//! state's date is a [`Policy`](crate::Policy) value:
+//! [`congregate_care_from`](crate::Policy::congregate_care_from) (the congregate-care limit and
+//! the QRTP requirements, up to 2021-10-01; a state that delayed them had no title IV-E
+//! prevention funding meanwhile, so the prevention clocks follow the same date).
+//!
 //! # The wire format
 //!
 //! Every type serializes with serde (feature `serde`, on by default) in one JSON form: field and
