@@ -218,7 +218,12 @@ impl Event {
     /// Where the event falls in a dated history, in the `segment` of its day: by date, then
     /// segment, then the rank of its kind within a day (see [`EventKind::day_rank`]).
     pub(crate) fn order_key(&self, segment: u32) -> (NaiveDate, u32, u8) {
-        (self.date, segment, self.kind().day_rank())
+        let rank = self.kind().day_rank();
+        // In a later segment nothing sorts before the removal or opening that began it (the
+        // segment's events were all entered after it): so the dated history, entered again in
+        // its own order, gives itself back.
+        let rank = if segment > 0 { rank.max(2) } else { rank };
+        (self.date, segment, rank)
     }
 }
 
@@ -1675,7 +1680,8 @@ impl EventKind {
     ///
     /// An exit or a close ends a segment of its day: a removal, `open_preservation` or `reopen`
     /// entered after it begins the next — a re-entry, or aftercare, that day — and it, and the
-    /// events of that day entered after it, follow the exit. (An event of the ended episode
+    /// events of that day entered after it, follow the exit, in the order of entry from ranks 0
+    /// to 2 (a family recorded after a same-day re-entry follows it). (An event of the ended episode
     /// keyed after its exit, before any such opening, still sorts before the exit.)
     /// Corrections are not part of the dated history (they change it).
     pub const fn day_rank(self) -> u8 {

@@ -408,6 +408,12 @@ impl Facts {
         Ok(facts)
     }
 
+    /// The child, corrected before any event is folded (a replay's child correction).
+    pub(crate) fn correct_child(&mut self, child: Child) {
+        debug_assert!(self.events.is_empty(), "corrected before the first event");
+        self.child = child;
+    }
+
     /// Room for `n` more events.
     pub(crate) fn reserve(&mut self, n: usize) {
         self.events.reserve(n);

@@ -331,31 +331,51 @@ pub(crate) fn load(
     policy: &Policy,
     lenient: bool,
 ) -> Result<Loaded, super::ReplayError> {
-    let empty = Facts::open(child.clone(), opening.clone())?;
+    // Opened first: the families are checked once, before any entry is read.
+    let mut facts = Facts::open(child, opening)?;
     let entries = entries.into_iter();
     let hint = entries.size_hint().0.min(1 << 12);
-    let mut slots: Vec<Option<(u32, Event)>> = Vec::with_capacity(hint);
+    let mut history: Vec<Dated> = Vec::with_capacity(hint);
+    // The positions in `history` of amendments' replacements.
+    let mut replacements: Vec<usize> = Vec::new();
     // Each day's latest segment, and whether it holds an exit or a close (in the order of
-    // entry, as `Facts::segment_for` reads a case).
+    // entry, as `Facts::segment_for` reads a case): the day of the latest entry at hand, and
+    // the other days only where they differ from (0, false).
     let mut days: std::collections::HashMap<chrono::NaiveDate, (u32, bool)> =
         std::collections::HashMap::new();
+    let mut today: Option<(chrono::NaiveDate, (u32, bool))> = None;
     let mut segment_of = |event: &Event| {
-        let day = days.entry(event.date()).or_insert((0, false));
+        let date = event.date();
+        let day = match &mut today {
+            Some((d, state)) if *d == date => state,
+            _ => {
+                if let Some((d, state)) = today.take()
+                    && state != (0, false)
+                {
+                    days.insert(d, state);
+                }
+                let state = if days.is_empty() {
+                    (0, false)
+                } else {
+                    days.remove(&date).unwrap_or((0, false))
+                };
+                &mut today.insert((date, state)).1
+            }
+        };
         if day.1 && event.kind().opens_day_segment() {
             *day = (day.0 + 1, false);
         }
         day.1 |= super::facts::closes_day_segment(event.kind());
         day.0
     };
-    // Which entries are corrections (an amendment's slot holds its replacement).
-    let mut corrections: Vec<bool> = Vec::with_capacity(hint);
     let mut log = Log::default();
-    // The entry number holding each live entry id.
-    let mut live: std::collections::HashMap<EntryId, u32> = std::collections::HashMap::new();
-    let mut child = child;
+    // The position in `history` of the entry holding each live entry id.
+    let mut live: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
+    let mut child = facts.child().clone();
+    let mut corrected = false;
     let mut refused = Vec::new();
     let mut refuse_entry = |index: usize, event: Event, rule: RuleId, message: String| {
-        let rejection = refuse(&empty, event.kind(), rule, message);
+        let rejection = refuse(&facts, event.kind(), rule, message);
         if lenient {
             refused.push(super::Refused {
                 index,
@@ -368,10 +388,12 @@ pub(crate) fn load(
             Err(super::ReplayError::Refused { index, rejection })
         }
     };
+    // The number of entries read, and the positions in `history` set aside by a correction.
+    let mut count = 0usize;
+    let mut set_aside: Vec<usize> = Vec::new();
     for (index, event) in entries.enumerate() {
+        count = index + 1;
         let seq = u32::try_from(index).unwrap_or(u32::MAX);
-        slots.push(None);
-        corrections.push(event.kind().is_correction());
         if let Some(id) = event.entry_id()
             && log.ids.get(id).is_some()
         {
@@ -380,10 +402,10 @@ pub(crate) fn load(
             continue;
         }
         if event.kind().is_correction() {
-            // The dated history is not sorted yet: a correction finds its entry by number.
+            // The dated history is not sorted yet: a correction finds its entry by position.
             let target = named_entry(&event)
                 .and_then(|id| live.get(id))
-                .and_then(|&s| slots[s as usize].as_ref().map(|(_, e)| (s as usize, e)));
+                .map(|&at| (at, &history[at].2));
             let fixed = fix(&event, &child, target);
             match fixed {
                 Err((rule, message)) => {
@@ -391,21 +413,22 @@ pub(crate) fn load(
                     continue;
                 }
                 Ok(Fix::Replace { position, with }) => {
-                    if let Some((_, old)) = slots[position].take() {
-                        if let Some(id) = old.entry_id() {
-                            live.remove(id);
-                        }
-                        // An amendment's replacement stays recorded in the amendment itself.
-                        if !corrections[position] {
-                            log.aside.push((position as u32, old));
-                        }
+                    let (old_seq, _, old) = &history[position];
+                    if let Some(id) = old.entry_id() {
+                        live.remove(id);
                     }
+                    // An amendment's replacement stays recorded in the amendment itself.
+                    if !replacements.contains(&position) {
+                        log.aside.push((*old_seq, old.clone()));
+                    }
+                    set_aside.push(position);
                     if let Some(with) = with {
                         if let Some(id) = with.entry_id() {
-                            live.insert(id.clone(), seq);
+                            live.insert(id.clone(), history.len());
                         }
                         let segment = segment_of(&with);
-                        slots[index] = Some((segment, with));
+                        replacements.push(history.len());
+                        history.push((seq, segment, with));
                     }
                 }
                 Ok(Fix::Child(new)) => {
@@ -413,6 +436,7 @@ pub(crate) fn load(
                         log.opened_child = Some(child.clone());
                     }
                     child = new;
+                    corrected = true;
                 }
             }
             if let Some(id) = event.entry_id() {
@@ -423,21 +447,29 @@ pub(crate) fn load(
         }
         if let Some(id) = event.entry_id() {
             log.ids.insert(id.clone(), ());
-            live.insert(id.clone(), seq);
+            live.insert(id.clone(), history.len());
         }
         let segment = segment_of(&event);
-        slots[index] = Some((segment, event));
+        history.push((seq, segment, event));
     }
-    log.next = u32::try_from(slots.len()).unwrap_or(u32::MAX);
+    log.next = u32::try_from(count).unwrap_or(u32::MAX);
     log.aside.sort_by_key(|(seq, _)| *seq);
-    let mut history: Vec<Dated> = slots
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, e)| e.map(|(segment, e)| (i as u32, segment, e)))
-        .collect();
-    sort(&mut history);
-
-    let mut facts = Facts::open(child, opening)?;
+    if !set_aside.is_empty() {
+        set_aside.sort_unstable();
+        let mut at = 0;
+        history.retain(|_| {
+            let keep = set_aside.binary_search(&at).is_err();
+            at += 1;
+            keep
+        });
+    }
+    // Most histories come sorted: then the sort is one pass of comparisons.
+    if !history.is_sorted_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq)) {
+        sort(&mut history);
+    }
+    if corrected {
+        facts.correct_child(child);
+    }
     facts.reserve(history.len());
     // For a lenient load: the case as it would be had every refused event been accepted, and
     // the latest refusals that follow from nothing earlier.
