@@ -191,6 +191,38 @@ fn maya(policy: &Policy) -> Result {
         p,
     )?;
 
+    // The caseworker's visit log, keyed in one sitting after the placement for adoption: each
+    // visit is placed at its date and the history after it checked again (SSA §424(e):
+    // monthly, most of them in the child's residence).
+    println!("\n  the caseworker's log of 17 monthly visits, keyed late, each placed at its date");
+    for month in 0..17u32 {
+        let date = d(2023, 1, 20) + chrono::Months::new(month);
+        let visit = Event::new(
+            date,
+            EventData::CaseworkerVisited {
+                in_residence: month % 4 != 3,
+            },
+        )?
+        .with_entry_id(EntryId::new(format!("CW-{month}"))?);
+        case.apply(visit, p)?;
+    }
+    // One was keyed on the wrong day: amended; the original stays in the audit trail.
+    let fixed = Event::new(
+        d(2023, 5, 22),
+        EventData::CaseworkerVisited { in_residence: true },
+    )?;
+    let amend = EventData::Amended {
+        entry: EntryId::new("CW-4")?,
+        reason: Note::new("the visit was on the 22nd")?,
+        with: Box::new(fixed),
+    };
+    case.apply(Event::new(d(2024, 5, 7), amend)?, p)?;
+    println!(
+        "  {} events in the dated history, {} entries in the audit trail",
+        case.events().len(),
+        case.entries().len()
+    );
+
     println!("\nMaya's clocks:");
     for as_of in [d(2023, 2, 1), d(2023, 12, 31), d(2024, 6, 1)] {
         print_obligations(&case, as_of, p);
@@ -317,7 +349,7 @@ fn leo(policy: &Policy) -> Result {
 fn print_obligations(case: &Case, as_of: NaiveDate, policy: &Policy) {
     println!("\n  as of {as_of}");
     println!(
-        "  {:<28} {:>3} {:<11} {:<20} consequence",
+        "  {:<30} {:>3} {:<11} {:<20} consequence",
         "obligation", "ep", "due", "status"
     );
     // Milestones years away are left out of the table; the library returns them all.
@@ -328,7 +360,7 @@ fn print_obligations(case: &Case, as_of: NaiveDate, policy: &Policy) {
         .filter(|o| o.due() <= horizon || o.status().is_met())
     {
         println!(
-            "  {:<28} {:>3} {:<11} {:<20} {}",
+            "  {:<30} {:>3} {:<11} {:<20} {}",
             o.kind().as_str(),
             o.episode().map_or(String::new(), |n| n.to_string()),
             o.due().to_string(),
