@@ -178,11 +178,6 @@ impl crate::RuleId {
     }
 }
 
-/// The earliest date a state may give the congregate-care limit (the federal date), and the
-/// latest (a delay of up to two years, P.L. 115-123 §50746).
-pub(crate) const CONGREGATE_CARE_FROM: (NaiveDate, NaiveDate) =
-    (date(2019, 10, 1), date(2021, 10, 1));
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -305,6 +305,19 @@ crate::codes::code_names! {
     RelativeCareReview, TprAfterMajority,
 }
 
+/// The earliest date a state may give the congregate-care limit (the federal date), and the
+/// latest (a delay of up to two years, P.L. 115-123 §50746).
+const CONGREGATE_CARE_FROM: (NaiveDate, NaiveDate) = (
+    match NaiveDate::from_ymd_opt(2019, 10, 1) {
+        Some(d) => d,
+        None => panic!("a valid date"),
+    },
+    match NaiveDate::from_ymd_opt(2021, 10, 1) {
+        Some(d) => d,
+        None => panic!("a valid date"),
+    },
+);
+
 /// Every number federal law sets for a case, and every reading it leaves open.
 ///
 /// [`Policy::federal`] holds the federal values with the common reading of each open point
@@ -513,7 +526,7 @@ impl Policy {
             qrtp_young_child_age: 13,
             qrtp_young_child_months: 6,
             congregate_care_days: 14,
-            congregate_care_from: crate::law::CONGREGATE_CARE_FROM.0,
+            congregate_care_from: CONGREGATE_CARE_FROM.0,
             independent_living_min_age: 18,
             prevention_months: 12,
             kinship_guardianship_months: 6,
@@ -688,7 +701,7 @@ impl Policy {
     /// [`Error::PolicyDate`] unless the date is from 2019-10-01 to 2021-10-01.
     #[must_use = "a setter returns the changed policy and leaves the original unchanged"]
     pub fn with_congregate_care_from(mut self, from: NaiveDate) -> Result<Self, Error> {
-        let (earliest, latest) = crate::law::CONGREGATE_CARE_FROM;
+        let (earliest, latest) = CONGREGATE_CARE_FROM;
         if !(earliest..=latest).contains(&from) {
             return Err(Error::PolicyDate {
                 field: "congregate_care_from",
