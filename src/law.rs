@@ -154,7 +154,9 @@ impl crate::ObligationKind {
             | K::ApplaHearingDocumentation
             | K::AbsenceDebrief => Some(Law::Pstsfa),
             K::MissingChildReport => Some(Law::MissingChildReports),
-            K::PreventionPeriod => Some(Law::PreventionServices),
+            K::PreventionPeriod | K::PreventionServiceSpecified | K::PreventionServiceInPeriod => {
+                Some(Law::PreventionServices)
+            }
             K::QrtpAssessment
             | K::QrtpCourtApproval
             | K::QrtpTransition

@@ -193,6 +193,27 @@
 //! [`Obligation::row`](crate::timeline::Obligation::row) and
 //! [`LenientReplay::rows`](crate::LenientReplay::rows) give flat rows.
 //!
+//! # Prevention plans and services
+//!
+//! A preservation case records its Family First prevention plan
+//! ([`EventData::PreventionPlanRecorded`](crate::EventData::PreventionPlanRecorded)) and each
+//! service or concrete support ([`EventData::ServiceProvided`](crate::EventData::ServiceProvided);
+//! the types are in [`crate::supports`]). A plan identifies the child as a candidate (or the
+//! pregnant or parenting youth) on its date: it opens a 12-month prevention period as a candidacy
+//! does (a plan on the day of the candidacy it documents opens no second one). In foster care only
+//! a pregnant or parenting youth's plan is recorded (SSA §471(e)(2)(B)).
+//!
+//! Every service is accepted. A service the record says is claimed as a title IV-E prevention
+//! service ([`Funding::TitleIvePrevention`](crate::supports::Funding::TitleIvePrevention)) gets
+//! two obligations: `prevention_service_specified` (SSA §471(e)(4)(A): the latest plan recorded
+//! before it names its kind; a concrete support, not a §471(e)(1) kind, never can — no prevention
+//! payment) and `prevention_service_in_period` (SSA §471(e)(1), (3): begun within a period, due on
+//! its last day and met on the service's last day; begun outside every period, missed from its
+//! first day — no payment from the first day outside). A removal, a closure or a death ends the
+//! period for its services; a new plan or candidacy before its end carries them into the next.
+//! State-funded supports carry no federal obligation: they are recorded for the measure of what a
+//! family received before a removal. Clinical details are [`Sensitive`](crate::Sensitive).
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

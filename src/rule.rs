@@ -209,6 +209,11 @@ rule_ids! {
     AdoptionAssistanceAgreement = "adoption_assistance_agreement", "45 CFR 1356.40(b)(1); SSA §473(a)";
     /// At each permanency hearing under an APPLA goal: efforts, the child asked, compelling reasons, prudent-parent steps.
     ApplaHearingDocumentation = "appla_hearing_documentation", "SSA §475A(a)(1)–(3); SSA §475(5)(C)(i)";
+    // --- supports
+    /// A title IV-E prevention service is paid only when the prevention plan specified it in advance.
+    PreventionServiceSpecified = "prevention_service_specified", "SSA §471(e)(4)(A); SSA §471(e)(1)(A)–(B); SSA §474(a)(6)";
+    /// A title IV-E prevention service is paid for not more than the 12-month period that begins when the child is identified.
+    PreventionServiceInPeriod = "prevention_service_in_period", "SSA §471(e)(1), (3)";
 }
 
 impl fmt::Display for RuleId {

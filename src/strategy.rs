@@ -925,6 +925,50 @@ const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2150, 1, 1) {
 };
 
 impl Walk {
+    /// In an open preservation case: a new candidacy, a prevention plan or a service (chosen
+    /// by the day, so that the three come in turn).
+    fn preserve(&mut self, c: Candidacy) {
+        use crate::supports::{
+            EvidenceRating, Funding, PlanFor, PreventionPlan, PreventionStrategy, Recipient,
+            Service, ServiceKind,
+        };
+        use chrono::Datelike as _;
+        let n = self.date.ordinal();
+        let what = match n % 3 {
+            0 => EventData::CandidacyIdentified(c),
+            1 => EventData::PreventionPlanRecorded(PreventionPlan::new(
+                if c == Candidacy::PregnantOrParentingYouth {
+                    PlanFor::PregnantOrParentingYouth
+                } else {
+                    PlanFor::Candidate
+                },
+                PreventionStrategy::RemainAtHome,
+                [ServiceKind::InHomeParentSkills],
+            )),
+            _ => {
+                let kinds = [
+                    ServiceKind::InHomeParentSkills,
+                    ServiceKind::MentalHealth,
+                    ServiceKind::Housing,
+                    ServiceKind::CashAssistance,
+                ];
+                let kind = kinds[(n as usize / 3) % kinds.len()];
+                let funding = if c == Candidacy::NotCandidate {
+                    Funding::State
+                } else {
+                    Funding::TitleIvePrevention
+                };
+                let mut s =
+                    Service::new(kind, Recipient::Parent, funding).rated(EvidenceRating::Supported);
+                if n.is_multiple_of(2) {
+                    s = s.ending(days_after(self.date, n % 200));
+                }
+                EventData::ServiceProvided(s)
+            }
+        };
+        self.emit(what);
+    }
+
     fn emit(&mut self, what: EventData) {
         let event = Event::new(self.date, what).expect("walk dates are in range");
         if let Err(rejection) = self.case.apply(event, &self.policy) {
@@ -1241,7 +1285,7 @@ impl Walk {
             (S::Intake | S::Exited, Op::Preserve(c)) if !self.adopted() => {
                 self.emit(EventData::OpenPreservation(*c));
             }
-            (S::Preservation, Op::Preserve(c)) => self.emit(EventData::CandidacyIdentified(*c)),
+            (S::Preservation, Op::Preserve(c)) => self.preserve(*c),
             (S::Preservation | S::Exited, Op::Close) => self.emit(EventData::Close),
             (S::Closed, Op::Close) if !self.adopted() => self.emit(EventData::Reopen),
             (

@@ -111,11 +111,24 @@ impl Event {
     ///
     /// [`Error::DateOutOfRange`] when the date, or a date the event carries (the last day of a
     /// court's visit extension, a respite's return), lies outside 1900–2199;
-    /// [`Error::DateOrder`] for a respite that returns on or before the day it begins.
+    /// [`Error::DateOrder`] for a respite that returns on or before the day it begins, or a
+    /// service that ends before it begins.
     pub fn new(date: NaiveDate, what: EventData) -> Result<Event, Error> {
         date::check_range("event date", date)?;
         if let EventData::CourtFinding(Finding::VisitExtended { until }) = &what {
             date::check_range("visit extension", *until)?;
+        }
+        if let EventData::ServiceProvided(s) = &what
+            && let Some(last) = s.ends()
+        {
+            date::check_range("service end", last)?;
+            if last < date {
+                return Err(Error::DateOrder {
+                    field: "service end",
+                    earliest: date,
+                    found: last,
+                });
+            }
         }
         if let EventData::Respite(r) = &what {
             date::check_range("respite return", r.returns)?;
@@ -1429,6 +1442,11 @@ event_kinds! {
     KinshipConsultation = "kinship_consultation",
     /// [`EventData::ReturnAndAdoptionRuledOut`].
     ReturnAndAdoptionRuledOut = "return_and_adoption_ruled_out",
+    // supports
+    /// [`EventData::PreventionPlanRecorded`].
+    PreventionPlanRecorded = "prevention_plan_recorded",
+    /// [`EventData::ServiceProvided`].
+    ServiceProvided = "service_provided",
 }
 
 impl fmt::Display for EventKind {
@@ -1590,6 +1608,15 @@ pub enum EventData {
     /// The determination that return home and adoption are not appropriate permanency options
     /// for the child (SSA §473(d)(3)(A)(ii)), for kinship guardianship assistance.
     ReturnAndAdoptionRuledOut,
+    // supports
+    /// A Family First prevention plan identifies the child as a candidate (or the pregnant or
+    /// parenting youth) on the event's date, with the strategy and the services specified in
+    /// advance (SSA §471(e)(4)(A)): a new 12-month prevention period, as a candidacy is.
+    PreventionPlanRecorded(crate::supports::PreventionPlan),
+    /// A service or a concrete support begins on the event's date (SSA §471(e)(1); state-funded
+    /// supports too). Accepted whatever the plan says; the clocks flag a title IV-E claim the
+    /// plan did not specify in advance, or outside the prevention period.
+    ServiceProvided(crate::supports::Service),
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1663,7 +1690,7 @@ impl EventKind {
     /// | rank | events |
     /// |---|---|
     /// | 0 | `family_recorded`: a family is known before anything names it |
-    /// | 1 | `reopen`, `open_preservation`, `candidacy_identified`: services open before a removal of their day |
+    /// | 1 | `reopen`, `open_preservation`, `candidacy_identified`, `prevention_plan_recorded`, `service_provided`: services open before a removal of their day |
     /// | 2 | `removal`: before the placement and the findings it sanctions |
     /// | 3 | everything that happens in care — placements, findings, plans, hearings, reviews, notices, parents' rights — in the order entered |
     /// | 4 | exits: `discharge`, `adoption_finalized` |
@@ -1683,6 +1710,8 @@ impl EventKind {
         match self {
             K::FamilyRecorded => 0,
             K::Reopen | K::OpenPreservation | K::CandidacyIdentified => 1,
+            // supports: a plan and the services of a day come before a removal of that day
+            K::PreventionPlanRecorded | K::ServiceProvided => 1,
             K::Removal => 2,
             K::PlacementBegun
             | K::PlacementChanged

@@ -336,6 +336,16 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::ApplaReviewed,             To::Same,          NONE,               Record),
     row(S::FosterCare,   K::KinshipConsultation,       To::Same,          NONE,               Record),
     row(S::FosterCare,   K::ReturnAndAdoptionRuledOut, To::Same,          NONE,               Record),
+    // supports: a prevention plan (in care, only a pregnant or parenting youth's) and services
+    row(S::Preservation, K::PreventionPlanRecorded,    To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::PreventionPlanRecorded,    To::Same,          CANDIDACY_IN_CARE,  Record),
+    row(S::Reunification,K::PreventionPlanRecorded,    To::Same,          CANDIDACY_IN_CARE,  Record),
+    row(S::Adoption,     K::PreventionPlanRecorded,    To::Same,          CANDIDACY_IN_CARE,  Record),
+    row(S::Preservation, K::ServiceProvided,           To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::ServiceProvided,           To::Same,          NONE,               Record),
+    row(S::Reunification,K::ServiceProvided,           To::Same,          NONE,               Record),
+    row(S::Adoption,     K::ServiceProvided,           To::Same,          NONE,               Record),
+    row(S::Exited,       K::ServiceProvided,           To::Same,          NONE,               Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

@@ -697,6 +697,14 @@ pub(super) const CLOCKS: &[Clock] = {
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),
+        Clock::case(
+            K::PreventionServiceSpecified,
+            ffpsa::prevention_service_specified,
+        ),
+        Clock::case(
+            K::PreventionServiceInPeriod,
+            ffpsa::prevention_service_in_period,
+        ),
         Clock::case(K::QrtpLongStay, ffpsa::qrtp_long_stay),
         // The ages of the child in the episode open on the date asked.
         Clock::case(K::TransitionServices, ages::transition_services),

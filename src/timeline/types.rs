@@ -124,6 +124,11 @@ obligation_kinds! {
     AdoptionAssistanceAgreement = "adoption_assistance_agreement", AdoptionAssistanceAgreement;
     /// The APPLA documentation owed at a permanency hearing.
     ApplaHearingDocumentation = "appla_hearing_documentation", ApplaHearingDocumentation;
+    // supports
+    /// A title IV-E prevention service specified in advance in the prevention plan.
+    PreventionServiceSpecified = "prevention_service_specified", PreventionServiceSpecified;
+    /// A title IV-E prevention service within the 12-month prevention period.
+    PreventionServiceInPeriod = "prevention_service_in_period", PreventionServiceInPeriod;
 }
 
 /// Which exception waived an obligation.
@@ -221,6 +226,9 @@ pub enum Consequence {
     /// No title IV-E kinship guardianship assistance: a condition of SSA §473(d)(3)(A) is not
     /// met (see [`Case::kinship_guardianship_gaps`](crate::Case::kinship_guardianship_gaps)).
     NoKinshipGuardianshipAssistance,
+    /// No title IV-E prevention services payment for the service: the prevention plan did not
+    /// specify it in advance, or it is not a kind SSA §471(e)(1) allows (SSA §471(e)(4)(A)).
+    NoPreventionPayment,
 }
 
 /// A condition of title IV-E kinship guardianship assistance (SSA §473(d)(3)(A)).
@@ -536,6 +544,7 @@ impl Obligation {
             Some(Consequence::NoKinshipGuardianshipAssistance) => {
                 (Some("no_kinship_guardianship_assistance"), None, None)
             }
+            Some(Consequence::NoPreventionPayment) => (Some("no_prevention_payment"), None, None),
         };
         let (subject_kind, subject_id) = match &self.subject {
             None => (None, None),

@@ -1,0 +1,374 @@
+//! The supports around a preservation case: the Family First prevention plan and the services
+//! and concrete supports a family receives (SSA §471(e), §475(13)).
+//!
+//! A [`PreventionPlan`] is the written plan that identifies the child as a candidate for foster
+//! care (or the pregnant or parenting youth), names the prevention strategy, and specifies in
+//! advance the services it will pay for (SSA §471(e)(4)(A)). A [`Service`] is one service or
+//! support delivered, typed by the kinds §471(e)(1) allows or as a concrete or economic support,
+//! with its dates, recipient, evidence rating and funding. The case accepts every service; the
+//! clocks flag a title IV-E prevention service not specified in advance, or outside the 12-month
+//! period, with its payment consequence (see [`ObligationKind::PreventionServiceSpecified`] and
+//! [`ObligationKind::PreventionServiceInPeriod`]).
+//!
+//! [`ObligationKind::PreventionServiceSpecified`]: crate::ObligationKind::PreventionServiceSpecified
+//! [`ObligationKind::PreventionServiceInPeriod`]: crate::ObligationKind::PreventionServiceInPeriod
+
+use chrono::NaiveDate;
+
+use crate::case::event::Candidacy;
+use crate::sensitive::Sensitive;
+use crate::text::Note;
+
+/// Whom a prevention plan identifies (SSA §471(e)(2)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum PlanFor {
+    /// A candidate for foster care (SSA §475(13)).
+    Candidate,
+    /// A pregnant or parenting foster youth, and the youth's child (SSA §471(e)(2)(B)).
+    PregnantOrParentingYouth,
+}
+
+crate::codes::code_names! {
+    PlanFor, "plan for":
+        Candidate = "candidate",
+        PregnantOrParentingYouth = "pregnant_or_parenting_youth",
+}
+
+impl PlanFor {
+    /// The candidacy the plan identifies.
+    pub fn candidacy(self) -> Candidacy {
+        match self {
+            PlanFor::Candidate => Candidacy::FosterCareCandidate,
+            PlanFor::PregnantOrParentingYouth => Candidacy::PregnantOrParentingYouth,
+        }
+    }
+}
+
+/// The prevention strategy of a plan (SSA §471(e)(4)(A)(i)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum PreventionStrategy {
+    /// The child remains safely at home.
+    RemainAtHome,
+    /// The child lives temporarily with a kin caregiver until reunification.
+    TemporaryKinCare,
+    /// The child lives permanently with a kin caregiver.
+    PermanentKinCare,
+}
+
+crate::codes::code_names! {
+    PreventionStrategy, "prevention strategy":
+        RemainAtHome = "remain_at_home",
+        TemporaryKinCare = "temporary_kin_care",
+        PermanentKinCare = "permanent_kin_care",
+}
+
+/// The kind of a service or support: the three kinds SSA §471(e)(1) allows, or a concrete or
+/// economic support (mostly state-funded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum ServiceKind {
+    /// Mental health prevention and treatment by a qualified clinician (SSA §471(e)(1)(A)).
+    MentalHealth,
+    /// Substance abuse prevention and treatment by a qualified clinician (SSA §471(e)(1)(A)).
+    SubstanceUse,
+    /// An in-home parent skill-based program (SSA §471(e)(1)(B)).
+    InHomeParentSkills,
+    /// Concrete support: housing help.
+    Housing,
+    /// Economic support: cash or emergency funds.
+    CashAssistance,
+    /// Concrete support: child care.
+    ChildCare,
+    /// Concrete support: transportation.
+    Transportation,
+    /// Concrete support: utilities.
+    Utilities,
+}
+
+crate::codes::code_names! {
+    ServiceKind, "service kind":
+        MentalHealth = "mental_health",
+        SubstanceUse = "substance_use",
+        InHomeParentSkills = "in_home_parent_skills",
+        Housing = "housing",
+        CashAssistance = "cash_assistance",
+        ChildCare = "child_care",
+        Transportation = "transportation",
+        Utilities = "utilities",
+}
+
+impl ServiceKind {
+    /// Whether SSA §471(e)(1) allows it as a title IV-E prevention service.
+    pub const fn is_prevention_service(self) -> bool {
+        matches!(
+            self,
+            ServiceKind::MentalHealth | ServiceKind::SubstanceUse | ServiceKind::InHomeParentSkills
+        )
+    }
+
+    /// Whether it is a concrete or economic support (housing, cash, child care, transportation,
+    /// utilities).
+    pub const fn is_concrete_support(self) -> bool {
+        !self.is_prevention_service()
+    }
+}
+
+/// For whom a service is provided (SSA §471(e)(1): the child, a parent, or a kin caregiver).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum Recipient {
+    /// The child.
+    Child,
+    /// A parent.
+    Parent,
+    /// A kin caregiver.
+    KinCaregiver,
+}
+
+crate::codes::code_names! {
+    Recipient, "recipient":
+        Child = "child",
+        Parent = "parent",
+        KinCaregiver = "kin_caregiver",
+}
+
+/// The evidence rating the agency records for a service (SSA §471(e)(4)(C)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum EvidenceRating {
+    /// A promising practice.
+    Promising,
+    /// A supported practice.
+    Supported,
+    /// A well-supported practice.
+    WellSupported,
+}
+
+crate::codes::code_names! {
+    EvidenceRating, "evidence rating":
+        Promising = "promising",
+        Supported = "supported",
+        WellSupported = "well_supported",
+}
+
+/// Who pays for a service, as the record says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum Funding {
+    /// Claimed as a title IV-E prevention service (SSA §474(a)(6)): the clocks check it.
+    TitleIvePrevention,
+    /// State or local funds.
+    State,
+    /// Another source (a community or private program, another federal program).
+    Other,
+}
+
+crate::codes::code_names! {
+    Funding, "funding":
+        TitleIvePrevention = "title_ive_prevention",
+        State = "state",
+        Other = "other",
+}
+
+/// A Family First prevention plan (SSA §471(e)(4)(A)): whom it identifies, the strategy, and the
+/// services it specifies in advance. The event's date is the date the child (or youth) is
+/// identified in the plan: it begins a 12-month prevention period, as a
+/// [`CandidacyIdentified`](crate::EventData::CandidacyIdentified) does.
+///
+/// On the wire: `{"for": "candidate", "strategy": "remain_at_home", "services":
+/// ["in_home_parent_skills"]}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct PreventionPlan {
+    #[cfg_attr(feature = "serde", serde(rename = "for"))]
+    plan_for: PlanFor,
+    strategy: PreventionStrategy,
+    #[cfg_attr(feature = "serde", serde(default))]
+    services: Vec<ServiceKind>,
+}
+
+impl PreventionPlan {
+    /// A plan identifying `plan_for`, with `strategy`, specifying `services` in advance.
+    pub fn new(
+        plan_for: PlanFor,
+        strategy: PreventionStrategy,
+        services: impl IntoIterator<Item = ServiceKind>,
+    ) -> PreventionPlan {
+        PreventionPlan {
+            plan_for,
+            strategy,
+            services: services.into_iter().collect(),
+        }
+    }
+
+    /// Whom it identifies.
+    pub fn plan_for(&self) -> PlanFor {
+        self.plan_for
+    }
+
+    /// The prevention strategy.
+    pub fn strategy(&self) -> PreventionStrategy {
+        self.strategy
+    }
+
+    /// The services specified in advance.
+    pub fn services(&self) -> &[ServiceKind] {
+        &self.services
+    }
+
+    /// Whether it specifies `kind`.
+    pub fn specifies(&self, kind: ServiceKind) -> bool {
+        self.services.contains(&kind)
+    }
+}
+
+/// One service or support delivered, from the event's date through [`ends`](Service::ends)
+/// (its last day; `None` while it goes on).
+///
+/// Always true: the last day is not before the first (checked by [`Event::new`](crate::Event::new)).
+/// The clinical details are [`Sensitive`] (42 CFR part 2 protects substance use records): never
+/// in `Debug`, errors or tables.
+///
+/// On the wire: `{"kind": "mental_health", "ends": "2024-06-30", "recipient": "parent",
+/// "rating": "supported", "funding": "title_ive_prevention"}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Service {
+    kind: ServiceKind,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    ends: Option<NaiveDate>,
+    recipient: Recipient,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    rating: Option<EvidenceRating>,
+    funding: Funding,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    clinical: Option<Sensitive<Note>>,
+}
+
+impl Service {
+    /// A service of `kind` for `recipient`, paid by `funding`, still going on, unrated, with no
+    /// clinical details.
+    pub fn new(kind: ServiceKind, recipient: Recipient, funding: Funding) -> Service {
+        Service {
+            kind,
+            ends: None,
+            recipient,
+            rating: None,
+            funding,
+            clinical: None,
+        }
+    }
+
+    /// The same service, ending on `last_day`.
+    #[must_use]
+    pub fn ending(mut self, last_day: NaiveDate) -> Service {
+        self.ends = Some(last_day);
+        self
+    }
+
+    /// The same service, with the evidence rating the agency records.
+    #[must_use]
+    pub fn rated(mut self, rating: EvidenceRating) -> Service {
+        self.rating = Some(rating);
+        self
+    }
+
+    /// The same service, with its clinical details (sensitive).
+    #[must_use]
+    pub fn with_clinical(mut self, details: Note) -> Service {
+        self.clinical = Some(Sensitive::new(details));
+        self
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> ServiceKind {
+        self.kind
+    }
+
+    /// The last day, when it ended.
+    pub fn ends(&self) -> Option<NaiveDate> {
+        self.ends
+    }
+
+    /// For whom.
+    pub fn recipient(&self) -> Recipient {
+        self.recipient
+    }
+
+    /// The evidence rating, when recorded.
+    pub fn rating(&self) -> Option<EvidenceRating> {
+        self.rating
+    }
+
+    /// Who pays.
+    pub fn funding(&self) -> Funding {
+        self.funding
+    }
+
+    /// The clinical details, when recorded.
+    pub fn clinical(&self) -> Option<&Sensitive<Note>> {
+        self.clinical.as_ref()
+    }
+
+    /// Whether the clocks check it: claimed as a title IV-E prevention service.
+    pub fn is_claimed(&self) -> bool {
+        self.funding == Funding::TitleIvePrevention
+    }
+}
