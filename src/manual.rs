@@ -214,6 +214,24 @@
 //! State-funded supports carry no federal obligation: they are recorded for the measure of what a
 //! family received before a removal. Clinical details are [`Sensitive`](crate::Sensitive).
 //!
+//! # Transition to adulthood
+//!
+//! - A youth of 18 or older in extended care (a state with an
+//!   [`extended_care_age`](crate::Policy::extended_care_age)) is a title IV-E child only in a
+//!   month a qualifying condition holds (SSA §475(8)(B)(iv)):
+//!   [`EventData::ExtendedCareCondition`](crate::EventData::ExtendedCareCondition) records it
+//!   with its dates. `extended_care_condition` is one obligation per calendar month in care that
+//!   begins on or after the 18th birthday (the birthday month, partly under 18, is not one), met
+//!   on the first day of the month a condition covers; a month without one is ineligible from its
+//!   first day to the next month's. A state without extended care has no such months.
+//! - `exit_documents` (SSA §475(5)(I)): an emancipation on or after the age of majority, after
+//!   6 months or more in care (from the removal), is due the documents on the exit date;
+//!   [`EventData::ExitDocumentsProvided`](crate::EventData::ExitDocumentsProvided) meets it (after
+//!   the exit: late).
+//! - `credit_report` (SSA §475(5)(I)): from the later of the 14th birthday and the removal, a
+//!   report within 12 months, and each next within 12 months of the last
+//!   ([`EventData::CreditReportObtained`](crate::EventData::CreditReportObtained)).
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

@@ -214,6 +214,12 @@ rule_ids! {
     PreventionServiceSpecified = "prevention_service_specified", "SSA §471(e)(4)(A); SSA §471(e)(1)(A)–(B); SSA §474(a)(6)";
     /// A title IV-E prevention service is paid for not more than the 12-month period that begins when the child is identified.
     PreventionServiceInPeriod = "prevention_service_in_period", "SSA §471(e)(1), (3)";
+    /// A youth of 18 or older in extended care is a title IV-E child only in a month a qualifying condition holds.
+    ExtendedCareCondition = "extended_care_condition", "SSA §475(8)(B)(iv); SSA §475(8)(B)(i)–(iii)";
+    /// A youth leaving care at 18 or older (unless in care under 6 months) receives the documents.
+    ExitDocuments = "exit_documents", "SSA §475(5)(I)";
+    /// From 14, a copy of the youth's consumer credit report each year in care.
+    CreditReport = "credit_report", "SSA §475(5)(I)";
 }
 
 impl fmt::Display for RuleId {

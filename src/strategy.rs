@@ -1427,7 +1427,15 @@ impl Walk {
                 2 | 3 => EventData::PermanencyHearing,
                 4 => EventData::CasePlanCompleted,
                 5 => EventData::RelativesNotified,
-                6 => EventData::TransitionPlanCompleted,
+                6 => match (k / 10) % 4 {
+                    // supports: the records of a transition to adulthood
+                    2 => EventData::CreditReportObtained,
+                    3 if k % 80 < 40 => EventData::ExitDocumentsProvided,
+                    3 => EventData::ExtendedCareCondition(crate::supports::YouthCondition::new(
+                        crate::supports::QualifyingCondition::Working80Hours,
+                    )),
+                    _ => EventData::TransitionPlanCompleted,
+                },
                 7 => EventData::TprPetitionFiled,
                 8 => EventData::TprExceptionDocumented(*e),
                 // The records the clocks read: visits, a missing child's reports and debrief,

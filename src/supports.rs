@@ -372,3 +372,84 @@ impl Service {
         self.funding == Funding::TitleIvePrevention
     }
 }
+
+/// The condition that keeps a youth of 18 or older in extended foster care a title IV-E "child"
+/// (SSA §475(8)(B)(iv)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum QualifyingCondition {
+    /// Completing secondary education or a program leading to an equivalent credential (I).
+    SecondaryEducation,
+    /// Enrolled in post-secondary or vocational education (II).
+    PostSecondaryOrVocational,
+    /// In a program or activity designed to promote or remove barriers to employment (III).
+    EmploymentProgram,
+    /// Employed for at least 80 hours a month (IV).
+    Working80Hours,
+    /// Incapable of any of these because of a medical condition, documented in the case plan (V).
+    MedicalCondition,
+}
+
+crate::codes::code_names! {
+    QualifyingCondition, "qualifying condition":
+        SecondaryEducation = "secondary_education",
+        PostSecondaryOrVocational = "post_secondary_or_vocational",
+        EmploymentProgram = "employment_program",
+        Working80Hours = "working_80_hours",
+        MedicalCondition = "medical_condition",
+}
+
+/// A youth's qualifying condition in extended care, from the event's date through
+/// [`ends`](YouthCondition::ends) (its last day; `None` while it goes on).
+///
+/// Always true: the last day is not before the first (checked by [`Event::new`](crate::Event::new)).
+///
+/// On the wire: `{"condition": "working_80_hours", "ends": "2026-05-31"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct YouthCondition {
+    condition: QualifyingCondition,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    ends: Option<NaiveDate>,
+}
+
+impl YouthCondition {
+    /// `condition`, still going on.
+    pub fn new(condition: QualifyingCondition) -> YouthCondition {
+        YouthCondition {
+            condition,
+            ends: None,
+        }
+    }
+
+    /// The same condition, ending on `last_day`.
+    #[must_use]
+    pub fn ending(mut self, last_day: NaiveDate) -> YouthCondition {
+        self.ends = Some(last_day);
+        self
+    }
+
+    /// The condition.
+    pub fn condition(&self) -> QualifyingCondition {
+        self.condition
+    }
+
+    /// The last day, when it ended.
+    pub fn ends(&self) -> Option<NaiveDate> {
+        self.ends
+    }
+}

@@ -112,7 +112,7 @@ impl Event {
     /// [`Error::DateOutOfRange`] when the date, or a date the event carries (the last day of a
     /// court's visit extension, a respite's return), lies outside 1900–2199;
     /// [`Error::DateOrder`] for a respite that returns on or before the day it begins, or a
-    /// service that ends before it begins.
+    /// service or a youth's qualifying condition that ends before it begins.
     pub fn new(date: NaiveDate, what: EventData) -> Result<Event, Error> {
         date::check_range("event date", date)?;
         if let EventData::CourtFinding(Finding::VisitExtended { until }) = &what {
@@ -125,6 +125,18 @@ impl Event {
             if last < date {
                 return Err(Error::DateOrder {
                     field: "service end",
+                    earliest: date,
+                    found: last,
+                });
+            }
+        }
+        if let EventData::ExtendedCareCondition(c) = &what
+            && let Some(last) = c.ends()
+        {
+            date::check_range("condition end", last)?;
+            if last < date {
+                return Err(Error::DateOrder {
+                    field: "condition end",
                     earliest: date,
                     found: last,
                 });
@@ -1447,6 +1459,12 @@ event_kinds! {
     PreventionPlanRecorded = "prevention_plan_recorded",
     /// [`EventData::ServiceProvided`].
     ServiceProvided = "service_provided",
+    /// [`EventData::ExtendedCareCondition`].
+    ExtendedCareCondition = "extended_care_condition",
+    /// [`EventData::ExitDocumentsProvided`].
+    ExitDocumentsProvided = "exit_documents_provided",
+    /// [`EventData::CreditReportObtained`].
+    CreditReportObtained = "credit_report_obtained",
 }
 
 impl fmt::Display for EventKind {
@@ -1617,6 +1635,16 @@ pub enum EventData {
     /// supports too). Accepted whatever the plan says; the clocks flag a title IV-E claim the
     /// plan did not specify in advance, or outside the prevention period.
     ServiceProvided(crate::supports::Service),
+    /// A youth in extended care meets a qualifying condition from the event's date (SSA
+    /// §475(8)(B)(iv)): what keeps a youth of 18 or older a title IV-E child.
+    ExtendedCareCondition(crate::supports::YouthCondition),
+    /// The youth received the documents owed on leaving care at 18 or older: birth certificate,
+    /// Social Security card, health insurance information, medical records and a state
+    /// identification card (SSA §475(5)(I)).
+    ExitDocumentsProvided,
+    /// The youth's yearly consumer credit report was obtained, and help given to interpret it
+    /// and resolve inaccuracies (SSA §475(5)(I), from age 14).
+    CreditReportObtained,
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1743,7 +1771,11 @@ impl EventKind {
             | K::AdoptionAssistanceAgreementSigned
             | K::ApplaReviewed
             | K::KinshipConsultation
-            | K::ReturnAndAdoptionRuledOut => 3,
+            | K::ReturnAndAdoptionRuledOut
+            // supports: in care, in the order of entry
+            | K::ExtendedCareCondition
+            | K::ExitDocumentsProvided
+            | K::CreditReportObtained => 3,
             K::Discharge | K::AdoptionFinalized => 4,
             K::Close => 5,
             K::Death => 6,

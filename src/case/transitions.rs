@@ -346,6 +346,17 @@ pub const TABLE: &[Transition] = &[
     row(S::Reunification,K::ServiceProvided,           To::Same,          NONE,               Record),
     row(S::Adoption,     K::ServiceProvided,           To::Same,          NONE,               Record),
     row(S::Exited,       K::ServiceProvided,           To::Same,          NONE,               Record),
+    // supports: transition to adulthood
+    row(S::FosterCare,   K::ExtendedCareCondition,     To::Same,          NONE,               Record),
+    row(S::Reunification,K::ExtendedCareCondition,     To::Same,          NONE,               Record),
+    row(S::Adoption,     K::ExtendedCareCondition,     To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::ExitDocumentsProvided,     To::Same,          NONE,               Record),
+    row(S::Reunification,K::ExitDocumentsProvided,     To::Same,          NONE,               Record),
+    row(S::Adoption,     K::ExitDocumentsProvided,     To::Same,          NONE,               Record),
+    row(S::Exited,       K::ExitDocumentsProvided,     To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::CreditReportObtained,      To::Same,          NONE,               Record),
+    row(S::Reunification,K::CreditReportObtained,      To::Same,          NONE,               Record),
+    row(S::Adoption,     K::CreditReportObtained,      To::Same,          NONE,               Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

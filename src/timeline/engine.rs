@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use chrono::NaiveDate;
 
 use super::types::{Consequence, Obligation, ObligationKind, Status, Waiver};
-use super::{ages, asfa, ffpsa, payments, visits, wellbeing};
+use super::{ages, asfa, ffpsa, payments, supports, visits, wellbeing};
 use crate::case::event::{Event, EventData, Finding};
 use crate::case::{Case, Episode};
 use crate::policy::Policy;
@@ -694,6 +694,10 @@ pub(super) const CLOCKS: &[Clock] = {
             K::ApplaHearingDocumentation,
             wellbeing::appla_hearing_documentation,
         ),
+        // Transition to adulthood, per episode.
+        Clock::episode(K::CreditReport, supports::credit_report),
+        Clock::episode(K::ExtendedCareCondition, supports::extended_care_condition),
+        Clock::episode(K::ExitDocuments, supports::exit_documents),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),

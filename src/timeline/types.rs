@@ -34,7 +34,8 @@ macro_rules! obligation_kinds {
             /// Whether its dates are counted from the child's birthdays, and so reveal the date of
             /// birth: transition services (14), APPLA (16), the transition plan and the end of
             /// care (18 or the extended age), supervised independent living before 18, a removal
-            /// after care ended (counted from that birthday).
+            /// after care ended (counted from that birthday), the months of extended care (from 18)
+            /// and the yearly credit report (from 14).
             pub fn follows_birthdays(self) -> bool {
                 matches!(
                     self,
@@ -44,6 +45,8 @@ macro_rules! obligation_kinds {
                         | ObligationKind::CareEndAge
                         | ObligationKind::IndependentLivingAge
                         | ObligationKind::AdultReentry
+                        | ObligationKind::ExtendedCareCondition
+                        | ObligationKind::CreditReport
                 )
             }
         }
@@ -129,6 +132,12 @@ obligation_kinds! {
     PreventionServiceSpecified = "prevention_service_specified", PreventionServiceSpecified;
     /// A title IV-E prevention service within the 12-month prevention period.
     PreventionServiceInPeriod = "prevention_service_in_period", PreventionServiceInPeriod;
+    /// A qualifying condition in each month of extended care from 18.
+    ExtendedCareCondition = "extended_care_condition", ExtendedCareCondition;
+    /// The documents owed to a youth leaving care at 18 or older.
+    ExitDocuments = "exit_documents", ExitDocuments;
+    /// The yearly credit report from 14.
+    CreditReport = "credit_report", CreditReport;
 }
 
 /// Which exception waived an obligation.

@@ -1,0 +1,123 @@
+//! The clocks of the supports around permanency: transition to adulthood (SSA §475(8)(B)(iv),
+//! §475(5)(I)).
+
+use chrono::{Datelike as _, NaiveDate};
+
+use super::calendar;
+use super::engine::{EpisodeView, Rhythm, recurring};
+use super::types::{Consequence, Obligation, ObligationKind as K};
+use crate::case::event::EventData;
+use crate::case::stage::ExitReason;
+
+/// SSA §475(8)(B)(iv): a youth of 18 or older in extended care is a title IV-E "child" only in a
+/// month in which a qualifying condition holds. One obligation per calendar month in care that
+/// begins on or after the 18th birthday and before care ends (the state's extended-care age;
+/// none when the state does not extend care): due on the month's last day, met on the first day
+/// of the month a recorded condition covers; missed, the youth is not a title IV-E child that
+/// month (ineligible from its first day until the next month's).
+pub(super) fn extended_care_condition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let policy = view.policy;
+    if policy.extended_care_age().is_none() {
+        return;
+    }
+    let adult = view.case.child().attains_age(18, policy);
+    let care_end = view.care_end();
+    let last_in_care = ep.exit.map_or(view.as_of, |x| x.pred_opt().unwrap_or(x));
+    // The conditions recorded in the episode, as [first, last] days (`None`: still going on).
+    let conditions: Vec<(NaiveDate, Option<NaiveDate>)> = ep
+        .events
+        .iter()
+        .filter_map(|e| match e.what() {
+            EventData::ExtendedCareCondition(c) => Some((e.date(), c.ends())),
+            _ => None,
+        })
+        .collect();
+    // The first month that begins on or after the birthday and overlaps the stay.
+    let first_of = |d: NaiveDate| {
+        if d.day() == 1 {
+            d
+        } else {
+            calendar::first_of_next_month(d)
+        }
+    };
+    let mut month = first_of(adult);
+    let removal_month = ep.removal().with_day0(0).unwrap_or(ep.removal());
+    month = month.max(removal_month);
+    while month <= last_in_care && month < care_end && month <= view.as_of {
+        let next = calendar::first_of_next_month(month);
+        let last_day = next.pred_opt().unwrap_or(next);
+        let covered = conditions
+            .iter()
+            .filter(|(from, until)| *from <= last_day && until.is_none_or(|u| u >= month))
+            .map(|(from, _)| (*from).max(month))
+            .min();
+        ep.once(K::ExtendedCareCondition, month, last_day)
+            .met(covered)
+            .if_missed(Consequence::IneligibleBetween {
+                from: month,
+                until: Some(next),
+            })
+            .push(out);
+        month = next;
+    }
+}
+
+/// SSA §475(5)(I): a youth leaving care because of age (an emancipation at 18 or older) after 6
+/// months or more in care receives the documents — birth certificate, Social Security card,
+/// health insurance information, medical records, a state identification card — by the exit.
+/// Due on the exit date; met on the day they were provided (after the exit: late).
+pub(super) fn exit_documents(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let Some(exit) = ep.exit else {
+        return;
+    };
+    let aged_out = ep
+        .episode
+        .exit()
+        .is_some_and(|x| x.reason == ExitReason::Emancipated);
+    let adult = view
+        .case
+        .child()
+        .attains_age(view.policy.age_of_majority(), view.policy);
+    let six_months = view.months_after(ep.removal(), 6);
+    if !aged_out || exit < adult || exit < six_months {
+        return;
+    }
+    // Provided in the episode, or after the exit before anything else began.
+    let provided = ep
+        .events
+        .iter()
+        .find(|e| matches!(e.what(), EventData::ExitDocumentsProvided))
+        .map(|e| e.date());
+    ep.once(K::ExitDocuments, exit, exit)
+        .met(provided)
+        .push(out);
+}
+
+/// SSA §475(5)(I): from the 14th birthday, a copy of the youth's consumer credit report each year
+/// while in care. The first is due 12 months after the later of the birthday and the removal;
+/// each next 12 months after the last obtained.
+pub(super) fn credit_report(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let policy = view.policy;
+    let fourteen = view
+        .case
+        .child()
+        .attains_age(policy.transition_services_age(), policy);
+    let start = fourteen.max(ep.removal());
+    if start > view.as_of || !ep.owes_on(start) {
+        return;
+    }
+    let held = ep
+        .dates(|e| matches!(e, EventData::CreditReportObtained))
+        .filter(move |d| *d >= start);
+    let rhythm = Rhythm {
+        kind: K::CreditReport,
+        start,
+        first_due: view.months_after(start, 12),
+        every: 12,
+        from_held: true,
+    };
+    recurring(ep, rhythm, held, out, |_, _| None);
+}
