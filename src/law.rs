@@ -150,7 +150,10 @@ impl crate::ObligationKind {
             K::RelativeNotice
             | K::KinshipGuardianshipEligibility
             | K::TransitionPlan
-            | K::IndependentLivingAge => Some(Law::FosteringConnections),
+            | K::IndependentLivingAge
+            | K::SchoolStabilityConsidered
+            | K::SchoolChangeReason
+            | K::SchoolEnrollment => Some(Law::FosteringConnections),
             K::TransitionServices
             | K::ApplaEligibility
             | K::ApplaHearingDocumentation

@@ -232,6 +232,25 @@
 //!   report within 12 months, and each next within 12 months of the last
 //!   ([`EventData::CreditReportObtained`](crate::EventData::CreditReportObtained)).
 //!
+//! # Educational stability
+//!
+//! [`EventData::SchoolEnrolled`](crate::EventData::SchoolEnrolled) records each school the child
+//! enrolled in ([`Case::schools`](crate::Case::schools): the first is the school of origin as far
+//! as the case knows); [`EventData::SchoolStabilityConsidered`](crate::EventData::SchoolStabilityConsidered)
+//! that a placement took the school into account. The obligations, all accepted-and-flagged:
+//!
+//! - `school_stability_considered` (SSA §475(1)(G)(i)): each placement of an episode (not a
+//!   runaway or a trial home visit) begun once the case knows a school, due the day it begins.
+//! - `school_change_reason` (SSA §475(1)(G)(ii)(II), §475(4)(A)): an enrollment in another school
+//!   on a day in care needs the documented best-interest reason, due that day.
+//! - `school_enrollment` (SSA §475(1)(G)(ii)(II)): "immediate and appropriate enrollment" with the
+//!   records provided, counted from the placement move it follows and due that same day. The
+//!   statute gives no number of days: the crate reads "immediate" as the day of the move (a later
+//!   enrollment is late, not missed); without the records it is missed.
+//!
+//! [`Case::school_changes`](crate::Case::school_changes) counts the changes of each episode,
+//! beside its placement moves.
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

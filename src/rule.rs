@@ -220,6 +220,12 @@ rule_ids! {
     ExitDocuments = "exit_documents", "SSA §475(5)(I)";
     /// From 14, a copy of the youth's consumer credit report each year in care.
     CreditReport = "credit_report", "SSA §475(5)(I)";
+    /// Each placement considers the appropriateness of the current school and its proximity.
+    SchoolStabilityConsidered = "school_stability_considered", "SSA §475(1)(G)(i); SSA §471(a)(30)";
+    /// A school change in care needs the documented determination that staying was not in the child's best interest.
+    SchoolChangeReason = "school_change_reason", "SSA §475(1)(G)(ii)(II); SSA §475(4)(A)";
+    /// On a school change in care: immediate enrollment in the new school, with the records provided to it.
+    SchoolEnrollment = "school_enrollment", "SSA §475(1)(G)(ii)(II)";
 }
 
 impl fmt::Display for RuleId {

@@ -1434,6 +1434,22 @@ impl Walk {
                     3 => EventData::ExtendedCareCondition(crate::supports::YouthCondition::new(
                         crate::supports::QualifyingCondition::Working80Hours,
                     )),
+                    1 if *k >= 128 => EventData::SchoolEnrolled({
+                        let school = crate::supports::SchoolId::new(format!("S-{}", k % 3))
+                            .expect("a valid id");
+                        let en = crate::supports::Enrollment::new(school);
+                        if k % 4 == 0 { en.with_records() } else { en }
+                    }),
+                    0 if *k >= 128 && self.case.placements().last().is_some() => {
+                        EventData::SchoolStabilityConsidered {
+                            placement: self
+                                .case
+                                .placements()
+                                .last()
+                                .map(|p| p.id().clone())
+                                .expect("a placement"),
+                        }
+                    }
                     _ => EventData::TransitionPlanCompleted,
                 },
                 7 => EventData::TprPetitionFiled,

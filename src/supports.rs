@@ -453,3 +453,144 @@ impl YouthCondition {
         self.ends
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Educational stability (SSA §475(1)(G), §475(4)(A), §471(a)(30))
+
+use crate::text::text_type;
+
+text_type! {
+    /// A school, by the agency's (or the education agency's) id.
+    SchoolId, field = "school id", max = 64, expected = "1 to 64 characters without control characters or surrounding white space",
+    rules = Line, debug = shown
+}
+
+/// The child enrolled in a school on the event's date. The first school the case knows is the
+/// school of origin; each enrollment in another school while the child is in care is a school
+/// change, which needs a documented best-interest reason (SSA §475(1)(G)(ii)(II): staying in the
+/// school of origin was not in the child's best interest) and immediate enrollment with the
+/// educational records provided to the new school.
+///
+/// On the wire: `{"school": "S-12", "records_transferred": true, "best_interest": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Enrollment {
+    school: SchoolId,
+    #[cfg_attr(feature = "serde", serde(default))]
+    records_transferred: bool,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    best_interest: Option<Note>,
+}
+
+impl Enrollment {
+    /// Enrolled in `school`, the records not (yet) transferred, no best-interest reason given.
+    pub fn new(school: SchoolId) -> Enrollment {
+        Enrollment {
+            school,
+            records_transferred: false,
+            best_interest: None,
+        }
+    }
+
+    /// The same enrollment, with the educational records provided to the school.
+    #[must_use]
+    pub fn with_records(mut self) -> Enrollment {
+        self.records_transferred = true;
+        self
+    }
+
+    /// The same enrollment, with the documented reason that staying in the previous school was
+    /// not in the child's best interest (a case note: redacted in `Debug`).
+    #[must_use]
+    pub fn because(mut self, reason: Note) -> Enrollment {
+        self.best_interest = Some(reason);
+        self
+    }
+
+    /// The school.
+    pub fn school(&self) -> &SchoolId {
+        &self.school
+    }
+
+    /// Whether the educational records were provided to the school at enrollment.
+    pub fn records_transferred(&self) -> bool {
+        self.records_transferred
+    }
+
+    /// The documented best-interest reason for leaving the previous school, if given.
+    pub fn best_interest(&self) -> Option<&Note> {
+        self.best_interest.as_ref()
+    }
+}
+
+/// One school the child attended: from the day of the enrollment, to the next enrollment (or
+/// still, when `until` is `None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchoolStay {
+    /// The school.
+    pub school: SchoolId,
+    /// The day of the enrollment.
+    pub from: NaiveDate,
+    /// The day of the next enrollment in another school, if any.
+    pub until: Option<NaiveDate>,
+}
+
+impl crate::Case {
+    /// The schools the child attended, in order: each enrollment in another school ends the
+    /// stay before it. The first is the school of origin as far as the case knows.
+    pub fn schools(&self) -> Vec<SchoolStay> {
+        let mut out: Vec<SchoolStay> = Vec::new();
+        for e in self.events() {
+            let crate::EventData::SchoolEnrolled(en) = e.what() else {
+                continue;
+            };
+            if out.last().is_some_and(|s| s.school == en.school) {
+                continue;
+            }
+            if let Some(last) = out.last_mut() {
+                last.until = Some(e.date());
+            }
+            out.push(SchoolStay {
+                school: en.school.clone(),
+                from: e.date(),
+                until: None,
+            });
+        }
+        out
+    }
+
+    /// The school changes of each episode, in episode order: the enrollments, on a day in care
+    /// (from the removal to the day before the exit), in a school other than the one the child
+    /// attended. Beside the placement moves, a measure of stability in both.
+    pub fn school_changes(&self) -> Vec<u32> {
+        let episodes = self.episodes();
+        let mut counts = vec![0u32; episodes.len()];
+        let mut current: Option<&SchoolId> = None;
+        for e in self.events() {
+            let crate::EventData::SchoolEnrolled(en) = e.what() else {
+                continue;
+            };
+            let changed = current.is_some_and(|c| *c != en.school);
+            current = Some(&en.school);
+            if !changed {
+                continue;
+            }
+            let on = e.date();
+            let n = episodes.partition_point(|ep| ep.removal_date() <= on);
+            if let Some(i) = n.checked_sub(1)
+                && episodes[i].exit().is_none_or(|x| on < x.date)
+            {
+                counts[i] += 1;
+            }
+        }
+        counts
+    }
+}

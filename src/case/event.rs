@@ -1465,6 +1465,10 @@ event_kinds! {
     ExitDocumentsProvided = "exit_documents_provided",
     /// [`EventData::CreditReportObtained`].
     CreditReportObtained = "credit_report_obtained",
+    /// [`EventData::SchoolEnrolled`].
+    SchoolEnrolled = "school_enrolled",
+    /// [`EventData::SchoolStabilityConsidered`].
+    SchoolStabilityConsidered = "school_stability_considered",
 }
 
 impl fmt::Display for EventKind {
@@ -1645,6 +1649,15 @@ pub enum EventData {
     /// The youth's yearly consumer credit report was obtained, and help given to interpret it
     /// and resolve inaccuracies (SSA §475(5)(I), from age 14).
     CreditReportObtained,
+    /// The child enrolled in a school (SSA §475(1)(G), §471(a)(30)): the first known is the
+    /// school of origin; another while in care is a school change.
+    SchoolEnrolled(crate::supports::Enrollment),
+    /// For this placement, the appropriateness of the child's current school and its proximity
+    /// to the placement were considered (SSA §475(1)(G)(i)).
+    SchoolStabilityConsidered {
+        /// The placement.
+        placement: PlacementId,
+    },
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1775,7 +1788,9 @@ impl EventKind {
             // supports: in care, in the order of entry
             | K::ExtendedCareCondition
             | K::ExitDocumentsProvided
-            | K::CreditReportObtained => 3,
+            | K::CreditReportObtained
+            | K::SchoolEnrolled
+            | K::SchoolStabilityConsidered => 3,
             K::Discharge | K::AdoptionFinalized => 4,
             K::Close => 5,
             K::Death => 6,

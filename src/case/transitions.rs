@@ -357,6 +357,14 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::CreditReportObtained,      To::Same,          NONE,               Record),
     row(S::Reunification,K::CreditReportObtained,      To::Same,          NONE,               Record),
     row(S::Adoption,     K::CreditReportObtained,      To::Same,          NONE,               Record),
+    // supports: educational stability
+    row(S::Preservation, K::SchoolEnrolled,            To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::SchoolEnrolled,            To::Same,          NONE,               Record),
+    row(S::Reunification,K::SchoolEnrolled,            To::Same,          NONE,               Record),
+    row(S::Adoption,     K::SchoolEnrolled,            To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::SchoolStabilityConsidered, To::Same,          NONE,               Record),
+    row(S::Reunification,K::SchoolStabilityConsidered, To::Same,          NONE,               Record),
+    row(S::Adoption,     K::SchoolStabilityConsidered, To::Same,          NONE,               Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

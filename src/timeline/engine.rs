@@ -698,6 +698,13 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::episode(K::CreditReport, supports::credit_report),
         Clock::episode(K::ExtendedCareCondition, supports::extended_care_condition),
         Clock::episode(K::ExitDocuments, supports::exit_documents),
+        // Educational stability, per episode.
+        Clock::episode(
+            K::SchoolStabilityConsidered,
+            supports::school_stability_considered,
+        ),
+        Clock::episode(K::SchoolChangeReason, supports::school_change_reason),
+        Clock::episode(K::SchoolEnrollment, supports::school_enrollment),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),

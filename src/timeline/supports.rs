@@ -8,6 +8,8 @@ use super::engine::{EpisodeView, Rhythm, recurring};
 use super::types::{Consequence, Obligation, ObligationKind as K};
 use crate::case::event::EventData;
 use crate::case::stage::ExitReason;
+use crate::rules::Subject;
+use crate::supports::{Enrollment, SchoolId};
 
 /// SSA §475(8)(B)(iv): a youth of 18 or older in extended care is a title IV-E "child" only in a
 /// month in which a qualifying condition holds. One obligation per calendar month in care that
@@ -120,4 +122,114 @@ pub(super) fn credit_report(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         from_held: true,
     };
     recurring(ep, rhythm, held, out, |_, _| None);
+}
+
+/// The school enrollments of the case as of the date asked, each with the school attended
+/// before it, if any.
+fn enrollments<'a>(
+    events: &'a [crate::case::event::Event],
+) -> impl Iterator<
+    Item = (
+        &'a crate::case::event::Event,
+        &'a Enrollment,
+        Option<&'a SchoolId>,
+    ),
+> + 'a {
+    let mut current: Option<&SchoolId> = None;
+    events.iter().filter_map(move |e| match e.what() {
+        EventData::SchoolEnrolled(en) => {
+            let before = current.replace(en.school());
+            Some((e, en, before))
+        }
+        _ => None,
+    })
+}
+
+/// SSA §475(1)(G)(i): each placement takes into account the appropriateness of the child's
+/// current school and its proximity to the placement. Owed for each placement of the episode
+/// (not a runaway or a trial home visit) begun while the case knows the child's school: due the
+/// day the placement begins, met on the day the consideration was recorded (after: late).
+pub(super) fn school_stability_considered(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let Some(first_school) = view.events.iter().find_map(|e| match e.what() {
+        EventData::SchoolEnrolled(_) => Some(e.date()),
+        _ => None,
+    }) else {
+        return;
+    };
+    // The first day each placement's consideration was recorded, read in one pass.
+    let mut considered: std::collections::HashMap<&crate::id::PlacementId, NaiveDate> =
+        std::collections::HashMap::new();
+    for e in ep.events {
+        if let EventData::SchoolStabilityConsidered { placement } = e.what() {
+            considered.entry(placement).or_insert(e.date());
+        }
+    }
+    for p in view.case.episode_placements(ep.episode) {
+        let start = p.start();
+        let setting = p.setting();
+        if start > view.as_of
+            || start < first_school
+            || setting.is_runaway()
+            || setting.is_trial_home_visit()
+        {
+            continue;
+        }
+        let considered = considered.get(p.id()).copied();
+        ep.once(K::SchoolStabilityConsidered, start, start)
+            .met(considered)
+            .about(Subject::Placement(p.id().clone()))
+            .push(out);
+    }
+}
+
+/// A school change in care: an enrollment, in the episode and before its exit, in a school other
+/// than the one the child attended.
+fn school_changes_in<'a>(
+    ep: &EpisodeView<'a>,
+) -> impl Iterator<Item = (&'a crate::case::event::Event, &'a Enrollment)> + use<'a> {
+    let removal = ep.removal();
+    let exit = ep.exit;
+    enrollments(ep.view.events).filter_map(move |(e, en, before)| {
+        let on = e.date();
+        let in_care = on >= removal && exit.is_none_or(|x| on < x);
+        (in_care && before.is_some_and(|b| b != en.school())).then_some((e, en))
+    })
+}
+
+/// SSA §475(1)(G)(ii)(II), §475(4)(A): a school change in care needs the documented
+/// determination that staying in the school was not in the child's best interest. Due the day of
+/// the new enrollment; met on it when the enrollment gives the reason, else missed.
+pub(super) fn school_change_reason(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    for (e, en) in school_changes_in(ep) {
+        let on = e.date();
+        let reasoned = en.best_interest().is_some();
+        ep.once(K::SchoolChangeReason, on, on)
+            .met(reasoned.then_some(on))
+            .lapsed(!reasoned)
+            .push(out);
+    }
+}
+
+/// SSA §475(1)(G)(ii)(II): on a school change in care, immediate enrollment in the new school
+/// with all the child's educational records provided to it. Counted from the move it follows (the
+/// last placement of the episode begun on or before the enrollment, or the enrollment itself) and
+/// due that day ("immediate": the crate's reading, see [the manual](crate::manual#open-readings));
+/// met on the enrollment day when the records were transferred (a later day: late); without the
+/// records, missed.
+pub(super) fn school_enrollment(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let placements = ep.view.case.episode_placements(ep.episode);
+    for (e, en) in school_changes_in(ep) {
+        let on = e.date();
+        let n = placements.partition_point(|p| p.start() <= on);
+        let moved = n
+            .checked_sub(1)
+            .map(|i| placements[i].start())
+            .filter(|s| *s >= ep.removal())
+            .unwrap_or(on);
+        ep.once(K::SchoolEnrollment, moved, moved)
+            .met(en.records_transferred().then_some(on))
+            .lapsed(!en.records_transferred())
+            .push(out);
+    }
 }

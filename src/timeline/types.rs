@@ -138,6 +138,12 @@ obligation_kinds! {
     ExitDocuments = "exit_documents", ExitDocuments;
     /// The yearly credit report from 14.
     CreditReport = "credit_report", CreditReport;
+    /// The child's school considered for each placement.
+    SchoolStabilityConsidered = "school_stability_considered", SchoolStabilityConsidered;
+    /// The documented best-interest reason for a school change in care.
+    SchoolChangeReason = "school_change_reason", SchoolChangeReason;
+    /// Immediate enrollment in the new school with the records transferred.
+    SchoolEnrollment = "school_enrollment", SchoolEnrollment;
 }
 
 /// Which exception waived an obligation.
