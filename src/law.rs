@@ -135,6 +135,7 @@ impl crate::ObligationKind {
         use crate::ObligationKind as K;
         match self {
             K::PermanencyHearing
+            | K::HearingNotice
             | K::NoReunificationHearing
             | K::FifteenOfTwentyTwo
             | K::AbandonedInfantPetition
@@ -159,7 +160,8 @@ impl crate::ObligationKind {
             | K::ApplaHearingDocumentation
             | K::AbsenceDebrief
             | K::ExitDocuments
-            | K::CreditReport => Some(Law::Pstsfa),
+            | K::CreditReport
+            | K::YouthConsultation => Some(Law::Pstsfa),
             K::ExtendedCareCondition => Some(Law::ExtendedCare),
             K::MissingChildReport => Some(Law::MissingChildReports),
             K::PreventionPeriod | K::PreventionServiceSpecified | K::PreventionServiceInPeriod => {

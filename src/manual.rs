@@ -251,6 +251,23 @@
 //! [`Case::school_changes`](crate::Case::school_changes) counts the changes of each episode,
 //! beside its placement moves.
 //!
+//! # The case planning team and who is heard
+//!
+//! - [`EventData::CaseConference`](crate::EventData::CaseConference) records a conference's kind
+//!   and participants by role. `youth_consultation` (SSA §475(1)(B), §475(5)(C)(iv)): each case
+//!   plan completed on or after the 14th birthday needs a planning conference the child took part
+//!   in, since the previous plan (or the removal) and on or before it.
+//! - [`EventData::TeamMemberChosen`](crate::EventData::TeamMemberChosen) and
+//!   [`EventData::TeamMemberRejected`](crate::EventData::TeamMemberRejected) (with the agency's
+//!   reason, a redacted note) give [`Case::chosen_team_members`](crate::Case::chosen_team_members).
+//!   The law allows two; a third is accepted and listed, not refused (a refusal would hide a fact
+//!   the agency must resolve).
+//! - `hearing_notice` (SSA §475(5)(G)): each periodic review and permanency hearing held while the
+//!   child lives with a caregiver family needs a notice to that family
+//!   ([`EventData::CaregiverNotified`](crate::EventData::CaregiverNotified)) since the previous one.
+//! - `child_consulted` (SSA §475(5)(C)(iii)): each permanency hearing needs the child consulted
+//!   that day ([`EventData::ChildConsultedAtHearing`](crate::EventData::ChildConsultedAtHearing)).
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

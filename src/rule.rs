@@ -226,6 +226,12 @@ rule_ids! {
     SchoolChangeReason = "school_change_reason", "SSA §475(1)(G)(ii)(II); SSA §475(4)(A)";
     /// On a school change in care: immediate enrollment in the new school, with the records provided to it.
     SchoolEnrollment = "school_enrollment", "SSA §475(1)(G)(ii)(II)";
+    /// The case plan of a youth of 14 or older is developed in consultation with the youth (and up to two team members the youth chooses).
+    YouthConsultation = "youth_consultation", "SSA §475(1)(B); SSA §475(5)(C)(iv)";
+    /// Foster parents, pre-adoptive parents and relative caregivers are notified of every review and hearing, with a right to be heard.
+    HearingNotice = "hearing_notice", "SSA §475(5)(G)";
+    /// At each permanency hearing the court consults the child in an age-appropriate way.
+    ChildConsulted = "child_consulted", "SSA §475(5)(C)(iii)";
 }
 
 impl fmt::Display for RuleId {

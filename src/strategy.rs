@@ -1434,6 +1434,41 @@ impl Walk {
                     3 => EventData::ExtendedCareCondition(crate::supports::YouthCondition::new(
                         crate::supports::QualifyingCondition::Working80Hours,
                     )),
+                    _ if *k / 10 == 1 => {
+                        EventData::CaseConference(crate::supports::Conference::new(
+                            crate::supports::ConferenceKind::CasePlanning,
+                            [
+                                crate::supports::ParticipantRole::Child,
+                                crate::supports::ParticipantRole::Caseworker,
+                            ],
+                        ))
+                    }
+                    _ if *k / 10 == 5 => EventData::ChildConsultedAtHearing,
+                    _ if *k / 10 == 0 => EventData::TeamMemberChosen {
+                        member: PersonId::new("P-CHOSEN").expect("a valid id"),
+                    },
+                    _ if *k / 10 == 4 => EventData::TeamMemberRejected {
+                        member: PersonId::new("P-CHOSEN").expect("a valid id"),
+                        reason: Note::new("good cause").expect("a valid note"),
+                    },
+                    _ if *k / 10 == 9
+                        && self
+                            .case
+                            .placements()
+                            .last()
+                            .and_then(|p| p.caregiver())
+                            .is_some() =>
+                    {
+                        EventData::CaregiverNotified {
+                            family: self
+                                .case
+                                .placements()
+                                .last()
+                                .and_then(|p| p.caregiver())
+                                .cloned()
+                                .expect("a caregiver"),
+                        }
+                    }
                     1 if *k >= 128 => EventData::SchoolEnrolled({
                         let school = crate::supports::SchoolId::new(format!("S-{}", k % 3))
                             .expect("a valid id");

@@ -594,3 +594,141 @@ impl crate::Case {
         counts
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Case planning team and conferences (SSA §475(1)(B), §475(5)(C)(iii)–(iv), §475(5)(G))
+
+/// The kind of a case conference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum ConferenceKind {
+    /// Case planning (SSA §475(1)).
+    CasePlanning,
+    /// Permanency planning.
+    PermanencyPlanning,
+    /// The family and permanency team of a QRTP placement (SSA §475A(c)(1)(B)).
+    FamilyAndPermanencyTeam,
+    /// Transition planning (SSA §475(5)(H)).
+    TransitionPlanning,
+}
+
+crate::codes::code_names! {
+    ConferenceKind, "conference kind":
+        CasePlanning = "case_planning",
+        PermanencyPlanning = "permanency_planning",
+        FamilyAndPermanencyTeam = "family_and_permanency_team",
+        TransitionPlanning = "transition_planning",
+}
+
+/// The role in which someone takes part in a conference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum ParticipantRole {
+    /// A parent.
+    Parent,
+    /// The child.
+    Child,
+    /// A relative.
+    Relative,
+    /// A foster parent (or pre-adoptive parent).
+    FosterParent,
+    /// The caseworker.
+    Caseworker,
+    /// The child's tribe.
+    Tribe,
+    /// An attorney, guardian ad litem or advocate.
+    AttorneyOrAdvocate,
+    /// A member of the case planning team chosen by the child (SSA §475(5)(C)(iv)).
+    ChosenByChild,
+}
+
+crate::codes::code_names! {
+    ParticipantRole, "participant role":
+        Parent = "parent",
+        Child = "child",
+        Relative = "relative",
+        FosterParent = "foster_parent",
+        Caseworker = "caseworker",
+        Tribe = "tribe",
+        AttorneyOrAdvocate = "attorney_or_advocate",
+        ChosenByChild = "chosen_by_child",
+}
+
+/// A case conference: its kind and who took part, by role.
+///
+/// On the wire: `{"kind": "case_planning", "participants": ["child", "parent", "caseworker"]}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Conference {
+    kind: ConferenceKind,
+    #[cfg_attr(feature = "serde", serde(default))]
+    participants: Vec<ParticipantRole>,
+}
+
+impl Conference {
+    /// A conference of `kind` with `participants`.
+    pub fn new(
+        kind: ConferenceKind,
+        participants: impl IntoIterator<Item = ParticipantRole>,
+    ) -> Conference {
+        Conference {
+            kind,
+            participants: participants.into_iter().collect(),
+        }
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> ConferenceKind {
+        self.kind
+    }
+
+    /// Who took part, by role.
+    pub fn participants(&self) -> &[ParticipantRole] {
+        &self.participants
+    }
+
+    /// Whether the child took part: the consultation SSA §475(1)(B) and §475(5)(C)(iv) ask for a
+    /// youth of 14 or older, in a planning conference.
+    pub fn consults_child(&self) -> bool {
+        self.kind != ConferenceKind::FamilyAndPermanencyTeam
+            && self.participants.contains(&ParticipantRole::Child)
+    }
+}
+
+impl crate::Case {
+    /// The members of the case planning team the child chose (SSA §475(5)(C)(iv)) and the agency
+    /// did not reject, as of `on`, in the order chosen. The law allows up to two: a third is
+    /// recorded, and listed here, for the agency to resolve.
+    pub fn chosen_team_members(&self, on: NaiveDate) -> Vec<crate::PersonId> {
+        let mut out: Vec<crate::PersonId> = Vec::new();
+        for e in self.events().iter().take_while(|e| e.date() <= on) {
+            match e.what() {
+                crate::EventData::TeamMemberChosen { member } if !out.contains(member) => {
+                    out.push(member.clone());
+                }
+                crate::EventData::TeamMemberRejected { member, .. } => {
+                    out.retain(|m| m != member);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}

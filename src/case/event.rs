@@ -1469,6 +1469,16 @@ event_kinds! {
     SchoolEnrolled = "school_enrolled",
     /// [`EventData::SchoolStabilityConsidered`].
     SchoolStabilityConsidered = "school_stability_considered",
+    /// [`EventData::CaseConference`].
+    CaseConference = "case_conference",
+    /// [`EventData::TeamMemberChosen`].
+    TeamMemberChosen = "team_member_chosen",
+    /// [`EventData::TeamMemberRejected`].
+    TeamMemberRejected = "team_member_rejected",
+    /// [`EventData::CaregiverNotified`].
+    CaregiverNotified = "caregiver_notified",
+    /// [`EventData::ChildConsultedAtHearing`].
+    ChildConsultedAtHearing = "child_consulted_at_hearing",
 }
 
 impl fmt::Display for EventKind {
@@ -1658,6 +1668,32 @@ pub enum EventData {
         /// The placement.
         placement: PlacementId,
     },
+    /// A case conference was held: its kind and its participants by role.
+    CaseConference(crate::supports::Conference),
+    /// The youth (14 or older) chose this person as a member of the case planning team (SSA
+    /// §475(5)(C)(iv): up to two, neither the foster parent nor the caseworker).
+    TeamMemberChosen {
+        /// The member chosen.
+        member: PersonId,
+    },
+    /// The agency rejected a member the youth chose, for good cause to believe the person would
+    /// not act in the child's best interests (SSA §475(5)(C)(iv)).
+    TeamMemberRejected {
+        /// The member rejected.
+        member: PersonId,
+        /// Why (a case note: redacted in `Debug`).
+        reason: Note,
+    },
+    /// This caregiver family (foster parents, pre-adoptive parents, relative caregivers) was
+    /// notified of the next review or hearing and of its right to be heard (SSA §475(5)(G)).
+    CaregiverNotified {
+        /// The family notified.
+        family: FamilyId,
+    },
+    /// At the permanency hearing of the day, the court consulted the child, in an
+    /// age-appropriate way, about the proposed permanency or transition plan (SSA
+    /// §475(5)(C)(iii)).
+    ChildConsultedAtHearing,
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1790,7 +1826,12 @@ impl EventKind {
             | K::ExitDocumentsProvided
             | K::CreditReportObtained
             | K::SchoolEnrolled
-            | K::SchoolStabilityConsidered => 3,
+            | K::SchoolStabilityConsidered
+            | K::CaseConference
+            | K::TeamMemberChosen
+            | K::TeamMemberRejected
+            | K::CaregiverNotified
+            | K::ChildConsultedAtHearing => 3,
             K::Discharge | K::AdoptionFinalized => 4,
             K::Close => 5,
             K::Death => 6,

@@ -365,6 +365,23 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::SchoolStabilityConsidered, To::Same,          NONE,               Record),
     row(S::Reunification,K::SchoolStabilityConsidered, To::Same,          NONE,               Record),
     row(S::Adoption,     K::SchoolStabilityConsidered, To::Same,          NONE,               Record),
+    // supports: the case planning team, conferences, who is heard
+    row(S::Preservation, K::CaseConference,            To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::CaseConference,            To::Same,          NONE,               Record),
+    row(S::Reunification,K::CaseConference,            To::Same,          NONE,               Record),
+    row(S::Adoption,     K::CaseConference,            To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::TeamMemberChosen,          To::Same,          NONE,               Record),
+    row(S::Reunification,K::TeamMemberChosen,          To::Same,          NONE,               Record),
+    row(S::Adoption,     K::TeamMemberChosen,          To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::TeamMemberRejected,        To::Same,          NONE,               Record),
+    row(S::Reunification,K::TeamMemberRejected,        To::Same,          NONE,               Record),
+    row(S::Adoption,     K::TeamMemberRejected,        To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::CaregiverNotified,         To::Same,          NONE,               Record),
+    row(S::Reunification,K::CaregiverNotified,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::CaregiverNotified,         To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::ChildConsultedAtHearing,   To::Same,          NONE,               Record),
+    row(S::Reunification,K::ChildConsultedAtHearing,   To::Same,          NONE,               Record),
+    row(S::Adoption,     K::ChildConsultedAtHearing,   To::Same,          NONE,               Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

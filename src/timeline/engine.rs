@@ -705,6 +705,10 @@ pub(super) const CLOCKS: &[Clock] = {
         ),
         Clock::episode(K::SchoolChangeReason, supports::school_change_reason),
         Clock::episode(K::SchoolEnrollment, supports::school_enrollment),
+        // Who is heard: the youth's consultation, notice to caregivers, the child at hearings.
+        Clock::episode(K::YouthConsultation, supports::youth_consultation),
+        Clock::episode(K::HearingNotice, supports::hearing_notice),
+        Clock::episode(K::ChildConsulted, supports::child_consulted),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),

@@ -233,3 +233,89 @@ pub(super) fn school_enrollment(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>)
             .push(out);
     }
 }
+
+/// SSA §475(1)(B), §475(5)(C)(iv): for a youth of 14 or older, the case plan is developed in
+/// consultation with the youth. One obligation per case plan of the episode completed on or after
+/// the 14th birthday, due its date: met by the first planning conference the child took part in
+/// since the previous case plan (or the removal), on or before it; otherwise missed (a
+/// consultation after the plan is not the plan developed with the youth).
+pub(super) fn youth_consultation(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let policy = view.policy;
+    let fourteen = view
+        .case
+        .child()
+        .attains_age(policy.transition_services_age(), policy);
+    let mut consulted: Option<NaiveDate> = None;
+    for e in ep.events {
+        match e.what() {
+            EventData::CaseConference(c) if c.consults_child() => {
+                consulted.get_or_insert(e.date());
+            }
+            EventData::CasePlanCompleted => {
+                let on = e.date();
+                if on >= fourteen {
+                    ep.once(K::YouthConsultation, on, on)
+                        .met(consulted)
+                        .lapsed(consulted.is_none())
+                        .push(out);
+                }
+                consulted = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// SSA §475(5)(G): the child's foster parents, pre-adoptive parents or relative caregivers are
+/// notified of every review and hearing and may be heard. One obligation per periodic review
+/// and permanency hearing of the episode held while the child lives with a caregiver family, due
+/// its date: met by a notice to that family since the previous review or hearing, on or before
+/// it; otherwise missed.
+pub(super) fn hearing_notice(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let mut notified: Vec<(&crate::id::FamilyId, NaiveDate)> = Vec::new();
+    for e in ep.events {
+        match e.what() {
+            EventData::CaregiverNotified { family }
+                if !notified.iter().any(|(f, _)| *f == family) =>
+            {
+                notified.push((family, e.date()));
+            }
+            EventData::PeriodicReview | EventData::PermanencyHearing => {
+                let on = e.date();
+                let caregiver = view
+                    .placement_on(on)
+                    .filter(|p| p.setting().is_family_setting())
+                    .and_then(|p| p.caregiver());
+                if let Some(family) = caregiver {
+                    let notice = notified.iter().find(|(f, _)| *f == family).map(|(_, d)| *d);
+                    ep.once(K::HearingNotice, on, on)
+                        .met(notice)
+                        .lapsed(notice.is_none())
+                        .about(Subject::Family(family.clone()))
+                        .push(out);
+                }
+                notified.clear();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// SSA §475(5)(C)(iii): at each permanency hearing the court consults the child, in an
+/// age-appropriate way, about the proposed permanency or transition plan. One obligation per
+/// permanency hearing of the episode, due its date: met by the consultation recorded that day,
+/// otherwise missed.
+pub(super) fn child_consulted(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let consulted: Vec<NaiveDate> = ep
+        .dates(|e| matches!(e, EventData::ChildConsultedAtHearing))
+        .collect();
+    for on in ep.dates(|e| matches!(e, EventData::PermanencyHearing)) {
+        let met = consulted.binary_search(&on).is_ok().then_some(on);
+        ep.once(K::ChildConsulted, on, on)
+            .met(met)
+            .lapsed(met.is_none())
+            .push(out);
+    }
+}

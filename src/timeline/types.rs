@@ -144,6 +144,12 @@ obligation_kinds! {
     SchoolChangeReason = "school_change_reason", SchoolChangeReason;
     /// Immediate enrollment in the new school with the records transferred.
     SchoolEnrollment = "school_enrollment", SchoolEnrollment;
+    /// The case plan of a youth of 14 or older developed in consultation with the youth.
+    YouthConsultation = "youth_consultation", YouthConsultation;
+    /// Notice of each review and hearing to the caregiver family.
+    HearingNotice = "hearing_notice", HearingNotice;
+    /// The child consulted at each permanency hearing.
+    ChildConsulted = "child_consulted", ChildConsulted;
 }
 
 /// Which exception waived an obligation.
