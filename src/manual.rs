@@ -268,6 +268,17 @@
 //! - `child_consulted` (SSA §475(5)(C)(iii)): each permanency hearing needs the child consulted
 //!   that day ([`EventData::ChildConsultedAtHearing`](crate::EventData::ChildConsultedAtHearing)).
 //!
+//! # Preservation first, measured
+//!
+//! [`Case::removal_supports`](crate::Case::removal_supports) gives, for each removal, the
+//! services and supports the family received since the previous exit (or the case's start), and
+//! whether the removal was poverty-related ([`supports::POVERTY_RELATED`](crate::supports::POVERTY_RELATED):
+//! inadequate housing) with no concrete or economic support under way on any day of the
+//! [`concrete_support_days`](crate::Policy::concrete_support_days) before it (90 by default, an
+//! analyst's number, not a federal one). [`supports::poverty_removals`](crate::supports::poverty_removals)
+//! counts them over a caseload. Nothing here is an obligation: it measures what the
+//! preservation-first argument asks, whatever the funding.
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

@@ -732,3 +732,122 @@ impl crate::Case {
         out
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Preservation first, measured
+
+/// The removal circumstances the crate reads as poverty-related: inadequate housing (AFCARS
+/// 2020 element E96, 1993 element 40 HOUSING: the only one of the recorded circumstances that
+/// names a material need).
+pub const POVERTY_RELATED: &[crate::Circumstance] = &[crate::Circumstance::InadequateHousing];
+
+/// A service or support a family received before a removal: its first day, kind and funding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReceivedService {
+    /// The first day.
+    pub from: NaiveDate,
+    /// The kind.
+    pub kind: ServiceKind,
+    /// Who paid.
+    pub funding: Funding,
+}
+
+/// What a family received before one removal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovalSupports {
+    /// The episode the removal began.
+    pub episode: u32,
+    /// The removal date.
+    pub removal: NaiveDate,
+    /// The services and supports begun since the previous exit (or the case's start), up to the
+    /// removal (one of the removal's day included: they sort before it), in order.
+    pub services: Vec<ReceivedService>,
+    /// Whether a circumstance of the removal is poverty-related ([`POVERTY_RELATED`]).
+    pub poverty_related: bool,
+    /// Whether a concrete or economic support was under way on a day of the policy's
+    /// [`concrete_support_days`](crate::Policy::concrete_support_days) before the removal (or on
+    /// its day).
+    pub concrete_support_before: bool,
+}
+
+impl RemovalSupports {
+    /// A poverty-related removal with no concrete support in the period before it: the question
+    /// the preservation-first argument asks.
+    pub fn poverty_removal_without_support(&self) -> bool {
+        self.poverty_related && !self.concrete_support_before
+    }
+}
+
+impl crate::Case {
+    /// For each removal, in order, the services and supports the family received before it, and
+    /// whether it was poverty-related with no concrete support in the policy's
+    /// [`concrete_support_days`](crate::Policy::concrete_support_days) before it. One pass over
+    /// the history.
+    pub fn removal_supports(&self, policy: &crate::Policy) -> Vec<RemovalSupports> {
+        let mut out = Vec::new();
+        let mut since_exit: Vec<ReceivedService> = Vec::new();
+        // The last day a concrete support seen so far was under way (`MAX`: still going on).
+        let mut concrete_until: Option<NaiveDate> = None;
+        let mut episode = 0u32;
+        for e in self.events() {
+            match e.what() {
+                crate::EventData::ServiceProvided(s) => {
+                    since_exit.push(ReceivedService {
+                        from: e.date(),
+                        kind: s.kind(),
+                        funding: s.funding(),
+                    });
+                    if s.kind().is_concrete_support() {
+                        let until = s.ends().unwrap_or(NaiveDate::MAX);
+                        concrete_until = Some(concrete_until.map_or(until, |u| u.max(until)));
+                    }
+                }
+                crate::EventData::Removal(r) => {
+                    episode += 1;
+                    let on = e.date();
+                    let window = crate::date::days_before(on, policy.concrete_support_days());
+                    out.push(RemovalSupports {
+                        episode,
+                        removal: on,
+                        services: std::mem::take(&mut since_exit),
+                        poverty_related: POVERTY_RELATED
+                            .iter()
+                            .any(|c| r.circumstances.contains(*c)),
+                        concrete_support_before: concrete_until.is_some_and(|u| u >= window),
+                    });
+                }
+                crate::EventData::Discharge(_) | crate::EventData::AdoptionFinalized => {
+                    since_exit.clear();
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// Over a caseload: the removals, those poverty-related, and those poverty-related with no
+/// concrete support in the period before ([`RemovalSupports::poverty_removal_without_support`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PovertyRemovals {
+    /// Every removal.
+    pub removals: usize,
+    /// The poverty-related removals.
+    pub poverty_related: usize,
+    /// The poverty-related removals with no concrete support before them.
+    pub without_concrete_support: usize,
+}
+
+/// Counts [`PovertyRemovals`] over `cases` under `policy`.
+pub fn poverty_removals<'a>(
+    cases: impl IntoIterator<Item = &'a crate::Case>,
+    policy: &crate::Policy,
+) -> PovertyRemovals {
+    let mut n = PovertyRemovals::default();
+    for r in cases.into_iter().flat_map(|c| c.removal_supports(policy)) {
+        n.removals += 1;
+        n.poverty_related += usize::from(r.poverty_related);
+        n.without_concrete_support += usize::from(r.poverty_removal_without_support());
+    }
+    n
+}
