@@ -279,6 +279,16 @@
 //! counts them over a caseload. Nothing here is an obligation: it measures what the
 //! preservation-first argument asks, whatever the funding.
 //!
+//! # Individualized assessments
+//!
+//! [`EventData::IndividualAssessment`](crate::EventData::IndividualAssessment) records an
+//! assessment ([`supports::Assessment`](crate::supports::Assessment)): what it decides (a QRTP
+//! placement, a setting for a pregnant or parenting youth, a treatment plan), who made it, what it
+//! found, and the placement it is for; its details are sensitive. A QRTP assessment must name a
+//! QRTP of the case (`qrtp_placement`), and the QRTP clocks read it as they read
+//! [`EventData::QrtpAssessed`](crate::EventData::QrtpAssessed): the first assessment of the
+//! placement meets `qrtp_assessment`, a finding of not appropriate starts `qrtp_transition`.
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

@@ -1520,6 +1520,16 @@ impl Walk {
                 if let Some(placement) = qrtp {
                     self.emit(if k % 3 == 2 {
                         EventData::QrtpLongStayApproved { placement }
+                    } else if k % 6 == 1 {
+                        // supports: the assessment as a record of who made it
+                        EventData::IndividualAssessment(
+                            crate::supports::Assessment::new(
+                                crate::supports::AssessmentKind::Qrtp,
+                                PersonId::new("P-QI").expect("a valid id"),
+                                *outcome,
+                            )
+                            .for_placement(placement),
+                        )
                     } else {
                         EventData::QrtpAssessed {
                             placement,

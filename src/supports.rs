@@ -851,3 +851,122 @@ pub fn poverty_removals<'a>(
     }
     n
 }
+
+// ---------------------------------------------------------------------------------------------
+// Individualized assessments
+
+/// What an individual assessment decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum AssessmentKind {
+    /// A QRTP placement, by a qualified individual (SSA §475A(c)(1)): the QRTP clocks read it.
+    Qrtp,
+    /// A setting for a pregnant or parenting youth (SSA §472(k)(2)(A)).
+    PregnantOrParentingSetting,
+    /// The child's treatment plan.
+    TreatmentPlan,
+}
+
+crate::codes::code_names! {
+    AssessmentKind, "assessment kind":
+        Qrtp = "qrtp",
+        PregnantOrParentingSetting = "pregnant_or_parenting_setting",
+        TreatmentPlan = "treatment_plan",
+}
+
+/// An individual assessment of the child: what it decides, who made it, what it found, and the
+/// placement it is for (the link the placement's clocks read). The details are [`Sensitive`].
+///
+/// On the wire: `{"kind": "qrtp", "assessor": "P-QI", "finding": "appropriate", "placement":
+/// "Q-1"}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Assessment {
+    kind: AssessmentKind,
+    assessor: crate::PersonId,
+    finding: crate::QrtpAssessment,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    placement: Option<crate::PlacementId>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    details: Option<Sensitive<Note>>,
+}
+
+impl Assessment {
+    /// An assessment of `kind` by `assessor`, finding the setting or plan appropriate or not.
+    pub fn new(
+        kind: AssessmentKind,
+        assessor: crate::PersonId,
+        finding: crate::QrtpAssessment,
+    ) -> Assessment {
+        Assessment {
+            kind,
+            assessor,
+            finding,
+            placement: None,
+            details: None,
+        }
+    }
+
+    /// The same assessment, for `placement`.
+    #[must_use]
+    pub fn for_placement(mut self, placement: crate::PlacementId) -> Assessment {
+        self.placement = Some(placement);
+        self
+    }
+
+    /// The same assessment, with its details (sensitive).
+    #[must_use]
+    pub fn with_details(mut self, details: Note) -> Assessment {
+        self.details = Some(Sensitive::new(details));
+        self
+    }
+
+    /// What it decides.
+    pub fn kind(&self) -> AssessmentKind {
+        self.kind
+    }
+
+    /// Who made it.
+    pub fn assessor(&self) -> &crate::PersonId {
+        &self.assessor
+    }
+
+    /// What it found.
+    pub fn finding(&self) -> crate::QrtpAssessment {
+        self.finding
+    }
+
+    /// The placement it is for, if any.
+    pub fn placement(&self) -> Option<&crate::PlacementId> {
+        self.placement.as_ref()
+    }
+
+    /// The details, when recorded.
+    pub fn details(&self) -> Option<&Sensitive<Note>> {
+        self.details.as_ref()
+    }
+
+    /// The QRTP placement it assesses, for a QRTP assessment.
+    pub fn qrtp_placement(&self) -> Option<&crate::PlacementId> {
+        self.placement
+            .as_ref()
+            .filter(|_| self.kind == AssessmentKind::Qrtp)
+    }
+}

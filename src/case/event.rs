@@ -1479,6 +1479,8 @@ event_kinds! {
     CaregiverNotified = "caregiver_notified",
     /// [`EventData::ChildConsultedAtHearing`].
     ChildConsultedAtHearing = "child_consulted_at_hearing",
+    /// [`EventData::IndividualAssessment`].
+    IndividualAssessment = "individual_assessment",
 }
 
 impl fmt::Display for EventKind {
@@ -1694,6 +1696,10 @@ pub enum EventData {
     /// age-appropriate way, about the proposed permanency or transition plan (SSA
     /// §475(5)(C)(iii)).
     ChildConsultedAtHearing,
+    /// An individual assessment of the child (a QRTP placement, a setting for a pregnant or
+    /// parenting youth, a treatment plan): who made it, what it found, the placement it is for.
+    /// A QRTP assessment meets the QRTP clocks as [`EventData::QrtpAssessed`] does.
+    IndividualAssessment(crate::supports::Assessment),
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1831,7 +1837,8 @@ impl EventKind {
             | K::TeamMemberChosen
             | K::TeamMemberRejected
             | K::CaregiverNotified
-            | K::ChildConsultedAtHearing => 3,
+            | K::ChildConsultedAtHearing
+            | K::IndividualAssessment => 3,
             K::Discharge | K::AdoptionFinalized => 4,
             K::Close => 5,
             K::Death => 6,

@@ -382,6 +382,11 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::ChildConsultedAtHearing,   To::Same,          NONE,               Record),
     row(S::Reunification,K::ChildConsultedAtHearing,   To::Same,          NONE,               Record),
     row(S::Adoption,     K::ChildConsultedAtHearing,   To::Same,          NONE,               Record),
+    // supports: individualized assessments (a QRTP one names a QRTP of the case)
+    row(S::Preservation, K::IndividualAssessment,      To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::IndividualAssessment,      To::Same,          QRTP,               Record),
+    row(S::Reunification,K::IndividualAssessment,      To::Same,          QRTP,               Record),
+    row(S::Adoption,     K::IndividualAssessment,      To::Same,          QRTP,               Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

@@ -85,6 +85,10 @@ impl<'a> QrtpRecords<'a> {
                 EventData::QrtpAssessed { placement, outcome } => {
                     (placement, Entry::Assessed(*outcome))
                 }
+                EventData::IndividualAssessment(a) => match a.qrtp_placement() {
+                    Some(placement) => (placement, Entry::Assessed(a.finding())),
+                    None => continue,
+                },
                 EventData::CourtFinding(Finding::QrtpApproved { placement }) => {
                     (placement, Entry::Decided { approved: true })
                 }
