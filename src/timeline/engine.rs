@@ -28,6 +28,8 @@ pub(crate) struct View<'a> {
     /// The DEFC of each of the first episodes, read once for the per-episode clocks and the
     /// 15-of-22 count.
     defc: [OnceCell<NaiveDate>; 4],
+    /// The positions of the school enrollments among `events`, read once for the school clocks.
+    enrollments: OnceCell<Vec<usize>>,
 }
 
 impl<'a> View<'a> {
@@ -41,6 +43,7 @@ impl<'a> View<'a> {
             events: &all[..n],
             care_end: OnceCell::new(),
             defc: Default::default(),
+            enrollments: OnceCell::new(),
         }
     }
 
@@ -104,6 +107,18 @@ impl<'a> View<'a> {
             Some(cell) => *cell.get_or_init(read),
             None => read(),
         }
+    }
+
+    /// The positions of the school enrollments among the events, in order (read once).
+    pub(crate) fn enrollments(&self) -> &[usize] {
+        self.enrollments.get_or_init(|| {
+            self.events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches!(e.what(), EventData::SchoolEnrolled(_)))
+                .map(|(i, _)| i)
+                .collect()
+        })
     }
 
     /// The birthday care ends on: majority, or the state's extended-care age.

@@ -9,7 +9,7 @@ use super::types::{Consequence, Obligation, ObligationKind as K};
 use crate::case::event::EventData;
 use crate::case::stage::ExitReason;
 use crate::rules::Subject;
-use crate::supports::{Enrollment, SchoolId};
+use crate::supports::Enrollment;
 
 /// SSA §475(8)(B)(iv): a youth of 18 or older in extended care is a title IV-E "child" only in a
 /// month in which a qualifying condition holds. One obligation per calendar month in care that
@@ -124,25 +124,12 @@ pub(super) fn credit_report(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     recurring(ep, rhythm, held, out, |_, _| None);
 }
 
-/// The school enrollments of the case as of the date asked, each with the school attended
-/// before it, if any.
-fn enrollments<'a>(
-    events: &'a [crate::case::event::Event],
-) -> impl Iterator<
-    Item = (
-        &'a crate::case::event::Event,
-        &'a Enrollment,
-        Option<&'a SchoolId>,
-    ),
-> + 'a {
-    let mut current: Option<&SchoolId> = None;
-    events.iter().filter_map(move |e| match e.what() {
-        EventData::SchoolEnrolled(en) => {
-            let before = current.replace(en.school());
-            Some((e, en, before))
-        }
+/// The enrollment at position `i` of the events.
+fn enrollment_at(events: &[crate::case::event::Event], i: usize) -> Option<&Enrollment> {
+    match events.get(i).map(|e| e.what()) {
+        Some(EventData::SchoolEnrolled(en)) => Some(en),
         _ => None,
-    })
+    }
 }
 
 /// SSA §475(1)(G)(i): each placement takes into account the appropriateness of the child's
@@ -151,10 +138,7 @@ fn enrollments<'a>(
 /// day the placement begins, met on the day the consideration was recorded (after: late).
 pub(super) fn school_stability_considered(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let view = ep.view;
-    let Some(first_school) = view.events.iter().find_map(|e| match e.what() {
-        EventData::SchoolEnrolled(_) => Some(e.date()),
-        _ => None,
-    }) else {
+    let Some(first_school) = view.enrollments().first().map(|&i| view.events[i].date()) else {
         return;
     };
     // The first day each placement's consideration was recorded, read in one pass.
@@ -184,13 +168,30 @@ pub(super) fn school_stability_considered(ep: &EpisodeView<'_>, out: &mut Vec<Ob
 }
 
 /// A school change in care: an enrollment, in the episode and before its exit, in a school other
-/// than the one the child attended.
+/// than the one the child attended. Reads only the episode's enrollments (and the one before).
 fn school_changes_in<'a>(
     ep: &EpisodeView<'a>,
 ) -> impl Iterator<Item = (&'a crate::case::event::Event, &'a Enrollment)> + use<'a> {
+    let view = ep.view;
+    let events: &'a [crate::case::event::Event] = view.events;
     let removal = ep.removal();
     let exit = ep.exit;
-    enrollments(ep.view.events).filter_map(move |(e, en, before)| {
+    let start = ep.episode.removal_event();
+    let end = start + ep.events.len();
+    let all = view.enrollments();
+    let (k0, k1) = (
+        all.partition_point(|&i| i < start),
+        all.partition_point(|&i| i < end),
+    );
+    let mut current = k0
+        .checked_sub(1)
+        .and_then(|k| enrollment_at(events, all[k]))
+        .map(Enrollment::school);
+    let mine: Vec<usize> = all[k0..k1].to_vec();
+    mine.into_iter().filter_map(move |i| {
+        let e = &events[i];
+        let en = enrollment_at(events, i)?;
+        let before = current.replace(en.school());
         let on = e.date();
         let in_care = on >= removal && exit.is_none_or(|x| on < x);
         (in_care && before.is_some_and(|b| b != en.school())).then_some((e, en))
