@@ -391,6 +391,7 @@ pub enum QualifyingCondition {
     /// In a program or activity designed to promote or remove barriers to employment (III).
     EmploymentProgram,
     /// Employed for at least 80 hours a month (IV).
+    #[cfg_attr(feature = "serde", serde(rename = "working_80_hours"))]
     Working80Hours,
     /// Incapable of any of these because of a medical condition, documented in the case plan (V).
     MedicalCondition,
