@@ -322,3 +322,27 @@ fn a_service_cannot_end_before_it_begins_and_its_clinical_details_stay_private()
     let case = case_of(vec![open(), plan(), e]);
     assert!(!format!("{case:?}").contains("opioid"));
 }
+
+#[test]
+fn a_service_planned_to_end_later_is_not_yet_met() {
+    // Planned through 2024-08-31; asked on 2024-06-01 the end is not yet a fact.
+    let case = case_of(vec![
+        open(),
+        plan(),
+        service(
+            d(2024, 3, 1),
+            claimed(ServiceKind::InHomeParentSkills).ending(d(2024, 8, 31)),
+        ),
+    ]);
+    expect(
+        one(
+            &case.obligations(d(2024, 6, 1), &FEDERAL),
+            K::PreventionServiceInPeriod,
+        ),
+        RuleId::PreventionServiceInPeriod,
+        d(2024, 3, 1),
+        d(2025, 2, 11),
+        Status::Upcoming,
+        None,
+    );
+}

@@ -500,7 +500,9 @@ pub(super) fn prevention_service_in_period(view: &View<'_>, out: &mut Vec<Obliga
             Some(end) => {
                 let last_day = end.pred_opt().unwrap_or(end);
                 view.once(K::PreventionServiceInPeriod, None, on, last_day)
-                    .met(s.ends())
+                    // Met once its last day has come (a planned end after the date asked is
+                    // not yet a fact).
+                    .met(s.ends().filter(|last| *last <= view.as_of))
                     .if_missed(Consequence::NoPaymentFrom(end))
                     .push(out)
             }
