@@ -107,6 +107,8 @@ laws! {
     /// The congregate-care payment limit and the QRTP requirements (a state could delay them up
     /// to 2021-10-01: [`Policy::congregate_care_from`]).
     CongregateCareLimit = "congregate_care_limit", date(2019, 10, 1), None, "P.L. 115-123 §50746 (Family First), SSA §472(k), §475A(c): from 2019-10-01, or the state's delayed date up to 2021-10-01";
+    /// The extended foster care option (SSA §475(8)(B)): title IV-E for youth of 18 to 21.
+    ExtendedCare = "extended_care", date(2010, 10, 1), None, "P.L. 110-351 §201 (Fostering Connections), SSA §475(8)(B): from 2010-10-01";
 }
 
 impl Law {
@@ -133,6 +135,7 @@ impl crate::ObligationKind {
         use crate::ObligationKind as K;
         match self {
             K::PermanencyHearing
+            | K::HearingNotice
             | K::NoReunificationHearing
             | K::FifteenOfTwentyTwo
             | K::AbandonedInfantPetition
@@ -148,13 +151,22 @@ impl crate::ObligationKind {
             K::RelativeNotice
             | K::KinshipGuardianshipEligibility
             | K::TransitionPlan
-            | K::IndependentLivingAge => Some(Law::FosteringConnections),
+            | K::IndependentLivingAge
+            | K::SchoolStabilityConsidered
+            | K::SchoolChangeReason
+            | K::SchoolEnrollment => Some(Law::FosteringConnections),
             K::TransitionServices
             | K::ApplaEligibility
             | K::ApplaHearingDocumentation
-            | K::AbsenceDebrief => Some(Law::Pstsfa),
+            | K::AbsenceDebrief
+            | K::ExitDocuments
+            | K::CreditReport
+            | K::YouthConsultation => Some(Law::Pstsfa),
+            K::ExtendedCareCondition => Some(Law::ExtendedCare),
             K::MissingChildReport => Some(Law::MissingChildReports),
-            K::PreventionPeriod => Some(Law::PreventionServices),
+            K::PreventionPeriod | K::PreventionServiceSpecified | K::PreventionServiceInPeriod => {
+                Some(Law::PreventionServices)
+            }
             K::QrtpAssessment
             | K::QrtpCourtApproval
             | K::QrtpTransition

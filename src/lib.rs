@@ -163,6 +163,7 @@ mod child;
 mod family;
 mod placement;
 mod plan;
+pub mod supports;
 
 pub use child::{Child, IndianChildStatus, Sex, Tribe};
 pub use codes::ParseCodeError;

@@ -206,6 +206,102 @@
 //! [`Obligation::row`](crate::timeline::Obligation::row) and
 //! [`LenientReplay::rows`](crate::LenientReplay::rows) give flat rows.
 //!
+//! # Prevention plans and services
+//!
+//! A preservation case records its Family First prevention plan
+//! ([`EventData::PreventionPlanRecorded`](crate::EventData::PreventionPlanRecorded)) and each
+//! service or concrete support ([`EventData::ServiceProvided`](crate::EventData::ServiceProvided);
+//! the types are in [`crate::supports`]). A plan identifies the child as a candidate (or the
+//! pregnant or parenting youth) on its date: it opens a 12-month prevention period as a candidacy
+//! does (a plan on the day of the candidacy it documents opens no second one). In foster care only
+//! a pregnant or parenting youth's plan is recorded (SSA §471(e)(2)(B)).
+//!
+//! Every service is accepted. A service the record says is claimed as a title IV-E prevention
+//! service ([`Funding::TitleIvePrevention`](crate::supports::Funding::TitleIvePrevention)) gets
+//! two obligations: `prevention_service_specified` (SSA §471(e)(4)(A): the latest plan recorded
+//! before it names its kind; a concrete support, not a §471(e)(1) kind, never can — no prevention
+//! payment) and `prevention_service_in_period` (SSA §471(e)(1), (3): begun within a period, due on
+//! its last day and met on the service's last day; begun outside every period, missed from its
+//! first day — no payment from the first day outside). A removal, a closure or a death ends the
+//! period for its services; a new plan or candidacy before its end carries them into the next.
+//! State-funded supports carry no federal obligation: they are recorded for the measure of what a
+//! family received before a removal. Clinical details are [`Sensitive`](crate::Sensitive).
+//!
+//! # Transition to adulthood
+//!
+//! - A youth of 18 or older in extended care (a state with an
+//!   [`extended_care_age`](crate::Policy::extended_care_age)) is a title IV-E child only in a
+//!   month a qualifying condition holds (SSA §475(8)(B)(iv)):
+//!   [`EventData::ExtendedCareCondition`](crate::EventData::ExtendedCareCondition) records it
+//!   with its dates. `extended_care_condition` is one obligation per calendar month in care that
+//!   begins on or after the 18th birthday (the birthday month, partly under 18, is not one), met
+//!   on the first day of the month a condition covers; a month without one is ineligible from its
+//!   first day to the next month's. A state without extended care has no such months.
+//! - `exit_documents` (SSA §475(5)(I)): an emancipation on or after the age of majority, after
+//!   6 months or more in care (from the removal), is due the documents on the exit date;
+//!   [`EventData::ExitDocumentsProvided`](crate::EventData::ExitDocumentsProvided) meets it (after
+//!   the exit: late).
+//! - `credit_report` (SSA §475(5)(I)): from the later of the 14th birthday and the removal, a
+//!   report within 12 months, and each next within 12 months of the last
+//!   ([`EventData::CreditReportObtained`](crate::EventData::CreditReportObtained)).
+//!
+//! # Educational stability
+//!
+//! [`EventData::SchoolEnrolled`](crate::EventData::SchoolEnrolled) records each school the child
+//! enrolled in ([`Case::schools`](crate::Case::schools): the first is the school of origin as far
+//! as the case knows); [`EventData::SchoolStabilityConsidered`](crate::EventData::SchoolStabilityConsidered)
+//! that a placement took the school into account. The obligations, all accepted-and-flagged:
+//!
+//! - `school_stability_considered` (SSA §475(1)(G)(i)): each placement of an episode (not a
+//!   runaway or a trial home visit) begun once the case knows a school, due the day it begins.
+//! - `school_change_reason` (SSA §475(1)(G)(ii)(II), §475(4)(A)): an enrollment in another school
+//!   on a day in care needs the documented best-interest reason, due that day.
+//! - `school_enrollment` (SSA §475(1)(G)(ii)(II)): "immediate and appropriate enrollment" with the
+//!   records provided, counted from the placement move it follows and due that same day. The
+//!   statute gives no number of days: the crate reads "immediate" as the day of the move (a later
+//!   enrollment is late, not missed); without the records it is missed.
+//!
+//! [`Case::school_changes`](crate::Case::school_changes) counts the changes of each episode,
+//! beside its placement moves.
+//!
+//! # The case planning team and who is heard
+//!
+//! - [`EventData::CaseConference`](crate::EventData::CaseConference) records a conference's kind
+//!   and participants by role. `youth_consultation` (SSA §475(1)(B), §475(5)(C)(iv)): each case
+//!   plan completed on or after the 14th birthday needs a planning conference the child took part
+//!   in, since the previous plan (or the removal) and on or before it.
+//! - [`EventData::TeamMemberChosen`](crate::EventData::TeamMemberChosen) and
+//!   [`EventData::TeamMemberRejected`](crate::EventData::TeamMemberRejected) (with the agency's
+//!   reason, a redacted note) give [`Case::chosen_team_members`](crate::Case::chosen_team_members).
+//!   The law allows two; a third is accepted and listed, not refused (a refusal would hide a fact
+//!   the agency must resolve).
+//! - `hearing_notice` (SSA §475(5)(G)): each periodic review and permanency hearing held while the
+//!   child lives with a caregiver family needs a notice to that family
+//!   ([`EventData::CaregiverNotified`](crate::EventData::CaregiverNotified)) since the previous one.
+//! - `child_consulted` (SSA §475(5)(C)(iii)): each permanency hearing needs the child consulted
+//!   that day ([`EventData::ChildConsultedAtHearing`](crate::EventData::ChildConsultedAtHearing)).
+//!
+//! # Preservation first, measured
+//!
+//! [`Case::removal_supports`](crate::Case::removal_supports) gives, for each removal, the
+//! services and supports the family received since the previous exit (or the case's start), and
+//! whether the removal was poverty-related ([`supports::POVERTY_RELATED`](crate::supports::POVERTY_RELATED):
+//! inadequate housing) with no concrete or economic support under way on any day of the
+//! [`concrete_support_days`](crate::Policy::concrete_support_days) before it (90 by default, an
+//! analyst's number, not a federal one). [`supports::poverty_removals`](crate::supports::poverty_removals)
+//! counts them over a caseload. Nothing here is an obligation: it measures what the
+//! preservation-first argument asks, whatever the funding.
+//!
+//! # Individualized assessments
+//!
+//! [`EventData::IndividualAssessment`](crate::EventData::IndividualAssessment) records an
+//! assessment ([`supports::Assessment`](crate::supports::Assessment)): what it decides (a QRTP
+//! placement, a setting for a pregnant or parenting youth, a treatment plan), who made it, what it
+//! found, and the placement it is for; its details are sensitive. A QRTP assessment must name a
+//! QRTP of the case (`qrtp_placement`), and the QRTP clocks read it as they read
+//! [`EventData::QrtpAssessed`](crate::EventData::QrtpAssessed): the first assessment of the
+//! placement meets `qrtp_assessment`, a finding of not appropriate starts `qrtp_transition`.
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

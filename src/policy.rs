@@ -423,6 +423,7 @@ pub struct Policy {
     prevention_months: u32,
     kinship_guardianship_months: u32,
     respite_max_days: u32,
+    concrete_support_days: u32,
     tpr_refiling: TprRefiling,
     relative_care_review: RelativeCareReview,
     tpr_after_majority: TprAfterMajority,
@@ -531,6 +532,7 @@ impl Policy {
             prevention_months: 12,
             kinship_guardianship_months: 6,
             respite_max_days: 14,
+            concrete_support_days: 90,
             tpr_refiling: TprRefiling::EachReentry,
             relative_care_review: RelativeCareReview::AtDueDate,
             tpr_after_majority: TprAfterMajority::Runs,
@@ -613,6 +615,11 @@ impl Policy {
         /// days is considered a placement change"), Tennessee DCS (approval beyond 14 days) and
         /// Kentucky (extended respite up to 14 days) set it.
         respite_max_days, with_respite_max_days, 1..=30;
+        /// The days before a removal in which a concrete or economic support (housing help, cash,
+        /// child care, transportation, utilities) counts as received, for the measure of
+        /// poverty-related removals without one ([`Case::removal_supports`](crate::Case::removal_supports)).
+        /// An analyst's choice, not a federal number: 90.
+        concrete_support_days, with_concrete_support_days, 1..=730;
     }
 
     switches! {
@@ -818,7 +825,7 @@ impl Policy {
     /// `permanency-policy-v1`, then one line `field=value` per field, in the order below, each
     /// line ending in `\n` (the last one too). Numbers are in decimal, an absent extended-care
     /// age is `none`, switches are their wire names. The canonical text of
-    /// [`Policy::federal`], whose fingerprint is `ca39cef0a8341418`:
+    /// [`Policy::federal`], whose fingerprint is `30d9d1bec109a1ad`:
     ///
     /// ```text
     /// permanency-policy-v1
@@ -865,6 +872,7 @@ impl Policy {
     /// prevention_months=12
     /// kinship_guardianship_months=6
     /// respite_max_days=14
+    /// concrete_support_days=90
     /// tpr_refiling=each_reentry
     /// relative_care_review=at_due_date
     /// tpr_after_majority=runs
@@ -938,6 +946,7 @@ impl Policy {
             prevention_months,
             kinship_guardianship_months,
             respite_max_days,
+            concrete_support_days,
             tpr_refiling,
             relative_care_review,
             tpr_after_majority,
@@ -1001,6 +1010,7 @@ impl Policy {
             "kinship_guardianship_months={kinship_guardianship_months}"
         )?;
         writeln!(out, "respite_max_days={respite_max_days}")?;
+        writeln!(out, "concrete_support_days={concrete_support_days}")?;
         writeln!(out, "tpr_refiling={tpr_refiling}")?;
         writeln!(out, "relative_care_review={relative_care_review}")?;
         writeln!(out, "tpr_after_majority={tpr_after_majority}")?;
@@ -1085,6 +1095,7 @@ struct PolicyRecord {
     prevention_months: u32,
     kinship_guardianship_months: u32,
     respite_max_days: u32,
+    concrete_support_days: u32,
     tpr_refiling: TprRefiling,
     relative_care_review: RelativeCareReview,
     tpr_after_majority: TprAfterMajority,
@@ -1144,6 +1155,7 @@ impl From<Policy> for PolicyRecord {
             prevention_months,
             kinship_guardianship_months,
             respite_max_days,
+            concrete_support_days,
             tpr_refiling,
             relative_care_review,
             tpr_after_majority,
@@ -1192,6 +1204,7 @@ impl From<Policy> for PolicyRecord {
             prevention_months,
             kinship_guardianship_months,
             respite_max_days,
+            concrete_support_days,
             tpr_refiling,
             relative_care_review,
             tpr_after_majority,
@@ -1251,6 +1264,7 @@ impl TryFrom<PolicyRecord> for Policy {
             prevention_months,
             kinship_guardianship_months,
             respite_max_days,
+            concrete_support_days,
             tpr_refiling,
             relative_care_review,
             tpr_after_majority,
@@ -1285,6 +1299,7 @@ impl TryFrom<PolicyRecord> for Policy {
             .with_prevention_months(prevention_months)?
             .with_kinship_guardianship_months(kinship_guardianship_months)?
             .with_respite_max_days(respite_max_days)?
+            .with_concrete_support_days(concrete_support_days)?
             .with_tpr_clock(tpr_months, tpr_window_months)?
             .with_month_end(month_end)
             .with_leap_day_birthday(leap_day_birthday)
@@ -1384,6 +1399,7 @@ independent_living_min_age=18
 prevention_months=12
 kinship_guardianship_months=6
 respite_max_days=14
+concrete_support_days=90
 tpr_refiling=each_reentry
 relative_care_review=at_due_date
 tpr_after_majority=runs
@@ -1450,7 +1466,7 @@ tpr_after_majority=runs
         Policy::federal().write_canonical(&mut text).unwrap();
         assert_eq!(text, FEDERAL_CANONICAL);
         // One line per field, in the order of the struct, plus the version line.
-        assert_eq!(text.lines().count(), 1 + 46);
+        assert_eq!(text.lines().count(), 1 + 47);
         let mut text = String::new();
         state().write_canonical(&mut text).unwrap();
         assert!(text.contains("\nname=Ohio 2024 (ORC 2151.413)\n"), "{text}");
@@ -1475,7 +1491,7 @@ tpr_after_majority=runs
         assert_eq!(Policy::federal().fingerprint(), fnv(FEDERAL_CANONICAL));
         // Computed from FEDERAL_CANONICAL by a separate implementation (Python), not by this
         // crate: a change of encoding or of a federal value shows here.
-        assert_eq!(Policy::federal().fingerprint(), 0xca39_cef0_a834_1418);
+        assert_eq!(Policy::federal().fingerprint(), 0x30d9_d1be_c109_a1ad);
     }
 
     #[test]
@@ -1585,6 +1601,7 @@ mod serde_tests {
   "prevention_months": 12,
   "kinship_guardianship_months": 6,
   "respite_max_days": 14,
+  "concrete_support_days": 90,
   "tpr_refiling": "each_reentry",
   "relative_care_review": "at_due_date",
   "tpr_after_majority": "runs"
@@ -1607,7 +1624,7 @@ mod serde_tests {
         assert_eq!(from_json(FEDERAL_JSON).unwrap(), Policy::federal());
         // The name and the 41 values: one field per getter.
         let value: serde_json::Value = serde_json::from_str(FEDERAL_JSON).unwrap();
-        assert_eq!(value.as_object().unwrap().len(), 46);
+        assert_eq!(value.as_object().unwrap().len(), 47);
     }
 
     #[test]

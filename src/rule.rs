@@ -209,6 +209,29 @@ rule_ids! {
     AdoptionAssistanceAgreement = "adoption_assistance_agreement", "45 CFR 1356.40(b)(1); SSA §473(a)";
     /// At each permanency hearing under an APPLA goal: efforts, the child asked, compelling reasons, prudent-parent steps.
     ApplaHearingDocumentation = "appla_hearing_documentation", "SSA §475A(a)(1)–(3); SSA §475(5)(C)(i)";
+    // --- supports
+    /// A title IV-E prevention service is paid only when the prevention plan specified it in advance.
+    PreventionServiceSpecified = "prevention_service_specified", "SSA §471(e)(4)(A); SSA §471(e)(1)(A)–(B); SSA §474(a)(6)";
+    /// A title IV-E prevention service is paid for not more than the 12-month period that begins when the child is identified.
+    PreventionServiceInPeriod = "prevention_service_in_period", "SSA §471(e)(1), (3)";
+    /// A youth of 18 or older in extended care is a title IV-E child only in a month a qualifying condition holds.
+    ExtendedCareCondition = "extended_care_condition", "SSA §475(8)(B)(iv); SSA §475(8)(B)(i)–(iii)";
+    /// A youth leaving care at 18 or older (unless in care under 6 months) receives the documents.
+    ExitDocuments = "exit_documents", "SSA §475(5)(I)";
+    /// From 14, a copy of the youth's consumer credit report each year in care.
+    CreditReport = "credit_report", "SSA §475(5)(I)";
+    /// Each placement considers the appropriateness of the current school and its proximity.
+    SchoolStabilityConsidered = "school_stability_considered", "SSA §475(1)(G)(i); SSA §471(a)(30)";
+    /// A school change in care needs the documented determination that staying was not in the child's best interest.
+    SchoolChangeReason = "school_change_reason", "SSA §475(1)(G)(ii)(II); SSA §475(4)(A)";
+    /// On a school change in care: immediate enrollment in the new school, with the records provided to it.
+    SchoolEnrollment = "school_enrollment", "SSA §475(1)(G)(ii)(II)";
+    /// The case plan of a youth of 14 or older is developed in consultation with the youth (and up to two team members the youth chooses).
+    YouthConsultation = "youth_consultation", "SSA §475(1)(B); SSA §475(5)(C)(iv)";
+    /// Foster parents, pre-adoptive parents and relative caregivers are notified of every review and hearing, with a right to be heard.
+    HearingNotice = "hearing_notice", "SSA §475(5)(G)";
+    /// At each permanency hearing the court consults the child in an age-appropriate way.
+    ChildConsulted = "child_consulted", "SSA §475(5)(C)(iii)";
 }
 
 impl fmt::Display for RuleId {

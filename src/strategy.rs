@@ -925,6 +925,50 @@ const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2150, 1, 1) {
 };
 
 impl Walk {
+    /// In an open preservation case: a new candidacy, a prevention plan or a service (chosen
+    /// by the day, so that the three come in turn).
+    fn preserve(&mut self, c: Candidacy) {
+        use crate::supports::{
+            EvidenceRating, Funding, PlanFor, PreventionPlan, PreventionStrategy, Recipient,
+            Service, ServiceKind,
+        };
+        use chrono::Datelike as _;
+        let n = self.date.ordinal();
+        let what = match n % 3 {
+            0 => EventData::CandidacyIdentified(c),
+            1 => EventData::PreventionPlanRecorded(PreventionPlan::new(
+                if c == Candidacy::PregnantOrParentingYouth {
+                    PlanFor::PregnantOrParentingYouth
+                } else {
+                    PlanFor::Candidate
+                },
+                PreventionStrategy::RemainAtHome,
+                [ServiceKind::InHomeParentSkills],
+            )),
+            _ => {
+                let kinds = [
+                    ServiceKind::InHomeParentSkills,
+                    ServiceKind::MentalHealth,
+                    ServiceKind::Housing,
+                    ServiceKind::CashAssistance,
+                ];
+                let kind = kinds[(n as usize / 3) % kinds.len()];
+                let funding = if c == Candidacy::NotCandidate {
+                    Funding::State
+                } else {
+                    Funding::TitleIvePrevention
+                };
+                let mut s =
+                    Service::new(kind, Recipient::Parent, funding).rated(EvidenceRating::Supported);
+                if n.is_multiple_of(2) {
+                    s = s.ending(days_after(self.date, n % 200));
+                }
+                EventData::ServiceProvided(s)
+            }
+        };
+        self.emit(what);
+    }
+
     fn emit(&mut self, what: EventData) {
         let event = Event::new(self.date, what).expect("walk dates are in range");
         if let Err(rejection) = self.case.apply(event, &self.policy) {
@@ -1241,7 +1285,7 @@ impl Walk {
             (S::Intake | S::Exited, Op::Preserve(c)) if !self.adopted() => {
                 self.emit(EventData::OpenPreservation(*c));
             }
-            (S::Preservation, Op::Preserve(c)) => self.emit(EventData::CandidacyIdentified(*c)),
+            (S::Preservation, Op::Preserve(c)) => self.preserve(*c),
             (S::Preservation | S::Exited, Op::Close) => self.emit(EventData::Close),
             (S::Closed, Op::Close) if !self.adopted() => self.emit(EventData::Reopen),
             (
@@ -1383,7 +1427,66 @@ impl Walk {
                 2 | 3 => EventData::PermanencyHearing,
                 4 => EventData::CasePlanCompleted,
                 5 => EventData::RelativesNotified,
-                6 => EventData::TransitionPlanCompleted,
+                6 => match (k / 10) % 4 {
+                    // supports: the records of a transition to adulthood
+                    2 => EventData::CreditReportObtained,
+                    3 if k % 80 < 40 => EventData::ExitDocumentsProvided,
+                    3 => EventData::ExtendedCareCondition(crate::supports::YouthCondition::new(
+                        crate::supports::QualifyingCondition::Working80Hours,
+                    )),
+                    _ if *k / 10 == 1 => {
+                        EventData::CaseConference(crate::supports::Conference::new(
+                            crate::supports::ConferenceKind::CasePlanning,
+                            [
+                                crate::supports::ParticipantRole::Child,
+                                crate::supports::ParticipantRole::Caseworker,
+                            ],
+                        ))
+                    }
+                    _ if *k / 10 == 5 => EventData::ChildConsultedAtHearing,
+                    _ if *k / 10 == 0 => EventData::TeamMemberChosen {
+                        member: PersonId::new("P-CHOSEN").expect("a valid id"),
+                    },
+                    _ if *k / 10 == 4 => EventData::TeamMemberRejected {
+                        member: PersonId::new("P-CHOSEN").expect("a valid id"),
+                        reason: Note::new("good cause").expect("a valid note"),
+                    },
+                    _ if *k / 10 == 9
+                        && self
+                            .case
+                            .placements()
+                            .last()
+                            .and_then(|p| p.caregiver())
+                            .is_some() =>
+                    {
+                        EventData::CaregiverNotified {
+                            family: self
+                                .case
+                                .placements()
+                                .last()
+                                .and_then(|p| p.caregiver())
+                                .cloned()
+                                .expect("a caregiver"),
+                        }
+                    }
+                    1 if *k >= 128 => EventData::SchoolEnrolled({
+                        let school = crate::supports::SchoolId::new(format!("S-{}", k % 3))
+                            .expect("a valid id");
+                        let en = crate::supports::Enrollment::new(school);
+                        if k % 4 == 0 { en.with_records() } else { en }
+                    }),
+                    0 if *k >= 128 && self.case.placements().last().is_some() => {
+                        EventData::SchoolStabilityConsidered {
+                            placement: self
+                                .case
+                                .placements()
+                                .last()
+                                .map(|p| p.id().clone())
+                                .expect("a placement"),
+                        }
+                    }
+                    _ => EventData::TransitionPlanCompleted,
+                },
                 7 => EventData::TprPetitionFiled,
                 8 => EventData::TprExceptionDocumented(*e),
                 // The records the clocks read: visits, a missing child's reports and debrief,
@@ -1417,6 +1520,16 @@ impl Walk {
                 if let Some(placement) = qrtp {
                     self.emit(if k % 3 == 2 {
                         EventData::QrtpLongStayApproved { placement }
+                    } else if k % 6 == 1 {
+                        // supports: the assessment as a record of who made it
+                        EventData::IndividualAssessment(
+                            crate::supports::Assessment::new(
+                                crate::supports::AssessmentKind::Qrtp,
+                                PersonId::new("P-QI").expect("a valid id"),
+                                *outcome,
+                            )
+                            .for_placement(placement),
+                        )
                     } else {
                         EventData::QrtpAssessed {
                             placement,

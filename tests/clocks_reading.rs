@@ -320,6 +320,10 @@ fn every_kind_of_obligation_is_covered() {
         K::AbsenceDebrief,
         K::AdoptionAssistanceAgreement,
         K::ApplaHearingDocumentation,
+        // supports: a teen of the showcase in care past a year from 14
+        K::CreditReport,
+        // supports: the showcase's permanency hearings, none with the child consulted
+        K::ChildConsulted,
     ];
     let seen: BTreeSet<K> = showcase()
         .iter()

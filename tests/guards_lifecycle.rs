@@ -225,7 +225,7 @@ fn an_event_with_no_row_lists_what_is_allowed() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_begun is not allowed in stage exited(reunified); allowed: family_recorded, removal, court_finding, open_preservation, close, death, absence_factors_determined, trafficking_screened, adoption_assistance_agreement_signed"
+        "placement_begun is not allowed in stage exited(reunified); allowed: family_recorded, removal, court_finding, open_preservation, close, death, absence_factors_determined, trafficking_screened, adoption_assistance_agreement_signed, service_provided, exit_documents_provided"
     );
 }
 

@@ -111,11 +111,36 @@ impl Event {
     ///
     /// [`Error::DateOutOfRange`] when the date, or a date the event carries (the last day of a
     /// court's visit extension, a respite's return), lies outside 1900–2199;
-    /// [`Error::DateOrder`] for a respite that returns on or before the day it begins.
+    /// [`Error::DateOrder`] for a respite that returns on or before the day it begins, or a
+    /// service or a youth's qualifying condition that ends before it begins.
     pub fn new(date: NaiveDate, what: EventData) -> Result<Event, Error> {
         date::check_range("event date", date)?;
         if let EventData::CourtFinding(Finding::VisitExtended { until }) = &what {
             date::check_range("visit extension", *until)?;
+        }
+        if let EventData::ServiceProvided(s) = &what
+            && let Some(last) = s.ends()
+        {
+            date::check_range("service end", last)?;
+            if last < date {
+                return Err(Error::DateOrder {
+                    field: "service end",
+                    earliest: date,
+                    found: last,
+                });
+            }
+        }
+        if let EventData::ExtendedCareCondition(c) = &what
+            && let Some(last) = c.ends()
+        {
+            date::check_range("condition end", last)?;
+            if last < date {
+                return Err(Error::DateOrder {
+                    field: "condition end",
+                    earliest: date,
+                    found: last,
+                });
+            }
         }
         if let EventData::Respite(r) = &what {
             date::check_range("respite return", r.returns)?;
@@ -1434,6 +1459,33 @@ event_kinds! {
     KinshipConsultation = "kinship_consultation",
     /// [`EventData::ReturnAndAdoptionRuledOut`].
     ReturnAndAdoptionRuledOut = "return_and_adoption_ruled_out",
+    // supports
+    /// [`EventData::PreventionPlanRecorded`].
+    PreventionPlanRecorded = "prevention_plan_recorded",
+    /// [`EventData::ServiceProvided`].
+    ServiceProvided = "service_provided",
+    /// [`EventData::ExtendedCareCondition`].
+    ExtendedCareCondition = "extended_care_condition",
+    /// [`EventData::ExitDocumentsProvided`].
+    ExitDocumentsProvided = "exit_documents_provided",
+    /// [`EventData::CreditReportObtained`].
+    CreditReportObtained = "credit_report_obtained",
+    /// [`EventData::SchoolEnrolled`].
+    SchoolEnrolled = "school_enrolled",
+    /// [`EventData::SchoolStabilityConsidered`].
+    SchoolStabilityConsidered = "school_stability_considered",
+    /// [`EventData::CaseConference`].
+    CaseConference = "case_conference",
+    /// [`EventData::TeamMemberChosen`].
+    TeamMemberChosen = "team_member_chosen",
+    /// [`EventData::TeamMemberRejected`].
+    TeamMemberRejected = "team_member_rejected",
+    /// [`EventData::CaregiverNotified`].
+    CaregiverNotified = "caregiver_notified",
+    /// [`EventData::ChildConsultedAtHearing`].
+    ChildConsultedAtHearing = "child_consulted_at_hearing",
+    /// [`EventData::IndividualAssessment`].
+    IndividualAssessment = "individual_assessment",
 }
 
 impl fmt::Display for EventKind {
@@ -1595,6 +1647,64 @@ pub enum EventData {
     /// The determination that return home and adoption are not appropriate permanency options
     /// for the child (SSA §473(d)(3)(A)(ii)), for kinship guardianship assistance.
     ReturnAndAdoptionRuledOut,
+    // supports
+    /// A Family First prevention plan identifies the child as a candidate (or the pregnant or
+    /// parenting youth) on the event's date, with the strategy and the services specified in
+    /// advance (SSA §471(e)(4)(A)): a new 12-month prevention period, as a candidacy is.
+    PreventionPlanRecorded(crate::supports::PreventionPlan),
+    /// A service or a concrete support begins on the event's date (SSA §471(e)(1); state-funded
+    /// supports too). Accepted whatever the plan says; the clocks flag a title IV-E claim the
+    /// plan did not specify in advance, or outside the prevention period.
+    ServiceProvided(crate::supports::Service),
+    /// A youth in extended care meets a qualifying condition from the event's date (SSA
+    /// §475(8)(B)(iv)): what keeps a youth of 18 or older a title IV-E child.
+    ExtendedCareCondition(crate::supports::YouthCondition),
+    /// The youth received the documents owed on leaving care at 18 or older: birth certificate,
+    /// Social Security card, health insurance information, medical records and a state
+    /// identification card (SSA §475(5)(I)).
+    ExitDocumentsProvided,
+    /// The youth's yearly consumer credit report was obtained, and help given to interpret it
+    /// and resolve inaccuracies (SSA §475(5)(I), from age 14).
+    CreditReportObtained,
+    /// The child enrolled in a school (SSA §475(1)(G), §471(a)(30)): the first known is the
+    /// school of origin; another while in care is a school change.
+    SchoolEnrolled(crate::supports::Enrollment),
+    /// For this placement, the appropriateness of the child's current school and its proximity
+    /// to the placement were considered (SSA §475(1)(G)(i)).
+    SchoolStabilityConsidered {
+        /// The placement.
+        placement: PlacementId,
+    },
+    /// A case conference was held: its kind and its participants by role.
+    CaseConference(crate::supports::Conference),
+    /// The youth (14 or older) chose this person as a member of the case planning team (SSA
+    /// §475(5)(C)(iv): up to two, neither the foster parent nor the caseworker).
+    TeamMemberChosen {
+        /// The member chosen.
+        member: PersonId,
+    },
+    /// The agency rejected a member the youth chose, for good cause to believe the person would
+    /// not act in the child's best interests (SSA §475(5)(C)(iv)).
+    TeamMemberRejected {
+        /// The member rejected.
+        member: PersonId,
+        /// Why (a case note: redacted in `Debug`).
+        reason: Note,
+    },
+    /// This caregiver family (foster parents, pre-adoptive parents, relative caregivers) was
+    /// notified of the next review or hearing and of its right to be heard (SSA §475(5)(G)).
+    CaregiverNotified {
+        /// The family notified.
+        family: FamilyId,
+    },
+    /// At the permanency hearing of the day, the court consulted the child, in an
+    /// age-appropriate way, about the proposed permanency or transition plan (SSA
+    /// §475(5)(C)(iii)).
+    ChildConsultedAtHearing,
+    /// An individual assessment of the child (a QRTP placement, a setting for a pregnant or
+    /// parenting youth, a treatment plan): who made it, what it found, the placement it is for.
+    /// A QRTP assessment meets the QRTP clocks as [`EventData::QrtpAssessed`] does.
+    IndividualAssessment(crate::supports::Assessment),
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1668,7 +1778,7 @@ impl EventKind {
     /// | rank | events |
     /// |---|---|
     /// | 0 | `family_recorded`: a family is known before anything names it |
-    /// | 1 | `reopen`, `open_preservation`, `candidacy_identified`: services open before a removal of their day |
+    /// | 1 | `reopen`, `open_preservation`, `candidacy_identified`, `prevention_plan_recorded`, `service_provided`: services open before a removal of their day |
     /// | 2 | `removal`: before the placement and the findings it sanctions |
     /// | 3 | everything that happens in care — placements, findings, plans, hearings, reviews, notices, parents' rights — in the order entered |
     /// | 4 | exits: `discharge`, `adoption_finalized` |
@@ -1689,6 +1799,8 @@ impl EventKind {
         match self {
             K::FamilyRecorded => 0,
             K::Reopen | K::OpenPreservation | K::CandidacyIdentified => 1,
+            // supports: a plan and the services of a day come before a removal of that day
+            K::PreventionPlanRecorded | K::ServiceProvided => 1,
             K::Removal => 2,
             K::PlacementBegun
             | K::PlacementChanged
@@ -1720,7 +1832,19 @@ impl EventKind {
             | K::AdoptionAssistanceAgreementSigned
             | K::ApplaReviewed
             | K::KinshipConsultation
-            | K::ReturnAndAdoptionRuledOut => 3,
+            | K::ReturnAndAdoptionRuledOut
+            // supports: in care, in the order of entry
+            | K::ExtendedCareCondition
+            | K::ExitDocumentsProvided
+            | K::CreditReportObtained
+            | K::SchoolEnrolled
+            | K::SchoolStabilityConsidered
+            | K::CaseConference
+            | K::TeamMemberChosen
+            | K::TeamMemberRejected
+            | K::CaregiverNotified
+            | K::ChildConsultedAtHearing
+            | K::IndividualAssessment => 3,
             K::Discharge | K::AdoptionFinalized => 4,
             K::Close => 5,
             K::Death => 6,

@@ -7,9 +7,14 @@ use crate::case::event::{Candidacy, EventData};
 /// (SSA §471(e)(2)(B)): a child already in care is not "a candidate for foster care", a child
 /// at imminent risk of entering it (SSA §475(13)).
 pub(crate) fn not_a_candidate_in_care(c: &Check<'_>) -> Option<Objection> {
-    let EventData::CandidacyIdentified(Candidacy::FosterCareCandidate) = c.event.what() else {
-        return None;
+    let candidate = match c.event.what() {
+        EventData::CandidacyIdentified(c) => *c == Candidacy::FosterCareCandidate,
+        EventData::PreventionPlanRecorded(p) => p.plan_for() == crate::supports::PlanFor::Candidate,
+        _ => false,
     };
+    if !candidate {
+        return None;
+    }
     Some(Objection::new(format!(
         "a child in foster care (stage {}) is not a candidate for foster care; in care only a pregnant or parenting youth is identified (pregnant_or_parenting_youth)",
         c.case.stage()

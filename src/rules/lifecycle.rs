@@ -36,6 +36,7 @@ pub(crate) fn families_known(c: &Check<'_>) -> Option<Objection> {
         },
         match what {
             EventData::Respite(r) => r.caregiver(),
+            EventData::CaregiverNotified { family } => Some(family),
             _ => None,
         },
     ];

@@ -158,6 +158,7 @@ fn qrtp_record(c: &Check<'_>) -> Option<Objection> {
     match c.event.what() {
         EventData::QrtpAssessed { placement, .. }
         | EventData::QrtpLongStayApproved { placement } => qrtp(c, placement),
+        EventData::IndividualAssessment(a) => a.qrtp_placement().and_then(|p| qrtp(c, p)),
         _ => None,
     }
 }

@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use chrono::NaiveDate;
 
 use super::types::{Consequence, Obligation, ObligationKind, Status, Waiver};
-use super::{ages, asfa, ffpsa, payments, visits, wellbeing};
+use super::{ages, asfa, ffpsa, payments, supports, visits, wellbeing};
 use crate::case::event::{Event, EventData, Finding};
 use crate::case::{Case, Episode};
 use crate::policy::Policy;
@@ -28,6 +28,8 @@ pub(crate) struct View<'a> {
     /// The DEFC of each of the first episodes, read once for the per-episode clocks and the
     /// 15-of-22 count.
     defc: [OnceCell<NaiveDate>; 4],
+    /// The positions of the school enrollments among `events`, read once for the school clocks.
+    enrollments: OnceCell<Vec<usize>>,
 }
 
 impl<'a> View<'a> {
@@ -41,6 +43,7 @@ impl<'a> View<'a> {
             events: &all[..n],
             care_end: OnceCell::new(),
             defc: Default::default(),
+            enrollments: OnceCell::new(),
         }
     }
 
@@ -104,6 +107,18 @@ impl<'a> View<'a> {
             Some(cell) => *cell.get_or_init(read),
             None => read(),
         }
+    }
+
+    /// The positions of the school enrollments among the events, in order (read once).
+    pub(crate) fn enrollments(&self) -> &[usize] {
+        self.enrollments.get_or_init(|| {
+            self.events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches!(e.what(), EventData::SchoolEnrolled(_)))
+                .map(|(i, _)| i)
+                .collect()
+        })
     }
 
     /// The birthday care ends on: majority, or the state's extended-care age.
@@ -694,9 +709,32 @@ pub(super) const CLOCKS: &[Clock] = {
             K::ApplaHearingDocumentation,
             wellbeing::appla_hearing_documentation,
         ),
+        // Transition to adulthood, per episode.
+        Clock::episode(K::CreditReport, supports::credit_report),
+        Clock::episode(K::ExtendedCareCondition, supports::extended_care_condition),
+        Clock::episode(K::ExitDocuments, supports::exit_documents),
+        // Educational stability, per episode.
+        Clock::episode(
+            K::SchoolStabilityConsidered,
+            supports::school_stability_considered,
+        ),
+        Clock::episode(K::SchoolChangeReason, supports::school_change_reason),
+        Clock::episode(K::SchoolEnrollment, supports::school_enrollment),
+        // Who is heard: the youth's consultation, notice to caregivers, the child at hearings.
+        Clock::episode(K::YouthConsultation, supports::youth_consultation),
+        Clock::episode(K::HearingNotice, supports::hearing_notice),
+        Clock::episode(K::ChildConsulted, supports::child_consulted),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),
+        Clock::case(
+            K::PreventionServiceSpecified,
+            ffpsa::prevention_service_specified,
+        ),
+        Clock::case(
+            K::PreventionServiceInPeriod,
+            ffpsa::prevention_service_in_period,
+        ),
         Clock::case(K::QrtpLongStay, ffpsa::qrtp_long_stay),
         // The ages of the child in the episode open on the date asked.
         Clock::case(K::TransitionServices, ages::transition_services),

@@ -16,6 +16,7 @@ use crate::id::PlacementId;
 use crate::placement::{Placement, Setting};
 use crate::policy::PreventionRenewal;
 use crate::rules::Subject;
+use crate::supports::{PreventionPlan, Service};
 
 /// The day `p` ended, if it ended on or before `as_of`.
 fn ended(view: &View<'_>, p: &Placement) -> Option<NaiveDate> {
@@ -84,6 +85,10 @@ impl<'a> QrtpRecords<'a> {
                 EventData::QrtpAssessed { placement, outcome } => {
                     (placement, Entry::Assessed(*outcome))
                 }
+                EventData::IndividualAssessment(a) => match a.qrtp_placement() {
+                    Some(placement) => (placement, Entry::Assessed(a.finding())),
+                    None => continue,
+                },
                 EventData::CourtFinding(Finding::QrtpApproved { placement }) => {
                     (placement, Entry::Decided { approved: true })
                 }
@@ -338,52 +343,174 @@ pub(super) fn qrtp_long_stay(view: &View<'_>, out: &mut Vec<Obligation>) {
         .push(out);
 }
 
-/// Family First prevention periods (SSA §471(e)(1), (3)): each candidacy identified opens a
-/// 12-month period; it closes early on a removal, a case closure or a new candidacy (this crate's
-/// reading of when a period ends). Services claimed past it have no federal match.
-pub(super) fn prevention_period(view: &View<'_>, out: &mut Vec<Obligation>) {
-    let policy = view.policy;
-    let renew = policy.prevention_renewal() == PreventionRenewal::EachCandidacy;
-    let candidacy = |e: &Event| match e.what() {
+/// One Family First prevention period: its first day, its due date (the first day past the 12
+/// months), and the day it closed (a removal, a closure, a death, or a new candidacy), if it did.
+#[derive(Debug, Clone, Copy)]
+struct PreventionPeriodRecord {
+    start: NaiveDate,
+    due: NaiveDate,
+    closed: Option<NaiveDate>,
+    /// Closed by the next candidacy, which opened the next period.
+    renewed: bool,
+}
+
+/// Whether `e` identifies the child (or youth) as a Family First candidate: a candidacy, or a
+/// prevention plan, which identifies one.
+fn identifies_candidate(e: &Event) -> bool {
+    match e.what() {
         EventData::OpenPreservation(c) | EventData::CandidacyIdentified(c) => {
             *c != Candidacy::NotCandidate
         }
+        EventData::PreventionPlanRecorded(_) => true,
         _ => false,
-    };
-    // One pass: the period open (its start and due date) closes on the first removal, closure
-    // or death after its start, or (when the policy renews) on the next candidacy, which opens
-    // the next period. Each is added when it closes, or at the end, in the order they opened.
-    let close = |start: NaiveDate, due: NaiveDate, closed: Option<NaiveDate>, out: &mut Vec<_>| {
-        view.once(K::PreventionPeriod, None, start, due)
-            .met(closed)
-            .if_missed(Consequence::NoPaymentFrom(due))
-            .push(out);
-    };
-    let mut open: Option<(NaiveDate, NaiveDate)> = None;
+    }
+}
+
+/// The prevention periods of the history as of the date asked, in order, read in one pass: each
+/// candidacy identified opens a 12-month period; it closes early on a removal, a case closure or
+/// a death, or (when the policy renews) on the next candidacy, which opens the next. A second
+/// identification on the day a period began (a plan documenting that day's candidacy) opens no
+/// new one.
+fn prevention_periods(view: &View<'_>) -> Vec<PreventionPeriodRecord> {
+    let policy = view.policy;
+    let renew = policy.prevention_renewal() == PreventionRenewal::EachCandidacy;
+    let mut out = Vec::new();
+    let mut open: Option<PreventionPeriodRecord> = None;
     let mut opened = false;
     for e in view.events {
-        let new = candidacy(e);
-        if let Some((start, due)) = open
-            && (matches!(
+        let new = identifies_candidate(e) && open.is_none_or(|p| p.start != e.date());
+        if let Some(mut period) = open {
+            let ends = matches!(
                 e.what(),
                 EventData::Removal(_) | EventData::Close | EventData::Death
-            ) || (renew && new))
-        {
-            close(start, due, Some(e.date()), out);
-            open = None;
-            if !renew {
-                return;
+            );
+            if ends || (renew && new) {
+                period.closed = Some(e.date());
+                period.renewed = !ends;
+                out.push(period);
+                open = None;
+                if !renew {
+                    return out;
+                }
             }
         }
-        // Services are claimable through the period's last day; by the next day (the due date)
-        // the period must have closed.
         if new && (renew || !opened) {
             let start = e.date();
-            open = Some((start, view.months_after(start, policy.prevention_months())));
+            open = Some(PreventionPeriodRecord {
+                start,
+                due: view.months_after(start, policy.prevention_months()),
+                closed: None,
+                renewed: false,
+            });
             opened = true;
         }
     }
-    if let Some((start, due)) = open {
-        close(start, due, None, out);
+    out.extend(open);
+    out
+}
+
+/// Family First prevention periods (SSA §471(e)(1), (3)): each candidacy identified (or
+/// prevention plan recorded) opens a 12-month period; it closes early on a removal, a case
+/// closure or a new candidacy (this crate's reading of when a period ends). Services claimed past
+/// it have no federal match.
+pub(super) fn prevention_period(view: &View<'_>, out: &mut Vec<Obligation>) {
+    // Services are claimable through the period's last day; by the next day (the due date)
+    // the period must have closed.
+    for p in prevention_periods(view) {
+        view.once(K::PreventionPeriod, None, p.start, p.due)
+            .met(p.closed)
+            .if_missed(Consequence::NoPaymentFrom(p.due))
+            .push(out);
+    }
+}
+
+/// The title IV-E prevention services claimed in the history as of the date asked, each with
+/// the latest prevention plan recorded before it (in history order).
+fn claimed_services<'a>(
+    view: &View<'a>,
+) -> impl Iterator<
+    Item = (
+        &'a Event,
+        &'a Service,
+        Option<(NaiveDate, &'a PreventionPlan)>,
+    ),
+> + 'a {
+    let mut plan = None;
+    let events: &'a [Event] = view.events;
+    events.iter().filter_map(move |e| match e.what() {
+        EventData::PreventionPlanRecorded(p) => {
+            plan = Some((e.date(), p));
+            None
+        }
+        EventData::ServiceProvided(s) if s.is_claimed() => Some((e, s, plan)),
+        _ => None,
+    })
+}
+
+/// SSA §471(e)(4)(A), §471(e)(1): a title IV-E prevention service is paid only when the
+/// prevention plan specified it in advance. One obligation per claimed service, due on its first
+/// day: met on the day of the latest plan recorded before it, when that plan specifies its kind;
+/// otherwise missed (no later plan can specify it in advance, and a concrete support is not a
+/// kind §471(e)(1) allows), with no prevention payment for the service.
+pub(super) fn prevention_service_specified(view: &View<'_>, out: &mut Vec<Obligation>) {
+    for (e, s, plan) in claimed_services(view) {
+        let specified = plan
+            .filter(|(_, p)| s.kind().is_prevention_service() && p.specifies(s.kind()))
+            .map(|(on, _)| on);
+        view.once(K::PreventionServiceSpecified, None, e.date(), e.date())
+            .met(specified)
+            .lapsed(specified.is_none())
+            .if_missed(Consequence::NoPreventionPayment)
+            .push(out);
+    }
+}
+
+/// SSA §471(e)(1), (3): a title IV-E prevention service is paid for not more than the 12-month
+/// period that begins when the child is identified. One obligation per claimed service: begun
+/// within a period, it is due on the period's last day (the day before it closed or ran out; a
+/// period renewed by a new candidacy runs on into the next) and met on the service's last day;
+/// begun outside every period, it is missed from its first day. Missed: no federal payment from
+/// the first day outside the period.
+pub(super) fn prevention_service_in_period(view: &View<'_>, out: &mut Vec<Obligation>) {
+    let periods = prevention_periods(view);
+    // The first day each period's services stop being claimable: its close or its due date,
+    // whichever is first, carried on through the renewals that follow it.
+    let mut until: Vec<NaiveDate> = vec![NaiveDate::MIN; periods.len()];
+    for i in (0..periods.len()).rev() {
+        let p = periods[i];
+        let own = p.closed.map_or(p.due, |c| c.min(p.due));
+        until[i] = match (p.renewed, until.get(i + 1)) {
+            (true, Some(next)) if p.closed.is_some_and(|c| c < p.due) => *next,
+            _ => own,
+        };
+    }
+    for (e, s, _) in claimed_services(view) {
+        let on = e.date();
+        // The period open on the service's first day: the last begun on or before it.
+        let n = periods.partition_point(|p| p.start <= on);
+        let open = n
+            .checked_sub(1)
+            .filter(|&i| {
+                on < periods[i]
+                    .closed
+                    .map_or(periods[i].due, |c| c.min(periods[i].due))
+            })
+            .map(|i| until[i]);
+        match open {
+            Some(end) => {
+                let last_day = end.pred_opt().unwrap_or(end);
+                view.once(K::PreventionServiceInPeriod, None, on, last_day)
+                    // Met once its last day has come (a planned end after the date asked is
+                    // not yet a fact).
+                    .met(s.ends().filter(|last| *last <= view.as_of))
+                    .if_missed(Consequence::NoPaymentFrom(end))
+                    .push(out)
+            }
+            None => view
+                .once(K::PreventionServiceInPeriod, None, on, on)
+                .lapsed(true)
+                .if_missed(Consequence::NoPaymentFrom(on))
+                .push(out),
+        }
     }
 }

@@ -47,6 +47,7 @@ mod ffpsa;
 mod months;
 mod payments;
 mod report;
+mod supports;
 mod tpr;
 mod types;
 mod visits;

@@ -34,7 +34,8 @@ macro_rules! obligation_kinds {
             /// Whether its dates are counted from the child's birthdays, and so reveal the date of
             /// birth: transition services (14), APPLA (16), the transition plan and the end of
             /// care (18 or the extended age), supervised independent living before 18, a removal
-            /// after care ended (counted from that birthday).
+            /// after care ended (counted from that birthday), the months of extended care (from 18)
+            /// and the yearly credit report (from 14).
             pub fn follows_birthdays(self) -> bool {
                 matches!(
                     self,
@@ -44,6 +45,8 @@ macro_rules! obligation_kinds {
                         | ObligationKind::CareEndAge
                         | ObligationKind::IndependentLivingAge
                         | ObligationKind::AdultReentry
+                        | ObligationKind::ExtendedCareCondition
+                        | ObligationKind::CreditReport
                 )
             }
         }
@@ -124,6 +127,29 @@ obligation_kinds! {
     AdoptionAssistanceAgreement = "adoption_assistance_agreement", AdoptionAssistanceAgreement;
     /// The APPLA documentation owed at a permanency hearing.
     ApplaHearingDocumentation = "appla_hearing_documentation", ApplaHearingDocumentation;
+    // supports
+    /// A title IV-E prevention service specified in advance in the prevention plan.
+    PreventionServiceSpecified = "prevention_service_specified", PreventionServiceSpecified;
+    /// A title IV-E prevention service within the 12-month prevention period.
+    PreventionServiceInPeriod = "prevention_service_in_period", PreventionServiceInPeriod;
+    /// A qualifying condition in each month of extended care from 18.
+    ExtendedCareCondition = "extended_care_condition", ExtendedCareCondition;
+    /// The documents owed to a youth leaving care at 18 or older.
+    ExitDocuments = "exit_documents", ExitDocuments;
+    /// The yearly credit report from 14.
+    CreditReport = "credit_report", CreditReport;
+    /// The child's school considered for each placement.
+    SchoolStabilityConsidered = "school_stability_considered", SchoolStabilityConsidered;
+    /// The documented best-interest reason for a school change in care.
+    SchoolChangeReason = "school_change_reason", SchoolChangeReason;
+    /// Immediate enrollment in the new school with the records transferred.
+    SchoolEnrollment = "school_enrollment", SchoolEnrollment;
+    /// The case plan of a youth of 14 or older developed in consultation with the youth.
+    YouthConsultation = "youth_consultation", YouthConsultation;
+    /// Notice of each review and hearing to the caregiver family.
+    HearingNotice = "hearing_notice", HearingNotice;
+    /// The child consulted at each permanency hearing.
+    ChildConsulted = "child_consulted", ChildConsulted;
 }
 
 /// Which exception waived an obligation.
@@ -221,6 +247,9 @@ pub enum Consequence {
     /// No title IV-E kinship guardianship assistance: a condition of SSA §473(d)(3)(A) is not
     /// met (see [`Case::kinship_guardianship_gaps`](crate::Case::kinship_guardianship_gaps)).
     NoKinshipGuardianshipAssistance,
+    /// No title IV-E prevention services payment for the service: the prevention plan did not
+    /// specify it in advance, or it is not a kind SSA §471(e)(1) allows (SSA §471(e)(4)(A)).
+    NoPreventionPayment,
 }
 
 /// A condition of title IV-E kinship guardianship assistance (SSA §473(d)(3)(A)).
@@ -536,6 +565,7 @@ impl Obligation {
             Some(Consequence::NoKinshipGuardianshipAssistance) => {
                 (Some("no_kinship_guardianship_assistance"), None, None)
             }
+            Some(Consequence::NoPreventionPayment) => (Some("no_prevention_payment"), None, None),
         };
         let (subject_kind, subject_id) = match &self.subject {
             None => (None, None),
