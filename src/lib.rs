@@ -161,6 +161,7 @@ mod text;
 
 mod child;
 mod family;
+mod icwa;
 mod placement;
 mod plan;
 
@@ -172,6 +173,9 @@ pub use family::{
 };
 #[allow(deprecated)]
 pub use family::{FosterLicence, LicenceStatus};
+pub use icwa::{
+    ConsentTo, ConsentWithdrawal, EvidenceStandard, IcwaConsent, IcwaFindings, IcwaOrder,
+};
 pub use id::{ChildId, EntryId, FacilityId, FamilyId, PersonId, PlacementId};
 pub use placement::{
     EndReason, Location, NewPlacement, Placement, PlacementEnd, Setting, SpecifiedSetting,

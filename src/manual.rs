@@ -193,6 +193,34 @@
 //! [`Obligation::row`](crate::timeline::Obligation::row) and
 //! [`LenientReplay::rows`](crate::LenientReplay::rows) give flat rows.
 //!
+//! # The Indian Child Welfare Act
+//!
+//! The child's ICWA status is read as of each date
+//! ([`Case::indian_child_status_on`](crate::Case::indian_child_status_on)): the child's record
+//! until an `icwa_status_determined` event changes it. "Indian child" and "reason to know" (25
+//! CFR 23.107(b): treated as an Indian child until settled) turn the Act's rules on from that
+//! date; "not an Indian child" turns them off.
+//!
+//! Only what the Act makes invalid is refused: a consent given before or within 10 days after
+//! the child's birth (25 U.S.C. 1913(a); `icwa_consent_too_early`), and so a relinquishment dated
+//! then, which would give it effect. "Within ten days after" counts the days after the birth:
+//! born 2024-03-01, a consent on 2024-03-11 (10 days after) is refused, on 2024-03-12 (11 days)
+//! accepted. The refusal never states the birth date or the count of days. A withdrawal names a
+//! consent given and not withdrawn; a consent to a termination or an adoption is withdrawn only
+//! before the final decree (§1913(c)).
+//!
+//! What an order must rest on is reported, never refused: the order was made. For each ICWA
+//! foster-care placement order (the court order that removed the child, or the `icwa_findings`
+//! recorded after an emergency removal or a voluntary placement) and each termination of a
+//! parent's rights while the Act applies, three obligations are due the day of the order:
+//! active efforts (§1912(d)), a qualified expert witness (§1912(e), (f)) and the standard of
+//! evidence (clear and convincing for a placement, beyond a reasonable doubt for a termination).
+//! Findings recorded without one make that obligation overdue with the consequence
+//! [`OpenToInvalidation`](crate::timeline::Consequence::OpenToInvalidation) (25 U.S.C. 1914);
+//! findings recorded after a court-ordered removal are met late, with the same consequence. An
+//! emergency removal (§1922) needs none. The title IV-E reasonable-efforts findings are owed
+//! too: active efforts do not replace them.
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

@@ -209,6 +209,23 @@ rule_ids! {
     AdoptionAssistanceAgreement = "adoption_assistance_agreement", "45 CFR 1356.40(b)(1); SSA §473(a)";
     /// At each permanency hearing under an APPLA goal: efforts, the child asked, compelling reasons, prudent-parent steps.
     ApplaHearingDocumentation = "appla_hearing_documentation", "SSA §475A(a)(1)–(3); SSA §475(5)(C)(i)";
+    // --- icwa
+    /// A consent given before or within 10 days after the Indian child's birth is not valid: it
+    /// cannot end a parent's rights (refused: a consent, a relinquishment).
+    IcwaConsentTooEarly = "icwa_consent_too_early", "25 U.S.C. 1913(a) (consent given prior to, or within ten days after, birth shall not be valid); 25 CFR 23.125(e)";
+    /// A withdrawal names a consent the person gave and has not withdrawn.
+    IcwaConsentNotGiven = "icwa_consent_not_given", "25 U.S.C. 1913(b), (c) (withdrawal of consent)";
+    /// A consent to a termination or an adoption may be withdrawn only before the final decree.
+    IcwaWithdrawalAfterDecree = "icwa_withdrawal_after_decree", "25 U.S.C. 1913(c) (withdrawn for any reason at any time prior to the entry of a final decree); 25 CFR 23.128";
+    /// Active efforts to prevent the breakup of the Indian family, made and proved unsuccessful,
+    /// found for a foster-care placement or a termination; owed with the title IV-E reasonable
+    /// efforts, not instead of them. An order without them is open to invalidation.
+    IcwaActiveEfforts = "icwa_active_efforts", "25 U.S.C. 1912(d); 25 CFR 23.2, 23.120; invalidation: 25 U.S.C. 1914";
+    /// The testimony of a qualified expert witness for a foster-care placement or a termination.
+    IcwaExpertWitness = "icwa_expert_witness", "25 U.S.C. 1912(e), (f); 25 CFR 23.121, 23.122; invalidation: 25 U.S.C. 1914";
+    /// Clear and convincing evidence for a foster-care placement, evidence beyond a reasonable
+    /// doubt for a termination.
+    IcwaEvidenceStandard = "icwa_evidence_standard", "25 U.S.C. 1912(e), (f); 25 CFR 23.121; invalidation: 25 U.S.C. 1914";
 }
 
 impl fmt::Display for RuleId {

@@ -37,6 +37,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::ApplaReview;
+use crate::IcwaOrder;
 use crate::date::days_after;
 use crate::{
     AggravatedGround, ApplaDocumentation, Candidacy, Case, CaseRecord, Child, ChildId,
@@ -1004,6 +1005,87 @@ impl Walk {
     }
 
     /// The legal parents whose rights are intact.
+    /// A relinquishment (when `relinquish` and the Act allows one on this date: not within 10
+    /// days of an Indian child's birth, 25 U.S.C. 1913(a)) or a termination of `parent`'s rights.
+    fn end_rights(&self, parent: PersonId, relinquish: bool) -> EventData {
+        if relinquish && self.consent_valid() {
+            EventData::ParentalRightsRelinquished { parent }
+        } else {
+            EventData::ParentalRightsTerminated { parent }
+        }
+    }
+
+    /// Whether a consent given today is valid: the Act does not apply, or the child was born
+    /// more than 10 days ago (25 U.S.C. 1913(a)).
+    fn consent_valid(&self) -> bool {
+        let born = *self.case.child().date_of_birth().expose();
+        !self.case.indian_child_status_on(self.date).icwa_applies()
+            || (self.date - born).num_days() > crate::rules::icwa::CONSENT_INVALID_DAYS
+    }
+
+    /// An ICWA record: the child's status, a court's findings (complete or not), a parent's
+    /// consent to foster care, or its withdrawal.
+    fn icwa(&mut self, k: u8) {
+        use crate::icwa::{ConsentTo, ConsentWithdrawal, EvidenceStandard, IcwaConsent};
+        let parent = self.intact().first().cloned();
+        let standing = parent.as_ref().filter(|p| {
+            let mut stands = false;
+            for e in self.case.events() {
+                match e.what() {
+                    EventData::IcwaConsent(c)
+                        if c.person == **p && c.to == ConsentTo::FosterCare =>
+                    {
+                        stands = true
+                    }
+                    EventData::IcwaConsentWithdrawn(w)
+                        if w.person == **p && w.to == ConsentTo::FosterCare =>
+                    {
+                        stands = false
+                    }
+                    _ => {}
+                }
+            }
+            stands
+        });
+        // The slot varies with the length of the history, so that each kind of record varies.
+        let n = self.case.events().len();
+        let what = match (k / 50, parent.clone(), standing.cloned()) {
+            (1, _, _) => EventData::IcwaFindings(crate::icwa::IcwaFindings::new(
+                IcwaOrder::FosterCarePlacement,
+                n.is_multiple_of(2),
+                n.is_multiple_of(3),
+                if n.is_multiple_of(4) {
+                    EvidenceStandard::Preponderance
+                } else {
+                    EvidenceStandard::ClearAndConvincing
+                },
+            )),
+            (2, _, _) => EventData::IcwaFindings(crate::icwa::IcwaFindings::complete(
+                IcwaOrder::ParentalRightsTermination,
+            )),
+            (3 | 4, _, Some(p)) => {
+                EventData::IcwaConsentWithdrawn(ConsentWithdrawal::new(p, ConsentTo::FosterCare))
+            }
+            (3, Some(p), None) if self.consent_valid() => {
+                EventData::IcwaConsent(IcwaConsent::new(p, ConsentTo::FosterCare))
+            }
+            // A consent to foster care, withdrawn the same day (at any time, §1913(b)).
+            (4, Some(p), None) if self.consent_valid() => {
+                self.emit(EventData::IcwaConsent(IcwaConsent::new(
+                    p.clone(),
+                    ConsentTo::FosterCare,
+                )));
+                EventData::IcwaConsentWithdrawn(ConsentWithdrawal::new(p, ConsentTo::FosterCare))
+            }
+            _ => EventData::IcwaStatusDetermined(if n.is_multiple_of(2) {
+                IndianChildStatus::ReasonToKnow
+            } else {
+                IndianChildStatus::NotIndianChild
+            }),
+        };
+        self.emit(what);
+    }
+
     fn intact(&self) -> Vec<PersonId> {
         self.case
             .legal_parents()
@@ -1378,6 +1460,8 @@ impl Walk {
                     id, returns,
                 )));
             }
+            // icwa: the child's status, a court's findings, a consent and its withdrawal.
+            Op::Routine(k, _) if k % 10 == 9 && (k / 10) % 5 == 3 => self.icwa(*k),
             Op::Routine(k, e) => self.emit(match k % 10 {
                 0 | 1 => EventData::PeriodicReview,
                 2 | 3 => EventData::PermanencyHearing,
@@ -1432,11 +1516,8 @@ impl Walk {
                 let intact = self.intact();
                 if !intact.is_empty() {
                     let parent = intact[usize::from(*k) % intact.len()].clone();
-                    self.emit(if how % 4 == 1 {
-                        EventData::ParentalRightsRelinquished { parent }
-                    } else {
-                        EventData::ParentalRightsTerminated { parent }
-                    });
+                    let ended = self.end_rights(parent, how % 4 == 1);
+                    self.emit(ended);
                 }
             }
             Op::Toward(k) => self.toward(*k),
@@ -1485,11 +1566,8 @@ impl Walk {
                     return self.set_goals(Goal::Adoption, k / 3);
                 }
                 if let Some(parent) = intact.first().cloned() {
-                    return self.emit(if k.is_multiple_of(5) {
-                        EventData::ParentalRightsRelinquished { parent }
-                    } else {
-                        EventData::ParentalRightsTerminated { parent }
-                    });
+                    let ended = self.end_rights(parent, k.is_multiple_of(5));
+                    return self.emit(ended);
                 }
                 let p = self.adoptive_placement(k / 3);
                 self.emit(EventData::PlacedForAdoption(p));

@@ -1429,6 +1429,15 @@ event_kinds! {
     KinshipConsultation = "kinship_consultation",
     /// [`EventData::ReturnAndAdoptionRuledOut`].
     ReturnAndAdoptionRuledOut = "return_and_adoption_ruled_out",
+    // icwa
+    /// [`EventData::IcwaStatusDetermined`].
+    IcwaStatusDetermined = "icwa_status_determined",
+    /// [`EventData::IcwaFindings`].
+    IcwaFindings = "icwa_findings",
+    /// [`EventData::IcwaConsent`].
+    IcwaConsent = "icwa_consent",
+    /// [`EventData::IcwaConsentWithdrawn`].
+    IcwaConsentWithdrawn = "icwa_consent_withdrawn",
 }
 
 impl fmt::Display for EventKind {
@@ -1590,6 +1599,23 @@ pub enum EventData {
     /// The determination that return home and adoption are not appropriate permanency options
     /// for the child (SSA §473(d)(3)(A)(ii)), for kinship guardianship assistance.
     ReturnAndAdoptionRuledOut,
+    // icwa
+    /// The child's ICWA status from this date (inquiry, reason to know, or the determination
+    /// that the child is or is not an Indian child, with the tribe): see
+    /// [`Case::indian_child_status_on`](crate::Case::indian_child_status_on). "Indian child" and
+    /// "reason to know" turn the Act's rules on from this date (25 U.S.C. 1903(4); 25 CFR
+    /// 23.107(b)).
+    IcwaStatusDetermined(crate::child::IndianChildStatus),
+    /// What the court found in an ICWA foster-care placement or termination proceeding, dated
+    /// the day of the order (25 U.S.C. 1912(d)–(f)). Accepted whatever it found; a missing
+    /// finding makes the order open to invalidation (§1914), reported by the clocks.
+    IcwaFindings(crate::icwa::IcwaFindings),
+    /// A parent's or Indian custodian's voluntary consent, recorded before a judge (25 U.S.C.
+    /// 1913(a)). Refused before or within 10 days after the child's birth.
+    IcwaConsent(crate::icwa::IcwaConsent),
+    /// A consent withdrawn (25 U.S.C. 1913(b), (c)): to foster care at any time, to a
+    /// termination or an adoption before the final decree.
+    IcwaConsentWithdrawn(crate::icwa::ConsentWithdrawal),
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1714,7 +1740,12 @@ impl EventKind {
             | K::AdoptionAssistanceAgreementSigned
             | K::ApplaReviewed
             | K::KinshipConsultation
-            | K::ReturnAndAdoptionRuledOut => 3,
+            | K::ReturnAndAdoptionRuledOut
+            // icwa
+            | K::IcwaStatusDetermined
+            | K::IcwaFindings
+            | K::IcwaConsent
+            | K::IcwaConsentWithdrawn => 3,
             K::Discharge | K::AdoptionFinalized => 4,
             K::Close => 5,
             K::Death => 6,

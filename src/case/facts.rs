@@ -462,6 +462,20 @@ impl Facts {
         &self.child
     }
 
+    /// The child's ICWA status on `date`: the last `icwa_status_determined` dated on or before
+    /// it, else the child's record.
+    pub(crate) fn indian_child_status_on(&self, date: NaiveDate) -> &crate::IndianChildStatus {
+        let n = self.events.partition_point(|e| e.date() <= date);
+        self.events[..n]
+            .iter()
+            .rev()
+            .find_map(|e| match e.what() {
+                EventData::IcwaStatusDetermined(s) => Some(s),
+                _ => None,
+            })
+            .unwrap_or(self.child.indian_child_status())
+    }
+
     pub(crate) fn opening(&self) -> &[Family] {
         &self.opening
     }

@@ -664,6 +664,17 @@ impl Case {
         })
     }
 
+    /// The child's ICWA status on `date`: the status of the last
+    /// [`EventData::IcwaStatusDetermined`](event::EventData::IcwaStatusDetermined) dated on or
+    /// before it, else the child's record ([`Child::indian_child_status`]). From a date with the
+    /// status "Indian child" or "reason to know" ([`IndianChildStatus::icwa_applies`]) the Act's
+    /// rules apply (25 U.S.C. 1903(4); 25 CFR 23.107(b)).
+    ///
+    /// [`IndianChildStatus::icwa_applies`]: crate::IndianChildStatus::icwa_applies
+    pub fn indian_child_status_on(&self, date: NaiveDate) -> &crate::IndianChildStatus {
+        self.facts.indian_child_status_on(date)
+    }
+
     /// Whether placement `id` is a legal-risk placement (see
     /// [`legal_risk_placements`](Case::legal_risk_placements)).
     pub fn is_legal_risk(&self, id: &PlacementId) -> bool {

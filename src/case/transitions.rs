@@ -17,8 +17,8 @@ use super::facts::Facts;
 use super::stage::{ExitReason, Outcome, Stage, StageKind as S};
 use crate::placement::EndReason;
 use crate::rules::{
-    Check, Objection, Rule, RuleId, adoption, appla, candidacy, discharge, lifecycle, parents,
-    placement, respite, trial_home_visit as visit,
+    Check, Objection, Rule, RuleId, adoption, appla, candidacy, discharge, icwa, lifecycle,
+    parents, placement, respite, trial_home_visit as visit,
 };
 
 /// How a row that ends the episode chooses the exit reason.
@@ -205,6 +205,9 @@ const FINDING: &[Rules] = &[&[
 ]];
 const QRTP: &[Rules] = &[placement::QRTP];
 const RIGHTS: &[Rules] = &[parents::RIGHTS];
+const RELINQUISH: &[Rules] = &[parents::RIGHTS, icwa::CONSENT];
+const CONSENT: &[Rules] = &[icwa::CONSENT];
+const WITHDRAWAL: &[Rules] = &[icwa::WITHDRAWAL];
 const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
 const VISIT_RUN: &[Rules] = &[&[visit::OUTLIVED], placement::FROM_HERE];
@@ -256,7 +259,7 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::TprPetitionFiled,          To::Same,          NONE,               Record),
     row(S::FosterCare,   K::TprExceptionDocumented,    To::Same,          NONE,               Record),
     row(S::FosterCare,   K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
-    row(S::FosterCare,   K::ParentalRightsRelinquished,To::Same,          RIGHTS,             Record),
+    row(S::FosterCare,   K::ParentalRightsRelinquished,To::Same,          RELINQUISH,             Record),
     row(S::FosterCare,   K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::FosterCare,   K::TrialHomeVisitBegun,       To::Reunification, VISIT,              REPLACE),
     row(S::FosterCare,   K::PlacedForAdoption,         To::Adoption,      ADOPTIVE_PLACEMENT, REPLACE),
@@ -292,7 +295,7 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::RelativesNotified,         To::Same,          NONE,               Record),
     row(S::Adoption,     K::TprPetitionFiled,          To::Same,          NONE,               Record),
     row(S::Adoption,     K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
-    row(S::Adoption,     K::ParentalRightsRelinquished,To::Same,          RIGHTS,             Record),
+    row(S::Adoption,     K::ParentalRightsRelinquished,To::Same,          RELINQUISH,             Record),
     row(S::Adoption,     K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::Adoption,     K::RanAway,                   To::Same,          RUN,                REPLACE),
     row(S::Adoption,     K::ReturnedFromRunaway,       To::Same,          MOVE,               REPLACE),
@@ -336,6 +339,31 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::ApplaReviewed,             To::Same,          NONE,               Record),
     row(S::FosterCare,   K::KinshipConsultation,       To::Same,          NONE,               Record),
     row(S::FosterCare,   K::ReturnAndAdoptionRuledOut, To::Same,          NONE,               Record),
+    // icwa: the child's status, a court's ICWA findings, a consent and its withdrawal
+    row(S::Intake,    K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Preservation,K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::FosterCare,K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Reunification,K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Adoption,  K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Exited,    K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Closed,    K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Intake,    K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Preservation,K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::FosterCare,K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Reunification,K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Adoption,  K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Exited,    K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Intake,    K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Preservation,K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::FosterCare,K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Reunification,K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Adoption,  K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Intake,    K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Preservation,K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::FosterCare,K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Reunification,K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Adoption,  K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Exited,    K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

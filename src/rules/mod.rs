@@ -22,6 +22,7 @@ pub(crate) mod adoption;
 pub(crate) mod appla;
 pub(crate) mod candidacy;
 pub(crate) mod discharge;
+pub(crate) mod icwa;
 pub(crate) mod lifecycle;
 pub(crate) mod parents;
 pub(crate) mod placement;
@@ -144,5 +145,6 @@ pub(crate) fn registry() -> Vec<Rule> {
     all.extend_from_slice(discharge::ALL);
     all.extend_from_slice(candidacy::ALL);
     all.extend_from_slice(respite::ALL);
+    all.extend_from_slice(icwa::ALL);
     all
 }

@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use chrono::NaiveDate;
 
 use super::types::{Consequence, Obligation, ObligationKind, Status, Waiver};
-use super::{ages, asfa, ffpsa, payments, visits, wellbeing};
+use super::{ages, asfa, ffpsa, icwa, payments, visits, wellbeing};
 use crate::case::event::{Event, EventData, Finding};
 use crate::case::{Case, Episode};
 use crate::policy::Policy;
@@ -694,6 +694,10 @@ pub(super) const CLOCKS: &[Clock] = {
             K::ApplaHearingDocumentation,
             wellbeing::appla_hearing_documentation,
         ),
+        // icwa: what each ICWA foster-care placement and termination order rests on.
+        Clock::episode(K::IcwaActiveEfforts, icwa::active_efforts),
+        Clock::episode(K::IcwaExpertWitness, icwa::expert_witness),
+        Clock::episode(K::IcwaEvidenceStandard, icwa::evidence_standard),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),

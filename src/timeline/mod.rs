@@ -44,6 +44,7 @@ mod asfa;
 mod calendar;
 mod engine;
 mod ffpsa;
+mod icwa;
 mod months;
 mod payments;
 mod report;

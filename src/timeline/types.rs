@@ -124,6 +124,13 @@ obligation_kinds! {
     AdoptionAssistanceAgreement = "adoption_assistance_agreement", AdoptionAssistanceAgreement;
     /// The APPLA documentation owed at a permanency hearing.
     ApplaHearingDocumentation = "appla_hearing_documentation", ApplaHearingDocumentation;
+    // icwa
+    /// Active efforts found in an ICWA foster-care placement or termination order.
+    IcwaActiveEfforts = "icwa_active_efforts", IcwaActiveEfforts;
+    /// A qualified expert witness's testimony in an ICWA foster-care placement or termination order.
+    IcwaExpertWitness = "icwa_expert_witness", IcwaExpertWitness;
+    /// The standard of evidence of an ICWA foster-care placement or termination order.
+    IcwaEvidenceStandard = "icwa_evidence_standard", IcwaEvidenceStandard;
 }
 
 /// Which exception waived an obligation.
@@ -221,6 +228,9 @@ pub enum Consequence {
     /// No title IV-E kinship guardianship assistance: a condition of SSA §473(d)(3)(A) is not
     /// met (see [`Case::kinship_guardianship_gaps`](crate::Case::kinship_guardianship_gaps)).
     NoKinshipGuardianshipAssistance,
+    /// The order may be invalidated on the petition of the child, a parent or Indian custodian,
+    /// or the tribe (25 U.S.C. 1914): a finding the Indian Child Welfare Act requires is missing.
+    OpenToInvalidation,
 }
 
 /// A condition of title IV-E kinship guardianship assistance (SSA §473(d)(3)(A)).
@@ -378,7 +388,7 @@ pub struct ObligationRow {
     pub waiver: Option<std::borrow::Cow<'static, str>>,
     /// The consequence in effect: `ineligible_for_episode`, `ineligible_for_placement`,
     /// `ineligible_between`, `no_payment_from`, `new_removal_required`, `no_adoption_assistance`,
-    /// `no_kinship_guardianship_assistance`.
+    /// `no_kinship_guardianship_assistance`, `open_to_invalidation`.
     pub consequence: Option<std::borrow::Cow<'static, str>>,
     /// The first day the consequence applies (for `ineligible_between` and `no_payment_from`).
     pub consequence_from: Option<NaiveDate>,
@@ -536,6 +546,7 @@ impl Obligation {
             Some(Consequence::NoKinshipGuardianshipAssistance) => {
                 (Some("no_kinship_guardianship_assistance"), None, None)
             }
+            Some(Consequence::OpenToInvalidation) => (Some("open_to_invalidation"), None, None),
         };
         let (subject_kind, subject_id) = match &self.subject {
             None => (None, None),
