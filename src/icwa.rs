@@ -227,3 +227,33 @@ impl ConsentWithdrawal {
         ConsentWithdrawal { person, to }
     }
 }
+
+/// Who received the notice of an involuntary ICWA proceeding (25 U.S.C. 1912(a); 25 CFR
+/// 23.111): by registered or certified mail, return receipt requested, dated the day of receipt.
+///
+/// On the wire: `{"person": "P-MOTHER"}`, `{"tribe": "Navajo Nation"}`, `"secretary"`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum NoticeRecipient {
+    /// A parent or the Indian custodian.
+    Person(PersonId),
+    /// The child's tribe (each tribe of which the child may be a member or eligible).
+    Tribe(crate::child::Tribe),
+    /// The Secretary of the Interior (the Bureau of Indian Affairs), when the identity or location
+    /// of the parent, Indian custodian or tribe cannot be determined: the Secretary has 15 days
+    /// to pass the notice on.
+    Secretary,
+}
+
+/// The days between the receipt of notice and the earliest hearing: at least 10 (§1912(a)).
+pub const NOTICE_DAYS: u32 = 10;
+/// The days the Secretary has to pass a notice on to the parent, custodian and tribe (§1912(a)).
+pub const SECRETARY_DAYS: u32 = 15;
+/// The most additional days the parent, custodian or tribe may ask to prepare (§1912(a)).
+pub const ADDITIONAL_DAYS: u32 = 20;

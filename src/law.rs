@@ -157,9 +157,11 @@ impl crate::ObligationKind {
             | K::ApplaHearingDocumentation
             | K::AbsenceDebrief => Some(Law::Pstsfa),
             K::MissingChildReport => Some(Law::MissingChildReports),
-            K::IcwaActiveEfforts | K::IcwaExpertWitness | K::IcwaEvidenceStandard => {
-                Some(Law::Icwa)
-            }
+            K::IcwaActiveEfforts
+            | K::IcwaExpertWitness
+            | K::IcwaEvidenceStandard
+            | K::IcwaNoticeToParent
+            | K::IcwaNoticeToTribe => Some(Law::Icwa),
             K::PreventionPeriod => Some(Law::PreventionServices),
             K::QrtpAssessment
             | K::QrtpCourtApproval
@@ -184,7 +186,10 @@ impl crate::RuleId {
             | R::IcwaWithdrawalAfterDecree
             | R::IcwaActiveEfforts
             | R::IcwaExpertWitness
-            | R::IcwaEvidenceStandard => Some(Law::Icwa),
+            | R::IcwaEvidenceStandard
+            | R::IcwaAdditionalTimeLimit
+            | R::IcwaNoticeToParent
+            | R::IcwaNoticeToTribe => Some(Law::Icwa),
             _ => None,
         }
     }

@@ -148,6 +148,7 @@ pub use chrono;
 mod codes;
 pub mod date;
 mod error;
+pub mod icwa;
 mod id;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
@@ -161,7 +162,6 @@ mod text;
 
 mod child;
 mod family;
-mod icwa;
 mod placement;
 mod plan;
 
@@ -175,6 +175,7 @@ pub use family::{
 pub use family::{FosterLicence, LicenceStatus};
 pub use icwa::{
     ConsentTo, ConsentWithdrawal, EvidenceStandard, IcwaConsent, IcwaFindings, IcwaOrder,
+    NoticeRecipient,
 };
 pub use id::{ChildId, EntryId, FacilityId, FamilyId, PersonId, PlacementId};
 pub use placement::{

@@ -221,6 +221,14 @@
 //! emergency removal (§1922) needs none. The title IV-E reasonable-efforts findings are owed
 //! too: active efforts do not replace them.
 //!
+//! Each of those orders is a hearing, and no hearing may be held until 10 days after the parents
+//! and the tribe received notice (§1912(a)): `icwa_notice_to_parent` (each legal parent with
+//! rights intact, or the parent a termination names) and `icwa_notice_to_tribe` are due the
+//! hearing date less 10 days, less the additional days asked for (`icwa_additional_time`, at most
+//! 20), less 15 days more when only the Secretary was notified. A hearing 9 days after receipt:
+//! received 2024-01-01, heard 2024-01-10, due by 2023-12-31, met late and open to invalidation;
+//! heard 2024-01-11, due by 2024-01-01, met. A receipt counts for the first hearing after it.
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

@@ -226,6 +226,15 @@ rule_ids! {
     /// Clear and convincing evidence for a foster-care placement, evidence beyond a reasonable
     /// doubt for a termination.
     IcwaEvidenceStandard = "icwa_evidence_standard", "25 U.S.C. 1912(e), (f); 25 CFR 23.121; invalidation: 25 U.S.C. 1914";
+    /// The parent, Indian custodian or tribe may ask for at most 20 additional days.
+    IcwaAdditionalTimeLimit = "icwa_additional_time_limit", "25 U.S.C. 1912(a) (up to twenty additional days to prepare); 25 CFR 23.112(a)";
+    /// Each parent whose rights the proceeding concerns received notice at least 10 days (plus the
+    /// additional days asked for) before a foster-care placement or termination hearing.
+    IcwaNoticeToParent = "icwa_notice_to_parent", "25 U.S.C. 1912(a); 25 CFR 23.111, 23.112; invalidation: 25 U.S.C. 1914";
+    /// The tribe received notice at least 10 days (plus the additional days asked for) before a
+    /// foster-care placement or termination hearing; notice to the Secretary when the tribe is
+    /// unknown, 15 days more.
+    IcwaNoticeToTribe = "icwa_notice_to_tribe", "25 U.S.C. 1912(a) (the Secretary: 15 days to notify); 25 CFR 23.111, 23.112; invalidation: 25 U.S.C. 1914";
 }
 
 impl fmt::Display for RuleId {

@@ -1077,6 +1077,20 @@ impl Walk {
                 )));
                 EventData::IcwaConsentWithdrawn(ConsentWithdrawal::new(p, ConsentTo::FosterCare))
             }
+            // The notice of the proceeding received, or more time asked for (1 to 20 days).
+            (0, _, _) if n % 3 == 1 => EventData::IcwaNoticeReceived(match (n / 3) % 3 {
+                0 => crate::icwa::NoticeRecipient::Secretary,
+                1 => crate::icwa::NoticeRecipient::Tribe(
+                    crate::Tribe::new("Navajo Nation").expect("a valid tribe"),
+                ),
+                _ => match parent.clone() {
+                    Some(p) => crate::icwa::NoticeRecipient::Person(p),
+                    None => crate::icwa::NoticeRecipient::Secretary,
+                },
+            }),
+            (0, _, _) if n % 3 == 2 => EventData::IcwaAdditionalTime {
+                days: 1 + u32::try_from(n % 20).expect("under 20"),
+            },
             _ => EventData::IcwaStatusDetermined(if n.is_multiple_of(2) {
                 IndianChildStatus::ReasonToKnow
             } else {

@@ -486,3 +486,181 @@ fn a_termination_needs_proof_beyond_a_reasonable_doubt() {
     let efforts = all(&obs, K::IcwaActiveEfforts);
     assert_eq!(efforts[1].status(), Status::Met(d(2024, 9, 3)));
 }
+
+// ================================================================================================
+// Notice and the waiting period (25 U.S.C. 1912(a))
+
+fn notice(date: NaiveDate, to: NoticeRecipient) -> Event {
+    ev(date, EventData::IcwaNoticeReceived(to))
+}
+
+fn emergency(date: NaiveDate) -> Event {
+    ev(
+        date,
+        EventData::Removal(Removal::new(Manner::Emergency).from_family(fid("F-BIRTH"))),
+    )
+}
+
+fn tribe() -> NoticeRecipient {
+    NoticeRecipient::Tribe(Tribe::new("Navajo Nation").unwrap())
+}
+
+/// Removed in an emergency 2023-12-29 (no notice needed, §1922); both parents and the tribe
+/// received notice 2024-01-01; the foster-care placement hearing on `hearing`, with every
+/// finding, after `more` events.
+fn noticed_then_heard(hearing: NaiveDate, more: Vec<Event>) -> Case {
+    let mut events = vec![
+        emergency(d(2023, 12, 29)),
+        notice(d(2024, 1, 1), NoticeRecipient::Person(pid("P-MOTHER"))),
+        notice(d(2024, 1, 1), NoticeRecipient::Person(pid("P-FATHER"))),
+        notice(d(2024, 1, 1), tribe()),
+    ];
+    events.extend(more);
+    events.push(findings(
+        hearing,
+        IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+    ));
+    build(indian_child(d(2016, 5, 4)), &FEDERAL, events)
+}
+
+#[test]
+fn a_hearing_9_days_after_notice_is_too_early_10_days_after_is_not() {
+    // Received 2024-01-01. A hearing on 2024-01-10 is 9 days after: notice was due by
+    // 2024-01-10 - 10 days = 2023-12-31, received a day late, the hearing held too early and
+    // open to invalidation. On 2024-01-11 (10 days after): due by 2024-01-01, met.
+    let early = noticed_then_heard(d(2024, 1, 10), vec![]);
+    let obs = early.obligations(d(2024, 2, 1), &FEDERAL);
+    let parents = all(&obs, K::IcwaNoticeToParent);
+    assert_eq!(parents.len(), 2);
+    let mut subjects = Vec::new();
+    for o in parents {
+        expect(
+            o,
+            RuleId::IcwaNoticeToParent,
+            d(2023, 12, 31),
+            d(2023, 12, 31),
+            Status::MetLate(d(2024, 1, 1)),
+            Some(Consequence::OpenToInvalidation),
+        );
+        subjects.push(o.subject().cloned().unwrap());
+    }
+    subjects.sort_by_key(|s| s.to_string());
+    assert_eq!(subjects, [person("P-FATHER"), person("P-MOTHER")]);
+    expect(
+        one(&obs, K::IcwaNoticeToTribe),
+        RuleId::IcwaNoticeToTribe,
+        d(2023, 12, 31),
+        d(2023, 12, 31),
+        Status::MetLate(d(2024, 1, 1)),
+        Some(Consequence::OpenToInvalidation),
+    );
+    // The emergency removal itself needed no notice: the only hearing is the placement's.
+    assert_eq!(all(&obs, K::IcwaNoticeToTribe).len(), 1);
+
+    let in_time = noticed_then_heard(d(2024, 1, 11), vec![]);
+    let obs = in_time.obligations(d(2024, 2, 1), &FEDERAL);
+    for o in all(&obs, K::IcwaNoticeToParent)
+        .into_iter()
+        .chain(all(&obs, K::IcwaNoticeToTribe))
+    {
+        assert_eq!(
+            (o.due(), o.status(), o.consequence()),
+            (d(2024, 1, 1), Status::Met(d(2024, 1, 1)), None)
+        );
+    }
+}
+
+#[test]
+fn twenty_more_days_on_request_and_no_more() {
+    // The mother asked on 2024-01-05 for 20 more days: no hearing until 10 + 20 = 30 days after
+    // receipt. A hearing on 2024-01-25: notice due by 2024-01-25 - 30 days = 2023-12-26, received
+    // 2024-01-01, late. On 2024-01-31: due by 2024-01-01, met.
+    let more = || {
+        vec![ev(
+            d(2024, 1, 5),
+            EventData::IcwaAdditionalTime { days: 20 },
+        )]
+    };
+    let early = noticed_then_heard(d(2024, 1, 25), more());
+    let obs = early.obligations(d(2024, 2, 1), &FEDERAL);
+    let o = one(&obs, K::IcwaNoticeToTribe);
+    assert_eq!(
+        (o.due(), o.status(), o.consequence()),
+        (
+            d(2023, 12, 26),
+            Status::MetLate(d(2024, 1, 1)),
+            Some(Consequence::OpenToInvalidation)
+        )
+    );
+    let in_time = noticed_then_heard(d(2024, 1, 31), more());
+    let obs = in_time.obligations(d(2024, 2, 1), &FEDERAL);
+    let o = one(&obs, K::IcwaNoticeToTribe);
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2024, 1, 1), Status::Met(d(2024, 1, 1)))
+    );
+
+    // 21 days is more than the Act gives: refused.
+    let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
+    let r = refuse(
+        &mut case,
+        ev(d(2024, 1, 12), EventData::IcwaAdditionalTime { days: 21 }),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaAdditionalTimeLimit]);
+    assert_eq!(
+        message(&r, 0),
+        "the parent, Indian custodian or tribe may ask for 1 to 20 additional days to prepare (25 U.S.C. 1912(a)), found 21"
+    );
+    accept(
+        &mut case,
+        ev(d(2024, 1, 12), EventData::IcwaAdditionalTime { days: 20 }),
+        &FEDERAL,
+    );
+}
+
+#[test]
+fn notice_to_the_secretary_adds_15_days() {
+    // The tribe unknown (reason to know): the Secretary received notice 2024-01-01 and has 15
+    // days to pass it on, then the 10 days run. A hearing on 2024-01-20: due by 2024-01-20 - 25
+    // days = 2023-12-26, late. On 2024-01-26: due by 2024-01-01, met.
+    let heard = |hearing| {
+        build(
+            child().with_indian_child_status(IndianChildStatus::ReasonToKnow),
+            &FEDERAL,
+            vec![
+                emergency(d(2023, 12, 29)),
+                notice(d(2024, 1, 1), NoticeRecipient::Secretary),
+                findings(
+                    hearing,
+                    IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+                ),
+            ],
+        )
+    };
+    let obs = heard(d(2024, 1, 20)).obligations(d(2024, 2, 1), &FEDERAL);
+    expect(
+        one(&obs, K::IcwaNoticeToTribe),
+        RuleId::IcwaNoticeToTribe,
+        d(2023, 12, 26),
+        d(2023, 12, 26),
+        Status::MetLate(d(2024, 1, 1)),
+        Some(Consequence::OpenToInvalidation),
+    );
+    let obs = heard(d(2024, 1, 26)).obligations(d(2024, 2, 1), &FEDERAL);
+    let o = one(&obs, K::IcwaNoticeToTribe);
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2024, 1, 1), Status::Met(d(2024, 1, 1)))
+    );
+    // No parent received notice: overdue since 2024-01-17 (2024-01-26 - 10 days = 2024-01-16),
+    // with no consequence stated.
+    let mother = all(&obs, K::IcwaNoticeToParent)
+        .into_iter()
+        .find(|o| o.subject() == Some(&person("P-MOTHER")))
+        .unwrap();
+    assert_eq!(
+        (mother.due(), mother.status(), mother.consequence()),
+        (d(2024, 1, 16), Status::Overdue, None)
+    );
+}

@@ -1438,6 +1438,10 @@ event_kinds! {
     IcwaConsent = "icwa_consent",
     /// [`EventData::IcwaConsentWithdrawn`].
     IcwaConsentWithdrawn = "icwa_consent_withdrawn",
+    /// [`EventData::IcwaNoticeReceived`].
+    IcwaNoticeReceived = "icwa_notice_received",
+    /// [`EventData::IcwaAdditionalTime`].
+    IcwaAdditionalTime = "icwa_additional_time",
 }
 
 impl fmt::Display for EventKind {
@@ -1616,6 +1620,17 @@ pub enum EventData {
     /// A consent withdrawn (25 U.S.C. 1913(b), (c)): to foster care at any time, to a
     /// termination or an adoption before the final decree.
     IcwaConsentWithdrawn(crate::icwa::ConsentWithdrawal),
+    /// The notice of an involuntary ICWA proceeding was received (the return receipt's date) by
+    /// a parent or the Indian custodian, a tribe, or the Secretary (25 U.S.C. 1912(a)). No
+    /// foster-care placement or termination hearing until 10 days after (the Secretary: 15 days
+    /// more); the clocks report a hearing held earlier.
+    IcwaNoticeReceived(crate::icwa::NoticeRecipient),
+    /// The parent, the Indian custodian or the tribe asked for up to 20 additional days to
+    /// prepare for the next hearing (25 U.S.C. 1912(a)).
+    IcwaAdditionalTime {
+        /// The additional days asked for (1 to 20).
+        days: u32,
+    },
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1745,7 +1760,9 @@ impl EventKind {
             | K::IcwaStatusDetermined
             | K::IcwaFindings
             | K::IcwaConsent
-            | K::IcwaConsentWithdrawn => 3,
+            | K::IcwaConsentWithdrawn
+            | K::IcwaNoticeReceived
+            | K::IcwaAdditionalTime => 3,
             K::Discharge | K::AdoptionFinalized => 4,
             K::Close => 5,
             K::Death => 6,

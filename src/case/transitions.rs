@@ -208,6 +208,7 @@ const RIGHTS: &[Rules] = &[parents::RIGHTS];
 const RELINQUISH: &[Rules] = &[parents::RIGHTS, icwa::CONSENT];
 const CONSENT: &[Rules] = &[icwa::CONSENT];
 const WITHDRAWAL: &[Rules] = &[icwa::WITHDRAWAL];
+const EXTENSION: &[Rules] = &[icwa::EXTENSION];
 const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
 const VISIT_RUN: &[Rules] = &[&[visit::OUTLIVED], placement::FROM_HERE];
@@ -339,31 +340,42 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::ApplaReviewed,             To::Same,          NONE,               Record),
     row(S::FosterCare,   K::KinshipConsultation,       To::Same,          NONE,               Record),
     row(S::FosterCare,   K::ReturnAndAdoptionRuledOut, To::Same,          NONE,               Record),
-    // icwa: the child's status, a court's ICWA findings, a consent and its withdrawal
-    row(S::Intake,    K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::Preservation,K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::FosterCare,K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    // icwa: the child's status, a court's ICWA findings, a consent and its withdrawal, the
+    // notice of a proceeding and a request for more time
+    row(S::Intake,       K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Preservation, K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
     row(S::Reunification,K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::Adoption,  K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::Exited,    K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::Closed,    K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::Intake,    K::IcwaFindings,              To::Same,          NONE,               Record),
-    row(S::Preservation,K::IcwaFindings,              To::Same,          NONE,               Record),
-    row(S::FosterCare,K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Adoption,     K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Exited,       K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Closed,       K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Intake,       K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Preservation, K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::IcwaFindings,              To::Same,          NONE,               Record),
     row(S::Reunification,K::IcwaFindings,              To::Same,          NONE,               Record),
-    row(S::Adoption,  K::IcwaFindings,              To::Same,          NONE,               Record),
-    row(S::Exited,    K::IcwaFindings,              To::Same,          NONE,               Record),
-    row(S::Intake,    K::IcwaConsent,               To::Same,          CONSENT,            Record),
-    row(S::Preservation,K::IcwaConsent,               To::Same,          CONSENT,            Record),
-    row(S::FosterCare,K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Adoption,     K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Exited,       K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Intake,       K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Preservation, K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::FosterCare,   K::IcwaConsent,               To::Same,          CONSENT,            Record),
     row(S::Reunification,K::IcwaConsent,               To::Same,          CONSENT,            Record),
-    row(S::Adoption,  K::IcwaConsent,               To::Same,          CONSENT,            Record),
-    row(S::Intake,    K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
-    row(S::Preservation,K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
-    row(S::FosterCare,K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Adoption,     K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Intake,       K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Preservation, K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::FosterCare,   K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
     row(S::Reunification,K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
-    row(S::Adoption,  K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
-    row(S::Exited,    K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Adoption,     K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Exited,       K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Intake,       K::IcwaNoticeReceived,        To::Same,          NONE,               Record),
+    row(S::Preservation, K::IcwaNoticeReceived,        To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::IcwaNoticeReceived,        To::Same,          NONE,               Record),
+    row(S::Reunification,K::IcwaNoticeReceived,        To::Same,          NONE,               Record),
+    row(S::Adoption,     K::IcwaNoticeReceived,        To::Same,          NONE,               Record),
+    row(S::Intake,       K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
+    row(S::Preservation, K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
+    row(S::FosterCare,   K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
+    row(S::Reunification,K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
+    row(S::Adoption,     K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

@@ -96,6 +96,19 @@ pub(crate) fn before_decree(c: &Check<'_>) -> Option<Objection> {
     )
 }
 
+/// At most 20 additional days (§1912(a)), and at least one.
+pub(crate) fn additional_time(c: &Check<'_>) -> Option<Objection> {
+    let EventData::IcwaAdditionalTime { days } = c.event.what() else {
+        return None;
+    };
+    (*days == 0 || *days > crate::icwa::ADDITIONAL_DAYS).then(|| {
+        Objection::new(format!(
+            "the parent, Indian custodian or tribe may ask for 1 to {} additional days to prepare (25 U.S.C. 1912(a)), found {days}",
+            crate::icwa::ADDITIONAL_DAYS
+        ))
+    })
+}
+
 /// No consent within 10 days of birth.
 pub(crate) const CONSENT_TOO_EARLY: Rule =
     Rule::one(RuleId::IcwaConsentTooEarly, consent_too_early);
@@ -104,6 +117,12 @@ pub(crate) const CONSENT_GIVEN: Rule = Rule::one(RuleId::IcwaConsentNotGiven, co
 /// A consent to a termination or an adoption is withdrawn before the final decree.
 pub(crate) const BEFORE_DECREE: Rule = Rule::one(RuleId::IcwaWithdrawalAfterDecree, before_decree);
 
+/// Up to 20 additional days.
+pub(crate) const ADDITIONAL_TIME: Rule =
+    Rule::one(RuleId::IcwaAdditionalTimeLimit, additional_time);
+
+/// The rules of a request for additional time.
+pub(crate) const EXTENSION: &[Rule] = &[ADDITIONAL_TIME];
 /// The rules of a consent.
 pub(crate) const CONSENT: &[Rule] = &[CONSENT_TOO_EARLY];
 /// The rules of a withdrawal.
@@ -111,4 +130,9 @@ pub(crate) const WITHDRAWAL: &[Rule] = &[CONSENT_GIVEN, BEFORE_DECREE];
 
 /// Every rule of this family.
 #[cfg(test)]
-pub(crate) const ALL: &[Rule] = &[CONSENT_TOO_EARLY, CONSENT_GIVEN, BEFORE_DECREE];
+pub(crate) const ALL: &[Rule] = &[
+    CONSENT_TOO_EARLY,
+    CONSENT_GIVEN,
+    BEFORE_DECREE,
+    ADDITIONAL_TIME,
+];

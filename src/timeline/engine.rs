@@ -698,6 +698,8 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::episode(K::IcwaActiveEfforts, icwa::active_efforts),
         Clock::episode(K::IcwaExpertWitness, icwa::expert_witness),
         Clock::episode(K::IcwaEvidenceStandard, icwa::evidence_standard),
+        Clock::episode(K::IcwaNoticeToParent, icwa::notice_to_parent),
+        Clock::episode(K::IcwaNoticeToTribe, icwa::notice_to_tribe),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),

@@ -23,7 +23,9 @@ use chrono::NaiveDate;
 use super::engine::EpisodeView;
 use super::types::{Consequence, Obligation, ObligationKind};
 use crate::case::event::{EventData, Manner};
-use crate::icwa::{IcwaFindings, IcwaOrder};
+use crate::icwa::{
+    ADDITIONAL_DAYS, IcwaFindings, IcwaOrder, NOTICE_DAYS, NoticeRecipient, SECRETARY_DAYS,
+};
 use crate::rules::Subject;
 
 /// Whether findings carry what `kind` asks.
@@ -126,4 +128,123 @@ pub(super) fn expert_witness(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 /// (§1912(e), (f); 25 CFR 23.121).
 pub(super) fn evidence_standard(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     derive(ObligationKind::IcwaEvidenceStandard, ep, out);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Notice and the waiting period (25 U.S.C. 1912(a); 25 CFR 23.111, 23.112)
+//
+// No foster-care placement or termination hearing until at least 10 days after the parent or
+// Indian custodian and the tribe received notice (the Secretary, when the tribe is unknown, has 15
+// days more to pass it on), plus the additional days (up to 20) asked for. Each order is a hearing:
+// the obligation is to have received notice by the hearing date less those days (counted from and
+// due that day). Received later: met late, the hearing held too early, open to invalidation
+// (§1914). A notice counts for the first hearing after it; the next proceeding needs its own.
+
+/// `days` before `date`.
+fn days_before(date: NaiveDate, days: u32) -> NaiveDate {
+    date.checked_sub_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(date)
+}
+
+/// The events of the episode, the findings sanctioning its removal included.
+fn records<'a>(ep: &EpisodeView<'a>) -> impl Iterator<Item = &'a crate::Event> + 'a {
+    ep.before.iter().chain(ep.events)
+}
+
+/// One hearing: its order, the receipts of notice that belong to it, the additional days asked.
+type Hearing<'a> = (Order<'a>, Vec<(NaiveDate, &'a NoticeRecipient)>, u32);
+
+/// Each order's hearing date, with the receipts and the additional days that belong to it: those
+/// after the previous hearing and on or before this one.
+fn hearings<'a>(ep: &EpisodeView<'a>) -> Vec<Hearing<'a>> {
+    let mut prev: Option<NaiveDate> = None;
+    let mut out = Vec::new();
+    for order in orders(ep) {
+        let window = |d: NaiveDate| prev.is_none_or(|p| d > p) && d <= order.date;
+        let mut receipts = Vec::new();
+        let mut extra = 0;
+        for e in records(ep) {
+            match e.what() {
+                EventData::IcwaNoticeReceived(to) if window(e.date()) => {
+                    receipts.push((e.date(), to));
+                }
+                EventData::IcwaAdditionalTime { days } if window(e.date()) => {
+                    extra = extra.max((*days).min(ADDITIONAL_DAYS));
+                }
+                _ => {}
+            }
+        }
+        prev = Some(order.date);
+        out.push((order, receipts, extra));
+    }
+    out
+}
+
+/// Notice to each parent whose rights the proceeding concerns: for a placement, every legal
+/// parent with rights intact on the hearing date; for a termination, the parent named.
+pub(super) fn notice_to_parent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let case = ep.view.case;
+    for (order, receipts, extra) in hearings(ep) {
+        let due = days_before(order.date, NOTICE_DAYS + extra);
+        let parents: Vec<crate::PersonId> = match order.subject {
+            Some(Subject::Person(p)) => vec![p],
+            _ => case
+                .legal_parents_on(order.date)
+                .into_iter()
+                .filter(|p| !p.rights.ended())
+                .map(|p| p.person)
+                .collect(),
+        };
+        for parent in parents {
+            let received = receipts
+                .iter()
+                .filter(|(_, to)| matches!(to, NoticeRecipient::Person(p) if *p == parent))
+                .map(|(d, _)| *d)
+                .min();
+            let once = ep
+                .once(ObligationKind::IcwaNoticeToParent, due, due)
+                .met(received)
+                .about(Subject::Person(parent));
+            // A missed notice with nothing received: overdue, no consequence stated.
+            match received {
+                Some(_) => once.if_missed(Consequence::OpenToInvalidation).push(out),
+                None => once.push(out),
+            }
+        }
+    }
+}
+
+/// Notice to the tribe, or to the Secretary (15 days more) when the tribe is unknown.
+pub(super) fn notice_to_tribe(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    for (order, receipts, extra) in hearings(ep) {
+        let by_tribe = days_before(order.date, NOTICE_DAYS + extra);
+        let by_secretary = days_before(order.date, NOTICE_DAYS + SECRETARY_DAYS + extra);
+        let first = |secretary: bool| {
+            receipts
+                .iter()
+                .filter(|(_, to)| match to {
+                    NoticeRecipient::Tribe(_) => !secretary,
+                    NoticeRecipient::Secretary => secretary,
+                    NoticeRecipient::Person(_) => false,
+                })
+                .map(|(d, _)| *d)
+                .min()
+        };
+        let (tribe, secretary) = (first(false), first(true));
+        // The tribe's own receipt, unless only the Secretary's was in time.
+        let (due, received) = match (tribe, secretary) {
+            (Some(t), Some(s)) if t > by_tribe && s <= by_secretary => (by_secretary, Some(s)),
+            (Some(t), _) => (by_tribe, Some(t)),
+            (None, Some(s)) => (by_secretary, Some(s)),
+            (None, None) => (by_tribe, None),
+        };
+        // A missed notice with nothing received: overdue, no consequence stated.
+        let once = ep
+            .once(ObligationKind::IcwaNoticeToTribe, due, due)
+            .met(received);
+        match received {
+            Some(_) => once.if_missed(Consequence::OpenToInvalidation).push(out),
+            None => once.push(out),
+        }
+    }
 }

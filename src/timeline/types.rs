@@ -131,6 +131,10 @@ obligation_kinds! {
     IcwaExpertWitness = "icwa_expert_witness", IcwaExpertWitness;
     /// The standard of evidence of an ICWA foster-care placement or termination order.
     IcwaEvidenceStandard = "icwa_evidence_standard", IcwaEvidenceStandard;
+    /// A parent's notice received at least 10 days (plus additional days asked) before an ICWA hearing.
+    IcwaNoticeToParent = "icwa_notice_to_parent", IcwaNoticeToParent;
+    /// The tribe's (or the Secretary's) notice received in time before an ICWA hearing.
+    IcwaNoticeToTribe = "icwa_notice_to_tribe", IcwaNoticeToTribe;
 }
 
 /// Which exception waived an obligation.
