@@ -257,3 +257,143 @@ pub const NOTICE_DAYS: u32 = 10;
 pub const SECRETARY_DAYS: u32 = 15;
 /// The most additional days the parent, custodian or tribe may ask to prepare (§1912(a)).
 pub const ADDITIONAL_DAYS: u32 = 20;
+
+/// The kind of home a placement of an Indian child is in, as the placement preferences name them
+/// (25 U.S.C. 1915(a), (b); 25 CFR 23.130, 23.131).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum IcwaHome {
+    /// A member of the child's extended family, as the tribe's law or custom defines it, or else
+    /// an adult grandparent, aunt or uncle, brother or sister, brother- or sister-in-law, niece or
+    /// nephew, first or second cousin, or stepparent (§1903(2)).
+    ExtendedFamily,
+    /// A foster home licensed, approved or specified by the child's tribe.
+    TribalFosterHome,
+    /// An Indian foster home licensed or approved by a non-Indian licensing authority.
+    IndianFosterHome,
+    /// An institution for children approved by a tribe or operated by an Indian organization.
+    TribalInstitution,
+    /// Other members of the child's tribe (an adoptive placement).
+    TribeMember,
+    /// Other Indian families (an adoptive placement).
+    OtherIndianFamily,
+    /// None of these: a non-Indian home that is not the child's extended family.
+    Other,
+}
+
+crate::codes::code_names! {
+    IcwaHome, "ICWA home":
+        ExtendedFamily = "extended_family",
+        TribalFosterHome = "tribal_foster_home",
+        IndianFosterHome = "indian_foster_home",
+        TribalInstitution = "tribal_institution",
+        TribeMember = "tribe_member",
+        OtherIndianFamily = "other_indian_family",
+        Other = "other",
+}
+
+/// Which preferences a placement is held to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum PreferenceKind {
+    /// A foster-care or pre-adoptive placement (§1915(b)).
+    FosterOrPreadoptive,
+    /// An adoptive placement (§1915(a)).
+    Adoptive,
+}
+
+/// The order of preference of the homes for an Indian child: the Act's (§1915(a), (b)), or the
+/// tribe's own order set by resolution (§1915(c)). The first is the most preferred; a home not
+/// listed is a departure, which needs good cause found on the record (25 CFR 23.132).
+///
+/// ```
+/// use permanency::icwa::{IcwaHome as H, PreferenceKind as P, Preferences};
+///
+/// let federal = Preferences::federal();
+/// assert_eq!(federal.rank(P::FosterOrPreadoptive, H::ExtendedFamily), Some(1));
+/// assert_eq!(federal.rank(P::FosterOrPreadoptive, H::TribalFosterHome), Some(2));
+/// assert_eq!(federal.rank(P::Adoptive, H::TribalFosterHome), None);
+/// assert_eq!(federal.rank(P::FosterOrPreadoptive, H::Other), None);
+/// // A tribe that prefers its own licensed homes to the extended family.
+/// let tribe = Preferences::tribal(vec![H::TribalFosterHome, H::ExtendedFamily], vec![H::TribeMember]);
+/// assert_eq!(tribe.rank(P::FosterOrPreadoptive, H::ExtendedFamily), Some(2));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Preferences {
+    /// For a foster-care or pre-adoptive placement, most preferred first.
+    foster: Vec<IcwaHome>,
+    /// For an adoptive placement, most preferred first.
+    adoptive: Vec<IcwaHome>,
+}
+
+impl Preferences {
+    /// The Act's order: for foster care, the extended family, a tribal foster home, an Indian
+    /// foster home, a tribal institution (§1915(b)); for adoption, the extended family, other
+    /// members of the tribe, other Indian families (§1915(a)).
+    pub fn federal() -> Preferences {
+        Preferences {
+            foster: vec![
+                IcwaHome::ExtendedFamily,
+                IcwaHome::TribalFosterHome,
+                IcwaHome::IndianFosterHome,
+                IcwaHome::TribalInstitution,
+            ],
+            adoptive: vec![
+                IcwaHome::ExtendedFamily,
+                IcwaHome::TribeMember,
+                IcwaHome::OtherIndianFamily,
+            ],
+        }
+    }
+
+    /// A tribe's own order, set by resolution (§1915(c)). `Other` in a list is ignored: a home
+    /// outside every preference is never one.
+    pub fn tribal(foster: Vec<IcwaHome>, adoptive: Vec<IcwaHome>) -> Preferences {
+        let keep = |v: Vec<IcwaHome>| v.into_iter().filter(|h| *h != IcwaHome::Other).collect();
+        Preferences {
+            foster: keep(foster),
+            adoptive: keep(adoptive),
+        }
+    }
+
+    /// The order for `kind`, most preferred first.
+    pub fn order(&self, kind: PreferenceKind) -> &[IcwaHome] {
+        match kind {
+            PreferenceKind::FosterOrPreadoptive => &self.foster,
+            PreferenceKind::Adoptive => &self.adoptive,
+        }
+    }
+
+    /// Where `home` stands for a placement of `kind`: 1 for the most preferred, `None` for a home
+    /// outside every preference (a departure, which needs good cause).
+    pub fn rank(&self, kind: PreferenceKind, home: IcwaHome) -> Option<usize> {
+        self.order(kind)
+            .iter()
+            .position(|h| *h == home)
+            .map(|i| i + 1)
+    }
+}
+
+impl Default for Preferences {
+    fn default() -> Preferences {
+        Preferences::federal()
+    }
+}

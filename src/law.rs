@@ -161,7 +161,9 @@ impl crate::ObligationKind {
             | K::IcwaExpertWitness
             | K::IcwaEvidenceStandard
             | K::IcwaNoticeToParent
-            | K::IcwaNoticeToTribe => Some(Law::Icwa),
+            | K::IcwaNoticeToTribe
+            | K::IcwaPlacementPreference => Some(Law::Icwa),
+            K::IcwaEmergencyRemoval => Some(Law::IcwaRule),
             K::PreventionPeriod => Some(Law::PreventionServices),
             K::QrtpAssessment
             | K::QrtpCourtApproval
@@ -189,7 +191,9 @@ impl crate::RuleId {
             | R::IcwaEvidenceStandard
             | R::IcwaAdditionalTimeLimit
             | R::IcwaNoticeToParent
-            | R::IcwaNoticeToTribe => Some(Law::Icwa),
+            | R::IcwaNoticeToTribe
+            | R::IcwaPlacementPreference => Some(Law::Icwa),
+            R::IcwaEmergencyRemoval => Some(Law::IcwaRule),
             _ => None,
         }
     }

@@ -174,8 +174,8 @@ pub use family::{
 #[allow(deprecated)]
 pub use family::{FosterLicence, LicenceStatus};
 pub use icwa::{
-    ConsentTo, ConsentWithdrawal, EvidenceStandard, IcwaConsent, IcwaFindings, IcwaOrder,
-    NoticeRecipient,
+    ConsentTo, ConsentWithdrawal, EvidenceStandard, IcwaConsent, IcwaFindings, IcwaHome, IcwaOrder,
+    NoticeRecipient, PreferenceKind, Preferences,
 };
 pub use id::{ChildId, EntryId, FacilityId, FamilyId, PersonId, PlacementId};
 pub use placement::{

@@ -229,6 +229,20 @@
 //! received 2024-01-01, heard 2024-01-10, due by 2023-12-31, met late and open to invalidation;
 //! heard 2024-01-11, due by 2024-01-01, met. A receipt counts for the first hearing after it.
 //!
+//! Placements are ranked, never refused: [`Preferences::rank`](crate::icwa::Preferences::rank)
+//! gives where a home ([`IcwaHome`](crate::icwa::IcwaHome)) stands under §1915(b) (foster care,
+//! pre-adoptive) or §1915(a) (a placement begun by `placed_for_adoption`), or under the tribe's
+//! own order recorded by `icwa_tribal_preferences` (§1915(c)). The obligation
+//! `icwa_placement_preference` of each placement of an Indian child is met the day it begins when
+//! its assessed home (`icwa_home_assessed`) is within the preferences, or the day the court found
+//! good cause (`icwa_good_cause`) for a home outside them; overdue otherwise. The crate cannot
+//! know which preferred homes were available, so a home ranked below the first counts as within
+//! the preferences (an open reading); §1914 does not reach §1915, so no consequence is stated.
+//! An emergency removal (§1922; 25 CFR 23.113) ends, or a placement order is made, within 30
+//! days (`icwa_emergency_removal`). A transfer to the tribe's jurisdiction
+//! (`icwa_transferred_to_tribe`, §1911(b)) ends the episode, transferred to another agency, and
+//! names the tribe ([`Case::tribal_transfers`](crate::Case::tribal_transfers)).
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

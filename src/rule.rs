@@ -235,6 +235,14 @@ rule_ids! {
     /// foster-care placement or termination hearing; notice to the Secretary when the tribe is
     /// unknown, 15 days more.
     IcwaNoticeToTribe = "icwa_notice_to_tribe", "25 U.S.C. 1912(a) (the Secretary: 15 days to notify); 25 CFR 23.111, 23.112; invalidation: 25 U.S.C. 1914";
+    /// A record about a placement names a placement of the case.
+    IcwaPlacementUnknown = "icwa_placement_unknown", "data integrity: a record names a placement of the case";
+    /// An Indian child's placement follows the order of preference (the Act's, or the tribe's by
+    /// resolution), or the court found good cause on the record to depart from it.
+    IcwaPlacementPreference = "icwa_placement_preference", "25 U.S.C. 1915(a)–(c); 25 CFR 23.129–23.132 (good cause on the record, clear and convincing evidence)";
+    /// An emergency removal of an Indian child ends, or a proceeding begins, the case is
+    /// transferred to the tribe or the child returned, within 30 days.
+    IcwaEmergencyRemoval = "icwa_emergency_removal", "25 U.S.C. 1922; 25 CFR 23.113(b), (e) (no longer than 30 days absent specific findings)";
 }
 
 impl fmt::Display for RuleId {

@@ -1050,16 +1050,44 @@ impl Walk {
         // The slot varies with the length of the history, so that each kind of record varies.
         let n = self.case.events().len();
         let what = match (k / 50, parent.clone(), standing.cloned()) {
+            // The placement preferences: a home assessed, good cause found, a tribe's own order.
+            (1, _, _) if n % 4 != 3 => {
+                use crate::icwa::IcwaHome as H;
+                let current = self.case.current_placement().map(|p| p.id().clone());
+                match (n % 4, current) {
+                    (0, Some(placement)) => {
+                        let home = [H::ExtendedFamily, H::TribalFosterHome, H::Other][(n / 4) % 3];
+                        if home != H::Other {
+                            return self.emit(EventData::IcwaHomeAssessed { placement, home });
+                        }
+                        // A departure from the preferences, and the court's good cause for it.
+                        self.emit(EventData::IcwaHomeAssessed {
+                            placement: placement.clone(),
+                            home,
+                        });
+                        EventData::IcwaGoodCause { placement }
+                    }
+                    (1, Some(placement)) => EventData::IcwaGoodCause { placement },
+                    _ => EventData::IcwaTribalPreferences(crate::icwa::Preferences::tribal(
+                        vec![H::TribalFosterHome, H::ExtendedFamily],
+                        vec![H::TribeMember, H::ExtendedFamily],
+                    )),
+                }
+            }
             (1, _, _) => EventData::IcwaFindings(crate::icwa::IcwaFindings::new(
                 IcwaOrder::FosterCarePlacement,
-                n.is_multiple_of(2),
-                n.is_multiple_of(3),
-                if n.is_multiple_of(4) {
+                (n / 4).is_multiple_of(3),
+                !(n / 4).is_multiple_of(5),
+                if (n / 4).is_multiple_of(7) {
                     EvidenceStandard::Preponderance
                 } else {
                     EvidenceStandard::ClearAndConvincing
                 },
             )),
+            // Now and then the proceeding is transferred to the tribe: an exit.
+            (2, _, _) if n.is_multiple_of(4) => EventData::IcwaTransferredToTribe(
+                crate::Tribe::new("Navajo Nation").expect("a valid tribe"),
+            ),
             (2, _, _) => EventData::IcwaFindings(crate::icwa::IcwaFindings::complete(
                 IcwaOrder::ParentalRightsTermination,
             )),

@@ -664,3 +664,267 @@ fn notice_to_the_secretary_adds_15_days() {
         (d(2024, 1, 16), Status::Overdue, None)
     );
 }
+
+// ================================================================================================
+// Placement preferences (25 U.S.C. 1915), emergency removal (§1922), transfer to the tribe
+
+use permanency::icwa::{IcwaHome as H, PreferenceKind as P, Preferences};
+
+fn assessed_home(date: NaiveDate, placement: &str, home: H) -> Event {
+    ev(
+        date,
+        EventData::IcwaHomeAssessed {
+            placement: plid(placement),
+            home,
+        },
+    )
+}
+
+fn good_cause(date: NaiveDate, placement: &str) -> Event {
+    ev(
+        date,
+        EventData::IcwaGoodCause {
+            placement: plid(placement),
+        },
+    )
+}
+
+#[test]
+fn the_ranking_follows_1915a_and_b_or_the_tribes_order() {
+    let federal = Preferences::federal();
+    assert_eq!(
+        federal.order(P::FosterOrPreadoptive),
+        [
+            H::ExtendedFamily,
+            H::TribalFosterHome,
+            H::IndianFosterHome,
+            H::TribalInstitution
+        ]
+    );
+    assert_eq!(
+        federal.order(P::Adoptive),
+        [H::ExtendedFamily, H::TribeMember, H::OtherIndianFamily]
+    );
+    assert_eq!(
+        federal.rank(P::FosterOrPreadoptive, H::IndianFosterHome),
+        Some(3)
+    );
+    assert_eq!(federal.rank(P::Adoptive, H::OtherIndianFamily), Some(3));
+    assert_eq!(federal.rank(P::Adoptive, H::Other), None);
+    // §1915(c): the tribe's order; "other" is never a preference.
+    let tribe = Preferences::tribal(vec![H::TribalFosterHome, H::Other], vec![]);
+    assert_eq!(tribe.order(P::FosterOrPreadoptive), [H::TribalFosterHome]);
+    assert_eq!(tribe.rank(P::FosterOrPreadoptive, H::ExtendedFamily), None);
+}
+
+/// An Indian child removed by court order 2024-01-10, placed as P-1 the same day by `place`, the
+/// home assessed as `home`, then `more`.
+fn placed(place: Event, home: Option<H>, more: Vec<Event>) -> Case {
+    let mut events = vec![removal(d(2024, 1, 10)), place];
+    events.extend(home.map(|h| assessed_home(d(2024, 1, 10), "P-1", h)));
+    events.extend(more);
+    build(indian_child(d(2016, 5, 4)), &FEDERAL, events)
+}
+
+#[test]
+fn extended_family_and_a_tribally_licensed_home_are_within_the_preferences() {
+    // With the grandmother (F-REL): extended family, rank 1. In F-FOSTER licensed by the tribe:
+    // rank 2. Both met the day the placement began, 2024-01-10.
+    for (place, home) in [
+        (relative_home(d(2024, 1, 10), "P-1"), H::ExtendedFamily),
+        (foster(d(2024, 1, 10), "P-1"), H::TribalFosterHome),
+    ] {
+        let case = placed(place, Some(home), vec![]);
+        let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+        let o = one(&obs, K::IcwaPlacementPreference);
+        expect(
+            o,
+            RuleId::IcwaPlacementPreference,
+            d(2024, 1, 10),
+            d(2024, 1, 10),
+            Status::Met(d(2024, 1, 10)),
+            None,
+        );
+        assert_eq!(o.subject(), Some(&placement("P-1")));
+    }
+}
+
+#[test]
+fn a_non_indian_home_needs_good_cause_on_the_record() {
+    // F-FOSTER, a non-Indian non-relative home, from 2024-01-10: a departure from §1915(b).
+    // Accepted; without good cause, overdue. Good cause found the same day: met. Found on
+    // 2024-02-01: met late.
+    let without = placed(foster(d(2024, 1, 10), "P-1"), Some(H::Other), vec![]);
+    assert_eq!(without.stage(), Stage::FosterCare);
+    let obs = without.obligations(d(2024, 3, 1), &FEDERAL);
+    expect(
+        one(&obs, K::IcwaPlacementPreference),
+        RuleId::IcwaPlacementPreference,
+        d(2024, 1, 10),
+        d(2024, 1, 10),
+        Status::Overdue,
+        None,
+    );
+    let with = placed(
+        foster(d(2024, 1, 10), "P-1"),
+        Some(H::Other),
+        vec![good_cause(d(2024, 1, 10), "P-1")],
+    );
+    let obs = with.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaPlacementPreference).status(),
+        Status::Met(d(2024, 1, 10))
+    );
+    let later = placed(
+        foster(d(2024, 1, 10), "P-1"),
+        Some(H::Other),
+        vec![good_cause(d(2024, 2, 1), "P-1")],
+    );
+    let obs = later.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaPlacementPreference).status(),
+        Status::MetLate(d(2024, 2, 1))
+    );
+    // A home never assessed against the preferences: overdue from the day after.
+    let unassessed = placed(foster(d(2024, 1, 10), "P-1"), None, vec![]);
+    let obs = unassessed.obligations(d(2024, 1, 11), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaPlacementPreference).status(),
+        Status::Overdue
+    );
+    // A record about a placement the case does not hold is refused.
+    let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
+    let r = refuse(
+        &mut case,
+        assessed_home(d(2024, 1, 11), "P-9", H::Other),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaPlacementUnknown]);
+    assert_eq!(
+        message(&r, 0),
+        "placement P-9 is not a placement of the case"
+    );
+}
+
+#[test]
+fn the_tribes_own_order_by_resolution_governs_the_placements_after_it() {
+    // On 2024-01-01 the tribe's resolution lists only its licensed homes for foster care: the
+    // grandmother's home (extended family) is then a departure, overdue without good cause.
+    let resolution = ev(
+        d(2024, 1, 1),
+        EventData::IcwaTribalPreferences(Preferences::tribal(
+            vec![H::TribalFosterHome],
+            vec![H::TribeMember],
+        )),
+    );
+    let case = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            resolution,
+            removal(d(2024, 1, 10)),
+            relative_home(d(2024, 1, 10), "P-1"),
+            assessed_home(d(2024, 1, 10), "P-1", H::ExtendedFamily),
+        ],
+    );
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaPlacementPreference).status(),
+        Status::Overdue
+    );
+}
+
+#[test]
+fn an_emergency_removal_ends_or_a_proceeding_begins_within_30_days() {
+    // Emergency removal 2024-01-10: within 30 days, 2024-01-10 + 30 = 2024-02-09.
+    let alone = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![emergency(d(2024, 1, 10))],
+    );
+    let o = one(
+        &alone.obligations(d(2024, 2, 9), &FEDERAL),
+        K::IcwaEmergencyRemoval,
+    )
+    .clone();
+    expect(
+        &o,
+        RuleId::IcwaEmergencyRemoval,
+        d(2024, 1, 10),
+        d(2024, 2, 9),
+        Status::Upcoming,
+        None,
+    );
+    let obs = alone.obligations(d(2024, 2, 10), &FEDERAL);
+    assert_eq!(one(&obs, K::IcwaEmergencyRemoval).status(), Status::Overdue);
+    // The placement order on 2024-02-01 meets it.
+    let heard = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            emergency(d(2024, 1, 10)),
+            findings(
+                d(2024, 2, 1),
+                IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+            ),
+        ],
+    );
+    let obs = heard.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaEmergencyRemoval).status(),
+        Status::Met(d(2024, 2, 1))
+    );
+    // Returned home on 2024-02-12 (33 days): met late.
+    let returned = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            emergency(d(2024, 1, 10)),
+            discharge(d(2024, 2, 12), ExitReason::Reunified),
+        ],
+    );
+    let obs = returned.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaEmergencyRemoval).status(),
+        Status::MetLate(d(2024, 2, 12))
+    );
+    // A court-ordered removal is no emergency removal.
+    let ordered = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![removal(d(2024, 1, 10))],
+    );
+    none_of(
+        &ordered.obligations(d(2024, 3, 1), &FEDERAL),
+        K::IcwaEmergencyRemoval,
+    );
+}
+
+#[test]
+fn a_transfer_to_the_tribe_is_an_exit_naming_the_tribe() {
+    // In care from 2024-01-10; the proceeding transferred to the Navajo Nation on 2024-03-01.
+    let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
+    let navajo = Tribe::new("Navajo Nation").unwrap();
+    accept(
+        &mut case,
+        ev(
+            d(2024, 3, 1),
+            EventData::IcwaTransferredToTribe(navajo.clone()),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        case.stage(),
+        Stage::Exited(ExitReason::TransferredToAnotherAgency)
+    );
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit::new(
+            d(2024, 3, 1),
+            ExitReason::TransferredToAnotherAgency
+        ))
+    );
+    let transfers: Vec<_> = case.tribal_transfers().collect();
+    assert_eq!(transfers, [(d(2024, 3, 1), &navajo)]);
+    assert_eq!(case.current_placement(), None);
+}

@@ -1442,6 +1442,14 @@ event_kinds! {
     IcwaNoticeReceived = "icwa_notice_received",
     /// [`EventData::IcwaAdditionalTime`].
     IcwaAdditionalTime = "icwa_additional_time",
+    /// [`EventData::IcwaTransferredToTribe`].
+    IcwaTransferredToTribe = "icwa_transferred_to_tribe",
+    /// [`EventData::IcwaHomeAssessed`].
+    IcwaHomeAssessed = "icwa_home_assessed",
+    /// [`EventData::IcwaGoodCause`].
+    IcwaGoodCause = "icwa_good_cause",
+    /// [`EventData::IcwaTribalPreferences`].
+    IcwaTribalPreferences = "icwa_tribal_preferences",
 }
 
 impl fmt::Display for EventKind {
@@ -1631,6 +1639,27 @@ pub enum EventData {
         /// The additional days asked for (1 to 20).
         days: u32,
     },
+    /// The proceeding was transferred to the jurisdiction of the tribe named (25 U.S.C.
+    /// 1911(b); 25 CFR 23.115–23.119), which takes placement and care responsibility: the episode
+    /// exits, transferred to another agency (AFCARS exit reason).
+    IcwaTransferredToTribe(crate::child::Tribe),
+    /// The kind of home a placement of the case is in, against the placement preferences
+    /// (25 U.S.C. 1915(a), (b)): see [`Preferences::rank`](crate::icwa::Preferences::rank).
+    IcwaHomeAssessed {
+        /// The placement.
+        placement: PlacementId,
+        /// Its home.
+        home: crate::icwa::IcwaHome,
+    },
+    /// The court found good cause, on the record, to depart from the placement preferences for
+    /// this placement (25 CFR 23.132: clear and convincing evidence).
+    IcwaGoodCause {
+        /// The placement.
+        placement: PlacementId,
+    },
+    /// The child's tribe set its own order of preference by resolution (25 U.S.C. 1915(c)), for
+    /// the placements from this date.
+    IcwaTribalPreferences(crate::icwa::Preferences),
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1707,7 +1736,7 @@ impl EventKind {
     /// | 1 | `reopen`, `open_preservation`, `candidacy_identified`: services open before a removal of their day |
     /// | 2 | `removal`: before the placement and the findings it sanctions |
     /// | 3 | everything that happens in care — placements, findings, plans, hearings, reviews, notices, parents' rights — in the order entered |
-    /// | 4 | exits: `discharge`, `adoption_finalized` |
+    /// | 4 | exits: `discharge`, `adoption_finalized`, `icwa_transferred_to_tribe` |
     /// | 5 | `close` |
     /// | 6 | `death`: nothing follows it |
     ///
@@ -1762,8 +1791,11 @@ impl EventKind {
             | K::IcwaConsent
             | K::IcwaConsentWithdrawn
             | K::IcwaNoticeReceived
-            | K::IcwaAdditionalTime => 3,
-            K::Discharge | K::AdoptionFinalized => 4,
+            | K::IcwaAdditionalTime
+            | K::IcwaHomeAssessed
+            | K::IcwaGoodCause
+            | K::IcwaTribalPreferences => 3,
+            K::Discharge | K::AdoptionFinalized | K::IcwaTransferredToTribe => 4,
             K::Close => 5,
             K::Death => 6,
             K::Voided | K::Amended | K::Vacated | K::ChildCorrected => 7,

@@ -267,7 +267,10 @@ struct Slot {
 /// close.
 pub(crate) fn closes_day_segment(kind: super::event::EventKind) -> bool {
     use super::event::EventKind as K;
-    matches!(kind, K::Discharge | K::AdoptionFinalized | K::Close)
+    matches!(
+        kind,
+        K::Discharge | K::AdoptionFinalized | K::Close | K::IcwaTransferredToTribe
+    )
 }
 
 /// Counts `person` in (`add`) or out of `index`.

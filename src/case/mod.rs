@@ -675,6 +675,15 @@ impl Case {
         self.facts.indian_child_status_on(date)
     }
 
+    /// The transfers of the proceeding to a tribe's jurisdiction (25 U.S.C. 1911(b)), in order,
+    /// each with its date: the exits of the episodes they ended (transferred to another agency).
+    pub fn tribal_transfers(&self) -> impl Iterator<Item = (NaiveDate, &crate::Tribe)> + '_ {
+        self.facts.events().iter().filter_map(|e| match e.what() {
+            event::EventData::IcwaTransferredToTribe(t) => Some((e.date(), t)),
+            _ => None,
+        })
+    }
+
     /// Whether placement `id` is a legal-risk placement (see
     /// [`legal_risk_placements`](Case::legal_risk_placements)).
     pub fn is_legal_risk(&self, id: &PlacementId) -> bool {

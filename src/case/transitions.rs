@@ -209,6 +209,7 @@ const RELINQUISH: &[Rules] = &[parents::RIGHTS, icwa::CONSENT];
 const CONSENT: &[Rules] = &[icwa::CONSENT];
 const WITHDRAWAL: &[Rules] = &[icwa::WITHDRAWAL];
 const EXTENSION: &[Rules] = &[icwa::EXTENSION];
+const ABOUT_PLACEMENT: &[Rules] = &[icwa::ABOUT_PLACEMENT];
 const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
 const VISIT_RUN: &[Rules] = &[&[visit::OUTLIVED], placement::FROM_HERE];
@@ -223,6 +224,7 @@ use Effect::{Discharge as Discharged, EndEpisode, OpenEpisode, Place, Record};
 const REPLACE: Effect = Place(EndReason::Replaced);
 const ADOPTED: To = To::Exited(ExitBy::Fixed(ExitReason::Adopted));
 const DISCHARGED: To = To::Exited(ExitBy::Discharge);
+const TO_TRIBE: To = To::Exited(ExitBy::Fixed(ExitReason::TransferredToAnotherAgency));
 
 /// The lifecycle. One row per allowed `(stage, event kind)`; a test keeps the pairs unique.
 #[rustfmt::skip]
@@ -341,7 +343,8 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::KinshipConsultation,       To::Same,          NONE,               Record),
     row(S::FosterCare,   K::ReturnAndAdoptionRuledOut, To::Same,          NONE,               Record),
     // icwa: the child's status, a court's ICWA findings, a consent and its withdrawal, the
-    // notice of a proceeding and a request for more time
+    // notice of a proceeding, a request for more time, a transfer to the tribe's jurisdiction,
+    // the placement preferences
     row(S::Intake,       K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
     row(S::Preservation, K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
     row(S::FosterCare,   K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
@@ -376,6 +379,23 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
     row(S::Reunification,K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
     row(S::Adoption,     K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
+    row(S::FosterCare,   K::IcwaTransferredToTribe,    TO_TRIBE,          NONE,               Discharged),
+    row(S::Adoption,     K::IcwaTransferredToTribe,    TO_TRIBE,          NONE,               Discharged),
+    row(S::FosterCare,   K::IcwaHomeAssessed,          To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Reunification,K::IcwaHomeAssessed,          To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Adoption,     K::IcwaHomeAssessed,          To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Exited,       K::IcwaHomeAssessed,          To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::FosterCare,   K::IcwaGoodCause,             To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Reunification,K::IcwaGoodCause,             To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Adoption,     K::IcwaGoodCause,             To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Exited,       K::IcwaGoodCause,             To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Intake,       K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::Preservation, K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::Reunification,K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::Adoption,     K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::Exited,       K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::Closed,       K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

@@ -109,6 +109,20 @@ pub(crate) fn additional_time(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
+/// A home assessment or a good-cause finding names a placement of the case.
+pub(crate) fn placement_known(c: &Check<'_>) -> Option<Objection> {
+    let id = match c.event.what() {
+        EventData::IcwaHomeAssessed { placement, .. } | EventData::IcwaGoodCause { placement } => {
+            placement
+        }
+        _ => return None,
+    };
+    c.case.placement(id).is_none().then(|| {
+        Objection::new(format!("placement {id} is not a placement of the case"))
+            .about(Subject::Placement(id.clone()))
+    })
+}
+
 /// No consent within 10 days of birth.
 pub(crate) const CONSENT_TOO_EARLY: Rule =
     Rule::one(RuleId::IcwaConsentTooEarly, consent_too_early);
@@ -121,6 +135,11 @@ pub(crate) const BEFORE_DECREE: Rule = Rule::one(RuleId::IcwaWithdrawalAfterDecr
 pub(crate) const ADDITIONAL_TIME: Rule =
     Rule::one(RuleId::IcwaAdditionalTimeLimit, additional_time);
 
+/// A record names a placement of the case.
+pub(crate) const PLACEMENT_KNOWN: Rule = Rule::one(RuleId::IcwaPlacementUnknown, placement_known);
+
+/// The rules of a record about a placement.
+pub(crate) const ABOUT_PLACEMENT: &[Rule] = &[PLACEMENT_KNOWN];
 /// The rules of a request for additional time.
 pub(crate) const EXTENSION: &[Rule] = &[ADDITIONAL_TIME];
 /// The rules of a consent.
@@ -135,4 +154,5 @@ pub(crate) const ALL: &[Rule] = &[
     CONSENT_GIVEN,
     BEFORE_DECREE,
     ADDITIONAL_TIME,
+    PLACEMENT_KNOWN,
 ];

@@ -700,6 +700,8 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::episode(K::IcwaEvidenceStandard, icwa::evidence_standard),
         Clock::episode(K::IcwaNoticeToParent, icwa::notice_to_parent),
         Clock::episode(K::IcwaNoticeToTribe, icwa::notice_to_tribe),
+        Clock::episode(K::IcwaPlacementPreference, icwa::placement_preference),
+        Clock::episode(K::IcwaEmergencyRemoval, icwa::emergency_removal),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),

@@ -248,3 +248,91 @@ pub(super) fn notice_to_tribe(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         }
     }
 }
+
+// ------------------------------------------------------------------------------------------------
+// Placement preferences (25 U.S.C. 1915; 25 CFR 23.129–23.132) and emergency removal (§1922)
+
+/// Each placement of the episode begun while the Act applies (not a runaway, not a trial home
+/// visit), held to the order of preference in force on its start — the tribe's by resolution
+/// (§1915(c)), else the Act's — for an adoptive placement (begun by `placed_for_adoption`,
+/// §1915(a)) or a foster-care or pre-adoptive one (§1915(b)). Due the day it begins: met that
+/// day when its home is within the preferences; outside them, met the day the court found good
+/// cause to depart (late when after the start) and overdue without it; overdue, too, while its
+/// home is not assessed. The crate cannot know which preferred homes were available: a home
+/// ranked below the first is within the preferences; [`Preferences::rank`] shows where it stands.
+///
+/// [`Preferences::rank`]: crate::icwa::Preferences::rank
+pub(super) fn placement_preference(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    use crate::icwa::{IcwaHome, PreferenceKind, Preferences};
+    let case = ep.view.case;
+    let federal = Preferences::federal();
+    for p in case.episode_placements(ep.episode) {
+        let start = p.start();
+        if start > ep.view.as_of
+            || p.setting().is_runaway()
+            || p.setting().is_trial_home_visit()
+            || !case.indian_child_status_on(start).icwa_applies()
+        {
+            continue;
+        }
+        let mut adoptive = false;
+        let mut home: Option<IcwaHome> = None;
+        let mut cause: Option<NaiveDate> = None;
+        let mut order: &Preferences = &federal;
+        for e in ep.view.events {
+            match e.what() {
+                EventData::PlacedForAdoption(np) if np.id() == p.id() => adoptive = true,
+                EventData::IcwaHomeAssessed { placement, home: h } if placement == p.id() => {
+                    home = Some(*h);
+                }
+                EventData::IcwaGoodCause { placement } if placement == p.id() => {
+                    cause = cause.or(Some(e.date()));
+                }
+                EventData::IcwaTribalPreferences(t) if e.date() <= start => order = t,
+                _ => {}
+            }
+        }
+        let kind = if adoptive {
+            PreferenceKind::Adoptive
+        } else {
+            PreferenceKind::FosterOrPreadoptive
+        };
+        let once = ep
+            .once(ObligationKind::IcwaPlacementPreference, start, start)
+            .about(Subject::Placement(p.id().clone()));
+        let once = match home.map(|h| order.rank(kind, h)) {
+            Some(Some(_)) => once.met(Some(start)),
+            Some(None) => match cause {
+                Some(on) => once.met(Some(on)),
+                None => once.lapsed(true),
+            },
+            None => once,
+        };
+        once.push(out);
+    }
+}
+
+/// An emergency removal of an Indian child (§1922) ends within 30 days — the child returned,
+/// the case transferred to the tribe (an exit of the episode) — or a foster-care placement
+/// proceeding gives its order (the episode's ICWA findings for a placement): removal 2024-01-10,
+/// due 2024-02-09 (+ 30 days). The extension a court may find (25 CFR 23.113(e)) is not recorded.
+pub(super) fn emergency_removal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let removal = ep.removal();
+    if ep.episode.manner() != Manner::Emergency
+        || !ep.view.case.indian_child_status_on(removal).icwa_applies()
+    {
+        return;
+    }
+    let due = crate::date::days_after(removal, 30);
+    let order = ep.events.iter().find_map(|e| match e.what() {
+        EventData::IcwaFindings(f) if f.order == IcwaOrder::FosterCarePlacement => Some(e.date()),
+        _ => None,
+    });
+    let ended = match (order, ep.exit) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    ep.once(ObligationKind::IcwaEmergencyRemoval, removal, due)
+        .met(ended)
+        .push(out);
+}

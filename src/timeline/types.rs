@@ -135,6 +135,10 @@ obligation_kinds! {
     IcwaNoticeToParent = "icwa_notice_to_parent", IcwaNoticeToParent;
     /// The tribe's (or the Secretary's) notice received in time before an ICWA hearing.
     IcwaNoticeToTribe = "icwa_notice_to_tribe", IcwaNoticeToTribe;
+    /// An Indian child's placement within the order of preference, or good cause to depart.
+    IcwaPlacementPreference = "icwa_placement_preference", IcwaPlacementPreference;
+    /// An emergency removal of an Indian child ended, or a proceeding begun, within 30 days.
+    IcwaEmergencyRemoval = "icwa_emergency_removal", IcwaEmergencyRemoval;
 }
 
 /// Which exception waived an obligation.
