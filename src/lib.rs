@@ -146,6 +146,7 @@
 pub use chrono;
 
 mod codes;
+pub mod connections;
 pub mod date;
 mod error;
 pub mod icwa;

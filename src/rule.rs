@@ -243,6 +243,12 @@ rule_ids! {
     /// An emergency removal of an Indian child ends, or a proceeding begins, the case is
     /// transferred to the tribe or the child returned, within 30 days.
     IcwaEmergencyRemoval = "icwa_emergency_removal", "25 U.S.C. 1922; 25 CFR 23.113(b), (e) (no longer than 30 days absent specific findings)";
+    // --- siblings (issue 10)
+    /// A sibling arrangement names a sibling the case records, other than the child.
+    SiblingUnknown = "sibling_unknown", "data integrity: a sibling is recorded in the child's case before it is named";
+    /// Siblings in care placed together, unless the state documents that a joint placement would
+    /// be contrary to the safety or well-being of any of them.
+    SiblingSeparation = "sibling_separation", "SSA §471(a)(31)(A) (reasonable efforts to place siblings together)";
 }
 
 impl fmt::Display for RuleId {

@@ -1049,7 +1049,11 @@ impl Walk {
         });
         // The slot varies with the length of the history, so that each kind of record varies.
         let n = self.case.events().len();
-        let what = match (k / 50, parent.clone(), standing.cloned()) {
+        let what = match (
+            (usize::from(k) / 10 + n) % 5,
+            parent.clone(),
+            standing.cloned(),
+        ) {
             // The placement preferences: a home assessed, good cause found, a tribe's own order.
             (1, _, _) if n % 4 != 3 => {
                 use crate::icwa::IcwaHome as H;
@@ -1088,6 +1092,28 @@ impl Walk {
             (2, _, _) if n.is_multiple_of(4) => EventData::IcwaTransferredToTribe(
                 crate::Tribe::new("Navajo Nation").expect("a valid tribe"),
             ),
+            // A sibling recorded, then placed together or apart (with or without the reason).
+            (2, _, _) if n % 4 == 1 => {
+                let id = crate::ChildId::new("SIB-1").expect("a valid child id");
+                let known =
+                    self.case.events().iter().any(
+                        |e| matches!(e.what(), EventData::SiblingRecorded(s) if s.child == id),
+                    );
+                if !known {
+                    self.emit(EventData::SiblingRecorded(
+                        crate::connections::Sibling::in_care(id.clone()),
+                    ));
+                }
+                match n % 3 {
+                    0 => EventData::SiblingsPlacedTogether { sibling: id },
+                    k => EventData::SiblingsSeparated {
+                        sibling: id,
+                        reason: (k == 1).then_some(
+                            crate::connections::SeparationReason::ContraryToSafetyOrWellBeing,
+                        ),
+                    },
+                }
+            }
             (2, _, _) => EventData::IcwaFindings(crate::icwa::IcwaFindings::complete(
                 IcwaOrder::ParentalRightsTermination,
             )),
@@ -1503,7 +1529,11 @@ impl Walk {
                 )));
             }
             // icwa: the child's status, a court's findings, a consent and its withdrawal.
-            Op::Routine(k, _) if k % 10 == 9 && (k / 10) % 5 == 3 => self.icwa(*k),
+            Op::Routine(k, _)
+                if (k % 10 == 9 && (k / 10) % 5 == 3) || (k % 10 == 7 && (k / 10) % 3 == 0) =>
+            {
+                self.icwa(*k)
+            }
             Op::Routine(k, e) => self.emit(match k % 10 {
                 0 | 1 => EventData::PeriodicReview,
                 2 | 3 => EventData::PermanencyHearing,

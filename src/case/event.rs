@@ -8,7 +8,7 @@ use crate::child::Child;
 use crate::date;
 use crate::error::Error;
 use crate::family::Family;
-use crate::id::{EntryId, FamilyId, PersonId, PlacementId};
+use crate::id::{ChildId, EntryId, FamilyId, PersonId, PlacementId};
 use crate::placement::{NewPlacement, Setting};
 use crate::plan::{ApplaReview, Goals};
 use crate::text::Note;
@@ -1450,6 +1450,13 @@ event_kinds! {
     IcwaGoodCause = "icwa_good_cause",
     /// [`EventData::IcwaTribalPreferences`].
     IcwaTribalPreferences = "icwa_tribal_preferences",
+    // (issue 10: siblings)
+    /// [`EventData::SiblingRecorded`].
+    SiblingRecorded = "sibling_recorded",
+    /// [`EventData::SiblingsPlacedTogether`].
+    SiblingsPlacedTogether = "siblings_placed_together",
+    /// [`EventData::SiblingsSeparated`].
+    SiblingsSeparated = "siblings_separated",
 }
 
 impl fmt::Display for EventKind {
@@ -1660,6 +1667,27 @@ pub enum EventData {
     /// The child's tribe set its own order of preference by resolution (25 U.S.C. 1915(c)), for
     /// the placements from this date.
     IcwaTribalPreferences(crate::icwa::Preferences),
+    // (issue 10: siblings)
+    /// A sibling of the child, or a new record of one (in care or not, the custodian): the
+    /// latest record of a sibling's id is the one read. See [`crate::connections`].
+    SiblingRecorded(crate::connections::Sibling),
+    /// From this date the child is placed with this sibling (SSA §471(a)(31)(A)).
+    SiblingsPlacedTogether {
+        /// The sibling, as recorded.
+        sibling: ChildId,
+    },
+    /// From this date the child is placed apart from this sibling, with the documented reason
+    /// when there is one (SSA §471(a)(31)(A)). Accepted without it; the clocks report it.
+    SiblingsSeparated {
+        /// The sibling, as recorded.
+        sibling: ChildId,
+        /// The documented reason.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Option::is_none")
+        )]
+        reason: Option<crate::connections::SeparationReason>,
+    },
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1794,7 +1822,10 @@ impl EventKind {
             | K::IcwaAdditionalTime
             | K::IcwaHomeAssessed
             | K::IcwaGoodCause
-            | K::IcwaTribalPreferences => 3,
+            | K::IcwaTribalPreferences
+            | K::SiblingRecorded
+            | K::SiblingsPlacedTogether
+            | K::SiblingsSeparated => 3,
             K::Discharge | K::AdoptionFinalized | K::IcwaTransferredToTribe => 4,
             K::Close => 5,
             K::Death => 6,

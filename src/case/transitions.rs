@@ -18,7 +18,7 @@ use super::stage::{ExitReason, Outcome, Stage, StageKind as S};
 use crate::placement::EndReason;
 use crate::rules::{
     Check, Objection, Rule, RuleId, adoption, appla, candidacy, discharge, icwa, lifecycle,
-    parents, placement, respite, trial_home_visit as visit,
+    parents, placement, respite, siblings, trial_home_visit as visit,
 };
 
 /// How a row that ends the episode chooses the exit reason.
@@ -210,6 +210,7 @@ const CONSENT: &[Rules] = &[icwa::CONSENT];
 const WITHDRAWAL: &[Rules] = &[icwa::WITHDRAWAL];
 const EXTENSION: &[Rules] = &[icwa::EXTENSION];
 const ABOUT_PLACEMENT: &[Rules] = &[icwa::ABOUT_PLACEMENT];
+const SIBLINGS: &[Rules] = &[siblings::SIBLINGS];
 const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
 const VISIT_RUN: &[Rules] = &[&[visit::OUTLIVED], placement::FROM_HERE];
@@ -396,6 +397,18 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
     row(S::Exited,       K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
     row(S::Closed,       K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    // siblings
+    row(S::Intake,       K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::Preservation, K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::FosterCare,   K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::Reunification,K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::Adoption,     K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::Exited,       K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::Closed,       K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::FosterCare,   K::SiblingsPlacedTogether,    To::Same,          SIBLINGS,           Record),
+    row(S::Adoption,     K::SiblingsPlacedTogether,    To::Same,          SIBLINGS,           Record),
+    row(S::FosterCare,   K::SiblingsSeparated,         To::Same,          SIBLINGS,           Record),
+    row(S::Adoption,     K::SiblingsSeparated,         To::Same,          SIBLINGS,           Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

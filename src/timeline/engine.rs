@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use chrono::NaiveDate;
 
 use super::types::{Consequence, Obligation, ObligationKind, Status, Waiver};
-use super::{ages, asfa, ffpsa, icwa, payments, visits, wellbeing};
+use super::{ages, asfa, connections, ffpsa, icwa, payments, visits, wellbeing};
 use crate::case::event::{Event, EventData, Finding};
 use crate::case::{Case, Episode};
 use crate::policy::Policy;
@@ -720,6 +720,8 @@ pub(super) const CLOCKS: &[Clock] = {
             K::AdoptionAssistanceAgreement,
             wellbeing::adoption_assistance_agreement,
         ),
+        // siblings
+        Clock::case(K::SiblingSeparation, connections::sibling_separation),
     ]
 };
 

@@ -42,6 +42,7 @@
 mod ages;
 mod asfa;
 mod calendar;
+mod connections;
 mod engine;
 mod ffpsa;
 mod icwa;

@@ -139,6 +139,9 @@ obligation_kinds! {
     IcwaPlacementPreference = "icwa_placement_preference", IcwaPlacementPreference;
     /// An emergency removal of an Indian child ended, or a proceeding begun, within 30 days.
     IcwaEmergencyRemoval = "icwa_emergency_removal", IcwaEmergencyRemoval;
+    // siblings
+    /// A separation of siblings in care with its documented reason.
+    SiblingSeparation = "sibling_separation", SiblingSeparation;
 }
 
 /// Which exception waived an obligation.

@@ -1,0 +1,46 @@
+//! The clocks of family connections: a separation of siblings in care has its documented reason
+//! (SSA §471(a)(31)(A)).
+
+use super::engine::View;
+use super::types::{Obligation, ObligationKind};
+use crate::case::event::EventData;
+
+/// Each separation of the child from a sibling in care (as recorded that day): due the day of
+/// the separation; met that day when its reason is documented, met late the day a later record
+/// of the separation documents it, overdue otherwise. The placement stands: the duty is one of
+/// reasonable efforts.
+pub(super) fn sibling_separation(view: &View<'_>, out: &mut Vec<Obligation>) {
+    let events = view.events;
+    for (i, e) in events.iter().enumerate() {
+        let EventData::SiblingsSeparated { sibling, reason } = e.what() else {
+            continue;
+        };
+        let date = e.date();
+        let in_care = view
+            .case
+            .siblings_on(date)
+            .iter()
+            .any(|s| s.sibling.child == *sibling && s.sibling.in_care);
+        if !in_care {
+            continue;
+        }
+        let once = view.once(ObligationKind::SiblingSeparation, None, date, date);
+        let once = if reason.is_some() {
+            once.met(Some(date))
+        } else {
+            // The next arrangement recorded for the sibling.
+            let next = events[i + 1..].iter().find_map(|x| match x.what() {
+                EventData::SiblingsSeparated { sibling: s, reason } if s == sibling => {
+                    Some(reason.map(|_| x.date()))
+                }
+                EventData::SiblingsPlacedTogether { sibling: s } if s == sibling => Some(None),
+                _ => None,
+            });
+            match next {
+                Some(Some(on)) => once.met(Some(on)),
+                _ => once.lapsed(true),
+            }
+        };
+        once.push(out);
+    }
+}

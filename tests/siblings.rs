@@ -1,0 +1,197 @@
+//! Siblings (SSA §471(a)(31); `src/connections.rs`): recorded in the child's case by id,
+//! placed together or apart as of a date (from the case's own records, or joining the siblings'
+//! cases), and a separation without its documented reason accepted and reported.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use permanency::connections::{SeparationReason, Sibling, SiblingsPlaced, placed_with_siblings};
+use permanency::timeline::{ObligationKind as K, Status};
+use permanency::*;
+
+fn cid(id: &str) -> ChildId {
+    ChildId::new(id).unwrap()
+}
+
+fn sibling(date: NaiveDate, s: Sibling) -> Event {
+    ev(date, EventData::SiblingRecorded(s))
+}
+
+fn together(date: NaiveDate, id: &str) -> Event {
+    ev(date, EventData::SiblingsPlacedTogether { sibling: cid(id) })
+}
+
+fn apart(date: NaiveDate, id: &str, reason: Option<SeparationReason>) -> Event {
+    ev(
+        date,
+        EventData::SiblingsSeparated {
+            sibling: cid(id),
+            reason,
+        },
+    )
+}
+
+const SAFETY: Option<SeparationReason> = Some(SeparationReason::ContraryToSafetyOrWellBeing);
+
+/// In care from 2024-01-10 (F-FOSTER); sister C-2 in care, brother C-3 at home with F-REL.
+fn with_siblings() -> Case {
+    let mut case = in_care();
+    accept(
+        &mut case,
+        sibling(d(2024, 1, 10), Sibling::in_care(cid("C-2"))),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        sibling(
+            d(2024, 1, 10),
+            Sibling::at_home(cid("C-3"), Some(fid("F-REL"))),
+        ),
+        &FEDERAL,
+    );
+    case
+}
+
+#[test]
+fn siblings_placed_together_then_apart_as_of_a_date() {
+    let mut case = with_siblings();
+    accept(&mut case, together(d(2024, 1, 10), "C-2"), &FEDERAL);
+    accept(&mut case, apart(d(2024, 3, 1), "C-2", None), &FEDERAL);
+    // Only the sister is in care: with her until 2024-02-29, apart from 2024-03-01.
+    assert_eq!(
+        case.placed_with_siblings_on(d(2024, 2, 29)),
+        SiblingsPlaced::All
+    );
+    assert_eq!(
+        case.placed_with_siblings_on(d(2024, 3, 1)),
+        SiblingsPlaced::None
+    );
+    assert_eq!(
+        case.placed_with_siblings_on(d(2024, 1, 9)),
+        SiblingsPlaced::NoSiblingsInCare
+    );
+    let on = case.siblings_on(d(2024, 3, 1));
+    assert_eq!(on.len(), 2);
+    assert_eq!((on[0].together, on[0].reason), (Some(false), None));
+    assert_eq!(on[1].sibling.custodian, Some(fid("F-REL")));
+    assert!(!on[1].sibling.in_care);
+}
+
+#[test]
+fn a_separation_without_its_reason_is_accepted_and_reported() {
+    // Separated 2024-03-01: due that day. Without a reason, overdue; with it, met; documented
+    // in a later record on 2024-03-15, met late.
+    let mut none = with_siblings();
+    accept(&mut none, apart(d(2024, 3, 1), "C-2", None), &FEDERAL);
+    let obs = none.obligations(d(2024, 4, 1), &FEDERAL);
+    let o = one(&obs, K::SiblingSeparation);
+    expect(
+        o,
+        RuleId::SiblingSeparation,
+        d(2024, 3, 1),
+        d(2024, 3, 1),
+        Status::Overdue,
+        None,
+    );
+    assert_eq!(
+        RuleId::SiblingSeparation.citation(),
+        "SSA §471(a)(31)(A) (reasonable efforts to place siblings together)"
+    );
+
+    let mut reason = with_siblings();
+    accept(&mut reason, apart(d(2024, 3, 1), "C-2", SAFETY), &FEDERAL);
+    let obs = reason.obligations(d(2024, 4, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::SiblingSeparation).status(),
+        Status::Met(d(2024, 3, 1))
+    );
+
+    accept(&mut none, apart(d(2024, 3, 15), "C-2", SAFETY), &FEDERAL);
+    let obs = none.obligations(d(2024, 4, 1), &FEDERAL);
+    let both = all(&obs, K::SiblingSeparation);
+    assert_eq!(both[0].status(), Status::MetLate(d(2024, 3, 15)));
+    assert_eq!(both[1].status(), Status::Met(d(2024, 3, 15)));
+
+    // A separation from a sibling not in care owes nothing.
+    let mut home = with_siblings();
+    accept(&mut home, apart(d(2024, 3, 1), "C-3", None), &FEDERAL);
+    none_of(
+        &home.obligations(d(2024, 4, 1), &FEDERAL),
+        K::SiblingSeparation,
+    );
+}
+
+#[test]
+fn a_sibling_is_recorded_before_it_is_named_and_is_not_the_child() {
+    let mut case = with_siblings();
+    let r = refuse(&mut case, together(d(2024, 2, 1), "C-9"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::SiblingUnknown]);
+    assert_eq!(
+        message(&r, 0),
+        "child C-9 is not recorded as a sibling in the case (sibling_recorded)"
+    );
+    let r = refuse(
+        &mut case,
+        sibling(d(2024, 2, 1), Sibling::in_care(cid("C-1"))),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::SiblingUnknown]);
+    assert_eq!(message(&r, 0), "child C-1 is not its own sibling");
+}
+
+#[test]
+fn over_a_caseload_the_siblings_cases_are_joined_by_child_id() {
+    // C-1 in F-FOSTER from 2024-01-10, with sisters C-2 and C-4 in care. C-2 in F-FOSTER from
+    // 2024-01-12; C-4 in F-REL from 2024-01-12.
+    let mut case = with_siblings();
+    accept(
+        &mut case,
+        sibling(d(2024, 1, 10), Sibling::in_care(cid("C-4"))),
+        &FEDERAL,
+    );
+    let sister = |id: &str, home: Event| {
+        let child = Child::new(
+            cid(id),
+            Name::new("Eve").unwrap(),
+            d(2018, 2, 3),
+            Sex::Female,
+        )
+        .unwrap();
+        let mut c = Case::new(child, all_families()).unwrap();
+        accept(&mut c, removal(d(2024, 1, 12)), &FEDERAL);
+        accept(&mut c, home, &FEDERAL);
+        c
+    };
+    let c2 = sister("C-2", foster(d(2024, 1, 12), "P-1"));
+    let c4 = sister("C-4", relative_home(d(2024, 1, 12), "P-1"));
+    // 2024-01-11: neither sister placed yet (their cases hold no placement): none.
+    assert_eq!(
+        placed_with_siblings(&case, &[&c2, &c4], d(2024, 1, 11)),
+        SiblingsPlaced::None
+    );
+    // 2024-01-12: with C-2 (same home), not C-4: some.
+    assert_eq!(
+        placed_with_siblings(&case, &[&c2, &c4], d(2024, 1, 12)),
+        SiblingsPlaced::Some
+    );
+    // Without C-4 in care (a new record: home with F-REL), C-2 is all of them.
+    accept(
+        &mut case,
+        sibling(
+            d(2024, 2, 1),
+            Sibling::at_home(cid("C-4"), Some(fid("F-REL"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        placed_with_siblings(&case, &[&c2, &c4], d(2024, 2, 1)),
+        SiblingsPlaced::All
+    );
+    // Before the child's own placement: nothing to compare.
+    assert_eq!(
+        placed_with_siblings(&case, &[&c2], d(2024, 1, 9)),
+        SiblingsPlaced::NoSiblingsInCare
+    );
+}
