@@ -168,3 +168,56 @@ pub fn placed_with_siblings(case: &Case, siblings: &[&Case], date: NaiveDate) ->
         .count();
     placed(in_care.len(), together)
 }
+
+/// Who a relative identified after a removal is (SSA §471(a)(29)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum RelativeKind {
+    /// An adult grandparent.
+    Grandparent,
+    /// A parent of a sibling of the child, with legal custody of that sibling.
+    ParentOfSibling,
+    /// Another adult relative.
+    OtherAdultRelative,
+    /// An adult relative suggested by the parents.
+    SuggestedByParent,
+}
+
+crate::codes::code_names! {
+    RelativeKind, "relative":
+        Grandparent = "grandparent",
+        ParentOfSibling = "parent_of_sibling",
+        OtherAdultRelative = "other_adult_relative",
+        SuggestedByParent = "suggested_by_parent",
+}
+
+/// A relative identified after a removal, to be notified within 30 days (SSA §471(a)(29)).
+///
+/// On the wire: `{"person": "P-GRANDMA", "kind": "grandparent"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Relative {
+    /// The relative.
+    pub person: crate::PersonId,
+    /// Who they are.
+    pub kind: RelativeKind,
+}
+
+impl Relative {
+    /// `person`, a relative of `kind`.
+    pub fn new(person: crate::PersonId, kind: RelativeKind) -> Relative {
+        Relative { person, kind }
+    }
+}

@@ -164,7 +164,7 @@ impl crate::ObligationKind {
             | K::IcwaNoticeToTribe
             | K::IcwaPlacementPreference => Some(Law::Icwa),
             K::IcwaEmergencyRemoval => Some(Law::IcwaRule),
-            K::SiblingSeparation => Some(Law::FosteringConnections),
+            K::SiblingSeparation | K::RelativeNoticeEach => Some(Law::FosteringConnections),
             K::PreventionPeriod => Some(Law::PreventionServices),
             K::QrtpAssessment
             | K::QrtpCourtApproval
@@ -195,7 +195,7 @@ impl crate::RuleId {
             | R::IcwaNoticeToTribe
             | R::IcwaPlacementPreference => Some(Law::Icwa),
             R::IcwaEmergencyRemoval => Some(Law::IcwaRule),
-            R::SiblingSeparation => Some(Law::FosteringConnections),
+            R::SiblingSeparation | R::RelativeNoticeEach => Some(Law::FosteringConnections),
             _ => None,
         }
     }

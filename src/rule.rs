@@ -249,6 +249,12 @@ rule_ids! {
     /// Siblings in care placed together, unless the state documents that a joint placement would
     /// be contrary to the safety or well-being of any of them.
     SiblingSeparation = "sibling_separation", "SSA §471(a)(31)(A) (reasonable efforts to place siblings together)";
+    // --- relatives (issue 10)
+    /// A notice, or its exception, names a relative the case identified.
+    RelativeUnknown = "relative_unknown", "data integrity: a relative is identified in the case before a notice names them";
+    /// Each adult relative identified notified within 30 days of the removal, unless family or
+    /// domestic violence excepts them.
+    RelativeNoticeEach = "relative_notice_each", "SSA §471(a)(29) (all adult grandparents, parents of a sibling with custody, other adult relatives; subject to exceptions due to family or domestic violence)";
 }
 
 impl fmt::Display for RuleId {

@@ -1092,6 +1092,26 @@ impl Walk {
             (2, _, _) if n.is_multiple_of(4) => EventData::IcwaTransferredToTribe(
                 crate::Tribe::new("Navajo Nation").expect("a valid tribe"),
             ),
+            // A relative identified, then notified or excepted (family or domestic violence).
+            (2, _, _) if n % 4 == 2 => {
+                let person = PersonId::new("P-REL-1").expect("a valid person id");
+                let known = self.case.events().iter().any(
+                    |e| matches!(e.what(), EventData::RelativeIdentified(r) if r.person == person),
+                );
+                if !known {
+                    self.emit(EventData::RelativeIdentified(
+                        crate::connections::Relative::new(
+                            person.clone(),
+                            crate::connections::RelativeKind::Grandparent,
+                        ),
+                    ));
+                }
+                if (n / 4).is_multiple_of(2) {
+                    EventData::RelativeNoticeExcepted { person }
+                } else {
+                    EventData::RelativeNotified { person }
+                }
+            }
             // A sibling recorded, then placed together or apart (with or without the reason).
             (2, _, _) if n % 4 == 1 => {
                 let id = crate::ChildId::new("SIB-1").expect("a valid child id");

@@ -195,3 +195,97 @@ fn over_a_caseload_the_siblings_cases_are_joined_by_child_id() {
         SiblingsPlaced::NoSiblingsInCare
     );
 }
+
+// ================================================================================================
+// Relatives (SSA §471(a)(29)): each identified relative notified within 30 days
+
+use permanency::connections::{Relative, RelativeKind};
+use permanency::timeline::Waiver;
+
+fn identified(date: NaiveDate, person: &str, kind: RelativeKind) -> Event {
+    ev(
+        date,
+        EventData::RelativeIdentified(Relative::new(pid(person), kind)),
+    )
+}
+
+fn notified(date: NaiveDate, person: &str) -> Event {
+    ev(
+        date,
+        EventData::RelativeNotified {
+            person: pid(person),
+        },
+    )
+}
+
+#[test]
+fn each_relative_notified_on_day_30_is_met_on_day_31_late() {
+    // Removed 2024-01-10: due 2024-01-10 + 30 days = 2024-02-09. The grandmother notified on
+    // 2024-02-09 (day 30): met. The aunt on 2024-02-10 (day 31): met late. The uncle, whom the
+    // parents suggested, never: overdue from 2024-02-10.
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        identified(d(2024, 1, 12), "P-GRANDMA", RelativeKind::Grandparent),
+        identified(d(2024, 1, 12), "P-AUNT", RelativeKind::OtherAdultRelative),
+        identified(d(2024, 1, 15), "P-UNCLE", RelativeKind::SuggestedByParent),
+        notified(d(2024, 2, 9), "P-GRANDMA"),
+        notified(d(2024, 2, 10), "P-AUNT"),
+    ]);
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    let each = all(&obs, K::RelativeNoticeEach);
+    let got: Vec<_> = each
+        .iter()
+        .map(|o| (o.subject().cloned().unwrap(), o.due(), o.status()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                person("P-GRANDMA"),
+                d(2024, 2, 9),
+                Status::Met(d(2024, 2, 9))
+            ),
+            (
+                person("P-AUNT"),
+                d(2024, 2, 9),
+                Status::MetLate(d(2024, 2, 10))
+            ),
+            (person("P-UNCLE"), d(2024, 2, 9), Status::Overdue),
+        ]
+    );
+    expect(
+        each[0],
+        RuleId::RelativeNoticeEach,
+        d(2024, 1, 10),
+        d(2024, 2, 9),
+        Status::Met(d(2024, 2, 9)),
+        None,
+    );
+}
+
+#[test]
+fn family_violence_excepts_a_relative_and_a_notice_names_one_identified() {
+    // The father's brother is excepted for domestic violence on 2024-01-20: waived.
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        identified(d(2024, 1, 12), "P-UNCLE", RelativeKind::OtherAdultRelative),
+        ev(
+            d(2024, 1, 20),
+            EventData::RelativeNoticeExcepted {
+                person: pid("P-UNCLE"),
+            },
+        ),
+    ]);
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::RelativeNoticeEach).status(),
+        Status::Waived(Waiver::FamilyViolence)
+    );
+    let mut case = in_care();
+    let r = refuse(&mut case, notified(d(2024, 1, 20), "P-GRANDMA"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::RelativeUnknown]);
+    assert_eq!(
+        message(&r, 0),
+        "person P-GRANDMA is not identified as a relative in the case (relative_identified)"
+    );
+}

@@ -1457,6 +1457,13 @@ event_kinds! {
     SiblingsPlacedTogether = "siblings_placed_together",
     /// [`EventData::SiblingsSeparated`].
     SiblingsSeparated = "siblings_separated",
+    // (issue 10: relatives)
+    /// [`EventData::RelativeIdentified`].
+    RelativeIdentified = "relative_identified",
+    /// [`EventData::RelativeNotified`].
+    RelativeNotified = "relative_notified",
+    /// [`EventData::RelativeNoticeExcepted`].
+    RelativeNoticeExcepted = "relative_notice_excepted",
 }
 
 impl fmt::Display for EventKind {
@@ -1688,6 +1695,21 @@ pub enum EventData {
         )]
         reason: Option<crate::connections::SeparationReason>,
     },
+    // (issue 10: relatives)
+    /// An adult relative identified (SSA §471(a)(29)): to be notified within 30 days of the
+    /// removal.
+    RelativeIdentified(crate::connections::Relative),
+    /// The notice to this relative was given (SSA §471(a)(29)).
+    RelativeNotified {
+        /// The relative, as identified.
+        person: PersonId,
+    },
+    /// No notice to this relative: family or domestic violence (SSA §471(a)(29): "subject to
+    /// exceptions due to family or domestic violence").
+    RelativeNoticeExcepted {
+        /// The relative, as identified.
+        person: PersonId,
+    },
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1825,7 +1847,10 @@ impl EventKind {
             | K::IcwaTribalPreferences
             | K::SiblingRecorded
             | K::SiblingsPlacedTogether
-            | K::SiblingsSeparated => 3,
+            | K::SiblingsSeparated
+            | K::RelativeIdentified
+            | K::RelativeNotified
+            | K::RelativeNoticeExcepted => 3,
             K::Discharge | K::AdoptionFinalized | K::IcwaTransferredToTribe => 4,
             K::Close => 5,
             K::Death => 6,

@@ -211,6 +211,7 @@ const WITHDRAWAL: &[Rules] = &[icwa::WITHDRAWAL];
 const EXTENSION: &[Rules] = &[icwa::EXTENSION];
 const ABOUT_PLACEMENT: &[Rules] = &[icwa::ABOUT_PLACEMENT];
 const SIBLINGS: &[Rules] = &[siblings::SIBLINGS];
+const RELATIVES: &[Rules] = &[siblings::RELATIVES];
 const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
 const VISIT_RUN: &[Rules] = &[&[visit::OUTLIVED], placement::FROM_HERE];
@@ -409,6 +410,16 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::SiblingsPlacedTogether,    To::Same,          SIBLINGS,           Record),
     row(S::FosterCare,   K::SiblingsSeparated,         To::Same,          SIBLINGS,           Record),
     row(S::Adoption,     K::SiblingsSeparated,         To::Same,          SIBLINGS,           Record),
+    // relatives
+    row(S::FosterCare,   K::RelativeIdentified,        To::Same,          NONE,               Record),
+    row(S::Reunification,K::RelativeIdentified,        To::Same,          NONE,               Record),
+    row(S::Adoption,     K::RelativeIdentified,        To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::RelativeNotified,          To::Same,          RELATIVES,          Record),
+    row(S::Reunification,K::RelativeNotified,          To::Same,          RELATIVES,          Record),
+    row(S::Adoption,     K::RelativeNotified,          To::Same,          RELATIVES,          Record),
+    row(S::FosterCare,   K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
+    row(S::Reunification,K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
+    row(S::Adoption,     K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

@@ -702,6 +702,8 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::episode(K::IcwaNoticeToTribe, icwa::notice_to_tribe),
         Clock::episode(K::IcwaPlacementPreference, icwa::placement_preference),
         Clock::episode(K::IcwaEmergencyRemoval, icwa::emergency_removal),
+        // relatives, each
+        Clock::episode(K::RelativeNoticeEach, connections::relative_notice_each),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),

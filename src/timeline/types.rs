@@ -142,6 +142,9 @@ obligation_kinds! {
     // siblings
     /// A separation of siblings in care with its documented reason.
     SiblingSeparation = "sibling_separation", SiblingSeparation;
+    // relatives
+    /// The notice to one adult relative identified, within 30 days of the removal.
+    RelativeNoticeEach = "relative_notice_each", RelativeNoticeEach;
 }
 
 /// Which exception waived an obligation.
@@ -164,6 +167,8 @@ pub enum Waiver {
     /// petition about one parent, of that parent) were terminated, relinquished or ended by
     /// death. The petition is moot (the crate's reading: the statute presumes a parent).
     NoParentRemaining,
+    /// Family or domestic violence excepts the relative from the notice (SSA §471(a)(29)).
+    FamilyViolence,
 }
 
 crate::codes::code_names! {
@@ -172,6 +177,7 @@ crate::codes::code_names! {
         CompellingReason = "compelling_reason",
         ServicesNotProvided = "services_not_provided",
         NoParentRemaining = "no_parent_remaining",
+        FamilyViolence = "family_violence",
 }
 
 /// Where an obligation stands as of the date asked.
@@ -395,7 +401,7 @@ pub struct ObligationRow {
     /// The day it was met, on time or late.
     pub met_on: Option<NaiveDate>,
     /// The exception that waived it: `relative_care`, `compelling_reason`,
-    /// `services_not_provided`, `no_parent_remaining`.
+    /// `services_not_provided`, `no_parent_remaining`, `family_violence`.
     pub waiver: Option<std::borrow::Cow<'static, str>>,
     /// The consequence in effect: `ineligible_for_episode`, `ineligible_for_placement`,
     /// `ineligible_between`, `no_payment_from`, `new_removal_required`, `no_adoption_assistance`,
