@@ -221,3 +221,83 @@ impl Relative {
         Relative { person, kind }
     }
 }
+
+/// Whom a family-time contact is with.
+///
+/// On the wire: `{"person": "P-MOTHER"}` (a parent or a relative), `{"sibling": "C-2"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum ContactWith {
+    /// A parent or a relative.
+    Person(crate::PersonId),
+    /// A sibling, by child id.
+    Sibling(ChildId),
+}
+
+/// How a contact took place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum ContactKind {
+    /// In person.
+    InPerson,
+    /// By video.
+    Virtual,
+    /// By telephone.
+    Phone,
+}
+
+crate::codes::code_names! {
+    ContactKind, "contact kind": InPerson = "in_person", Virtual = "virtual", Phone = "phone",
+}
+
+/// A family-time contact, planned or held.
+///
+/// On the wire: `{"with": {"person": "P-MOTHER"}, "kind": "in_person", "held": true}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Contact {
+    /// Whom with.
+    pub with: ContactWith,
+    /// How.
+    pub kind: ContactKind,
+    /// Held (`true`) or only planned for the day.
+    pub held: bool,
+}
+
+impl Contact {
+    /// A contact held with `with`, in `kind`.
+    pub fn held(with: ContactWith, kind: ContactKind) -> Contact {
+        Contact {
+            with,
+            kind,
+            held: true,
+        }
+    }
+
+    /// A contact planned with `with`, in `kind`.
+    pub fn planned(with: ContactWith, kind: ContactKind) -> Contact {
+        Contact {
+            with,
+            kind,
+            held: false,
+        }
+    }
+}

@@ -243,6 +243,27 @@
 //! (`icwa_transferred_to_tribe`, §1911(b)) ends the episode, transferred to another agency, and
 //! names the tribe ([`Case::tribal_transfers`](crate::Case::tribal_transfers)).
 //!
+//! # Family connections: siblings, relatives, family time
+//!
+//! [`crate::connections`] holds the records. A sibling is recorded in the child's case by id
+//! (`sibling_recorded`: in care or not, the custodian); `siblings_placed_together` and
+//! `siblings_separated` say how the child is placed with a sibling in care from a date, and
+//! [`Case::placed_with_siblings_on`](crate::Case::placed_with_siblings_on) reads all / some /
+//! none from them, or [`connections::placed_with_siblings`](crate::connections::placed_with_siblings)
+//! from the siblings' own cases (the same caregiver family on the date). A separation without
+//! its documented reason (contrary to the safety or well-being of a sibling) is accepted and
+//! reported (`sibling_separation`, SSA §471(a)(31)(A)): the duty is one of reasonable efforts.
+//!
+//! Each adult relative identified (`relative_identified`) is owed a notice within 30 days of the
+//! removal (`relative_notice_each`, SSA §471(a)(29)): removal 2024-01-10, notified 2024-02-09
+//! (day 30) met, 2024-02-10 (day 31) met late; `relative_notice_excepted` waives it for family
+//! or domestic violence. The aggregate `relative_notice` (one `relatives_notified` record) stays.
+//!
+//! Family time: `family_time_planned` sets the case plan's expected frequency with a parent,
+//! sibling or relative (every N days from its date); `family_time_contact` records a contact,
+//! planned or held, in person, by video or by phone. `family_time` is one obligation per period,
+//! met by the first contact held in it; a planned contact does not meet it.
+//!
 //! # Policy profiles
 //!
 //! A state's profile is a [`Policy`](crate::Policy): `Policy::federal()` changed through its

@@ -255,6 +255,10 @@ rule_ids! {
     /// Each adult relative identified notified within 30 days of the removal, unless family or
     /// domestic violence excepts them.
     RelativeNoticeEach = "relative_notice_each", "SSA §471(a)(29) (all adult grandparents, parents of a sibling with custody, other adult relatives; subject to exceptions due to family or domestic violence)";
+    // --- family time (issue 10)
+    /// A contact held with each person the case plan names, in each period of its expected
+    /// frequency.
+    FamilyTime = "family_time", "SSA §471(a)(31)(B) (separated siblings: frequent visitation or other ongoing interaction); SSA §475(1)(B) (case plan); the case plan's expected frequency";
 }
 
 impl fmt::Display for RuleId {

@@ -1092,6 +1092,32 @@ impl Walk {
             (2, _, _) if n.is_multiple_of(4) => EventData::IcwaTransferredToTribe(
                 crate::Tribe::new("Navajo Nation").expect("a valid tribe"),
             ),
+            // Family time: a plan of the expected frequency, and contacts held or planned.
+            (4, _, _) if n.is_multiple_of(3) => {
+                use crate::connections::{Contact, ContactKind, ContactWith};
+                let with = match parent.clone() {
+                    Some(p) => ContactWith::Person(p),
+                    None => ContactWith::Sibling(
+                        crate::ChildId::new("SIB-1").expect("a valid child id"),
+                    ),
+                };
+                if (n / 3).is_multiple_of(2) {
+                    self.emit(EventData::FamilyTimePlanned {
+                        with: with.clone(),
+                        every_days: 7 + u32::try_from(n % 24).expect("under 24"),
+                    });
+                }
+                let kind = [
+                    ContactKind::InPerson,
+                    ContactKind::Virtual,
+                    ContactKind::Phone,
+                ][(n / 6) % 3];
+                EventData::FamilyTimeContact(if (n / 6).is_multiple_of(4) {
+                    Contact::planned(with, kind)
+                } else {
+                    Contact::held(with, kind)
+                })
+            }
             // A relative identified, then notified or excepted (family or domestic violence).
             (2, _, _) if n % 4 == 2 => {
                 let person = PersonId::new("P-REL-1").expect("a valid person id");

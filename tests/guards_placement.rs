@@ -174,7 +174,7 @@ fn placement_changed_during_a_visit_has_no_row() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_changed is not allowed in stage reunification; allowed: family_recorded, candidacy_identified, plan_set, court_finding, permanency_hearing, periodic_review, case_plan_completed, relatives_notified, transition_plan_completed, parent_deceased, trial_home_visit_ended, ran_away, removal, discharge, death, caseworker_visited, appla_reviewed, icwa_status_determined, icwa_findings, icwa_consent, icwa_consent_withdrawn, icwa_notice_received, icwa_additional_time, icwa_home_assessed, icwa_good_cause, icwa_tribal_preferences, sibling_recorded, relative_identified, relative_notified, relative_notice_excepted"
+        "placement_changed is not allowed in stage reunification; allowed: family_recorded, candidacy_identified, plan_set, court_finding, permanency_hearing, periodic_review, case_plan_completed, relatives_notified, transition_plan_completed, parent_deceased, trial_home_visit_ended, ran_away, removal, discharge, death, caseworker_visited, appla_reviewed, icwa_status_determined, icwa_findings, icwa_consent, icwa_consent_withdrawn, icwa_notice_received, icwa_additional_time, icwa_home_assessed, icwa_good_cause, icwa_tribal_preferences, sibling_recorded, relative_identified, relative_notified, relative_notice_excepted, family_time_planned, family_time_contact"
     );
     accept(&mut case, visit_ended(d(2024, 2, 5), "P-3"), &FEDERAL);
     assert_eq!(case.stage(), Stage::FosterCare);

@@ -289,3 +289,85 @@ fn family_violence_excepts_a_relative_and_a_notice_names_one_identified() {
         "person P-GRANDMA is not identified as a relative in the case (relative_identified)"
     );
 }
+
+// ================================================================================================
+// Family time: contacts and the case plan's expected frequency
+
+use permanency::connections::{Contact, ContactKind, ContactWith};
+
+fn mother() -> ContactWith {
+    ContactWith::Person(pid("P-MOTHER"))
+}
+
+#[test]
+fn a_weekly_contact_schedule_kept_and_missed() {
+    // Removed 2024-01-10. Weekly visits with the mother planned from 2024-03-01: periods
+    // 03-01..03-07, 03-08..03-14, 03-15..03-21, 03-22..03-28 (each 7 days, due its last day).
+    // Held in person 03-05; only planned (not held) 03-10; held by video 03-16. As of 2024-03-23:
+    // met, overdue (nothing held 03-08..03-14), met, and the current week upcoming.
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        ev(
+            d(2024, 3, 1),
+            EventData::FamilyTimePlanned {
+                with: mother(),
+                every_days: 7,
+            },
+        ),
+        ev(
+            d(2024, 3, 5),
+            EventData::FamilyTimeContact(Contact::held(mother(), ContactKind::InPerson)),
+        ),
+        ev(
+            d(2024, 3, 10),
+            EventData::FamilyTimeContact(Contact::planned(mother(), ContactKind::InPerson)),
+        ),
+        ev(
+            d(2024, 3, 16),
+            EventData::FamilyTimeContact(Contact::held(mother(), ContactKind::Virtual)),
+        ),
+    ]);
+    let obs = case.obligations(d(2024, 3, 23), &FEDERAL);
+    let weeks: Vec<_> = all(&obs, K::FamilyTime)
+        .iter()
+        .map(|o| (o.counts_from(), o.due(), o.status()))
+        .collect();
+    assert_eq!(
+        weeks,
+        [
+            (d(2024, 3, 1), d(2024, 3, 7), Status::Met(d(2024, 3, 5))),
+            (d(2024, 3, 8), d(2024, 3, 14), Status::Overdue),
+            (d(2024, 3, 15), d(2024, 3, 21), Status::Met(d(2024, 3, 16))),
+            (d(2024, 3, 22), d(2024, 3, 28), Status::Upcoming),
+        ]
+    );
+    let first = all(&obs, K::FamilyTime)[0];
+    assert_eq!(first.subject(), Some(&person("P-MOTHER")));
+    assert_eq!(first.rule(), RuleId::FamilyTime);
+}
+
+#[test]
+fn a_new_plan_replaces_the_old_and_an_exit_ends_it() {
+    // Every 14 days from 2024-03-01 (03-01..03-14), then every 30 days from 2024-03-10: the
+    // first period ends before its last day, unmet, and is not owed. The child goes home on
+    // 2024-03-20: the period 03-10..04-08 ends before its last day, unmet, not owed.
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        ev(
+            d(2024, 3, 1),
+            EventData::FamilyTimePlanned {
+                with: mother(),
+                every_days: 14,
+            },
+        ),
+        ev(
+            d(2024, 3, 10),
+            EventData::FamilyTimePlanned {
+                with: mother(),
+                every_days: 30,
+            },
+        ),
+        discharge(d(2024, 3, 20), ExitReason::Reunified),
+    ]);
+    none_of(&case.obligations(d(2024, 5, 1), &FEDERAL), K::FamilyTime);
+}

@@ -1464,6 +1464,11 @@ event_kinds! {
     RelativeNotified = "relative_notified",
     /// [`EventData::RelativeNoticeExcepted`].
     RelativeNoticeExcepted = "relative_notice_excepted",
+    // (issue 10: family time)
+    /// [`EventData::FamilyTimePlanned`].
+    FamilyTimePlanned = "family_time_planned",
+    /// [`EventData::FamilyTimeContact`].
+    FamilyTimeContact = "family_time_contact",
 }
 
 impl fmt::Display for EventKind {
@@ -1710,6 +1715,18 @@ pub enum EventData {
         /// The relative, as identified.
         person: PersonId,
     },
+    // (issue 10: family time)
+    /// The case plan's expected frequency of contact with a parent, sibling or relative: at
+    /// least one contact held in every period of `every_days` days from this date, until a new
+    /// plan for the same person (0 ends the expectation).
+    FamilyTimePlanned {
+        /// Whom with.
+        with: crate::connections::ContactWith,
+        /// The length of each period, in days (7: weekly).
+        every_days: u32,
+    },
+    /// A family-time contact, planned or held, on this date.
+    FamilyTimeContact(crate::connections::Contact),
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1850,7 +1867,9 @@ impl EventKind {
             | K::SiblingsSeparated
             | K::RelativeIdentified
             | K::RelativeNotified
-            | K::RelativeNoticeExcepted => 3,
+            | K::RelativeNoticeExcepted
+            | K::FamilyTimePlanned
+            | K::FamilyTimeContact => 3,
             K::Discharge | K::AdoptionFinalized | K::IcwaTransferredToTribe => 4,
             K::Close => 5,
             K::Death => 6,

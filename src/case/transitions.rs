@@ -420,6 +420,13 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
     row(S::Reunification,K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
     row(S::Adoption,     K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
+    // family time
+    row(S::FosterCare,   K::FamilyTimePlanned,         To::Same,          NONE,               Record),
+    row(S::Reunification,K::FamilyTimePlanned,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::FamilyTimePlanned,         To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::FamilyTimeContact,         To::Same,          NONE,               Record),
+    row(S::Reunification,K::FamilyTimeContact,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::FamilyTimeContact,         To::Same,          NONE,               Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

@@ -77,3 +77,54 @@ pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
             .push(out);
     }
 }
+
+/// Family time: for each plan of the episode (the events before its removal included), one
+/// obligation per period of `every_days` days from the plan's date — counted from the period's
+/// first day, due its last — met by the first contact held with that person in the period.
+/// Periods run until the next plan for the same person, the exit, or the period holding the
+/// date asked (upcoming while not met). Plan 2024-03-01 every 7 days: 2024-03-01 ..= 2024-03-07,
+/// 2024-03-08 ..= 2024-03-14, ...
+pub(super) fn family_time(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let records: Vec<&crate::Event> = ep.before.iter().chain(ep.events).collect();
+    let as_of = ep.view.as_of;
+    for (i, e) in records.iter().enumerate() {
+        let EventData::FamilyTimePlanned { with, every_days } = e.what() else {
+            continue;
+        };
+        if *every_days == 0 {
+            continue;
+        }
+        // Until the next plan for the same person, or the exit.
+        let until = records[i + 1..]
+            .iter()
+            .find(|x| matches!(x.what(), EventData::FamilyTimePlanned { with: w, .. } if w == with))
+            .map(|x| x.date());
+        let end = match (until, ep.exit) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let held: Vec<chrono::NaiveDate> = records
+            .iter()
+            .filter(|x| matches!(x.what(), EventData::FamilyTimeContact(c) if c.held && c.with == *with))
+            .map(|x| x.date())
+            .collect();
+        let mut start = e.date().max(ep.removal());
+        while start <= as_of && end.is_none_or(|end| start < end) {
+            let next = super::calendar::days_after(start, *every_days);
+            let last = super::calendar::days_after(start, every_days - 1);
+            let met = held.iter().copied().find(|d| *d >= start && *d < next);
+            let once = ep
+                .once(ObligationKind::FamilyTime, start, last)
+                .met(met)
+                .owed(end.is_none_or(|end| end > last));
+            let once = match with {
+                crate::connections::ContactWith::Person(p) => {
+                    once.about(crate::rules::Subject::Person(p.clone()))
+                }
+                crate::connections::ContactWith::Sibling(_) => once,
+            };
+            once.push(out);
+            start = next;
+        }
+    }
+}

@@ -704,6 +704,8 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::episode(K::IcwaEmergencyRemoval, icwa::emergency_removal),
         // relatives, each
         Clock::episode(K::RelativeNoticeEach, connections::relative_notice_each),
+        // family time, per period of the plan's frequency
+        Clock::episode(K::FamilyTime, connections::family_time),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),

@@ -145,6 +145,9 @@ obligation_kinds! {
     // relatives
     /// The notice to one adult relative identified, within 30 days of the removal.
     RelativeNoticeEach = "relative_notice_each", RelativeNoticeEach;
+    // family time
+    /// A contact held in a period of the case plan's expected frequency.
+    FamilyTime = "family_time", FamilyTime;
 }
 
 /// Which exception waived an obligation.
