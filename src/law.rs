@@ -164,7 +164,9 @@ impl crate::ObligationKind {
             | K::IcwaNoticeToTribe
             | K::IcwaPlacementPreference => Some(Law::Icwa),
             K::IcwaEmergencyRemoval => Some(Law::IcwaRule),
-            K::SiblingSeparation | K::RelativeNoticeEach => Some(Law::FosteringConnections),
+            K::SiblingSeparation | K::SiblingContact | K::RelativeNoticeEach => {
+                Some(Law::FosteringConnections)
+            }
             K::PreventionPeriod => Some(Law::PreventionServices),
             K::QrtpAssessment
             | K::QrtpCourtApproval
@@ -195,7 +197,9 @@ impl crate::RuleId {
             | R::IcwaNoticeToTribe
             | R::IcwaPlacementPreference => Some(Law::Icwa),
             R::IcwaEmergencyRemoval => Some(Law::IcwaRule),
-            R::SiblingSeparation | R::RelativeNoticeEach => Some(Law::FosteringConnections),
+            R::SiblingSeparation | R::SiblingContact | R::RelativeNoticeEach => {
+                Some(Law::FosteringConnections)
+            }
             _ => None,
         }
     }

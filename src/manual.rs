@@ -253,6 +253,9 @@
 //! from the siblings' own cases (the same caregiver family on the date). A separation without
 //! its documented reason (contrary to the safety or well-being of a sibling) is accepted and
 //! reported (`sibling_separation`, SSA §471(a)(31)(A)): the duty is one of reasonable efforts.
+//! Siblings placed apart need planned contact (`sibling_contact`, §471(a)(31)(B)): a
+//! family-time plan with the sibling in force on the day of the separation, or made later (met
+//! late).
 //!
 //! Each adult relative identified (`relative_identified`) is owed a notice within 30 days of the
 //! removal (`relative_notice_each`, SSA §471(a)(29)): removal 2024-01-10, notified 2024-02-09

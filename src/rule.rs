@@ -249,6 +249,9 @@ rule_ids! {
     /// Siblings in care placed together, unless the state documents that a joint placement would
     /// be contrary to the safety or well-being of any of them.
     SiblingSeparation = "sibling_separation", "SSA §471(a)(31)(A) (reasonable efforts to place siblings together)";
+    /// Siblings in care placed apart have planned, frequent contact: a family-time plan with
+    /// the sibling.
+    SiblingContact = "sibling_contact", "SSA §471(a)(31)(B) (frequent visitation or other ongoing interaction between separated siblings)";
     // --- relatives (issue 10)
     /// A notice, or its exception, names a relative the case identified.
     RelativeUnknown = "relative_unknown", "data integrity: a relative is identified in the case before a notice names them";

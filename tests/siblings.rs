@@ -371,3 +371,46 @@ fn a_new_plan_replaces_the_old_and_an_exit_ends_it() {
     ]);
     none_of(&case.obligations(d(2024, 5, 1), &FEDERAL), K::FamilyTime);
 }
+
+#[test]
+fn separated_siblings_need_planned_contact() {
+    // Apart from sister C-2 (in care) from 2024-03-01, for her safety. No contact plan:
+    // overdue. A plan every 14 days from 2024-02-01 in force that day: met on 2024-03-01. A plan
+    // made on 2024-03-05: met late.
+    let sister = ContactWith::Sibling(cid("C-2"));
+    let planned = |date| {
+        ev(
+            date,
+            EventData::FamilyTimePlanned {
+                with: sister.clone(),
+                every_days: 14,
+            },
+        )
+    };
+    let status = |before: Option<Event>, after: Option<Event>| {
+        let mut case = with_siblings();
+        if let Some(e) = before {
+            accept(&mut case, e, &FEDERAL);
+        }
+        accept(&mut case, apart(d(2024, 3, 1), "C-2", SAFETY), &FEDERAL);
+        if let Some(e) = after {
+            accept(&mut case, e, &FEDERAL);
+        }
+        let obs = case.obligations(d(2024, 4, 1), &FEDERAL);
+        let o = one(&obs, K::SiblingContact);
+        assert_eq!(
+            (o.rule(), o.counts_from(), o.due()),
+            (RuleId::SiblingContact, d(2024, 3, 1), d(2024, 3, 1))
+        );
+        o.status()
+    };
+    assert_eq!(status(None, None), Status::Overdue);
+    assert_eq!(
+        status(Some(planned(d(2024, 2, 1))), None),
+        Status::Met(d(2024, 3, 1))
+    );
+    assert_eq!(
+        status(None, Some(planned(d(2024, 3, 5)))),
+        Status::MetLate(d(2024, 3, 5))
+    );
+}

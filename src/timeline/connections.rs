@@ -128,3 +128,49 @@ pub(super) fn family_time(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         }
     }
 }
+
+/// Each separation from a sibling in care (as recorded that day) needs planned contact with
+/// the sibling (SSA §471(a)(31)(B)): due the day of the separation; met by a family-time plan
+/// with the sibling in force that day (the latest before it, with a frequency), met late by the
+/// first such plan after it, overdue without one.
+pub(super) fn sibling_contact(view: &View<'_>, out: &mut Vec<Obligation>) {
+    use crate::connections::ContactWith;
+    let events = view.events;
+    for e in events {
+        let EventData::SiblingsSeparated { sibling, .. } = e.what() else {
+            continue;
+        };
+        let date = e.date();
+        let in_care = view
+            .case
+            .siblings_on(date)
+            .iter()
+            .any(|s| s.sibling.child == *sibling && s.sibling.in_care);
+        if !in_care {
+            continue;
+        }
+        let plans = events.iter().filter_map(|x| match x.what() {
+            EventData::FamilyTimePlanned {
+                with: ContactWith::Sibling(s),
+                every_days,
+            } if s == sibling => Some((x.date(), *every_days)),
+            _ => None,
+        });
+        let mut before: Option<(chrono::NaiveDate, u32)> = None;
+        let mut after: Option<chrono::NaiveDate> = None;
+        for (on, every) in plans {
+            if on <= date {
+                before = Some((on, every));
+            } else if every > 0 && after.is_none() {
+                after = Some(on);
+            }
+        }
+        let met = match before {
+            Some((_, every)) if every > 0 => Some(date),
+            _ => after,
+        };
+        view.once(ObligationKind::SiblingContact, None, date, date)
+            .met(met)
+            .push(out);
+    }
+}

@@ -726,6 +726,7 @@ pub(super) const CLOCKS: &[Clock] = {
         ),
         // siblings
         Clock::case(K::SiblingSeparation, connections::sibling_separation),
+        Clock::case(K::SiblingContact, connections::sibling_contact),
     ]
 };
 

@@ -142,6 +142,8 @@ obligation_kinds! {
     // siblings
     /// A separation of siblings in care with its documented reason.
     SiblingSeparation = "sibling_separation", SiblingSeparation;
+    /// A family-time plan with a sibling in care placed apart.
+    SiblingContact = "sibling_contact", SiblingContact;
     // relatives
     /// The notice to one adult relative identified, within 30 days of the removal.
     RelativeNoticeEach = "relative_notice_each", RelativeNoticeEach;
