@@ -203,7 +203,9 @@ impl IcwaConsent {
     }
 }
 
-/// A parent's (or Indian custodian's) withdrawal of a consent (25 U.S.C. 1913(b), (c)).
+/// A parent's (or Indian custodian's) withdrawal of a consent (25 U.S.C. 1913(b), (c)). A
+/// consent to a termination or an adoption withdrawn before the final decree undoes the
+/// parent's relinquishment: the rights are intact again (the case keeps no earlier dates of it).
 ///
 /// On the wire: `{"person": "P-MOTHER", "to": "foster_care"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -207,7 +207,9 @@
 //! born 2024-03-01, a consent on 2024-03-11 (10 days after) is refused, on 2024-03-12 (11 days)
 //! accepted. The refusal never states the birth date or the count of days. A withdrawal names a
 //! consent given and not withdrawn; a consent to a termination or an adoption is withdrawn only
-//! before the final decree (§1913(c)).
+//! before the final decree (§1913(c)), and then the parent's relinquishment no longer ends the
+//! rights ([`Case::parental_rights`](crate::Case::parental_rights) reads intact; an open
+//! reading: the crate does not keep the dates between the relinquishment and the withdrawal).
 //!
 //! What an order must rest on is reported, never refused: the order was made. For each ICWA
 //! foster-care placement order (the court order that removed the child, or the `icwa_findings`

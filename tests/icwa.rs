@@ -249,6 +249,22 @@ fn a_consent_to_adoption_is_withdrawn_only_before_the_final_decree() {
         withdrawn(d(2025, 1, 5), "P-MOTHER", ConsentTo::Adoption),
         &FEDERAL,
     );
+    // Withdrawn before the decree, the relinquishment no longer ends her rights: the
+    // finalization is refused, naming her.
+    assert_eq!(
+        before.parental_rights(&pid("P-MOTHER")),
+        ParentalRights::Intact
+    );
+    let r = refuse(
+        &mut before,
+        ev(d(2025, 1, 6), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::ParentalRightsIntact]);
+    assert_eq!(
+        message(&r, 0),
+        "adoption_finalized needs every legal parent's rights ended, found intact: P-MOTHER"
+    );
     accept(
         &mut case,
         ev(d(2025, 1, 6), EventData::AdoptionFinalized),

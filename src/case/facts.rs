@@ -834,6 +834,17 @@ impl Facts {
                 self.rights
                     .insert(parent.clone(), ParentalRights::Deceased(date));
             }
+            // A consent to a termination or an adoption withdrawn before the final decree
+            // (25 U.S.C. 1913(c)): the relinquishment it gave no longer ends the rights.
+            EventData::IcwaConsentWithdrawn(w)
+                if w.to.ends_at_decree()
+                    && matches!(
+                        self.rights.get(&w.person),
+                        Some(ParentalRights::Relinquished(_))
+                    ) =>
+            {
+                self.rights.remove(&w.person);
+            }
             EventData::PlacedForAdoption(home) => {
                 // The placement this event begins takes the next index (the effect runs after).
                 // At legal risk: no legal parent recorded, or one whose rights are intact and who
