@@ -99,6 +99,9 @@ laws! {
     Pstsfa = "pstsfa", date(2015, 9, 29), None, "P.L. 113-183 (Preventing Sex Trafficking and Strengthening Families Act) §§101, 104, 112: one year after enactment, 2015-09-29";
     /// Reporting a missing child to law enforcement and the national center within 24 hours.
     MissingChildReports = "missing_child_reports", date(2016, 9, 29), None, "P.L. 113-183 §104, SSA §471(a)(35)(B): two years after enactment, 2016-09-29";
+    /// The Indian Child Welfare Act: notice, active efforts, expert testimony and standards of
+    /// evidence, consent, placement preferences, emergency removal.
+    Icwa = "icwa", date(1978, 11, 8), None, "P.L. 95-608 (Indian Child Welfare Act of 1978): enacted 1978-11-08 (25 U.S.C. 1901–1963)";
     /// The ICWA regulation, for proceedings begun on or after its date.
     IcwaRule = "icwa_rule", date(2016, 12, 12), None, "25 CFR 23.143 (81 FR 38778): proceedings begun on or after 2016-12-12";
     /// Title IV-E prevention services and their 12-month periods (from the state's
@@ -167,6 +170,16 @@ impl crate::ObligationKind {
             K::PreventionPeriod | K::PreventionServiceSpecified | K::PreventionServiceInPeriod => {
                 Some(Law::PreventionServices)
             }
+            K::IcwaActiveEfforts
+            | K::IcwaExpertWitness
+            | K::IcwaEvidenceStandard
+            | K::IcwaNoticeToParent
+            | K::IcwaNoticeToTribe
+            | K::IcwaPlacementPreference => Some(Law::Icwa),
+            K::IcwaEmergencyRemoval => Some(Law::IcwaRule),
+            K::SiblingSeparation | K::SiblingContact | K::RelativeNoticeEach => {
+                Some(Law::FosteringConnections)
+            }
             K::QrtpAssessment
             | K::QrtpCourtApproval
             | K::QrtpTransition
@@ -185,6 +198,20 @@ impl crate::RuleId {
         use crate::RuleId as R;
         match self {
             R::ApplaAge => Some(Law::Pstsfa),
+            R::IcwaConsentTooEarly
+            | R::IcwaConsentNotGiven
+            | R::IcwaWithdrawalAfterDecree
+            | R::IcwaActiveEfforts
+            | R::IcwaExpertWitness
+            | R::IcwaEvidenceStandard
+            | R::IcwaAdditionalTimeLimit
+            | R::IcwaNoticeToParent
+            | R::IcwaNoticeToTribe
+            | R::IcwaPlacementPreference => Some(Law::Icwa),
+            R::IcwaEmergencyRemoval => Some(Law::IcwaRule),
+            R::SiblingSeparation | R::SiblingContact | R::RelativeNoticeEach => {
+                Some(Law::FosteringConnections)
+            }
             _ => None,
         }
     }
@@ -198,7 +225,8 @@ mod tests {
     fn every_law_has_a_citation_and_a_date_in_range() {
         for law in Law::ALL {
             assert!(!law.citation().is_empty());
-            assert!(law.federal_effective() > date(1990, 1, 1));
+            // The oldest is the Indian Child Welfare Act of 1978.
+            assert!(law.federal_effective() >= date(1978, 11, 8));
             assert_eq!(law.as_str().parse::<Law>(), Ok(*law));
         }
     }

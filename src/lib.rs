@@ -146,8 +146,10 @@
 pub use chrono;
 
 mod codes;
+pub mod connections;
 pub mod date;
 mod error;
+pub mod icwa;
 mod id;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
@@ -173,6 +175,10 @@ pub use family::{
 };
 #[allow(deprecated)]
 pub use family::{FosterLicence, LicenceStatus};
+pub use icwa::{
+    ConsentTo, ConsentWithdrawal, EvidenceStandard, IcwaConsent, IcwaFindings, IcwaHome, IcwaOrder,
+    NoticeRecipient, PreferenceKind, Preferences,
+};
 pub use id::{ChildId, EntryId, FacilityId, FamilyId, PersonId, PlacementId};
 pub use placement::{
     EndReason, Location, NewPlacement, Placement, PlacementEnd, Setting, SpecifiedSetting,

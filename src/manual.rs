@@ -301,6 +301,81 @@
 //! QRTP of the case (`qrtp_placement`), and the QRTP clocks read it as they read
 //! [`EventData::QrtpAssessed`](crate::EventData::QrtpAssessed): the first assessment of the
 //! placement meets `qrtp_assessment`, a finding of not appropriate starts `qrtp_transition`.
+//! # The Indian Child Welfare Act
+//!
+//! The child's ICWA status is read as of each date
+//! ([`Case::indian_child_status_on`](crate::Case::indian_child_status_on)): the child's record
+//! until an `icwa_status_determined` event changes it. "Indian child" and "reason to know" (25
+//! CFR 23.107(b): treated as an Indian child until settled) turn the Act's rules on from that
+//! date; "not an Indian child" turns them off.
+//!
+//! Only what the Act makes invalid is refused: a consent given before or within 10 days after
+//! the child's birth (25 U.S.C. 1913(a); `icwa_consent_too_early`), and so a relinquishment dated
+//! then, which would give it effect. "Within ten days after" counts the days after the birth:
+//! born 2024-03-01, a consent on 2024-03-11 (10 days after) is refused, on 2024-03-12 (11 days)
+//! accepted. The refusal never states the birth date or the count of days. A withdrawal names a
+//! consent given and not withdrawn; a consent to a termination or an adoption is withdrawn only
+//! before the final decree (§1913(c)), and then the parent's relinquishment no longer ends the
+//! rights ([`Case::parental_rights`](crate::Case::parental_rights) reads intact; an open
+//! reading: the crate does not keep the dates between the relinquishment and the withdrawal).
+//!
+//! What an order must rest on is reported, never refused: the order was made. For each ICWA
+//! foster-care placement order (the court order that removed the child, or the `icwa_findings`
+//! recorded after an emergency removal or a voluntary placement) and each termination of a
+//! parent's rights while the Act applies, three obligations are due the day of the order:
+//! active efforts (§1912(d)), a qualified expert witness (§1912(e), (f)) and the standard of
+//! evidence (clear and convincing for a placement, beyond a reasonable doubt for a termination).
+//! Findings recorded without one make that obligation overdue with the consequence
+//! [`OpenToInvalidation`](crate::timeline::Consequence::OpenToInvalidation) (25 U.S.C. 1914);
+//! findings recorded after a court-ordered removal are met late, with the same consequence. An
+//! emergency removal (§1922) needs none. The title IV-E reasonable-efforts findings are owed
+//! too: active efforts do not replace them.
+//!
+//! Each of those orders is a hearing, and no hearing may be held until 10 days after the parents
+//! and the tribe received notice (§1912(a)): `icwa_notice_to_parent` (each legal parent with
+//! rights intact, or the parent a termination names) and `icwa_notice_to_tribe` are due the
+//! hearing date less 10 days, less the additional days asked for (`icwa_additional_time`, at most
+//! 20), less 15 days more when only the Secretary was notified. A hearing 9 days after receipt:
+//! received 2024-01-01, heard 2024-01-10, due by 2023-12-31, met late and open to invalidation;
+//! heard 2024-01-11, due by 2024-01-01, met. A receipt counts for the first hearing after it.
+//!
+//! Placements are ranked, never refused: [`Preferences::rank`](crate::icwa::Preferences::rank)
+//! gives where a home ([`IcwaHome`](crate::icwa::IcwaHome)) stands under §1915(b) (foster care,
+//! pre-adoptive) or §1915(a) (a placement begun by `placed_for_adoption`), or under the tribe's
+//! own order recorded by `icwa_tribal_preferences` (§1915(c)). The obligation
+//! `icwa_placement_preference` of each placement of an Indian child is met the day it begins when
+//! its assessed home (`icwa_home_assessed`) is within the preferences, or the day the court found
+//! good cause (`icwa_good_cause`) for a home outside them; overdue otherwise. The crate cannot
+//! know which preferred homes were available, so a home ranked below the first counts as within
+//! the preferences (an open reading); §1914 does not reach §1915, so no consequence is stated.
+//! An emergency removal (§1922; 25 CFR 23.113) ends, or a placement order is made, within 30
+//! days (`icwa_emergency_removal`). A transfer to the tribe's jurisdiction
+//! (`icwa_transferred_to_tribe`, §1911(b)) ends the episode, transferred to another agency, and
+//! names the tribe ([`Case::tribal_transfers`](crate::Case::tribal_transfers)).
+//!
+//! # Family connections: siblings, relatives, family time
+//!
+//! [`crate::connections`] holds the records. A sibling is recorded in the child's case by id
+//! (`sibling_recorded`: in care or not, the custodian); `siblings_placed_together` and
+//! `siblings_separated` say how the child is placed with a sibling in care from a date, and
+//! [`Case::placed_with_siblings_on`](crate::Case::placed_with_siblings_on) reads all / some /
+//! none from them, or [`connections::placed_with_siblings`](crate::connections::placed_with_siblings)
+//! from the siblings' own cases (the same caregiver family on the date). A separation without
+//! its documented reason (contrary to the safety or well-being of a sibling) is accepted and
+//! reported (`sibling_separation`, SSA §471(a)(31)(A)): the duty is one of reasonable efforts.
+//! Siblings placed apart need planned contact (`sibling_contact`, §471(a)(31)(B)): a
+//! family-time plan with the sibling in force on the day of the separation, or made later (met
+//! late).
+//!
+//! Each adult relative identified (`relative_identified`) is owed a notice within 30 days of the
+//! removal (`relative_notice_each`, SSA §471(a)(29)): removal 2024-01-10, notified 2024-02-09
+//! (day 30) met, 2024-02-10 (day 31) met late; `relative_notice_excepted` waives it for family
+//! or domestic violence. The aggregate `relative_notice` (one `relatives_notified` record) stays.
+//!
+//! Family time: `family_time_planned` sets the case plan's expected frequency with a parent,
+//! sibling or relative (every N days from its date); `family_time_contact` records a contact,
+//! planned or held, in person, by video or by phone. `family_time` is one obligation per period,
+//! met by the first contact held in it; a planned contact does not meet it.
 //!
 //! # Policy profiles
 //!

@@ -232,6 +232,59 @@ rule_ids! {
     HearingNotice = "hearing_notice", "SSA §475(5)(G)";
     /// At each permanency hearing the court consults the child in an age-appropriate way.
     ChildConsulted = "child_consulted", "SSA §475(5)(C)(iii)";
+    // --- icwa
+    /// A consent given before or within 10 days after the Indian child's birth is not valid: it
+    /// cannot end a parent's rights (refused: a consent, a relinquishment).
+    IcwaConsentTooEarly = "icwa_consent_too_early", "25 U.S.C. 1913(a) (consent given prior to, or within ten days after, birth shall not be valid); 25 CFR 23.125(e)";
+    /// A withdrawal names a consent the person gave and has not withdrawn.
+    IcwaConsentNotGiven = "icwa_consent_not_given", "25 U.S.C. 1913(b), (c) (withdrawal of consent)";
+    /// A consent to a termination or an adoption may be withdrawn only before the final decree.
+    IcwaWithdrawalAfterDecree = "icwa_withdrawal_after_decree", "25 U.S.C. 1913(c) (withdrawn for any reason at any time prior to the entry of a final decree); 25 CFR 23.128";
+    /// Active efforts to prevent the breakup of the Indian family, made and proved unsuccessful,
+    /// found for a foster-care placement or a termination; owed with the title IV-E reasonable
+    /// efforts, not instead of them. An order without them is open to invalidation.
+    IcwaActiveEfforts = "icwa_active_efforts", "25 U.S.C. 1912(d); 25 CFR 23.2, 23.120; invalidation: 25 U.S.C. 1914";
+    /// The testimony of a qualified expert witness for a foster-care placement or a termination.
+    IcwaExpertWitness = "icwa_expert_witness", "25 U.S.C. 1912(e), (f); 25 CFR 23.121, 23.122; invalidation: 25 U.S.C. 1914";
+    /// Clear and convincing evidence for a foster-care placement, evidence beyond a reasonable
+    /// doubt for a termination.
+    IcwaEvidenceStandard = "icwa_evidence_standard", "25 U.S.C. 1912(e), (f); 25 CFR 23.121; invalidation: 25 U.S.C. 1914";
+    /// The parent, Indian custodian or tribe may ask for at most 20 additional days.
+    IcwaAdditionalTimeLimit = "icwa_additional_time_limit", "25 U.S.C. 1912(a) (up to twenty additional days to prepare); 25 CFR 23.112(a)";
+    /// Each parent whose rights the proceeding concerns received notice at least 10 days (plus the
+    /// additional days asked for) before a foster-care placement or termination hearing.
+    IcwaNoticeToParent = "icwa_notice_to_parent", "25 U.S.C. 1912(a); 25 CFR 23.111, 23.112; invalidation: 25 U.S.C. 1914";
+    /// The tribe received notice at least 10 days (plus the additional days asked for) before a
+    /// foster-care placement or termination hearing; notice to the Secretary when the tribe is
+    /// unknown, 15 days more.
+    IcwaNoticeToTribe = "icwa_notice_to_tribe", "25 U.S.C. 1912(a) (the Secretary: 15 days to notify); 25 CFR 23.111, 23.112; invalidation: 25 U.S.C. 1914";
+    /// A record about a placement names a placement of the case.
+    IcwaPlacementUnknown = "icwa_placement_unknown", "data integrity: a record names a placement of the case";
+    /// An Indian child's placement follows the order of preference (the Act's, or the tribe's by
+    /// resolution), or the court found good cause on the record to depart from it.
+    IcwaPlacementPreference = "icwa_placement_preference", "25 U.S.C. 1915(a)–(c); 25 CFR 23.129–23.132 (good cause on the record, clear and convincing evidence)";
+    /// An emergency removal of an Indian child ends, or a proceeding begins, the case is
+    /// transferred to the tribe or the child returned, within 30 days.
+    IcwaEmergencyRemoval = "icwa_emergency_removal", "25 U.S.C. 1922; 25 CFR 23.113(b), (e) (no longer than 30 days absent specific findings)";
+    // --- siblings (issue 10)
+    /// A sibling arrangement names a sibling the case records, other than the child.
+    SiblingUnknown = "sibling_unknown", "data integrity: a sibling is recorded in the child's case before it is named";
+    /// Siblings in care placed together, unless the state documents that a joint placement would
+    /// be contrary to the safety or well-being of any of them.
+    SiblingSeparation = "sibling_separation", "SSA §471(a)(31)(A) (reasonable efforts to place siblings together)";
+    /// Siblings in care placed apart have planned, frequent contact: a family-time plan with
+    /// the sibling.
+    SiblingContact = "sibling_contact", "SSA §471(a)(31)(B) (frequent visitation or other ongoing interaction between separated siblings)";
+    // --- relatives (issue 10)
+    /// A notice, or its exception, names a relative the case identified.
+    RelativeUnknown = "relative_unknown", "data integrity: a relative is identified in the case before a notice names them";
+    /// Each adult relative identified notified within 30 days of the removal, unless family or
+    /// domestic violence excepts them.
+    RelativeNoticeEach = "relative_notice_each", "SSA §471(a)(29) (all adult grandparents, parents of a sibling with custody, other adult relatives; subject to exceptions due to family or domestic violence)";
+    // --- family time (issue 10)
+    /// A contact held with each person the case plan names, in each period of its expected
+    /// frequency.
+    FamilyTime = "family_time", "SSA §471(a)(31)(B) (separated siblings: frequent visitation or other ongoing interaction); SSA §475(1)(B) (case plan); the case plan's expected frequency";
 }
 
 impl fmt::Display for RuleId {

@@ -37,6 +37,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::ApplaReview;
+use crate::IcwaOrder;
 use crate::date::days_after;
 use crate::{
     AggravatedGround, ApplaDocumentation, Candidacy, Case, CaseRecord, Child, ChildId,
@@ -1048,6 +1049,201 @@ impl Walk {
     }
 
     /// The legal parents whose rights are intact.
+    /// A relinquishment (when `relinquish` and the Act allows one on this date: not within 10
+    /// days of an Indian child's birth, 25 U.S.C. 1913(a)) or a termination of `parent`'s rights.
+    fn end_rights(&self, parent: PersonId, relinquish: bool) -> EventData {
+        if relinquish && self.consent_valid() {
+            EventData::ParentalRightsRelinquished { parent }
+        } else {
+            EventData::ParentalRightsTerminated { parent }
+        }
+    }
+
+    /// Whether a consent given today is valid: the Act does not apply, or the child was born
+    /// more than 10 days ago (25 U.S.C. 1913(a)).
+    fn consent_valid(&self) -> bool {
+        let born = *self.case.child().date_of_birth().expose();
+        !self.case.indian_child_status_on(self.date).icwa_applies()
+            || (self.date - born).num_days() > crate::rules::icwa::CONSENT_INVALID_DAYS
+    }
+
+    /// An ICWA record: the child's status, a court's findings (complete or not), a parent's
+    /// consent to foster care, or its withdrawal.
+    fn icwa(&mut self, k: u8) {
+        use crate::icwa::{ConsentTo, ConsentWithdrawal, EvidenceStandard, IcwaConsent};
+        let parent = self.intact().first().cloned();
+        let standing = parent.as_ref().filter(|p| {
+            let mut stands = false;
+            for e in self.case.events() {
+                match e.what() {
+                    EventData::IcwaConsent(c)
+                        if c.person == **p && c.to == ConsentTo::FosterCare =>
+                    {
+                        stands = true
+                    }
+                    EventData::IcwaConsentWithdrawn(w)
+                        if w.person == **p && w.to == ConsentTo::FosterCare =>
+                    {
+                        stands = false
+                    }
+                    _ => {}
+                }
+            }
+            stands
+        });
+        // The slot varies with the length of the history, so that each kind of record varies.
+        let n = self.case.events().len();
+        let what = match (
+            (usize::from(k) / 10 + n) % 5,
+            parent.clone(),
+            standing.cloned(),
+        ) {
+            // The placement preferences: a home assessed, good cause found, a tribe's own order.
+            (1, _, _) if n % 4 != 3 => {
+                use crate::icwa::IcwaHome as H;
+                let current = self.case.current_placement().map(|p| p.id().clone());
+                match (n % 4, current) {
+                    (0, Some(placement)) => {
+                        let home = [H::ExtendedFamily, H::TribalFosterHome, H::Other][(n / 4) % 3];
+                        if home != H::Other {
+                            return self.emit(EventData::IcwaHomeAssessed { placement, home });
+                        }
+                        // A departure from the preferences, and the court's good cause for it.
+                        self.emit(EventData::IcwaHomeAssessed {
+                            placement: placement.clone(),
+                            home,
+                        });
+                        EventData::IcwaGoodCause { placement }
+                    }
+                    (1, Some(placement)) => EventData::IcwaGoodCause { placement },
+                    _ => EventData::IcwaTribalPreferences(crate::icwa::Preferences::tribal(
+                        vec![H::TribalFosterHome, H::ExtendedFamily],
+                        vec![H::TribeMember, H::ExtendedFamily],
+                    )),
+                }
+            }
+            (1, _, _) => EventData::IcwaFindings(crate::icwa::IcwaFindings::new(
+                IcwaOrder::FosterCarePlacement,
+                (n / 4).is_multiple_of(3),
+                !(n / 4).is_multiple_of(5),
+                if (n / 4).is_multiple_of(7) {
+                    EvidenceStandard::Preponderance
+                } else {
+                    EvidenceStandard::ClearAndConvincing
+                },
+            )),
+            // Now and then the proceeding is transferred to the tribe: an exit.
+            (2, _, _) if n.is_multiple_of(4) => EventData::IcwaTransferredToTribe(
+                crate::Tribe::new("Navajo Nation").expect("a valid tribe"),
+            ),
+            // Family time: a plan of the expected frequency, and contacts held or planned.
+            (4, _, _) if n.is_multiple_of(3) => {
+                use crate::connections::{Contact, ContactKind, ContactWith};
+                let with = match parent.clone() {
+                    Some(p) => ContactWith::Person(p),
+                    None => ContactWith::Sibling(
+                        crate::ChildId::new("SIB-1").expect("a valid child id"),
+                    ),
+                };
+                if (n / 3).is_multiple_of(2) {
+                    self.emit(EventData::FamilyTimePlanned {
+                        with: with.clone(),
+                        every_days: 7 + u32::try_from(n % 24).expect("under 24"),
+                    });
+                }
+                let kind = [
+                    ContactKind::InPerson,
+                    ContactKind::Virtual,
+                    ContactKind::Phone,
+                ][(n / 6) % 3];
+                EventData::FamilyTimeContact(if (n / 6).is_multiple_of(4) {
+                    Contact::planned(with, kind)
+                } else {
+                    Contact::held(with, kind)
+                })
+            }
+            // A relative identified, then notified or excepted (family or domestic violence).
+            (2, _, _) if n % 4 == 2 => {
+                let person = PersonId::new("P-REL-1").expect("a valid person id");
+                let known = self.case.events().iter().any(
+                    |e| matches!(e.what(), EventData::RelativeIdentified(r) if r.person == person),
+                );
+                if !known {
+                    self.emit(EventData::RelativeIdentified(
+                        crate::connections::Relative::new(
+                            person.clone(),
+                            crate::connections::RelativeKind::Grandparent,
+                        ),
+                    ));
+                }
+                if (n / 4).is_multiple_of(2) {
+                    EventData::RelativeNoticeExcepted { person }
+                } else {
+                    EventData::RelativeNotified { person }
+                }
+            }
+            // A sibling recorded, then placed together or apart (with or without the reason).
+            (2, _, _) if n % 4 == 1 => {
+                let id = crate::ChildId::new("SIB-1").expect("a valid child id");
+                let known =
+                    self.case.events().iter().any(
+                        |e| matches!(e.what(), EventData::SiblingRecorded(s) if s.child == id),
+                    );
+                if !known {
+                    self.emit(EventData::SiblingRecorded(
+                        crate::connections::Sibling::in_care(id.clone()),
+                    ));
+                }
+                match n % 3 {
+                    0 => EventData::SiblingsPlacedTogether { sibling: id },
+                    k => EventData::SiblingsSeparated {
+                        sibling: id,
+                        reason: (k == 1).then_some(
+                            crate::connections::SeparationReason::ContraryToSafetyOrWellBeing,
+                        ),
+                    },
+                }
+            }
+            (2, _, _) => EventData::IcwaFindings(crate::icwa::IcwaFindings::complete(
+                IcwaOrder::ParentalRightsTermination,
+            )),
+            (3 | 4, _, Some(p)) => {
+                EventData::IcwaConsentWithdrawn(ConsentWithdrawal::new(p, ConsentTo::FosterCare))
+            }
+            (3, Some(p), None) if self.consent_valid() => {
+                EventData::IcwaConsent(IcwaConsent::new(p, ConsentTo::FosterCare))
+            }
+            // A consent to foster care, withdrawn the same day (at any time, §1913(b)).
+            (4, Some(p), None) if self.consent_valid() => {
+                self.emit(EventData::IcwaConsent(IcwaConsent::new(
+                    p.clone(),
+                    ConsentTo::FosterCare,
+                )));
+                EventData::IcwaConsentWithdrawn(ConsentWithdrawal::new(p, ConsentTo::FosterCare))
+            }
+            // The notice of the proceeding received, or more time asked for (1 to 20 days).
+            (0, _, _) if n % 3 == 1 => EventData::IcwaNoticeReceived(match (n / 3) % 3 {
+                0 => crate::icwa::NoticeRecipient::Secretary,
+                1 => crate::icwa::NoticeRecipient::Tribe(
+                    crate::Tribe::new("Navajo Nation").expect("a valid tribe"),
+                ),
+                _ => match parent.clone() {
+                    Some(p) => crate::icwa::NoticeRecipient::Person(p),
+                    None => crate::icwa::NoticeRecipient::Secretary,
+                },
+            }),
+            (0, _, _) if n % 3 == 2 => EventData::IcwaAdditionalTime {
+                days: 1 + u32::try_from(n % 20).expect("under 20"),
+            },
+            _ => EventData::IcwaStatusDetermined(if n.is_multiple_of(2) {
+                IndianChildStatus::ReasonToKnow
+            } else {
+                IndianChildStatus::NotIndianChild
+            }),
+        };
+        self.emit(what);
+    }
+
     fn intact(&self) -> Vec<PersonId> {
         self.case
             .legal_parents()
@@ -1422,6 +1618,12 @@ impl Walk {
                     id, returns,
                 )));
             }
+            // icwa: the child's status, a court's findings, a consent and its withdrawal.
+            Op::Routine(k, _)
+                if (k % 10 == 9 && (k / 10) % 5 == 3) || (k % 10 == 7 && (k / 10) % 3 == 0) =>
+            {
+                self.icwa(*k)
+            }
             Op::Routine(k, e) => self.emit(match k % 10 {
                 0 | 1 => EventData::PeriodicReview,
                 2 | 3 => EventData::PermanencyHearing,
@@ -1545,11 +1747,8 @@ impl Walk {
                 let intact = self.intact();
                 if !intact.is_empty() {
                     let parent = intact[usize::from(*k) % intact.len()].clone();
-                    self.emit(if how % 4 == 1 {
-                        EventData::ParentalRightsRelinquished { parent }
-                    } else {
-                        EventData::ParentalRightsTerminated { parent }
-                    });
+                    let ended = self.end_rights(parent, how % 4 == 1);
+                    self.emit(ended);
                 }
             }
             Op::Toward(k) => self.toward(*k),
@@ -1598,11 +1797,8 @@ impl Walk {
                     return self.set_goals(Goal::Adoption, k / 3);
                 }
                 if let Some(parent) = intact.first().cloned() {
-                    return self.emit(if k.is_multiple_of(5) {
-                        EventData::ParentalRightsRelinquished { parent }
-                    } else {
-                        EventData::ParentalRightsTerminated { parent }
-                    });
+                    let ended = self.end_rights(parent, k.is_multiple_of(5));
+                    return self.emit(ended);
                 }
                 let p = self.adoptive_placement(k / 3);
                 self.emit(EventData::PlacedForAdoption(p));

@@ -41,7 +41,10 @@ fn day_is_free(day: &[Event]) -> bool {
         e.kind().is_correction()
             || matches!(
                 e.kind(),
-                EventKind::Discharge | EventKind::AdoptionFinalized | EventKind::Close
+                EventKind::Discharge
+                    | EventKind::AdoptionFinalized
+                    | EventKind::Close
+                    | EventKind::IcwaTransferredToTribe
             )
     })
 }

@@ -121,7 +121,8 @@ fn a_1996_removal_owes_no_asfa_clock_and_a_1998_one_does() {
 fn every_law_names_its_source_and_its_dates() {
     for law in Law::ALL {
         assert!(!law.citation().is_empty(), "{law}");
-        assert!(law.federal_effective() >= d(1997, 1, 1), "{law}");
+        // The oldest is the Indian Child Welfare Act, enacted 1978-11-08 (P.L. 95-608).
+        assert!(law.federal_effective() >= d(1978, 11, 8), "{law}");
         assert!(law.repealed().is_none_or(|r| r > law.federal_effective()));
     }
     // The residence majority of caseworker visits was struck from 2025-10-01.
@@ -132,4 +133,7 @@ fn every_law_names_its_source_and_its_dates() {
         Some(Law::ResidenceVisits)
     );
     assert_eq!(RuleId::ApplaAge.law(), Some(Law::Pstsfa));
+    assert_eq!(Law::Icwa.federal_effective(), d(1978, 11, 8));
+    assert_eq!(RuleId::IcwaConsentTooEarly.law(), Some(Law::Icwa));
+    assert_eq!(ObligationKind::IcwaActiveEfforts.law(), Some(Law::Icwa));
 }

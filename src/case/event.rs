@@ -8,7 +8,7 @@ use crate::child::Child;
 use crate::date;
 use crate::error::Error;
 use crate::family::Family;
-use crate::id::{EntryId, FamilyId, PersonId, PlacementId};
+use crate::id::{ChildId, EntryId, FamilyId, PersonId, PlacementId};
 use crate::placement::{NewPlacement, Setting};
 use crate::plan::{ApplaReview, Goals};
 use crate::text::Note;
@@ -1486,6 +1486,46 @@ event_kinds! {
     ChildConsultedAtHearing = "child_consulted_at_hearing",
     /// [`EventData::IndividualAssessment`].
     IndividualAssessment = "individual_assessment",
+    // icwa
+    /// [`EventData::IcwaStatusDetermined`].
+    IcwaStatusDetermined = "icwa_status_determined",
+    /// [`EventData::IcwaFindings`].
+    IcwaFindings = "icwa_findings",
+    /// [`EventData::IcwaConsent`].
+    IcwaConsent = "icwa_consent",
+    /// [`EventData::IcwaConsentWithdrawn`].
+    IcwaConsentWithdrawn = "icwa_consent_withdrawn",
+    /// [`EventData::IcwaNoticeReceived`].
+    IcwaNoticeReceived = "icwa_notice_received",
+    /// [`EventData::IcwaAdditionalTime`].
+    IcwaAdditionalTime = "icwa_additional_time",
+    /// [`EventData::IcwaTransferredToTribe`].
+    IcwaTransferredToTribe = "icwa_transferred_to_tribe",
+    /// [`EventData::IcwaHomeAssessed`].
+    IcwaHomeAssessed = "icwa_home_assessed",
+    /// [`EventData::IcwaGoodCause`].
+    IcwaGoodCause = "icwa_good_cause",
+    /// [`EventData::IcwaTribalPreferences`].
+    IcwaTribalPreferences = "icwa_tribal_preferences",
+    // (issue 10: siblings)
+    /// [`EventData::SiblingRecorded`].
+    SiblingRecorded = "sibling_recorded",
+    /// [`EventData::SiblingsPlacedTogether`].
+    SiblingsPlacedTogether = "siblings_placed_together",
+    /// [`EventData::SiblingsSeparated`].
+    SiblingsSeparated = "siblings_separated",
+    // (issue 10: relatives)
+    /// [`EventData::RelativeIdentified`].
+    RelativeIdentified = "relative_identified",
+    /// [`EventData::RelativeNotified`].
+    RelativeNotified = "relative_notified",
+    /// [`EventData::RelativeNoticeExcepted`].
+    RelativeNoticeExcepted = "relative_notice_excepted",
+    // (issue 10: family time)
+    /// [`EventData::FamilyTimePlanned`].
+    FamilyTimePlanned = "family_time_planned",
+    /// [`EventData::FamilyTimeContact`].
+    FamilyTimeContact = "family_time_contact",
 }
 
 impl fmt::Display for EventKind {
@@ -1705,6 +1745,103 @@ pub enum EventData {
     /// parenting youth, a treatment plan): who made it, what it found, the placement it is for.
     /// A QRTP assessment meets the QRTP clocks as [`EventData::QrtpAssessed`] does.
     IndividualAssessment(crate::supports::Assessment),
+    // icwa
+    /// The child's ICWA status from this date (inquiry, reason to know, or the determination
+    /// that the child is or is not an Indian child, with the tribe): see
+    /// [`Case::indian_child_status_on`](crate::Case::indian_child_status_on). "Indian child" and
+    /// "reason to know" turn the Act's rules on from this date (25 U.S.C. 1903(4); 25 CFR
+    /// 23.107(b)).
+    IcwaStatusDetermined(crate::child::IndianChildStatus),
+    /// What the court found in an ICWA foster-care placement or termination proceeding, dated
+    /// the day of the order (25 U.S.C. 1912(d)–(f)). Accepted whatever it found; a missing
+    /// finding makes the order open to invalidation (§1914), reported by the clocks.
+    IcwaFindings(crate::icwa::IcwaFindings),
+    /// A parent's or Indian custodian's voluntary consent, recorded before a judge (25 U.S.C.
+    /// 1913(a)). Refused before or within 10 days after the child's birth.
+    IcwaConsent(crate::icwa::IcwaConsent),
+    /// A consent withdrawn (25 U.S.C. 1913(b), (c)): to foster care at any time, to a
+    /// termination or an adoption before the final decree.
+    IcwaConsentWithdrawn(crate::icwa::ConsentWithdrawal),
+    /// The notice of an involuntary ICWA proceeding was received (the return receipt's date) by
+    /// a parent or the Indian custodian, a tribe, or the Secretary (25 U.S.C. 1912(a)). No
+    /// foster-care placement or termination hearing until 10 days after (the Secretary: 15 days
+    /// more); the clocks report a hearing held earlier.
+    IcwaNoticeReceived(crate::icwa::NoticeRecipient),
+    /// The parent, the Indian custodian or the tribe asked for up to 20 additional days to
+    /// prepare for the next hearing (25 U.S.C. 1912(a)).
+    IcwaAdditionalTime {
+        /// The additional days asked for (1 to 20).
+        days: u32,
+    },
+    /// The proceeding was transferred to the jurisdiction of the tribe named (25 U.S.C.
+    /// 1911(b); 25 CFR 23.115–23.119), which takes placement and care responsibility: the episode
+    /// exits, transferred to another agency (AFCARS exit reason).
+    IcwaTransferredToTribe(crate::child::Tribe),
+    /// The kind of home a placement of the case is in, against the placement preferences
+    /// (25 U.S.C. 1915(a), (b)): see [`Preferences::rank`](crate::icwa::Preferences::rank).
+    IcwaHomeAssessed {
+        /// The placement.
+        placement: PlacementId,
+        /// Its home.
+        home: crate::icwa::IcwaHome,
+    },
+    /// The court found good cause, on the record, to depart from the placement preferences for
+    /// this placement (25 CFR 23.132: clear and convincing evidence).
+    IcwaGoodCause {
+        /// The placement.
+        placement: PlacementId,
+    },
+    /// The child's tribe set its own order of preference by resolution (25 U.S.C. 1915(c)), for
+    /// the placements from this date.
+    IcwaTribalPreferences(crate::icwa::Preferences),
+    // (issue 10: siblings)
+    /// A sibling of the child, or a new record of one (in care or not, the custodian): the
+    /// latest record of a sibling's id is the one read. See [`crate::connections`].
+    SiblingRecorded(crate::connections::Sibling),
+    /// From this date the child is placed with this sibling (SSA §471(a)(31)(A)).
+    SiblingsPlacedTogether {
+        /// The sibling, as recorded.
+        sibling: ChildId,
+    },
+    /// From this date the child is placed apart from this sibling, with the documented reason
+    /// when there is one (SSA §471(a)(31)(A)). Accepted without it; the clocks report it.
+    SiblingsSeparated {
+        /// The sibling, as recorded.
+        sibling: ChildId,
+        /// The documented reason.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Option::is_none")
+        )]
+        reason: Option<crate::connections::SeparationReason>,
+    },
+    // (issue 10: relatives)
+    /// An adult relative identified (SSA §471(a)(29)): to be notified within 30 days of the
+    /// removal.
+    RelativeIdentified(crate::connections::Relative),
+    /// The notice to this relative was given (SSA §471(a)(29)).
+    RelativeNotified {
+        /// The relative, as identified.
+        person: PersonId,
+    },
+    /// No notice to this relative: family or domestic violence (SSA §471(a)(29): "subject to
+    /// exceptions due to family or domestic violence").
+    RelativeNoticeExcepted {
+        /// The relative, as identified.
+        person: PersonId,
+    },
+    // (issue 10: family time)
+    /// The case plan's expected frequency of contact with a parent, sibling or relative: at
+    /// least one contact held in every period of `every_days` days from this date, until a new
+    /// plan for the same person (0 ends the expectation).
+    FamilyTimePlanned {
+        /// Whom with.
+        with: crate::connections::ContactWith,
+        /// The length of each period, in days (7: weekly).
+        every_days: u32,
+    },
+    /// A family-time contact, planned or held, on this date.
+    FamilyTimeContact(crate::connections::Contact),
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1781,7 +1918,7 @@ impl EventKind {
     /// | 1 | `reopen`, `open_preservation`, `candidacy_identified`, `prevention_plan_recorded`, `service_provided`: services open before a removal of their day |
     /// | 2 | `removal`: before the placement and the findings it sanctions |
     /// | 3 | everything that happens in care — placements, findings, plans, hearings, reviews, notices, parents' rights — in the order entered |
-    /// | 4 | exits: `discharge`, `adoption_finalized` |
+    /// | 4 | exits: `discharge`, `adoption_finalized`, `icwa_transferred_to_tribe` |
     /// | 5 | `close` |
     /// | 6 | `death`: nothing follows it |
     ///
@@ -1844,8 +1981,26 @@ impl EventKind {
             | K::TeamMemberRejected
             | K::CaregiverNotified
             | K::ChildConsultedAtHearing
-            | K::IndividualAssessment => 3,
-            K::Discharge | K::AdoptionFinalized => 4,
+            | K::IndividualAssessment
+            // icwa
+            | K::IcwaStatusDetermined
+            | K::IcwaFindings
+            | K::IcwaConsent
+            | K::IcwaConsentWithdrawn
+            | K::IcwaNoticeReceived
+            | K::IcwaAdditionalTime
+            | K::IcwaHomeAssessed
+            | K::IcwaGoodCause
+            | K::IcwaTribalPreferences
+            | K::SiblingRecorded
+            | K::SiblingsPlacedTogether
+            | K::SiblingsSeparated
+            | K::RelativeIdentified
+            | K::RelativeNotified
+            | K::RelativeNoticeExcepted
+            | K::FamilyTimePlanned
+            | K::FamilyTimeContact => 3,
+            K::Discharge | K::AdoptionFinalized | K::IcwaTransferredToTribe => 4,
             K::Close => 5,
             K::Death => 6,
             K::Voided | K::Amended | K::Vacated | K::ChildCorrected => 7,

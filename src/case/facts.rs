@@ -267,7 +267,10 @@ struct Slot {
 /// close.
 pub(crate) fn closes_day_segment(kind: super::event::EventKind) -> bool {
     use super::event::EventKind as K;
-    matches!(kind, K::Discharge | K::AdoptionFinalized | K::Close)
+    matches!(
+        kind,
+        K::Discharge | K::AdoptionFinalized | K::Close | K::IcwaTransferredToTribe
+    )
 }
 
 /// Counts `person` in (`add`) or out of `index`.
@@ -466,6 +469,20 @@ impl Facts {
 
     pub(crate) fn child(&self) -> &Child {
         &self.child
+    }
+
+    /// The child's ICWA status on `date`: the last `icwa_status_determined` dated on or before
+    /// it, else the child's record.
+    pub(crate) fn indian_child_status_on(&self, date: NaiveDate) -> &crate::IndianChildStatus {
+        let n = self.events.partition_point(|e| e.date() <= date);
+        self.events[..n]
+            .iter()
+            .rev()
+            .find_map(|e| match e.what() {
+                EventData::IcwaStatusDetermined(s) => Some(s),
+                _ => None,
+            })
+            .unwrap_or(self.child.indian_child_status())
     }
 
     pub(crate) fn opening(&self) -> &[Family] {
@@ -822,6 +839,17 @@ impl Facts {
             EventData::ParentDeceased { parent } => {
                 self.rights
                     .insert(parent.clone(), ParentalRights::Deceased(date));
+            }
+            // A consent to a termination or an adoption withdrawn before the final decree
+            // (25 U.S.C. 1913(c)): the relinquishment it gave no longer ends the rights.
+            EventData::IcwaConsentWithdrawn(w)
+                if w.to.ends_at_decree()
+                    && matches!(
+                        self.rights.get(&w.person),
+                        Some(ParentalRights::Relinquished(_))
+                    ) =>
+            {
+                self.rights.remove(&w.person);
             }
             EventData::PlacedForAdoption(home) => {
                 // The placement this event begins takes the next index (the effect runs after).

@@ -664,6 +664,71 @@ impl Case {
         })
     }
 
+    /// The child's ICWA status on `date`: the status of the last
+    /// [`EventData::IcwaStatusDetermined`](event::EventData::IcwaStatusDetermined) dated on or
+    /// before it, else the child's record ([`Child::indian_child_status`]). From a date with the
+    /// status "Indian child" or "reason to know" ([`IndianChildStatus::icwa_applies`]) the Act's
+    /// rules apply (25 U.S.C. 1903(4); 25 CFR 23.107(b)).
+    ///
+    /// [`IndianChildStatus::icwa_applies`]: crate::IndianChildStatus::icwa_applies
+    pub fn indian_child_status_on(&self, date: NaiveDate) -> &crate::IndianChildStatus {
+        self.facts.indian_child_status_on(date)
+    }
+
+    /// The child's siblings as of `date`: each sibling id's latest record dated on or before it,
+    /// with the latest arrangement recorded (placed together or apart, and the reason), in the
+    /// order they were first recorded (SSA §471(a)(31)).
+    pub fn siblings_on(&self, date: NaiveDate) -> Vec<crate::connections::SiblingOn> {
+        use crate::connections::SiblingOn;
+        let mut out: Vec<SiblingOn> = Vec::new();
+        for e in self.facts.events().iter().take_while(|e| e.date() <= date) {
+            match e.what() {
+                event::EventData::SiblingRecorded(s) => {
+                    match out.iter_mut().find(|o| o.sibling.child == s.child) {
+                        Some(o) => o.sibling = s.clone(),
+                        None => out.push(SiblingOn {
+                            sibling: s.clone(),
+                            together: None,
+                            reason: None,
+                        }),
+                    }
+                }
+                event::EventData::SiblingsPlacedTogether { sibling } => {
+                    if let Some(o) = out.iter_mut().find(|o| o.sibling.child == *sibling) {
+                        (o.together, o.reason) = (Some(true), None);
+                    }
+                }
+                event::EventData::SiblingsSeparated { sibling, reason } => {
+                    if let Some(o) = out.iter_mut().find(|o| o.sibling.child == *sibling) {
+                        (o.together, o.reason) = (Some(false), *reason);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Whether the child is placed with all, some or none of the siblings in care on `date`, as
+    /// the case records it (a sibling in care with no arrangement recorded counts as apart). To
+    /// derive it from the siblings' own cases, see
+    /// [`connections::placed_with_siblings`](crate::connections::placed_with_siblings).
+    pub fn placed_with_siblings_on(&self, date: NaiveDate) -> crate::connections::SiblingsPlaced {
+        let siblings = self.siblings_on(date);
+        let in_care: Vec<_> = siblings.iter().filter(|s| s.sibling.in_care).collect();
+        let together = in_care.iter().filter(|s| s.together == Some(true)).count();
+        crate::connections::placed(in_care.len(), together)
+    }
+
+    /// The transfers of the proceeding to a tribe's jurisdiction (25 U.S.C. 1911(b)), in order,
+    /// each with its date: the exits of the episodes they ended (transferred to another agency).
+    pub fn tribal_transfers(&self) -> impl Iterator<Item = (NaiveDate, &crate::Tribe)> + '_ {
+        self.facts.events().iter().filter_map(|e| match e.what() {
+            event::EventData::IcwaTransferredToTribe(t) => Some((e.date(), t)),
+            _ => None,
+        })
+    }
+
     /// Whether placement `id` is a legal-risk placement (see
     /// [`legal_risk_placements`](Case::legal_risk_placements)).
     pub fn is_legal_risk(&self, id: &PlacementId) -> bool {

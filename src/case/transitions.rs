@@ -17,8 +17,8 @@ use super::facts::Facts;
 use super::stage::{ExitReason, Outcome, Stage, StageKind as S};
 use crate::placement::EndReason;
 use crate::rules::{
-    Check, Objection, Rule, RuleId, adoption, appla, candidacy, discharge, lifecycle, parents,
-    placement, respite, trial_home_visit as visit,
+    Check, Objection, Rule, RuleId, adoption, appla, candidacy, discharge, icwa, lifecycle,
+    parents, placement, respite, siblings, trial_home_visit as visit,
 };
 
 /// How a row that ends the episode chooses the exit reason.
@@ -205,6 +205,13 @@ const FINDING: &[Rules] = &[&[
 ]];
 const QRTP: &[Rules] = &[placement::QRTP];
 const RIGHTS: &[Rules] = &[parents::RIGHTS];
+const RELINQUISH: &[Rules] = &[parents::RIGHTS, icwa::CONSENT];
+const CONSENT: &[Rules] = &[icwa::CONSENT];
+const WITHDRAWAL: &[Rules] = &[icwa::WITHDRAWAL];
+const EXTENSION: &[Rules] = &[icwa::EXTENSION];
+const ABOUT_PLACEMENT: &[Rules] = &[icwa::ABOUT_PLACEMENT];
+const SIBLINGS: &[Rules] = &[siblings::SIBLINGS];
+const RELATIVES: &[Rules] = &[siblings::RELATIVES];
 const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
 const VISIT_RUN: &[Rules] = &[&[visit::OUTLIVED], placement::FROM_HERE];
@@ -219,6 +226,7 @@ use Effect::{Discharge as Discharged, EndEpisode, OpenEpisode, Place, Record};
 const REPLACE: Effect = Place(EndReason::Replaced);
 const ADOPTED: To = To::Exited(ExitBy::Fixed(ExitReason::Adopted));
 const DISCHARGED: To = To::Exited(ExitBy::Discharge);
+const TO_TRIBE: To = To::Exited(ExitBy::Fixed(ExitReason::TransferredToAnotherAgency));
 
 /// The lifecycle. One row per allowed `(stage, event kind)`; a test keeps the pairs unique.
 #[rustfmt::skip]
@@ -256,7 +264,7 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::TprPetitionFiled,          To::Same,          NONE,               Record),
     row(S::FosterCare,   K::TprExceptionDocumented,    To::Same,          NONE,               Record),
     row(S::FosterCare,   K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
-    row(S::FosterCare,   K::ParentalRightsRelinquished,To::Same,          RIGHTS,             Record),
+    row(S::FosterCare,   K::ParentalRightsRelinquished,To::Same,          RELINQUISH,             Record),
     row(S::FosterCare,   K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::FosterCare,   K::TrialHomeVisitBegun,       To::Reunification, VISIT,              REPLACE),
     row(S::FosterCare,   K::PlacedForAdoption,         To::Adoption,      ADOPTIVE_PLACEMENT, REPLACE),
@@ -292,7 +300,7 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::RelativesNotified,         To::Same,          NONE,               Record),
     row(S::Adoption,     K::TprPetitionFiled,          To::Same,          NONE,               Record),
     row(S::Adoption,     K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
-    row(S::Adoption,     K::ParentalRightsRelinquished,To::Same,          RIGHTS,             Record),
+    row(S::Adoption,     K::ParentalRightsRelinquished,To::Same,          RELINQUISH,             Record),
     row(S::Adoption,     K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::Adoption,     K::RanAway,                   To::Same,          RUN,                REPLACE),
     row(S::Adoption,     K::ReturnedFromRunaway,       To::Same,          MOVE,               REPLACE),
@@ -387,6 +395,89 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::IndividualAssessment,      To::Same,          QRTP,               Record),
     row(S::Reunification,K::IndividualAssessment,      To::Same,          QRTP,               Record),
     row(S::Adoption,     K::IndividualAssessment,      To::Same,          QRTP,               Record),
+    // icwa: the child's status, a court's ICWA findings, a consent and its withdrawal, the
+    // notice of a proceeding, a request for more time, a transfer to the tribe's jurisdiction,
+    // the placement preferences
+    row(S::Intake,       K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Preservation, K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Reunification,K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Adoption,     K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Exited,       K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Closed,       K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Intake,       K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Preservation, K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Reunification,K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Adoption,     K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Exited,       K::IcwaFindings,              To::Same,          NONE,               Record),
+    row(S::Intake,       K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Preservation, K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::FosterCare,   K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Reunification,K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Adoption,     K::IcwaConsent,               To::Same,          CONSENT,            Record),
+    row(S::Intake,       K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Preservation, K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::FosterCare,   K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Reunification,K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Adoption,     K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Exited,       K::IcwaConsentWithdrawn,      To::Same,          WITHDRAWAL,         Record),
+    row(S::Intake,       K::IcwaNoticeReceived,        To::Same,          NONE,               Record),
+    row(S::Preservation, K::IcwaNoticeReceived,        To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::IcwaNoticeReceived,        To::Same,          NONE,               Record),
+    row(S::Reunification,K::IcwaNoticeReceived,        To::Same,          NONE,               Record),
+    row(S::Adoption,     K::IcwaNoticeReceived,        To::Same,          NONE,               Record),
+    row(S::Intake,       K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
+    row(S::Preservation, K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
+    row(S::FosterCare,   K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
+    row(S::Reunification,K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
+    row(S::Adoption,     K::IcwaAdditionalTime,        To::Same,          EXTENSION,          Record),
+    row(S::FosterCare,   K::IcwaTransferredToTribe,    TO_TRIBE,          NONE,               Discharged),
+    row(S::Adoption,     K::IcwaTransferredToTribe,    TO_TRIBE,          NONE,               Discharged),
+    row(S::FosterCare,   K::IcwaHomeAssessed,          To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Reunification,K::IcwaHomeAssessed,          To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Adoption,     K::IcwaHomeAssessed,          To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Exited,       K::IcwaHomeAssessed,          To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::FosterCare,   K::IcwaGoodCause,             To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Reunification,K::IcwaGoodCause,             To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Adoption,     K::IcwaGoodCause,             To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Exited,       K::IcwaGoodCause,             To::Same,          ABOUT_PLACEMENT,    Record),
+    row(S::Intake,       K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::Preservation, K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::Reunification,K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::Adoption,     K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::Exited,       K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    row(S::Closed,       K::IcwaTribalPreferences,     To::Same,          NONE,               Record),
+    // siblings
+    row(S::Intake,       K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::Preservation, K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::FosterCare,   K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::Reunification,K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::Adoption,     K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::Exited,       K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::Closed,       K::SiblingRecorded,           To::Same,          SIBLINGS,           Record),
+    row(S::FosterCare,   K::SiblingsPlacedTogether,    To::Same,          SIBLINGS,           Record),
+    row(S::Adoption,     K::SiblingsPlacedTogether,    To::Same,          SIBLINGS,           Record),
+    row(S::FosterCare,   K::SiblingsSeparated,         To::Same,          SIBLINGS,           Record),
+    row(S::Adoption,     K::SiblingsSeparated,         To::Same,          SIBLINGS,           Record),
+    // relatives
+    row(S::FosterCare,   K::RelativeIdentified,        To::Same,          NONE,               Record),
+    row(S::Reunification,K::RelativeIdentified,        To::Same,          NONE,               Record),
+    row(S::Adoption,     K::RelativeIdentified,        To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::RelativeNotified,          To::Same,          RELATIVES,          Record),
+    row(S::Reunification,K::RelativeNotified,          To::Same,          RELATIVES,          Record),
+    row(S::Adoption,     K::RelativeNotified,          To::Same,          RELATIVES,          Record),
+    row(S::FosterCare,   K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
+    row(S::Reunification,K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
+    row(S::Adoption,     K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
+    // family time
+    row(S::FosterCare,   K::FamilyTimePlanned,         To::Same,          NONE,               Record),
+    row(S::Reunification,K::FamilyTimePlanned,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::FamilyTimePlanned,         To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::FamilyTimeContact,         To::Same,          NONE,               Record),
+    row(S::Reunification,K::FamilyTimeContact,         To::Same,          NONE,               Record),
+    row(S::Adoption,     K::FamilyTimeContact,         To::Same,          NONE,               Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the

@@ -22,10 +22,12 @@ pub(crate) mod adoption;
 pub(crate) mod appla;
 pub(crate) mod candidacy;
 pub(crate) mod discharge;
+pub(crate) mod icwa;
 pub(crate) mod lifecycle;
 pub(crate) mod parents;
 pub(crate) mod placement;
 pub(crate) mod respite;
+pub(crate) mod siblings;
 pub(crate) mod trial_home_visit;
 
 /// What a rule sees: the case's facts before the event, the event, the policy — and the
@@ -144,5 +146,7 @@ pub(crate) fn registry() -> Vec<Rule> {
     all.extend_from_slice(discharge::ALL);
     all.extend_from_slice(candidacy::ALL);
     all.extend_from_slice(respite::ALL);
+    all.extend_from_slice(icwa::ALL);
+    all.extend_from_slice(siblings::ALL);
     all
 }

@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use chrono::NaiveDate;
 
 use super::types::{Consequence, Obligation, ObligationKind, Status, Waiver};
-use super::{ages, asfa, ffpsa, payments, supports, visits, wellbeing};
+use super::{ages, asfa, connections, ffpsa, icwa, payments, supports, visits, wellbeing};
 use crate::case::event::{Event, EventData, Finding};
 use crate::case::{Case, Episode};
 use crate::policy::Policy;
@@ -724,6 +724,18 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::episode(K::YouthConsultation, supports::youth_consultation),
         Clock::episode(K::HearingNotice, supports::hearing_notice),
         Clock::episode(K::ChildConsulted, supports::child_consulted),
+        // icwa: what each ICWA foster-care placement and termination order rests on.
+        Clock::episode(K::IcwaActiveEfforts, icwa::active_efforts),
+        Clock::episode(K::IcwaExpertWitness, icwa::expert_witness),
+        Clock::episode(K::IcwaEvidenceStandard, icwa::evidence_standard),
+        Clock::episode(K::IcwaNoticeToParent, icwa::notice_to_parent),
+        Clock::episode(K::IcwaNoticeToTribe, icwa::notice_to_tribe),
+        Clock::episode(K::IcwaPlacementPreference, icwa::placement_preference),
+        Clock::episode(K::IcwaEmergencyRemoval, icwa::emergency_removal),
+        // relatives, each
+        Clock::episode(K::RelativeNoticeEach, connections::relative_notice_each),
+        // family time, per period of the plan's frequency
+        Clock::episode(K::FamilyTime, connections::family_time),
         // Across episodes.
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),
@@ -750,6 +762,9 @@ pub(super) const CLOCKS: &[Clock] = {
             K::AdoptionAssistanceAgreement,
             wellbeing::adoption_assistance_agreement,
         ),
+        // siblings
+        Clock::case(K::SiblingSeparation, connections::sibling_separation),
+        Clock::case(K::SiblingContact, connections::sibling_contact),
     ]
 };
 

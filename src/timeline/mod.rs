@@ -42,8 +42,10 @@
 mod ages;
 mod asfa;
 mod calendar;
+mod connections;
 mod engine;
 mod ffpsa;
+mod icwa;
 mod months;
 mod payments;
 mod report;

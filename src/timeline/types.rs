@@ -150,6 +150,32 @@ obligation_kinds! {
     HearingNotice = "hearing_notice", HearingNotice;
     /// The child consulted at each permanency hearing.
     ChildConsulted = "child_consulted", ChildConsulted;
+    // icwa
+    /// Active efforts found in an ICWA foster-care placement or termination order.
+    IcwaActiveEfforts = "icwa_active_efforts", IcwaActiveEfforts;
+    /// A qualified expert witness's testimony in an ICWA foster-care placement or termination order.
+    IcwaExpertWitness = "icwa_expert_witness", IcwaExpertWitness;
+    /// The standard of evidence of an ICWA foster-care placement or termination order.
+    IcwaEvidenceStandard = "icwa_evidence_standard", IcwaEvidenceStandard;
+    /// A parent's notice received at least 10 days (plus additional days asked) before an ICWA hearing.
+    IcwaNoticeToParent = "icwa_notice_to_parent", IcwaNoticeToParent;
+    /// The tribe's (or the Secretary's) notice received in time before an ICWA hearing.
+    IcwaNoticeToTribe = "icwa_notice_to_tribe", IcwaNoticeToTribe;
+    /// An Indian child's placement within the order of preference, or good cause to depart.
+    IcwaPlacementPreference = "icwa_placement_preference", IcwaPlacementPreference;
+    /// An emergency removal of an Indian child ended, or a proceeding begun, within 30 days.
+    IcwaEmergencyRemoval = "icwa_emergency_removal", IcwaEmergencyRemoval;
+    // siblings
+    /// A separation of siblings in care with its documented reason.
+    SiblingSeparation = "sibling_separation", SiblingSeparation;
+    /// A family-time plan with a sibling in care placed apart.
+    SiblingContact = "sibling_contact", SiblingContact;
+    // relatives
+    /// The notice to one adult relative identified, within 30 days of the removal.
+    RelativeNoticeEach = "relative_notice_each", RelativeNoticeEach;
+    // family time
+    /// A contact held in a period of the case plan's expected frequency.
+    FamilyTime = "family_time", FamilyTime;
 }
 
 /// Which exception waived an obligation.
@@ -172,6 +198,8 @@ pub enum Waiver {
     /// petition about one parent, of that parent) were terminated, relinquished or ended by
     /// death. The petition is moot (the crate's reading: the statute presumes a parent).
     NoParentRemaining,
+    /// Family or domestic violence excepts the relative from the notice (SSA §471(a)(29)).
+    FamilyViolence,
 }
 
 crate::codes::code_names! {
@@ -180,6 +208,7 @@ crate::codes::code_names! {
         CompellingReason = "compelling_reason",
         ServicesNotProvided = "services_not_provided",
         NoParentRemaining = "no_parent_remaining",
+        FamilyViolence = "family_violence",
 }
 
 /// Where an obligation stands as of the date asked.
@@ -250,6 +279,9 @@ pub enum Consequence {
     /// No title IV-E prevention services payment for the service: the prevention plan did not
     /// specify it in advance, or it is not a kind SSA §471(e)(1) allows (SSA §471(e)(4)(A)).
     NoPreventionPayment,
+    /// The order may be invalidated on the petition of the child, a parent or Indian custodian,
+    /// or the tribe (25 U.S.C. 1914): a finding the Indian Child Welfare Act requires is missing.
+    OpenToInvalidation,
 }
 
 /// A condition of title IV-E kinship guardianship assistance (SSA §473(d)(3)(A)).
@@ -403,11 +435,11 @@ pub struct ObligationRow {
     /// The day it was met, on time or late.
     pub met_on: Option<NaiveDate>,
     /// The exception that waived it: `relative_care`, `compelling_reason`,
-    /// `services_not_provided`, `no_parent_remaining`.
+    /// `services_not_provided`, `no_parent_remaining`, `family_violence`.
     pub waiver: Option<std::borrow::Cow<'static, str>>,
     /// The consequence in effect: `ineligible_for_episode`, `ineligible_for_placement`,
     /// `ineligible_between`, `no_payment_from`, `new_removal_required`, `no_adoption_assistance`,
-    /// `no_kinship_guardianship_assistance`.
+    /// `no_kinship_guardianship_assistance`, `open_to_invalidation`.
     pub consequence: Option<std::borrow::Cow<'static, str>>,
     /// The first day the consequence applies (for `ineligible_between` and `no_payment_from`).
     pub consequence_from: Option<NaiveDate>,
@@ -566,6 +598,7 @@ impl Obligation {
                 (Some("no_kinship_guardianship_assistance"), None, None)
             }
             Some(Consequence::NoPreventionPayment) => (Some("no_prevention_payment"), None, None),
+            Some(Consequence::OpenToInvalidation) => (Some("open_to_invalidation"), None, None),
         };
         let (subject_kind, subject_id) = match &self.subject {
             None => (None, None),

@@ -1,0 +1,338 @@
+//! The Indian Child Welfare Act's clocks: what an ICWA foster-care placement order and a
+//! termination of parental rights must rest on (25 U.S.C. 1912(d)–(f)) — active efforts, a
+//! qualified expert witness, the standard of evidence — one obligation for each, per order.
+//!
+//! The order is the one of the episode's [`IcwaFindings`] for a foster-care placement (its first
+//! record in the episode, a pick-up order before the removal included), or, when none is
+//! recorded, the court order that removed the child; for a termination, the findings recorded
+//! the day of the termination. Each obligation is due the day of the order:
+//!
+//! - met on the day of the findings when they carry it (met late, and open to invalidation, when
+//!   the findings of a court-ordered removal come after it);
+//! - overdue and open to invalidation (25 U.S.C. 1914) when the findings were recorded without it;
+//! - overdue (with no consequence stated: the order's findings are not recorded) when no findings
+//!   are recorded.
+//!
+//! An emergency removal (§1922) and a voluntary placement (§1913) need none of them. The clocks
+//! run only while ICWA applies on the day of the order
+//! ([`Case::indian_child_status_on`](crate::Case::indian_child_status_on)). The title IV-E
+//! reasonable-efforts findings are owed as well: active efforts do not replace them.
+
+use chrono::NaiveDate;
+
+use super::engine::EpisodeView;
+use super::types::{Consequence, Obligation, ObligationKind};
+use crate::case::event::{EventData, Manner};
+use crate::icwa::{
+    ADDITIONAL_DAYS, IcwaFindings, IcwaOrder, NOTICE_DAYS, NoticeRecipient, SECRETARY_DAYS,
+};
+use crate::rules::Subject;
+
+/// Whether findings carry what `kind` asks.
+fn carries(kind: ObligationKind, f: &IcwaFindings) -> bool {
+    match kind {
+        ObligationKind::IcwaActiveEfforts => f.active_efforts,
+        ObligationKind::IcwaExpertWitness => f.expert_witness,
+        _ => f.meets_standard(),
+    }
+}
+
+/// One ICWA order: its date, its findings when recorded (with their date), whom it is about.
+struct Order<'a> {
+    date: NaiveDate,
+    findings: Option<(NaiveDate, &'a IcwaFindings)>,
+    subject: Option<Subject>,
+}
+
+/// The episode's ICWA orders: its foster-care placement order, then each termination.
+fn orders<'a>(ep: &EpisodeView<'a>) -> Vec<Order<'a>> {
+    let case = ep.view.case;
+    let applies = |d: NaiveDate| case.indian_child_status_on(d).icwa_applies();
+    let mut out = Vec::new();
+    let placement = ep
+        .before
+        .iter()
+        .chain(ep.events)
+        .find_map(|e| match e.what() {
+            EventData::IcwaFindings(f) if f.order == IcwaOrder::FosterCarePlacement => {
+                Some((e.date(), f))
+            }
+            _ => None,
+        });
+    let removal = ep.removal();
+    match placement {
+        // A court-ordered removal: the order is the removal's, and findings after it are late.
+        _ if ep.episode.manner() == Manner::CourtOrder && applies(removal) => out.push(Order {
+            date: placement.map_or(removal, |(d, _)| d.min(removal)),
+            findings: placement,
+            subject: None,
+        }),
+        // After an emergency removal or a voluntary placement: the order the findings record.
+        Some((d, f)) if applies(d) => out.push(Order {
+            date: d,
+            findings: Some((d, f)),
+            subject: None,
+        }),
+        _ => {}
+    }
+    for e in ep.events {
+        if let EventData::ParentalRightsTerminated { parent } = e.what()
+            && applies(e.date())
+        {
+            let findings = ep.events.iter().rev().find_map(|x| match x.what() {
+                EventData::IcwaFindings(f)
+                    if f.order == IcwaOrder::ParentalRightsTermination && x.date() == e.date() =>
+                {
+                    Some((x.date(), f))
+                }
+                _ => None,
+            });
+            out.push(Order {
+                date: e.date(),
+                findings,
+                subject: Some(Subject::Person(parent.clone())),
+            });
+        }
+    }
+    out
+}
+
+fn derive(kind: ObligationKind, ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    for order in orders(ep) {
+        let mut once = ep.once(kind, order.date, order.date);
+        once = match order.findings {
+            Some((on, f)) if carries(kind, f) => once
+                .met(Some(on))
+                .if_missed(Consequence::OpenToInvalidation),
+            Some(_) => once.lapsed(true).if_missed(Consequence::OpenToInvalidation),
+            None => once,
+        };
+        if let Some(s) = order.subject {
+            once = once.about(s);
+        }
+        once.push(out);
+    }
+}
+
+/// Active efforts, made and proved unsuccessful (25 U.S.C. 1912(d); 25 CFR 23.120).
+pub(super) fn active_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    derive(ObligationKind::IcwaActiveEfforts, ep, out);
+}
+
+/// A qualified expert witness's testimony (§1912(e), (f); 25 CFR 23.122).
+pub(super) fn expert_witness(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    derive(ObligationKind::IcwaExpertWitness, ep, out);
+}
+
+/// Clear and convincing evidence for a placement, beyond a reasonable doubt for a termination
+/// (§1912(e), (f); 25 CFR 23.121).
+pub(super) fn evidence_standard(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    derive(ObligationKind::IcwaEvidenceStandard, ep, out);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Notice and the waiting period (25 U.S.C. 1912(a); 25 CFR 23.111, 23.112)
+//
+// No foster-care placement or termination hearing until at least 10 days after the parent or
+// Indian custodian and the tribe received notice (the Secretary, when the tribe is unknown, has 15
+// days more to pass it on), plus the additional days (up to 20) asked for. Each order is a hearing:
+// the obligation is to have received notice by the hearing date less those days (counted from and
+// due that day). Received later: met late, the hearing held too early, open to invalidation
+// (§1914). A notice counts for the first hearing after it; the next proceeding needs its own.
+
+/// `days` before `date`.
+fn days_before(date: NaiveDate, days: u32) -> NaiveDate {
+    date.checked_sub_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(date)
+}
+
+/// The events of the episode, the findings sanctioning its removal included.
+fn records<'a>(ep: &EpisodeView<'a>) -> impl Iterator<Item = &'a crate::Event> + 'a {
+    ep.before.iter().chain(ep.events)
+}
+
+/// One hearing: its order, the receipts of notice that belong to it, the additional days asked.
+type Hearing<'a> = (Order<'a>, Vec<(NaiveDate, &'a NoticeRecipient)>, u32);
+
+/// Each order's hearing date, with the receipts and the additional days that belong to it: those
+/// after the previous hearing and on or before this one.
+fn hearings<'a>(ep: &EpisodeView<'a>) -> Vec<Hearing<'a>> {
+    let mut prev: Option<NaiveDate> = None;
+    let mut out = Vec::new();
+    for order in orders(ep) {
+        let window = |d: NaiveDate| prev.is_none_or(|p| d > p) && d <= order.date;
+        let mut receipts = Vec::new();
+        let mut extra = 0;
+        for e in records(ep) {
+            match e.what() {
+                EventData::IcwaNoticeReceived(to) if window(e.date()) => {
+                    receipts.push((e.date(), to));
+                }
+                EventData::IcwaAdditionalTime { days } if window(e.date()) => {
+                    extra = extra.max((*days).min(ADDITIONAL_DAYS));
+                }
+                _ => {}
+            }
+        }
+        prev = Some(order.date);
+        out.push((order, receipts, extra));
+    }
+    out
+}
+
+/// Notice to each parent whose rights the proceeding concerns: for a placement, every legal
+/// parent with rights intact on the hearing date; for a termination, the parent named.
+pub(super) fn notice_to_parent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let case = ep.view.case;
+    for (order, receipts, extra) in hearings(ep) {
+        let due = days_before(order.date, NOTICE_DAYS + extra);
+        let parents: Vec<crate::PersonId> = match order.subject {
+            Some(Subject::Person(p)) => vec![p],
+            _ => case
+                .legal_parents_on(order.date)
+                .into_iter()
+                .filter(|p| !p.rights.ended())
+                .map(|p| p.person)
+                .collect(),
+        };
+        for parent in parents {
+            let received = receipts
+                .iter()
+                .filter(|(_, to)| matches!(to, NoticeRecipient::Person(p) if *p == parent))
+                .map(|(d, _)| *d)
+                .min();
+            let once = ep
+                .once(ObligationKind::IcwaNoticeToParent, due, due)
+                .met(received)
+                .about(Subject::Person(parent));
+            // A missed notice with nothing received: overdue, no consequence stated.
+            match received {
+                Some(_) => once.if_missed(Consequence::OpenToInvalidation).push(out),
+                None => once.push(out),
+            }
+        }
+    }
+}
+
+/// Notice to the tribe, or to the Secretary (15 days more) when the tribe is unknown.
+pub(super) fn notice_to_tribe(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    for (order, receipts, extra) in hearings(ep) {
+        let by_tribe = days_before(order.date, NOTICE_DAYS + extra);
+        let by_secretary = days_before(order.date, NOTICE_DAYS + SECRETARY_DAYS + extra);
+        let first = |secretary: bool| {
+            receipts
+                .iter()
+                .filter(|(_, to)| match to {
+                    NoticeRecipient::Tribe(_) => !secretary,
+                    NoticeRecipient::Secretary => secretary,
+                    NoticeRecipient::Person(_) => false,
+                })
+                .map(|(d, _)| *d)
+                .min()
+        };
+        let (tribe, secretary) = (first(false), first(true));
+        // The tribe's own receipt, unless only the Secretary's was in time.
+        let (due, received) = match (tribe, secretary) {
+            (Some(t), Some(s)) if t > by_tribe && s <= by_secretary => (by_secretary, Some(s)),
+            (Some(t), _) => (by_tribe, Some(t)),
+            (None, Some(s)) => (by_secretary, Some(s)),
+            (None, None) => (by_tribe, None),
+        };
+        // A missed notice with nothing received: overdue, no consequence stated.
+        let once = ep
+            .once(ObligationKind::IcwaNoticeToTribe, due, due)
+            .met(received);
+        match received {
+            Some(_) => once.if_missed(Consequence::OpenToInvalidation).push(out),
+            None => once.push(out),
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Placement preferences (25 U.S.C. 1915; 25 CFR 23.129–23.132) and emergency removal (§1922)
+
+/// Each placement of the episode begun while the Act applies (not a runaway, not a trial home
+/// visit), held to the order of preference in force on its start — the tribe's by resolution
+/// (§1915(c)), else the Act's — for an adoptive placement (begun by `placed_for_adoption`,
+/// §1915(a)) or a foster-care or pre-adoptive one (§1915(b)). Due the day it begins: met that
+/// day when its home is within the preferences; outside them, met the day the court found good
+/// cause to depart (late when after the start) and overdue without it; overdue, too, while its
+/// home is not assessed. The crate cannot know which preferred homes were available: a home
+/// ranked below the first is within the preferences; [`Preferences::rank`] shows where it stands.
+///
+/// [`Preferences::rank`]: crate::icwa::Preferences::rank
+pub(super) fn placement_preference(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    use crate::icwa::{IcwaHome, PreferenceKind, Preferences};
+    let case = ep.view.case;
+    let federal = Preferences::federal();
+    for p in case.episode_placements(ep.episode) {
+        let start = p.start();
+        if start > ep.view.as_of
+            || p.setting().is_runaway()
+            || p.setting().is_trial_home_visit()
+            || !case.indian_child_status_on(start).icwa_applies()
+        {
+            continue;
+        }
+        let mut adoptive = false;
+        let mut home: Option<IcwaHome> = None;
+        let mut cause: Option<NaiveDate> = None;
+        let mut order: &Preferences = &federal;
+        for e in ep.view.events {
+            match e.what() {
+                EventData::PlacedForAdoption(np) if np.id() == p.id() => adoptive = true,
+                EventData::IcwaHomeAssessed { placement, home: h } if placement == p.id() => {
+                    home = Some(*h);
+                }
+                EventData::IcwaGoodCause { placement } if placement == p.id() => {
+                    cause = cause.or(Some(e.date()));
+                }
+                EventData::IcwaTribalPreferences(t) if e.date() <= start => order = t,
+                _ => {}
+            }
+        }
+        let kind = if adoptive {
+            PreferenceKind::Adoptive
+        } else {
+            PreferenceKind::FosterOrPreadoptive
+        };
+        let once = ep
+            .once(ObligationKind::IcwaPlacementPreference, start, start)
+            .about(Subject::Placement(p.id().clone()));
+        let once = match home.map(|h| order.rank(kind, h)) {
+            Some(Some(_)) => once.met(Some(start)),
+            Some(None) => match cause {
+                Some(on) => once.met(Some(on)),
+                None => once.lapsed(true),
+            },
+            None => once,
+        };
+        once.push(out);
+    }
+}
+
+/// An emergency removal of an Indian child (§1922) ends within 30 days — the child returned,
+/// the case transferred to the tribe (an exit of the episode) — or a foster-care placement
+/// proceeding gives its order (the episode's ICWA findings for a placement): removal 2024-01-10,
+/// due 2024-02-09 (+ 30 days). The extension a court may find (25 CFR 23.113(e)) is not recorded.
+pub(super) fn emergency_removal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let removal = ep.removal();
+    if ep.episode.manner() != Manner::Emergency
+        || !ep.view.case.indian_child_status_on(removal).icwa_applies()
+    {
+        return;
+    }
+    let due = crate::date::days_after(removal, 30);
+    let order = ep.events.iter().find_map(|e| match e.what() {
+        EventData::IcwaFindings(f) if f.order == IcwaOrder::FosterCarePlacement => Some(e.date()),
+        _ => None,
+    });
+    let ended = match (order, ep.exit) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    ep.once(ObligationKind::IcwaEmergencyRemoval, removal, due)
+        .met(ended)
+        .push(out);
+}

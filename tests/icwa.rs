@@ -1,0 +1,946 @@
+//! The Indian Child Welfare Act (`src/icwa.rs`, `src/rules/icwa.rs`, `src/timeline/icwa.rs`):
+//! the child's status as of a date; the findings an ICWA foster-care placement or termination
+//! order rests on, reported open to invalidation when missing (25 U.S.C. 1914) and never
+//! refused; a consent within 10 days of birth refused (§1913(a)); a consent's withdrawal.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use permanency::timeline::{Consequence, ObligationKind as K, Status};
+use permanency::*;
+
+fn navajo() -> IndianChildStatus {
+    IndianChildStatus::IndianChild {
+        tribe: Some(Tribe::new("Navajo Nation").unwrap()),
+    }
+}
+
+/// The child (C-1) born on `born`, recorded as an Indian child (Navajo Nation).
+fn indian_child(born: NaiveDate) -> Child {
+    child_born(born).with_indian_child_status(navajo())
+}
+
+/// `child`'s case with every family, removed by court order on `date` and placed in F-FOSTER.
+fn in_care_of(child: Child, date: NaiveDate) -> Case {
+    let mut case = Case::new(child, all_families()).unwrap();
+    accept(&mut case, removal(date), &FEDERAL);
+    accept(
+        &mut case,
+        begin(
+            date,
+            "P-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+        &FEDERAL,
+    );
+    case
+}
+
+fn consent(date: NaiveDate, person: &str, to: ConsentTo) -> Event {
+    ev(
+        date,
+        EventData::IcwaConsent(IcwaConsent::new(pid(person), to)),
+    )
+}
+
+fn withdrawn(date: NaiveDate, person: &str, to: ConsentTo) -> Event {
+    ev(
+        date,
+        EventData::IcwaConsentWithdrawn(ConsentWithdrawal::new(pid(person), to)),
+    )
+}
+
+fn findings(date: NaiveDate, f: IcwaFindings) -> Event {
+    ev(date, EventData::IcwaFindings(f))
+}
+
+fn status(date: NaiveDate, s: IndianChildStatus) -> Event {
+    ev(date, EventData::IcwaStatusDetermined(s))
+}
+
+const TOO_EARLY: &str = "a consent given before or within 10 days after the Indian child's birth is not valid and cannot end a parent's rights (25 U.S.C. 1913(a)); a consent may be given from the 11th day after birth";
+
+// ================================================================================================
+// Status as of a date
+
+#[test]
+fn the_status_as_of_a_date_is_the_latest_determination_else_the_childs_record() {
+    // Unknown in the child's record; reason to know from 2024-01-05 (inquiry at removal), an
+    // Indian child (Navajo Nation) from 2024-02-01.
+    let mut case = in_care();
+    accept(
+        &mut case,
+        status(d(2024, 1, 15), IndianChildStatus::ReasonToKnow),
+        &FEDERAL,
+    );
+    accept(&mut case, status(d(2024, 2, 1), navajo()), &FEDERAL);
+    assert_eq!(
+        case.indian_child_status_on(d(2024, 1, 14)),
+        &IndianChildStatus::Unknown
+    );
+    assert_eq!(
+        case.indian_child_status_on(d(2024, 1, 15)),
+        &IndianChildStatus::ReasonToKnow
+    );
+    assert!(case.indian_child_status_on(d(2024, 1, 31)).icwa_applies());
+    assert_eq!(case.indian_child_status_on(d(2024, 2, 1)), &navajo());
+    assert_eq!(case.indian_child_status_on(d(2030, 1, 1)), &navajo());
+    // A later finding that the child is not an Indian child turns the Act off from its date.
+    accept(
+        &mut case,
+        status(d(2024, 3, 1), IndianChildStatus::NotIndianChild),
+        &FEDERAL,
+    );
+    assert!(!case.indian_child_status_on(d(2024, 3, 1)).icwa_applies());
+    assert!(case.indian_child_status_on(d(2024, 2, 29)).icwa_applies());
+    assert_eq!(case.stage(), Stage::FosterCare);
+}
+
+// ================================================================================================
+// Consent within 10 days of birth
+
+#[test]
+fn a_consent_on_day_9_or_10_after_birth_is_refused_on_day_11_accepted() {
+    // Born 2024-03-01. 2024-03-10 is 9 days after birth (10 - 1), 2024-03-11 is 10 days after
+    // (11 - 1): both "within ten days after" the birth, refused. 2024-03-12 is 11 days after:
+    // accepted.
+    let born = d(2024, 3, 1);
+    let mut case = Case::new(indian_child(born), all_families()).unwrap();
+    for day in [d(2024, 3, 10), d(2024, 3, 11)] {
+        let r = refuse(
+            &mut case,
+            consent(day, "P-MOTHER", ConsentTo::Termination),
+            &FEDERAL,
+        );
+        assert_eq!(rules(&r), [RuleId::IcwaConsentTooEarly]);
+        assert_eq!(message(&r, 0), TOO_EARLY);
+        assert_eq!(subjects(&r, 0), [person("P-MOTHER")]);
+        // The message never gives the birth date away.
+        assert!(!message(&r, 0).contains("2024-03-01"));
+    }
+    accept(
+        &mut case,
+        consent(d(2024, 3, 12), "P-MOTHER", ConsentTo::Termination),
+        &FEDERAL,
+    );
+    // A consent to foster care is held to the same rule.
+    let mut fresh = Case::new(indian_child(born), all_families()).unwrap();
+    let r = refuse(
+        &mut fresh,
+        consent(d(2024, 3, 5), "P-FATHER", ConsentTo::FosterCare),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaConsentTooEarly]);
+}
+
+#[test]
+fn a_relinquishment_within_10_days_of_an_indian_childs_birth_is_refused() {
+    // Born 2024-03-01, removed 2024-03-02. A relinquishment on 2024-03-11 (10 days after birth)
+    // would give effect to an invalid consent: refused; on 2024-03-12 (11 days) accepted.
+    let mut case = in_care_of(indian_child(d(2024, 3, 1)), d(2024, 3, 2));
+    let r = refuse(
+        &mut case,
+        relinquished(d(2024, 3, 11), "P-MOTHER"),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaConsentTooEarly]);
+    assert_eq!(
+        message(&r, 0),
+        "a relinquishment given before or within 10 days after the Indian child's birth is not valid and cannot end a parent's rights (25 U.S.C. 1913(a)); a consent may be given from the 11th day after birth"
+    );
+    accept(
+        &mut case,
+        relinquished(d(2024, 3, 12), "P-MOTHER"),
+        &FEDERAL,
+    );
+    assert_eq!(
+        case.parental_rights(&pid("P-MOTHER")),
+        ParentalRights::Relinquished(d(2024, 3, 12))
+    );
+}
+
+#[test]
+fn the_ten_days_apply_only_while_the_act_applies() {
+    // The same dates for a child not (or not yet) known to be an Indian child: accepted. With
+    // reason to know from 2024-03-05, a consent on 2024-03-06 (5 days after birth) is refused.
+    let born = d(2024, 3, 1);
+    let mut case = Case::new(child_born(born), all_families()).unwrap();
+    accept(
+        &mut case,
+        consent(d(2024, 3, 4), "P-MOTHER", ConsentTo::FosterCare),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        status(d(2024, 3, 5), IndianChildStatus::ReasonToKnow),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut case,
+        consent(d(2024, 3, 6), "P-FATHER", ConsentTo::FosterCare),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaConsentTooEarly]);
+}
+
+// ================================================================================================
+// Withdrawal
+
+#[test]
+fn a_consent_to_foster_care_is_withdrawn_at_any_time_and_only_once_given() {
+    // Born 2016-05-04: a consent on 2024-01-05 is long after the 10 days.
+    let mut case = Case::new(indian_child(d(2016, 5, 4)), all_families()).unwrap();
+    let r = refuse(
+        &mut case,
+        withdrawn(d(2024, 1, 4), "P-MOTHER", ConsentTo::FosterCare),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaConsentNotGiven]);
+    assert_eq!(
+        message(&r, 0),
+        "person P-MOTHER has no consent to foster care to withdraw"
+    );
+    accept(
+        &mut case,
+        consent(d(2024, 1, 5), "P-MOTHER", ConsentTo::FosterCare),
+        &FEDERAL,
+    );
+    accept(&mut case, voluntary(d(2024, 1, 10)), &FEDERAL);
+    accept(
+        &mut case,
+        withdrawn(d(2024, 2, 1), "P-MOTHER", ConsentTo::FosterCare),
+        &FEDERAL,
+    );
+    // Withdrawn once: a second withdrawal has nothing to withdraw.
+    let r = refuse(
+        &mut case,
+        withdrawn(d(2024, 2, 2), "P-MOTHER", ConsentTo::FosterCare),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaConsentNotGiven]);
+}
+
+#[test]
+fn a_consent_to_adoption_is_withdrawn_only_before_the_final_decree() {
+    // Both parents consent to the adoption on 2024-06-03 and relinquish; the adoption is
+    // finalized on 2025-01-06. A withdrawal on 2025-01-05 would have been accepted; on
+    // 2025-01-07, after the decree, it is refused (§1913(c)).
+    let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
+    for parent in ["P-MOTHER", "P-FATHER"] {
+        accept(
+            &mut case,
+            consent(d(2024, 6, 3), parent, ConsentTo::Adoption),
+            &FEDERAL,
+        );
+        accept(&mut case, relinquished(d(2024, 6, 3), parent), &FEDERAL);
+    }
+    accept(&mut case, plan(d(2024, 6, 10), Goal::Adoption), &FEDERAL);
+    accept(
+        &mut case,
+        placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-ADOPT"),
+        &FEDERAL,
+    );
+    let mut before = case.clone();
+    accept(
+        &mut before,
+        withdrawn(d(2025, 1, 5), "P-MOTHER", ConsentTo::Adoption),
+        &FEDERAL,
+    );
+    // Withdrawn before the decree, the relinquishment no longer ends her rights: the
+    // finalization is refused, naming her.
+    assert_eq!(
+        before.parental_rights(&pid("P-MOTHER")),
+        ParentalRights::Intact
+    );
+    let r = refuse(
+        &mut before,
+        ev(d(2025, 1, 6), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::ParentalRightsIntact]);
+    assert_eq!(
+        message(&r, 0),
+        "adoption_finalized needs every legal parent's rights ended, found intact: P-MOTHER"
+    );
+    accept(
+        &mut case,
+        ev(d(2025, 1, 6), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut case,
+        withdrawn(d(2025, 1, 7), "P-MOTHER", ConsentTo::Adoption),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaWithdrawalAfterDecree]);
+    assert_eq!(
+        message(&r, 0),
+        "a consent to adoption may be withdrawn only before the final decree of adoption, entered on 2025-01-06"
+    );
+}
+
+// ================================================================================================
+// Orders open to invalidation (25 U.S.C. 1912(d)–(f), 1914)
+
+fn icwa_kinds() -> [K; 3] {
+    [
+        K::IcwaActiveEfforts,
+        K::IcwaExpertWitness,
+        K::IcwaEvidenceStandard,
+    ]
+}
+
+#[test]
+fn a_foster_care_order_with_every_finding_meets_all_three_and_reasonable_efforts_are_still_asked() {
+    // Removed by court order 2024-01-10, with the ICWA findings the same day.
+    let case = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 10)),
+            findings(
+                d(2024, 1, 10),
+                IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+            ),
+            ctw(d(2024, 1, 10)),
+        ],
+    );
+    let obs = case.obligations(d(2024, 2, 1), &FEDERAL);
+    for kind in icwa_kinds() {
+        expect(
+            one(&obs, kind),
+            kind.rule(),
+            d(2024, 1, 10),
+            d(2024, 1, 10),
+            Status::Met(d(2024, 1, 10)),
+            None,
+        );
+    }
+    // Active efforts are owed with the title IV-E reasonable-efforts finding, not instead of it:
+    // due within 60 days of removal (2024-01-10 + 60 days = 2024-03-10), not made yet.
+    let re = one(&obs, K::PreventRemovalEfforts);
+    assert_eq!((re.due(), re.status()), (d(2024, 3, 10), Status::Upcoming));
+}
+
+#[test]
+fn an_order_without_active_efforts_or_the_standard_is_accepted_and_open_to_invalidation() {
+    // The court placed the child on 2024-01-10 with a qualified expert witness, but without
+    // finding active efforts and on a preponderance of the evidence: the order happened and is
+    // recorded; two findings are missing, each named by its obligation.
+    let case = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 10)),
+            findings(
+                d(2024, 1, 10),
+                IcwaFindings::new(
+                    IcwaOrder::FosterCarePlacement,
+                    false,
+                    true,
+                    EvidenceStandard::Preponderance,
+                ),
+            ),
+        ],
+    );
+    assert_eq!(case.stage(), Stage::FosterCare);
+    let obs = case.obligations(d(2024, 1, 20), &FEDERAL);
+    let open = Some(Consequence::OpenToInvalidation);
+    let (from, due) = (d(2024, 1, 10), d(2024, 1, 10));
+    expect(
+        one(&obs, K::IcwaActiveEfforts),
+        RuleId::IcwaActiveEfforts,
+        from,
+        due,
+        Status::Overdue,
+        open,
+    );
+    expect(
+        one(&obs, K::IcwaExpertWitness),
+        RuleId::IcwaExpertWitness,
+        from,
+        due,
+        Status::Met(d(2024, 1, 10)),
+        None,
+    );
+    expect(
+        one(&obs, K::IcwaEvidenceStandard),
+        RuleId::IcwaEvidenceStandard,
+        from,
+        due,
+        Status::Overdue,
+        open,
+    );
+    assert_eq!(
+        RuleId::IcwaActiveEfforts.citation(),
+        "25 U.S.C. 1912(d); 25 CFR 23.2, 23.120; invalidation: 25 U.S.C. 1914"
+    );
+}
+
+#[test]
+fn findings_after_a_court_ordered_removal_are_late_and_none_recorded_is_overdue() {
+    // Removed by court order 2024-01-10; the findings recorded on 2024-01-17 (a week later):
+    // the removal's order lacked them, met late and open to invalidation.
+    let late = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 10)),
+            findings(
+                d(2024, 1, 17),
+                IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+            ),
+        ],
+    );
+    let obs = late.obligations(d(2024, 2, 1), &FEDERAL);
+    expect(
+        one(&obs, K::IcwaActiveEfforts),
+        RuleId::IcwaActiveEfforts,
+        d(2024, 1, 10),
+        d(2024, 1, 10),
+        Status::MetLate(d(2024, 1, 17)),
+        Some(Consequence::OpenToInvalidation),
+    );
+    // No findings recorded: due the day of the removal, overdue from the next day, with no
+    // consequence stated (the order's findings are not known).
+    let none = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![removal(d(2024, 1, 10))],
+    );
+    let on_the_day = none.obligations(d(2024, 1, 10), &FEDERAL);
+    assert_eq!(
+        one(&on_the_day, K::IcwaExpertWitness).status(),
+        Status::Upcoming
+    );
+    let obs = none.obligations(d(2024, 1, 11), &FEDERAL);
+    expect(
+        one(&obs, K::IcwaExpertWitness),
+        RuleId::IcwaExpertWitness,
+        d(2024, 1, 10),
+        d(2024, 1, 10),
+        Status::Overdue,
+        None,
+    );
+}
+
+#[test]
+fn an_emergency_removal_a_voluntary_placement_and_a_non_indian_child_need_no_findings() {
+    let emergency = ev(
+        d(2024, 1, 10),
+        EventData::Removal(Removal::new(Manner::Emergency).from_family(fid("F-BIRTH"))),
+    );
+    for (child, removed) in [
+        (indian_child(d(2016, 5, 4)), emergency),
+        (indian_child(d(2016, 5, 4)), voluntary(d(2024, 1, 10))),
+        (child(), removal(d(2024, 1, 10))),
+    ] {
+        let case = build(child, &FEDERAL, vec![removed]);
+        let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+        for kind in icwa_kinds() {
+            none_of(&obs, kind);
+        }
+    }
+}
+
+#[test]
+fn a_termination_needs_proof_beyond_a_reasonable_doubt() {
+    // Removed 2024-01-10 with complete findings; the mother's rights terminated 2024-09-03 on
+    // clear and convincing evidence (enough for a placement, not for a termination), with
+    // active efforts and an expert; the father's on 2024-09-04 with no findings recorded.
+    let case = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 10)),
+            findings(
+                d(2024, 1, 10),
+                IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+            ),
+            findings(
+                d(2024, 9, 3),
+                IcwaFindings::new(
+                    IcwaOrder::ParentalRightsTermination,
+                    true,
+                    true,
+                    EvidenceStandard::ClearAndConvincing,
+                ),
+            ),
+            tpr(d(2024, 9, 3), "P-MOTHER"),
+            tpr(d(2024, 9, 4), "P-FATHER"),
+        ],
+    );
+    let obs = case.obligations(d(2024, 10, 1), &FEDERAL);
+    let standard = all(&obs, K::IcwaEvidenceStandard);
+    assert_eq!(standard.len(), 3);
+    // The placement order: met on 2024-01-10.
+    assert_eq!(standard[0].status(), Status::Met(d(2024, 1, 10)));
+    assert_eq!(standard[0].subject(), None);
+    // The mother's termination: the standard missing, open to invalidation.
+    expect(
+        standard[1],
+        RuleId::IcwaEvidenceStandard,
+        d(2024, 9, 3),
+        d(2024, 9, 3),
+        Status::Overdue,
+        Some(Consequence::OpenToInvalidation),
+    );
+    assert_eq!(standard[1].subject(), Some(&person("P-MOTHER")));
+    // The father's: nothing recorded.
+    expect(
+        standard[2],
+        RuleId::IcwaEvidenceStandard,
+        d(2024, 9, 4),
+        d(2024, 9, 4),
+        Status::Overdue,
+        None,
+    );
+    assert_eq!(standard[2].subject(), Some(&person("P-FATHER")));
+    let efforts = all(&obs, K::IcwaActiveEfforts);
+    assert_eq!(efforts[1].status(), Status::Met(d(2024, 9, 3)));
+}
+
+// ================================================================================================
+// Notice and the waiting period (25 U.S.C. 1912(a))
+
+fn notice(date: NaiveDate, to: NoticeRecipient) -> Event {
+    ev(date, EventData::IcwaNoticeReceived(to))
+}
+
+fn emergency(date: NaiveDate) -> Event {
+    ev(
+        date,
+        EventData::Removal(Removal::new(Manner::Emergency).from_family(fid("F-BIRTH"))),
+    )
+}
+
+fn tribe() -> NoticeRecipient {
+    NoticeRecipient::Tribe(Tribe::new("Navajo Nation").unwrap())
+}
+
+/// Removed in an emergency 2023-12-29 (no notice needed, §1922); both parents and the tribe
+/// received notice 2024-01-01; the foster-care placement hearing on `hearing`, with every
+/// finding, after `more` events.
+fn noticed_then_heard(hearing: NaiveDate, more: Vec<Event>) -> Case {
+    let mut events = vec![
+        emergency(d(2023, 12, 29)),
+        notice(d(2024, 1, 1), NoticeRecipient::Person(pid("P-MOTHER"))),
+        notice(d(2024, 1, 1), NoticeRecipient::Person(pid("P-FATHER"))),
+        notice(d(2024, 1, 1), tribe()),
+    ];
+    events.extend(more);
+    events.push(findings(
+        hearing,
+        IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+    ));
+    build(indian_child(d(2016, 5, 4)), &FEDERAL, events)
+}
+
+#[test]
+fn a_hearing_9_days_after_notice_is_too_early_10_days_after_is_not() {
+    // Received 2024-01-01. A hearing on 2024-01-10 is 9 days after: notice was due by
+    // 2024-01-10 - 10 days = 2023-12-31, received a day late, the hearing held too early and
+    // open to invalidation. On 2024-01-11 (10 days after): due by 2024-01-01, met.
+    let early = noticed_then_heard(d(2024, 1, 10), vec![]);
+    let obs = early.obligations(d(2024, 2, 1), &FEDERAL);
+    let parents = all(&obs, K::IcwaNoticeToParent);
+    assert_eq!(parents.len(), 2);
+    let mut subjects = Vec::new();
+    for o in parents {
+        expect(
+            o,
+            RuleId::IcwaNoticeToParent,
+            d(2023, 12, 31),
+            d(2023, 12, 31),
+            Status::MetLate(d(2024, 1, 1)),
+            Some(Consequence::OpenToInvalidation),
+        );
+        subjects.push(o.subject().cloned().unwrap());
+    }
+    subjects.sort_by_key(|s| s.to_string());
+    assert_eq!(subjects, [person("P-FATHER"), person("P-MOTHER")]);
+    expect(
+        one(&obs, K::IcwaNoticeToTribe),
+        RuleId::IcwaNoticeToTribe,
+        d(2023, 12, 31),
+        d(2023, 12, 31),
+        Status::MetLate(d(2024, 1, 1)),
+        Some(Consequence::OpenToInvalidation),
+    );
+    // The emergency removal itself needed no notice: the only hearing is the placement's.
+    assert_eq!(all(&obs, K::IcwaNoticeToTribe).len(), 1);
+
+    let in_time = noticed_then_heard(d(2024, 1, 11), vec![]);
+    let obs = in_time.obligations(d(2024, 2, 1), &FEDERAL);
+    for o in all(&obs, K::IcwaNoticeToParent)
+        .into_iter()
+        .chain(all(&obs, K::IcwaNoticeToTribe))
+    {
+        assert_eq!(
+            (o.due(), o.status(), o.consequence()),
+            (d(2024, 1, 1), Status::Met(d(2024, 1, 1)), None)
+        );
+    }
+}
+
+#[test]
+fn twenty_more_days_on_request_and_no_more() {
+    // The mother asked on 2024-01-05 for 20 more days: no hearing until 10 + 20 = 30 days after
+    // receipt. A hearing on 2024-01-25: notice due by 2024-01-25 - 30 days = 2023-12-26, received
+    // 2024-01-01, late. On 2024-01-31: due by 2024-01-01, met.
+    let more = || {
+        vec![ev(
+            d(2024, 1, 5),
+            EventData::IcwaAdditionalTime { days: 20 },
+        )]
+    };
+    let early = noticed_then_heard(d(2024, 1, 25), more());
+    let obs = early.obligations(d(2024, 2, 1), &FEDERAL);
+    let o = one(&obs, K::IcwaNoticeToTribe);
+    assert_eq!(
+        (o.due(), o.status(), o.consequence()),
+        (
+            d(2023, 12, 26),
+            Status::MetLate(d(2024, 1, 1)),
+            Some(Consequence::OpenToInvalidation)
+        )
+    );
+    let in_time = noticed_then_heard(d(2024, 1, 31), more());
+    let obs = in_time.obligations(d(2024, 2, 1), &FEDERAL);
+    let o = one(&obs, K::IcwaNoticeToTribe);
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2024, 1, 1), Status::Met(d(2024, 1, 1)))
+    );
+
+    // 21 days is more than the Act gives: refused.
+    let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
+    let r = refuse(
+        &mut case,
+        ev(d(2024, 1, 12), EventData::IcwaAdditionalTime { days: 21 }),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaAdditionalTimeLimit]);
+    assert_eq!(
+        message(&r, 0),
+        "the parent, Indian custodian or tribe may ask for 1 to 20 additional days to prepare (25 U.S.C. 1912(a)), found 21"
+    );
+    accept(
+        &mut case,
+        ev(d(2024, 1, 12), EventData::IcwaAdditionalTime { days: 20 }),
+        &FEDERAL,
+    );
+}
+
+#[test]
+fn notice_to_the_secretary_adds_15_days() {
+    // The tribe unknown (reason to know): the Secretary received notice 2024-01-01 and has 15
+    // days to pass it on, then the 10 days run. A hearing on 2024-01-20: due by 2024-01-20 - 25
+    // days = 2023-12-26, late. On 2024-01-26: due by 2024-01-01, met.
+    let heard = |hearing| {
+        build(
+            child().with_indian_child_status(IndianChildStatus::ReasonToKnow),
+            &FEDERAL,
+            vec![
+                emergency(d(2023, 12, 29)),
+                notice(d(2024, 1, 1), NoticeRecipient::Secretary),
+                findings(
+                    hearing,
+                    IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+                ),
+            ],
+        )
+    };
+    let obs = heard(d(2024, 1, 20)).obligations(d(2024, 2, 1), &FEDERAL);
+    expect(
+        one(&obs, K::IcwaNoticeToTribe),
+        RuleId::IcwaNoticeToTribe,
+        d(2023, 12, 26),
+        d(2023, 12, 26),
+        Status::MetLate(d(2024, 1, 1)),
+        Some(Consequence::OpenToInvalidation),
+    );
+    let obs = heard(d(2024, 1, 26)).obligations(d(2024, 2, 1), &FEDERAL);
+    let o = one(&obs, K::IcwaNoticeToTribe);
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2024, 1, 1), Status::Met(d(2024, 1, 1)))
+    );
+    // No parent received notice: overdue since 2024-01-17 (2024-01-26 - 10 days = 2024-01-16),
+    // with no consequence stated.
+    let mother = all(&obs, K::IcwaNoticeToParent)
+        .into_iter()
+        .find(|o| o.subject() == Some(&person("P-MOTHER")))
+        .unwrap();
+    assert_eq!(
+        (mother.due(), mother.status(), mother.consequence()),
+        (d(2024, 1, 16), Status::Overdue, None)
+    );
+}
+
+// ================================================================================================
+// Placement preferences (25 U.S.C. 1915), emergency removal (§1922), transfer to the tribe
+
+use permanency::icwa::{IcwaHome as H, PreferenceKind as P, Preferences};
+
+fn assessed_home(date: NaiveDate, placement: &str, home: H) -> Event {
+    ev(
+        date,
+        EventData::IcwaHomeAssessed {
+            placement: plid(placement),
+            home,
+        },
+    )
+}
+
+fn good_cause(date: NaiveDate, placement: &str) -> Event {
+    ev(
+        date,
+        EventData::IcwaGoodCause {
+            placement: plid(placement),
+        },
+    )
+}
+
+#[test]
+fn the_ranking_follows_1915a_and_b_or_the_tribes_order() {
+    let federal = Preferences::federal();
+    assert_eq!(
+        federal.order(P::FosterOrPreadoptive),
+        [
+            H::ExtendedFamily,
+            H::TribalFosterHome,
+            H::IndianFosterHome,
+            H::TribalInstitution
+        ]
+    );
+    assert_eq!(
+        federal.order(P::Adoptive),
+        [H::ExtendedFamily, H::TribeMember, H::OtherIndianFamily]
+    );
+    assert_eq!(
+        federal.rank(P::FosterOrPreadoptive, H::IndianFosterHome),
+        Some(3)
+    );
+    assert_eq!(federal.rank(P::Adoptive, H::OtherIndianFamily), Some(3));
+    assert_eq!(federal.rank(P::Adoptive, H::Other), None);
+    // §1915(c): the tribe's order; "other" is never a preference.
+    let tribe = Preferences::tribal(vec![H::TribalFosterHome, H::Other], vec![]);
+    assert_eq!(tribe.order(P::FosterOrPreadoptive), [H::TribalFosterHome]);
+    assert_eq!(tribe.rank(P::FosterOrPreadoptive, H::ExtendedFamily), None);
+}
+
+/// An Indian child removed by court order 2024-01-10, placed as P-1 the same day by `place`, the
+/// home assessed as `home`, then `more`.
+fn placed(place: Event, home: Option<H>, more: Vec<Event>) -> Case {
+    let mut events = vec![removal(d(2024, 1, 10)), place];
+    events.extend(home.map(|h| assessed_home(d(2024, 1, 10), "P-1", h)));
+    events.extend(more);
+    build(indian_child(d(2016, 5, 4)), &FEDERAL, events)
+}
+
+#[test]
+fn extended_family_and_a_tribally_licensed_home_are_within_the_preferences() {
+    // With the grandmother (F-REL): extended family, rank 1. In F-FOSTER licensed by the tribe:
+    // rank 2. Both met the day the placement began, 2024-01-10.
+    for (place, home) in [
+        (relative_home(d(2024, 1, 10), "P-1"), H::ExtendedFamily),
+        (foster(d(2024, 1, 10), "P-1"), H::TribalFosterHome),
+    ] {
+        let case = placed(place, Some(home), vec![]);
+        let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+        let o = one(&obs, K::IcwaPlacementPreference);
+        expect(
+            o,
+            RuleId::IcwaPlacementPreference,
+            d(2024, 1, 10),
+            d(2024, 1, 10),
+            Status::Met(d(2024, 1, 10)),
+            None,
+        );
+        assert_eq!(o.subject(), Some(&placement("P-1")));
+    }
+}
+
+#[test]
+fn a_non_indian_home_needs_good_cause_on_the_record() {
+    // F-FOSTER, a non-Indian non-relative home, from 2024-01-10: a departure from §1915(b).
+    // Accepted; without good cause, overdue. Good cause found the same day: met. Found on
+    // 2024-02-01: met late.
+    let without = placed(foster(d(2024, 1, 10), "P-1"), Some(H::Other), vec![]);
+    assert_eq!(without.stage(), Stage::FosterCare);
+    let obs = without.obligations(d(2024, 3, 1), &FEDERAL);
+    expect(
+        one(&obs, K::IcwaPlacementPreference),
+        RuleId::IcwaPlacementPreference,
+        d(2024, 1, 10),
+        d(2024, 1, 10),
+        Status::Overdue,
+        None,
+    );
+    let with = placed(
+        foster(d(2024, 1, 10), "P-1"),
+        Some(H::Other),
+        vec![good_cause(d(2024, 1, 10), "P-1")],
+    );
+    let obs = with.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaPlacementPreference).status(),
+        Status::Met(d(2024, 1, 10))
+    );
+    let later = placed(
+        foster(d(2024, 1, 10), "P-1"),
+        Some(H::Other),
+        vec![good_cause(d(2024, 2, 1), "P-1")],
+    );
+    let obs = later.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaPlacementPreference).status(),
+        Status::MetLate(d(2024, 2, 1))
+    );
+    // A home never assessed against the preferences: overdue from the day after.
+    let unassessed = placed(foster(d(2024, 1, 10), "P-1"), None, vec![]);
+    let obs = unassessed.obligations(d(2024, 1, 11), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaPlacementPreference).status(),
+        Status::Overdue
+    );
+    // A record about a placement the case does not hold is refused.
+    let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
+    let r = refuse(
+        &mut case,
+        assessed_home(d(2024, 1, 11), "P-9", H::Other),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaPlacementUnknown]);
+    assert_eq!(
+        message(&r, 0),
+        "placement P-9 is not a placement of the case"
+    );
+}
+
+#[test]
+fn the_tribes_own_order_by_resolution_governs_the_placements_after_it() {
+    // On 2024-01-01 the tribe's resolution lists only its licensed homes for foster care: the
+    // grandmother's home (extended family) is then a departure, overdue without good cause.
+    let resolution = ev(
+        d(2024, 1, 1),
+        EventData::IcwaTribalPreferences(Preferences::tribal(
+            vec![H::TribalFosterHome],
+            vec![H::TribeMember],
+        )),
+    );
+    let case = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            resolution,
+            removal(d(2024, 1, 10)),
+            relative_home(d(2024, 1, 10), "P-1"),
+            assessed_home(d(2024, 1, 10), "P-1", H::ExtendedFamily),
+        ],
+    );
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaPlacementPreference).status(),
+        Status::Overdue
+    );
+}
+
+#[test]
+fn an_emergency_removal_ends_or_a_proceeding_begins_within_30_days() {
+    // Emergency removal 2024-01-10: within 30 days, 2024-01-10 + 30 = 2024-02-09.
+    let alone = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![emergency(d(2024, 1, 10))],
+    );
+    let o = one(
+        &alone.obligations(d(2024, 2, 9), &FEDERAL),
+        K::IcwaEmergencyRemoval,
+    )
+    .clone();
+    expect(
+        &o,
+        RuleId::IcwaEmergencyRemoval,
+        d(2024, 1, 10),
+        d(2024, 2, 9),
+        Status::Upcoming,
+        None,
+    );
+    let obs = alone.obligations(d(2024, 2, 10), &FEDERAL);
+    assert_eq!(one(&obs, K::IcwaEmergencyRemoval).status(), Status::Overdue);
+    // The placement order on 2024-02-01 meets it.
+    let heard = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            emergency(d(2024, 1, 10)),
+            findings(
+                d(2024, 2, 1),
+                IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+            ),
+        ],
+    );
+    let obs = heard.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaEmergencyRemoval).status(),
+        Status::Met(d(2024, 2, 1))
+    );
+    // Returned home on 2024-02-12 (33 days): met late.
+    let returned = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            emergency(d(2024, 1, 10)),
+            discharge(d(2024, 2, 12), ExitReason::Reunified),
+        ],
+    );
+    let obs = returned.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaEmergencyRemoval).status(),
+        Status::MetLate(d(2024, 2, 12))
+    );
+    // A court-ordered removal is no emergency removal.
+    let ordered = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![removal(d(2024, 1, 10))],
+    );
+    none_of(
+        &ordered.obligations(d(2024, 3, 1), &FEDERAL),
+        K::IcwaEmergencyRemoval,
+    );
+}
+
+#[test]
+fn a_transfer_to_the_tribe_is_an_exit_naming_the_tribe() {
+    // In care from 2024-01-10; the proceeding transferred to the Navajo Nation on 2024-03-01.
+    let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
+    let navajo = Tribe::new("Navajo Nation").unwrap();
+    accept(
+        &mut case,
+        ev(
+            d(2024, 3, 1),
+            EventData::IcwaTransferredToTribe(navajo.clone()),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        case.stage(),
+        Stage::Exited(ExitReason::TransferredToAnotherAgency)
+    );
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit::new(
+            d(2024, 3, 1),
+            ExitReason::TransferredToAnotherAgency
+        ))
+    );
+    let transfers: Vec<_> = case.tribal_transfers().collect();
+    assert_eq!(transfers, [(d(2024, 3, 1), &navajo)]);
+    assert_eq!(case.current_placement(), None);
+}

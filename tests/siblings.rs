@@ -1,0 +1,416 @@
+//! Siblings (SSA §471(a)(31); `src/connections.rs`): recorded in the child's case by id,
+//! placed together or apart as of a date (from the case's own records, or joining the siblings'
+//! cases), and a separation without its documented reason accepted and reported.
+#![cfg(feature = "serde")]
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use permanency::connections::{SeparationReason, Sibling, SiblingsPlaced, placed_with_siblings};
+use permanency::timeline::{ObligationKind as K, Status};
+use permanency::*;
+
+fn cid(id: &str) -> ChildId {
+    ChildId::new(id).unwrap()
+}
+
+fn sibling(date: NaiveDate, s: Sibling) -> Event {
+    ev(date, EventData::SiblingRecorded(s))
+}
+
+fn together(date: NaiveDate, id: &str) -> Event {
+    ev(date, EventData::SiblingsPlacedTogether { sibling: cid(id) })
+}
+
+fn apart(date: NaiveDate, id: &str, reason: Option<SeparationReason>) -> Event {
+    ev(
+        date,
+        EventData::SiblingsSeparated {
+            sibling: cid(id),
+            reason,
+        },
+    )
+}
+
+const SAFETY: Option<SeparationReason> = Some(SeparationReason::ContraryToSafetyOrWellBeing);
+
+/// In care from 2024-01-10 (F-FOSTER); sister C-2 in care, brother C-3 at home with F-REL.
+fn with_siblings() -> Case {
+    let mut case = in_care();
+    accept(
+        &mut case,
+        sibling(d(2024, 1, 10), Sibling::in_care(cid("C-2"))),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        sibling(
+            d(2024, 1, 10),
+            Sibling::at_home(cid("C-3"), Some(fid("F-REL"))),
+        ),
+        &FEDERAL,
+    );
+    case
+}
+
+#[test]
+fn siblings_placed_together_then_apart_as_of_a_date() {
+    let mut case = with_siblings();
+    accept(&mut case, together(d(2024, 1, 10), "C-2"), &FEDERAL);
+    accept(&mut case, apart(d(2024, 3, 1), "C-2", None), &FEDERAL);
+    // Only the sister is in care: with her until 2024-02-29, apart from 2024-03-01.
+    assert_eq!(
+        case.placed_with_siblings_on(d(2024, 2, 29)),
+        SiblingsPlaced::All
+    );
+    assert_eq!(
+        case.placed_with_siblings_on(d(2024, 3, 1)),
+        SiblingsPlaced::None
+    );
+    assert_eq!(
+        case.placed_with_siblings_on(d(2024, 1, 9)),
+        SiblingsPlaced::NoSiblingsInCare
+    );
+    let on = case.siblings_on(d(2024, 3, 1));
+    assert_eq!(on.len(), 2);
+    assert_eq!((on[0].together, on[0].reason), (Some(false), None));
+    assert_eq!(on[1].sibling.custodian, Some(fid("F-REL")));
+    assert!(!on[1].sibling.in_care);
+}
+
+#[test]
+fn a_separation_without_its_reason_is_accepted_and_reported() {
+    // Separated 2024-03-01: due that day. Without a reason, overdue; with it, met; documented
+    // in a later record on 2024-03-15, met late.
+    let mut none = with_siblings();
+    accept(&mut none, apart(d(2024, 3, 1), "C-2", None), &FEDERAL);
+    let obs = none.obligations(d(2024, 4, 1), &FEDERAL);
+    let o = one(&obs, K::SiblingSeparation);
+    expect(
+        o,
+        RuleId::SiblingSeparation,
+        d(2024, 3, 1),
+        d(2024, 3, 1),
+        Status::Overdue,
+        None,
+    );
+    assert_eq!(
+        RuleId::SiblingSeparation.citation(),
+        "SSA §471(a)(31)(A) (reasonable efforts to place siblings together)"
+    );
+
+    let mut reason = with_siblings();
+    accept(&mut reason, apart(d(2024, 3, 1), "C-2", SAFETY), &FEDERAL);
+    let obs = reason.obligations(d(2024, 4, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::SiblingSeparation).status(),
+        Status::Met(d(2024, 3, 1))
+    );
+
+    accept(&mut none, apart(d(2024, 3, 15), "C-2", SAFETY), &FEDERAL);
+    let obs = none.obligations(d(2024, 4, 1), &FEDERAL);
+    let both = all(&obs, K::SiblingSeparation);
+    assert_eq!(both[0].status(), Status::MetLate(d(2024, 3, 15)));
+    assert_eq!(both[1].status(), Status::Met(d(2024, 3, 15)));
+
+    // A separation from a sibling not in care owes nothing.
+    let mut home = with_siblings();
+    accept(&mut home, apart(d(2024, 3, 1), "C-3", None), &FEDERAL);
+    none_of(
+        &home.obligations(d(2024, 4, 1), &FEDERAL),
+        K::SiblingSeparation,
+    );
+}
+
+#[test]
+fn a_sibling_is_recorded_before_it_is_named_and_is_not_the_child() {
+    let mut case = with_siblings();
+    let r = refuse(&mut case, together(d(2024, 2, 1), "C-9"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::SiblingUnknown]);
+    assert_eq!(
+        message(&r, 0),
+        "child C-9 is not recorded as a sibling in the case (sibling_recorded)"
+    );
+    let r = refuse(
+        &mut case,
+        sibling(d(2024, 2, 1), Sibling::in_care(cid("C-1"))),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::SiblingUnknown]);
+    assert_eq!(message(&r, 0), "child C-1 is not its own sibling");
+}
+
+#[test]
+fn over_a_caseload_the_siblings_cases_are_joined_by_child_id() {
+    // C-1 in F-FOSTER from 2024-01-10, with sisters C-2 and C-4 in care. C-2 in F-FOSTER from
+    // 2024-01-12; C-4 in F-REL from 2024-01-12.
+    let mut case = with_siblings();
+    accept(
+        &mut case,
+        sibling(d(2024, 1, 10), Sibling::in_care(cid("C-4"))),
+        &FEDERAL,
+    );
+    let sister = |id: &str, home: Event| {
+        let child = Child::new(
+            cid(id),
+            Name::new("Eve").unwrap(),
+            d(2018, 2, 3),
+            Sex::Female,
+        )
+        .unwrap();
+        let mut c = Case::new(child, all_families()).unwrap();
+        accept(&mut c, removal(d(2024, 1, 12)), &FEDERAL);
+        accept(&mut c, home, &FEDERAL);
+        c
+    };
+    let c2 = sister("C-2", foster(d(2024, 1, 12), "P-1"));
+    let c4 = sister("C-4", relative_home(d(2024, 1, 12), "P-1"));
+    // 2024-01-11: neither sister placed yet (their cases hold no placement): none.
+    assert_eq!(
+        placed_with_siblings(&case, &[&c2, &c4], d(2024, 1, 11)),
+        SiblingsPlaced::None
+    );
+    // 2024-01-12: with C-2 (same home), not C-4: some.
+    assert_eq!(
+        placed_with_siblings(&case, &[&c2, &c4], d(2024, 1, 12)),
+        SiblingsPlaced::Some
+    );
+    // Without C-4 in care (a new record: home with F-REL), C-2 is all of them.
+    accept(
+        &mut case,
+        sibling(
+            d(2024, 2, 1),
+            Sibling::at_home(cid("C-4"), Some(fid("F-REL"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(
+        placed_with_siblings(&case, &[&c2, &c4], d(2024, 2, 1)),
+        SiblingsPlaced::All
+    );
+    // Before the child's own placement: nothing to compare.
+    assert_eq!(
+        placed_with_siblings(&case, &[&c2], d(2024, 1, 9)),
+        SiblingsPlaced::NoSiblingsInCare
+    );
+}
+
+// ================================================================================================
+// Relatives (SSA §471(a)(29)): each identified relative notified within 30 days
+
+use permanency::connections::{Relative, RelativeKind};
+use permanency::timeline::Waiver;
+
+fn identified(date: NaiveDate, person: &str, kind: RelativeKind) -> Event {
+    ev(
+        date,
+        EventData::RelativeIdentified(Relative::new(pid(person), kind)),
+    )
+}
+
+fn notified(date: NaiveDate, person: &str) -> Event {
+    ev(
+        date,
+        EventData::RelativeNotified {
+            person: pid(person),
+        },
+    )
+}
+
+#[test]
+fn each_relative_notified_on_day_30_is_met_on_day_31_late() {
+    // Removed 2024-01-10: due 2024-01-10 + 30 days = 2024-02-09. The grandmother notified on
+    // 2024-02-09 (day 30): met. The aunt on 2024-02-10 (day 31): met late. The uncle, whom the
+    // parents suggested, never: overdue from 2024-02-10.
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        identified(d(2024, 1, 12), "P-GRANDMA", RelativeKind::Grandparent),
+        identified(d(2024, 1, 12), "P-AUNT", RelativeKind::OtherAdultRelative),
+        identified(d(2024, 1, 15), "P-UNCLE", RelativeKind::SuggestedByParent),
+        notified(d(2024, 2, 9), "P-GRANDMA"),
+        notified(d(2024, 2, 10), "P-AUNT"),
+    ]);
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    let each = all(&obs, K::RelativeNoticeEach);
+    let got: Vec<_> = each
+        .iter()
+        .map(|o| (o.subject().cloned().unwrap(), o.due(), o.status()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                person("P-GRANDMA"),
+                d(2024, 2, 9),
+                Status::Met(d(2024, 2, 9))
+            ),
+            (
+                person("P-AUNT"),
+                d(2024, 2, 9),
+                Status::MetLate(d(2024, 2, 10))
+            ),
+            (person("P-UNCLE"), d(2024, 2, 9), Status::Overdue),
+        ]
+    );
+    expect(
+        each[0],
+        RuleId::RelativeNoticeEach,
+        d(2024, 1, 10),
+        d(2024, 2, 9),
+        Status::Met(d(2024, 2, 9)),
+        None,
+    );
+}
+
+#[test]
+fn family_violence_excepts_a_relative_and_a_notice_names_one_identified() {
+    // The father's brother is excepted for domestic violence on 2024-01-20: waived.
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        identified(d(2024, 1, 12), "P-UNCLE", RelativeKind::OtherAdultRelative),
+        ev(
+            d(2024, 1, 20),
+            EventData::RelativeNoticeExcepted {
+                person: pid("P-UNCLE"),
+            },
+        ),
+    ]);
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::RelativeNoticeEach).status(),
+        Status::Waived(Waiver::FamilyViolence)
+    );
+    let mut case = in_care();
+    let r = refuse(&mut case, notified(d(2024, 1, 20), "P-GRANDMA"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::RelativeUnknown]);
+    assert_eq!(
+        message(&r, 0),
+        "person P-GRANDMA is not identified as a relative in the case (relative_identified)"
+    );
+}
+
+// ================================================================================================
+// Family time: contacts and the case plan's expected frequency
+
+use permanency::connections::{Contact, ContactKind, ContactWith};
+
+fn mother() -> ContactWith {
+    ContactWith::Person(pid("P-MOTHER"))
+}
+
+#[test]
+fn a_weekly_contact_schedule_kept_and_missed() {
+    // Removed 2024-01-10. Weekly visits with the mother planned from 2024-03-01: periods
+    // 03-01..03-07, 03-08..03-14, 03-15..03-21, 03-22..03-28 (each 7 days, due its last day).
+    // Held in person 03-05; only planned (not held) 03-10; held by video 03-16. As of 2024-03-23:
+    // met, overdue (nothing held 03-08..03-14), met, and the current week upcoming.
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        ev(
+            d(2024, 3, 1),
+            EventData::FamilyTimePlanned {
+                with: mother(),
+                every_days: 7,
+            },
+        ),
+        ev(
+            d(2024, 3, 5),
+            EventData::FamilyTimeContact(Contact::held(mother(), ContactKind::InPerson)),
+        ),
+        ev(
+            d(2024, 3, 10),
+            EventData::FamilyTimeContact(Contact::planned(mother(), ContactKind::InPerson)),
+        ),
+        ev(
+            d(2024, 3, 16),
+            EventData::FamilyTimeContact(Contact::held(mother(), ContactKind::Virtual)),
+        ),
+    ]);
+    let obs = case.obligations(d(2024, 3, 23), &FEDERAL);
+    let weeks: Vec<_> = all(&obs, K::FamilyTime)
+        .iter()
+        .map(|o| (o.counts_from(), o.due(), o.status()))
+        .collect();
+    assert_eq!(
+        weeks,
+        [
+            (d(2024, 3, 1), d(2024, 3, 7), Status::Met(d(2024, 3, 5))),
+            (d(2024, 3, 8), d(2024, 3, 14), Status::Overdue),
+            (d(2024, 3, 15), d(2024, 3, 21), Status::Met(d(2024, 3, 16))),
+            (d(2024, 3, 22), d(2024, 3, 28), Status::Upcoming),
+        ]
+    );
+    let first = all(&obs, K::FamilyTime)[0];
+    assert_eq!(first.subject(), Some(&person("P-MOTHER")));
+    assert_eq!(first.rule(), RuleId::FamilyTime);
+}
+
+#[test]
+fn a_new_plan_replaces_the_old_and_an_exit_ends_it() {
+    // Every 14 days from 2024-03-01 (03-01..03-14), then every 30 days from 2024-03-10: the
+    // first period ends before its last day, unmet, and is not owed. The child goes home on
+    // 2024-03-20: the period 03-10..04-08 ends before its last day, unmet, not owed.
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        ev(
+            d(2024, 3, 1),
+            EventData::FamilyTimePlanned {
+                with: mother(),
+                every_days: 14,
+            },
+        ),
+        ev(
+            d(2024, 3, 10),
+            EventData::FamilyTimePlanned {
+                with: mother(),
+                every_days: 30,
+            },
+        ),
+        discharge(d(2024, 3, 20), ExitReason::Reunified),
+    ]);
+    none_of(&case.obligations(d(2024, 5, 1), &FEDERAL), K::FamilyTime);
+}
+
+#[test]
+fn separated_siblings_need_planned_contact() {
+    // Apart from sister C-2 (in care) from 2024-03-01, for her safety. No contact plan:
+    // overdue. A plan every 14 days from 2024-02-01 in force that day: met on 2024-03-01. A plan
+    // made on 2024-03-05: met late.
+    let sister = ContactWith::Sibling(cid("C-2"));
+    let planned = |date| {
+        ev(
+            date,
+            EventData::FamilyTimePlanned {
+                with: sister.clone(),
+                every_days: 14,
+            },
+        )
+    };
+    let status = |before: Option<Event>, after: Option<Event>| {
+        let mut case = with_siblings();
+        if let Some(e) = before {
+            accept(&mut case, e, &FEDERAL);
+        }
+        accept(&mut case, apart(d(2024, 3, 1), "C-2", SAFETY), &FEDERAL);
+        if let Some(e) = after {
+            accept(&mut case, e, &FEDERAL);
+        }
+        let obs = case.obligations(d(2024, 4, 1), &FEDERAL);
+        let o = one(&obs, K::SiblingContact);
+        assert_eq!(
+            (o.rule(), o.counts_from(), o.due()),
+            (RuleId::SiblingContact, d(2024, 3, 1), d(2024, 3, 1))
+        );
+        o.status()
+    };
+    assert_eq!(status(None, None), Status::Overdue);
+    assert_eq!(
+        status(Some(planned(d(2024, 2, 1))), None),
+        Status::Met(d(2024, 3, 1))
+    );
+    assert_eq!(
+        status(None, Some(planned(d(2024, 3, 5)))),
+        Status::MetLate(d(2024, 3, 5))
+    );
+}
