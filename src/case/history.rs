@@ -21,10 +21,11 @@ use crate::id::EntryId;
 use crate::policy::Policy;
 use crate::rules::{Check, Rejection, RuleId, Violation};
 
-use super::event::{Event, EventData, EventKind, Manner};
+use super::event::{Event, EventKind};
 use super::facts::Facts;
 use super::index::IdIndex;
 use super::transitions;
+pub(crate) use crate::rules::corrections::{Fix, fix, named_entry};
 
 /// What the dated history does not show: the number of entries made, the entries the history
 /// holds no longer (corrections, and what they voided, amended or vacated), the entry ids in
@@ -178,132 +179,6 @@ pub(crate) fn refuse(facts: &Facts, kind: EventKind, rule: RuleId, message: Stri
         vec![crate::rule::Objection::new(message).against(rule)],
         transitions::allowed_from(facts.stage().kind()).collect(),
     )
-}
-
-/// Whether a court order is what `event` records: what a court may vacate.
-fn is_court_order(event: &Event) -> bool {
-    match event.what() {
-        EventData::CourtFinding(_)
-        | EventData::ParentalRightsTerminated { .. }
-        | EventData::AdoptionFinalized
-        | EventData::PermanencyHearing => true,
-        EventData::Removal(r) => r.manner != Manner::VoluntaryPlacementAgreement,
-        EventData::Discharge(d) => matches!(d, super::event::Discharge::Guardianship(_)),
-        _ => false,
-    }
-}
-
-/// What a correction does to the dated history: the entry it sets aside, and the event that
-/// takes its place (an amendment's), or the corrected child.
-pub(crate) enum Fix {
-    /// Set aside the entry at this position of the dated history; with an amendment, place
-    /// this event at its date.
-    Replace {
-        position: usize,
-        with: Option<Event>,
-    },
-    /// The child, as corrected.
-    Child(Child),
-}
-
-/// The entry a correction names, if it names one.
-pub(crate) fn named_entry(event: &Event) -> Option<&EntryId> {
-    match event.what() {
-        EventData::Voided(c) | EventData::Vacated(c) => Some(&c.entry),
-        EventData::Amended { entry, .. } => Some(entry),
-        _ => None,
-    }
-}
-
-/// What correction `event` does, given the entry it names (`target`: its position and the
-/// event, when the case holds it), or why it cannot apply.
-pub(crate) fn fix(
-    event: &Event,
-    child: &Child,
-    target: Option<(usize, &Event)>,
-) -> Result<Fix, (RuleId, String)> {
-    let kind = event.kind();
-    let found = || {
-        target.ok_or_else(|| {
-            let id = named_entry(event).map_or("", EntryId::as_str);
-            (
-                RuleId::UnknownEntry,
-                format!(
-                    "the {kind} names entry {id}, which the case does not hold (never entered, or already set aside)"
-                ),
-            )
-        })
-    };
-    match event.what() {
-        EventData::Voided(_) => Ok(Fix::Replace {
-            position: found()?.0,
-            with: None,
-        }),
-        EventData::Vacated(c) => {
-            let (position, order) = found()?;
-            if !is_court_order(order) {
-                return Err((
-                    RuleId::CorrectionMismatch,
-                    format!(
-                        "entry {} is a {}, not a court order: void it instead",
-                        c.entry,
-                        order.kind()
-                    ),
-                ));
-            }
-            if event.date() < order.date() {
-                return Err((
-                    RuleId::CorrectionMismatch,
-                    format!(
-                        "a court cannot vacate on {} an order of {}",
-                        event.date(),
-                        order.date()
-                    ),
-                ));
-            }
-            Ok(Fix::Replace {
-                position,
-                with: None,
-            })
-        }
-        EventData::Amended { entry, with, .. } => {
-            let (position, _) = found()?;
-            if with.kind().is_correction() {
-                return Err((
-                    RuleId::CorrectionMismatch,
-                    format!(
-                        "an amendment replaces entry {entry} with a fact of the case, not a {}",
-                        with.kind()
-                    ),
-                ));
-            }
-            let mut with = (**with).clone();
-            if with.entry_id().is_none() {
-                with = with.with_entry_id(entry.clone());
-            }
-            Ok(Fix::Replace {
-                position,
-                with: Some(with),
-            })
-        }
-        EventData::ChildCorrected { child: new, .. } => {
-            if new.id() != child.id() {
-                return Err((
-                    RuleId::CorrectionMismatch,
-                    format!(
-                        "a correction of child {} cannot make the case child {}'s",
-                        child.id(),
-                        new.id()
-                    ),
-                ));
-            }
-            Ok(Fix::Child((**new).clone()))
-        }
-        _ => Err((
-            RuleId::CorrectionMismatch,
-            format!("a {kind} is not a correction"),
-        )),
-    }
 }
 
 /// The position at which `event`, entered now in `segment` of its day, goes in a dated

@@ -21,6 +21,7 @@ use crate::policy::Policy;
 pub(crate) mod adoption;
 pub(crate) mod appla;
 pub(crate) mod candidacy;
+pub(crate) mod corrections;
 pub(crate) mod discharge;
 pub(crate) mod icwa;
 pub(crate) mod lifecycle;
