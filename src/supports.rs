@@ -854,6 +854,90 @@ pub fn poverty_removals<'a>(
 }
 
 // ---------------------------------------------------------------------------------------------
+// The preservation case's outcome
+
+/// How a preservation case ended: the child remained home, lives with kin, or entered foster care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PreservationOutcome {
+    /// The case closed with the child at home.
+    RemainedHome,
+    /// The case closed with the child living with a kin caregiver: the latest prevention plan of
+    /// the period names a kin strategy ([`PreventionStrategy::TemporaryKinCare`] or
+    /// [`PreventionStrategy::PermanentKinCare`]).
+    LivesWithKin,
+    /// A removal ended it: the child entered foster care.
+    EnteredFosterCare,
+}
+
+crate::codes::code_names! {
+    PreservationOutcome, "preservation outcome":
+        RemainedHome = "remained_home",
+        LivesWithKin = "lives_with_kin",
+        EnteredFosterCare = "entered_foster_care",
+}
+
+/// One period of in-home (family preservation) services: from the day it opened
+/// ([`OpenPreservation`](crate::EventData::OpenPreservation) or
+/// [`Reopen`](crate::EventData::Reopen)) to the removal, closure or death that ended it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PreservationPeriod {
+    /// The day it opened.
+    pub opened: NaiveDate,
+    /// The day it ended (a removal, a closure, or the child's death); `None` while it goes on.
+    pub ended: Option<NaiveDate>,
+    /// How it ended; `None` while it goes on, and when the child died.
+    pub outcome: Option<PreservationOutcome>,
+}
+
+impl crate::Case {
+    /// Each preservation period of the history, in order, with its outcome, derived: entered
+    /// foster care when a removal ended it; on a closure, lives with kin when the latest
+    /// prevention plan recorded in the period names a kin strategy, otherwise remained home (this
+    /// crate's reading: the plan's strategy is where the record says where the child lives). One
+    /// pass over the history.
+    pub fn preservation_outcomes(&self) -> Vec<PreservationPeriod> {
+        use crate::EventData as E;
+        let mut out = Vec::new();
+        let mut open: Option<(NaiveDate, Option<PreventionStrategy>)> = None;
+        for e in self.events() {
+            match (e.what(), open) {
+                (E::OpenPreservation(_) | E::Reopen, None) => open = Some((e.date(), None)),
+                (E::PreventionPlanRecorded(p), Some((from, _))) => {
+                    open = Some((from, Some(p.strategy())));
+                }
+                (E::Removal(_) | E::Close | E::Death, Some((opened, strategy))) => {
+                    let outcome = match e.what() {
+                        E::Removal(_) => Some(PreservationOutcome::EnteredFosterCare),
+                        E::Death => None,
+                        _ => Some(match strategy {
+                            Some(
+                                PreventionStrategy::TemporaryKinCare
+                                | PreventionStrategy::PermanentKinCare,
+                            ) => PreservationOutcome::LivesWithKin,
+                            _ => PreservationOutcome::RemainedHome,
+                        }),
+                    };
+                    out.push(PreservationPeriod {
+                        opened,
+                        ended: Some(e.date()),
+                        outcome,
+                    });
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        out.extend(open.map(|(opened, _)| PreservationPeriod {
+            opened,
+            ended: None,
+            outcome: None,
+        }));
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Individualized assessments
 
 /// What an individual assessment decides.
