@@ -938,6 +938,80 @@ impl crate::Case {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The Family First outcome measure (SSA §471(e)(4)(E))
+
+/// Whether a candidate entered foster care during the 12-month prevention period, or during the
+/// 12 months after it, as far as the date asked shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PreventionMeasure {
+    /// Not known yet: no removal so far, and the 24 months are not over.
+    Pending,
+    /// Entered foster care on this day, within the prevention period.
+    EnteredDuringPeriod(NaiveDate),
+    /// Entered foster care on this day, within the 12 months after the prevention period.
+    EnteredAfterPeriod(NaiveDate),
+    /// Did not enter foster care in the 24 months.
+    DidNotEnter,
+}
+
+/// The outcome measure of one prevention period: the child identified as a candidate on
+/// [`identified`](Self::identified), the 12-month period through the day before
+/// [`period_ends`](Self::period_ends), the following 12 months through the day before
+/// [`follow_up_ends`](Self::follow_up_ends).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CandidateOutcome {
+    /// The day the child was identified as a candidate: the period's first day.
+    pub identified: NaiveDate,
+    /// The first day after the 12-month period (the policy's
+    /// [`prevention_months`](crate::Policy::prevention_months)).
+    pub period_ends: NaiveDate,
+    /// The first day after the 12 months that follow the period.
+    pub follow_up_ends: NaiveDate,
+    /// What the history shows as of the date asked.
+    pub measure: PreventionMeasure,
+}
+
+/// Over a caseload, as of a date: the prevention periods measured, and how many are pending,
+/// entered foster care during the period, entered in the 12 months after it, or did not enter
+/// (SSA §471(e)(4)(E)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PreventionMeasureCounts {
+    /// Every prevention period of a child not in care when identified.
+    pub periods: usize,
+    /// Not known yet.
+    pub pending: usize,
+    /// Entered foster care within the prevention period.
+    pub entered_during_period: usize,
+    /// Entered foster care within the 12 months after it.
+    pub entered_after_period: usize,
+    /// Did not enter foster care in the 24 months.
+    pub did_not_enter: usize,
+}
+
+/// Counts [`PreventionMeasureCounts`] over `cases` as of `as_of` under `policy`.
+pub fn prevention_measure_counts<'a>(
+    cases: impl IntoIterator<Item = &'a crate::Case>,
+    as_of: NaiveDate,
+    policy: &crate::Policy,
+) -> PreventionMeasureCounts {
+    let mut n = PreventionMeasureCounts::default();
+    for o in cases
+        .into_iter()
+        .flat_map(|c| c.prevention_measures(as_of, policy))
+    {
+        n.periods += 1;
+        match o.measure {
+            PreventionMeasure::Pending => n.pending += 1,
+            PreventionMeasure::EnteredDuringPeriod(_) => n.entered_during_period += 1,
+            PreventionMeasure::EnteredAfterPeriod(_) => n.entered_after_period += 1,
+            PreventionMeasure::DidNotEnter => n.did_not_enter += 1,
+        }
+    }
+    n
+}
+
+// ---------------------------------------------------------------------------------------------
 // Individualized assessments
 
 /// What an individual assessment decides.
