@@ -274,7 +274,8 @@
 //!   [`EventData::TeamMemberRejected`](crate::EventData::TeamMemberRejected) (with the agency's
 //!   reason, a redacted note) give [`Case::chosen_team_members`](crate::Case::chosen_team_members).
 //!   The law allows two; a third is accepted and listed, not refused (a refusal would hide a fact
-//!   the agency must resolve).
+//!   the agency must resolve), and flagged with its citation by
+//!   [`Case::excess_team_members`](crate::Case::excess_team_members).
 //! - `hearing_notice` (SSA §475(5)(G)): each periodic review and permanency hearing held while the
 //!   child lives with a caregiver family needs a notice to that family
 //!   ([`EventData::CaregiverNotified`](crate::EventData::CaregiverNotified)) since the previous one.

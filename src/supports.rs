@@ -734,6 +734,36 @@ impl crate::Case {
     }
 }
 
+/// The number of case planning team members a youth may choose (SSA §475(5)(C)(iv)).
+pub const CHOSEN_TEAM_MEMBER_LIMIT: usize = 2;
+
+/// A member the youth chose beyond the two the law allows: accepted, and flagged for the agency
+/// to resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExcessTeamMember {
+    /// The member chosen past the limit.
+    pub member: crate::PersonId,
+    /// Where the limit is written.
+    pub citation: &'static str,
+}
+
+impl crate::Case {
+    /// The members of [`chosen_team_members`](crate::Case::chosen_team_members) as of `on` past
+    /// the first [`CHOSEN_TEAM_MEMBER_LIMIT`], each flagged with its citation: the law allows up
+    /// to two (SSA §475(5)(C)(iv)). A rejection of an earlier member does not make room for
+    /// them here unless it comes before `on`: the list is read as of `on`.
+    pub fn excess_team_members(&self, on: NaiveDate) -> Vec<ExcessTeamMember> {
+        self.chosen_team_members(on)
+            .into_iter()
+            .skip(CHOSEN_TEAM_MEMBER_LIMIT)
+            .map(|member| ExcessTeamMember {
+                member,
+                citation: "SSA §475(5)(C)(iv) (up to two members chosen by the child)",
+            })
+            .collect()
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Preservation first, measured
 
