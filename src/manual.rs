@@ -293,6 +293,15 @@
 //! counts them over a caseload. Nothing here is an obligation: it measures what the
 //! preservation-first argument asks, whatever the funding.
 //!
+//! [`Case::preservation_outcomes`](crate::Case::preservation_outcomes) gives each preservation
+//! period's outcome, derived: entered foster care when a removal ended it; on a closure, lives
+//! with kin when the period's latest prevention plan names a kin strategy, otherwise remained
+//! home. [`Case::prevention_measures`](crate::Case::prevention_measures) gives the Family First
+//! outcome measure (SSA §471(e)(4)(E)) of each prevention period as of a date: entered foster
+//! care during the 12 months, during the 12 months after, did not enter, or pending until the 24
+//! months are over; [`supports::prevention_measure_counts`](crate::supports::prevention_measure_counts)
+//! counts them over a caseload.
+//!
 //! # Individualized assessments
 //!
 //! [`EventData::IndividualAssessment`](crate::EventData::IndividualAssessment) records an
