@@ -1,11 +1,16 @@
 //! A whole case, end to end: `cargo run --example walkthrough`.
 //!
-//! Maya is served at home, removed, moved once, and adopted after both parents' rights end; a
-//! refused event shows every reason at once. Leo goes home on a trial home visit, is reunified,
+//! Maya's family gets a prevention plan, services and help with the rent while she is at home
+//! (one claimed service the plan did not specify is flagged); she is removed, moved once, and
+//! adopted after both parents' rights end; a refused event shows every reason at once. Leo goes home on a trial home visit, is reunified,
 //! and re-enters care a year later. The federal clocks of Maya's case are printed as of a few
 //! dates. Names and birth dates never appear in what is printed: every entity redacts them.
 
 use chrono::NaiveDate;
+use permanency::supports::{
+    EvidenceRating, Funding, PlanFor, PreventionPlan, PreventionStrategy, Recipient, Service,
+    ServiceKind,
+};
 use permanency::timeline::{Obligation, Status};
 use permanency::*;
 
@@ -79,6 +84,58 @@ fn maya(policy: &Policy) -> Result {
         EventData::OpenPreservation(Candidacy::FosterCareCandidate),
         p,
     )?;
+    // The family's prevention plan, the same day: Maya is a candidate, the strategy is that she
+    // remain safely at home, and the plan specifies in advance an in-home parenting program
+    // (SSA §471(e)(4)(A)).
+    step(
+        &mut case,
+        d(2022, 9, 1),
+        EventData::PreventionPlanRecorded(PreventionPlan::new(
+            PlanFor::Candidate,
+            PreventionStrategy::RemainAtHome,
+            [ServiceKind::InHomeParentSkills],
+        )),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2022, 9, 15),
+        EventData::ServiceProvided(
+            Service::new(
+                ServiceKind::InHomeParentSkills,
+                Recipient::Parent,
+                Funding::TitleIvePrevention,
+            )
+            .rated(EvidenceRating::WellSupported)
+            .ending(d(2023, 1, 9)),
+        ),
+        p,
+    )?;
+    // Help with the rent, paid by the state: a concrete support, not a §471(e) service.
+    step(
+        &mut case,
+        d(2022, 10, 3),
+        EventData::ServiceProvided(
+            Service::new(ServiceKind::Housing, Recipient::Parent, Funding::State)
+                .ending(d(2022, 12, 31)),
+        ),
+        p,
+    )?;
+    // Substance use treatment claimed under title IV-E, though the plan did not specify it in
+    // advance: accepted, and the clocks flag it.
+    step(
+        &mut case,
+        d(2022, 11, 1),
+        EventData::ServiceProvided(
+            Service::new(
+                ServiceKind::SubstanceUse,
+                Recipient::Parent,
+                Funding::TitleIvePrevention,
+            )
+            .ending(d(2023, 1, 9)),
+        ),
+        p,
+    )?;
     let removal = Removal::new(Manner::CourtOrder)
         .from_family(FamilyId::new("F-BIRTH")?)
         .with_circumstances(
@@ -87,6 +144,22 @@ fn maya(policy: &Policy) -> Result {
                 .collect(),
         );
     step(&mut case, d(2023, 1, 10), EventData::Removal(removal), p)?;
+    print_removal_supports(&case, p);
+    let before_removal = &case.removal_supports(p)[0];
+    assert_eq!(before_removal.services.len(), 3);
+    assert!(before_removal.concrete_support_before);
+    let unspecified = case
+        .obligations(d(2023, 1, 10), p)
+        .into_iter()
+        .filter(|o| {
+            o.kind() == ObligationKind::PreventionServiceSpecified
+                && o.consequence() == Some(permanency::timeline::Consequence::NoPreventionPayment)
+        })
+        .count();
+    assert_eq!(
+        unspecified, 1,
+        "the substance use claim was not specified in advance"
+    );
     step(
         &mut case,
         d(2023, 1, 10),
@@ -344,6 +417,47 @@ fn leo(policy: &Policy) -> Result {
         back.events().len()
     );
     Ok(())
+}
+
+/// What the family received before each removal, and the prevention clocks.
+fn print_removal_supports(case: &Case, policy: &Policy) {
+    println!("\n  what the family received before the removal:");
+    for r in case.removal_supports(policy) {
+        println!("    removal {} (episode {}):", r.removal, r.episode);
+        for s in &r.services {
+            println!(
+                "      from {}  {:<22} {}",
+                s.from,
+                s.kind.as_str(),
+                s.funding.as_str()
+            );
+        }
+        println!(
+            "      poverty-related: {}; concrete support in the {} days before: {}",
+            r.poverty_related,
+            policy.concrete_support_days(),
+            r.concrete_support_before
+        );
+    }
+    println!("\n  prevention obligations as of the removal:");
+    let as_of = case.removal_supports(policy)[0].removal;
+    for o in case.obligations(as_of, policy).into_iter().filter(|o| {
+        matches!(
+            o.kind(),
+            ObligationKind::PreventionPeriod
+                | ObligationKind::PreventionServiceSpecified
+                | ObligationKind::PreventionServiceInPeriod
+        )
+    }) {
+        println!(
+            "    {:<30} due {}  {:<20} {}",
+            o.kind().as_str(),
+            o.due(),
+            status(&o),
+            o.consequence().map_or(String::new(), |c| format!("{c:?}"))
+        );
+    }
+    println!();
 }
 
 fn print_obligations(case: &Case, as_of: NaiveDate, policy: &Policy) {

@@ -274,7 +274,8 @@
 //!   [`EventData::TeamMemberRejected`](crate::EventData::TeamMemberRejected) (with the agency's
 //!   reason, a redacted note) give [`Case::chosen_team_members`](crate::Case::chosen_team_members).
 //!   The law allows two; a third is accepted and listed, not refused (a refusal would hide a fact
-//!   the agency must resolve).
+//!   the agency must resolve), and flagged with its citation by
+//!   [`Case::excess_team_members`](crate::Case::excess_team_members).
 //! - `hearing_notice` (SSA §475(5)(G)): each periodic review and permanency hearing held while the
 //!   child lives with a caregiver family needs a notice to that family
 //!   ([`EventData::CaregiverNotified`](crate::EventData::CaregiverNotified)) since the previous one.
@@ -291,6 +292,15 @@
 //! analyst's number, not a federal one). [`supports::poverty_removals`](crate::supports::poverty_removals)
 //! counts them over a caseload. Nothing here is an obligation: it measures what the
 //! preservation-first argument asks, whatever the funding.
+//!
+//! [`Case::preservation_outcomes`](crate::Case::preservation_outcomes) gives each preservation
+//! period's outcome, derived: entered foster care when a removal ended it; on a closure, lives
+//! with kin when the period's latest prevention plan names a kin strategy, otherwise remained
+//! home. [`Case::prevention_measures`](crate::Case::prevention_measures) gives the Family First
+//! outcome measure (SSA §471(e)(4)(E)) of each prevention period as of a date: entered foster
+//! care during the 12 months, during the 12 months after, did not enter, or pending until the 24
+//! months are over; [`supports::prevention_measure_counts`](crate::supports::prevention_measure_counts)
+//! counts them over a caseload.
 //!
 //! # Individualized assessments
 //!

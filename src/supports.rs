@@ -734,6 +734,36 @@ impl crate::Case {
     }
 }
 
+/// The number of case planning team members a youth may choose (SSA §475(5)(C)(iv)).
+pub const CHOSEN_TEAM_MEMBER_LIMIT: usize = 2;
+
+/// A member the youth chose beyond the two the law allows: accepted, and flagged for the agency
+/// to resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExcessTeamMember {
+    /// The member chosen past the limit.
+    pub member: crate::PersonId,
+    /// Where the limit is written.
+    pub citation: &'static str,
+}
+
+impl crate::Case {
+    /// The members of [`chosen_team_members`](crate::Case::chosen_team_members) as of `on` past
+    /// the first [`CHOSEN_TEAM_MEMBER_LIMIT`], each flagged with its citation: the law allows up
+    /// to two (SSA §475(5)(C)(iv)). A rejection of an earlier member does not make room for
+    /// them here unless it comes before `on`: the list is read as of `on`.
+    pub fn excess_team_members(&self, on: NaiveDate) -> Vec<ExcessTeamMember> {
+        self.chosen_team_members(on)
+            .into_iter()
+            .skip(CHOSEN_TEAM_MEMBER_LIMIT)
+            .map(|member| ExcessTeamMember {
+                member,
+                citation: "SSA §475(5)(C)(iv) (up to two members chosen by the child)",
+            })
+            .collect()
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Preservation first, measured
 
@@ -849,6 +879,164 @@ pub fn poverty_removals<'a>(
         n.removals += 1;
         n.poverty_related += usize::from(r.poverty_related);
         n.without_concrete_support += usize::from(r.poverty_removal_without_support());
+    }
+    n
+}
+
+// ---------------------------------------------------------------------------------------------
+// The preservation case's outcome
+
+/// How a preservation case ended: the child remained home, lives with kin, or entered foster care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PreservationOutcome {
+    /// The case closed with the child at home.
+    RemainedHome,
+    /// The case closed with the child living with a kin caregiver: the latest prevention plan of
+    /// the period names a kin strategy ([`PreventionStrategy::TemporaryKinCare`] or
+    /// [`PreventionStrategy::PermanentKinCare`]).
+    LivesWithKin,
+    /// A removal ended it: the child entered foster care.
+    EnteredFosterCare,
+}
+
+crate::codes::code_names! {
+    PreservationOutcome, "preservation outcome":
+        RemainedHome = "remained_home",
+        LivesWithKin = "lives_with_kin",
+        EnteredFosterCare = "entered_foster_care",
+}
+
+/// One period of in-home (family preservation) services: from the day it opened
+/// ([`OpenPreservation`](crate::EventData::OpenPreservation) or
+/// [`Reopen`](crate::EventData::Reopen)) to the removal, closure or death that ended it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PreservationPeriod {
+    /// The day it opened.
+    pub opened: NaiveDate,
+    /// The day it ended (a removal, a closure, or the child's death); `None` while it goes on.
+    pub ended: Option<NaiveDate>,
+    /// How it ended; `None` while it goes on, and when the child died.
+    pub outcome: Option<PreservationOutcome>,
+}
+
+impl crate::Case {
+    /// Each preservation period of the history, in order, with its outcome, derived: entered
+    /// foster care when a removal ended it; on a closure, lives with kin when the latest
+    /// prevention plan recorded in the period names a kin strategy, otherwise remained home (this
+    /// crate's reading: the plan's strategy is where the record says where the child lives). One
+    /// pass over the history.
+    pub fn preservation_outcomes(&self) -> Vec<PreservationPeriod> {
+        use crate::EventData as E;
+        let mut out = Vec::new();
+        let mut open: Option<(NaiveDate, Option<PreventionStrategy>)> = None;
+        for e in self.events() {
+            match (e.what(), open) {
+                (E::OpenPreservation(_) | E::Reopen, None) => open = Some((e.date(), None)),
+                (E::PreventionPlanRecorded(p), Some((from, _))) => {
+                    open = Some((from, Some(p.strategy())));
+                }
+                (E::Removal(_) | E::Close | E::Death, Some((opened, strategy))) => {
+                    let outcome = match e.what() {
+                        E::Removal(_) => Some(PreservationOutcome::EnteredFosterCare),
+                        E::Death => None,
+                        _ => Some(match strategy {
+                            Some(
+                                PreventionStrategy::TemporaryKinCare
+                                | PreventionStrategy::PermanentKinCare,
+                            ) => PreservationOutcome::LivesWithKin,
+                            _ => PreservationOutcome::RemainedHome,
+                        }),
+                    };
+                    out.push(PreservationPeriod {
+                        opened,
+                        ended: Some(e.date()),
+                        outcome,
+                    });
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        out.extend(open.map(|(opened, _)| PreservationPeriod {
+            opened,
+            ended: None,
+            outcome: None,
+        }));
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Family First outcome measure (SSA §471(e)(4)(E))
+
+/// Whether a candidate entered foster care during the 12-month prevention period, or during the
+/// 12 months after it, as far as the date asked shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PreventionMeasure {
+    /// Not known yet: no removal so far, and the 24 months are not over.
+    Pending,
+    /// Entered foster care on this day, within the prevention period.
+    EnteredDuringPeriod(NaiveDate),
+    /// Entered foster care on this day, within the 12 months after the prevention period.
+    EnteredAfterPeriod(NaiveDate),
+    /// Did not enter foster care in the 24 months.
+    DidNotEnter,
+}
+
+/// The outcome measure of one prevention period: the child identified as a candidate on
+/// [`identified`](Self::identified), the 12-month period through the day before
+/// [`period_ends`](Self::period_ends), the following 12 months through the day before
+/// [`follow_up_ends`](Self::follow_up_ends).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CandidateOutcome {
+    /// The day the child was identified as a candidate: the period's first day.
+    pub identified: NaiveDate,
+    /// The first day after the 12-month period (the policy's
+    /// [`prevention_months`](crate::Policy::prevention_months)).
+    pub period_ends: NaiveDate,
+    /// The first day after the 12 months that follow the period.
+    pub follow_up_ends: NaiveDate,
+    /// What the history shows as of the date asked.
+    pub measure: PreventionMeasure,
+}
+
+/// Over a caseload, as of a date: the prevention periods measured, and how many are pending,
+/// entered foster care during the period, entered in the 12 months after it, or did not enter
+/// (SSA §471(e)(4)(E)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PreventionMeasureCounts {
+    /// Every prevention period of a child not in care when identified.
+    pub periods: usize,
+    /// Not known yet.
+    pub pending: usize,
+    /// Entered foster care within the prevention period.
+    pub entered_during_period: usize,
+    /// Entered foster care within the 12 months after it.
+    pub entered_after_period: usize,
+    /// Did not enter foster care in the 24 months.
+    pub did_not_enter: usize,
+}
+
+/// Counts [`PreventionMeasureCounts`] over `cases` as of `as_of` under `policy`.
+pub fn prevention_measure_counts<'a>(
+    cases: impl IntoIterator<Item = &'a crate::Case>,
+    as_of: NaiveDate,
+    policy: &crate::Policy,
+) -> PreventionMeasureCounts {
+    let mut n = PreventionMeasureCounts::default();
+    for o in cases
+        .into_iter()
+        .flat_map(|c| c.prevention_measures(as_of, policy))
+    {
+        n.periods += 1;
+        match o.measure {
+            PreventionMeasure::Pending => n.pending += 1,
+            PreventionMeasure::EnteredDuringPeriod(_) => n.entered_during_period += 1,
+            PreventionMeasure::EnteredAfterPeriod(_) => n.entered_after_period += 1,
+            PreventionMeasure::DidNotEnter => n.did_not_enter += 1,
+        }
     }
     n
 }

@@ -64,8 +64,18 @@ fn a_fifteen_year_olds_case_plan_with_two_chosen_members_and_one_rejected() {
         case.chosen_team_members(d(2023, 3, 1)),
         vec![pid("P-AUNT"), pid("P-COACH")]
     );
-    // Before the rejection the third was on the list.
+    // Before the rejection the third was on the list, and flagged: the law allows two.
     assert_eq!(case.chosen_team_members(d(2023, 2, 5)).len(), 3);
+    let excess = case.excess_team_members(d(2023, 2, 5));
+    assert_eq!(excess.len(), 1);
+    assert_eq!(excess[0].member, pid("P-X"));
+    assert_eq!(
+        excess[0].citation,
+        "SSA §475(5)(C)(iv) (up to two members chosen by the child)"
+    );
+    assert_eq!(case.excess_team_members(d(2023, 2, 4)), vec![]);
+    // Once rejected, the two left are within the limit.
+    assert_eq!(case.excess_team_members(d(2023, 2, 10)), vec![]);
     // The rejection's reason is a case note: not in Debug.
     assert!(!format!("{case:?}").contains("endangerment"));
 

@@ -409,6 +409,57 @@ fn prevention_periods(view: &View<'_>) -> Vec<PreventionPeriodRecord> {
     out
 }
 
+impl crate::Case {
+    /// The Family First outcome measure (SSA §471(e)(4)(E)) of each prevention period as of
+    /// `as_of`, in order: whether the child entered foster care (a removal) during the 12-month
+    /// period that began when the child was identified as a candidate, or during the 12 months
+    /// after it; pending until a removal or until the 24 months are over. The periods are the
+    /// ones the prevention clocks read (under the policy's
+    /// [`prevention_renewal`](crate::Policy::prevention_renewal)), each measured over its full
+    /// 12 months; a period that began while the child was in care (a pregnant or parenting
+    /// youth) is left out, as the child cannot enter care.
+    pub fn prevention_measures(
+        &self,
+        as_of: NaiveDate,
+        policy: &crate::Policy,
+    ) -> Vec<crate::supports::CandidateOutcome> {
+        use crate::supports::{CandidateOutcome, PreventionMeasure as M};
+        let view = View::new(self, as_of, policy);
+        let in_care_on = |day: NaiveDate| {
+            self.episodes()
+                .iter()
+                .any(|e| e.removal_date() <= day && e.exit().is_none_or(|x| x.date > day))
+        };
+        let months = policy.prevention_months();
+        prevention_periods(&view)
+            .into_iter()
+            .filter(|p| !in_care_on(p.start))
+            .map(|p| {
+                let period_ends = p.due;
+                let follow_up_ends = view.months_after(p.start, months.saturating_mul(2));
+                let entered = view
+                    .events
+                    .iter()
+                    .filter(|e| matches!(e.what(), EventData::Removal(_)))
+                    .map(Event::date)
+                    .find(|&on| on >= p.start && on < follow_up_ends);
+                let measure = match entered {
+                    Some(on) if on < period_ends => M::EnteredDuringPeriod(on),
+                    Some(on) => M::EnteredAfterPeriod(on),
+                    None if as_of >= follow_up_ends => M::DidNotEnter,
+                    None => M::Pending,
+                };
+                CandidateOutcome {
+                    identified: p.start,
+                    period_ends,
+                    follow_up_ends,
+                    measure,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Family First prevention periods (SSA §471(e)(1), (3)): each candidacy identified (or
 /// prevention plan recorded) opens a 12-month period; it closes early on a removal, a case
 /// closure or a new candidacy (this crate's reading of when a period ends). Services claimed past
