@@ -1159,3 +1159,46 @@ impl Assessment {
             .filter(|_| self.kind == AssessmentKind::Qrtp)
     }
 }
+
+impl crate::Case {
+    /// The individual assessments of placement `placement`, with their dates, in the order of
+    /// the dated history: the link from a placement to the assessments that decided it (a QRTP
+    /// stay, a setting for a pregnant or parenting youth, a treatment plan). The QRTP clocks read
+    /// the same link.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use permanency::*;
+    /// use permanency::supports::{Assessment, AssessmentKind};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2010, 5, 4), Sex::Male)?;
+    /// let p = Policy::federal();
+    /// let mut case = Case::new(child, vec![])?;
+    /// case.apply(Event::new(d(2024, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &p)?;
+    /// let q = NewPlacement::new(PlacementId::new("Q-1")?, Setting::Qrtp, None)?;
+    /// case.apply(Event::new(d(2024, 1, 10), EventData::PlacementBegun(q))?, &p)?;
+    /// let a = Assessment::new(AssessmentKind::Qrtp, PersonId::new("P-QI")?, QrtpAssessment::Appropriate)
+    ///     .for_placement(PlacementId::new("Q-1")?);
+    /// case.apply(Event::new(d(2024, 2, 1), EventData::IndividualAssessment(a))?, &p)?;
+    /// let found = case.placement_assessments(&PlacementId::new("Q-1")?);
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(found[0].0, d(2024, 2, 1));
+    /// assert_eq!(found[0].1.assessor().as_str(), "P-QI");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn placement_assessments(
+        &self,
+        placement: &crate::PlacementId,
+    ) -> Vec<(chrono::NaiveDate, &Assessment)> {
+        self.events()
+            .iter()
+            .filter_map(|e| match e.what() {
+                crate::EventData::IndividualAssessment(a) if a.placement() == Some(placement) => {
+                    Some((e.date(), a))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}

@@ -99,3 +99,18 @@ fn a_qrtp_assessment_names_a_qrtp_and_other_assessments_keep_their_details_priva
     );
     assert!(!format!("{case:?}").contains("PTSD"));
 }
+
+#[test]
+fn a_placement_reads_its_assessments_back() {
+    // Q-1 (from 2024-01-10) assessed on 2024-02-09 and again on 2024-05-01; the placement P-9
+    // that does not exist has none.
+    let case = in_qrtp(vec![
+        assessment(d(2024, 2, 9), QrtpAssessment::Appropriate, "Q-1"),
+        assessment(d(2024, 5, 1), QrtpAssessment::NotAppropriate, "Q-1"),
+    ]);
+    let found = case.placement_assessments(&plid("Q-1"));
+    let dates: Vec<chrono::NaiveDate> = found.iter().map(|(on, _)| *on).collect();
+    assert_eq!(dates, [d(2024, 2, 9), d(2024, 5, 1)]);
+    assert_eq!(found[1].1.finding(), QrtpAssessment::NotAppropriate);
+    assert!(case.placement_assessments(&plid("P-9")).is_empty());
+}
