@@ -399,9 +399,7 @@ fn nia(policy: &Policy) -> Result {
     step(
         &mut case,
         d(2024, 3, 4),
-        EventData::IcwaStatusDetermined(IndianChildStatus::IndianChild {
-            tribe: Some(tribe.clone()),
-        }),
+        EventData::IcwaStatusDetermined(IndianChildStatus::indian_child([tribe.clone()])),
         p,
     )?;
     step(
