@@ -281,7 +281,7 @@ fn unknown_fields_are_refused_at_every_level() {
     );
     assert_eq!(
         refusal::<Child>(with_unknown_field(doc(CHILD), &["indian_child_status"])),
-        unknown("`status` or `tribe`")
+        unknown("one of `status`, `tribe`, `other_tribes`")
     );
     assert_eq!(
         refusal::<Person>(with_unknown_field(doc(PERSON), &[])),
