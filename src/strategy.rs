@@ -240,6 +240,7 @@ pub fn relationship() -> impl Strategy<Value = Relationship> {
     select(variants!(Relationship:
         Mother, Father, AdoptiveParent, PutativeFather, LegalGuardian, Grandparent, FullSibling,
         HalfSibling, StepSibling, AuntOrUncle, OtherRelative, FictiveKin, NonRelative,
+        IndianCustodian,
     ))
 }
 

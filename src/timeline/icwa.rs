@@ -181,12 +181,13 @@ fn hearings<'a>(ep: &EpisodeView<'a>) -> Vec<Hearing<'a>> {
 }
 
 /// Notice to each parent whose rights the proceeding concerns: for a placement, every legal
-/// parent with rights intact on the hearing date; for a termination, the parent named.
+/// parent with rights intact on the hearing date; for a termination, the parent named; and to
+/// each Indian custodian of the case's families, counted like a parent's (§1903(6)).
 pub(super) fn notice_to_parent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let case = ep.view.case;
     for (order, receipts, extra) in hearings(ep) {
         let due = days_before(order.date, NOTICE_DAYS + extra);
-        let parents: Vec<crate::PersonId> = match order.subject {
+        let mut parents: Vec<crate::PersonId> = match order.subject {
             Some(Subject::Person(p)) => vec![p],
             _ => case
                 .legal_parents_on(order.date)
@@ -195,6 +196,16 @@ pub(super) fn notice_to_parent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
                 .map(|p| p.person)
                 .collect(),
         };
+        // The Indian custodian is noticed like a parent (25 U.S.C. 1903(6), 1912(a)).
+        for f in case.families() {
+            for m in f.members() {
+                let id = m.person().id();
+                if m.relationship() == crate::Relationship::IndianCustodian && !parents.contains(id)
+                {
+                    parents.push(id.clone());
+                }
+            }
+        }
         for parent in parents {
             let received = receipts
                 .iter()
