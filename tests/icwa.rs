@@ -1095,3 +1095,48 @@ fn the_status_wire_keeps_the_old_form_and_adds_other_tribes_and_inquiry() {
     );
     assert!(parse(r#"{"status":"reason_to_know","other_tribes":["Hopi Tribe"]}"#).is_err());
 }
+
+// ================================================================================================
+// The Indian custodian (25 U.S.C. 1903(6))
+
+#[test]
+fn the_indian_custodian_is_noticed_like_a_parent_and_may_consent_and_withdraw() {
+    // F-CUST: the grandmother-custodian P-CUST. Emergency removal 2023-12-29; the parents and
+    // the tribe received notice 2024-01-01, the custodian 2024-01-03; the hearing 2024-01-11:
+    // due by 2024-01-11 - 10 = 2024-01-01, the custodian's receipt 2 days late.
+    let cust = Family::builder(fid("F-CUST"), FamilyKind::Kin)
+        .member(Member::new(
+            Person::new(pid("P-CUST"), Name::new("Custodian").unwrap()),
+            Relationship::IndianCustodian,
+        ))
+        .build()
+        .unwrap();
+    let mut families = all_families();
+    families.push(cust);
+    let mut case = Case::new(indian_child(d(2016, 5, 4)), families).unwrap();
+    for e in [
+        emergency(d(2023, 12, 29)),
+        notice(d(2024, 1, 1), NoticeRecipient::Person(pid("P-MOTHER"))),
+        notice(d(2024, 1, 1), NoticeRecipient::Person(pid("P-FATHER"))),
+        notice(d(2024, 1, 1), tribe()),
+        notice(d(2024, 1, 3), NoticeRecipient::Person(pid("P-CUST"))),
+        findings(
+            d(2024, 1, 11),
+            IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+        ),
+        consent(d(2024, 1, 12), "P-CUST", ConsentTo::FosterCare),
+        withdrawn(d(2024, 1, 20), "P-CUST", ConsentTo::FosterCare),
+    ] {
+        accept(&mut case, e, &FEDERAL);
+    }
+    let obs = case.obligations(d(2024, 2, 1), &FEDERAL);
+    let custodian: Vec<_> = all(&obs, K::IcwaNoticeToParent)
+        .into_iter()
+        .filter(|o| o.subject() == Some(&person("P-CUST")))
+        .collect();
+    assert_eq!(custodian.len(), 1);
+    assert_eq!(
+        (custodian[0].due(), custodian[0].status()),
+        (d(2024, 1, 1), Status::MetLate(d(2024, 1, 3)))
+    );
+}
