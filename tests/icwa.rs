@@ -1104,11 +1104,14 @@ fn the_indian_custodian_is_noticed_like_a_parent_and_may_consent_and_withdraw() 
     // F-CUST: the grandmother-custodian P-CUST. Emergency removal 2023-12-29; the parents and
     // the tribe received notice 2024-01-01, the custodian 2024-01-03; the hearing 2024-01-11:
     // due by 2024-01-11 - 10 = 2024-01-01, the custodian's receipt 2 days late.
-    let cust = Family::builder(fid("F-CUST"), FamilyKind::Kin)
-        .member(Member::new(
-            Person::new(pid("P-CUST"), Name::new("Custodian").unwrap()),
-            Relationship::IndianCustodian,
-        ))
+    let cust = Family::builder(fid("F-CUST"), FamilyKind::Birth)
+        .member(
+            Member::new(
+                Person::new(pid("P-CUST"), Name::new("Custodian").unwrap()),
+                Relationship::IndianCustodian,
+            )
+            .caregiver(),
+        )
         .build()
         .unwrap();
     let mut families = all_families();
