@@ -2,8 +2,11 @@
 //!
 //! Maya's family gets a prevention plan, services and help with the rent while she is at home
 //! (one claimed service the plan did not specify is flagged); she is removed, moved once, and
-//! adopted after both parents' rights end; a refused event shows every reason at once. Leo goes home on a trial home visit, is reunified,
-//! and re-enters care a year later. The federal clocks of Maya's case are printed as of a few
+//! adopted after both parents' rights end; a refused event shows every reason at once. Leo goes
+//! home on a trial home visit, is reunified, and re-enters care a year later. Nia, an Indian
+//! child, is removed in an emergency: notice to her parent and her tribe, the waiting period,
+//! the ICWA findings, a home ranked against the placement preferences, and her brother placed
+//! apart with a contact plan. The federal clocks of Maya's case are printed as of a few
 //! dates. Names and birth dates never appear in what is printed: every entity redacts them.
 
 use chrono::NaiveDate;
@@ -42,6 +45,7 @@ fn main() -> Result {
     let policy = Policy::federal();
     maya(&policy)?;
     leo(&policy)?;
+    nia(&policy)?;
     Ok(())
 }
 
@@ -417,6 +421,177 @@ fn leo(policy: &Policy) -> Result {
         back.events().len()
     );
     Ok(())
+}
+
+fn nia(policy: &Policy) -> Result {
+    use permanency::connections::{ContactWith, SeparationReason, Sibling};
+    use permanency::icwa::{IcwaHome, PreferenceKind, Preferences};
+
+    println!(
+        "\n== Nia: an Indian child, notice, the ICWA findings, the preferences, a brother apart\n"
+    );
+    let birth = Family::builder(FamilyId::new("F-NIA-HOME")?, FamilyKind::Birth)
+        .member(
+            Member::new(person("P-NM", "Lena Begay")?, Relationship::Mother)
+                .legal_parent()
+                .caregiver(),
+        )
+        .build()?;
+    let foster = Family::builder(
+        FamilyId::new("F-NIA-FOSTER")?,
+        FamilyKind::NonRelativeFoster,
+    )
+    .member(Member::new(person("P-NF", "Sam Hale")?, Relationship::NonRelative).caregiver())
+    .license(FosterLicense::new(
+        LicenseStatus::Licensed,
+        d(2020, 3, 1),
+        None,
+    )?)
+    .build()?;
+    let child = Child::new(
+        ChildId::new("C-NIA")?,
+        Name::new("Nia Begay")?,
+        d(2017, 9, 2),
+        Sex::Female,
+    )?;
+    println!("child:  {child:?}");
+    let mut case = Case::new(child, vec![birth, foster])?;
+    let p = policy;
+    let tribe = Tribe::new("Navajo Nation")?;
+
+    // An emergency removal (25 U.S.C. 1922): no notice, no findings needed for it, but it must
+    // end, or a proceeding begin, within 30 days: 2024-03-04 + 30 days = 2024-04-03.
+    step(
+        &mut case,
+        d(2024, 3, 4),
+        EventData::Removal(
+            Removal::new(Manner::Emergency).from_family(FamilyId::new("F-NIA-HOME")?),
+        ),
+        p,
+    )?;
+    // The tribe confirms membership: an Indian child from this date (25 U.S.C. 1903(4)).
+    step(
+        &mut case,
+        d(2024, 3, 4),
+        EventData::IcwaStatusDetermined(IndianChildStatus::indian_child([tribe.clone()])),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2024, 3, 4),
+        EventData::PlacementBegun(place(
+            "NP-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-NIA-FOSTER"),
+        )?),
+        p,
+    )?;
+    // Where the proposed home stands before the worker places: a non-Indian, non-relative home
+    // is outside every §1915(b) preference (rank None); extended family would be rank 1.
+    let federal = Preferences::federal();
+    for home in [
+        IcwaHome::ExtendedFamily,
+        IcwaHome::TribalFosterHome,
+        IcwaHome::Other,
+    ] {
+        println!(
+            "  §1915(b) rank of {:<20} {:?}",
+            home.as_str(),
+            federal.rank(PreferenceKind::FosterOrPreadoptive, home)
+        );
+    }
+    step(
+        &mut case,
+        d(2024, 3, 4),
+        EventData::IcwaHomeAssessed {
+            placement: PlacementId::new("NP-1")?,
+            home: IcwaHome::Other,
+        },
+        p,
+    )?;
+    // Her brother, also removed, is placed in another home: the only home that could take him
+    // would not be safe for her (documented), and they see each other weekly.
+    let brother = ChildId::new("C-NIA-BRO")?;
+    step(
+        &mut case,
+        d(2024, 3, 4),
+        EventData::SiblingRecorded(Sibling::in_care(brother.clone())),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2024, 3, 4),
+        EventData::SiblingsSeparated {
+            sibling: brother.clone(),
+            reason: Some(SeparationReason::ContraryToSafetyOrWellBeing),
+        },
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2024, 3, 4),
+        EventData::FamilyTimePlanned {
+            with: ContactWith::Sibling(brother),
+            every_days: 7,
+        },
+        p,
+    )?;
+    // Notice by registered mail: the mother's return receipt is dated 2024-03-07, the tribe's
+    // 2024-03-08. The placement hearing may be held from 2024-03-08 + 10 days = 2024-03-18.
+    step(
+        &mut case,
+        d(2024, 3, 7),
+        EventData::IcwaNoticeReceived(NoticeRecipient::Person(PersonId::new("P-NM")?)),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2024, 3, 8),
+        EventData::IcwaNoticeReceived(NoticeRecipient::Tribe(tribe)),
+        p,
+    )?;
+    println!("\n  without good cause for the departure, as of 2024-03-10:");
+    print_icwa(&case, d(2024, 3, 10), p);
+
+    // The hearing on 2024-03-20: notice was due by 2024-03-20 - 10 days = 2024-03-10, received
+    // 2024-03-07 and 2024-03-08, in time. Every finding: active efforts, a qualified expert
+    // witness, clear and convincing evidence (§1912(d), (e)). The order also ends the emergency
+    // removal's 30 days (2024-03-20 <= 2024-04-03). Good cause to keep her in the non-Indian home
+    // is found on the record the same day (25 CFR 23.132): met late, 16 days after the start.
+    step(
+        &mut case,
+        d(2024, 3, 20),
+        EventData::IcwaFindings(IcwaFindings::complete(IcwaOrder::FosterCarePlacement)),
+        p,
+    )?;
+    step(
+        &mut case,
+        d(2024, 3, 20),
+        EventData::IcwaGoodCause {
+            placement: PlacementId::new("NP-1")?,
+        },
+        p,
+    )?;
+    println!("\n  with good cause found, as of 2024-04-01:");
+    print_icwa(&case, d(2024, 4, 1), p);
+    Ok(())
+}
+
+/// The ICWA and sibling obligations of a case as of a date, with their citations.
+fn print_icwa(case: &Case, as_of: NaiveDate, policy: &Policy) {
+    for o in case.obligations(as_of, policy).into_iter().filter(|o| {
+        let k = o.kind().as_str();
+        k.starts_with("icwa") || k.starts_with("sibling")
+    }) {
+        println!(
+            "  {:<26} due {} {:<18} {}\n      [{}]",
+            o.kind().as_str(),
+            o.due(),
+            status(&o),
+            o.consequence().map_or(String::new(), |c| format!("{c:?}")),
+            o.citation()
+        );
+    }
 }
 
 /// What the family received before each removal, and the prevention clocks.

@@ -51,9 +51,17 @@ pub enum IndianChildStatus {
     /// An Indian child: a member of a federally recognized tribe, or eligible for membership and
     /// the biological child of a member. The tribe, when known.
     IndianChild {
-        /// The tribe, when known.
+        /// The tribe, when known: the Indian child's tribe, designated as 25 CFR 23.109 says when
+        /// the child is a member of or eligible in more than one.
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
         tribe: Option<Tribe>,
+        /// The other tribes of which the child is a member or eligible for membership: each
+        /// receives notice (25 U.S.C. 1912(a); 25 CFR 23.109). Empty when there is one tribe.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        other_tribes: Vec<Tribe>,
     },
     /// Inquiry found the child is not an Indian child.
     NotIndianChild,
@@ -62,6 +70,10 @@ pub enum IndianChildStatus {
     ReasonToKnow,
     /// Not yet asked.
     Unknown,
+    /// Inquiry was made (25 CFR 23.107(a): the court asks each participant at the start of the
+    /// proceeding) and no reason to know has come up yet: the Act's rules are not on. A later
+    /// status from the answers (reason to know, or a determination) takes over from its date.
+    InquiryMade,
 }
 
 /// The wire form of [`IndianChildStatus`]: a record, so that unknown fields are refused for every
@@ -70,11 +82,13 @@ pub enum IndianChildStatus {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schemars", schemars(extend("if" = {"properties": {"status": {"not": {"const": "indian_child"}}}}, "then" = {"properties": {"tribe": {"type": "null"}}})))]
+#[cfg_attr(feature = "schemars", schemars(extend("if" = {"properties": {"status": {"not": {"const": "indian_child"}}}}, "then" = {"properties": {"tribe": {"type": "null"}, "other_tribes": {"maxItems": 0}}})))]
 struct IcwaRecord {
     status: IcwaTag,
     #[serde(default)]
     tribe: Option<Tribe>,
+    #[serde(default)]
+    other_tribes: Vec<Tribe>,
 }
 
 #[cfg(feature = "serde")]
@@ -87,6 +101,7 @@ enum IcwaTag {
     NotIndianChild,
     ReasonToKnow,
     Unknown,
+    InquiryMade,
 }
 
 #[cfg(feature = "serde")]
@@ -94,14 +109,20 @@ impl TryFrom<IcwaRecord> for IndianChildStatus {
     type Error = Error;
     fn try_from(r: IcwaRecord) -> Result<Self, Error> {
         let status = match r.status {
-            IcwaTag::IndianChild => return Ok(IndianChildStatus::IndianChild { tribe: r.tribe }),
+            IcwaTag::IndianChild => {
+                return Ok(IndianChildStatus::IndianChild {
+                    tribe: r.tribe,
+                    other_tribes: r.other_tribes,
+                });
+            }
             IcwaTag::NotIndianChild => IndianChildStatus::NotIndianChild,
             IcwaTag::ReasonToKnow => IndianChildStatus::ReasonToKnow,
             IcwaTag::Unknown => IndianChildStatus::Unknown,
+            IcwaTag::InquiryMade => IndianChildStatus::InquiryMade,
         };
-        match r.tribe {
-            None => Ok(status),
-            Some(_) => Err(Error::Inconsistent(
+        match (r.tribe, r.other_tribes.is_empty()) {
+            (None, true) => Ok(status),
+            _ => Err(Error::Inconsistent(
                 crate::error::Inconsistency::TribeWithoutIndianChild,
             )),
         }
@@ -109,6 +130,37 @@ impl TryFrom<IcwaRecord> for IndianChildStatus {
 }
 
 impl IndianChildStatus {
+    /// An Indian child of `tribes`, the first the Indian child's tribe (25 CFR 23.109), the
+    /// others each a tribe in which the child is a member or eligible. None: the tribe unknown.
+    ///
+    /// ```
+    /// use permanency::{IndianChildStatus, Tribe};
+    /// let s = IndianChildStatus::indian_child([Tribe::new("Navajo Nation")?, Tribe::new("Hopi Tribe")?]);
+    /// assert_eq!(s.tribes().len(), 2);
+    /// assert_eq!(s.tribes()[0].as_str(), "Navajo Nation");
+    /// assert!(IndianChildStatus::indian_child([]).tribes().is_empty());
+    /// # Ok::<(), permanency::Error>(())
+    /// ```
+    pub fn indian_child(tribes: impl IntoIterator<Item = Tribe>) -> IndianChildStatus {
+        let mut it = tribes.into_iter();
+        IndianChildStatus::IndianChild {
+            tribe: it.next(),
+            other_tribes: it.collect(),
+        }
+    }
+
+    /// The tribes recorded for an Indian child, the Indian child's tribe first; empty for every
+    /// other status.
+    pub fn tribes(&self) -> Vec<&Tribe> {
+        match self {
+            IndianChildStatus::IndianChild {
+                tribe,
+                other_tribes,
+            } => tribe.iter().chain(other_tribes).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Whether ICWA's protections apply now: an Indian child, or reason to know one.
     pub fn icwa_applies(&self) -> bool {
         matches!(
@@ -288,7 +340,7 @@ mod tests {
         let tribe = Tribe::new("Navajo Nation").unwrap();
         assert_eq!(
             parse(r#"{"status":"indian_child","tribe":"Navajo Nation"}"#).unwrap(),
-            IndianChildStatus::IndianChild { tribe: Some(tribe) }
+            IndianChildStatus::indian_child([tribe])
         );
         let e = parse(r#"{"status":"not_indian_child","foo":1}"#)
             .unwrap_err()

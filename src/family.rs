@@ -122,6 +122,11 @@ pub enum Relationship {
     FictiveKin,
     /// No family tie.
     NonRelative,
+    /// The Indian custodian: an Indian person who has legal custody of an Indian child under
+    /// tribal law or custom or State law, or to whom the parent transferred temporary physical
+    /// care, custody and control (25 U.S.C. 1903(6)). A party like a parent: notice of an
+    /// involuntary proceeding (§1912(a)), and a voluntary consent and its withdrawal (§1913).
+    IndianCustodian,
 }
 
 crate::codes::code_names! {
@@ -138,6 +143,7 @@ crate::codes::code_names! {
         AuntOrUncle = "aunt_or_uncle",
         OtherRelative = "other_relative",
         FictiveKin = "fictive_kin",
+        IndianCustodian = "indian_custodian",
         NonRelative = "non_relative",
 }
 

@@ -12,9 +12,7 @@ use permanency::timeline::{Consequence, ObligationKind as K, Status};
 use permanency::*;
 
 fn navajo() -> IndianChildStatus {
-    IndianChildStatus::IndianChild {
-        tribe: Some(Tribe::new("Navajo Nation").unwrap()),
-    }
+    IndianChildStatus::indian_child([Tribe::new("Navajo Nation").unwrap()])
 }
 
 /// The child (C-1) born on `born`, recorded as an Indian child (Navajo Nation).
@@ -943,4 +941,205 @@ fn a_transfer_to_the_tribe_is_an_exit_naming_the_tribe() {
     let transfers: Vec<_> = case.tribal_transfers().collect();
     assert_eq!(transfers, [(d(2024, 3, 1), &navajo)]);
     assert_eq!(case.current_placement(), None);
+}
+
+// ================================================================================================
+// Inquiry, reason to know, several tribes (25 CFR 23.107, 23.109)
+
+#[test]
+fn an_inquiry_leaves_the_act_off_a_reason_to_know_turns_it_on_from_its_date() {
+    // Inquiry made 2024-01-05: the Act is not on; a court-ordered removal 2024-01-08 needs no
+    // ICWA findings. Reason to know 2024-01-15 (23.107(b)): a removal on 2024-01-20 is held to
+    // them, overdue the day after without findings (due 2024-01-20).
+    let on_inquiry = build(
+        child_born(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            status(d(2024, 1, 5), IndianChildStatus::InquiryMade),
+            removal(d(2024, 1, 8)),
+        ],
+    );
+    assert_eq!(
+        on_inquiry.indian_child_status_on(d(2024, 1, 8)),
+        &IndianChildStatus::InquiryMade
+    );
+    assert!(
+        !on_inquiry
+            .indian_child_status_on(d(2024, 1, 8))
+            .icwa_applies()
+    );
+    let obs = on_inquiry.obligations(d(2024, 2, 1), &FEDERAL);
+    assert!(all(&obs, K::IcwaActiveEfforts).is_empty());
+
+    let on_reason = build(
+        child_born(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            status(d(2024, 1, 5), IndianChildStatus::InquiryMade),
+            status(d(2024, 1, 15), IndianChildStatus::ReasonToKnow),
+            removal(d(2024, 1, 20)),
+        ],
+    );
+    assert!(
+        !on_reason
+            .indian_child_status_on(d(2024, 1, 14))
+            .icwa_applies()
+    );
+    assert!(
+        on_reason
+            .indian_child_status_on(d(2024, 1, 15))
+            .icwa_applies()
+    );
+    let obs = on_reason.obligations(d(2024, 1, 21), &FEDERAL);
+    let o = one(&obs, K::IcwaActiveEfforts);
+    assert_eq!((o.due(), o.status()), (d(2024, 1, 20), Status::Overdue));
+}
+
+fn navajo_and_hopi() -> IndianChildStatus {
+    IndianChildStatus::indian_child([
+        Tribe::new("Navajo Nation").unwrap(),
+        Tribe::new("Hopi Tribe").unwrap(),
+    ])
+}
+
+/// Removed in an emergency 2023-12-29, determined an Indian child of the Navajo Nation (the
+/// Indian child's tribe) and eligible in the Hopi Tribe 2023-12-30; the mother and the Navajo
+/// Nation received notice 2024-01-01, the Hopi Tribe 2024-01-05; the placement hearing on
+/// `hearing` with every finding.
+fn two_tribes_heard(hearing: NaiveDate) -> Case {
+    build(
+        child_born(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            emergency(d(2023, 12, 29)),
+            status(d(2023, 12, 30), navajo_and_hopi()),
+            notice(d(2024, 1, 1), NoticeRecipient::Person(pid("P-MOTHER"))),
+            notice(d(2024, 1, 1), NoticeRecipient::Person(pid("P-FATHER"))),
+            notice(d(2024, 1, 1), tribe()),
+            notice(
+                d(2024, 1, 5),
+                NoticeRecipient::Tribe(Tribe::new("Hopi Tribe").unwrap()),
+            ),
+            findings(
+                hearing,
+                IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+            ),
+        ],
+    )
+}
+
+#[test]
+fn with_several_tribes_each_receives_notice_and_the_last_receipt_counts() {
+    assert_eq!(
+        navajo_and_hopi()
+            .tribes()
+            .iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>(),
+        ["Navajo Nation", "Hopi Tribe"]
+    );
+    // Hearing 2024-01-11: due by 2024-01-11 - 10 = 2024-01-01; the Navajo Nation in time, the
+    // Hopi Tribe on 2024-01-05: the tribes' notice met late, open to invalidation.
+    let early = two_tribes_heard(d(2024, 1, 11));
+    let obs = early.obligations(d(2024, 2, 1), &FEDERAL);
+    expect(
+        one(&obs, K::IcwaNoticeToTribe),
+        RuleId::IcwaNoticeToTribe,
+        d(2024, 1, 1),
+        d(2024, 1, 1),
+        Status::MetLate(d(2024, 1, 5)),
+        Some(Consequence::OpenToInvalidation),
+    );
+    // Hearing 2024-01-15: due by 2024-01-15 - 10 = 2024-01-05: met on the Hopi receipt.
+    let in_time = two_tribes_heard(d(2024, 1, 15));
+    let obs = in_time.obligations(d(2024, 2, 1), &FEDERAL);
+    let o = one(&obs, K::IcwaNoticeToTribe);
+    assert_eq!(
+        (o.due(), o.status(), o.consequence()),
+        (d(2024, 1, 5), Status::Met(d(2024, 1, 5)), None)
+    );
+    // Without the Hopi receipt at all: overdue.
+    let mut case = Case::new(child_born(d(2016, 5, 4)), all_families()).unwrap();
+    for e in [
+        emergency(d(2023, 12, 29)),
+        status(d(2023, 12, 30), navajo_and_hopi()),
+        notice(d(2024, 1, 1), tribe()),
+        findings(
+            d(2024, 1, 15),
+            IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+        ),
+    ] {
+        accept(&mut case, e, &FEDERAL);
+    }
+    let obs = case.obligations(d(2024, 2, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::IcwaNoticeToTribe).status(), Status::Overdue);
+}
+
+#[test]
+fn the_status_wire_keeps_the_old_form_and_adds_other_tribes_and_inquiry() {
+    let parse = |s: &str| serde_json::from_str::<IndianChildStatus>(s);
+    assert_eq!(
+        parse(r#"{"status":"indian_child","tribe":"Navajo Nation"}"#).unwrap(),
+        navajo()
+    );
+    let two = r#"{"status":"indian_child","tribe":"Navajo Nation","other_tribes":["Hopi Tribe"]}"#;
+    assert_eq!(parse(two).unwrap(), navajo_and_hopi());
+    assert_eq!(serde_json::to_string(&navajo_and_hopi()).unwrap(), two);
+    assert_eq!(
+        serde_json::to_string(&IndianChildStatus::InquiryMade).unwrap(),
+        r#"{"status":"inquiry_made"}"#
+    );
+    assert_eq!(
+        parse(r#"{"status":"inquiry_made"}"#).unwrap(),
+        IndianChildStatus::InquiryMade
+    );
+    assert!(parse(r#"{"status":"reason_to_know","other_tribes":["Hopi Tribe"]}"#).is_err());
+}
+
+// ================================================================================================
+// The Indian custodian (25 U.S.C. 1903(6))
+
+#[test]
+fn the_indian_custodian_is_noticed_like_a_parent_and_may_consent_and_withdraw() {
+    // F-CUST: the grandmother-custodian P-CUST. Emergency removal 2023-12-29; the parents and
+    // the tribe received notice 2024-01-01, the custodian 2024-01-03; the hearing 2024-01-11:
+    // due by 2024-01-11 - 10 = 2024-01-01, the custodian's receipt 2 days late.
+    let cust = Family::builder(fid("F-CUST"), FamilyKind::Birth)
+        .member(
+            Member::new(
+                Person::new(pid("P-CUST"), Name::new("Custodian").unwrap()),
+                Relationship::IndianCustodian,
+            )
+            .caregiver(),
+        )
+        .build()
+        .unwrap();
+    let mut families = all_families();
+    families.push(cust);
+    let mut case = Case::new(indian_child(d(2016, 5, 4)), families).unwrap();
+    for e in [
+        emergency(d(2023, 12, 29)),
+        notice(d(2024, 1, 1), NoticeRecipient::Person(pid("P-MOTHER"))),
+        notice(d(2024, 1, 1), NoticeRecipient::Person(pid("P-FATHER"))),
+        notice(d(2024, 1, 1), tribe()),
+        notice(d(2024, 1, 3), NoticeRecipient::Person(pid("P-CUST"))),
+        findings(
+            d(2024, 1, 11),
+            IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+        ),
+        consent(d(2024, 1, 12), "P-CUST", ConsentTo::FosterCare),
+        withdrawn(d(2024, 1, 20), "P-CUST", ConsentTo::FosterCare),
+    ] {
+        accept(&mut case, e, &FEDERAL);
+    }
+    let obs = case.obligations(d(2024, 2, 1), &FEDERAL);
+    let custodian: Vec<_> = all(&obs, K::IcwaNoticeToParent)
+        .into_iter()
+        .filter(|o| o.subject() == Some(&person("P-CUST")))
+        .collect();
+    assert_eq!(custodian.len(), 1);
+    assert_eq!(
+        (custodian[0].due(), custodian[0].status()),
+        (d(2024, 1, 1), Status::MetLate(d(2024, 1, 3)))
+    );
 }

@@ -181,12 +181,13 @@ fn hearings<'a>(ep: &EpisodeView<'a>) -> Vec<Hearing<'a>> {
 }
 
 /// Notice to each parent whose rights the proceeding concerns: for a placement, every legal
-/// parent with rights intact on the hearing date; for a termination, the parent named.
+/// parent with rights intact on the hearing date; for a termination, the parent named; and to
+/// each Indian custodian of the case's families, counted like a parent's (§1903(6)).
 pub(super) fn notice_to_parent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let case = ep.view.case;
     for (order, receipts, extra) in hearings(ep) {
         let due = days_before(order.date, NOTICE_DAYS + extra);
-        let parents: Vec<crate::PersonId> = match order.subject {
+        let mut parents: Vec<crate::PersonId> = match order.subject {
             Some(Subject::Person(p)) => vec![p],
             _ => case
                 .legal_parents_on(order.date)
@@ -195,6 +196,16 @@ pub(super) fn notice_to_parent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
                 .map(|p| p.person)
                 .collect(),
         };
+        // The Indian custodian is noticed like a parent (25 U.S.C. 1903(6), 1912(a)).
+        for f in case.families() {
+            for m in f.members() {
+                let id = m.person().id();
+                if m.relationship() == crate::Relationship::IndianCustodian && !parents.contains(id)
+                {
+                    parents.push(id.clone());
+                }
+            }
+        }
         for parent in parents {
             let received = receipts
                 .iter()
@@ -214,7 +225,9 @@ pub(super) fn notice_to_parent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
     }
 }
 
-/// Notice to the tribe, or to the Secretary (15 days more) when the tribe is unknown.
+/// Notice to the tribe, or to the Secretary (15 days more) when the tribe is unknown. When the
+/// status on the hearing date names several tribes, notice to each: received when the last of
+/// them received it.
 pub(super) fn notice_to_tribe(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     for (order, receipts, extra) in hearings(ep) {
         let by_tribe = days_before(order.date, NOTICE_DAYS + extra);
@@ -230,7 +243,23 @@ pub(super) fn notice_to_tribe(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
                 .map(|(d, _)| *d)
                 .min()
         };
-        let (tribe, secretary) = (first(false), first(true));
+        let (mut tribe, secretary) = (first(false), first(true));
+        // Several tribes (25 CFR 23.109, 23.111(b)): each must receive it; the notice is in
+        // when the last of them received it.
+        let tribes = ep.view.case.indian_child_status_on(order.date).tribes();
+        if tribes.len() > 1 {
+            tribe = tribes
+                .iter()
+                .map(|t| {
+                    receipts
+                        .iter()
+                        .filter(|(_, to)| matches!(to, NoticeRecipient::Tribe(x) if x == *t))
+                        .map(|(d, _)| *d)
+                        .min()
+                })
+                .collect::<Option<Vec<_>>>()
+                .and_then(|v| v.into_iter().max());
+        }
         // The tribe's own receipt, unless only the Secretary's was in time.
         let (due, received) = match (tribe, secretary) {
             (Some(t), Some(s)) if t > by_tribe && s <= by_secretary => (by_secretary, Some(s)),
