@@ -281,6 +281,8 @@ rule_ids! {
     /// Each adult relative identified notified within 30 days of the removal, unless family or
     /// domestic violence excepts them.
     RelativeNoticeEach = "relative_notice_each", "SSA §471(a)(29) (all adult grandparents, parents of a sibling with custody, other adult relatives; subject to exceptions due to family or domestic violence)";
+    /// A relative considered (identified, notified or excepted) before the child is placed with a non-related caregiver.
+    RelativeConsidered = "relative_considered", "SSA §471(a)(19) (consider giving preference to an adult relative over a non-related caregiver)";
     // --- family time (issue 10)
     /// A contact held with each person the case plan names, in each period of its expected
     /// frequency.

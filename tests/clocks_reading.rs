@@ -324,6 +324,8 @@ fn every_kind_of_obligation_is_covered() {
         K::CreditReport,
         // supports: the showcase's permanency hearings, none with the child consulted
         K::ChildConsulted,
+        // connections: the showcase's non-relative placements, no relative identified
+        K::RelativeConsidered,
     ];
     let seen: BTreeSet<K> = showcase()
         .iter()

@@ -186,7 +186,7 @@ fn an_event_with_no_row_lists_what_is_allowed() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_begun is not allowed in stage intake; allowed: family_recorded, open_preservation, removal, court_finding, death, icwa_status_determined, icwa_findings, icwa_consent, icwa_consent_withdrawn, icwa_notice_received, icwa_additional_time, icwa_tribal_preferences, sibling_recorded"
+        "placement_begun is not allowed in stage intake; allowed: family_recorded, open_preservation, removal, court_finding, death, icwa_status_determined, icwa_findings, icwa_consent, icwa_consent_withdrawn, icwa_notice_received, icwa_additional_time, icwa_tribal_preferences, sibling_recorded, relative_identified"
     );
     assert_eq!(
         r.allowed(),
@@ -204,6 +204,7 @@ fn an_event_with_no_row_lists_what_is_allowed() {
             EventKind::IcwaAdditionalTime,
             EventKind::IcwaTribalPreferences,
             EventKind::SiblingRecorded,
+            EventKind::RelativeIdentified,
         ]
     );
 

@@ -414,3 +414,70 @@ fn separated_siblings_need_planned_contact() {
         Status::MetLate(d(2024, 3, 5))
     );
 }
+
+// ------------------------------------------------------------------------------------------------
+// A relative considered before a non-relative placement (SSA §471(a)(19))
+
+fn grandma_identified(on: chrono::NaiveDate) -> Event {
+    ev(
+        on,
+        EventData::RelativeIdentified(permanency::connections::Relative::new(
+            pid("P-GRANDMA"),
+            permanency::connections::RelativeKind::Grandparent,
+        )),
+    )
+}
+
+#[test]
+fn a_relative_is_considered_before_a_non_relative_placement() {
+    // Removed 2024-01-10 and placed the same day in the non-relative home F-FOSTER: the
+    // grandmother identified 2024-01-09 (before the removal) meets it on time.
+    let before = case_of(vec![
+        grandma_identified(d(2024, 1, 9)),
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+    ]);
+    let o = one(
+        &before.obligations(d(2024, 3, 1), &FEDERAL),
+        ObligationKind::RelativeConsidered,
+    )
+    .clone();
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2024, 1, 10), timeline::Status::Met(d(2024, 1, 9)))
+    );
+    assert_eq!(o.subject(), Some(&placement("P-1")));
+    // Identified only on 2024-01-20, ten days after the placement: late.
+    let after = case_of(vec![
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        grandma_identified(d(2024, 1, 20)),
+    ]);
+    assert_eq!(
+        one(
+            &after.obligations(d(2024, 3, 1), &FEDERAL),
+            ObligationKind::RelativeConsidered
+        )
+        .status(),
+        timeline::Status::MetLate(d(2024, 1, 20))
+    );
+    // No relative at all: overdue (the placement stands).
+    let none = case_of(vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")]);
+    assert_eq!(
+        one(
+            &none.obligations(d(2024, 3, 1), &FEDERAL),
+            ObligationKind::RelativeConsidered
+        )
+        .status(),
+        timeline::Status::Overdue
+    );
+    // Placed with the grandmother (F-REL) first: nothing to consider.
+    let with_kin = case_of(vec![
+        removal(d(2024, 1, 10)),
+        relative_home(d(2024, 1, 10), "P-1"),
+    ]);
+    none_of(
+        &with_kin.obligations(d(2024, 3, 1), &FEDERAL),
+        ObligationKind::RelativeConsidered,
+    );
+}

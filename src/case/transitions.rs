@@ -462,6 +462,9 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::SiblingsSeparated,         To::Same,          SIBLINGS,           Record),
     row(S::Adoption,     K::SiblingsSeparated,         To::Same,          SIBLINGS,           Record),
     // relatives
+    // A relative search may begin before the removal (the episode it serves reads it).
+    row(S::Intake,       K::RelativeIdentified,        To::Same,          NONE,               Record),
+    row(S::Preservation, K::RelativeIdentified,        To::Same,          NONE,               Record),
     row(S::FosterCare,   K::RelativeIdentified,        To::Same,          NONE,               Record),
     row(S::Reunification,K::RelativeIdentified,        To::Same,          NONE,               Record),
     row(S::Adoption,     K::RelativeIdentified,        To::Same,          NONE,               Record),

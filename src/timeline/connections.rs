@@ -174,3 +174,50 @@ pub(super) fn sibling_contact(view: &View<'_>, out: &mut Vec<Obligation>) {
             .push(out);
     }
 }
+
+/// SSA §471(a)(19): the state considers giving preference to an adult relative over a
+/// non-related caregiver. For the episode's first placement with a caregiver who is not a
+/// relative (a non-relative family, or a facility), a relative identified, notified or excepted
+/// in the episode (or before its removal) on or before the placement's start meets it; one only
+/// after is late; none is overdue. The placement stands: the duty is to consider.
+pub(super) fn relative_considered(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let view = ep.view;
+    let first = view
+        .case
+        .episode_placements(ep.episode)
+        .iter()
+        .filter(|p| p.start() <= view.as_of && p.setting().counts_as_placement_setting())
+        .find(|p| {
+            !p.caregiver()
+                .and_then(|f| view.case.family_on(f, p.start()))
+                .is_some_and(crate::Family::cared_for_by_relative)
+        });
+    let Some(p) = first else {
+        return;
+    };
+    let start = p.start();
+    let considered = ep
+        .before
+        .iter()
+        .chain(ep.events)
+        .filter(|e| {
+            matches!(
+                e.what(),
+                EventData::RelativeIdentified(_)
+                    | EventData::RelativeNotified { .. }
+                    | EventData::RelativeNoticeExcepted { .. }
+                    | EventData::RelativesNotified
+            )
+        })
+        .map(crate::Event::date)
+        .min();
+    view.once(
+        ObligationKind::RelativeConsidered,
+        ep.number(),
+        start,
+        start,
+    )
+    .met(considered)
+    .about(crate::Subject::Placement(p.id().clone()))
+    .push(out);
+}

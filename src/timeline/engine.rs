@@ -734,6 +734,7 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::episode(K::IcwaEmergencyRemoval, icwa::emergency_removal),
         // relatives, each
         Clock::episode(K::RelativeNoticeEach, connections::relative_notice_each),
+        Clock::episode(K::RelativeConsidered, connections::relative_considered),
         // family time, per period of the plan's frequency
         Clock::episode(K::FamilyTime, connections::family_time),
         // Across episodes.

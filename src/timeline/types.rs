@@ -173,6 +173,8 @@ obligation_kinds! {
     // relatives
     /// The notice to one adult relative identified, within 30 days of the removal.
     RelativeNoticeEach = "relative_notice_each", RelativeNoticeEach;
+    /// A relative considered before the episode's first placement with a non-related caregiver.
+    RelativeConsidered = "relative_considered", RelativeConsidered;
     // family time
     /// A contact held in a period of the case plan's expected frequency.
     FamilyTime = "family_time", FamilyTime;
