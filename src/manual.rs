@@ -317,7 +317,12 @@
 //! ([`Case::indian_child_status_on`](crate::Case::indian_child_status_on)): the child's record
 //! until an `icwa_status_determined` event changes it. "Indian child" and "reason to know" (25
 //! CFR 23.107(b): treated as an Indian child until settled) turn the Act's rules on from that
-//! date; "not an Indian child" turns them off.
+//! date; "not an Indian child" turns them off, and an inquiry made (`inquiry_made`) leaves them
+//! off until a reason to know or a determination. A determination may name several tribes: the
+//! first is the Indian child's tribe (25 CFR 23.109), and notice is owed to each, the waiting
+//! period counting from the last receipt (one obligation for all of them). An Indian custodian
+//! (`Relationship::IndianCustodian`, 25 U.S.C. 1903(6)) is owed notice like a parent, and may
+//! consent and withdraw.
 //!
 //! Only what the Act makes invalid is refused: a consent given before or within 10 days after
 //! the child's birth (25 U.S.C. 1913(a); `icwa_consent_too_early`), and so a relinquishment dated
@@ -386,6 +391,13 @@
 //! sibling or relative (every N days from its date); `family_time_contact` records a contact,
 //! planned or held, in person, by video or by phone. `family_time` is one obligation per period,
 //! met by the first contact held in it; a planned contact does not meet it.
+//!
+//!
+//! The episode's first placement with a non-related caregiver (a non-relative family or a
+//! facility) owes a relative considered before it (SSA §471(a)(19): the state considers giving
+//! preference to an adult relative): `relative_considered`, met by a relative identified,
+//! notified or excepted on or before the placement's start (a search may begin before the
+//! removal), late after it, overdue without one. The placement stands.
 //!
 //! # Policy profiles
 //!
