@@ -161,6 +161,20 @@ impl ParentalRights {
     pub fn ended(self) -> bool {
         self != ParentalRights::Intact
     }
+
+    /// The rights as they stood on `date`: intact until the day they ended.
+    pub fn on(self, date: NaiveDate) -> ParentalRights {
+        match self {
+            ParentalRights::Terminated(d)
+            | ParentalRights::Relinquished(d)
+            | ParentalRights::Deceased(d)
+                if d > date =>
+            {
+                ParentalRights::Intact
+            }
+            r => r,
+        }
+    }
 }
 
 /// A legal parent of the child and the state of their rights.

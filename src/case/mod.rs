@@ -772,16 +772,7 @@ impl Case {
             }
             for m in f.legal_parents() {
                 let person = m.person().id();
-                let rights = match self.parental_rights(person) {
-                    ParentalRights::Terminated(d)
-                    | ParentalRights::Relinquished(d)
-                    | ParentalRights::Deceased(d)
-                        if d > date =>
-                    {
-                        ParentalRights::Intact
-                    }
-                    r => r,
-                };
+                let rights = self.parental_rights(person).on(date);
                 out.push(ParentStatus::new(person.clone(), f.id().clone(), rights));
             }
         }

@@ -567,15 +567,9 @@ fn no_parent_remaining(
     on: NaiveDate,
     parent: Option<&crate::id::PersonId>,
 ) -> bool {
-    // The rights as the history has them, read as of `on`.
-    let ended = |p: &crate::id::PersonId| match view.case.parental_rights(p) {
-        crate::ParentalRights::Terminated(d)
-        | crate::ParentalRights::Relinquished(d)
-        | crate::ParentalRights::Deceased(d) => d <= on,
-        crate::ParentalRights::Intact => false,
-    };
     match parent {
-        Some(p) => ended(p),
+        // The rights as the history has them, read as of `on`.
+        Some(p) => view.case.parental_rights(p).on(on).ended(),
         None => {
             let parents = view.case.legal_parents_on(on);
             !parents.is_empty() && parents.iter().all(|s| s.rights.ended())
