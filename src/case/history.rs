@@ -272,8 +272,8 @@ pub(crate) fn load(
         if let Some(id) = event.entry_id()
             && log.ids.get(id).is_some()
         {
-            let message = format!("entry id {id} is already used by an earlier entry");
-            refuse_entry(index, event, RuleId::DuplicateEntry, message)?;
+            let (rule, message) = crate::rules::corrections::duplicate_entry(id);
+            refuse_entry(index, event, rule, message)?;
             continue;
         }
         if event.kind().is_correction() {

@@ -322,12 +322,8 @@ impl Case {
         if let Some(id) = event.entry_id()
             && self.log.ids.get(id).is_some()
         {
-            return Err(history::refuse(
-                facts,
-                kind,
-                crate::RuleId::DuplicateEntry,
-                format!("entry id {id} is already used by an earlier entry"),
-            ));
+            let (rule, message) = crate::rules::corrections::duplicate_entry(id);
+            return Err(history::refuse(facts, kind, rule, message));
         }
         let events = facts.events();
         let dated = || -> Vec<history::Dated> {

@@ -133,3 +133,11 @@ pub(crate) fn fix(
         )),
     }
 }
+
+/// Why an entry whose id an earlier entry already carries is refused (`duplicate_entry`).
+pub(crate) fn duplicate_entry(id: &EntryId) -> (RuleId, String) {
+    (
+        RuleId::DuplicateEntry,
+        format!("entry id {id} is already used by an earlier entry"),
+    )
+}
