@@ -202,9 +202,9 @@ pub mod timeline;
 
 pub use case::event::{
     AggravatedGround, Candidacy, Circumstance, Circumstances, Correction, Determination, Discharge,
-    Event, EventData, EventKind, Finding, Guardianship, GuardianshipAssistance, HomeVisit, Manner,
-    MissingReport, PreventionEfforts, QrtpAssessment, Removal, Respite, Runaway, TprException,
-    Whereabouts,
+    Event, EventData, EventKind, Finding, Guardianship, GuardianshipAssistance, HomeVisit,
+    Maltreatment, MaltreatmentFinding, Manner, MissingReport, Perpetrator, PreventionEfforts,
+    QrtpAssessment, Removal, Respite, Runaway, TprException, Whereabouts,
 };
 pub use case::stage::{ExitReason, Outcome, Stage, StageKind};
 pub use case::{

@@ -1511,6 +1511,21 @@ impl Walk {
     }
 
     fn record(&mut self, k: u8) {
+        if k % 16 == 15 {
+            // A substantiated or indicated maltreatment report: in any stage.
+            use crate::case::event::{Maltreatment, MaltreatmentFinding, Perpetrator};
+            let finding = if (k / 16).is_multiple_of(2) {
+                MaltreatmentFinding::Substantiated
+            } else {
+                MaltreatmentFinding::Indicated
+            };
+            let report = match (k / 32) % 3 {
+                0 => Maltreatment::new(finding),
+                1 => Maltreatment::new(finding).by(Perpetrator::Parent),
+                _ => Maltreatment::new(finding).by(Perpetrator::FosterParent),
+            };
+            return self.emit(EventData::MaltreatmentReported(report));
+        }
         let c = self.cast.clone();
         match k % 4 {
             0 => self.renew(&c.foster),

@@ -1526,6 +1526,8 @@ event_kinds! {
     FamilyTimePlanned = "family_time_planned",
     /// [`EventData::FamilyTimeContact`].
     FamilyTimeContact = "family_time_contact",
+    /// [`EventData::MaltreatmentReported`].
+    MaltreatmentReported = "maltreatment_reported",
 }
 
 impl fmt::Display for EventKind {
@@ -1842,6 +1844,108 @@ pub enum EventData {
     },
     /// A family-time contact, planned or held, on this date.
     FamilyTimeContact(crate::connections::Contact),
+    // (issue 11: the safety indicators)
+    /// A report of maltreatment of the child, substantiated or indicated, dated the day the
+    /// report was received (the NCANDS report date): the victimization the CFSR safety
+    /// indicators count, whoever the perpetrator (CFSR Round 4). Accepted in every stage but
+    /// after death — before any removal, in care, after an exit or a close — because recurrence
+    /// reads the reports of children at home too. See [`crate::indicators`].
+    MaltreatmentReported(Maltreatment),
+}
+
+/// The disposition of a maltreatment report that the CFSR counts as a victimization (NCANDS
+/// report disposition: substantiated, or indicated / reason to suspect). Unsubstantiated
+/// reports are not recorded as this event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum MaltreatmentFinding {
+    /// Substantiated: the allegation is supported under state law or policy.
+    Substantiated,
+    /// Indicated, or reason to suspect: not substantiated, but there is reason to suspect the
+    /// child was maltreated or at risk.
+    Indicated,
+}
+
+crate::codes::code_names! {
+    MaltreatmentFinding, "maltreatment finding":
+        Substantiated = "substantiated",
+        Indicated = "indicated",
+}
+
+/// Who maltreated the child, as far as the report says (NCANDS perpetrator relationship,
+/// grouped). CFSR Round 4 counts a victimization whoever the perpetrator; the crate records it
+/// so a state can also report the Round 3 figure (foster parents and facility staff only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum Perpetrator {
+    /// A parent (birth, adoptive or step-parent).
+    Parent,
+    /// Another relative.
+    Relative,
+    /// A foster parent.
+    FosterParent,
+    /// Staff of a group home or child-care institution.
+    FacilityStaff,
+    /// Anyone else.
+    Other,
+}
+
+crate::codes::code_names! {
+    Perpetrator, "perpetrator":
+        Parent = "parent",
+        Relative = "relative",
+        FosterParent = "foster_parent",
+        FacilityStaff = "facility_staff",
+        Other = "other",
+}
+
+/// A substantiated or indicated maltreatment report of the child ([`EventData::MaltreatmentReported`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Maltreatment {
+    /// Substantiated or indicated.
+    pub finding: MaltreatmentFinding,
+    /// Who maltreated the child, when the report says.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub perpetrator: Option<Perpetrator>,
+}
+
+impl Maltreatment {
+    /// A report with `finding`, the perpetrator not recorded.
+    pub fn new(finding: MaltreatmentFinding) -> Maltreatment {
+        Maltreatment {
+            finding,
+            perpetrator: None,
+        }
+    }
+
+    /// The same report, by `perpetrator`.
+    #[must_use]
+    pub fn by(mut self, perpetrator: Perpetrator) -> Maltreatment {
+        self.perpetrator = Some(perpetrator);
+        self
+    }
 }
 
 /// To whom a child missing from care was reported (SSA §471(a)(35)(B)).
@@ -1999,7 +2103,8 @@ impl EventKind {
             | K::RelativeNotified
             | K::RelativeNoticeExcepted
             | K::FamilyTimePlanned
-            | K::FamilyTimeContact => 3,
+            | K::FamilyTimeContact
+            | K::MaltreatmentReported => 3,
             K::Discharge | K::AdoptionFinalized | K::IcwaTransferredToTribe => 4,
             K::Close => 5,
             K::Death => 6,

@@ -481,6 +481,14 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::FamilyTimeContact,         To::Same,          NONE,               Record),
     row(S::Reunification,K::FamilyTimeContact,         To::Same,          NONE,               Record),
     row(S::Adoption,     K::FamilyTimeContact,         To::Same,          NONE,               Record),
+    // maltreatment reports (the safety indicators): in every stage but after death
+    row(S::Intake,       K::MaltreatmentReported,      To::Same,          NONE,               Record),
+    row(S::Preservation, K::MaltreatmentReported,      To::Same,          NONE,               Record),
+    row(S::FosterCare,   K::MaltreatmentReported,      To::Same,          NONE,               Record),
+    row(S::Reunification,K::MaltreatmentReported,      To::Same,          NONE,               Record),
+    row(S::Adoption,     K::MaltreatmentReported,      To::Same,          NONE,               Record),
+    row(S::Exited,       K::MaltreatmentReported,      To::Same,          NONE,               Record),
+    row(S::Closed,       K::MaltreatmentReported,      To::Same,          NONE,               Record),
 ];
 
 /// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the
