@@ -151,6 +151,7 @@ pub mod date;
 mod error;
 pub mod icwa;
 mod id;
+pub mod indicators;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub mod json;

@@ -298,11 +298,107 @@ crate::codes::code_names! {
     TprAfterMajority, "TPR after majority": Runs = "runs", Stops = "stops"
 }
 
+/// How the CFSR permanency indicators for children in care on the first day of the period (P2:
+/// 12–23 months, P3: 24 months or more) count the months in care on that day. The federal
+/// definition speaks of months without saying how they are counted. An open reading, see [the
+/// manual](crate::manual#open-readings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
+pub enum CfsrMonthsInCare {
+    /// Whole calendar months from the entry to the first day: an entry exactly 12 months
+    /// earlier is 12 months; 23 months and 30 days is 23. The default.
+    #[default]
+    CalendarMonths,
+    /// Days: 12 months are 365 days, 24 months 730 days.
+    Days,
+}
+
+crate::codes::code_names! {
+    CfsrMonthsInCare, "CFSR months in care": CalendarMonths = "calendar_months", Days = "days"
+}
+
+/// How the CFSR placement-stability (P5) and maltreatment-in-care indicators count the days a
+/// child was in care in the period. The Children's Bureau's syntax may differ from the half-open
+/// count by a day per stay. An open reading, see [the manual](crate::manual#open-readings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
+pub enum CfsrDayCount {
+    /// `[entry, min(exit, period end + 1 day, 18th birthday))`: the exit day is not a day in
+    /// care. The default.
+    #[default]
+    HalfOpen,
+    /// The same, and the exit day counts too when the stay ends in the period before the 18th
+    /// birthday (one day more per stay that ends).
+    ExitDayIncluded,
+}
+
+crate::codes::code_names! {
+    CfsrDayCount, "CFSR day count": HalfOpen = "half_open", ExitDayIncluded = "exit_day_included"
+}
+
+/// How the CFSR permanency-in-12-months indicator for entries (P1, and only P1) adjusts for a
+/// reunification from a trial home visit. An open reading, see [the
+/// manual](crate::manual#open-readings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
+pub enum CfsrTrialHomeVisit {
+    /// The days of the trial home visit beyond 30 are taken off the length of stay before it
+    /// is tested against 12 months (the Capacity Building Center's statement). The default.
+    #[default]
+    DaysBeyond30,
+    /// A reunification counts as within 12 months when the last placement was a trial home
+    /// visit of at least 30 days that began within 11 months of the entry (UC Berkeley CCWIP's
+    /// operational form).
+    StartedWithin11Months,
+}
+
+crate::codes::code_names! {
+    CfsrTrialHomeVisit, "CFSR trial home visit":
+        DaysBeyond30 = "days_beyond_30",
+        StartedWithin11Months = "started_within_11_months",
+}
+
+/// Whether a re-entry into care of fewer than 8 days counts as a re-entry for the CFSR re-entry
+/// indicator (P4). The federal exclusion of stays under 8 days is stated for the entries the
+/// indicator follows; whether it also drops a short re-entry is not confirmed. An open reading,
+/// see [the manual](crate::manual#open-readings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
+pub enum CfsrShortReentry {
+    /// Any re-entry counts. The default.
+    #[default]
+    Counts,
+    /// A re-entry that ended within 8 days does not count; a later one within the 12 months
+    /// may.
+    Excluded,
+}
+
+crate::codes::code_names! {
+    CfsrShortReentry, "CFSR short re-entry": Counts = "counts", Excluded = "excluded"
+}
+
 // The switches serialize as their wire names (snake_case), like every other code list.
 crate::codes::code_names! {
     @serde DefcRule, ReviewAnchor, EpisodeStart, MonthCounting, OverlongVisitExit, HearingRhythm,
     DetentionTime, KinshipClock, PreventionRenewal, RelativeCareException, TprRefiling,
-    RelativeCareReview, TprAfterMajority,
+    RelativeCareReview, TprAfterMajority, CfsrMonthsInCare, CfsrDayCount, CfsrTrialHomeVisit,
+    CfsrShortReentry,
 }
 
 /// The earliest date a state may give the congregate-care limit (the federal date), and the
@@ -427,6 +523,11 @@ pub struct Policy {
     tpr_refiling: TprRefiling,
     relative_care_review: RelativeCareReview,
     tpr_after_majority: TprAfterMajority,
+    cfsr_months_in_care: CfsrMonthsInCare,
+    cfsr_day_count: CfsrDayCount,
+    cfsr_trial_home_visit: CfsrTrialHomeVisit,
+    cfsr_short_reentry: CfsrShortReentry,
+    cfsr_same_report_days: u32,
 }
 
 impl Default for Policy {
@@ -536,6 +637,11 @@ impl Policy {
             tpr_refiling: TprRefiling::EachReentry,
             relative_care_review: RelativeCareReview::AtDueDate,
             tpr_after_majority: TprAfterMajority::Runs,
+            cfsr_months_in_care: CfsrMonthsInCare::CalendarMonths,
+            cfsr_day_count: CfsrDayCount::HalfOpen,
+            cfsr_trial_home_visit: CfsrTrialHomeVisit::DaysBeyond30,
+            cfsr_short_reentry: CfsrShortReentry::Counts,
+            cfsr_same_report_days: 0,
         }
     }
 
@@ -620,6 +726,11 @@ impl Policy {
         /// poverty-related removals without one ([`Case::removal_supports`](crate::Case::removal_supports)).
         /// An analyst's choice, not a federal number: 90.
         concrete_support_days, with_concrete_support_days, 1..=730;
+        /// Reports of maltreatment of a child within this many days after the report a CFSR
+        /// recurrence is counted from are read as the same incident, not a recurrence (0, the
+        /// default, counts any later report date; some state and federal syntax uses 14; an open
+        /// reading, see [the manual](crate::manual#open-readings)).
+        cfsr_same_report_days, with_cfsr_same_report_days, 0..=30;
     }
 
     switches! {
@@ -654,6 +765,14 @@ impl Policy {
         relative_care_review: RelativeCareReview, with_relative_care_review;
         /// Whether the 15-of-22 clock runs in extended care (an open reading, see [the manual](crate::manual#open-readings)).
         tpr_after_majority: TprAfterMajority, with_tpr_after_majority;
+        /// How the CFSR permanency indicators for children already in care (P2, P3) count the months in care on the period's first day (an open reading, see [the manual](crate::manual#open-readings)).
+        cfsr_months_in_care: CfsrMonthsInCare, with_cfsr_months_in_care;
+        /// How the CFSR placement-stability and maltreatment-in-care indicators count days in care (an open reading, see [the manual](crate::manual#open-readings)).
+        cfsr_day_count: CfsrDayCount, with_cfsr_day_count;
+        /// How the CFSR permanency-in-12-months indicator for entries (P1) adjusts for a trial home visit (an open reading, see [the manual](crate::manual#open-readings)).
+        cfsr_trial_home_visit: CfsrTrialHomeVisit, with_cfsr_trial_home_visit;
+        /// Whether a re-entry of fewer than 8 days counts for the CFSR re-entry indicator (P4) (an open reading, see [the manual](crate::manual#open-readings)).
+        cfsr_short_reentry: CfsrShortReentry, with_cfsr_short_reentry;
     }
 
     /// The age up to which the state extends foster care (SSA §475(8)(B): 19, 20 or 21), or
@@ -876,6 +995,11 @@ impl Policy {
     /// tpr_refiling=each_reentry
     /// relative_care_review=at_due_date
     /// tpr_after_majority=runs
+    /// cfsr_months_in_care=calendar_months
+    /// cfsr_day_count=half_open
+    /// cfsr_trial_home_visit=days_beyond_30
+    /// cfsr_short_reentry=counts
+    /// cfsr_same_report_days=0
     /// ```
     ///
     /// A field added to `Policy` adds a line, and so changes every fingerprint; the changelog
@@ -950,6 +1074,11 @@ impl Policy {
             tpr_refiling,
             relative_care_review,
             tpr_after_majority,
+            cfsr_months_in_care,
+            cfsr_day_count,
+            cfsr_trial_home_visit,
+            cfsr_short_reentry,
+            cfsr_same_report_days,
         } = self;
         out.write_str("permanency-policy-v1\n")?;
         writeln!(out, "name={name}")?;
@@ -1014,6 +1143,11 @@ impl Policy {
         writeln!(out, "tpr_refiling={tpr_refiling}")?;
         writeln!(out, "relative_care_review={relative_care_review}")?;
         writeln!(out, "tpr_after_majority={tpr_after_majority}")?;
+        writeln!(out, "cfsr_months_in_care={cfsr_months_in_care}")?;
+        writeln!(out, "cfsr_day_count={cfsr_day_count}")?;
+        writeln!(out, "cfsr_trial_home_visit={cfsr_trial_home_visit}")?;
+        writeln!(out, "cfsr_short_reentry={cfsr_short_reentry}")?;
+        writeln!(out, "cfsr_same_report_days={cfsr_same_report_days}")?;
         Ok(())
     }
 }
@@ -1099,6 +1233,11 @@ struct PolicyRecord {
     tpr_refiling: TprRefiling,
     relative_care_review: RelativeCareReview,
     tpr_after_majority: TprAfterMajority,
+    cfsr_months_in_care: CfsrMonthsInCare,
+    cfsr_day_count: CfsrDayCount,
+    cfsr_trial_home_visit: CfsrTrialHomeVisit,
+    cfsr_short_reentry: CfsrShortReentry,
+    cfsr_same_report_days: u32,
 }
 
 #[cfg(feature = "serde")]
@@ -1159,6 +1298,11 @@ impl From<Policy> for PolicyRecord {
             tpr_refiling,
             relative_care_review,
             tpr_after_majority,
+            cfsr_months_in_care,
+            cfsr_day_count,
+            cfsr_trial_home_visit,
+            cfsr_short_reentry,
+            cfsr_same_report_days,
         } = p;
         PolicyRecord {
             name: name.into_owned(),
@@ -1208,6 +1352,11 @@ impl From<Policy> for PolicyRecord {
             tpr_refiling,
             relative_care_review,
             tpr_after_majority,
+            cfsr_months_in_care,
+            cfsr_day_count,
+            cfsr_trial_home_visit,
+            cfsr_short_reentry,
+            cfsr_same_report_days,
         }
     }
 }
@@ -1268,6 +1417,11 @@ impl TryFrom<PolicyRecord> for Policy {
             tpr_refiling,
             relative_care_review,
             tpr_after_majority,
+            cfsr_months_in_care,
+            cfsr_day_count,
+            cfsr_trial_home_visit,
+            cfsr_short_reentry,
+            cfsr_same_report_days,
         } = r;
         Ok(Policy::federal()
             .with_name(&name)?
@@ -1300,6 +1454,7 @@ impl TryFrom<PolicyRecord> for Policy {
             .with_kinship_guardianship_months(kinship_guardianship_months)?
             .with_respite_max_days(respite_max_days)?
             .with_concrete_support_days(concrete_support_days)?
+            .with_cfsr_same_report_days(cfsr_same_report_days)?
             .with_tpr_clock(tpr_months, tpr_window_months)?
             .with_month_end(month_end)
             .with_leap_day_birthday(leap_day_birthday)
@@ -1315,7 +1470,11 @@ impl TryFrom<PolicyRecord> for Policy {
             .with_prevention_renewal(prevention_renewal)
             .with_tpr_refiling(tpr_refiling)
             .with_relative_care_review(relative_care_review)
-            .with_tpr_after_majority(tpr_after_majority))
+            .with_tpr_after_majority(tpr_after_majority)
+            .with_cfsr_months_in_care(cfsr_months_in_care)
+            .with_cfsr_day_count(cfsr_day_count)
+            .with_cfsr_trial_home_visit(cfsr_trial_home_visit)
+            .with_cfsr_short_reentry(cfsr_short_reentry))
     }
 }
 
@@ -1403,6 +1562,11 @@ concrete_support_days=90
 tpr_refiling=each_reentry
 relative_care_review=at_due_date
 tpr_after_majority=runs
+cfsr_months_in_care=calendar_months
+cfsr_day_count=half_open
+cfsr_trial_home_visit=days_beyond_30
+cfsr_short_reentry=counts
+cfsr_same_report_days=0
 ";
 
     pub(super) fn state() -> Policy {
@@ -1466,7 +1630,7 @@ tpr_after_majority=runs
         Policy::federal().write_canonical(&mut text).unwrap();
         assert_eq!(text, FEDERAL_CANONICAL);
         // One line per field, in the order of the struct, plus the version line.
-        assert_eq!(text.lines().count(), 1 + 47);
+        assert_eq!(text.lines().count(), 1 + 52);
         let mut text = String::new();
         state().write_canonical(&mut text).unwrap();
         assert!(text.contains("\nname=Ohio 2024 (ORC 2151.413)\n"), "{text}");
@@ -1491,7 +1655,7 @@ tpr_after_majority=runs
         assert_eq!(Policy::federal().fingerprint(), fnv(FEDERAL_CANONICAL));
         // Computed from FEDERAL_CANONICAL by a separate implementation (Python), not by this
         // crate: a change of encoding or of a federal value shows here.
-        assert_eq!(Policy::federal().fingerprint(), 0x30d9_d1be_c109_a1ad);
+        assert_eq!(Policy::federal().fingerprint(), 0x01c2_55ac_3143_3b06);
     }
 
     #[test]
@@ -1604,7 +1768,12 @@ mod serde_tests {
   "concrete_support_days": 90,
   "tpr_refiling": "each_reentry",
   "relative_care_review": "at_due_date",
-  "tpr_after_majority": "runs"
+  "tpr_after_majority": "runs",
+  "cfsr_months_in_care": "calendar_months",
+  "cfsr_day_count": "half_open",
+  "cfsr_trial_home_visit": "days_beyond_30",
+  "cfsr_short_reentry": "counts",
+  "cfsr_same_report_days": 0
 }"#;
 
     fn state() -> Policy {
@@ -1622,9 +1791,9 @@ mod serde_tests {
             FEDERAL_JSON
         );
         assert_eq!(from_json(FEDERAL_JSON).unwrap(), Policy::federal());
-        // The name and the 41 values: one field per getter.
+        // The name and the 51 values: one field per getter.
         let value: serde_json::Value = serde_json::from_str(FEDERAL_JSON).unwrap();
-        assert_eq!(value.as_object().unwrap().len(), 47);
+        assert_eq!(value.as_object().unwrap().len(), 52);
     }
 
     #[test]
@@ -1727,7 +1896,7 @@ mod serde_tests {
             .collect();
         let json = format!("{{{}}}", fields.join(", "));
         assert!(
-            json.starts_with(r#"{"tpr_after_majority": "runs", "#),
+            json.starts_with(r#"{"cfsr_same_report_days": 0, "#),
             "{json}"
         );
         let p = from_json(&json).unwrap();

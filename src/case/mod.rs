@@ -562,35 +562,26 @@ impl Case {
     /// facilities is one. Where a non-family setting names no facility, a return to the same
     /// kind of setting after an interruption is taken as the same setting.
     pub fn placement_moves(&self, episode: &Episode) -> u32 {
-        let mut moves = 0;
+        u32::try_from(self.move_placements(episode).count()).unwrap_or(u32::MAX)
+    }
+
+    /// The placements of `episode` that are placement moves, in order: the ones
+    /// [`placement_moves`](Case::placement_moves) counts, each the stay the child moved to (its
+    /// [`start`](Placement::start) is the date of the move). The CFSR placement-stability
+    /// indicator reads their dates.
+    pub fn move_placements<'a>(
+        &'a self,
+        episode: &Episode,
+    ) -> impl Iterator<Item = &'a Placement> + 'a {
         let mut last: Option<&Placement> = None;
-        for p in self
-            .episode_placements(episode)
+        self.episode_placements(episode)
             .iter()
             .filter(|p| p.setting().counts_as_placement_setting())
-        {
-            if let Some(prev) = last {
-                let same_home = match (prev.caregiver(), p.caregiver()) {
-                    (Some(a), Some(b)) => a == b,
-                    (None, None) => match (prev.what().facility(), p.what().facility()) {
-                        // The provider is known: the same facility is the same setting.
-                        (Some(a), Some(b)) => a == b,
-                        // Without a provider id, contiguous institution stays are moves; after
-                        // an interruption, a return to the same kind of setting is not.
-                        _ => {
-                            prev.end().map(|e| e.date) != Some(p.start())
-                                && prev.setting() == p.setting()
-                        }
-                    },
-                    _ => false,
-                };
-                if !same_home {
-                    moves += 1;
-                }
-            }
-            last = Some(p);
-        }
-        moves
+            .filter(move |&p| {
+                let moved = last.is_some_and(|prev| !same_setting(prev, p));
+                last = Some(p);
+                moved
+            })
     }
 
     /// Every legal parent of the child now, and the state of their rights ("biological or
@@ -946,5 +937,21 @@ impl<'de> serde::Deserialize<'de> for Case {
         record
             .replay_as_recorded()
             .map_err(serde::de::Error::custom)
+    }
+}
+
+/// Whether `next` is the same AFCARS placement setting as `prev` (CWPM 1.2B.7): the same
+/// caregiver family, or the same facility; without a provider id, a return to the same kind of
+/// setting after an interruption (contiguous stays without ids are moves).
+fn same_setting(prev: &Placement, next: &Placement) -> bool {
+    match (prev.caregiver(), next.caregiver()) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => match (prev.what().facility(), next.what().facility()) {
+            (Some(a), Some(b)) => a == b,
+            _ => {
+                prev.end().map(|e| e.date) != Some(next.start()) && prev.setting() == next.setting()
+            }
+        },
+        _ => false,
     }
 }
