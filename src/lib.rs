@@ -181,7 +181,7 @@ pub use icwa::{
 };
 pub use id::{ChildId, EntryId, FacilityId, FamilyId, PersonId, PlacementId};
 pub use placement::{
-    EndReason, Location, NewPlacement, Placement, PlacementEnd, Setting, SpecifiedSetting,
+    EndReason, Location, NewPlacement, Placement, PlacementEnd, Provider, Setting, SpecifiedSetting,
 };
 pub use plan::{ApplaDocumentation, ApplaElement, ApplaReview, Goal, Goals, PermanencyPlan};
 pub use policy::Policy;
@@ -196,6 +196,7 @@ pub mod strategy;
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub mod schema;
 
+pub mod afcars;
 pub mod case;
 pub mod rules;
 pub mod timeline;

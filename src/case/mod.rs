@@ -559,38 +559,11 @@ impl Case {
     /// placement is not a move; trial home visits and runaways are not settings; a change of the
     /// same family's license (the same caregiver family) is not a move; a return after a runaway
     /// or a visit to the same family or the same facility is not a move, and a change between two
-    /// facilities is one. Where a non-family setting names no facility, a return to the same
-    /// kind of setting after an interruption is taken as the same setting.
+    /// facilities is one. Where a non-family setting names no facility (no
+    /// [`Placement::provider`]: a legacy record), a return to the same kind of setting after an
+    /// interruption is taken as the same setting, and contiguous stays as a move.
     pub fn placement_moves(&self, episode: &Episode) -> u32 {
-        let mut moves = 0;
-        let mut last: Option<&Placement> = None;
-        for p in self
-            .episode_placements(episode)
-            .iter()
-            .filter(|p| p.setting().counts_as_placement_setting())
-        {
-            if let Some(prev) = last {
-                let same_home = match (prev.caregiver(), p.caregiver()) {
-                    (Some(a), Some(b)) => a == b,
-                    (None, None) => match (prev.what().facility(), p.what().facility()) {
-                        // The provider is known: the same facility is the same setting.
-                        (Some(a), Some(b)) => a == b,
-                        // Without a provider id, contiguous institution stays are moves; after
-                        // an interruption, a return to the same kind of setting is not.
-                        _ => {
-                            prev.end().map(|e| e.date) != Some(p.start())
-                                && prev.setting() == p.setting()
-                        }
-                    },
-                    _ => false,
-                };
-                if !same_home {
-                    moves += 1;
-                }
-            }
-            last = Some(p);
-        }
-        moves
+        crate::placement::count_settings(self.episode_placements(episode)).saturating_sub(1)
     }
 
     /// Every legal parent of the child now, and the state of their rights ("biological or
