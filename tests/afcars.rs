@@ -498,3 +498,63 @@ fn codes_read_back() {
         Ok(Circumstance::SexTrafficking)
     );
 }
+
+/// A child's race and ethnicity are optional: a record without them loads as not recorded and
+/// writes without them; with them, it round-trips and reports the 1993 and 2020 values.
+#[cfg(feature = "serde")]
+#[test]
+fn race_and_ethnicity_are_optional_on_the_child() {
+    let legacy = r#"{"id":"C-1","name":"Sam","date_of_birth":"2016-05-04","sex":"male",
+        "indian_child_status":{"status":"unknown"}}"#;
+    let child: Child = serde_json::from_str(legacy).unwrap();
+    assert!(child.race().is_empty());
+    assert_eq!(child.ethnicity(), None);
+    // Not recorded is blanks in both generations, never "no".
+    assert_eq!(child.race().answer(Race2020::White), None);
+    assert_eq!(child.race().flag_1993(Race1993::White), None);
+    let json = serde_json::to_value(&child).unwrap();
+    assert!(
+        json.get("race").is_none() && json.get("ethnicity").is_none(),
+        "{json}"
+    );
+
+    let child = child
+        .with_race(
+            [Race2020::BlackOrAfricanAmerican, Race2020::Declined]
+                .into_iter()
+                .collect(),
+        )
+        .with_ethnicity(Ethnicity2020::Declined);
+    let json = serde_json::to_value(&child).unwrap();
+    assert_eq!(
+        json["race"],
+        serde_json::json!(["black_or_african_american", "declined"])
+    );
+    assert_eq!(json["ethnicity"], "declined");
+    let back: Child = serde_json::from_value(json).unwrap();
+    assert_eq!(back, child);
+    // 1993: BLKAFRAM 1 and UNTODETM 1 (declined), WHITE 0; HISORGIN 3.
+    let flags: Vec<(&str, u8)> = Race1993::ALL
+        .iter()
+        .map(|&r| (r.label(), child.race().flag_1993(r).unwrap().code()))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("AMIAKN", 0),
+            ("ASIAN", 0),
+            ("BLKAFRAM", 1),
+            ("HAWAIIPI", 0),
+            ("WHITE", 0),
+            ("UNTODETM", 1)
+        ]
+    );
+    assert_eq!(
+        child.ethnicity().map(|e| e.hispanic_origin_1993().code()),
+        Some(3)
+    );
+
+    let bad = legacy.replace("\"sex\"", "\"race\":[\"martian\"],\"sex\"");
+    let e = serde_json::from_str::<Child>(&bad).unwrap_err().to_string();
+    assert!(e.starts_with("unknown variant `martian`"), "{e}");
+}

@@ -11,7 +11,7 @@ use crate::id::PersonId;
 use crate::placement::{self, Placement, Provider, Setting};
 use crate::plan::Goal;
 
-use super::{
+use super::codes::{
     CaseGoal1993, ExitReason1993, ExitReason2020, LivingArrangement2020, Manner1993,
     PermanencyPlan2020, PlacementSetting1993, RemovalReasons1993,
 };

@@ -1,4 +1,9 @@
 use super::*;
+use crate::case::event::{Circumstance, Circumstances, Manner};
+use crate::case::stage::ExitReason;
+use crate::child::Sex;
+use crate::placement::Setting;
+use crate::plan::Goal;
 use core::fmt::Debug;
 use std::collections::HashSet;
 
