@@ -91,6 +91,7 @@
 //! | rules | [`rules`] | each federal rule a value (its [`RuleId`] and one function) reading the facts, never [`Case`] |
 //! | lifecycle | [`case::transitions`] (the table), [`Case`] | what may happen next and what each transition does to the facts |
 //! | timeline | [`timeline`] | obligations derived from the facts as of a date |
+//! | reports | [`afcars`] | the AFCARS codes of the crate's types, both ways (its code lists are values the entities read), and the AFCARS facts of an episode as of a date |
 //!
 //! # The lifecycle
 //!

@@ -10,9 +10,14 @@
 //! `element()` and `from_element(u8)`.
 //!
 //! Where a list comes from one the crate already has, it is derived from that list's one
-//! declaration: [`Setting`](crate::Setting)'s rows give [`PlacementSetting1993`] and [`LivingArrangement2020`]
-//! both ways, [`ExitReason`](crate::ExitReason)'s rows declare [`ExitReason1993`] and [`ExitReason2020`], and the
-//! circumstance rows number [`Circumstance::afcars_element`](crate::Circumstance::afcars_element).
+//! declaration: the rows of [`Setting`](crate::Setting) give [`PlacementSetting1993`] and
+//! [`LivingArrangement2020`] both ways, the rows of [`ExitReason`](crate::ExitReason) declare
+//! [`ExitReason1993`] and [`ExitReason2020`], and the circumstance rows number
+//! [`Circumstance::afcars_element`](crate::Circumstance::afcars_element).
+//!
+//! A [`Child`](crate::Child) may record race ([`Races`]) and Hispanic or Latino ethnicity
+//! ([`Ethnicity2020`]); [`Case::afcars_episode`](crate::Case::afcars_episode) gathers the
+//! AFCARS facts of one removal episode ([`EpisodeFacts`]).
 //!
 //! # Numbers
 //!
@@ -29,9 +34,10 @@
 //! field as `Option<u8>` — `None` for a blank — and returns `Ok(None)` for it: nothing here turns
 //! a blank into a value. A value the element has for "not known" (HISORGIN 3 "unable to
 //! determine", E148 "permanency plan not established", DISREASN 0 "not applicable") is a value
-//! of the list, read and written like any other. The one exception is [`Sex`](crate::Sex), whose
-//! [`Sex::Unknown`](crate::Sex::Unknown) is the crate's own "not recorded": it is written as a blank
-//! ([`Sex::afcars_code`](crate::Sex::afcars_code) returns `None`) and a blank is read back as it
+//! of the list, read and written like any other. Where the crate has its own "not recorded" —
+//! [`Sex::Unknown`](crate::Sex::Unknown), an empty [`Races`], no ethnicity — it is written as a
+//! blank ([`Sex::afcars_code`](crate::Sex::afcars_code) returns `None`, [`Races::answer`] and
+//! [`Races::flag_1993`] return `None`) and a blank sex is read back as it
 //! ([`Sex::from_afcars`](crate::Sex::from_afcars)).
 //!
 //! # Errors
