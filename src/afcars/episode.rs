@@ -154,7 +154,7 @@ impl Case {
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
     /// let carer = Person::new(PersonId::new("P-2")?, Name::new("Fay")?);
-    /// let foster = Family::builder(FamilyId::new("F-2")?, FamilyKind::Foster)
+    /// let foster = Family::builder(FamilyId::new("F-2")?, FamilyKind::NonRelativeFoster)
     ///     .member(Member::new(carer, Relationship::NonRelative).caregiver())
     ///     .license(FosterLicense::new(LicenseStatus::Licensed, d(2020, 1, 1), None)?)
     ///     .build()?;
