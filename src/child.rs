@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::afcars::{Ethnicity2020, Races};
 use crate::date;
 use crate::error::Error;
 use crate::id::ChildId;
@@ -201,6 +202,16 @@ pub struct Child {
     date_of_birth: Sensitive<NaiveDate>,
     sex: Sex,
     indian_child_status: IndianChildStatus,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Races::is_empty")
+    )]
+    race: Races,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    ethnicity: Option<Ethnicity2020>,
 }
 
 /// The wire form of a [`Child`], validated on the way in.
@@ -214,14 +225,23 @@ struct ChildRecord {
     date_of_birth: NaiveDate,
     sex: Sex,
     indian_child_status: IndianChildStatus,
+    #[serde(default)]
+    race: Races,
+    #[serde(default)]
+    ethnicity: Option<Ethnicity2020>,
 }
 
 #[cfg(feature = "serde")]
 impl TryFrom<ChildRecord> for Child {
     type Error = Error;
     fn try_from(r: ChildRecord) -> Result<Self, Error> {
-        Ok(Child::new(r.id, r.name, r.date_of_birth, r.sex)?
-            .with_indian_child_status(r.indian_child_status))
+        let child = Child::new(r.id, r.name, r.date_of_birth, r.sex)?
+            .with_indian_child_status(r.indian_child_status)
+            .with_race(r.race);
+        Ok(match r.ethnicity {
+            Some(e) => child.with_ethnicity(e),
+            None => child,
+        })
     }
 }
 
@@ -244,6 +264,8 @@ impl Child {
             date_of_birth: Sensitive::new(date_of_birth),
             sex,
             indian_child_status: IndianChildStatus::Unknown,
+            race: Races::none(),
+            ethnicity: None,
         })
     }
 
@@ -251,6 +273,44 @@ impl Child {
     #[must_use]
     pub fn with_indian_child_status(mut self, status: IndianChildStatus) -> Child {
         self.indian_child_status = status;
+        self
+    }
+
+    /// The same child with their race as recorded: the AFCARS 2020 categories that apply (45
+    /// CFR 1355.44(b)(7); "in general, a child's race is determined by the child, the child's
+    /// parent(s) or legal guardian(s)"). [`Races::none`] is not recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use permanency::afcars::{Ethnicity2020, Flag1993, Race1993, Race2020, Races};
+    /// use permanency::{Child, ChildId, Name, Sex};
+    ///
+    /// let born = NaiveDate::from_ymd_opt(2015, 4, 2).unwrap();
+    /// let child = Child::new(ChildId::new("C-1")?, Name::new("Ada")?, born, Sex::Female)?;
+    /// // Not recorded: blanks, not "no".
+    /// assert_eq!(child.race().flag_1993(Race1993::White), None);
+    /// assert_eq!(child.ethnicity(), None);
+    /// let child = child
+    ///     .with_race([Race2020::White, Race2020::Asian].into_iter().collect())
+    ///     .with_ethnicity(Ethnicity2020::Yes);
+    /// assert_eq!(child.race().flag_1993(Race1993::Asian), Some(Flag1993::Applies));
+    /// assert_eq!(child.race().answer(Race2020::BlackOrAfricanAmerican), Some(false));
+    /// assert_eq!(child.ethnicity().map(|e| e.hispanic_origin_1993().code()), Some(1));
+    /// # Ok::<(), permanency::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_race(mut self, race: Races) -> Child {
+        self.race = race;
+        self
+    }
+
+    /// The same child with their Hispanic or Latino ethnicity as recorded (45 CFR
+    /// 1355.44(b)(8)).
+    #[must_use]
+    pub fn with_ethnicity(mut self, ethnicity: Ethnicity2020) -> Child {
+        self.ethnicity = Some(ethnicity);
         self
     }
 
@@ -277,6 +337,17 @@ impl Child {
     /// ICWA status.
     pub fn indian_child_status(&self) -> &IndianChildStatus {
         &self.indian_child_status
+    }
+
+    /// Race as recorded: the AFCARS 2020 categories that apply, empty when not recorded.
+    pub fn race(&self) -> Races {
+        self.race
+    }
+
+    /// Hispanic or Latino ethnicity as recorded, `None` when not recorded (reported as a blank,
+    /// never defaulted: 45 CFR 1355.43(d)).
+    pub fn ethnicity(&self) -> Option<Ethnicity2020> {
+        self.ethnicity
     }
 
     /// Age in whole years on `on`, or `None` before birth. A 29 February birthday follows the

@@ -141,6 +141,7 @@ mod tests {
     use core::str::FromStr;
     use std::collections::HashSet;
 
+    use crate::afcars::*;
     use crate::case::event::*;
     use crate::case::stage::{ExitReason, StageKind};
     use crate::date::{LeapDayBirthday, MonthEnd};
@@ -240,6 +241,22 @@ mod tests {
                 KinshipClock,
                 PreventionRenewal,
                 RelativeCareException,
+                Flag1993,
+                PlacementSetting1993,
+                FosterHomeType,
+                OtherLivingArrangement2020,
+                CaseGoal1993,
+                PermanencyPlan2020,
+                ExitReason1993,
+                ExitReason2020,
+                Manner1993,
+                RemovalReason1993,
+                SexCode,
+                Race1993,
+                Race2020,
+                HispanicOrigin1993,
+                Ethnicity2020,
+                ParentRole,
             )
         };
     }
@@ -328,6 +345,22 @@ mod tests {
             KinshipClock,
             PreventionRenewal,
             RelativeCareException,
+            Flag1993,
+            PlacementSetting1993,
+            FosterHomeType,
+            OtherLivingArrangement2020,
+            CaseGoal1993,
+            PermanencyPlan2020,
+            ExitReason1993,
+            ExitReason2020,
+            Manner1993,
+            RemovalReason1993,
+            SexCode,
+            Race1993,
+            Race2020,
+            HispanicOrigin1993,
+            Ethnicity2020,
+            ParentRole,
         );
         // The hand-written serde of the policy switches refuses like a derived one.
         let e = serde_json::from_str::<DefcRule>("\"later\"").unwrap_err();

@@ -91,6 +91,7 @@
 //! | rules | [`rules`] | each federal rule a value (its [`RuleId`] and one function) reading the facts, never [`Case`] |
 //! | lifecycle | [`case::transitions`] (the table), [`Case`] | what may happen next and what each transition does to the facts |
 //! | timeline | [`timeline`] | obligations derived from the facts as of a date |
+//! | reports | [`afcars`] | the AFCARS codes of the crate's types, both ways (its code lists are values the entities read), and the AFCARS facts of an episode as of a date |
 //!
 //! # The lifecycle
 //!
@@ -182,7 +183,7 @@ pub use icwa::{
 };
 pub use id::{ChildId, EntryId, FacilityId, FamilyId, PersonId, PlacementId};
 pub use placement::{
-    EndReason, Location, NewPlacement, Placement, PlacementEnd, Setting, SpecifiedSetting,
+    EndReason, Location, NewPlacement, Placement, PlacementEnd, Provider, Setting, SpecifiedSetting,
 };
 pub use plan::{ApplaDocumentation, ApplaElement, ApplaReview, Goal, Goals, PermanencyPlan};
 pub use policy::Policy;
@@ -197,6 +198,7 @@ pub mod strategy;
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub mod schema;
 
+pub mod afcars;
 pub mod case;
 pub mod rules;
 pub mod timeline;

@@ -97,6 +97,15 @@
 //! (CWPM 1.2B.7): the first placement is not a move; trial home visits and runaways are not
 //! settings; a change of the same family's license is not a move.
 //!
+//! Every placement names its provider when it can ([`Placement::provider`](crate::Placement::provider)):
+//! the caregiver family of a family setting, or the facility of a group home, an institution, a
+//! shelter or a QRTP ([`NewPlacement::at_facility`](crate::NewPlacement::at_facility)). A move
+//! between two providers is a move, though both are the same kind of setting; a return to the
+//! same provider after a runaway or a trial home visit is not. A setting without a family that
+//! was recorded without a facility id (a legacy record; the id is not required) has no
+//! provider: after an interruption, a return to the same kind of setting is then taken as the
+//! same setting, and two contiguous stays as a move.
+//!
 //! # The order of a history
 //!
 //! A case is its dated history, not the order it was keyed in. [`Case::events`](crate::Case::events)
@@ -398,6 +407,51 @@
 //! preference to an adult relative): `relative_considered`, met by a relative identified,
 //! notified or excepted on or before the placement's start (a search may begin before the
 //! removal), late after it, overdue without one. The placement stands.
+//!
+//! # AFCARS codes
+//!
+//! [`afcars`](crate::afcars) writes the crate's types as AFCARS codes and reads the codes back,
+//! for both generations of data elements: the 1993 elements of Appendix A to part 1355 (with
+//! the NDACAN variable names: CURPLSET, CASEGOAL, DISREASN, MANREM, NEGLECT...) and the 2020
+//! elements of 45 CFR 1355.44 (mandatory from 2022-10-01).
+//!
+//! | crate | 1993 | 2020 |
+//! |---|---|---|
+//! | [`Setting`](crate::Setting) | CURPLSET (E41) [`Setting::afcars_1993`](crate::Setting::afcars_1993) | E113–E120 [`Setting::afcars_2020`](crate::Setting::afcars_2020) |
+//! | [`Goal`](crate::Goal) | CASEGOAL (E43) [`CaseGoal1993`](crate::afcars::CaseGoal1993) | E148 [`PermanencyPlan2020`](crate::afcars::PermanencyPlan2020) |
+//! | [`ExitReason`](crate::ExitReason) | DISREASN (E58) [`ExitReason1993`](crate::afcars::ExitReason1993) | E155 [`ExitReason2020`](crate::afcars::ExitReason2020) |
+//! | [`Manner`](crate::Manner) | MANREM (E25) [`Manner1993`](crate::afcars::Manner1993) | — |
+//! | [`Circumstance`](crate::Circumstance) | E26–E40 [`RemovalReason1993`](crate::afcars::RemovalReason1993) | E72–E105 [`Circumstance::afcars_element`](crate::Circumstance::afcars_element) |
+//! | [`Sex`](crate::Sex) | SEX (E7) [`SexCode`](crate::afcars::SexCode) | §1355.44(b)(2), the same codes |
+//! | [`Child::race`](crate::Child::race), [`Child::ethnicity`](crate::Child::ethnicity) | E8 AMIAKN…UNTODETM, E9 HISORGIN | §1355.44(b)(7), (8) |
+//!
+//! - **One declaration per list.** The codes of a setting, an exit reason and a circumstance
+//!   are columns of the rows that declare the type, so they cannot drift from it.
+//! - **Lossy where AFCARS is coarser.** Several settings share a CURPLSET code (every foster
+//!   home that is not relative or pre-adoptive is 3; every institution is 5): reading one back
+//!   gives the code's general setting. Of several 2020 home types (E114–E119), the most
+//!   specific is kept. The 1993 CASEGOAL values 4 "long-term foster care", 5 "emancipation"
+//!   and 7 "not yet established" name no current goal and read back as none; APPLA, which the
+//!   1993 list lacks, is written as 4.
+//! - **Missing stays missing** (45 CFR 1355.43(d)): readers take `Option<u8>` and give `None`
+//!   for a blank; a sex, race or ethnicity not recorded is written as a blank, never as a
+//!   value. "Not applicable" (DISREASN 0, E155 9) and "unable to determine" are values.
+//! - **Unknown codes** are a typed [`afcars::CodeError`](crate::afcars::CodeError) naming the
+//!   element and the code: `invalid DISREASN (1993 element 58): expected one of 0, 1, 2, 3, 4, 5,
+//!   6, 7, 8, found 9`.
+//! - **2020 numbers.** The 2020 regulation names values without numbering them. The numbers
+//!   here are as the AXE and CJAMS implementations of ACF's AFCARS 2.0 XML specification number
+//!   them; verify them against the current ACF XML schema. E148 "permanency plan not
+//!   established" (6) and the ethnicity values (1–5) are numbered by this crate.
+//!
+//! [`Case::afcars_episode`](crate::Case::afcars_episode) gathers what an AFCARS record says of
+//! one removal episode as of a report date ([`EpisodeFacts`](crate::afcars::EpisodeFacts)): the
+//! number of placement settings (NUMPLEP: the moves + 1 when there is a setting), the current
+//! setting and the date the child was placed in it (CURSETDT: a return to the same provider
+//! keeps the date), the manner of removal and its reasons in both generations, each parent's
+//! TPR date (TPRMOMDT for a parent recorded as the mother, TPRDADDT for the father or putative
+//! father; an adoptive parent or guardian is reported by person id, since the crate does not
+//! record a parent's sex), the goal, and the exit with its DISREASN and E155 codes.
 //!
 //! # Policy profiles
 //!

@@ -7,9 +7,10 @@ use crate::error::{Error, Inconsistency};
 use crate::id::{FacilityId, FamilyId, PlacementId};
 
 macro_rules! settings {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, code_1993 $c93:literal, code_2020 $c20:literal; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, afcars_1993 $c93:ident, afcars_2020 $kind:ident($list:ident::$c20:ident); )*) => {
         /// A living arrangement, in the AFCARS 2020 vocabulary (45 CFR 1355.44(e), elements
-        /// E113–E120) with the 1993 setting (Appendix A, element 41) each maps to.
+        /// E113–E120) with the 1993 setting (Appendix A, element 41) each maps to: see
+        /// [`Setting::afcars_1993`] and [`Setting::afcars_2020`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
@@ -26,18 +27,6 @@ macro_rules! settings {
             pub const fn as_str(self) -> &'static str {
                 match self { $(Setting::$variant => $name,)* }
             }
-
-            /// The AFCARS 1993 current placement setting code (element 41, CURPLSET).
-            pub const fn afcars_1993_code(self) -> u8 {
-                match self { $(Setting::$variant => $c93,)* }
-            }
-
-            /// The AFCARS 2020 "other living arrangement type" (element E120) code as the AXE and
-            /// CJAMS implementations number it, or 0 for a foster family home (reported through
-            /// E113–E119). Verify against the current ACF XML schema.
-            pub const fn afcars_2020_code(self) -> u8 {
-                match self { $(Setting::$variant => $c20,)* }
-            }
         }
 
         crate::codes::code_names! { @display Setting }
@@ -45,50 +34,62 @@ macro_rules! settings {
     };
 }
 
-settings! {
-    /// Licensed non-relative foster family home (E113 yes, E114; 1993 code 3).
-    NonRelativeFosterHome = "non_relative_foster_home", code_1993 3, code_2020 0;
-    /// Relative foster family home (E117; 1993 code 2).
-    RelativeFosterHome = "relative_foster_home", code_1993 2, code_2020 0;
-    /// Kin (fictive-kin) foster family home (E119; 1993 code 3).
-    KinFosterHome = "kin_foster_home", code_1993 3, code_2020 0;
-    /// Therapeutic foster family home (E115; 1993 code 3).
-    TherapeuticFosterHome = "therapeutic_foster_home", code_1993 3, code_2020 0;
-    /// Shelter-care foster family home (E116; 1993 code 3).
-    ShelterFosterHome = "shelter_foster_home", code_1993 3, code_2020 0;
-    /// Pre-adoptive home (E118; 1993 code 1).
-    PreAdoptiveHome = "pre_adoptive_home", code_1993 1, code_2020 0;
-    /// Group home, family operated (E120 = 1; 1993 code 4).
-    GroupHomeFamilyOperated = "group_home_family_operated", code_1993 4, code_2020 1;
-    /// Group home, staff operated (E120 = 2; 1993 code 4).
-    GroupHomeStaffOperated = "group_home_staff_operated", code_1993 4, code_2020 2;
-    /// Group home, shelter care (E120 = 3; 1993 code 4).
-    GroupHomeShelter = "group_home_shelter", code_1993 4, code_2020 3;
-    /// Residential treatment center (E120 = 4; 1993 code 5).
-    ResidentialTreatmentCenter = "residential_treatment_center", code_1993 5, code_2020 4;
-    /// Qualified residential treatment program (E120 = 5; 1993 code 5). SSA §472(k)(4).
-    Qrtp = "qrtp", code_1993 5, code_2020 5;
-    /// Child-care institution (E120 = 6; 1993 code 5).
-    ChildCareInstitution = "child_care_institution", code_1993 5, code_2020 6;
-    /// Child-care institution, shelter care (E120 = 7; 1993 code 5).
-    ChildCareInstitutionShelter = "child_care_institution_shelter", code_1993 5, code_2020 7;
-    /// Supervised independent living (E120 = 8; 1993 code 6).
-    SupervisedIndependentLiving = "supervised_independent_living", code_1993 6, code_2020 8;
-    /// Juvenile justice facility (E120 = 9; 1993 code 5) while the agency keeps placement and care
-    /// responsibility.
-    JuvenileJusticeFacility = "juvenile_justice_facility", code_1993 5, code_2020 9;
-    /// Medical or rehabilitative facility (E120 = 10; 1993 code 5).
-    MedicalFacility = "medical_facility", code_1993 5, code_2020 10;
-    /// Psychiatric hospital (E120 = 11; 1993 code 5).
-    PsychiatricHospital = "psychiatric_hospital", code_1993 5, code_2020 11;
-    /// On runaway status, still in the agency's care (E120 = 12; 1993 code 7).
-    Runaway = "runaway", code_1993 7, code_2020 12;
-    /// Whereabouts unknown, still in the agency's care (E120 = 13; 1993 code 7).
-    WhereaboutsUnknown = "whereabouts_unknown", code_1993 7, code_2020 13;
-    /// Trial home visit: home with a parent while the agency keeps custody (E120 = 14 "placed at
-    /// home"; 1993 code 8). 45 CFR 1356.21(e).
-    TrialHomeVisit = "trial_home_visit", code_1993 8, code_2020 14;
+/// The one list of settings, handed to macro `$m`: one row per setting,
+/// `Variant = "wire_name", afcars_1993 CURPLSET, afcars_2020 Kind(List::Value);`. [`Setting`] is
+/// declared from it here; [`afcars`](crate::afcars) derives from the same rows the AFCARS codes
+/// of each setting both ways ([`Setting::afcars_1993`], [`Setting::afcars_2020`],
+/// [`LivingArrangement2020::setting`](crate::afcars::LivingArrangement2020::setting)).
+macro_rules! setting_rows {
+    ($m:ident) => {
+        $m! {
+            /// Licensed non-relative foster family home (E113 yes, E114; 1993 code 3).
+            NonRelativeFosterHome = "non_relative_foster_home", afcars_1993 FosterFamilyNonRelative, afcars_2020 FosterFamilyHome(FosterHomeType::LicensedHome);
+            /// Relative foster family home (E117; 1993 code 2).
+            RelativeFosterHome = "relative_foster_home", afcars_1993 FosterFamilyRelative, afcars_2020 FosterFamilyHome(FosterHomeType::RelativeHome);
+            /// Kin (fictive-kin) foster family home (E119; 1993 code 3).
+            KinFosterHome = "kin_foster_home", afcars_1993 FosterFamilyNonRelative, afcars_2020 FosterFamilyHome(FosterHomeType::KinHome);
+            /// Therapeutic foster family home (E115; 1993 code 3).
+            TherapeuticFosterHome = "therapeutic_foster_home", afcars_1993 FosterFamilyNonRelative, afcars_2020 FosterFamilyHome(FosterHomeType::TherapeuticHome);
+            /// Shelter-care foster family home (E116; 1993 code 3).
+            ShelterFosterHome = "shelter_foster_home", afcars_1993 FosterFamilyNonRelative, afcars_2020 FosterFamilyHome(FosterHomeType::ShelterCareHome);
+            /// Pre-adoptive home (E118; 1993 code 1).
+            PreAdoptiveHome = "pre_adoptive_home", afcars_1993 PreAdoptiveHome, afcars_2020 FosterFamilyHome(FosterHomeType::PreAdoptiveHome);
+            /// Group home, family operated (E120 = 1; 1993 code 4).
+            GroupHomeFamilyOperated = "group_home_family_operated", afcars_1993 GroupHome, afcars_2020 Other(OtherLivingArrangement2020::GroupHomeFamilyOperated);
+            /// Group home, staff operated (E120 = 2; 1993 code 4).
+            GroupHomeStaffOperated = "group_home_staff_operated", afcars_1993 GroupHome, afcars_2020 Other(OtherLivingArrangement2020::GroupHomeStaffOperated);
+            /// Group home, shelter care (E120 = 3; 1993 code 4).
+            GroupHomeShelter = "group_home_shelter", afcars_1993 GroupHome, afcars_2020 Other(OtherLivingArrangement2020::GroupHomeShelterCare);
+            /// Residential treatment center (E120 = 4; 1993 code 5).
+            ResidentialTreatmentCenter = "residential_treatment_center", afcars_1993 Institution, afcars_2020 Other(OtherLivingArrangement2020::ResidentialTreatmentCenter);
+            /// Qualified residential treatment program (E120 = 5; 1993 code 5). SSA §472(k)(4).
+            Qrtp = "qrtp", afcars_1993 Institution, afcars_2020 Other(OtherLivingArrangement2020::Qrtp);
+            /// Child-care institution (E120 = 6; 1993 code 5).
+            ChildCareInstitution = "child_care_institution", afcars_1993 Institution, afcars_2020 Other(OtherLivingArrangement2020::ChildCareInstitution);
+            /// Child-care institution, shelter care (E120 = 7; 1993 code 5).
+            ChildCareInstitutionShelter = "child_care_institution_shelter", afcars_1993 Institution, afcars_2020 Other(OtherLivingArrangement2020::ChildCareInstitutionShelterCare);
+            /// Supervised independent living (E120 = 8; 1993 code 6).
+            SupervisedIndependentLiving = "supervised_independent_living", afcars_1993 SupervisedIndependentLiving, afcars_2020 Other(OtherLivingArrangement2020::SupervisedIndependentLiving);
+            /// Juvenile justice facility (E120 = 9; 1993 code 5) while the agency keeps placement and care
+            /// responsibility.
+            JuvenileJusticeFacility = "juvenile_justice_facility", afcars_1993 Institution, afcars_2020 Other(OtherLivingArrangement2020::JuvenileJusticeFacility);
+            /// Medical or rehabilitative facility (E120 = 10; 1993 code 5).
+            MedicalFacility = "medical_facility", afcars_1993 Institution, afcars_2020 Other(OtherLivingArrangement2020::MedicalOrRehabilitativeFacility);
+            /// Psychiatric hospital (E120 = 11; 1993 code 5).
+            PsychiatricHospital = "psychiatric_hospital", afcars_1993 Institution, afcars_2020 Other(OtherLivingArrangement2020::PsychiatricHospital);
+            /// On runaway status, still in the agency's care (E120 = 12; 1993 code 7).
+            Runaway = "runaway", afcars_1993 Runaway, afcars_2020 Other(OtherLivingArrangement2020::Runaway);
+            /// Whereabouts unknown, still in the agency's care (E120 = 13; 1993 code 7).
+            WhereaboutsUnknown = "whereabouts_unknown", afcars_1993 Runaway, afcars_2020 Other(OtherLivingArrangement2020::WhereaboutsUnknown);
+            /// Trial home visit: home with a parent while the agency keeps custody (E120 = 14 "placed at
+            /// home"; 1993 code 8). 45 CFR 1356.21(e).
+            TrialHomeVisit = "trial_home_visit", afcars_1993 TrialHomeVisit, afcars_2020 Other(OtherLivingArrangement2020::PlacedAtHome);
+        }
+    };
 }
+pub(crate) use setting_rows;
+
+setting_rows!(settings);
 
 impl Setting {
     /// A foster family home of any kind (AFCARS E113 "foster family home" = yes).
@@ -194,6 +195,26 @@ crate::codes::code_names! {
         PrenatalPostpartumParenting = "prenatal_postpartum_parenting",
         SexTraffickingVictims = "sex_trafficking_victims",
         FamilyBasedSubstanceAbuseTreatment = "family_based_substance_abuse_treatment",
+}
+
+/// Who provides a placement: the caregiver family of a family setting, or the facility of a
+/// setting without a family (a group home, an institution, a shelter, a QRTP). Two stays with
+/// the same provider are one AFCARS placement setting; a move between providers is a move
+/// (CWPM 1.2B.7).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub enum Provider {
+    /// A family: the foster, relative, kin or pre-adoptive family, or the parents' home on a
+    /// trial home visit.
+    Family(FamilyId),
+    /// A facility.
+    Facility(FacilityId),
 }
 
 /// What a placement is, before it has dates: its id, setting, caregiver family, location and any
@@ -390,6 +411,33 @@ impl NewPlacement {
         self.facility.as_ref()
     }
 
+    /// Who provides the placement: the caregiver family of a family setting, else the facility
+    /// when one was recorded ([`at_facility`](Self::at_facility)). A runaway has none, and so
+    /// has a setting without a family recorded without a facility id: legacy records load
+    /// without one, and [`Case::placement_moves`](crate::Case::placement_moves) then falls back
+    /// to comparing the setting kind after an interruption.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use permanency::{FacilityId, FamilyId, NewPlacement, PlacementId, Provider, Setting};
+    ///
+    /// let home = NewPlacement::new(PlacementId::new("PL-1")?, Setting::RelativeFosterHome, Some(FamilyId::new("F-2")?))?;
+    /// assert_eq!(home.provider(), Some(Provider::Family(FamilyId::new("F-2")?)));
+    /// let group = NewPlacement::new(PlacementId::new("PL-2")?, Setting::GroupHomeStaffOperated, None)?;
+    /// assert_eq!(group.provider(), None);
+    /// let group = group.at_facility(FacilityId::new("GH-A")?)?;
+    /// assert_eq!(group.provider(), Some(Provider::Facility(FacilityId::new("GH-A")?)));
+    /// # Ok::<(), permanency::Error>(())
+    /// ```
+    pub fn provider(&self) -> Option<Provider> {
+        match (&self.caregiver, &self.facility) {
+            (Some(family), _) => Some(Provider::Family(family.clone())),
+            (None, Some(facility)) => Some(Provider::Facility(facility.clone())),
+            (None, None) => None,
+        }
+    }
+
     /// In state, out of state or out of country.
     pub fn location(&self) -> Location {
         self.location
@@ -577,6 +625,23 @@ impl Placement {
         self.what.caregiver.as_ref()
     }
 
+    /// Who provides the placement, when known: see [`NewPlacement::provider`].
+    pub fn provider(&self) -> Option<Provider> {
+        self.what.provider()
+    }
+
+    /// Whether `next`, a later placement of the same episode that counts as a placement setting,
+    /// continues this one's setting (CWPM 1.2B.7): the same provider (a change of the same
+    /// family's license is not a new setting); or, when either has no provider recorded, the
+    /// same kind of setting after an interruption (a runaway, a visit). Contiguous stays
+    /// without a provider are taken as different settings.
+    pub(crate) fn same_setting_as(&self, next: &Placement) -> bool {
+        match (self.provider(), next.provider()) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.end.map(|e| e.date) != Some(next.start) && self.setting() == next.setting(),
+        }
+    }
+
     /// The first day in the placement.
     pub fn start(&self) -> NaiveDate {
         self.start
@@ -597,6 +662,25 @@ impl Placement {
     pub fn is_open(&self) -> bool {
         self.end.is_none()
     }
+}
+
+/// The number of AFCARS placement settings in `placements`, an episode's placements in order
+/// (1993 element 24, NUMPLEP; CWPM 1.2B.7): trial home visits and runaways are not settings, and
+/// a placement that continues the last setting ([`Placement::same_setting_as`]) is not a new
+/// one. The moves are one fewer, when there is a setting.
+pub(crate) fn count_settings(placements: &[Placement]) -> u32 {
+    let mut settings = 0;
+    let mut last: Option<&Placement> = None;
+    for p in placements
+        .iter()
+        .filter(|p| p.setting().counts_as_placement_setting())
+    {
+        if !last.is_some_and(|prev| prev.same_setting_as(p)) {
+            settings += 1;
+        }
+        last = Some(p);
+    }
+    settings
 }
 
 #[cfg(test)]

@@ -202,15 +202,29 @@ pub fn indian_child_status() -> impl Strategy<Value = IndianChildStatus> {
     ]
 }
 
-/// Valid [`Child`]ren, born on a [`date`], of any sex and ICWA status.
+/// Valid [`Child`]ren, born on a [`date`], of any sex, ICWA status, race (sometimes not
+/// recorded) and ethnicity (sometimes not recorded).
 pub fn child() -> impl Strategy<Value = Child> {
-    (child_id(), name(), date(), sex(), indian_child_status()).prop_map(
-        |(id, name, born, sex, status)| {
-            Child::new(id, name, born, sex)
+    (
+        (child_id(), name(), date(), sex(), indian_child_status()),
+        races(),
+        option::of(select(crate::afcars::Ethnicity2020::ALL)),
+    )
+        .prop_map(|((id, name, born, sex, status), race, ethnicity)| {
+            let child = Child::new(id, name, born, sex)
                 .expect("valid child")
                 .with_indian_child_status(status)
-        },
-    )
+                .with_race(race);
+            match ethnicity {
+                Some(e) => child.with_ethnicity(e),
+                None => child,
+            }
+        })
+}
+
+/// Sets of up to three AFCARS 2020 race categories, sometimes none (not recorded).
+pub fn races() -> impl Strategy<Value = crate::afcars::Races> {
+    vec(select(crate::afcars::Race2020::ALL), 0..=3).prop_map(|r| r.into_iter().collect())
 }
 
 // ---------------------------------------------------------------------------------------------

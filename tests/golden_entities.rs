@@ -277,7 +277,9 @@ fn unknown_fields_are_refused_at_every_level() {
     let unknown = |expected: &str| format!("unknown field `nickname`, expected {expected}");
     assert_eq!(
         refusal::<Child>(with_unknown_field(doc(CHILD), &[])),
-        unknown("one of `id`, `name`, `date_of_birth`, `sex`, `indian_child_status`")
+        unknown(
+            "one of `id`, `name`, `date_of_birth`, `sex`, `indian_child_status`, `race`, `ethnicity`"
+        )
     );
     assert_eq!(
         refusal::<Child>(with_unknown_field(doc(CHILD), &["indian_child_status"])),

@@ -308,7 +308,7 @@ crate::codes::code_names! {
 }
 
 macro_rules! circumstances {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, element $element:literal, )*) => {
         /// A child or family circumstance at removal (AFCARS 2020 E72–E105, 45 CFR 1355.44(d)).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
@@ -326,6 +326,14 @@ macro_rules! circumstances {
             pub fn as_str(self) -> &'static str {
                 match self { $(Circumstance::$variant => $name,)* }
             }
+
+            /// The number of its AFCARS 2020 element (72 for E72 "runaway" to 105 for E105
+            /// "homelessness"; 45 CFR 1355.44(d)(4)(i)–(xxxiv)), as the AXE and CJAMS
+            /// implementations number the elements. Read one back with
+            /// [`Circumstance::from_afcars_element`].
+            pub const fn afcars_element(self) -> u8 {
+                match self { $(Circumstance::$variant => $element,)* }
+            }
         }
 
         crate::codes::code_names! { @display Circumstance }
@@ -335,73 +343,73 @@ macro_rules! circumstances {
 
 circumstances! {
     /// E72.
-    Runaway = "runaway",
+    Runaway = "runaway", element 72,
     /// E73.
-    WhereaboutsUnknown = "whereabouts_unknown",
+    WhereaboutsUnknown = "whereabouts_unknown", element 73,
     /// E74.
-    PhysicalAbuse = "physical_abuse",
+    PhysicalAbuse = "physical_abuse", element 74,
     /// E75.
-    SexualAbuse = "sexual_abuse",
+    SexualAbuse = "sexual_abuse", element 75,
     /// E76.
-    PsychologicalOrEmotionalAbuse = "psychological_or_emotional_abuse",
+    PsychologicalOrEmotionalAbuse = "psychological_or_emotional_abuse", element 76,
     /// E77.
-    Neglect = "neglect",
+    Neglect = "neglect", element 77,
     /// E78.
-    MedicalNeglect = "medical_neglect",
+    MedicalNeglect = "medical_neglect", element 78,
     /// E79.
-    DomesticViolence = "domestic_violence",
+    DomesticViolence = "domestic_violence", element 79,
     /// E80.
-    Abandonment = "abandonment",
+    Abandonment = "abandonment", element 80,
     /// E81.
-    FailureToReturn = "failure_to_return",
+    FailureToReturn = "failure_to_return", element 81,
     /// E82.
-    CaregiverAlcoholUse = "caregiver_alcohol_use",
+    CaregiverAlcoholUse = "caregiver_alcohol_use", element 82,
     /// E83.
-    CaregiverDrugUse = "caregiver_drug_use",
+    CaregiverDrugUse = "caregiver_drug_use", element 83,
     /// E84.
-    ChildAlcoholUse = "child_alcohol_use",
+    ChildAlcoholUse = "child_alcohol_use", element 84,
     /// E85.
-    ChildDrugUse = "child_drug_use",
+    ChildDrugUse = "child_drug_use", element 85,
     /// E86.
-    PrenatalAlcoholExposure = "prenatal_alcohol_exposure",
+    PrenatalAlcoholExposure = "prenatal_alcohol_exposure", element 86,
     /// E87.
-    PrenatalDrugExposure = "prenatal_drug_exposure",
+    PrenatalDrugExposure = "prenatal_drug_exposure", element 87,
     /// E88.
-    DiagnosedCondition = "diagnosed_condition",
+    DiagnosedCondition = "diagnosed_condition", element 88,
     /// E89.
-    InadequateAccessToMentalHealthServices = "inadequate_access_to_mental_health_services",
+    InadequateAccessToMentalHealthServices = "inadequate_access_to_mental_health_services", element 89,
     /// E90.
-    InadequateAccessToMedicalServices = "inadequate_access_to_medical_services",
+    InadequateAccessToMedicalServices = "inadequate_access_to_medical_services", element 90,
     /// E91.
-    ChildBehaviorProblem = "child_behavior_problem",
+    ChildBehaviorProblem = "child_behavior_problem", element 91,
     /// E92.
-    DeathOfCaregiver = "death_of_caregiver",
+    DeathOfCaregiver = "death_of_caregiver", element 92,
     /// E93.
-    IncarcerationOfCaregiver = "incarceration_of_caregiver",
+    IncarcerationOfCaregiver = "incarceration_of_caregiver", element 93,
     /// E94.
-    CaregiverPhysicalOrEmotionalImpairment = "caregiver_physical_or_emotional_impairment",
+    CaregiverPhysicalOrEmotionalImpairment = "caregiver_physical_or_emotional_impairment", element 94,
     /// E95.
-    CaregiverCognitiveImpairment = "caregiver_cognitive_impairment",
+    CaregiverCognitiveImpairment = "caregiver_cognitive_impairment", element 95,
     /// E96.
-    InadequateHousing = "inadequate_housing",
+    InadequateHousing = "inadequate_housing", element 96,
     /// E97.
-    VoluntaryRelinquishment = "voluntary_relinquishment",
+    VoluntaryRelinquishment = "voluntary_relinquishment", element 97,
     /// E98.
-    ChildRequestedPlacement = "child_requested_placement",
+    ChildRequestedPlacement = "child_requested_placement", element 98,
     /// E99.
-    SexTrafficking = "sex_trafficking",
+    SexTrafficking = "sex_trafficking", element 99,
     /// E100.
-    ParentalImmigrationDetainmentOrDeportation = "parental_immigration_detainment_or_deportation",
+    ParentalImmigrationDetainmentOrDeportation = "parental_immigration_detainment_or_deportation", element 100,
     /// E101.
-    FamilyConflictOverSexualOrientationOrGender = "family_conflict_over_sexual_orientation_or_gender",
+    FamilyConflictOverSexualOrientationOrGender = "family_conflict_over_sexual_orientation_or_gender", element 101,
     /// E102.
-    EducationalNeglect = "educational_neglect",
+    EducationalNeglect = "educational_neglect", element 102,
     /// E103.
-    PublicAgencyTitleIveAgreement = "public_agency_title_ive_agreement",
+    PublicAgencyTitleIveAgreement = "public_agency_title_ive_agreement", element 103,
     /// E104.
-    TribalTitleIveAgreement = "tribal_title_ive_agreement",
+    TribalTitleIveAgreement = "tribal_title_ive_agreement", element 104,
     /// E105.
-    Homelessness = "homelessness",
+    Homelessness = "homelessness", element 105,
 }
 
 /// The set of [`Circumstance`]s that apply to a removal; serialized as a list of names.

@@ -559,8 +559,9 @@ impl Case {
     /// placement is not a move; trial home visits and runaways are not settings; a change of the
     /// same family's license (the same caregiver family) is not a move; a return after a runaway
     /// or a visit to the same family or the same facility is not a move, and a change between two
-    /// facilities is one. Where a non-family setting names no facility, a return to the same
-    /// kind of setting after an interruption is taken as the same setting.
+    /// facilities is one. Where a non-family setting names no facility (no
+    /// [`Placement::provider`]: a legacy record), a return to the same kind of setting after an
+    /// interruption is taken as the same setting, and contiguous stays as a move.
     pub fn placement_moves(&self, episode: &Episode) -> u32 {
         u32::try_from(self.move_placements(episode).count()).unwrap_or(u32::MAX)
     }
@@ -578,7 +579,7 @@ impl Case {
             .iter()
             .filter(|p| p.setting().counts_as_placement_setting())
             .filter(move |&p| {
-                let moved = last.is_some_and(|prev| !same_setting(prev, p));
+                let moved = last.is_some_and(|prev| !prev.same_setting_as(p));
                 last = Some(p);
                 moved
             })
@@ -937,21 +938,5 @@ impl<'de> serde::Deserialize<'de> for Case {
         record
             .replay_as_recorded()
             .map_err(serde::de::Error::custom)
-    }
-}
-
-/// Whether `next` is the same AFCARS placement setting as `prev` (CWPM 1.2B.7): the same
-/// caregiver family, or the same facility; without a provider id, a return to the same kind of
-/// setting after an interruption (contiguous stays without ids are moves).
-fn same_setting(prev: &Placement, next: &Placement) -> bool {
-    match (prev.caregiver(), next.caregiver()) {
-        (Some(a), Some(b)) => a == b,
-        (None, None) => match (prev.what().facility(), next.what().facility()) {
-            (Some(a), Some(b)) => a == b,
-            _ => {
-                prev.end().map(|e| e.date) != Some(next.start()) && prev.setting() == next.setting()
-            }
-        },
-        _ => false,
     }
 }

@@ -14,12 +14,13 @@ use crate::codes::ParseCodeError;
 /// names it accepts, and never repeats the text that was given.
 pub type ParseStageError = ParseCodeError;
 
-/// Declares [`ExitReason`]: one row per reason, `Variant = "wire_name", code N, permanency B;`
-/// with the AFCARS 1993 DISREASN code and whether the CFSR counts the exit as permanency.
+/// Declares [`ExitReason`]: one row per reason,
+/// `Variant = "wire_name", code N, code_2020 M, permanency B;` with the AFCARS 1993 DISREASN
+/// code, the AFCARS 2020 E155 code and whether the CFSR counts the exit as permanency.
 macro_rules! exit_reasons {
     ($(
         $(#[$doc:meta])*
-        $variant:ident = $name:literal, code $code:literal, permanency $permanency:literal;
+        $variant:ident = $name:literal, code $code:literal, code_2020 $code_2020:literal, permanency $permanency:literal;
     )*) => {
         /// Why a removal episode ended (AFCARS 1993 element 58, 2020 E155).
         ///
@@ -33,7 +34,7 @@ macro_rules! exit_reasons {
             $(
                 $(#[$doc])*
                 #[doc = ""]
-                #[doc = concat!("Wire name `", $name, "`, AFCARS 1993 DISREASN code ", $code, ".")]
+                #[doc = concat!("Wire name `", $name, "`, AFCARS 1993 DISREASN code ", $code, ", 2020 E155 code ", $code_2020, ".")]
                 #[cfg_attr(feature = "serde", serde(rename = $name))]
                 $variant,
             )*
@@ -54,9 +55,18 @@ macro_rules! exit_reasons {
                 match self { $(ExitReason::$variant => $permanency,)* }
             }
 
-            /// The AFCARS 1993 DISREASN code.
+            /// The AFCARS 1993 DISREASN code (Appendix A element 58): 1 to 8; 0, "not
+            /// applicable", is no exit (see [`afcars::ExitReason1993`](crate::afcars::ExitReason1993)).
             pub const fn afcars_1993_code(self) -> u8 {
                 match self { $(ExitReason::$variant => $code,)* }
+            }
+
+            /// The AFCARS 2020 exit reason code (45 CFR 1355.44(g)(3), element E155) as the AXE
+            /// and CJAMS implementations number it: 1 to 8; 9, "not applicable", is no exit (see
+            /// [`afcars::ExitReason2020`](crate::afcars::ExitReason2020)). Verify against the
+            /// current ACF XML schema.
+            pub const fn afcars_2020_code(self) -> u8 {
+                match self { $(ExitReason::$variant => $code_2020,)* }
             }
         }
 
@@ -74,24 +84,34 @@ macro_rules! exit_reasons {
     };
 }
 
-exit_reasons! {
-    /// Reunified with parents or primary caretakers.
-    Reunified = "reunified", code 1, permanency true;
-    /// Living with other relatives.
-    LivingWithOtherRelatives = "living_with_other_relatives", code 2, permanency true;
-    /// Adopted.
-    Adopted = "adopted", code 3, permanency true;
-    /// Emancipated.
-    Emancipated = "emancipated", code 4, permanency false;
-    /// Legal guardianship.
-    Guardianship = "guardianship", code 5, permanency true;
-    /// Transferred to another agency.
-    TransferredToAnotherAgency = "transferred_to_another_agency", code 6, permanency false;
-    /// The agency ended responsibility for a missing child.
-    RunawayDischarge = "runaway_discharge", code 7, permanency false;
-    /// Death of the child.
-    Death = "death", code 8, permanency false;
+/// The one list of exit reasons, handed to macro `$m`: [`ExitReason`] is declared from it here,
+/// and the AFCARS code lists [`ExitReason1993`](crate::afcars::ExitReason1993) and
+/// [`ExitReason2020`](crate::afcars::ExitReason2020) in [`afcars`](crate::afcars).
+macro_rules! exit_reason_rows {
+    ($m:ident) => {
+        $m! {
+            /// Reunified with parents or primary caretakers.
+            Reunified = "reunified", code 1, code_2020 1, permanency true;
+            /// Living with other relatives.
+            LivingWithOtherRelatives = "living_with_other_relatives", code 2, code_2020 2, permanency true;
+            /// Adopted.
+            Adopted = "adopted", code 3, code_2020 3, permanency true;
+            /// Emancipated.
+            Emancipated = "emancipated", code 4, code_2020 4, permanency false;
+            /// Legal guardianship.
+            Guardianship = "guardianship", code 5, code_2020 5, permanency true;
+            /// Transferred to another agency.
+            TransferredToAnotherAgency = "transferred_to_another_agency", code 6, code_2020 8, permanency false;
+            /// The agency ended responsibility for a missing child.
+            RunawayDischarge = "runaway_discharge", code 7, code_2020 6, permanency false;
+            /// Death of the child.
+            Death = "death", code 8, code_2020 7, permanency false;
+        }
+    };
 }
+pub(crate) use exit_reason_rows;
+
+exit_reason_rows!(exit_reasons);
 
 impl fmt::Display for ExitReason {
     /// The wire name.

@@ -176,6 +176,31 @@ pub(crate) fn appla_documented(schema: &mut Schema) {
     );
 }
 
+/// The set is a list of race category names, each at most once (the crate reads a name twice as
+/// once).
+impl JsonSchema for crate::afcars::Races {
+    fn schema_name() -> Cow<'static, str> {
+        "Races".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        "permanency::afcars::Races".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let item = generator.subschema_for::<crate::afcars::Race2020>();
+        let mut schema = json_schema!({
+            "description": "The child's race (AFCARS 2020, 45 CFR 1355.44(b)(7)): the names of the categories that apply; absent or empty when not recorded.",
+            "type": "array",
+            "items": item,
+        });
+        if generator.contract().is_serialize() {
+            schema.insert("uniqueItems".into(), true.into());
+        }
+        schema
+    }
+}
+
 /// The set is a list of circumstance names, each at most once (the crate reads a name twice as
 /// once).
 impl JsonSchema for Circumstances {
