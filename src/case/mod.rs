@@ -561,36 +561,54 @@ impl Case {
     /// or a visit to the same family or the same facility is not a move, and a change between two
     /// facilities is one. Where a non-family setting names no facility, a return to the same
     /// kind of setting after an interruption is taken as the same setting.
+    ///
+    /// The number of `true`s of [`placement_move_flags`](Case::placement_move_flags): one
+    /// definition, read per placement there.
     pub fn placement_moves(&self, episode: &Episode) -> u32 {
-        let mut moves = 0;
-        let mut last: Option<&Placement> = None;
-        for p in self
-            .episode_placements(episode)
-            .iter()
-            .filter(|p| p.setting().counts_as_placement_setting())
-        {
-            if let Some(prev) = last {
-                let same_home = match (prev.caregiver(), p.caregiver()) {
-                    (Some(a), Some(b)) => a == b,
-                    (None, None) => match (prev.what().facility(), p.what().facility()) {
-                        // The provider is known: the same facility is the same setting.
-                        (Some(a), Some(b)) => a == b,
-                        // Without a provider id, contiguous institution stays are moves; after
-                        // an interruption, a return to the same kind of setting is not.
-                        _ => {
-                            prev.end().map(|e| e.date) != Some(p.start())
-                                && prev.setting() == p.setting()
-                        }
-                    },
-                    _ => false,
-                };
-                if !same_home {
-                    moves += 1;
-                }
+        let moves = self.placement_move_flags(episode).filter(|m| *m).count();
+        u32::try_from(moves).unwrap_or(u32::MAX)
+    }
+
+    /// For each placement of `episode` ([`episode_placements`](Case::episode_placements)), in
+    /// order, whether it is a placement move, by the rule of
+    /// [`placement_moves`](Case::placement_moves) (which counts these flags): `false` for the
+    /// first setting, for a trial home visit or a runaway (not settings), and for a return to
+    /// the same family or facility.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use permanency::*;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let policy = Policy::federal();
+    /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
+    /// let mut case = Case::new(child, vec![])?;
+    /// let on = |date, what| Event::new(date, what);
+    /// let group = |id| NewPlacement::new(PlacementId::new(id)?, Setting::GroupHomeStaffOperated, None);
+    /// case.apply(on(d(2024, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &policy)?;
+    /// case.apply(on(d(2024, 1, 10), EventData::PlacementBegun(group("PL-1")?))?, &policy)?;
+    /// case.apply(on(d(2024, 3, 1), EventData::PlacementBegun(group("PL-2")?))?, &policy)?;
+    /// let episode = &case.episodes()[0];
+    /// // The first placement is not a move; the change to another group home is one.
+    /// assert_eq!(case.placement_move_flags(episode).collect::<Vec<_>>(), [false, true]);
+    /// assert_eq!(case.placement_moves(episode), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn placement_move_flags<'a>(
+        &'a self,
+        episode: &Episode,
+    ) -> impl Iterator<Item = bool> + 'a {
+        let mut last: Option<&'a Placement> = None;
+        self.episode_placements(episode).iter().map(move |p| {
+            if !p.setting().counts_as_placement_setting() {
+                return false;
             }
+            let moved = last.is_some_and(|prev| !same_setting(prev, p));
             last = Some(p);
-        }
-        moves
+            moved
+        })
     }
 
     /// Every legal parent of the child now, and the state of their rights ("biological or
@@ -806,6 +824,24 @@ impl Case {
     /// The child as the case opened: [`child`](Case::child) unless a correction changed it.
     pub fn opened_child(&self) -> &Child {
         self.log.opened_child.as_ref().unwrap_or(self.child())
+    }
+}
+
+/// Whether `p`, the next placement setting after `prev`, is the same setting for AFCARS (not a
+/// move): the same caregiver family; or, for two non-family settings, the same facility when
+/// both name one, else the same kind of setting after an interruption (a runaway or a visit
+/// between them).
+fn same_setting(prev: &Placement, p: &Placement) -> bool {
+    match (prev.caregiver(), p.caregiver()) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => match (prev.what().facility(), p.what().facility()) {
+            // The provider is known: the same facility is the same setting.
+            (Some(a), Some(b)) => a == b,
+            // Without a provider id, contiguous institution stays are moves; after an
+            // interruption, a return to the same kind of setting is not.
+            _ => prev.end().map(|e| e.date) != Some(p.start()) && prev.setting() == p.setting(),
+        },
+        _ => false,
     }
 }
 
