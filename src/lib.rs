@@ -198,6 +198,7 @@ pub mod schema;
 
 pub mod case;
 pub mod rules;
+pub mod tables;
 pub mod timeline;
 
 pub use case::event::{
