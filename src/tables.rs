@@ -43,9 +43,9 @@
 //! | [`exits`](Tables::exits) ([`ExitRow`]) | ended episode | `child_id`, `episode` | episodes |
 //! | [`obligations`](Tables::obligations) ([`ObligationRow`]) | obligation as of the date | `child_id`, `obligation` | episodes by `child_id`, `episode` |
 //!
-//! Each row type implements [`Row`]: its table's name, key columns and date columns, for a
-//! writer that names files or types columns. Episode numbers are 1 for the first removal, 2 for
-//! the first re-entry, and so on; placement ids are the case's own (unique within a case).
+//! Each row type implements [`Row`]: its table's name, key and columns (name, kind, nullable),
+//! for a writer that names files or types columns. Episode numbers are 1 for the first removal,
+//! 2 for the first re-entry, and so on; placement ids are the case's own (unique within a case).
 //!
 //! # Conventions
 //!
@@ -83,23 +83,31 @@
 //! The rows derive `serde::Serialize` and `serde::Deserialize` (feature `serde`, the default),
 //! so [`serde_arrow`](https://docs.rs/serde_arrow) turns a table into an Arrow record batch.
 //! serde_arrow follows each major version of arrow (features `arrow-55` ... `arrow-60`), so the
-//! crate carries no arrow dependency and you pick the arrow your stack uses:
+//! crate carries no arrow dependency and you pick the arrow your stack uses. Take the schema
+//! from [`Row::COLUMNS`]: serde_arrow's `from_type` cannot trace a date (a `NaiveDate`
+//! deserializes by parsing a string, which tracing cannot supply), and the columns type the
+//! dates as dates:
 //!
 //! ```ignore
+//! use std::sync::Arc;
 //! use arrow::datatypes::{DataType, Field, FieldRef};
-//! use permanency::tables::{EpisodeRow, Row, Tables};
-//! use serde_arrow::schema::{SchemaLike, TracingOptions};
+//! use permanency::tables::{ColumnKind, EpisodeRow, Row};
 //!
-//! // The schema from the row type (nullable where the column is an Option), dates typed as
-//! // Date32 rather than text; serde_arrow parses the ISO dates into it.
-//! let fields: Vec<FieldRef> = Vec::<FieldRef>::from_type::<EpisodeRow>(TracingOptions::default())?
-//!     .into_iter()
-//!     .map(|f| match EpisodeRow::DATE_COLUMNS.contains(&f.name().as_str()) {
-//!         true => Field::new(f.name(), DataType::Date32, f.is_nullable()).into(),
-//!         false => f,
-//!     })
-//!     .collect();
-//! let batch = serde_arrow::to_record_batch(&fields, &tables.episodes)?;
+//! fn fields<R: Row>() -> Vec<FieldRef> {
+//!     R::COLUMNS.iter().map(|c| {
+//!         let data_type = match c.kind {
+//!             ColumnKind::Boolean => DataType::Boolean,
+//!             ColumnKind::UInt8 => DataType::UInt8,
+//!             ColumnKind::UInt32 => DataType::UInt32,
+//!             // serde_arrow parses the rows' ISO dates into Date32.
+//!             ColumnKind::Date => DataType::Date32,
+//!             _ => DataType::Utf8,
+//!         };
+//!         Arc::new(Field::new(c.name, data_type, c.nullable))
+//!     }).collect()
+//! }
+//!
+//! let batch = serde_arrow::to_record_batch(&fields::<EpisodeRow>(), &tables.episodes)?;
 //! ```
 //!
 //! From a record batch: DataFusion (`SessionContext::register_batch("episodes", batch)`, then
@@ -139,15 +147,84 @@ use crate::timeline::Obligation;
 /// Text in a row: a code's wire name (borrowed, never allocated) or an id.
 pub type Text = Cow<'static, str>;
 
-/// What a table holds, for a writer: the table's name, its key and its date columns.
+/// What a table holds, for a writer: the table's name, its key and its columns.
 pub trait Row {
     /// The table's name (`episodes`): a file or SQL table name.
     const TABLE: &'static str;
     /// The columns that identify a row, together.
     const KEY: &'static [&'static str];
-    /// The columns that hold dates (`YYYY-MM-DD` in serde), to type them as dates in Arrow or
-    /// SQL.
-    const DATE_COLUMNS: &'static [&'static str];
+    /// Every column, in the order the row serializes them, with the kind of its values and
+    /// whether it may be null: the table's schema, to build an Arrow schema or SQL DDL from
+    /// (serde alone cannot tell a date from text).
+    const COLUMNS: &'static [Column];
+}
+
+/// One column of a table: its name, the kind of its values, and whether it may be null.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Column {
+    /// The column's name, as serialized.
+    pub name: &'static str,
+    /// The kind of its values.
+    pub kind: ColumnKind,
+    /// Whether a value may be missing (`null`; an empty CSV field).
+    pub nullable: bool,
+}
+
+/// The kind of values a column holds, as serde writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ColumnKind {
+    /// Text: an id, a wire name, a citation, a `;`-joined list.
+    Text,
+    /// `true` or `false`.
+    Boolean,
+    /// A whole number from 0 to 255 (an AFCARS code).
+    UInt8,
+    /// A whole number from 0 to 4,294,967,295 (a count, days, an age, a number).
+    UInt32,
+    /// A calendar date, written `YYYY-MM-DD` (Arrow `Date32`, SQL `DATE`).
+    Date,
+}
+
+/// The column kind of a row field's type.
+trait Value {
+    const KIND: ColumnKind;
+    const NULLABLE: bool = false;
+}
+
+impl Value for Text {
+    const KIND: ColumnKind = ColumnKind::Text;
+}
+
+impl Value for bool {
+    const KIND: ColumnKind = ColumnKind::Boolean;
+}
+
+impl Value for u8 {
+    const KIND: ColumnKind = ColumnKind::UInt8;
+}
+
+impl Value for u32 {
+    const KIND: ColumnKind = ColumnKind::UInt32;
+}
+
+impl Value for NaiveDate {
+    const KIND: ColumnKind = ColumnKind::Date;
+}
+
+impl Value for String {
+    const KIND: ColumnKind = ColumnKind::Text;
+}
+
+impl<T: Value> Value for Sensitive<T> {
+    const KIND: ColumnKind = T::KIND;
+    const NULLABLE: bool = T::NULLABLE;
+}
+
+impl<T: Value> Value for Option<T> {
+    const KIND: ColumnKind = T::KIND;
+    const NULLABLE: bool = true;
 }
 
 /// What the tables include beyond the default, de-identified columns. The default
@@ -563,7 +640,7 @@ fn obligation_row(
 macro_rules! row {
     (
         $(#[$doc:meta])*
-        $name:ident, derive [$($derive:ident),*], table $table:literal, key [$($key:literal),*], dates [$($date:literal),*] {
+        $name:ident, derive [$($derive:ident),*], table $table:literal, key [$($key:literal),*] {
             $( $(#[$fdoc:meta])* $field:ident: $ty:ty, )*
         }
     ) => {
@@ -578,14 +655,18 @@ macro_rules! row {
         impl Row for $name {
             const TABLE: &'static str = $table;
             const KEY: &'static [&'static str] = &[$($key),*];
-            const DATE_COLUMNS: &'static [&'static str] = &[$($date),*];
+            const COLUMNS: &'static [Column] = &[$(Column {
+                name: stringify!($field),
+                kind: <$ty as Value>::KIND,
+                nullable: <$ty as Value>::NULLABLE,
+            }),*];
         }
     };
 }
 
 row! {
     /// One child (one case), as of the tables' date.
-    ChildRow, derive [Debug], table "children", key ["child_id"], dates ["date_of_birth"] {
+    ChildRow, derive [Debug], table "children", key ["child_id"] {
         /// The child's id.
         child_id: Text,
         /// Sex as recorded: `female`, `male` or `unknown`.
@@ -624,7 +705,7 @@ row! {
     /// length of stay (the 8-day exclusion), the ages at entry and exit (the 18-or-older
     /// exclusions and the "before the 18th birthday" numerators), and for placement stability
     /// the moves and the days in care before 18.
-    EpisodeRow, derive [Debug], table "episodes", key ["child_id", "episode"], dates ["removal_date", "exit_date", "date_turns_18"] {
+    EpisodeRow, derive [Debug], table "episodes", key ["child_id", "episode"] {
         /// The child's id.
         child_id: Text,
         /// The episode's number: 1 for the first removal, 2 for the first re-entry, ...
@@ -688,7 +769,7 @@ row! {
 
 row! {
     /// One placement: a stay in one setting within an episode.
-    PlacementRow, derive [Debug], table "placements", key ["child_id", "placement_id"], dates ["start_date", "end_date"] {
+    PlacementRow, derive [Debug], table "placements", key ["child_id", "placement_id"] {
         /// The child's id.
         child_id: Text,
         /// The episode the placement belongs to.
@@ -743,7 +824,7 @@ row! {
 row! {
     /// One respite stay: a stay away from the placement in progress that returns to it
     /// (CWPM 1.2B.7). A respite is never a placement and never a placement move.
-    RespiteRow, derive [Debug], table "respites", key ["child_id", "respite_id"], dates ["start_date", "return_date"] {
+    RespiteRow, derive [Debug], table "respites", key ["child_id", "respite_id"] {
         /// The child's id.
         child_id: Text,
         /// The stay's position among the case's respite stays: 1, 2, ...
@@ -767,7 +848,7 @@ row! {
 
 row! {
     /// One permanency plan, in force from its date until the next plan's.
-    PlanRow, derive [Debug], table "plans", key ["child_id", "plan"], dates ["established_date", "superseded_date"] {
+    PlanRow, derive [Debug], table "plans", key ["child_id", "plan"] {
         /// The child's id.
         child_id: Text,
         /// The plan's position in the case: 1, 2, ...
@@ -790,7 +871,7 @@ row! {
 row! {
     /// One exit from care: an ended episode, with what the re-entry and permanency indicators
     /// read about it.
-    ExitRow, derive [Debug], table "exits", key ["child_id", "episode"], dates ["removal_date", "exit_date", "trial_home_visit_start", "reentry_date"] {
+    ExitRow, derive [Debug], table "exits", key ["child_id", "episode"] {
         /// The child's id.
         child_id: Text,
         /// The episode that ended.
@@ -840,7 +921,7 @@ row! {
     /// ([`ObligationKind::follows_birthdays`](crate::ObligationKind::follows_birthdays)) give
     /// the birth date away: without [`TableOptions::with_birth_dates`] they are null and
     /// `dates_withheld` is true; with it, `Debug` still redacts them.
-    ObligationRow, derive [], table "obligations", key ["child_id", "obligation"], dates ["counts_from", "due", "met_on", "consequence_from", "consequence_until"] {
+    ObligationRow, derive [], table "obligations", key ["child_id", "obligation"] {
         /// The child's id.
         child_id: Text,
         /// The obligation's position among the case's obligations (by due date): 1, 2, ...

@@ -10,7 +10,9 @@ mod common;
 mod synthetic;
 
 use common::*;
-use permanency::tables::{ChildRow, ObligationRow, Row, TableOptions, Tables};
+use permanency::tables::{
+    ChildRow, ColumnKind, EpisodeRow, ObligationRow, Row, TableOptions, Tables,
+};
 use permanency::*;
 use serde_json::{Value, json};
 
@@ -595,38 +597,45 @@ fn every_column_is_a_scalar_or_null() {
 }
 
 #[test]
-fn the_date_columns_and_keys_are_the_rows_own() {
+fn the_columns_are_the_rows_own_and_the_keys_identify_a_row() {
     fn check<R: Row + serde::Serialize>(rows: &[R]) {
-        let is_date = |v: &Value| {
-            v.as_str()
-                .is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
-        };
+        assert!(!rows.is_empty(), "{}: no row to check", R::TABLE);
         let mut keys = std::collections::HashSet::new();
         for row in rows {
             let Value::Object(columns) = serde_json::to_value(row).unwrap() else {
                 unreachable!()
             };
-            for (column, value) in &columns {
-                if is_date(value) {
-                    assert!(
-                        R::DATE_COLUMNS.contains(&column.as_str()),
-                        "{}.{column} holds a date",
-                        R::TABLE
-                    );
-                } else if !value.is_null() {
-                    assert!(
-                        !R::DATE_COLUMNS.contains(&column.as_str()),
-                        "{}.{column} is not a date",
-                        R::TABLE
-                    );
-                }
-            }
-            for c in R::DATE_COLUMNS.iter().chain(R::KEY) {
-                assert!(columns.contains_key(*c), "{}.{c} is not a column", R::TABLE);
+            // The same columns (serde_json sorts them; the CSV header below keeps their order).
+            let mut names: Vec<&str> = columns.keys().map(String::as_str).collect();
+            let mut declared: Vec<&str> = R::COLUMNS.iter().map(|c| c.name).collect();
+            names.sort_unstable();
+            declared.sort_unstable();
+            assert_eq!(names, declared, "{}", R::TABLE);
+            for c in R::COLUMNS {
+                let value = &columns[c.name];
+                let fits = match c.kind {
+                    _ if value.is_null() => c.nullable,
+                    ColumnKind::Text => value.is_string(),
+                    ColumnKind::Boolean => value.is_boolean(),
+                    ColumnKind::UInt8 => value.as_u64().is_some_and(|n| n <= 255),
+                    ColumnKind::UInt32 => value.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)),
+                    ColumnKind::Date => value
+                        .as_str()
+                        .is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()),
+                    _ => false,
+                };
+                assert!(fits, "{}.{} = {value} is not a {:?}", R::TABLE, c.name, c);
             }
             let key: Vec<String> = R::KEY.iter().map(|k| columns[*k].to_string()).collect();
             assert!(keys.insert(key), "{}: a key repeats", R::TABLE);
         }
+        // In the order the row serializes them.
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(&rows[0]).unwrap();
+        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+        let declared: Vec<&str> = R::COLUMNS.iter().map(|c| c.name).collect();
+        assert_eq!(header, declared, "{}", R::TABLE);
     }
     let all = tables(&TableOptions::new().with_birth_dates().with_names());
     check::<ChildRow>(&all.children);
@@ -636,6 +645,13 @@ fn the_date_columns_and_keys_are_the_rows_own() {
     check(&all.plans);
     check(&all.exits);
     check(&all.obligations);
+    // A text column that only looks like a date is not one: every date column is declared.
+    let dates: Vec<&str> = EpisodeRow::COLUMNS
+        .iter()
+        .filter(|c| c.kind == ColumnKind::Date)
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(dates, ["removal_date", "exit_date", "date_turns_18"]);
 }
 
 #[test]
@@ -679,6 +695,12 @@ fn every_table_writes_as_csv() {
             .starts_with("child_id,episode,is_reentry,removal_date,manner,")
     );
     assert!(lines.next().unwrap().starts_with("C-1,1,false,2023-01-10,court_order,F-BIRTH,neglect;caregiver_drug_use,2023-11-01,reunified,1,true,6,7,false,false,295,295,5,1,2,2034-05-04"));
+    // And reads back.
+    let read: Vec<EpisodeRow> = csv::Reader::from_reader(episodes.as_bytes())
+        .deserialize()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(read, all.episodes);
     for text in [
         csv_of(&all.children),
         csv_of(&all.placements),
