@@ -201,6 +201,7 @@ pub mod schema;
 pub mod afcars;
 pub mod case;
 pub mod rules;
+pub mod tables;
 pub mod timeline;
 
 pub use case::event::{

@@ -96,6 +96,49 @@
 //! [`Case::placement_moves`](crate::Case::placement_moves) counts settings the AFCARS way
 //! (CWPM 1.2B.7): the first placement is not a move; trial home visits and runaways are not
 //! settings; a change of the same family's license is not a move.
+//! [`Case::placement_move_flags`](crate::Case::placement_move_flags) says it per placement (the
+//! `is_move` column of the placement table); the count is the number of its flags. A respite
+//! stay is not a placement and never a move.
+//!
+//! # Caseload tables
+//!
+//! [`tables::Tables`](crate::tables::Tables) draws a caseload as flat tables as of a date: one
+//! row per child, episode, placement, respite stay, plan, exit and obligation, every column a
+//! scalar (text, number, boolean, ISO date), documented column by column with its unit. The
+//! tables carry every fact the CFSR statewide data indicators read — entry and exit dates, the
+//! length of stay, the exit to permanency, the ages and the 18th-birthday cuts, the re-entry,
+//! the moves and the days in care before 18 — so that an indicator can be recomputed from the
+//! tables alone. No name and no birth date is in them unless asked for
+//! ([`TableOptions::with_names`](crate::tables::TableOptions::with_names),
+//! [`with_birth_dates`](crate::tables::TableOptions::with_birth_dates)); the obligations
+//! counted from the child's birthdays have their dates withheld by default.
+//!
+//! ```text
+//! let options = TableOptions::new();                      // de-identified, obligations included
+//! let mut tables = Tables::new(as_of, &policy, &options);
+//! for case in cases { tables.push_case(&case); }           // or Tables::of(&cases, ..)
+//! ```
+//!
+//! The rows are serde records, so the way to columnar tools goes through
+//! [`serde_arrow`](https://docs.rs/serde_arrow), which follows each major version of arrow
+//! (the crate itself has no arrow dependency):
+//!
+//! ```text
+//! // An Arrow field per column of Row::COLUMNS: Text → Utf8, Boolean, UInt8, UInt32,
+//! // Date → Date32 (serde_arrow parses the ISO dates); nullable as the column says.
+//! let fields: Vec<FieldRef> = EpisodeRow::COLUMNS.iter().map(to_arrow_field).collect();
+//! let batch = serde_arrow::to_record_batch(&fields, &tables.episodes)?;
+//! ```
+//!
+//! The schema comes from [`Row::COLUMNS`](crate::tables::Row::COLUMNS) rather than from
+//! serde_arrow's `from_type`, which cannot trace a date (a `NaiveDate` deserializes by parsing a
+//! string) and would type it as text.
+//! A record batch registers in DataFusion (`SessionContext::register_batch`) for SQL, appends
+//! to DuckDB (`Appender::append_record_batch`) and converts to a Polars data frame; for
+//! Spark-scale work write it to Parquet with the `parquet` crate's `ArrowWriter` and read the
+//! files from Spark, Polars or DuckDB. `examples/caseload.rs` generates a synthetic caseload and writes its tables as CSV and
+//! Parquet (`cargo run --release --example caseload -- --children 100000 --parquet out/`).
+//! The library writes no file: that is the caller's job.
 //!
 //! Every placement names its provider when it can ([`Placement::provider`](crate::Placement::provider)):
 //! the caregiver family of a family setting, or the facility of a group home, an institution, a

@@ -585,6 +585,48 @@ impl Case {
             })
     }
 
+    /// For each placement of `episode` ([`episode_placements`](Case::episode_placements)), in
+    /// order, whether it is a placement move, by the rule of
+    /// [`placement_moves`](Case::placement_moves) (which counts these flags): `false` for the
+    /// first setting, for a trial home visit or a runaway (not settings), and for a return to
+    /// the same family or facility.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use permanency::*;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let policy = Policy::federal();
+    /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
+    /// let mut case = Case::new(child, vec![])?;
+    /// let on = |date, what| Event::new(date, what);
+    /// let group = |id| NewPlacement::new(PlacementId::new(id)?, Setting::GroupHomeStaffOperated, None);
+    /// case.apply(on(d(2024, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &policy)?;
+    /// case.apply(on(d(2024, 1, 10), EventData::PlacementBegun(group("PL-1")?))?, &policy)?;
+    /// case.apply(on(d(2024, 3, 1), EventData::PlacementBegun(group("PL-2")?))?, &policy)?;
+    /// let episode = &case.episodes()[0];
+    /// // The first placement is not a move; the change to another group home is one.
+    /// assert_eq!(case.placement_move_flags(episode).collect::<Vec<_>>(), [false, true]);
+    /// assert_eq!(case.placement_moves(episode), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn placement_move_flags<'a>(
+        &'a self,
+        episode: &Episode,
+    ) -> impl Iterator<Item = bool> + 'a {
+        let mut last: Option<&'a Placement> = None;
+        self.episode_placements(episode).iter().map(move |p| {
+            if !p.setting().counts_as_placement_setting() {
+                return false;
+            }
+            let moved = last.is_some_and(|prev| !prev.same_setting_as(p));
+            last = Some(p);
+            moved
+        })
+    }
+
     /// Every legal parent of the child now, and the state of their rights ("biological or
     /// adoptive parents", SSA §475(2)): the legal-parent members of the birth families' latest
     /// records until an adoption is finalized; from then on the legal-parent members of the
