@@ -23,8 +23,8 @@
 //!
 //! let tables = Tables::of([&case], d(2024, 12, 31), &policy, &TableOptions::new());
 //! let episode = &tables.episodes[0];
-//! // [2024-01-10, 2024-06-03): 21 + 29 + 31 + 30 + 31 + 2 = 144 days.
-//! assert_eq!(episode.length_of_stay_days, 144);
+//! // [2024-01-10, 2024-06-03): 22 (January 10–31) + 29 + 31 + 30 + 31 + 2 = 145 days.
+//! assert_eq!(episode.length_of_stay_days, 145);
 //! assert_eq!((episode.age_at_removal, episode.is_permanency), (Some(7), Some(true)));
 //! // No birth date unless asked for.
 //! assert_eq!(tables.children[0].date_of_birth, None);
@@ -70,7 +70,7 @@
 //! [`ChildRow::date_of_birth`] and [`EpisodeRow::date_turns_18`], and the dates of the
 //! obligations counted from birthdays (withheld otherwise, see [`ObligationRow`]);
 //! [`TableOptions::with_names`] adds [`ChildRow::name`]. Those columns are
-//! [`Sensitive`](crate::Sensitive): `Debug` prints `[redacted]`, serialization writes them.
+//! [`Sensitive`]: `Debug` prints `[redacted]`, serialization writes them.
 //!
 //! Two columns still narrow a birth date, and a de-identified extract should weigh them: the
 //! ages (with the dates beside them, a year's window), and

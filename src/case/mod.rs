@@ -605,7 +605,7 @@ impl Case {
     /// let group = |id| NewPlacement::new(PlacementId::new(id)?, Setting::GroupHomeStaffOperated, None);
     /// case.apply(on(d(2024, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &policy)?;
     /// case.apply(on(d(2024, 1, 10), EventData::PlacementBegun(group("PL-1")?))?, &policy)?;
-    /// case.apply(on(d(2024, 3, 1), EventData::PlacementBegun(group("PL-2")?))?, &policy)?;
+    /// case.apply(on(d(2024, 3, 1), EventData::PlacementChanged(group("PL-2")?))?, &policy)?;
     /// let episode = &case.episodes()[0];
     /// // The first placement is not a move; the change to another group home is one.
     /// assert_eq!(case.placement_move_flags(episode).collect::<Vec<_>>(), [false, true]);
