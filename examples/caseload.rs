@@ -23,6 +23,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 use permanency::Policy;
+use permanency::indicators::{self, Indicator};
 use permanency::tables::{ColumnKind, Row, TableOptions, Tables};
 
 #[path = "../benches/support/synthetic.rs"]
@@ -129,16 +130,46 @@ fn main() -> Result {
 
     summary(&tables);
 
-    // ---------------------------------------------------------------------------------------
-    // INDICATORS: the CFSR statewide data indicators of this caseload print here, once
-    // `permanency::indicators` lands (computed by the library, and checked against an
-    // independent computation from the tables above).
-    // ---------------------------------------------------------------------------------------
+    // The CFSR statewide data indicators over federal fiscal year 2024, with the audit trail.
+    let period = indicators::ReportPeriod::federal_fiscal_year(2024)?;
+    let clock = Instant::now();
+    let reports = indicators::compute_all(Indicator::ALL, &cases, period, &policy);
+    println!(
+        "indicators       {:>10.3} s  FY2024 ({} to {}), {} audit rows",
+        clock.elapsed().as_secs_f64(),
+        period.first_day(),
+        period.last_day(),
+        reports.iter().map(|r| r.rows().len()).sum::<usize>(),
+    );
+    for r in &reports {
+        let per = match r.indicator().per() {
+            100 => "%".to_owned(),
+            n => format!(" per {n} days"),
+        };
+        println!(
+            "  {:<4} {:<45} {:>9} / {:<11} = {}",
+            r.indicator().short_name(),
+            r.indicator().as_str(),
+            r.numerator(),
+            r.denominator(),
+            r.rate().map_or("-".to_owned(), |x| format!("{x:.2}{per}")),
+        );
+    }
 
     if let Some(dir) = &args.csv {
         let clock = Instant::now();
         std::fs::create_dir_all(dir)?;
-        let bytes = write_all(&tables, dir, Csv)?;
+        let mut bytes = write_all(&tables, dir, Csv)?;
+        // The indicators' audit trail: one flat row per child and indicator.
+        let path = dir.join("indicator_audit.csv");
+        let mut w = csv::Writer::from_path(&path)?;
+        for r in &reports {
+            for row in r.rows() {
+                w.serialize(row)?;
+            }
+        }
+        w.flush()?;
+        bytes += std::fs::metadata(&path)?.len();
         println!(
             "csv              {:>10.3} s  {} MB in {}",
             clock.elapsed().as_secs_f64(),

@@ -66,6 +66,30 @@
 //! | a petition filed in an earlier episode and a re-entry's 15 of 22 (45 CFR 1356.21(i)(1)(i)(D) speaks only of an exception used) | a re-entry removed after the petition owes its own filing | one petition ever meets it | [`TprRefiling`](crate::policy::TprRefiling) |
 //! | when relative care excuses the 15-of-22 filing | judged once, on the due date | judged again when the relative placement ends | [`RelativeCareReview`](crate::policy::RelativeCareReview) |
 //! | the 15-of-22 clock for a youth of 18 or older in extended care (SSA §475(8)(B) makes them a "child") | runs | stops at majority | [`TprAfterMajority`](crate::policy::TprAfterMajority) |
+//! | months in care on the first day, CFSR P2 and P3 | whole calendar months | 365 and 730 days | [`CfsrMonthsInCare`](crate::policy::CfsrMonthsInCare) |
+//! | days in care, CFSR P5 and maltreatment in care | `[entry, min(exit, period end + 1, 18th birthday))` | the exit day counted too | [`CfsrDayCount`](crate::policy::CfsrDayCount) |
+//! | the trial home visit adjustment of CFSR P1 | visit days beyond 30 taken off the stay | a visit of 30 days or more begun within 11 months counts | [`CfsrTrialHomeVisit`](crate::policy::CfsrTrialHomeVisit) |
+//! | a re-entry of fewer than 8 days, CFSR P4 | counts | does not | [`CfsrShortReentry`](crate::policy::CfsrShortReentry) |
+//! | a later report soon after the first, CFSR recurrence | any later report date counts | reports within N days are one incident | [`Policy::cfsr_same_report_days`](crate::Policy::cfsr_same_report_days) |
+//!
+//! # CFSR indicators
+//!
+//! [`indicators`](crate::indicators) computes the seven CFSR Round 4 statewide data indicators
+//! over any collection of cases and a 12-month [`ReportPeriod`](crate::indicators::ReportPeriod):
+//! permanency in 12 months for entries (P1), for children in care 12–23 months (P2) and 24 months
+//! or more (P3), re-entry (P4), placement stability (P5), maltreatment in care and recurrence of
+//! maltreatment. Each [`Report`](crate::indicators::Report) has its numerator, denominator and
+//! rate, and one [`AuditRow`](crate::indicators::AuditRow) per case given: in or out of the
+//! denominator and the typed reason, in or out of the numerator and why, the episode read, and
+//! the days and moves or victimizations the child contributed. The rows are flat serde rows, the
+//! caseload's `indicator_audit` table. Group them by age group or by any key of the caller's
+//! with [`Report::tally_by`](crate::indicators::Report::tally_by).
+//!
+//! The safety indicators read the [`MaltreatmentReported`](crate::EventData::MaltreatmentReported)
+//! events: recurrence here counts the victims the caseload holds, while the federal figure
+//! counts every victim in the state's NCANDS file, children who never entered care included. The
+//! Children's Bureau's risk adjustment is not reproduced. The open readings are in the table
+//! above.
 //!
 //! # What "due" means
 //!
