@@ -101,7 +101,7 @@ const CFSR_AGE: u32 = 18;
 const SHORT_STAY_DAYS: i64 = 8;
 
 /// Reports in the first days of a removal are taken as maltreatment before care (79 FR 22604).
-const FIRST_DAYS_OF_REMOVAL: i64 = 7;
+const FIRST_DAYS_OF_REMOVAL: u32 = 7;
 
 macro_rules! indicators_list {
     ($( $(#[$doc:meta])* $variant:ident = $name:literal, short $short:literal, per $per:literal, lower_better $lower:literal; )*) => {
@@ -988,10 +988,7 @@ impl<'a, 'p> View<'a, 'p> {
             }
             let (until, days) = self.counted_days(e, from);
             row.days += days;
-            let settled = date::days_after(
-                e.removal_date(),
-                u32::try_from(FIRST_DAYS_OF_REMOVAL).unwrap_or(7),
-            );
+            let settled = date::days_after(e.removal_date(), FIRST_DAYS_OF_REMOVAL);
             let n = reports
                 .iter()
                 .filter(|&&d| d >= from && d < until && d >= settled)

@@ -574,15 +574,10 @@ impl Case {
         &'a self,
         episode: &Episode,
     ) -> impl Iterator<Item = &'a Placement> + 'a {
-        let mut last: Option<&Placement> = None;
         self.episode_placements(episode)
             .iter()
-            .filter(|p| p.setting().counts_as_placement_setting())
-            .filter(move |&p| {
-                let moved = last.is_some_and(|prev| !prev.same_setting_as(p));
-                last = Some(p);
-                moved
-            })
+            .zip(self.placement_move_flags(episode))
+            .filter_map(|(p, moved)| moved.then_some(p))
     }
 
     /// For each placement of `episode` ([`episode_placements`](Case::episode_placements)), in
