@@ -1,9 +1,11 @@
 //! A synthetic caseload as tables: `cargo run --release --example caseload -- --children 100000
 //! --seed 1 [--as-of 2026-01-01] [--csv DIR] [--parquet DIR]`.
 //!
-//! Generates and replays the benches' synthetic caseload (every history valid under the federal
-//! policy), draws its tables (`permanency::tables`) and its obligations, and prints the counts
-//! and the time each step took. With `--csv DIR` it writes one CSV file per table; with
+//! Generates the synthetic caseload of the seed (every case built event by event through
+//! `Case::apply`, every history valid under the federal policy; `benches/support/synthetic.rs`
+//! describes its shape), draws its tables (`permanency::tables`) and its obligations, computes
+//! the CFSR indicators over federal fiscal year 2024, and prints the counts and the time each
+//! step took. With `--csv DIR` it writes one CSV file per table; with
 //! `--parquet DIR` one Parquet file per table, through Arrow record batches built by
 //! `serde_arrow` from the same rows (dates typed as Arrow `Date32`). The files open in Polars,
 //! DuckDB, DataFusion or Spark. The library does no I/O: writing is this example's job.
@@ -79,11 +81,7 @@ fn main() -> Result {
     let policy = Policy::federal();
 
     let clock = Instant::now();
-    // The seed is read and printed, and passed on once the seeded generator
-    // (`synthetic::caseload_seeded(n, seed, &policy)`) lands; until then every run of the same
-    // size is the same caseload.
-    let _seed = args.seed;
-    let cases = synthetic::caseload(args.children, &policy);
+    let cases = synthetic::caseload_seeded(args.children, args.seed, &policy);
     let events: usize = cases.iter().map(|c| c.events().len()).sum();
     println!(
         "generate+replay  {:>10.3} s  {} children, {} events (seed {})",
