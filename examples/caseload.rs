@@ -154,20 +154,15 @@ fn main() -> Result {
         );
     }
 
+    // The indicators' audit trail joins the tables: one flat row per child and indicator.
+    for r in &reports {
+        tables.push_indicator(r);
+    }
+
     if let Some(dir) = &args.csv {
         let clock = Instant::now();
         std::fs::create_dir_all(dir)?;
-        let mut bytes = write_all(&tables, dir, Csv)?;
-        // The indicators' audit trail: one flat row per child and indicator.
-        let path = dir.join("indicator_audit.csv");
-        let mut w = csv::Writer::from_path(&path)?;
-        for r in &reports {
-            for row in r.rows() {
-                w.serialize(row)?;
-            }
-        }
-        w.flush()?;
-        bytes += std::fs::metadata(&path)?.len();
+        let bytes = write_all(&tables, dir, Csv)?;
         println!(
             "csv              {:>10.3} s  {} MB in {}",
             clock.elapsed().as_secs_f64(),
@@ -222,7 +217,8 @@ fn write_all(t: &Tables, dir: &Path, write: impl Writer) -> Result<u64> {
         + write.table(&t.respites, dir)?
         + write.table(&t.plans, dir)?
         + write.table(&t.exits, dir)?
-        + write.table(&t.obligations, dir)?)
+        + write.table(&t.obligations, dir)?
+        + write.table(&t.indicator_audit, dir)?)
 }
 
 /// The Arrow schema of a table, from its columns (`Row::COLUMNS`): serde_arrow's `from_type`

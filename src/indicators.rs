@@ -81,6 +81,7 @@
 //! ```
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use chrono::NaiveDate;
 
@@ -92,6 +93,7 @@ use crate::date;
 use crate::error::Error;
 use crate::id::ChildId;
 use crate::policy::{CfsrDayCount, CfsrMonthsInCare, CfsrShortReentry, CfsrTrialHomeVisit, Policy};
+use crate::sensitive::Sensitive;
 
 /// The CFSR permanency indicators are limited to children under 18 (79 FR 22604: "no consistent
 /// construct for permanency for older youth").
@@ -405,7 +407,7 @@ crate::codes::code_names! {
 /// One child's line in an indicator: in or out of the denominator and why, in or out of the
 /// numerator and why, and what the child contributed. Flat, for a table: see
 /// [`Report::rows`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AuditRow<'a> {
@@ -441,8 +443,47 @@ pub struct AuditRow<'a> {
     pub event_date: Option<NaiveDate>,
     /// P5, maltreatment in care: the days in care the child contributed.
     pub days: u32,
+    /// P5, maltreatment in care: whether the days end at the 18th birthday (the child turned
+    /// 18 in care in the period). The days then give the birth date away with `start`: `Debug`
+    /// redacts them, and the [`tables`](crate::tables) leave them out unless asked for birth
+    /// dates.
+    pub days_end_at_18: bool,
     /// P5: the moves the child contributed; maltreatment in care: the victimizations.
     pub count: u32,
+}
+
+impl fmt::Debug for AuditRow<'_> {
+    /// Every field, the days redacted when they end at the 18th birthday (they would give the
+    /// birth date away).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redacted = Sensitive::new(());
+        let days: &dyn fmt::Debug = if self.days_end_at_18 {
+            &redacted
+        } else {
+            &self.days
+        };
+        f.debug_struct("AuditRow")
+            .field("indicator", &self.indicator)
+            .field("child", &self.child)
+            .field("episode", &self.episode)
+            .field("start", &self.start)
+            .field("age_group", &self.age_group)
+            .field("months_in_care", &self.months_in_care)
+            .field("exit_date", &self.exit_date)
+            .field("exit_reason", &self.exit_reason)
+            .field("length_of_stay", &self.length_of_stay)
+            .field(
+                "trial_home_visit_days_beyond_30",
+                &self.trial_home_visit_days_beyond_30,
+            )
+            .field("denominator", &self.denominator)
+            .field("numerator", &self.numerator)
+            .field("event_date", &self.event_date)
+            .field("days", days)
+            .field("days_end_at_18", &self.days_end_at_18)
+            .field("count", &self.count)
+            .finish()
+    }
 }
 
 impl AuditRow<'_> {
@@ -500,6 +541,7 @@ impl AuditRow<'_> {
             numerator: Numerator::NotInDenominator,
             event_date: None,
             days: 0,
+            days_end_at_18: false,
             count: 0,
         }
     }
@@ -921,6 +963,7 @@ impl<'a, 'p> View<'a, 'p> {
             counted = true;
             let (end, days) = self.counted_days(e, e.removal_date());
             row.days += days;
+            row.days_end_at_18 |= end == self.adult;
             let moves = self
                 .case
                 .move_placements(e)
@@ -988,6 +1031,7 @@ impl<'a, 'p> View<'a, 'p> {
             }
             let (until, days) = self.counted_days(e, from);
             row.days += days;
+            row.days_end_at_18 |= until == self.adult;
             let settled = date::days_after(e.removal_date(), FIRST_DAYS_OF_REMOVAL);
             let n = reports
                 .iter()

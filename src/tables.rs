@@ -42,6 +42,7 @@
 //! | [`plans`](Tables::plans) ([`PlanRow`]) | permanency plan | `child_id`, `plan` | episodes by `child_id`, `episode` |
 //! | [`exits`](Tables::exits) ([`ExitRow`]) | ended episode | `child_id`, `episode` | episodes |
 //! | [`obligations`](Tables::obligations) ([`ObligationRow`]) | obligation as of the date | `child_id`, `obligation` | episodes by `child_id`, `episode` |
+//! | [`indicator_audit`](Tables::indicator_audit) ([`IndicatorAuditRow`]) | child and CFSR indicator ([`Tables::push_indicator`]) | `indicator`, `child_id` | episodes by `child_id`, `episode` |
 //!
 //! Each row type implements [`Row`]: its table's name, key and columns (name, kind, nullable),
 //! for a writer that names files or types columns. Episode numbers are 1 for the first removal,
@@ -139,6 +140,7 @@ use crate::case::Episode;
 use crate::case::event::EventData;
 use crate::child::IndianChildStatus;
 use crate::date;
+use crate::indicators::Report;
 use crate::placement::Placement;
 use crate::policy::Policy;
 use crate::sensitive::Sensitive;
@@ -314,6 +316,9 @@ pub struct Tables {
     /// One row per obligation as of the tables' date (unless
     /// [`without_obligations`](TableOptions::without_obligations)).
     pub obligations: Vec<ObligationRow>,
+    /// One row per child and CFSR indicator, for the reports pushed with
+    /// [`Tables::push_indicator`]: the audit trail of each figure.
+    pub indicator_audit: Vec<IndicatorAuditRow>,
     as_of: NaiveDate,
     policy: Policy,
     options: TableOptions,
@@ -331,6 +336,7 @@ impl Tables {
             plans: Vec::new(),
             exits: Vec::new(),
             obligations: Vec::new(),
+            indicator_audit: Vec::new(),
             as_of,
             policy: policy.clone(),
             options: *options,
@@ -526,6 +532,58 @@ impl Tables {
                 o,
                 self.options.birth_dates,
             ));
+        }
+    }
+}
+
+impl Tables {
+    /// Appends the audit trail of an indicator ([`Report::rows`]): one row per child of the
+    /// caseload the report was computed over, in the report's order. The days a child
+    /// contributed to P5 or maltreatment in care are left out (null, `days_withheld`) when they
+    /// end at the 18th birthday, unless the tables were made
+    /// [`with_birth_dates`](TableOptions::with_birth_dates): with the entry date they would give
+    /// the birth date away. The report's own denominator still counts them.
+    ///
+    /// ```
+    /// use permanency::indicators::{self, Indicator, ReportPeriod};
+    /// use permanency::tables::{TableOptions, Tables};
+    /// use permanency::Policy;
+    ///
+    /// let policy = Policy::federal();
+    /// let period = ReportPeriod::federal_fiscal_year(2024)?;
+    /// let cases: Vec<permanency::Case> = Vec::new();
+    /// let report = indicators::compute(Indicator::PlacementStability, &cases, period, &policy);
+    /// let mut tables = Tables::new(period.last_day(), &policy, &TableOptions::new());
+    /// tables.push_indicator(&report);
+    /// assert!(tables.indicator_audit.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push_indicator(&mut self, report: &Report<'_>) {
+        let shown = self.options.birth_dates;
+        self.indicator_audit.reserve(report.rows().len());
+        for r in report.rows() {
+            let withheld = r.days_end_at_18 && !shown;
+            self.indicator_audit.push(IndicatorAuditRow {
+                indicator: Cow::Borrowed(r.indicator.as_str()),
+                child_id: text(r.child.as_str()),
+                episode: r.episode,
+                start: r.start,
+                age_group: r.age_group.map(|g| Cow::Borrowed(g.as_str())),
+                months_in_care: r.months_in_care,
+                exit_date: r.exit_date,
+                exit_reason: r.exit_reason.map(|x| Cow::Borrowed(x.as_str())),
+                length_of_stay: r.length_of_stay,
+                trial_home_visit_days_beyond_30: r.trial_home_visit_days_beyond_30,
+                in_denominator: r.in_denominator(),
+                denominator: Cow::Borrowed(r.denominator.as_str()),
+                in_numerator: r.in_numerator(),
+                numerator: Cow::Borrowed(r.numerator.as_str()),
+                event_date: r.event_date,
+                days: (!withheld).then_some(r.days),
+                count: r.count,
+                days_end_at_18: r.days_end_at_18,
+                days_withheld: withheld,
+            });
         }
     }
 }
@@ -961,6 +1019,94 @@ row! {
         follows_birthdays: bool,
         /// Whether its dates were left out because they would give the birth date away.
         dates_withheld: bool,
+    }
+}
+
+row! {
+    /// One child's line in a CFSR indicator ([`indicators::AuditRow`](crate::indicators::AuditRow),
+    /// owned and flat): in or out of the denominator and why, in or out of the numerator and
+    /// why, and what the child contributed. Summing `in_numerator` (P1–P4, recurrence) or
+    /// `count` (P5, maltreatment in care) over the rows of one indicator gives its numerator;
+    /// counting `in_denominator` or summing `days` its denominator.
+    IndicatorAuditRow, derive [], table "indicator_audit", key ["indicator", "child_id"] {
+        /// The indicator's wire name (`permanency_in_12_months_entries`, ...).
+        indicator: Text,
+        /// The child's id.
+        child_id: Text,
+        /// The episode the indicator read; null when none.
+        episode: Option<u32>,
+        /// Its removal date; for recurrence the first report in the period; null when none.
+        start: Option<NaiveDate>,
+        /// The age group at `start` (`under_1`, `1_to_5`, ...); null when none.
+        age_group: Option<Text>,
+        /// P2, P3: whole months in care on the period's first day.
+        months_in_care: Option<u32>,
+        /// The episode's exit date (the first day out of care); null when none.
+        exit_date: Option<NaiveDate>,
+        /// The episode's exit reason; null when none.
+        exit_reason: Option<Text>,
+        /// The length of stay in days, `exit − removal`; null while in care.
+        length_of_stay: Option<u32>,
+        /// P1: the days of a final trial home visit beyond 30, taken off the length of stay.
+        trial_home_visit_days_beyond_30: Option<u32>,
+        /// Whether the child is in the denominator.
+        in_denominator: bool,
+        /// Why in or out of the denominator (`included`, `stay_under_8_days`, ...).
+        denominator: Text,
+        /// Whether the child counts in the numerator (or contributed a move or a
+        /// victimization).
+        in_numerator: bool,
+        /// Why in or out of the numerator (`permanency`, `exited_at_18_or_older`, ...).
+        numerator: Text,
+        /// P4: the re-entry date; recurrence: the next report's date.
+        event_date: Option<NaiveDate>,
+        /// P5, maltreatment in care: the days in care contributed; null when withheld.
+        days: Option<u32>,
+        /// P5: the moves contributed; maltreatment in care: the victimizations.
+        count: u32,
+        /// Whether `days` ends at the 18th birthday: the child turned 18 in care in the
+        /// period, and the days from then on do not count.
+        days_end_at_18: bool,
+        /// Whether `days` was left out: it ends at the 18th birthday and the tables were not
+        /// made with birth dates.
+        days_withheld: bool,
+    }
+}
+
+impl core::fmt::Debug for IndicatorAuditRow {
+    /// Every field, the days redacted when they end at the 18th birthday (even in tables made
+    /// with birth dates), as [`AuditRow`](crate::indicators::AuditRow)'s `Debug` does.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let redacted = self.days.map(|_| Sensitive::new(()));
+        let days: &dyn core::fmt::Debug = if self.days_end_at_18 {
+            &redacted
+        } else {
+            &self.days
+        };
+        f.debug_struct("IndicatorAuditRow")
+            .field("indicator", &self.indicator)
+            .field("child_id", &self.child_id)
+            .field("episode", &self.episode)
+            .field("start", &self.start)
+            .field("age_group", &self.age_group)
+            .field("months_in_care", &self.months_in_care)
+            .field("exit_date", &self.exit_date)
+            .field("exit_reason", &self.exit_reason)
+            .field("length_of_stay", &self.length_of_stay)
+            .field(
+                "trial_home_visit_days_beyond_30",
+                &self.trial_home_visit_days_beyond_30,
+            )
+            .field("in_denominator", &self.in_denominator)
+            .field("denominator", &self.denominator)
+            .field("in_numerator", &self.in_numerator)
+            .field("numerator", &self.numerator)
+            .field("event_date", &self.event_date)
+            .field("days", days)
+            .field("count", &self.count)
+            .field("days_end_at_18", &self.days_end_at_18)
+            .field("days_withheld", &self.days_withheld)
+            .finish()
     }
 }
 

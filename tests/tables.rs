@@ -116,8 +116,20 @@ fn tia() -> Case {
     )
 }
 
+/// The tables of Sam and Tia, with the audit rows of every indicator over FY2024.
 fn tables(options: &TableOptions) -> Tables {
-    Tables::of([&sam(), &tia()], as_of(), &FEDERAL, options)
+    let cases = [sam(), tia()];
+    let mut t = Tables::of(&cases, as_of(), &FEDERAL, options);
+    let period = permanency::indicators::ReportPeriod::federal_fiscal_year(2024).unwrap();
+    for r in permanency::indicators::compute_all(
+        permanency::indicators::Indicator::ALL,
+        &cases,
+        period,
+        &FEDERAL,
+    ) {
+        t.push_indicator(&r);
+    }
+    t
 }
 
 /// A row (or rows) as JSON, to compare column by column with `json!`.
@@ -533,6 +545,7 @@ fn json_rows(t: &Tables) -> Vec<(&'static str, Value)> {
     all.extend(rows(&t.plans));
     all.extend(rows(&t.exits));
     all.extend(rows(&t.obligations));
+    all.extend(rows(&t.indicator_audit));
     all
 }
 
@@ -645,6 +658,7 @@ fn the_columns_are_the_rows_own_and_the_keys_identify_a_row() {
     check(&all.plans);
     check(&all.exits);
     check(&all.obligations);
+    check(&all.indicator_audit);
     // A text column that only looks like a date is not one: every date column is declared.
     let dates: Vec<&str> = EpisodeRow::COLUMNS
         .iter()
@@ -708,6 +722,7 @@ fn every_table_writes_as_csv() {
         csv_of(&all.plans),
         csv_of(&all.exits),
         csv_of(&all.obligations),
+        csv_of(&all.indicator_audit),
     ] {
         assert!(text.lines().count() > 1);
     }
@@ -750,4 +765,51 @@ fn the_move_flags_add_up_to_the_placement_moves_over_the_synthetic_caseload() {
         moves > 100,
         "the synthetic caseload moves children: {moves}"
     );
+}
+
+#[test]
+fn the_indicator_audit_rows_add_up_to_the_report_and_hold_back_days_that_end_at_18() {
+    use permanency::indicators::{self, Indicator, ReportPeriod};
+    let cases = [sam(), tia()];
+    let period = ReportPeriod::federal_fiscal_year(2024).unwrap();
+    let report = indicators::compute(Indicator::MaltreatmentInCare, &cases, period, &FEDERAL);
+    let with_dates = TableOptions::new().with_birth_dates();
+    let mut shown = Tables::new(as_of(), &FEDERAL, &with_dates);
+    shown.push_indicator(&report);
+    assert_eq!(shown.indicator_audit.len(), 2);
+    let tia_row = &shown.indicator_audit[1];
+    assert_eq!(
+        (tia_row.indicator.as_ref(), tia_row.child_id.as_ref()),
+        ("maltreatment_in_care", "C-2")
+    );
+    // Tia is in care all of FY2024 until her 18th birthday, 2024-07-15, and the days stop there:
+    // [2023-10-01, 2024-07-15) = 31 (Oct) + 30 + 31 + 31 + 29 (Feb 2024) + 31 + 30 + 31 + 30
+    // + 14 (July 1–14) = 288 days.
+    assert_eq!(tia_row.days, Some(288));
+    assert!(tia_row.days_end_at_18 && !tia_row.days_withheld);
+    assert!(tia_row.in_denominator);
+    // The rows add up to the report: days to its denominator, victimizations to its numerator.
+    let days: u64 = shown
+        .indicator_audit
+        .iter()
+        .map(|r| u64::from(r.days.unwrap()))
+        .sum();
+    let count: u64 = shown
+        .indicator_audit
+        .iter()
+        .map(|r| u64::from(r.count))
+        .sum();
+    assert_eq!((count, days), (report.numerator(), report.denominator()));
+    // Debug never shows the days that end at the birthday (with the entry date they give it).
+    assert!(format!("{tia_row:?}").contains(REDACTED));
+    assert!(!format!("{tia_row:?}").contains("288"));
+
+    // By default the days that end at 18 are withheld; the others are there.
+    let mut plain = Tables::new(as_of(), &FEDERAL, &TableOptions::new());
+    plain.push_indicator(&report);
+    assert_eq!(plain.indicator_audit[1].days, None);
+    assert!(plain.indicator_audit[1].days_withheld);
+    assert_eq!(plain.indicator_audit[0].days, shown.indicator_audit[0].days);
+    assert!(plain.indicator_audit[0].days.is_some());
+    assert!(!plain.indicator_audit[0].days_end_at_18);
 }

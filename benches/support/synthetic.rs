@@ -88,6 +88,7 @@ pub const HORIZON: NaiveDate = match NaiveDate::from_ymd_opt(2026, 6, 30) {
 const FACILITIES: u64 = 400;
 
 /// One synthetic case: the child, its families and its events (not yet applied), in date order.
+#[derive(Clone)]
 pub struct Synthetic {
     pub child: Child,
     pub families: Vec<Family>,
