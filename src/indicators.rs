@@ -701,7 +701,12 @@ pub fn compute_all<'a>(
     period: ReportPeriod,
     policy: &Policy,
 ) -> Vec<Report<'a>> {
-    let mut rows: Vec<Vec<AuditRow<'a>>> = indicators.iter().map(|_| Vec::new()).collect();
+    let cases = cases.into_iter();
+    let expected = cases.size_hint().0;
+    let mut rows: Vec<Vec<AuditRow<'a>>> = indicators
+        .iter()
+        .map(|_| Vec::with_capacity(expected))
+        .collect();
     for case in cases {
         let view = View::new(case, period, policy);
         for (out, &indicator) in rows.iter_mut().zip(indicators) {

@@ -81,9 +81,18 @@
 //! maltreatment. Each [`Report`](crate::indicators::Report) has its numerator, denominator and
 //! rate, and one [`AuditRow`](crate::indicators::AuditRow) per case given: in or out of the
 //! denominator and the typed reason, in or out of the numerator and why, the episode read, and
-//! the days and moves or victimizations the child contributed. The rows are flat serde rows, the
-//! caseload's `indicator_audit` table. Group them by age group or by any key of the caller's
-//! with [`Report::tally_by`](crate::indicators::Report::tally_by).
+//! the days and moves or victimizations the child contributed. The rows are flat serde rows;
+//! [`Tables::push_indicator`](crate::tables::Tables::push_indicator) adds them, owned, to the
+//! caseload's `indicator_audit` table beside the episodes they read. Group them by age group or
+//! by any key of the caller's with [`Report::tally_by`](crate::indicators::Report::tally_by).
+//!
+//! The days of a child who turns 18 in care in the period stop at the birthday, and with the
+//! entry date they give the birth date away: such a row says so
+//! ([`days_end_at_18`](crate::indicators::AuditRow::days_end_at_18)), its `Debug` redacts the
+//! days, and the `indicator_audit` table leaves them null (`days_withheld`) unless the tables
+//! were made [`with_birth_dates`](crate::tables::TableOptions::with_birth_dates). The report's
+//! denominator still counts them: to reconcile P5 or maltreatment in care to the day from the
+//! table, make it with birth dates, under the access rules that apply to them.
 //!
 //! The safety indicators read the [`MaltreatmentReported`](crate::EventData::MaltreatmentReported)
 //! events: recurrence here counts the victims the caseload holds, while the federal figure

@@ -239,3 +239,47 @@ fn the_replayed_histories_are_the_applied_ones() {
         assert_eq!(replayed.placements(), applied.placements(), "case {n}");
     }
 }
+
+/// Every type a caseload run holds crosses threads: nothing in the crate is shared or locked.
+#[test]
+fn a_caseload_splits_over_threads_and_gives_what_one_thread_gives() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Case>();
+    send_sync::<Policy>();
+    send_sync::<permanency::Event>();
+    send_sync::<permanency::Obligation>();
+    send_sync::<permanency::Rejection>();
+    send_sync::<permanency::indicators::Report<'static>>();
+    send_sync::<permanency::tables::Tables>();
+
+    let policy = Policy::federal();
+    let inputs: Vec<_> = (0..400).map(|n| synthetic::case_seeded(n, 5)).collect();
+    let one: Vec<Case> = inputs
+        .iter()
+        .cloned()
+        .map(|s| synthetic::build(s, &policy))
+        .collect();
+    let (a, b) = inputs.split_at(inputs.len() / 2);
+    let two: Vec<Case> = std::thread::scope(|s| {
+        let run = |part: &[synthetic::Synthetic]| {
+            let part = part.to_vec();
+            let policy = &policy;
+            s.spawn(move || {
+                part.into_iter()
+                    .map(|x| synthetic::build(x, policy))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let first = run(a);
+        let second = run(b);
+        let mut all = first.join().unwrap();
+        all.extend(second.join().unwrap());
+        all
+    });
+    let as_of = d(2025, 1, 1);
+    assert_eq!(one.len(), two.len());
+    for (x, y) in one.iter().zip(&two) {
+        assert_eq!(x.events(), y.events());
+        assert_eq!(x.obligations(as_of, &policy), y.obligations(as_of, &policy));
+    }
+}
