@@ -394,7 +394,8 @@ impl Facts {
             day: None,
             stage: Stage::Intake,
             slots: Vec::with_capacity(opening.len()),
-            family_slot: IdIndex::default(),
+            // Room for the opening families: no regrowth while they are read.
+            family_slot: IdIndex::with_capacity(opening.len()),
             placements: Vec::new(),
             placement_slot: IdIndex::default(),
             plans: Vec::new(),
