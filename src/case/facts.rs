@@ -376,6 +376,9 @@ pub(crate) struct Facts {
     /// rights were intact (legal-risk placements), in order.
     legal_risk: Vec<usize>,
     visits: Vec<Visit>,
+    /// Whether an `icwa_status_determined` event of the history found that ICWA applies: with
+    /// the child's record, whether it may apply on any date ([`Facts::icwa_may_apply`]).
+    icwa_determined: bool,
 }
 
 impl Facts {
@@ -406,6 +409,7 @@ impl Facts {
             adopted_by: None,
             legal_risk: Vec::new(),
             visits: Vec::new(),
+            icwa_determined: false,
         };
         for (i, f) in opening.iter().enumerate() {
             if facts.family_slot.insert(f.id().clone(), i).is_some() {
@@ -498,6 +502,16 @@ impl Facts {
                 _ => None,
             })
             .unwrap_or(self.child.indian_child_status())
+    }
+
+    /// Whether ICWA may apply on some date: the child's record says it does, or an
+    /// `icwa_status_determined` event found it does. When not, [`indian_child_status_on`]
+    /// never answers that it applies, and the ICWA clocks owe nothing (read without walking the
+    /// history).
+    ///
+    /// [`indian_child_status_on`]: Facts::indian_child_status_on
+    pub(crate) fn icwa_may_apply(&self) -> bool {
+        self.icwa_determined || self.child.indian_child_status().icwa_applies()
     }
 
     pub(crate) fn opening(&self) -> &[Family] {
@@ -829,6 +843,9 @@ impl Facts {
                 self.slots[slot].latest = Record::Event(index);
                 push_few(&mut self.slots[slot].records, index);
                 self.count_legal_parents(slot, true);
+            }
+            EventData::IcwaStatusDetermined(status) => {
+                self.icwa_determined |= status.icwa_applies();
             }
             EventData::PlanSet(goals) => {
                 if let Ok(plan) = PermanencyPlan::new(goals.clone(), date) {
