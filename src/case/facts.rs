@@ -556,6 +556,18 @@ impl Facts {
     /// `date`, else its record at opening.
     pub(crate) fn family_on(&self, id: &FamilyId, date: NaiveDate) -> Option<&Family> {
         let slot = *self.family_slot.get(id)?;
+        self.family_on_slot(slot, date)
+    }
+
+    /// Every family known on `date`, as recorded on that day, in the order they entered the
+    /// case: [`family_on`](Facts::family_on) of each family, read by slot without looking
+    /// its id up again.
+    pub(crate) fn families_on(&self, date: NaiveDate) -> impl Iterator<Item = &Family> + '_ {
+        (0..self.slots.len()).filter_map(move |slot| self.family_on_slot(slot, date))
+    }
+
+    /// The family at `slot` as recorded on `date`.
+    fn family_on_slot(&self, slot: usize, date: NaiveDate) -> Option<&Family> {
         let records = &self.slots[slot].records;
         let n = records.partition_point(|i| self.events[*i].date() <= date);
         match n {
