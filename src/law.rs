@@ -55,12 +55,14 @@ macro_rules! laws {
 
             /// The date the federal text puts it in force.
             pub const fn federal_effective(self) -> NaiveDate {
-                match self { $(Law::$variant => $from,)* }
+                // Each date is built at compile time (`const`): read in the clocks' loops, never
+                // recomputed from its year, month and day.
+                match self { $(Law::$variant => const { $from },)* }
             }
 
             /// The first day it is no longer in force, when a later law repealed it.
             pub const fn repealed(self) -> Option<NaiveDate> {
-                match self { $(Law::$variant => $until,)* }
+                match self { $(Law::$variant => const { $until },)* }
             }
 
             /// Where the dates come from.

@@ -376,6 +376,9 @@ pub(crate) struct Facts {
     /// rights were intact (legal-risk placements), in order.
     legal_risk: Vec<usize>,
     visits: Vec<Visit>,
+    /// Whether an `icwa_status_determined` event of the history found that ICWA applies: with
+    /// the child's record, whether it may apply on any date ([`Facts::icwa_may_apply`]).
+    icwa_determined: bool,
 }
 
 impl Facts {
@@ -394,7 +397,8 @@ impl Facts {
             day: None,
             stage: Stage::Intake,
             slots: Vec::with_capacity(opening.len()),
-            family_slot: IdIndex::default(),
+            // Room for the opening families: no regrowth while they are read.
+            family_slot: IdIndex::with_capacity(opening.len()),
             placements: Vec::new(),
             placement_slot: IdIndex::default(),
             plans: Vec::new(),
@@ -405,6 +409,7 @@ impl Facts {
             adopted_by: None,
             legal_risk: Vec::new(),
             visits: Vec::new(),
+            icwa_determined: false,
         };
         for (i, f) in opening.iter().enumerate() {
             if facts.family_slot.insert(f.id().clone(), i).is_some() {
@@ -499,6 +504,16 @@ impl Facts {
             .unwrap_or(self.child.indian_child_status())
     }
 
+    /// Whether ICWA may apply on some date: the child's record says it does, or an
+    /// `icwa_status_determined` event found it does. When not, [`indian_child_status_on`]
+    /// never answers that it applies, and the ICWA clocks owe nothing (read without walking the
+    /// history).
+    ///
+    /// [`indian_child_status_on`]: Facts::indian_child_status_on
+    pub(crate) fn icwa_may_apply(&self) -> bool {
+        self.icwa_determined || self.child.indian_child_status().icwa_applies()
+    }
+
     pub(crate) fn opening(&self) -> &[Family] {
         &self.opening
     }
@@ -541,6 +556,18 @@ impl Facts {
     /// `date`, else its record at opening.
     pub(crate) fn family_on(&self, id: &FamilyId, date: NaiveDate) -> Option<&Family> {
         let slot = *self.family_slot.get(id)?;
+        self.family_on_slot(slot, date)
+    }
+
+    /// Every family known on `date`, as recorded on that day, in the order they entered the
+    /// case: [`family_on`](Facts::family_on) of each family, read by slot without looking
+    /// its id up again.
+    pub(crate) fn families_on(&self, date: NaiveDate) -> impl Iterator<Item = &Family> + '_ {
+        (0..self.slots.len()).filter_map(move |slot| self.family_on_slot(slot, date))
+    }
+
+    /// The family at `slot` as recorded on `date`.
+    fn family_on_slot(&self, slot: usize, date: NaiveDate) -> Option<&Family> {
         let records = &self.slots[slot].records;
         let n = records.partition_point(|i| self.events[*i].date() <= date);
         match n {
@@ -828,6 +855,9 @@ impl Facts {
                 self.slots[slot].latest = Record::Event(index);
                 push_few(&mut self.slots[slot].records, index);
                 self.count_legal_parents(slot, true);
+            }
+            EventData::IcwaStatusDetermined(status) => {
+                self.icwa_determined |= status.icwa_applies();
             }
             EventData::PlanSet(goals) => {
                 if let Ok(plan) = PermanencyPlan::new(goals.clone(), date) {

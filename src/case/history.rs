@@ -219,6 +219,8 @@ pub(crate) fn load(
     let mut days: std::collections::HashMap<chrono::NaiveDate, (u32, bool)> =
         std::collections::HashMap::new();
     let mut today: Option<(chrono::NaiveDate, (u32, bool))> = None;
+    // The latest date `days` holds: a later day is not in it (a history in order never looks).
+    let mut latest_kept: Option<chrono::NaiveDate> = None;
     let mut segment_of = |event: &Event| {
         let date = event.date();
         let day = match &mut today {
@@ -228,8 +230,9 @@ pub(crate) fn load(
                     && state != (0, false)
                 {
                     days.insert(d, state);
+                    latest_kept = latest_kept.max(Some(d));
                 }
-                let state = if days.is_empty() {
+                let state = if latest_kept.is_none_or(|kept| date > kept) {
                     (0, false)
                 } else {
                     days.remove(&date).unwrap_or((0, false))

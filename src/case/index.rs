@@ -27,14 +27,39 @@ pub(crate) enum IdIndex<K, V> {
 #[derive(Default)]
 struct Tag(u64);
 
+impl Tag {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
 impl core::hash::Hasher for Tag {
+    /// Eight bytes at a time, the last few bytes gathered one by one: no call to `memcpy` for the
+    /// short tail (an id's hash is a handful of words).
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word: [u8; 8] = chunk.try_into().unwrap_or([0; 8]);
+            self.mix(u64::from_le_bytes(word));
         }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let word = tail
+                .iter()
+                .rev()
+                .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.mix(word);
+        }
+    }
+
+    /// The terminator `str`'s `Hash` writes after the bytes: one word.
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        self.mix(u64::from(byte));
     }
 
     fn finish(&self) -> u64 {
@@ -42,6 +67,7 @@ impl core::hash::Hasher for Tag {
     }
 }
 
+#[inline]
 fn tag<K: Hash>(key: &K) -> u32 {
     use core::hash::Hasher as _;
     let mut h = Tag::default();
@@ -56,8 +82,21 @@ impl<K: Eq + Hash + Clone, V> Default for IdIndex<K, V> {
 }
 
 impl<K: Eq + Hash + Clone, V> IdIndex<K, V> {
+    /// An empty index with room for `n` entries.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        if n <= SMALL {
+            IdIndex::Small(Vec::with_capacity(n))
+        } else {
+            IdIndex::Large(HashMap::with_capacity(n))
+        }
+    }
+
     fn position(v: &[(u32, K, V)], key: &K) -> Option<usize> {
-        let t = tag(key);
+        Self::position_tagged(v, key, tag(key))
+    }
+
+    #[inline]
+    fn position_tagged(v: &[(u32, K, V)], key: &K, t: u32) -> Option<usize> {
         v.iter().position(|(tk, k, _)| *tk == t && k == key)
     }
 
@@ -79,14 +118,16 @@ impl<K: Eq + Hash + Clone, V> IdIndex<K, V> {
     pub(crate) fn insert(&mut self, key: K, value: V) -> Option<V> {
         match self {
             IdIndex::Small(v) => {
-                if let Some(i) = Self::position(v, &key) {
+                // The key's tag, computed once for the search and the entry.
+                let t = tag(&key);
+                if let Some(i) = Self::position_tagged(v, &key, t) {
                     return Some(core::mem::replace(&mut v[i].2, value));
                 }
                 if v.len() < SMALL {
                     if v.capacity() == 0 {
                         v.reserve_exact(2);
                     }
-                    v.push((tag(&key), key, value));
+                    v.push((t, key, value));
                     return None;
                 }
                 let mut m: HashMap<K, V> = HashMap::with_capacity(4 * SMALL);

@@ -784,10 +784,7 @@ impl Case {
                     .and_then(|p| p.caregiver().cloned())
             });
         let mut out = Vec::new();
-        for latest in self.facts.families() {
-            let Some(f) = self.facts.family_on(latest.id(), date) else {
-                continue;
-            };
+        for f in self.facts.families_on(date) {
             let counts = match &adopter {
                 Some(a) => f.id() == a,
                 None => f.kind() == crate::FamilyKind::Birth,

@@ -218,6 +218,22 @@ pub(crate) fn first_of_next_month(date: NaiveDate) -> NaiveDate {
     next.unwrap_or(NaiveDate::MAX)
 }
 
+/// The first day of the month after `date`'s and the last day of `date`'s month: the same as
+/// [`first_of_next_month`] and the day before it, with ordinal arithmetic within the year (the
+/// monthly clocks walk month by month).
+pub(crate) fn next_month_and_last_day(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let (year, month) = (date.year(), date.month());
+    if month < 12 {
+        let last = date.ordinal() - date.day() + days_in_month(year, month);
+        if let (Some(last_day), Some(next)) = (date.with_ordinal(last), date.with_ordinal(last + 1))
+        {
+            return (next, last_day);
+        }
+    }
+    let next = first_of_next_month(date);
+    (next, crate::date::days_before(next, 1))
+}
+
 /// [`crate::date::days_after`], with less work when the day falls in the same year.
 pub(crate) fn days_after(date: NaiveDate, n: u32) -> NaiveDate {
     match date.ordinal().checked_add(n) {
@@ -236,6 +252,27 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// `next_month_and_last_day` gives the first of the next month and the day before it, on
+    /// every day from 1896 to 2204 and at the ends of chrono's range.
+    #[test]
+    fn next_month_and_last_day_agree_with_first_of_next_month() {
+        let mut at = d(1896, 1, 1);
+        let mut days = vec![NaiveDate::MIN, NaiveDate::MAX];
+        days.extend((1..400).map(|k| date::days_before(NaiveDate::MAX, k)));
+        while at < d(2204, 12, 31) {
+            days.push(at);
+            at = date::days_after(at, 1);
+        }
+        for date in days {
+            let next = first_of_next_month(date);
+            assert_eq!(
+                next_month_and_last_day(date),
+                (next, date::days_before(next, 1)),
+                "{date}"
+            );
+        }
     }
 
     /// Day numbers, calendar dates and month shifts agree with chrono and `crate::date` on every

@@ -47,8 +47,12 @@ struct Order<'a> {
 /// The episode's ICWA orders: its foster-care placement order, then each termination.
 fn orders<'a>(ep: &EpisodeView<'a>) -> Vec<Order<'a>> {
     let case = ep.view.case;
-    let applies = |d: NaiveDate| case.indian_child_status_on(d).icwa_applies();
     let mut out = Vec::new();
+    // ICWA applies on no date: no order is an ICWA order (and the events need no walk).
+    if !case.facts().icwa_may_apply() {
+        return out;
+    }
+    let applies = |d: NaiveDate| case.indian_child_status_on(d).icwa_applies();
     let placement = ep
         .before
         .iter()
@@ -294,6 +298,10 @@ pub(super) fn notice_to_tribe(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 pub(super) fn placement_preference(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     use crate::icwa::{IcwaHome, PreferenceKind, Preferences};
     let case = ep.view.case;
+    // ICWA applies on no date: no placement is held to the preferences.
+    if !case.facts().icwa_may_apply() {
+        return;
+    }
     let federal = Preferences::federal();
     for p in case.episode_placements(ep.episode) {
         let start = p.start();
@@ -348,6 +356,7 @@ pub(super) fn placement_preference(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
 pub(super) fn emergency_removal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let removal = ep.removal();
     if ep.episode.manner() != Manner::Emergency
+        || !ep.view.case.facts().icwa_may_apply()
         || !ep.view.case.indian_child_status_on(removal).icwa_applies()
     {
         return;

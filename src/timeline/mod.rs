@@ -79,29 +79,55 @@ fn sort_key(o: &Obligation) -> u64 {
 }
 
 /// Sorts `out` by due date and then kind, keeping the order they were derived in for the same
-/// day and kind (a stable sort): an insertion sort on the packed keys, held apart from the
-/// obligations so that a comparison reads one integer. The lists are short and mostly in order.
+/// day and kind (a stable sort). The obligations themselves are not compared: each packed key
+/// takes its obligation's position in its low bits (so keys are unique and their order is the
+/// stable one), the keys alone are sorted, and the obligations are then moved once each to their
+/// places, following the permutation's cycles. The lists are mostly in order: one pass over the
+/// keys finds that, and nothing moves.
 fn sort_by_due(out: &mut [Obligation]) {
-    const INLINE: usize = 32;
+    /// The bits of a key that hold the position (the packed sort key needs 36 of the other 44).
+    const POSITION_BITS: u32 = 24;
+    const INLINE: usize = 64;
     let n = out.len();
-    if n > INLINE {
+    if n < 2 {
+        return;
+    }
+    if n >= 1 << POSITION_BITS {
         out.sort_by_key(sort_key);
         return;
     }
-    let mut keys = [0u64; INLINE];
-    for (key, o) in keys.iter_mut().zip(out.iter()) {
-        *key = sort_key(o);
-    }
-    for i in 1..n {
-        // Past every earlier one with a greater key, and no further: after the equal ones.
-        let key = keys[i];
-        let mut j = i;
-        while j > 0 && keys[j - 1] > key {
-            keys[j] = keys[j - 1];
-            out.swap(j - 1, j);
-            j -= 1;
+    let key = |(i, o): (usize, &Obligation)| (sort_key(o) << POSITION_BITS) | i as u64;
+    let mut inline = [0u64; INLINE];
+    let mut heap = Vec::new();
+    let keys: &mut [u64] = if n <= INLINE {
+        for (k, io) in inline.iter_mut().zip(out.iter().enumerate()) {
+            *k = key(io);
         }
-        keys[j] = key;
+        &mut inline[..n]
+    } else {
+        heap.extend(out.iter().enumerate().map(key));
+        &mut heap
+    };
+    if keys.is_sorted() {
+        return;
+    }
+    // The keys are unique: the unstable sort gives the stable order.
+    keys.sort_unstable();
+    // `keys[i]` now names the position whose obligation goes to `i`. Each cycle of that
+    // permutation is carried out by swaps along it; a position done is marked by naming itself.
+    let mask = (1u64 << POSITION_BITS) - 1;
+    let from = |k: u64| (k & mask) as usize;
+    for start in 0..n {
+        let mut at = start;
+        loop {
+            let src = from(keys[at]);
+            keys[at] = at as u64;
+            if src == start {
+                break;
+            }
+            out.swap(at, src);
+            at = src;
+        }
     }
 }
 

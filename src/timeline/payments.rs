@@ -55,13 +55,15 @@ pub(super) fn unlicensed_placement(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
             continue;
         }
         let family_on = |d: NaiveDate| view.case.family_on(caregiver, d);
+        // The family's record on the first day, read once for its kind and its license.
+        let family_at_start = family_on(start);
         // An adoptive family's pre-adoptive placement needs no foster license.
-        if family_on(start).is_some_and(|f| f.kind() == FamilyKind::Adoptive) {
+        if family_at_start.is_some_and(|f| f.kind() == FamilyKind::Adoptive) {
             continue;
         }
-        let license_on = |d: NaiveDate| family_on(d).and_then(|f| f.license()).copied();
-        let at_start = license_on(start);
-        let latest = license_on(last);
+        let license_of = |f: Option<&crate::family::Family>| f.and_then(|f| f.license()).copied();
+        let at_start = license_of(family_at_start);
+        let latest = license_of(family_on(last));
         let in_force = |l: Option<FosterLicense>, d: NaiveDate| l.is_some_and(|l| l.in_force_on(d));
         let due = if in_force(at_start, start) {
             // Covered from the start: owed again only if the license lapses inside the placement.

@@ -40,8 +40,7 @@ pub(super) fn caseworker_visit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
         None => calendar::first_of_next_month(view.as_of),
     };
     while month < stop {
-        let next = calendar::first_of_next_month(month);
-        let due = date::days_before(next, 1);
+        let (next, due) = calendar::next_month_and_last_day(month);
         let visit = first_on_or_after(&visits, month).filter(|v| *v < next);
         let latest = next >= stop;
         let status = match visit {
