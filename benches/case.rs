@@ -2,8 +2,8 @@
 //! on a synthetic caseload the size of a large state, and on a short and a very long case of the
 //! same shape (is the cost of an event flat?).
 //!
-//! `cargo bench --bench case`. (README.md's figures came from an earlier version, over a smaller
-//! caseload without residential stays, license renewals or long cases.) What each bench times is
+//! `cargo bench --bench case`. (README.md quotes the national-scale figures of
+//! `benches/caseload.rs` over the same generator.) What each bench times is
 //! only the operation named: inputs are built, cloned and dropped outside the timed region.
 
 use std::hint::black_box;
