@@ -702,10 +702,16 @@ pub fn compute_all<'a>(
     policy: &Policy,
 ) -> Vec<Report<'a>> {
     let cases = cases.into_iter();
+    // Room for one row per case, as far as the iterator says and the allocator allows (a hint
+    // too large to honour only costs the regrowth).
     let expected = cases.size_hint().0;
     let mut rows: Vec<Vec<AuditRow<'a>>> = indicators
         .iter()
-        .map(|_| Vec::with_capacity(expected))
+        .map(|_| {
+            let mut v = Vec::new();
+            let _ = v.try_reserve(expected);
+            v
+        })
         .collect();
     for case in cases {
         let view = View::new(case, period, policy);
