@@ -744,6 +744,10 @@ struct View<'a, 'p> {
     policy: &'p Policy,
     /// The 18th birthday.
     adult: NaiveDate,
+    /// The first episode that began in the period (P1, P4, P5 read it).
+    entry: Option<&'a Episode>,
+    /// The episode open on the period's first day, and its whole months in care then (P2, P3).
+    on_first_day: Option<(&'a Episode, u32)>,
 }
 
 impl<'a, 'p> View<'a, 'p> {
@@ -753,6 +757,17 @@ impl<'a, 'p> View<'a, 'p> {
             period,
             policy,
             adult: case.child().attains_age(CFSR_AGE, policy),
+            entry: case
+                .episodes()
+                .iter()
+                .find(|e| period.contains(e.removal_date())),
+            on_first_day: {
+                let first = period.first_day();
+                case.episodes()
+                    .iter()
+                    .find(|e| e.removal_date() <= first && e.exit().is_none_or(|x| x.date > first))
+                    .map(|e| (e, date::whole_months_between(e.removal_date(), first)))
+            },
         }
     }
 
@@ -777,10 +792,7 @@ impl<'a, 'p> View<'a, 'p> {
 
     /// The first episode that began in the period.
     fn first_entry(&self) -> Option<&'a Episode> {
-        self.case
-            .episodes()
-            .iter()
-            .find(|e| self.period.contains(e.removal_date()))
+        self.entry
     }
 
     /// Whether the episode lasted fewer than 8 days.
@@ -865,12 +877,7 @@ impl<'a, 'p> View<'a, 'p> {
     ) -> AuditRow<'a> {
         let first = self.period.first_day();
         let row = AuditRow::new(indicator, self.case.child().id());
-        let Some(e) = self
-            .case
-            .episodes()
-            .iter()
-            .find(|e| e.removal_date() <= first && e.exit().is_none_or(|x| x.date > first))
-        else {
+        let Some((e, m)) = self.on_first_day else {
             return row.out(Denominator::NotInCareOnFirstDay);
         };
         let mut row = row.of_episode(e);
@@ -878,12 +885,10 @@ impl<'a, 'p> View<'a, 'p> {
         let removal = e.removal_date();
         let (months, at_least, below) = match self.policy.cfsr_months_in_care() {
             CfsrMonthsInCare::CalendarMonths => {
-                let m = date::whole_months_between(removal, first);
                 (m, m >= from_months, below_months.is_none_or(|b| m < b))
             }
             CfsrMonthsInCare::Days => {
                 let days = (first - removal).num_days();
-                let m = date::whole_months_between(removal, first);
                 let years = |months: u32| i64::from(months / 12) * 365;
                 (
                     m,
