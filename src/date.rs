@@ -326,6 +326,12 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate, leap_day: LeapDayBirthday) -> Opt
     }
     // The calendar-year difference is the age or one more than it.
     let years = u32::try_from(on.year() - birth.year()).unwrap_or(0);
+    // Born on any day but 29 February, the birthday falls on the same month and day every year:
+    // comparing them is enough.
+    if (birth.month(), birth.day()) != (2, 29) {
+        let before_birthday = (on.month(), on.day()) < (birth.month(), birth.day());
+        return Some(years - u32::from(before_birthday && years > 0));
+    }
     if attains_age(birth, years, leap_day) <= on {
         Some(years)
     } else {
@@ -347,12 +353,17 @@ pub fn whole_months_between(start: NaiveDate, on: NaiveDate) -> u32 {
     if on <= start {
         return 0;
     }
+    // `months_after(start, guess)` falls in the month of `on`, on the start's day or, clamped,
+    // on the month's last day: it is on or before `on` when the start's day is, or when `on`
+    // is the last day of its month. Otherwise one month fewer, which falls in the month before.
     let guess = (on.year() - start.year()) * 12 + on.month() as i32 - start.month() as i32;
-    let mut m = u32::try_from(guess.max(0)).unwrap_or(0);
-    while m > 0 && months_after(start, m) > on {
-        m -= 1;
+    let guess = u32::try_from(guess.max(0)).unwrap_or(0);
+    let last_day = on.succ_opt().is_none_or(|next| next.day() == 1);
+    if start.day() <= on.day() || last_day {
+        guess
+    } else {
+        guess.saturating_sub(1)
     }
-    m
 }
 
 #[cfg(test)]
@@ -362,6 +373,34 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The definitions the quick ways of [`age_on`] and [`whole_months_between`] must agree
+    /// with: the largest count whose anniversary is on or before the date.
+    #[test]
+    fn ages_and_whole_months_agree_with_their_definitions() {
+        let days =
+            |from: NaiveDate, n: i64| (0..n).map(move |i| from + chrono::Days::new(i as u64));
+        // Every start in a leap year and the common year after, against dates up to five years
+        // on (every 7th day, and every month end).
+        for start in days(d(2023, 12, 25), 400) {
+            for on in days(start, 5 * 366).filter(|o| {
+                (*o - start).num_days() % 7 == 0 || o.succ_opt().is_some_and(|n| n.day() == 1)
+            }) {
+                let months = (0..=61)
+                    .take_while(|&m| months_after(start, m) <= on)
+                    .last();
+                assert_eq!(
+                    whole_months_between(start, on),
+                    months.unwrap_or(0),
+                    "{start} {on}"
+                );
+                for leap_day in [February28, March1] {
+                    let years = (0..=6).take_while(|&y| attains_age(start, y, leap_day) <= on);
+                    assert_eq!(age_on(start, on, leap_day), years.last(), "{start} {on}");
+                }
+            }
+        }
     }
 
     #[test]

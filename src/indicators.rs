@@ -83,7 +83,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::Case;
 use crate::case::event::EventData;
@@ -552,7 +552,7 @@ impl AuditRow<'_> {
         if let Some(x) = e.exit() {
             self.exit_date = Some(x.date);
             self.exit_reason = Some(x.reason);
-            self.length_of_stay = u32::try_from((x.date - e.removal_date()).num_days()).ok();
+            self.length_of_stay = u32::try_from(days_between(e.removal_date(), x.date)).ok();
         }
         self
     }
@@ -713,28 +713,39 @@ pub fn compute_all<'a>(
             v
         })
         .collect();
+    // Each row is added to its tally as it is made, while it is still in cache: at a national
+    // scale the rows are hundreds of megabytes, and a second pass would read them all again.
+    let mut tallies = vec![Tally::default(); indicators.len()];
     for case in cases {
         let view = View::new(case, period, policy);
-        for (out, &indicator) in rows.iter_mut().zip(indicators) {
-            out.push(view.row(indicator));
+        for ((out, tally), &indicator) in rows.iter_mut().zip(&mut tallies).zip(indicators) {
+            let row = view.row(indicator);
+            tally.add(&row);
+            out.push(row);
         }
     }
     indicators
         .iter()
         .zip(rows)
-        .map(|(&indicator, rows)| {
-            let mut tally = Tally::default();
-            for row in &rows {
-                tally.add(row);
-            }
-            Report {
-                indicator,
-                period,
-                tally: tally.finish(indicator),
-                rows,
-            }
+        .zip(tallies)
+        .map(|((&indicator, rows), tally)| Report {
+            indicator,
+            period,
+            tally: tally.finish(indicator),
+            rows,
         })
         .collect()
+}
+
+/// `date` plus `n` calendar months, clamped ([`date::months_after`], by the crate's quicker
+/// month arithmetic: the indicators add months to every child's dates).
+fn months_after(d: NaiveDate, n: u32) -> NaiveDate {
+    crate::timeline::calendar::months_after_with(d, n, crate::date::MonthEnd::Clamp)
+}
+
+/// Days from `start` to `end` ([`date::days_between`], by day numbers).
+fn days_between(start: NaiveDate, end: NaiveDate) -> i64 {
+    i64::from(end.num_days_from_ce()) - i64::from(start.num_days_from_ce())
 }
 
 /// One case as the indicators read it.
@@ -748,26 +759,34 @@ struct View<'a, 'p> {
     entry: Option<&'a Episode>,
     /// The episode open on the period's first day, and its whole months in care then (P2, P3).
     on_first_day: Option<(&'a Episode, u32)>,
+    /// The age group at the first entry in the period (P1, P4, P5), read once for the three.
+    entry_age_group: Option<AgeGroup>,
+    /// The age group on the period's first day (P2, P3), read once for the two.
+    first_day_age_group: Option<AgeGroup>,
 }
 
 impl<'a, 'p> View<'a, 'p> {
     fn new(case: &'a Case, period: ReportPeriod, policy: &'p Policy) -> Self {
+        let first = period.first_day();
+        let entry = case
+            .episodes()
+            .iter()
+            .find(|e| period.contains(e.removal_date()));
+        let on_first_day = case
+            .episodes()
+            .iter()
+            .find(|e| e.removal_date() <= first && e.exit().is_none_or(|x| x.date > first))
+            .map(|e| (e, date::whole_months_between(e.removal_date(), first)));
+        let age_group = |on: NaiveDate| case.child().age_on(on, policy).map(AgeGroup::of_age);
         View {
             case,
             period,
             policy,
             adult: case.child().attains_age(CFSR_AGE, policy),
-            entry: case
-                .episodes()
-                .iter()
-                .find(|e| period.contains(e.removal_date())),
-            on_first_day: {
-                let first = period.first_day();
-                case.episodes()
-                    .iter()
-                    .find(|e| e.removal_date() <= first && e.exit().is_none_or(|x| x.date > first))
-                    .map(|e| (e, date::whole_months_between(e.removal_date(), first)))
-            },
+            entry,
+            on_first_day,
+            entry_age_group: entry.and_then(|e| age_group(e.removal_date())),
+            first_day_age_group: on_first_day.and_then(|_| age_group(first)),
         }
     }
 
@@ -798,7 +817,7 @@ impl<'a, 'p> View<'a, 'p> {
     /// Whether the episode lasted fewer than 8 days.
     fn short(e: &Episode) -> bool {
         e.exit()
-            .is_some_and(|x| (x.date - e.removal_date()).num_days() < SHORT_STAY_DAYS)
+            .is_some_and(|x| days_between(e.removal_date(), x.date) < SHORT_STAY_DAYS)
     }
 
     /// The common screen of P1, P4 and P5 for the first entry in the period.
@@ -808,7 +827,7 @@ impl<'a, 'p> View<'a, 'p> {
             return Err(row.out(Denominator::NoEntryInPeriod));
         };
         let mut row = row.of_episode(e);
-        row.age_group = self.age_group(e.removal_date());
+        row.age_group = self.entry_age_group;
         if e.removal_date() >= self.adult {
             return Err(row.out(Denominator::EnteredAt18OrOlder));
         }
@@ -839,7 +858,7 @@ impl<'a, 'p> View<'a, 'p> {
             Ok(x) => x,
             Err(row) => return row,
         };
-        let by = date::months_after(e.removal_date(), 12);
+        let by = months_after(e.removal_date(), 12);
         row.numerator = self.permanency(e, by);
         // The trial home visit adjustment: a reunification from a visit, later than 12 months.
         if let Some(x) = e
@@ -851,7 +870,7 @@ impl<'a, 'p> View<'a, 'p> {
                 .last()
                 .filter(|p| p.setting().is_trial_home_visit())
         {
-            let visit_days = (x.date - visit.start()).num_days();
+            let visit_days = days_between(visit.start(), x.date);
             let in_time = match self.policy.cfsr_trial_home_visit() {
                 CfsrTrialHomeVisit::DaysBeyond30 => {
                     let beyond = (visit_days - 30).max(0);
@@ -859,7 +878,7 @@ impl<'a, 'p> View<'a, 'p> {
                     date::days_before(x.date, u32::try_from(beyond).unwrap_or(u32::MAX)) <= by
                 }
                 CfsrTrialHomeVisit::StartedWithin11Months => {
-                    visit_days >= 30 && visit.start() <= date::months_after(e.removal_date(), 11)
+                    visit_days >= 30 && visit.start() <= months_after(e.removal_date(), 11)
                 }
             };
             if in_time {
@@ -881,14 +900,14 @@ impl<'a, 'p> View<'a, 'p> {
             return row.out(Denominator::NotInCareOnFirstDay);
         };
         let mut row = row.of_episode(e);
-        row.age_group = self.age_group(first);
+        row.age_group = self.first_day_age_group;
         let removal = e.removal_date();
         let (months, at_least, below) = match self.policy.cfsr_months_in_care() {
             CfsrMonthsInCare::CalendarMonths => {
                 (m, m >= from_months, below_months.is_none_or(|b| m < b))
             }
             CfsrMonthsInCare::Days => {
-                let days = (first - removal).num_days();
+                let days = days_between(removal, first);
                 let years = |months: u32| i64::from(months / 12) * 365;
                 (
                     m,
@@ -915,7 +934,7 @@ impl<'a, 'p> View<'a, 'p> {
         };
         let Some(x) = e
             .exit()
-            .filter(|x| x.date <= date::months_after(e.removal_date(), 12))
+            .filter(|x| x.date <= months_after(e.removal_date(), 12))
         else {
             return row.out(Denominator::NotDischargedWithin12Months);
         };
@@ -928,7 +947,7 @@ impl<'a, 'p> View<'a, 'p> {
         ) {
             return row.out(Denominator::DischargeNotFollowed);
         }
-        let by = date::months_after(x.date, 12);
+        let by = months_after(x.date, 12);
         let reentry = self.case.episodes()[e.number() as usize..]
             .iter()
             .take_while(|next| next.removal_date() <= by)
@@ -950,7 +969,7 @@ impl<'a, 'p> View<'a, 'p> {
     fn counted_days(&self, e: &Episode, from: NaiveDate) -> (NaiveDate, u32) {
         let cut = self.period.end().min(self.adult);
         let end = e.exit().map_or(cut, |x| x.date.min(cut));
-        let mut days = u32::try_from((end - from).num_days().max(0)).unwrap_or(0);
+        let mut days = u32::try_from(days_between(from, end).max(0)).unwrap_or(0);
         if self.policy.cfsr_day_count() == CfsrDayCount::ExitDayIncluded
             && e.exit().is_some_and(|x| x.date < cut && x.date >= from)
         {
@@ -965,7 +984,7 @@ impl<'a, 'p> View<'a, 'p> {
             return row.out(Denominator::NoEntryInPeriod);
         };
         let mut row = row.of_episode(first);
-        row.age_group = self.age_group(first.removal_date());
+        row.age_group = self.entry_age_group;
         // Every entry in the period counts, each screened on its own; the child is out only
         // when none qualifies, for the first entry's reason.
         let mut counted = false;
@@ -1071,7 +1090,7 @@ impl<'a, 'p> View<'a, 'p> {
             return row.out(Denominator::VictimAt18OrOlder);
         }
         let same = date::days_after(index, self.policy.cfsr_same_report_days());
-        let by = date::months_after(index, 12);
+        let by = months_after(index, 12);
         match reports[i + 1..].iter().find(|&&d| d > same && d <= by) {
             Some(&d) => {
                 row.numerator = Numerator::Recurred;

@@ -41,7 +41,7 @@
 
 mod ages;
 mod asfa;
-mod calendar;
+pub(crate) mod calendar;
 mod connections;
 mod engine;
 mod ffpsa;
