@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar;
 use super::engine::{EpisodeView, View, first_on_or_after};
 use super::types::{Consequence, Obligation, ObligationKind as K, Status};
-use crate::case::event::{EventData, MissingReport};
+use crate::case::event::{EventData, EventKind, MissingReport};
 use crate::date;
 use crate::placement::Location;
 use crate::rules::Subject;
@@ -177,6 +177,9 @@ pub(super) fn out_of_state_visit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>
 /// National Center for Missing and Exploited Children. The crate counts days, not hours: due the
 /// day after the child ran away; met on the day the later of the two reports was made.
 pub(super) fn missing_child_report(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.kinds.has(EventKind::RanAway) {
+        return;
+    }
     let view = ep.view;
     let events = ep.events;
     for (i, e) in events.iter().enumerate() {
@@ -214,6 +217,9 @@ pub(super) fn missing_child_report(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
 /// trafficking. The statute fixes no period: due on the day of the return, met on the day both
 /// are recorded (late when after it).
 pub(super) fn absence_debrief(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.kinds.has(EventKind::ReturnedFromRunaway) {
+        return;
+    }
     let view = ep.view;
     let events = ep.events;
     for (i, e) in events.iter().enumerate() {
@@ -250,6 +256,9 @@ pub(super) fn absence_debrief(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 /// decree (met as signed while no decree is recorded); one signed on or after the decree is late,
 /// and no title IV-E adoption assistance is paid under it.
 pub(super) fn adoption_assistance_agreement(view: &View<'_>, out: &mut Vec<Obligation>) {
+    if !view.kinds.has(EventKind::AdoptionAssistanceAgreementSigned) {
+        return;
+    }
     let mut signed = None;
     let mut decree = None;
     for e in view.events {
@@ -282,6 +291,10 @@ pub(super) fn adoption_assistance_agreement(view: &View<'_>, out: &mut Vec<Oblig
 /// [`ApplaReview::missing`](crate::ApplaReview::missing) on the recorded review names them. The
 /// goal in force is the latest set in the episode.
 pub(super) fn appla_hearing_documentation(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    // Owed only at a hearing after a plan set in the episode.
+    if !(ep.kinds.has(EventKind::PlanSet) && ep.kinds.has(EventKind::PermanencyHearing)) {
+        return;
+    }
     let view = ep.view;
     let mut appla = false;
     let mut complete: Option<Vec<NaiveDate>> = None;
