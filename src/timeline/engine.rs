@@ -25,6 +25,9 @@ pub(crate) struct View<'a> {
     /// The birthday care ends on (majority, or the state's extended-care age), read once for
     /// the clocks that count from it.
     care_end: OnceCell<NaiveDate>,
+    /// The birthday transition services begin on (14), read once for the clocks that count
+    /// from it.
+    transition_age: OnceCell<NaiveDate>,
     /// The DEFC of each of the first episodes, read once for the per-episode clocks and the
     /// 15-of-22 count.
     defc: [OnceCell<NaiveDate>; 4],
@@ -57,8 +60,18 @@ impl Kinds {
         )
     }
 
+    /// The bit of `kind`, read from a table (a shift of a `u128` by a variable count costs more).
     fn bit(kind: EventKind) -> u128 {
-        1 << (kind as u32)
+        const BITS: [u128; EventKind::ALL.len()] = {
+            let mut bits = [0; EventKind::ALL.len()];
+            let mut i = 0;
+            while i < bits.len() {
+                bits[i] = 1 << i;
+                i += 1;
+            }
+            bits
+        };
+        BITS[kind as usize]
     }
 
     /// Whether an event of `kind` occurs.
@@ -83,6 +96,7 @@ impl<'a> View<'a> {
             policy,
             events,
             care_end: OnceCell::new(),
+            transition_age: OnceCell::new(),
             defc: Default::default(),
             enrollments: OnceCell::new(),
             kinds: Kinds::of(events),
@@ -171,6 +185,17 @@ impl<'a> View<'a> {
         *self.care_end.get_or_init(|| {
             let policy = self.policy;
             self.case.child().attains_age(policy.care_end_age(), policy)
+        })
+    }
+
+    /// The birthday transition services begin on: the policy's
+    /// [`transition_services_age`](Policy::transition_services_age) (14).
+    pub(crate) fn transition_age(&self) -> NaiveDate {
+        *self.transition_age.get_or_init(|| {
+            let policy = self.policy;
+            self.case
+                .child()
+                .attains_age(policy.transition_services_age(), policy)
         })
     }
 
@@ -409,6 +434,25 @@ impl<'a> EpisodeView<'a> {
         pick: impl Fn(&EventData) -> bool + 'static,
     ) -> impl Iterator<Item = NaiveDate> + '_ {
         self.events
+            .iter()
+            .filter(move |e| pick(e.what()))
+            .map(Event::date)
+    }
+
+    /// The dates of the episode's events that match, as [`dates`](EpisodeView::dates), for
+    /// events of `kind` (the kind `pick` matches): when none occurs in the episode (see
+    /// [`Kinds`]), the events are not read.
+    pub(crate) fn dates_of(
+        &self,
+        kind: EventKind,
+        pick: impl Fn(&EventData) -> bool + 'static,
+    ) -> impl Iterator<Item = NaiveDate> + '_ {
+        let events = if self.kinds.has(kind) {
+            self.events
+        } else {
+            &[]
+        };
+        events
             .iter()
             .filter(move |e| pick(e.what()))
             .map(Event::date)

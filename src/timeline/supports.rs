@@ -102,17 +102,15 @@ pub(super) fn exit_documents(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 /// each next 12 months after the last obtained.
 pub(super) fn credit_report(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let view = ep.view;
-    let policy = view.policy;
-    let fourteen = view
-        .case
-        .child()
-        .attains_age(policy.transition_services_age(), policy);
+    let fourteen = view.transition_age();
     let start = fourteen.max(ep.removal());
     if start > view.as_of || !ep.owes_on(start) {
         return;
     }
     let held = ep
-        .dates(|e| matches!(e, EventData::CreditReportObtained))
+        .dates_of(EventKind::CreditReportObtained, |e| {
+            matches!(e, EventData::CreditReportObtained)
+        })
         .filter(move |d| *d >= start);
     let rhythm = Rhythm {
         kind: K::CreditReport,
@@ -245,11 +243,7 @@ pub(super) fn youth_consultation(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>
         return;
     }
     let view = ep.view;
-    let policy = view.policy;
-    let fourteen = view
-        .case
-        .child()
-        .attains_age(policy.transition_services_age(), policy);
+    let fourteen = view.transition_age();
     let mut consulted: Option<NaiveDate> = None;
     for e in ep.events {
         match e.what() {
@@ -317,7 +311,9 @@ pub(super) fn child_consulted(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     }
     // The consultations are in date order, as the hearings are: read alongside them.
     let mut consulted = ep
-        .dates(|e| matches!(e, EventData::ChildConsultedAtHearing))
+        .dates_of(EventKind::ChildConsultedAtHearing, |e| {
+            matches!(e, EventData::ChildConsultedAtHearing)
+        })
         .peekable();
     for on in ep.dates(|e| matches!(e, EventData::PermanencyHearing)) {
         while consulted.next_if(|c| *c < on).is_some() {}
