@@ -44,10 +44,7 @@ pub(super) fn transition_services(view: &View<'_>, out: &mut Vec<Obligation>) {
     };
     let policy = view.policy;
     let removal = episode.removal_date();
-    let fourteen = view
-        .case
-        .child()
-        .attains_age(policy.transition_services_age(), policy);
+    let fourteen = view.transition_age();
     let from = fourteen.max(removal);
     let due = calendar::months_after_with(fourteen, policy.review_months(), policy.month_end())
         .max(calendar::days_after(removal, policy.case_plan_days()));

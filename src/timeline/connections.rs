@@ -3,7 +3,7 @@
 
 use super::engine::{EpisodeView, View};
 use super::types::{Obligation, ObligationKind, Waiver};
-use crate::case::event::EventData;
+use crate::case::event::{EventData, EventKind};
 
 /// Each separation of the child from a sibling in care (as recorded that day): due the day of
 /// the separation; met that day when its reason is documented, met late the day a later record
@@ -50,6 +50,9 @@ pub(super) fn sibling_separation(view: &View<'_>, out: &mut Vec<Obligation>) {
 /// Met by the relative's notice in the episode; waived for family or domestic violence; not owed
 /// once the child left care before it was due.
 pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.kinds_with_before.has(EventKind::RelativeIdentified) {
+        return;
+    }
     let removal = ep.removal();
     let due = super::calendar::days_after(removal, ep.view.policy.relative_notice_days());
     let mut seen: Vec<&crate::PersonId> = Vec::new();
@@ -85,6 +88,9 @@ pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
 /// date asked (upcoming while not met). Plan 2024-03-01 every 7 days: 2024-03-01 ..= 2024-03-07,
 /// 2024-03-08 ..= 2024-03-14, ...
 pub(super) fn family_time(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.kinds_with_before.has(EventKind::FamilyTimePlanned) {
+        return;
+    }
     let records: Vec<&crate::Event> = ep.before.iter().chain(ep.events).collect();
     let as_of = ep.view.as_of;
     for (i, e) in records.iter().enumerate() {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::types::{Consequence, Obligation, ObligationKind, Status, Waiver};
 use super::{ages, asfa, connections, ffpsa, icwa, payments, supports, visits, wellbeing};
-use crate::case::event::{Event, EventData, Finding};
+use crate::case::event::{Event, EventData, EventKind, Finding};
 use crate::case::{Case, Episode};
 use crate::policy::Policy;
 use crate::rules::Subject;
@@ -25,25 +25,81 @@ pub(crate) struct View<'a> {
     /// The birthday care ends on (majority, or the state's extended-care age), read once for
     /// the clocks that count from it.
     care_end: OnceCell<NaiveDate>,
+    /// The birthday transition services begin on (14), read once for the clocks that count
+    /// from it.
+    transition_age: OnceCell<NaiveDate>,
     /// The DEFC of each of the first episodes, read once for the per-episode clocks and the
     /// 15-of-22 count.
     defc: [OnceCell<NaiveDate>; 4],
     /// The positions of the school enrollments among `events`, read once for the school clocks.
     enrollments: OnceCell<Vec<usize>>,
+    /// The kinds of `events`, read in one pass when the view is made: a clock whose events do
+    /// not occur in the case skips its scan.
+    pub(crate) kinds: Kinds,
+}
+
+/// Which [`EventKind`]s occur among some events: one bit per kind, set in one pass over them.
+/// Clocks read it to skip a scan for events of a kind the history does not have (most cases
+/// have no runaway, no family-time plan, no adoption assistance agreement): what a scan would
+/// have found among no such events, they derive without it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Kinds(u128);
+
+const _: () = assert!(
+    EventKind::ALL.len() <= 128,
+    "a kind fits in a bit of a u128"
+);
+
+impl Kinds {
+    /// The kinds of `events`.
+    pub(crate) fn of<'e>(events: impl IntoIterator<Item = &'e Event>) -> Kinds {
+        Kinds(
+            events
+                .into_iter()
+                .fold(0, |bits, e| bits | Kinds::bit(e.kind())),
+        )
+    }
+
+    /// The bit of `kind`, read from a table (a shift of a `u128` by a variable count costs more).
+    fn bit(kind: EventKind) -> u128 {
+        const BITS: [u128; EventKind::ALL.len()] = {
+            let mut bits = [0; EventKind::ALL.len()];
+            let mut i = 0;
+            while i < bits.len() {
+                bits[i] = 1 << i;
+                i += 1;
+            }
+            bits
+        };
+        BITS[kind as usize]
+    }
+
+    /// Whether an event of `kind` occurs.
+    pub(crate) fn has(self, kind: EventKind) -> bool {
+        self.0 & Kinds::bit(kind) != 0
+    }
+
+    /// The kinds of either.
+    pub(crate) fn union(self, other: Kinds) -> Kinds {
+        Kinds(self.0 | other.0)
+    }
 }
 
 impl<'a> View<'a> {
     pub(super) fn new(case: &'a Case, as_of: NaiveDate, policy: &'a Policy) -> View<'a> {
         let all = case.events();
         let n = all.partition_point(|e| e.date() <= as_of);
+        let events = &all[..n];
         View {
             case,
             as_of,
             policy,
-            events: &all[..n],
+            events,
             care_end: OnceCell::new(),
+            transition_age: OnceCell::new(),
             defc: Default::default(),
             enrollments: OnceCell::new(),
+            kinds: Kinds::of(events),
         }
     }
 
@@ -111,6 +167,9 @@ impl<'a> View<'a> {
 
     /// The positions of the school enrollments among the events, in order (read once).
     pub(crate) fn enrollments(&self) -> &[usize] {
+        if !self.kinds.has(EventKind::SchoolEnrolled) {
+            return &[];
+        }
         self.enrollments.get_or_init(|| {
             self.events
                 .iter()
@@ -126,6 +185,17 @@ impl<'a> View<'a> {
         *self.care_end.get_or_init(|| {
             let policy = self.policy;
             self.case.child().attains_age(policy.care_end_age(), policy)
+        })
+    }
+
+    /// The birthday transition services begin on: the policy's
+    /// [`transition_services_age`](Policy::transition_services_age) (14).
+    pub(crate) fn transition_age(&self) -> NaiveDate {
+        *self.transition_age.get_or_init(|| {
+            let policy = self.policy;
+            self.case
+                .child()
+                .attains_age(policy.transition_services_age(), policy)
         })
     }
 
@@ -213,6 +283,10 @@ pub(crate) struct EpisodeView<'a> {
     pub(crate) before: &'a [Event],
     /// The first day out of care, when the episode ended on or before `as_of`.
     pub(crate) exit: Option<NaiveDate>,
+    /// The kinds of `events` (see [`Kinds`]).
+    pub(crate) kinds: Kinds,
+    /// The kinds of `before` and `events` together.
+    pub(crate) kinds_with_before: Kinds,
     first_hearing_due: OnceCell<NaiveDate>,
     expedited: OnceCell<Expedited>,
     settings: OnceCell<ffpsa::Settings>,
@@ -235,12 +309,17 @@ impl<'a> EpisodeView<'a> {
                 .filter(|x| *x < removal)
                 .map_or(removal, |x| x + 1),
         };
+        let events = &view.events[removal..end];
+        let before = &view.events[start.min(removal)..removal];
+        let kinds = Kinds::of(events);
         EpisodeView {
             view,
             episode,
-            events: &view.events[removal..end],
-            before: &view.events[start.min(removal)..removal],
+            events,
+            before,
             exit: view.exit_of(episode),
+            kinds,
+            kinds_with_before: kinds.union(Kinds::of(before)),
             first_hearing_due: OnceCell::new(),
             expedited: OnceCell::new(),
             settings: OnceCell::new(),
@@ -355,6 +434,25 @@ impl<'a> EpisodeView<'a> {
         pick: impl Fn(&EventData) -> bool + 'static,
     ) -> impl Iterator<Item = NaiveDate> + '_ {
         self.events
+            .iter()
+            .filter(move |e| pick(e.what()))
+            .map(Event::date)
+    }
+
+    /// The dates of the episode's events that match, as [`dates`](EpisodeView::dates), for
+    /// events of `kind` (the kind `pick` matches): when none occurs in the episode (see
+    /// [`Kinds`]), the events are not read.
+    pub(crate) fn dates_of(
+        &self,
+        kind: EventKind,
+        pick: impl Fn(&EventData) -> bool + 'static,
+    ) -> impl Iterator<Item = NaiveDate> + '_ {
+        let events = if self.kinds.has(kind) {
+            self.events
+        } else {
+            &[]
+        };
+        events
             .iter()
             .filter(move |e| pick(e.what()))
             .map(Event::date)

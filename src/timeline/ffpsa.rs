@@ -10,7 +10,7 @@ use super::calendar;
 use super::engine::{EpisodeView, View};
 use super::months::{Care, Reached, first_day_reaching};
 use super::types::{Consequence, Obligation, ObligationKind as K};
-use crate::case::event::{Candidacy, Event, EventData, Finding, QrtpAssessment};
+use crate::case::event::{Candidacy, Event, EventData, EventKind, Finding, QrtpAssessment};
 use crate::date::{self, Period};
 use crate::id::PlacementId;
 use crate::placement::{Placement, Setting};
@@ -372,9 +372,24 @@ fn identifies_candidate(e: &Event) -> bool {
 /// identification on the day a period began (a plan documenting that day's candidacy) opens no
 /// new one.
 fn prevention_periods(view: &View<'_>) -> Vec<PreventionPeriodRecord> {
+    let mut out = Vec::new();
+    each_prevention_period(view, |p| out.push(p));
+    out
+}
+
+/// The prevention periods of [`prevention_periods`], each given to `f` in order as it is read
+/// (the clock that lists them needs no list of its own). Without an event identifying a
+/// candidate there are none, and the events are not read.
+fn each_prevention_period(view: &View<'_>, mut f: impl FnMut(PreventionPeriodRecord)) {
+    let kinds = view.kinds;
+    if !(kinds.has(EventKind::OpenPreservation)
+        || kinds.has(EventKind::CandidacyIdentified)
+        || kinds.has(EventKind::PreventionPlanRecorded))
+    {
+        return;
+    }
     let policy = view.policy;
     let renew = policy.prevention_renewal() == PreventionRenewal::EachCandidacy;
-    let mut out = Vec::new();
     let mut open: Option<PreventionPeriodRecord> = None;
     let mut opened = false;
     for e in view.events {
@@ -387,10 +402,10 @@ fn prevention_periods(view: &View<'_>) -> Vec<PreventionPeriodRecord> {
             if ends || (renew && new) {
                 period.closed = Some(e.date());
                 period.renewed = !ends;
-                out.push(period);
+                f(period);
                 open = None;
                 if !renew {
-                    return out;
+                    return;
                 }
             }
         }
@@ -405,8 +420,9 @@ fn prevention_periods(view: &View<'_>) -> Vec<PreventionPeriodRecord> {
             opened = true;
         }
     }
-    out.extend(open);
-    out
+    if let Some(period) = open {
+        f(period);
+    }
 }
 
 impl crate::Case {
@@ -467,12 +483,12 @@ impl crate::Case {
 pub(super) fn prevention_period(view: &View<'_>, out: &mut Vec<Obligation>) {
     // Services are claimable through the period's last day; by the next day (the due date)
     // the period must have closed.
-    for p in prevention_periods(view) {
+    each_prevention_period(view, |p| {
         view.once(K::PreventionPeriod, None, p.start, p.due)
             .met(p.closed)
             .if_missed(Consequence::NoPaymentFrom(p.due))
             .push(out);
-    }
+    });
 }
 
 /// The title IV-E prevention services claimed in the history as of the date asked, each with
@@ -504,6 +520,9 @@ fn claimed_services<'a>(
 /// otherwise missed (no later plan can specify it in advance, and a concrete support is not a
 /// kind §471(e)(1) allows), with no prevention payment for the service.
 pub(super) fn prevention_service_specified(view: &View<'_>, out: &mut Vec<Obligation>) {
+    if !view.kinds.has(EventKind::ServiceProvided) {
+        return;
+    }
     for (e, s, plan) in claimed_services(view) {
         let specified = plan
             .filter(|(_, p)| s.kind().is_prevention_service() && p.specifies(s.kind()))
@@ -523,6 +542,10 @@ pub(super) fn prevention_service_specified(view: &View<'_>, out: &mut Vec<Obliga
 /// begun outside every period, it is missed from its first day. Missed: no federal payment from
 /// the first day outside the period.
 pub(super) fn prevention_service_in_period(view: &View<'_>, out: &mut Vec<Obligation>) {
+    // One obligation per claimed service: none without a service.
+    if !view.kinds.has(EventKind::ServiceProvided) {
+        return;
+    }
     let periods = prevention_periods(view);
     // The first day each period's services stop being claimable: its close or its due date,
     // whichever is first, carried on through the renewals that follow it.

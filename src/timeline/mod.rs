@@ -201,7 +201,7 @@ impl Case {
         let view = View::new(self, as_of, policy);
         // Room for what most cases owe (a few obligations per episode, and more for the reviews,
         // hearings and findings of a long one) in one allocation.
-        let mut out = Vec::with_capacity(16);
+        let mut out = Vec::with_capacity(16 + view.events.len() / 2);
         for (i, episode) in view.episodes().iter().enumerate() {
             let ep = EpisodeView::new(&view, episode, i);
             for (kind, derive) in EPISODE_CLOCKS {

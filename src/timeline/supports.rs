@@ -6,7 +6,7 @@ use chrono::{Datelike as _, NaiveDate};
 use super::calendar;
 use super::engine::{EpisodeView, Rhythm, recurring};
 use super::types::{Consequence, Obligation, ObligationKind as K};
-use crate::case::event::EventData;
+use crate::case::event::{EventData, EventKind};
 use crate::case::stage::ExitReason;
 use crate::rules::Subject;
 use crate::supports::Enrollment;
@@ -102,17 +102,15 @@ pub(super) fn exit_documents(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 /// each next 12 months after the last obtained.
 pub(super) fn credit_report(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let view = ep.view;
-    let policy = view.policy;
-    let fourteen = view
-        .case
-        .child()
-        .attains_age(policy.transition_services_age(), policy);
+    let fourteen = view.transition_age();
     let start = fourteen.max(ep.removal());
     if start > view.as_of || !ep.owes_on(start) {
         return;
     }
     let held = ep
-        .dates(|e| matches!(e, EventData::CreditReportObtained))
+        .dates_of(EventKind::CreditReportObtained, |e| {
+            matches!(e, EventData::CreditReportObtained)
+        })
         .filter(move |d| *d >= start);
     let rhythm = Rhythm {
         kind: K::CreditReport,
@@ -241,12 +239,11 @@ pub(super) fn school_enrollment(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>)
 /// since the previous case plan (or the removal), on or before it; otherwise missed (a
 /// consultation after the plan is not the plan developed with the youth).
 pub(super) fn youth_consultation(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.kinds.has(EventKind::CasePlanCompleted) {
+        return;
+    }
     let view = ep.view;
-    let policy = view.policy;
-    let fourteen = view
-        .case
-        .child()
-        .attains_age(policy.transition_services_age(), policy);
+    let fourteen = view.transition_age();
     let mut consulted: Option<NaiveDate> = None;
     for e in ep.events {
         match e.what() {
@@ -309,11 +306,18 @@ pub(super) fn hearing_notice(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 /// permanency hearing of the episode, due its date: met by the consultation recorded that day,
 /// otherwise missed.
 pub(super) fn child_consulted(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
-    let consulted: Vec<NaiveDate> = ep
-        .dates(|e| matches!(e, EventData::ChildConsultedAtHearing))
-        .collect();
+    if !ep.kinds.has(EventKind::PermanencyHearing) {
+        return;
+    }
+    // The consultations are in date order, as the hearings are: read alongside them.
+    let mut consulted = ep
+        .dates_of(EventKind::ChildConsultedAtHearing, |e| {
+            matches!(e, EventData::ChildConsultedAtHearing)
+        })
+        .peekable();
     for on in ep.dates(|e| matches!(e, EventData::PermanencyHearing)) {
-        let met = consulted.binary_search(&on).is_ok().then_some(on);
+        while consulted.next_if(|c| *c < on).is_some() {}
+        let met = consulted.peek().is_some_and(|c| *c == on).then_some(on);
         ep.once(K::ChildConsulted, on, on)
             .met(met)
             .lapsed(met.is_none())

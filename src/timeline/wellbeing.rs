@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar;
 use super::engine::{EpisodeView, View, first_on_or_after};
 use super::types::{Consequence, Obligation, ObligationKind as K, Status};
-use crate::case::event::{EventData, MissingReport};
+use crate::case::event::{EventData, EventKind, MissingReport};
 use crate::date;
 use crate::placement::Location;
 use crate::rules::Subject;
@@ -25,11 +25,8 @@ fn month_start(d: NaiveDate) -> NaiveDate {
 /// shown only when it is the latest.
 pub(super) fn caseworker_visit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let view = ep.view;
-    let visits: Vec<NaiveDate> = ep
-        .dates(|e| matches!(e, EventData::CaseworkerVisited { .. }))
-        .collect();
     let removal = ep.removal();
-    let mut month = if removal.day() == 1 {
+    let first = if removal.day() == 1 {
         removal
     } else {
         calendar::first_of_next_month(removal)
@@ -39,11 +36,21 @@ pub(super) fn caseworker_visit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
         Some(exit) => month_start(exit),
         None => calendar::first_of_next_month(view.as_of),
     };
-    while month < stop {
+    // The months are counted by their numbers ([`month_number`]): those whose first day is on or
+    // after `first` and before `stop`. Both are firsts of months but for a date clamped to
+    // [`NaiveDate::MAX`], which counts from the month after its own.
+    let after = |d: NaiveDate| month_number(d) + i64::from(d.day() != 1);
+    let (start, end) = (after(first), after(stop));
+    // The month numbered `number`, met by `visit` (its first visit) or not met: listed when it
+    // is the latest or missed (a month met that is not the latest is not listed).
+    let mut month = |number: i64, visit: Option<NaiveDate>| {
+        let latest = number + 1 == end;
+        let Some(month) = month_first(number) else {
+            return;
+        };
         let (next, due) = calendar::next_month_and_last_day(month);
-        let visit = first_on_or_after(&visits, month).filter(|v| *v < next);
-        let latest = next >= stop;
-        let status = match visit {
+        // The latest month may end at the last date there is: its visit is one before `next`.
+        let status = match visit.filter(|v| *v < next) {
             Some(on) => Status::Met(on),
             None => view.unmet(due),
         };
@@ -56,8 +63,43 @@ pub(super) fn caseworker_visit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
                 status,
             ));
         }
-        month = next;
+    };
+    // The visits are in date order: one pass over them finds each month's first visit, and the
+    // months between two visited months are the ones with none.
+    let mut number = start;
+    for visit in ep.dates(|e| matches!(e, EventData::CaseworkerVisited { .. })) {
+        let visited = month_number(visit);
+        if visited < number {
+            // Before the first full month, or a month already visited.
+            continue;
+        }
+        if visited >= end {
+            break;
+        }
+        for missed in number..visited {
+            month(missed, None);
+        }
+        if visited + 1 == end {
+            month(visited, Some(visit));
+        }
+        number = visited + 1;
     }
+    for missed in number..end {
+        month(missed, None);
+    }
+}
+
+/// The number of the month of `d`, counted from year 0 (12 to a year): consecutive months have
+/// consecutive numbers.
+fn month_number(d: NaiveDate) -> i64 {
+    i64::from(d.year()) * 12 + i64::from(d.month0())
+}
+
+/// The first day of the month numbered `number` (see [`month_number`]), if there is one.
+fn month_first(number: i64) -> Option<NaiveDate> {
+    let year = i32::try_from(number.div_euclid(12)).ok()?;
+    let month0 = u32::try_from(number.rem_euclid(12)).ok()?;
+    NaiveDate::from_ymd_opt(year, month0 + 1, 1)
 }
 
 /// The majority of the monthly visits in the child's residence (SSA §424(e)(2)(B)): read over the
@@ -135,6 +177,9 @@ pub(super) fn out_of_state_visit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>
 /// National Center for Missing and Exploited Children. The crate counts days, not hours: due the
 /// day after the child ran away; met on the day the later of the two reports was made.
 pub(super) fn missing_child_report(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.kinds.has(EventKind::RanAway) {
+        return;
+    }
     let view = ep.view;
     let events = ep.events;
     for (i, e) in events.iter().enumerate() {
@@ -172,6 +217,9 @@ pub(super) fn missing_child_report(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
 /// trafficking. The statute fixes no period: due on the day of the return, met on the day both
 /// are recorded (late when after it).
 pub(super) fn absence_debrief(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.kinds.has(EventKind::ReturnedFromRunaway) {
+        return;
+    }
     let view = ep.view;
     let events = ep.events;
     for (i, e) in events.iter().enumerate() {
@@ -208,6 +256,9 @@ pub(super) fn absence_debrief(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 /// decree (met as signed while no decree is recorded); one signed on or after the decree is late,
 /// and no title IV-E adoption assistance is paid under it.
 pub(super) fn adoption_assistance_agreement(view: &View<'_>, out: &mut Vec<Obligation>) {
+    if !view.kinds.has(EventKind::AdoptionAssistanceAgreementSigned) {
+        return;
+    }
     let mut signed = None;
     let mut decree = None;
     for e in view.events {
@@ -240,6 +291,10 @@ pub(super) fn adoption_assistance_agreement(view: &View<'_>, out: &mut Vec<Oblig
 /// [`ApplaReview::missing`](crate::ApplaReview::missing) on the recorded review names them. The
 /// goal in force is the latest set in the episode.
 pub(super) fn appla_hearing_documentation(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    // Owed only at a hearing after a plan set in the episode.
+    if !(ep.kinds.has(EventKind::PlanSet) && ep.kinds.has(EventKind::PermanencyHearing)) {
+        return;
+    }
     let view = ep.view;
     let mut appla = false;
     let mut complete: Option<Vec<NaiveDate>> = None;
