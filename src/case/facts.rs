@@ -436,11 +436,14 @@ impl Facts {
         self.child = child;
     }
 
-    /// Room for `n` more events.
-    pub(crate) fn reserve(&mut self, n: usize) {
+    /// Room for `n` more events, `placements` of which begin a placement: the history's lists
+    /// grow once, not event by event.
+    pub(crate) fn reserve(&mut self, n: usize, placements: usize) {
         self.events.reserve(n);
         self.seq.reserve(n);
         self.segment.reserve(n);
+        self.placements.reserve_exact(placements);
+        self.placement_slot.reserve(placements);
     }
 
     /// The entry number of each event of the dated history.

@@ -52,6 +52,21 @@ pub(crate) fn sort(history: &mut [Dated]) {
     history.sort_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq));
 }
 
+/// Whether a dated history is in order already: each event's key computed once.
+fn is_sorted(history: &[Dated]) -> bool {
+    let mut keys = history
+        .iter()
+        .map(|(seq, segment, e)| (e.order_key(*segment), *seq));
+    let Some(mut previous) = keys.next() else {
+        return true;
+    };
+    keys.all(|key| {
+        let in_order = previous <= key;
+        previous = key;
+        in_order
+    })
+}
+
 /// Checks `event` against the facts of a case: the rules every event passes and its row's.
 pub(crate) fn check_in(
     facts: &Facts,
@@ -118,7 +133,11 @@ pub(crate) fn rebuild(
         Ok(f) => f,
         Err(_) => unreachable!("a case's opening families were checked when it opened"),
     };
-    facts.reserve(history.len());
+    let placements = history
+        .iter()
+        .filter(|(_, _, e)| e.what().new_placement().is_some())
+        .count();
+    facts.reserve(history.len(), placements);
     for (position, (seq, segment, event)) in history.into_iter().enumerate() {
         match check_in(&facts, &event, policy) {
             Ok(accepted) => {
@@ -249,8 +268,10 @@ pub(crate) fn load(
     let mut log = Log::default();
     // The position in `history` of the entry holding each live entry id.
     let mut live: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
-    let mut child = facts.child().clone();
-    let mut corrected = false;
+    // The child as corrected so far: `None` while no correction changed it (the facts' own).
+    let mut corrected: Option<Child> = None;
+    // The placements the history begins: room for them is made once, before the fold.
+    let mut placements = 0usize;
     let mut refused = Vec::new();
     let mut refuse_entry = |index: usize, event: Event, rule: RuleId, message: String| {
         let rejection = refuse(&facts, event.kind(), rule, message);
@@ -284,7 +305,8 @@ pub(crate) fn load(
             let target = named_entry(&event)
                 .and_then(|id| live.get(id))
                 .map(|&at| (at, &history[at].2));
-            let fixed = fix(&event, &child, target);
+            let child = corrected.as_ref().unwrap_or(facts.child());
+            let fixed = fix(&event, child, target);
             match fixed {
                 Err((rule, message)) => {
                     refuse_entry(index, event, rule, message)?;
@@ -301,6 +323,7 @@ pub(crate) fn load(
                     }
                     set_aside.push(position);
                     if let Some(with) = with {
+                        placements += usize::from(with.what().new_placement().is_some());
                         if let Some(id) = with.entry_id() {
                             live.insert(id.clone(), history.len());
                         }
@@ -311,10 +334,9 @@ pub(crate) fn load(
                 }
                 Ok(Fix::Child(new)) => {
                     if log.opened_child.is_none() {
-                        log.opened_child = Some(child.clone());
+                        log.opened_child = Some(facts.child().clone());
                     }
-                    child = new;
-                    corrected = true;
+                    corrected = Some(new);
                 }
             }
             if let Some(id) = event.entry_id() {
@@ -328,6 +350,7 @@ pub(crate) fn load(
             live.insert(id.clone(), history.len());
         }
         let segment = segment_of(&event);
+        placements += usize::from(event.what().new_placement().is_some());
         history.push((seq, segment, event));
     }
     log.next = u32::try_from(count).unwrap_or(u32::MAX);
@@ -342,13 +365,13 @@ pub(crate) fn load(
         });
     }
     // Most histories come sorted: then the sort is one pass of comparisons.
-    if !history.is_sorted_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq)) {
+    if !is_sorted(&history) {
         sort(&mut history);
     }
-    if corrected {
+    if let Some(child) = corrected {
         facts.correct_child(child);
     }
-    facts.reserve(history.len());
+    facts.reserve(history.len(), placements);
     // For a lenient load: the case as it would be had every refused event been accepted, and
     // the latest refusals that follow from nothing earlier.
     let mut shadow: Option<Facts> = None;
