@@ -52,6 +52,14 @@ pub(crate) fn sort(history: &mut [Dated]) {
     history.sort_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq));
 }
 
+/// The number of placements a dated history begins: the room the fold makes for them.
+fn placements(history: &[Dated]) -> usize {
+    history
+        .iter()
+        .filter(|(_, _, e)| e.what().new_placement().is_some())
+        .count()
+}
+
 /// Whether a dated history is in order already: each event's key computed once.
 fn is_sorted(history: &[Dated]) -> bool {
     let mut keys = history
@@ -133,11 +141,7 @@ pub(crate) fn rebuild(
         Ok(f) => f,
         Err(_) => unreachable!("a case's opening families were checked when it opened"),
     };
-    let placements = history
-        .iter()
-        .filter(|(_, _, e)| e.what().new_placement().is_some())
-        .count();
-    facts.reserve(history.len(), placements);
+    facts.reserve(history.len(), placements(&history));
     for (position, (seq, segment, event)) in history.into_iter().enumerate() {
         match check_in(&facts, &event, policy) {
             Ok(accepted) => {
@@ -229,7 +233,19 @@ pub(crate) fn load(
     let mut facts = Facts::open(child, opening)?;
     let entries = entries.into_iter();
     let hint = entries.size_hint().0.min(1 << 12);
-    let mut history: Vec<Dated> = Vec::with_capacity(hint);
+    // A strict load folds each entry as it is read while every entry so far is a plain event
+    // (no correction, no entry id given twice) in date order and accepted: then the history
+    // read so far is exactly what the facts hold, and the sort and the second pass below have
+    // nothing to do. The first entry that breaks this takes the folded events back out as the
+    // dated history and reopens the case (`unfold`): the load goes on as a lenient one does, and
+    // its result, refusals included, is the one it would have been had it never folded early.
+    let mut folding = !lenient;
+    let mut history: Vec<Dated> = Vec::new();
+    if folding {
+        facts.reserve(hint, 0);
+    } else {
+        history.reserve(hint);
+    }
     // The positions in `history` of amendments' replacements.
     let mut replacements: Vec<usize> = Vec::new();
     // Each day's latest segment, and whether it holds an exit or a close (in the order of
@@ -270,11 +286,14 @@ pub(crate) fn load(
     let mut live: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
     // The child as corrected so far: `None` while no correction changed it (the facts' own).
     let mut corrected: Option<Child> = None;
-    // The placements the history begins: room for them is made once, before the fold.
-    let mut placements = 0usize;
     let mut refused = Vec::new();
-    let mut refuse_entry = |index: usize, event: Event, rule: RuleId, message: String| {
-        let rejection = refuse(&facts, event.kind(), rule, message);
+    let refuse_entry = |facts: &Facts,
+                        refused: &mut Vec<super::Refused>,
+                        index: usize,
+                        event: Event,
+                        rule: RuleId,
+                        message: String| {
+        let rejection = refuse(facts, event.kind(), rule, message);
         if lenient {
             refused.push(super::Refused {
                 index,
@@ -287,17 +306,22 @@ pub(crate) fn load(
             Err(super::ReplayError::Refused { index, rejection })
         }
     };
+    // While folding: the order key of the last event folded.
+    let mut last_key = None;
     // The number of entries read, and the positions in `history` set aside by a correction.
     let mut count = 0usize;
     let mut set_aside: Vec<usize> = Vec::new();
     for (index, event) in entries.enumerate() {
         count = index + 1;
         let seq = u32::try_from(index).unwrap_or(u32::MAX);
-        if let Some(id) = event.entry_id()
-            && log.ids.get(id).is_some()
-        {
+        let duplicate = event.entry_id().is_some_and(|id| log.ids.get(id).is_some());
+        if folding && (duplicate || event.kind().is_correction()) {
+            folding = false;
+            history = facts.unfold();
+        }
+        if duplicate && let Some(id) = event.entry_id() {
             let (rule, message) = crate::rules::corrections::duplicate_entry(id);
-            refuse_entry(index, event, rule, message)?;
+            refuse_entry(&facts, &mut refused, index, event, rule, message)?;
             continue;
         }
         if event.kind().is_correction() {
@@ -309,7 +333,7 @@ pub(crate) fn load(
             let fixed = fix(&event, child, target);
             match fixed {
                 Err((rule, message)) => {
-                    refuse_entry(index, event, rule, message)?;
+                    refuse_entry(&facts, &mut refused, index, event, rule, message)?;
                     continue;
                 }
                 Ok(Fix::Replace { position, with }) => {
@@ -323,7 +347,6 @@ pub(crate) fn load(
                     }
                     set_aside.push(position);
                     if let Some(with) = with {
-                        placements += usize::from(with.what().new_placement().is_some());
                         if let Some(id) = with.entry_id() {
                             live.insert(id.clone(), history.len());
                         }
@@ -345,12 +368,29 @@ pub(crate) fn load(
             log.aside.push((seq, event));
             continue;
         }
+        // The position of the entry in the dated history as read.
+        let position = if folding {
+            facts.events().len()
+        } else {
+            history.len()
+        };
         if let Some(id) = event.entry_id() {
             log.ids.insert(id.clone(), ());
-            live.insert(id.clone(), history.len());
+            live.insert(id.clone(), position);
         }
         let segment = segment_of(&event);
-        placements += usize::from(event.what().new_placement().is_some());
+        if folding {
+            let key = event.order_key(segment);
+            if last_key.is_none_or(|last| last <= key)
+                && let Ok(accepted) = check_in(&facts, &event, policy)
+            {
+                last_key = Some(key);
+                transitions::commit(&mut facts, accepted, event, (seq, segment), policy);
+                continue;
+            }
+            folding = false;
+            history = facts.unfold();
+        }
         history.push((seq, segment, event));
     }
     log.next = u32::try_from(count).unwrap_or(u32::MAX);
@@ -371,7 +411,7 @@ pub(crate) fn load(
     if let Some(child) = corrected {
         facts.correct_child(child);
     }
-    facts.reserve(history.len(), placements);
+    facts.reserve(history.len(), placements(&history));
     // For a lenient load: the case as it would be had every refused event been accepted, and
     // the latest refusals that follow from nothing earlier.
     let mut shadow: Option<Facts> = None;
