@@ -235,7 +235,9 @@ impl Event {
         &mut self.what
     }
 
-    /// The kind, for the transition table.
+    /// The kind, for the transition table. Inlined: the load, the checks and the fold read it
+    /// several times for every event.
+    #[inline]
     pub fn kind(&self) -> EventKind {
         self.what.kind()
     }
@@ -1369,6 +1371,7 @@ macro_rules! event_kinds {
         impl EventData {
             /// The kind: each [`EventData`] variant is the [`EventKind`] of the same name (the
             /// list above is the one declaration of both; the compiler checks they agree).
+            #[inline]
             pub fn kind(&self) -> EventKind {
                 match self { $(EventData::$variant { .. } => EventKind::$variant,)* }
             }

@@ -345,11 +345,10 @@ pub(crate) struct Facts {
     child: Child,
     opening: Vec<Family>,
     events: Vec<Event>,
-    /// The entry number of each event of `events` (the order of entry, for the audit trail).
-    seq: Vec<u32>,
-    /// The segment of its day each event of `events` falls in (see
-    /// [`segment_for`](Facts::segment_for)): almost always 0.
-    segment: Vec<u32>,
+    /// For each event of `events`, its entry number (the order of entry, for the audit trail)
+    /// and the segment of its day it falls in (see [`segment_for`](Facts::segment_for): almost
+    /// always 0). One list for the two: one allocation, one push per event.
+    order: Vec<(u32, u32)>,
     /// The last day of the history: its date, its latest segment, and whether that segment
     /// holds an exit or a close.
     day: Option<(NaiveDate, u32, bool)>,
@@ -392,8 +391,7 @@ impl Facts {
             child,
             opening: Vec::new(),
             events: Vec::new(),
-            seq: Vec::new(),
-            segment: Vec::new(),
+            order: Vec::new(),
             day: None,
             stage: Stage::Intake,
             slots: Vec::with_capacity(opening.len()),
@@ -430,27 +428,43 @@ impl Facts {
         Ok(facts)
     }
 
+    /// Takes the events folded so far back out, as the dated history they were folded from
+    /// (entry number, segment, event), and leaves the facts as the case opened: for a load that
+    /// folded its entries as it read them until one had to be sorted, corrected or refused.
+    pub(crate) fn unfold(&mut self) -> Vec<super::history::Dated> {
+        let order = std::mem::take(&mut self.order);
+        let events = std::mem::take(&mut self.events);
+        let opening = std::mem::take(&mut self.opening);
+        // The opening was valid when the case opened: its families are unique.
+        *self = match Facts::open(self.child.clone(), opening) {
+            Ok(f) => f,
+            Err(_) => unreachable!("a case's opening families were checked when it opened"),
+        };
+        order
+            .into_iter()
+            .zip(events)
+            .map(|((seq, segment), event)| (seq, segment, event))
+            .collect()
+    }
+
     /// The child, corrected before any event is folded (a replay's child correction).
     pub(crate) fn correct_child(&mut self, child: Child) {
         debug_assert!(self.events.is_empty(), "corrected before the first event");
         self.child = child;
     }
 
-    /// Room for `n` more events.
-    pub(crate) fn reserve(&mut self, n: usize) {
+    /// Room for `n` more events, `placements` of which begin a placement: the history's lists
+    /// grow once, not event by event.
+    pub(crate) fn reserve(&mut self, n: usize, placements: usize) {
         self.events.reserve(n);
-        self.seq.reserve(n);
-        self.segment.reserve(n);
+        self.order.reserve(n);
+        self.placements.reserve_exact(placements);
+        self.placement_slot.reserve(placements);
     }
 
-    /// The entry number of each event of the dated history.
-    pub(crate) fn seq(&self) -> &[u32] {
-        &self.seq
-    }
-
-    /// The segment of its day of each event of the dated history.
-    pub(crate) fn segments(&self) -> &[u32] {
-        &self.segment
+    /// The entry number and the segment of its day of each event of the dated history.
+    pub(crate) fn order(&self) -> &[(u32, u32)] {
+        &self.order
     }
 
     /// The segment of its day an event entered now falls in. A day's events are ordered by
@@ -471,10 +485,10 @@ impl Facts {
                 if a == b {
                     return 0;
                 }
-                let top = self.segment[b - 1];
+                let top = self.order[b - 1].1;
                 let boundary = (a..b)
                     .rev()
-                    .take_while(|&i| self.segment[i] == top)
+                    .take_while(|&i| self.order[i].1 == top)
                     .any(|i| closes_day_segment(self.events[i].kind()));
                 (top, boundary)
             }
@@ -730,8 +744,7 @@ impl Facts {
             _ => Some((date, segment, closes)),
         };
         self.events.push(event);
-        self.seq.push(seq);
-        self.segment.push(segment);
+        self.order.push((seq, segment));
         self.record(index);
         match effect {
             Effect::Record => {}

@@ -52,6 +52,29 @@ pub(crate) fn sort(history: &mut [Dated]) {
     history.sort_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq));
 }
 
+/// The number of placements a dated history begins: the room the fold makes for them.
+fn placements(history: &[Dated]) -> usize {
+    history
+        .iter()
+        .filter(|(_, _, e)| e.what().new_placement().is_some())
+        .count()
+}
+
+/// Whether a dated history is in order already: each event's key computed once.
+fn is_sorted(history: &[Dated]) -> bool {
+    let mut keys = history
+        .iter()
+        .map(|(seq, segment, e)| (e.order_key(*segment), *seq));
+    let Some(mut previous) = keys.next() else {
+        return true;
+    };
+    keys.all(|key| {
+        let in_order = previous <= key;
+        previous = key;
+        in_order
+    })
+}
+
 /// Checks `event` against the facts of a case: the rules every event passes and its row's.
 pub(crate) fn check_in(
     facts: &Facts,
@@ -118,7 +141,7 @@ pub(crate) fn rebuild(
         Ok(f) => f,
         Err(_) => unreachable!("a case's opening families were checked when it opened"),
     };
-    facts.reserve(history.len());
+    facts.reserve(history.len(), placements(&history));
     for (position, (seq, segment, event)) in history.into_iter().enumerate() {
         match check_in(&facts, &event, policy) {
             Ok(accepted) => {
@@ -210,7 +233,19 @@ pub(crate) fn load(
     let mut facts = Facts::open(child, opening)?;
     let entries = entries.into_iter();
     let hint = entries.size_hint().0.min(1 << 12);
-    let mut history: Vec<Dated> = Vec::with_capacity(hint);
+    // A strict load folds each entry as it is read while every entry so far is a plain event
+    // (no correction, no entry id given twice) in date order and accepted: then the history
+    // read so far is exactly what the facts hold, and the sort and the second pass below have
+    // nothing to do. The first entry that breaks this takes the folded events back out as the
+    // dated history and reopens the case (`unfold`): the load goes on as a lenient one does, and
+    // its result, refusals included, is the one it would have been had it never folded early.
+    let mut folding = !lenient;
+    let mut history: Vec<Dated> = Vec::new();
+    if folding {
+        facts.reserve(hint, 0);
+    } else {
+        history.reserve(hint);
+    }
     // The positions in `history` of amendments' replacements.
     let mut replacements: Vec<usize> = Vec::new();
     // Each day's latest segment, and whether it holds an exit or a close (in the order of
@@ -249,11 +284,16 @@ pub(crate) fn load(
     let mut log = Log::default();
     // The position in `history` of the entry holding each live entry id.
     let mut live: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
-    let mut child = facts.child().clone();
-    let mut corrected = false;
+    // The child as corrected so far: `None` while no correction changed it (the facts' own).
+    let mut corrected: Option<Child> = None;
     let mut refused = Vec::new();
-    let mut refuse_entry = |index: usize, event: Event, rule: RuleId, message: String| {
-        let rejection = refuse(&facts, event.kind(), rule, message);
+    let refuse_entry = |facts: &Facts,
+                        refused: &mut Vec<super::Refused>,
+                        index: usize,
+                        event: Event,
+                        rule: RuleId,
+                        message: String| {
+        let rejection = refuse(facts, event.kind(), rule, message);
         if lenient {
             refused.push(super::Refused {
                 index,
@@ -266,17 +306,22 @@ pub(crate) fn load(
             Err(super::ReplayError::Refused { index, rejection })
         }
     };
+    // While folding: the order key of the last event folded.
+    let mut last_key = None;
     // The number of entries read, and the positions in `history` set aside by a correction.
     let mut count = 0usize;
     let mut set_aside: Vec<usize> = Vec::new();
     for (index, event) in entries.enumerate() {
         count = index + 1;
         let seq = u32::try_from(index).unwrap_or(u32::MAX);
-        if let Some(id) = event.entry_id()
-            && log.ids.get(id).is_some()
-        {
+        let duplicate = event.entry_id().is_some_and(|id| log.ids.get(id).is_some());
+        if folding && (duplicate || event.kind().is_correction()) {
+            folding = false;
+            history = facts.unfold();
+        }
+        if duplicate && let Some(id) = event.entry_id() {
             let (rule, message) = crate::rules::corrections::duplicate_entry(id);
-            refuse_entry(index, event, rule, message)?;
+            refuse_entry(&facts, &mut refused, index, event, rule, message)?;
             continue;
         }
         if event.kind().is_correction() {
@@ -284,10 +329,11 @@ pub(crate) fn load(
             let target = named_entry(&event)
                 .and_then(|id| live.get(id))
                 .map(|&at| (at, &history[at].2));
-            let fixed = fix(&event, &child, target);
+            let child = corrected.as_ref().unwrap_or(facts.child());
+            let fixed = fix(&event, child, target);
             match fixed {
                 Err((rule, message)) => {
-                    refuse_entry(index, event, rule, message)?;
+                    refuse_entry(&facts, &mut refused, index, event, rule, message)?;
                     continue;
                 }
                 Ok(Fix::Replace { position, with }) => {
@@ -311,10 +357,9 @@ pub(crate) fn load(
                 }
                 Ok(Fix::Child(new)) => {
                     if log.opened_child.is_none() {
-                        log.opened_child = Some(child.clone());
+                        log.opened_child = Some(facts.child().clone());
                     }
-                    child = new;
-                    corrected = true;
+                    corrected = Some(new);
                 }
             }
             if let Some(id) = event.entry_id() {
@@ -323,11 +368,29 @@ pub(crate) fn load(
             log.aside.push((seq, event));
             continue;
         }
+        // The position of the entry in the dated history as read.
+        let position = if folding {
+            facts.events().len()
+        } else {
+            history.len()
+        };
         if let Some(id) = event.entry_id() {
             log.ids.insert(id.clone(), ());
-            live.insert(id.clone(), history.len());
+            live.insert(id.clone(), position);
         }
         let segment = segment_of(&event);
+        if folding {
+            let key = event.order_key(segment);
+            if last_key.is_none_or(|last| last <= key)
+                && let Ok(accepted) = check_in(&facts, &event, policy)
+            {
+                last_key = Some(key);
+                transitions::commit(&mut facts, accepted, event, (seq, segment), policy);
+                continue;
+            }
+            folding = false;
+            history = facts.unfold();
+        }
         history.push((seq, segment, event));
     }
     log.next = u32::try_from(count).unwrap_or(u32::MAX);
@@ -342,13 +405,13 @@ pub(crate) fn load(
         });
     }
     // Most histories come sorted: then the sort is one pass of comparisons.
-    if !history.is_sorted_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq)) {
+    if !is_sorted(&history) {
         sort(&mut history);
     }
-    if corrected {
+    if let Some(child) = corrected {
         facts.correct_child(child);
     }
-    facts.reserve(history.len());
+    facts.reserve(history.len(), placements(&history));
     // For a lenient load: the case as it would be had every refused event been accepted, and
     // the latest refusals that follow from nothing earlier.
     let mut shadow: Option<Facts> = None;

@@ -91,6 +91,20 @@ impl<K: Eq + Hash + Clone, V> IdIndex<K, V> {
         }
     }
 
+    /// Room for `n` more entries: an index that will hold more than [`SMALL`] moves to the
+    /// hash map now rather than on the insert that overflows the vector.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        match self {
+            IdIndex::Small(v) if v.len() + n <= SMALL => v.reserve_exact(n),
+            IdIndex::Small(v) => {
+                let mut m: HashMap<K, V> = HashMap::with_capacity(v.len() + n);
+                m.extend(v.drain(..).map(|(_, k, v)| (k, v)));
+                *self = IdIndex::Large(m);
+            }
+            IdIndex::Large(m) => m.reserve(n),
+        }
+    }
+
     fn position(v: &[(u32, K, V)], key: &K) -> Option<usize> {
         Self::position_tagged(v, key, tag(key))
     }

@@ -328,9 +328,8 @@ impl Case {
         let events = facts.events();
         let dated = || -> Vec<history::Dated> {
             facts
-                .seq()
+                .order()
                 .iter()
-                .zip(facts.segments())
                 .zip(events)
                 .map(|((seq, segment), e)| (*seq, *segment, e.clone()))
                 .collect()
@@ -368,7 +367,7 @@ impl Case {
         let segment = facts.segment_for(event);
         let key = event.order_key(segment);
         let last = events.len().checked_sub(1);
-        if last.is_none_or(|i| events[i].order_key(facts.segments()[i]) <= key) {
+        if last.is_none_or(|i| events[i].order_key(facts.order()[i].1) <= key) {
             return history::check_in(facts, event, policy)
                 .map(|accepted| Planned::Append(accepted, segment));
         }
@@ -453,7 +452,7 @@ impl Case {
     pub fn entries(&self) -> Vec<&Event> {
         let aside = &self.log.aside;
         let mut all: Vec<(u32, &Event)> = aside.iter().map(|(s, e)| (*s, e)).collect();
-        for (s, e) in self.facts.seq().iter().zip(self.facts.events()) {
+        for ((s, _), e) in self.facts.order().iter().zip(self.facts.events()) {
             if aside.binary_search_by_key(s, |(x, _)| *x).is_err() {
                 all.push((*s, e));
             }

@@ -9,7 +9,6 @@
 //! facts and runs the row's [`Effect`]; it holds no lifecycle logic of its own.
 
 use std::fmt::Write as _;
-use std::sync::OnceLock;
 
 use super::event::{EventData, EventKind as K};
 pub use super::facts::Effect;
@@ -491,20 +490,21 @@ pub const TABLE: &[Transition] = &[
     row(S::Closed,       K::MaltreatmentReported,      To::Same,          NONE,               Record),
 ];
 
-/// The row index of every `(stage, event kind)`, built once from [`TABLE`]: the lookup the
-/// engine does for every event is one array read, not a table search.
-fn index() -> &'static [Option<u16>] {
-    static INDEX: OnceLock<Vec<Option<u16>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = vec![None; S::ALL.len() * K::ALL.len()];
-        for (i, t) in TABLE.iter().enumerate() {
-            index[slot(t.from, t.event)] = u16::try_from(i).ok();
-        }
-        index
-    })
-}
+/// The row index of every `(stage, event kind)`, built from [`TABLE`] at compile time: the
+/// lookup the engine does for every event is one array read, not a table search (nor a check
+/// that a lazily built index is ready).
+const INDEX: [Option<u16>; S::ALL.len() * K::ALL.len()] = {
+    assert!(TABLE.len() <= u16::MAX as usize, "row numbers fit in a u16");
+    let mut index = [None; S::ALL.len() * K::ALL.len()];
+    let mut i = 0;
+    while i < TABLE.len() {
+        index[slot(TABLE[i].from, TABLE[i].event)] = Some(i as u16);
+        i += 1;
+    }
+    index
+};
 
-fn slot(from: S, event: K) -> usize {
+const fn slot(from: S, event: K) -> usize {
     from as usize * K::ALL.len() + event as usize
 }
 
@@ -553,7 +553,7 @@ pub(crate) fn commit(
 
 /// The row for `(from, event)`, if the table allows it.
 pub fn find(from: S, event: K) -> Option<&'static Transition> {
-    index()[slot(from, event)].map(|i| &TABLE[usize::from(i)])
+    INDEX[slot(from, event)].map(|i| &TABLE[usize::from(i)])
 }
 
 /// The event kinds allowed from `from`, in table order.

@@ -6,54 +6,50 @@ use crate::id::FamilyId;
 
 /// No event precedes the child's birth. The message does not repeat the birth date.
 pub(crate) fn not_before_birth(c: &Check<'_>) -> Option<Objection> {
-    (c.event.date() < *c.case.child().date_of_birth().expose()).then(|| {
-        Objection::new(format!(
-            "{} on {} precedes the child's birth",
-            c.event.kind(),
-            c.event.date()
-        ))
-    })
+    (c.event.date() < *c.case.child().date_of_birth().expose()).then(|| before_birth(c))
+}
+
+/// The refusal of an event dated before the child's birth: the refusal path, kept out of the
+/// accepted one (which every event takes).
+#[cold]
+#[inline(never)]
+fn before_birth(c: &Check<'_>) -> Objection {
+    Objection::new(format!(
+        "{} on {} precedes the child's birth",
+        c.event.kind(),
+        c.event.date()
+    ))
 }
 
 /// The families an event names (a placement's caregiver, the household removed from, the family
 /// discharged to) must be recorded in the case, or recorded by this very event.
+///
+/// An event names at most one family (the kinds that name one are disjoint), read in one match:
+/// most events name none and cost one jump.
 pub(crate) fn families_known(c: &Check<'_>) -> Option<Objection> {
-    let what = c.event.what();
-    // The caregiver was looked up once for every rule: named and found, it is known.
-    let caregiver = what
-        .new_placement()
-        .and_then(|p| p.caregiver())
-        .filter(|_| c.caregiver.is_none());
-    let named: [Option<&FamilyId>; 4] = [
-        caregiver,
-        match what {
-            EventData::Removal(r) => r.from.as_ref(),
-            _ => None,
-        },
-        match what {
-            EventData::Discharge(d) => d.to(),
-            _ => None,
-        },
-        match what {
-            EventData::Respite(r) => r.caregiver(),
-            EventData::CaregiverNotified { family } => Some(family),
-            _ => None,
-        },
-    ];
-    let is_unknown = |id: &&FamilyId| c.case.family(id).is_none();
-    // The common case costs no allocation: every family named is known.
-    if !named.iter().flatten().any(is_unknown) {
-        return None;
+    let named = match c.event.what() {
+        EventData::Removal(r) => r.from.as_ref(),
+        EventData::Discharge(d) => d.to(),
+        EventData::Respite(r) => r.caregiver(),
+        EventData::CaregiverNotified { family } => Some(family),
+        // The caregiver was looked up once for every rule: named and found, it is known.
+        _ if c.caregiver.is_some() => None,
+        what => what.new_placement().and_then(|p| p.caregiver()),
+    }?;
+    match c.case.family(named) {
+        Some(_) => None,
+        None => Some(unknown_family(named)),
     }
-    let unknown: Vec<&FamilyId> = named.into_iter().flatten().filter(is_unknown).collect();
-    let first = unknown.first()?;
-    let mut v = Objection::new(format!(
-        "family {first} is not recorded in the case; record it with family_recorded first"
-    ));
-    for id in unknown {
-        v = v.about(Subject::Family(id.clone()));
-    }
-    Some(v)
+}
+
+/// The refusal of an event naming a family the case does not know.
+#[cold]
+#[inline(never)]
+fn unknown_family(id: &FamilyId) -> Objection {
+    Objection::new(format!(
+        "family {id} is not recorded in the case; record it with family_recorded first"
+    ))
+    .about(Subject::Family(id.clone()))
 }
 
 /// A new placement's id (or a respite stay's) must not have been used before in the case by a
@@ -63,12 +59,17 @@ pub(crate) fn placement_id_unused(c: &Check<'_>) -> Option<Objection> {
         EventData::Respite(r) => r.id(),
         what => what.new_placement()?.id(),
     };
-    c.case.placement(id).map(|_| {
-        Objection::new(format!(
-            "placement {id} already exists in the case; each placement needs its own id"
-        ))
-        .about(Subject::Placement(id.clone()))
-    })
+    c.case.placement(id).map(|_| placement_used(id))
+}
+
+/// The refusal of a placement id used before.
+#[cold]
+#[inline(never)]
+fn placement_used(id: &crate::id::PlacementId) -> Objection {
+    Objection::new(format!(
+        "placement {id} already exists in the case; each placement needs its own id"
+    ))
+    .about(Subject::Placement(id.clone()))
 }
 
 /// No event precedes the child's birth.

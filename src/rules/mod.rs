@@ -72,6 +72,9 @@ enum Checker {
 #[derive(Clone, Copy)]
 pub(crate) struct Rule {
     id: RuleId,
+    /// The law the rule comes from ([`RuleId::law`]), read once when the rule is declared: a
+    /// rule run for every event does not look it up again.
+    law: Option<crate::law::Law>,
     check: Checker,
 }
 
@@ -86,6 +89,7 @@ impl Rule {
     pub(crate) const fn one(id: RuleId, check: fn(&Check<'_>) -> Option<Objection>) -> Rule {
         Rule {
             id,
+            law: id.law(),
             check: Checker::One(check),
         }
     }
@@ -94,6 +98,7 @@ impl Rule {
     pub(crate) const fn many(id: RuleId, check: fn(&Check<'_>, &mut Vec<Objection>)) -> Rule {
         Rule {
             id,
+            law: id.law(),
             check: Checker::Many(check),
         }
     }
@@ -111,10 +116,11 @@ impl Rule {
     }
 
     /// Runs the rule, adding a violation stamped with its id for everything it finds wrong.
-    #[inline]
+    /// Inlined into the engine's loops, so that a rule run for every event is a direct call.
+    #[inline(always)]
     pub(crate) fn run(&self, c: &Check<'_>, out: &mut Vec<Violation>) {
         // An event is held to the law in force on its date.
-        if let Some(law) = self.id.law()
+        if let Some(law) = self.law
             && !law.in_force(c.event.date(), c.policy)
         {
             return;
