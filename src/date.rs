@@ -288,7 +288,8 @@ pub fn week_start(date: NaiveDate, week: u32) -> NaiveDate {
 /// assert_eq!(permanency::date::days_between(d(2023, 3, 1), d(2023, 3, 8)), 7);
 /// ```
 pub fn days_between(start: NaiveDate, end: NaiveDate) -> i64 {
-    (end - start).num_days()
+    // By day numbers: the same count as `(end - start).num_days()`, with less work.
+    i64::from(end.num_days_from_ce()) - i64::from(start.num_days_from_ce())
 }
 
 /// The date a person born on `birth` attains `years` of age: the birthday itself. Born on

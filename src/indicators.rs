@@ -83,7 +83,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::Case;
 use crate::case::event::EventData;
@@ -552,7 +552,7 @@ impl AuditRow<'_> {
         if let Some(x) = e.exit() {
             self.exit_date = Some(x.date);
             self.exit_reason = Some(x.reason);
-            self.length_of_stay = u32::try_from(days_between(e.removal_date(), x.date)).ok();
+            self.length_of_stay = u32::try_from(date::days_between(e.removal_date(), x.date)).ok();
         }
         self
     }
@@ -743,11 +743,6 @@ fn months_after(d: NaiveDate, n: u32) -> NaiveDate {
     crate::timeline::calendar::months_after_with(d, n, crate::date::MonthEnd::Clamp)
 }
 
-/// Days from `start` to `end` ([`date::days_between`], by day numbers).
-fn days_between(start: NaiveDate, end: NaiveDate) -> i64 {
-    i64::from(end.num_days_from_ce()) - i64::from(start.num_days_from_ce())
-}
-
 /// One case as the indicators read it.
 struct View<'a, 'p> {
     case: &'a Case,
@@ -817,7 +812,7 @@ impl<'a, 'p> View<'a, 'p> {
     /// Whether the episode lasted fewer than 8 days.
     fn short(e: &Episode) -> bool {
         e.exit()
-            .is_some_and(|x| days_between(e.removal_date(), x.date) < SHORT_STAY_DAYS)
+            .is_some_and(|x| date::days_between(e.removal_date(), x.date) < SHORT_STAY_DAYS)
     }
 
     /// The common screen of P1, P4 and P5 for the first entry in the period.
@@ -870,7 +865,7 @@ impl<'a, 'p> View<'a, 'p> {
                 .last()
                 .filter(|p| p.setting().is_trial_home_visit())
         {
-            let visit_days = days_between(visit.start(), x.date);
+            let visit_days = date::days_between(visit.start(), x.date);
             let in_time = match self.policy.cfsr_trial_home_visit() {
                 CfsrTrialHomeVisit::DaysBeyond30 => {
                     let beyond = (visit_days - 30).max(0);
@@ -907,7 +902,7 @@ impl<'a, 'p> View<'a, 'p> {
                 (m, m >= from_months, below_months.is_none_or(|b| m < b))
             }
             CfsrMonthsInCare::Days => {
-                let days = days_between(removal, first);
+                let days = date::days_between(removal, first);
                 let years = |months: u32| i64::from(months / 12) * 365;
                 (
                     m,
@@ -969,7 +964,7 @@ impl<'a, 'p> View<'a, 'p> {
     fn counted_days(&self, e: &Episode, from: NaiveDate) -> (NaiveDate, u32) {
         let cut = self.period.end().min(self.adult);
         let end = e.exit().map_or(cut, |x| x.date.min(cut));
-        let mut days = u32::try_from(days_between(from, end).max(0)).unwrap_or(0);
+        let mut days = u32::try_from(date::days_between(from, end).max(0)).unwrap_or(0);
         if self.policy.cfsr_day_count() == CfsrDayCount::ExitDayIncluded
             && e.exit().is_some_and(|x| x.date < cut && x.date >= from)
         {
