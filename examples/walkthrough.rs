@@ -204,20 +204,19 @@ fn maya(policy: &Policy) -> Result {
     )?;
     step(&mut case, d(2023, 7, 6), EventData::PeriodicReview, p)?;
 
-    // The adoptive family is ready, but the law is not: every reason comes back at once.
-    println!("\n  2023-08-01  placed_for_adoption?");
+    // The foster family asks to adopt, but it is not approved as a pre-adoptive home: every
+    // reason comes back at once. (The parents' intact rights alone would not refuse it: a
+    // placement for adoption before every right ended is a lawful legal-risk placement.)
+    println!("\n  2023-08-01  placed_for_adoption with the foster family?");
     let early = Event::new(
         d(2023, 8, 1),
-        EventData::PlacedForAdoption(place("PL-3", Setting::PreAdoptiveHome, Some("F-ADOPT"))?),
+        EventData::PlacedForAdoption(place("PL-3", Setting::PreAdoptiveHome, Some("F-FOSTER"))?),
     )?;
     let before = case.clone();
     match case.apply(early, p) {
-        Ok(()) => unreachable!("the parents' rights are intact"),
+        Ok(()) => unreachable!("the foster family is not a pre-adoptive family"),
         Err(refused) => {
-            println!(
-                "  refused in stage {}, every reason at once:",
-                refused.stage()
-            );
+            println!("  refused in stage {}, with every reason:", refused.stage());
             for v in refused.violations() {
                 println!(
                     "    - {}: {}\n      [{}]",

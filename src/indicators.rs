@@ -424,7 +424,9 @@ pub struct AuditRow<'a> {
     /// The age group at `start` (P2, P3: on the first day; maltreatment in care: on the first
     /// day in care in the period).
     pub age_group: Option<AgeGroup>,
-    /// P2, P3: whole months in care on the first day (or by days, per [`CfsrMonthsInCare`]).
+    /// P2, P3: whole calendar months in care on the first day. Under
+    /// [`CfsrMonthsInCare::Days`] the child is placed by days instead (12 months = 365 days), so
+    /// a child near a boundary may show 23 months and be in P3.
     pub months_in_care: Option<u32>,
     /// The episode's exit date (the first day out of care), when it has one.
     pub exit_date: Option<NaiveDate>,
@@ -1108,9 +1110,15 @@ impl<'a, 'p> View<'a, 'p> {
             row.days += days;
             row.days_end_at_18 |= until == self.adult;
             let settled = date::days_after(e.removal_date(), FIRST_DAYS_OF_REMOVAL);
+            // The exit day is in care when the policy counts it as a day in care.
+            let exit_day_counted = self.policy.cfsr_day_count() == CfsrDayCount::ExitDayIncluded
+                && e.exit()
+                    .is_some_and(|x| x.date == until && x.date < self.period.end().min(self.adult));
             let n = reports
                 .iter()
-                .filter(|&&d| d >= from && d < until && d >= settled)
+                .filter(|&&d| {
+                    d >= from && (d < until || (exit_day_counted && d == until)) && d >= settled
+                })
                 .count();
             row.count += u32::try_from(n).unwrap_or(u32::MAX);
         }

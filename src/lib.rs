@@ -26,16 +26,20 @@
 //! case.apply(event(d(2023, 1, 10), EventData::PlacementBegun(NewPlacement::new(
 //!     PlacementId::new("PL-1")?, Setting::NonRelativeFosterHome, Some(FamilyId::new("F-2")?))?))?, &policy)?;
 //!
-//! // Placed for adoption without an adoption goal: refused, with every reason, and the case is
-//! // unchanged (the mother's intact rights alone would make it a legal-risk placement).
-//! let refused = case.apply(event(d(2023, 6, 1), EventData::PlacedForAdoption(home("PL-2")?))?, &policy).unwrap_err();
-//! assert_eq!(refused.rules().collect::<Vec<_>>(), [RuleId::GoalNotAdoption]);
-//!
+//! // Placed for adoption while the mother's rights are intact: a legal-risk placement, lawful
+//! // under concurrent planning, accepted and recorded as one.
 //! case.apply(event(d(2023, 6, 1), EventData::PlanSet(Goals::primary(Goal::Adoption)?))?, &policy)?;
-//! case.apply(event(d(2023, 9, 1), EventData::ParentalRightsTerminated { parent: PersonId::new("P-1")? })?, &policy)?;
-//! case.apply(event(d(2023, 9, 5), EventData::PlacedForAdoption(home("PL-2")?))?, &policy)?;
+//! case.apply(event(d(2023, 6, 1), EventData::PlacedForAdoption(home("PL-2")?))?, &policy)?;
+//! assert_eq!(case.stage(), Stage::Adoption);
+//! assert!(case.is_legal_risk(&PlacementId::new("PL-2")?));
+//!
+//! // Finalized while her rights are intact: refused, with every reason and the ids involved,
+//! // and the case is unchanged.
+//! let refused = case.apply(event(d(2023, 12, 1), EventData::AdoptionFinalized)?, &policy).unwrap_err();
+//! assert_eq!(refused.rules().collect::<Vec<_>>(), [RuleId::ParentalRightsIntact]);
 //! assert_eq!(case.stage(), Stage::Adoption);
 //!
+//! case.apply(event(d(2023, 9, 1), EventData::ParentalRightsTerminated { parent: PersonId::new("P-1")? })?, &policy)?;
 //! // The clocks, as of any date: removal 2023-01-10 + 60 days = 2023-03-11.
 //! let efforts = case.obligations(d(2023, 4, 1), &policy).into_iter()
 //!     .find(|o| o.kind() == ObligationKind::PreventRemovalEfforts).unwrap();

@@ -70,6 +70,7 @@
 //! | days in care, CFSR P5 and maltreatment in care | `[entry, min(exit, period end + 1, 18th birthday))` | the exit day counted too | [`CfsrDayCount`](crate::policy::CfsrDayCount) |
 //! | the trial home visit adjustment of CFSR P1 | visit days beyond 30 taken off the stay | a visit of 30 days or more begun within 11 months counts | [`CfsrTrialHomeVisit`](crate::policy::CfsrTrialHomeVisit) |
 //! | a re-entry of fewer than 8 days, CFSR P4 | counts | does not | [`CfsrShortReentry`](crate::policy::CfsrShortReentry) |
+//! | the 15-of-22, abandoned-infant and felony petitions when no parent's rights are left to end (every parent's terminated, relinquished or deceased) | moot: [`Waiver::NoParentRemaining`](crate::timeline::Waiver::NoParentRemaining) | none: a petition against rights no one holds has no respondent, so the crate keeps the reading without a switch | — |
 //! | a later report soon after the first, CFSR recurrence | any later report date counts | reports within N days are one incident | [`Policy::cfsr_same_report_days`](crate::Policy::cfsr_same_report_days) |
 //!
 //! # CFSR indicators
@@ -208,6 +209,45 @@
 //! ([`Event::issued_on`](crate::Event::issued_on)). An order issued after its effective date —
 //! *nunc pro tunc* — does not meet the contrary-to-the-welfare or reasonable-efforts requirements
 //! (45 CFR 1356.21(d)).
+//!
+//! # What is refused, and what is reported
+//!
+//! [`Case::apply`](crate::Case::apply) refuses only what cannot have happened (an event before
+//! the birth, a placement while another is open, a family the case does not know, a parent
+//! who is not one) and what the law forbids outright:
+//!
+//! - APPLA as the goal of a child under 16 (SSA §475(5)(C)(i), from 2015-09-29);
+//! - an adoption finalized while a legal parent's rights are intact, or outside an adoptive
+//!   home;
+//! - a return within the same episode from a trial home visit that outlived its limit (45 CFR
+//!   1356.21(e));
+//! - for an Indian child, a consent or relinquishment within 10 days of the birth, and a consent
+//!   withdrawn after the final decree (25 U.S.C. 1913).
+//!
+//! Where the law attaches a consequence instead — title IV-E payment withheld, a deadline
+//! missed, a finding owed, an order open to invalidation — the event is accepted and the
+//! consequence is an obligation with its citation: a placement in an unlicensed home, a QRTP
+//! without its assessment, an ICWA order without active efforts. Nor is a fact refused for
+//! what the record says around it: a placement for adoption (a legal-risk placement before
+//! every right ended) and a finalization are accepted whatever the plan's recorded goal, and so
+//! is a trial home visit (federal law makes only APPLA's age and the ended rights hard rules of
+//! the plan, and limits a visit's length, not the plan it serves); a parent's death, a
+//! termination or a relinquishment is recorded in whatever stage the case is on its date —
+//! before a removal, during a trial home visit, after an exit — and a parent whose rights ended
+//! may still die (the rights keep the date and the way they ended).
+//!
+//! # One policy for a case
+//!
+//! A case is folded under the [`Policy`](crate::Policy) given to `apply` or `replay`: where a
+//! trial home visit that outlived its limit ends the episode
+//! ([`overlong_visit_exit`](crate::Policy::overlong_visit_exit), the visit limit and the month
+//! arithmetic it uses) is settled then, and the episodes keep it. The obligations and the
+//! indicators take a policy too, and read those episodes as they stand: read a case under the
+//! policy it was built with. To compare two policies' episode boundaries, replay the history
+//! under each ([`Case::record`](crate::Case::record), then
+//! [`CaseRecord::replay`](crate::CaseRecord::replay)); a stored record names its policy
+//! ([`CaseRecord::under`](crate::CaseRecord::under)), and
+//! [`replay_as_recorded`](crate::CaseRecord::replay_as_recorded) keeps them together.
 //!
 //! # Corrections and the audit trail
 //!
@@ -413,7 +453,11 @@
 //! the child's birth (25 U.S.C. 1913(a); `icwa_consent_too_early`), and so a relinquishment dated
 //! then, which would give it effect. "Within ten days after" counts the days after the birth:
 //! born 2024-03-01, a consent on 2024-03-11 (10 days after) is refused, on 2024-03-12 (11 days)
-//! accepted. The refusal never states the birth date or the count of days. A withdrawal names a
+//! accepted. The refusal never states the birth date or the count of days. Whenever the
+//! child's status comes to light the consent was invalid all the same, so the history cannot
+//! hold both, in either order of entry: an `icwa_status_determined` that finds an Indian child
+//! (or reason to know one) is refused while a consent or relinquishment dated within the 10
+//! days stands — correct it first (void it, or record its withdrawal). A withdrawal names a
 //! consent given and not withdrawn; a consent to a termination or an adoption is withdrawn only
 //! before the final decree (§1913(c)), and then the parent's relinquishment no longer ends the
 //! rights ([`Case::parental_rights`](crate::Case::parental_rights) reads intact; an open

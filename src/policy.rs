@@ -944,7 +944,7 @@ impl Policy {
     /// `permanency-policy-v1`, then one line `field=value` per field, in the order below, each
     /// line ending in `\n` (the last one too). Numbers are in decimal, an absent extended-care
     /// age is `none`, switches are their wire names. The canonical text of
-    /// [`Policy::federal`], whose fingerprint is `30d9d1bec109a1ad`:
+    /// [`Policy::federal`], whose fingerprint is `01c255ac31433b06`:
     ///
     /// ```text
     /// permanency-policy-v1

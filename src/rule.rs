@@ -88,18 +88,24 @@ rule_ids! {
     // --- parents
     /// The person is not a legal parent of the child.
     NotALegalParent = "not_a_legal_parent", "SSA §475(2) (parents: biological or adoptive parents or legal guardians)";
-    /// The parent's rights have already ended.
+    /// The parent's rights have already ended (terminated or relinquished), or the parent has
+    /// already died. A parent whose rights ended may still die.
     ParentalRightsAlreadyEnded = "parental_rights_already_ended", "45 CFR 1355.44(c) (TPR date per parent)";
     // --- adoption
     /// Placement for adoption and finalization need every legal parent's rights ended.
     ParentalRightsIntact = "parental_rights_intact", "state adoption law; SSA §475(5)(E); 45 CFR 1355.44(c) (TPR date per parent)";
-    /// Placement for adoption and finalization need the plan's goal to be adoption.
+    /// Retired: placement for adoption and finalization were refused unless the plan's goal was
+    /// adoption. Federal law makes only APPLA's age and the finalization's ended rights hard
+    /// rules of the plan, so both are accepted whatever the recorded goal. The id stays so that
+    /// stored refusals still name it.
     GoalNotAdoption = "goal_not_adoption", "SSA §475(5)(C)(i)(II) (placed for adoption under the permanency plan)";
     /// Placement for adoption and finalization need a pre-adoptive or adoptive home.
     NotAnAdoptiveHome = "not_an_adoptive_home", "45 CFR 1355.44(e) (E118 pre-adoptive home); AFCARS 1993 CURPLSET 1";
     // --- trial home visits
-    /// A trial home visit only toward reunification: the primary or the concurrent goal of the
-    /// plan in force (a visit before any plan is set is accepted).
+    /// Retired: a trial home visit was refused unless reunification was a goal of the plan in
+    /// force. Federal law limits the visit's length, not the plan it serves (45 CFR 1356.21(e)),
+    /// so a visit is accepted whatever the recorded goal. The id stays so that stored refusals
+    /// still name it.
     VisitGoalNotReunification = "visit_goal_not_reunification", "45 CFR 1356.21(e); CWPM 8.3C.5; SSA §471(a)(15)(F) (concurrent planning)";
     /// A trial home visit is in the home of a parent or legal guardian: a birth family, the
     /// household the removal names, or a family with a legal parent or legal guardian.
@@ -249,7 +255,8 @@ rule_ids! {
     /// Clear and convincing evidence for a foster-care placement, evidence beyond a reasonable
     /// doubt for a termination.
     IcwaEvidenceStandard = "icwa_evidence_standard", "25 U.S.C. 1912(e), (f); 25 CFR 23.121; invalidation: 25 U.S.C. 1914";
-    /// The parent, Indian custodian or tribe may ask for at most 20 additional days.
+    /// A request for additional days asks for at least one. (A request for more than the 20 the
+    /// Act grants is recorded as made; the clocks add at most 20.)
     IcwaAdditionalTimeLimit = "icwa_additional_time_limit", "25 U.S.C. 1912(a) (up to twenty additional days to prepare); 25 CFR 23.112(a)";
     /// Each parent whose rights the proceeding concerns received notice at least 10 days (plus the
     /// additional days asked for) before a foster-care placement or termination hearing.

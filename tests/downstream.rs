@@ -50,9 +50,9 @@ fn a_web_form_gets_the_new_case_or_every_reason() {
     let back: Case = json::from_str(&new).unwrap();
     assert_eq!(back.events().len(), 3);
 
-    // Refused: placed for adoption with no adoption goal and into a foster (not adoptive) home
-    // (the mother's intact rights make it a legal-risk placement, not a refusal). Every reason,
-    // each with its rule and citation.
+    // Refused: placed for adoption into a foster (not adoptive) home (the mother's intact rights
+    // make it a legal-risk placement, not a refusal). Every reason, each with its rule and
+    // citation.
     let adopt = r#"{"date": "2024-07-01", "what": {"placed_for_adoption":
         {"id": "PL-2", "setting": "pre_adoptive_home", "caregiver": "F-2"}}}"#;
     let refused: serde_json::Value =
@@ -63,15 +63,15 @@ fn a_web_form_gets_the_new_case_or_every_reason() {
         .iter()
         .map(|v| v["rule"].as_str().unwrap())
         .collect();
-    assert_eq!(rules, ["goal_not_adoption", "not_an_adoptive_home"]);
+    assert_eq!(rules, ["not_an_adoptive_home"]);
     assert_eq!(
         refused["violations"][0]["citation"],
-        RuleId::GoalNotAdoption.citation()
+        RuleId::NotAnAdoptiveHome.citation()
     );
     assert_eq!(refused["stage"], "foster_care");
     // The stored refusal reloads as the crate's own type.
     let reloaded: Rejection = json::from_str(&refused.to_string()).unwrap();
-    assert_eq!(reloaded.rules().count(), 2);
+    assert_eq!(reloaded.rules().count(), 1);
 
     // Malformed: the form learns which field, and no value it sent comes back.
     let typo = r#"{"date": "2024-07-01", "what": {"removal": {"manner": "Ana Lucía Torres"}}}"#;

@@ -77,32 +77,30 @@ fn a_legal_risk_placement_before_every_right_ended_but_no_finalization() {
 }
 
 #[test]
-fn placed_for_adoption_needs_the_goal_adoption() {
-    let mut case = in_care();
-    accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
-    accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+fn placed_for_adoption_whatever_the_recorded_goal() {
+    // Federal law makes only APPLA's age and the finalization's ended rights hard rules of the
+    // plan (SSA §475(5)(C), §475A(a)): a placement for adoption with no plan recorded, or while
+    // the plan still names reunification, happened, and is accepted.
+    let mut no_plan = in_care();
+    accept(&mut no_plan, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
+    accept(&mut no_plan, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    accept(&mut no_plan, pre_adoptive(d(2024, 7, 1)), &FEDERAL);
+    assert_eq!(no_plan.stage(), Stage::Adoption);
 
-    let r = refuse(&mut case, pre_adoptive(d(2024, 7, 1)), &FEDERAL);
-    assert_eq!(rules(&r), [RuleId::GoalNotAdoption]);
-    assert_eq!(
-        message(&r, 0),
-        "placed_for_adoption needs a plan whose primary goal is adoption, found no plan"
-    );
-
+    // Concurrent planning: reunification first, adoption concurrent, a legal-risk placement.
+    let mut concurrent = in_care();
     accept(
-        &mut case,
-        plan(d(2024, 6, 10), Goal::Reunification),
+        &mut concurrent,
+        ev(
+            d(2024, 6, 10),
+            EventData::PlanSet(
+                Goals::new(Goal::Reunification, Some(Goal::Adoption), None).unwrap(),
+            ),
+        ),
         &FEDERAL,
     );
-    let r = refuse(&mut case, pre_adoptive(d(2024, 7, 1)), &FEDERAL);
-    assert_eq!(rules(&r), [RuleId::GoalNotAdoption]);
-    assert_eq!(
-        message(&r, 0),
-        "placed_for_adoption needs a plan whose primary goal is adoption, found reunification"
-    );
-
-    accept(&mut case, plan(d(2024, 6, 24), Goal::Adoption), &FEDERAL);
-    accept(&mut case, pre_adoptive(d(2024, 7, 1)), &FEDERAL);
+    accept(&mut concurrent, pre_adoptive(d(2024, 7, 1)), &FEDERAL);
+    assert!(concurrent.is_legal_risk(&plid("P-2")));
 }
 
 #[test]
@@ -139,34 +137,24 @@ fn placed_for_adoption_needs_an_adoptive_home() {
 }
 
 #[test]
-fn placed_for_adoption_says_every_reason_at_once() {
-    let mut case = in_care();
-    accept(
-        &mut case,
-        plan(d(2024, 2, 1), Goal::Reunification),
-        &FEDERAL,
-    );
+fn finalized_names_every_parent_whose_rights_are_intact() {
+    // Placed for adoption at legal risk, both parents' rights intact: the finalization is
+    // refused, naming both parents in the one violation.
+    let mut placed = in_care();
+    accept(&mut placed, pre_adoptive(d(2024, 3, 1)), &FEDERAL);
     let r = refuse(
-        &mut case,
-        placed_for_adoption(
-            d(2024, 3, 1),
-            "P-2",
-            Setting::NonRelativeFosterHome,
-            "F-FOSTER",
-        ),
+        &mut placed,
+        ev(d(2024, 9, 1), EventData::AdoptionFinalized),
         &FEDERAL,
     );
-    // Both parents' rights are intact: no reason to refuse (a legal-risk placement would be
-    // lawful); the goal and the home are.
+    assert_eq!(rules(&r), [RuleId::ParentalRightsIntact]);
     assert_eq!(
-        rules(&r),
-        [RuleId::GoalNotAdoption, RuleId::NotAnAdoptiveHome]
+        subjects(&r, 0),
+        [
+            Subject::Person(pid("P-MOTHER")),
+            Subject::Person(pid("P-FATHER"))
+        ]
     );
-    assert_eq!(
-        message(&r, 0),
-        "placed_for_adoption needs a plan whose primary goal is adoption, found reunification"
-    );
-    assert_eq!(r.violations().len(), 2);
 }
 
 #[test]
@@ -188,23 +176,20 @@ fn the_accepted_path_to_an_adoption() {
         case.legal_parents()
     );
 
-    // Finalization checks the plan again.
+    // Finalization does not check the plan: a plan changed back to reunification before the
+    // decree does not undo the decree the court entered.
     let mut changed_plan = case.clone();
     accept(
         &mut changed_plan,
         plan(d(2024, 10, 1), Goal::Reunification),
         &FEDERAL,
     );
-    let r = refuse(
+    accept(
         &mut changed_plan,
         ev(d(2025, 1, 15), EventData::AdoptionFinalized),
         &FEDERAL,
     );
-    assert_eq!(rules(&r), [RuleId::GoalNotAdoption]);
-    assert_eq!(
-        message(&r, 0),
-        "adoption_finalized needs a plan whose primary goal is adoption, found reunification"
-    );
+    assert_eq!(changed_plan.stage(), Stage::Exited(ExitReason::Adopted));
 
     accept(
         &mut case,

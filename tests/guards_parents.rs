@@ -134,14 +134,26 @@ fn parental_rights_end_once() {
     // The father's rights are intact: his relinquishment is accepted, once.
     let mut deceased = case.clone();
     accept(&mut case, relinquished(d(2024, 7, 1), "P-FATHER"), &FEDERAL);
-    let r = refuse(
+    // A parent whose rights ended can still die: the death is recorded, and the rights keep
+    // the date and the way they ended (AFCARS reports the relinquishment). He dies only once.
+    accept(
         &mut case,
         parent_deceased(d(2024, 8, 1), "P-FATHER"),
         &FEDERAL,
     );
     assert_eq!(
+        case.parental_rights(&pid("P-FATHER")),
+        ParentalRights::Relinquished(d(2024, 7, 1))
+    );
+    let r = refuse(
+        &mut case,
+        parent_deceased(d(2024, 9, 1), "P-FATHER"),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::ParentalRightsAlreadyEnded]);
+    assert_eq!(
         message(&r, 0),
-        "the rights of person P-FATHER already ended: relinquished on 2024-07-01"
+        "person P-FATHER already died, on 2024-08-01"
     );
 
     accept(
@@ -154,4 +166,66 @@ fn parental_rights_end_once() {
         message(&r, 0),
         "the rights of person P-FATHER already ended: deceased on 2024-07-01"
     );
+}
+
+#[test]
+fn a_parents_rights_can_end_before_a_removal_during_a_visit_and_after_an_exit() {
+    // Each fact at its real date, in whatever stage the case is then in: nothing forces a
+    // worker to move a death or a court's order to a date when the child was in care.
+
+    // The father died on 2023-11-02, before the removal of 2024-01-10 (the case in intake).
+    let mut case = open_case();
+    accept(
+        &mut case,
+        parent_deceased(d(2023, 11, 2), "P-FATHER"),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Intake);
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    assert_eq!(
+        case.parental_rights(&pid("P-FATHER")),
+        ParentalRights::Deceased(d(2023, 11, 2))
+    );
+
+    // On a trial home visit with the birth family from 2024-03-01, the court terminates the
+    // father's rights on 2024-04-15 (his petition filed 2024-03-20): the visit goes on.
+    let mut visiting = in_care();
+    accept(&mut visiting, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
+    assert_eq!(visiting.stage(), Stage::Reunification);
+    accept(
+        &mut visiting,
+        ev(d(2024, 3, 20), EventData::TprPetitionFiled),
+        &FEDERAL,
+    );
+    accept(&mut visiting, tpr(d(2024, 4, 15), "P-FATHER"), &FEDERAL);
+    assert_eq!(visiting.stage(), Stage::Reunification);
+    assert_eq!(
+        visiting.parental_rights(&pid("P-FATHER")),
+        ParentalRights::Terminated(d(2024, 4, 15))
+    );
+
+    // Reunified on 2024-06-03; the mother dies on 2024-09-30, with the child out of care.
+    let mut home = in_care();
+    accept(
+        &mut home,
+        discharge(d(2024, 6, 3), ExitReason::Reunified),
+        &FEDERAL,
+    );
+    accept(
+        &mut home,
+        parent_deceased(d(2024, 9, 30), "P-MOTHER"),
+        &FEDERAL,
+    );
+    assert_eq!(home.stage(), Stage::Exited(ExitReason::Reunified));
+    assert_eq!(
+        home.parental_rights(&pid("P-MOTHER")),
+        ParentalRights::Deceased(d(2024, 9, 30))
+    );
+    // Still only a parent's rights end: the grandmother's "relinquishment" is refused there too.
+    let r = refuse(
+        &mut home,
+        relinquished(d(2024, 10, 1), "P-GRANDMA"),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::NotALegalParent]);
 }

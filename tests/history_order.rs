@@ -242,7 +242,7 @@ fn an_event_entered_late_refused_at_its_own_date_gives_its_own_reasons() {
     assert_eq!(r.stage(), Stage::Intake);
     assert!(
         message(&r, 0).starts_with(
-            "periodic_review is not allowed in stage intake; allowed: family_recorded, open_preservation, removal, court_finding, death"
+            "periodic_review is not allowed in stage intake; allowed: family_recorded, open_preservation, removal, court_finding, parent_deceased, parental_rights_relinquished, death"
         ),
         "{}",
         message(&r, 0)

@@ -161,14 +161,32 @@ fn a_relinquishment_within_10_days_of_an_indian_childs_birth_is_refused() {
 }
 
 #[test]
-fn the_ten_days_apply_only_while_the_act_applies() {
-    // The same dates for a child not (or not yet) known to be an Indian child: accepted. With
-    // reason to know from 2024-03-05, a consent on 2024-03-06 (5 days after birth) is refused.
+fn a_consent_within_the_10_days_blocks_a_later_finding_that_the_act_applies() {
+    // Born 2024-03-01, not known to be an Indian child. A consent to foster care on 2024-03-04
+    // (3 days after birth) is accepted: nothing yet says the Act applies. A finding of reason to
+    // know on 2024-03-05 would leave that consent, invalid under §1913(a) whenever the status
+    // comes to light, standing for an Indian child: refused, naming the mother, never the birth
+    // date. Once she withdraws it (a consent to foster care may be withdrawn at any time), the
+    // finding is accepted, and a consent on 2024-03-06 (5 days after birth) is refused.
     let born = d(2024, 3, 1);
     let mut case = Case::new(child_born(born), all_families()).unwrap();
     accept(
         &mut case,
         consent(d(2024, 3, 4), "P-MOTHER", ConsentTo::FosterCare),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut case,
+        status(d(2024, 3, 5), IndianChildStatus::ReasonToKnow),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaConsentTooEarly]);
+    assert_eq!(subjects(&r, 0), [Subject::Person(pid("P-MOTHER"))]);
+    assert!(!message(&r, 0).contains("2024-03-01"));
+    assert!(!message(&r, 0).contains("3 days"));
+    accept(
+        &mut case,
+        withdrawn(d(2024, 3, 5), "P-MOTHER", ConsentTo::FosterCare),
         &FEDERAL,
     );
     accept(
@@ -182,6 +200,96 @@ fn the_ten_days_apply_only_while_the_act_applies() {
         &FEDERAL,
     );
     assert_eq!(rules(&r), [RuleId::IcwaConsentTooEarly]);
+    // A finding that the child is not an Indian child leaves the Act off: over the same early
+    // consent it is accepted.
+    let mut other = Case::new(child_born(born), all_families()).unwrap();
+    accept(
+        &mut other,
+        consent(d(2024, 3, 4), "P-MOTHER", ConsentTo::FosterCare),
+        &FEDERAL,
+    );
+    accept(
+        &mut other,
+        status(d(2024, 3, 20), IndianChildStatus::NotIndianChild),
+        &FEDERAL,
+    );
+}
+
+#[test]
+fn a_relinquishment_within_the_10_days_is_refused_in_either_order_of_entry() {
+    // Born 2024-03-01, removed 2024-03-02. On 2024-03-06 (5 days after birth) the mother
+    // relinquishes and the court finds the child an Indian child. Both are dated the same day,
+    // in the same rank of the day, so the order of entry is theirs: whichever comes second is
+    // refused, and the history never holds both.
+    let born = d(2024, 3, 1);
+    let fresh = || in_care_of(child_born(born), d(2024, 3, 2));
+
+    let mut status_first = fresh();
+    accept(&mut status_first, status(d(2024, 3, 6), navajo()), &FEDERAL);
+    let r = refuse(
+        &mut status_first,
+        relinquished(d(2024, 3, 6), "P-MOTHER"),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaConsentTooEarly]);
+
+    let mut relinquished_first = fresh();
+    accept(
+        &mut relinquished_first,
+        relinquished(d(2024, 3, 6), "P-MOTHER"),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut relinquished_first,
+        status(d(2024, 3, 6), navajo()),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaConsentTooEarly]);
+    assert_eq!(subjects(&r, 0), [Subject::Person(pid("P-MOTHER"))]);
+}
+
+#[test]
+fn an_early_relinquishment_cannot_stand_once_the_child_is_found_an_indian_child() {
+    // Born 2024-03-01, removed 2024-03-02; the mother relinquishes on 2024-03-06 (5 days after
+    // birth) while nothing says the Act applies: accepted, her rights read relinquished. On
+    // 2024-04-15 the court finds the child an Indian child: the relinquishment would then be a
+    // consent the Act makes invalid ending her rights, so the finding is refused, and so is the
+    // same finding keyed late with an earlier date (2024-03-03, before the relinquishment).
+    // Voided, the relinquishment no longer ends her rights, and the finding is accepted.
+    let mut case = in_care_of(child_born(d(2024, 3, 1)), d(2024, 3, 2));
+    accept(
+        &mut case,
+        relinquished(d(2024, 3, 6), "P-MOTHER").with_entry_id(EntryId::new("REL-1").unwrap()),
+        &FEDERAL,
+    );
+    assert_eq!(
+        case.parental_rights(&pid("P-MOTHER")),
+        ParentalRights::Relinquished(d(2024, 3, 6))
+    );
+    let r = refuse(&mut case, status(d(2024, 4, 15), navajo()), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::IcwaConsentTooEarly]);
+    let r = refuse(&mut case, status(d(2024, 3, 3), navajo()), &FEDERAL);
+    assert!(
+        rules(&r).contains(&RuleId::IcwaConsentTooEarly)
+            || rules(&r).contains(&RuleId::LaterEventRefused),
+        "{r}"
+    );
+    accept(
+        &mut case,
+        ev(
+            d(2024, 4, 15),
+            EventData::Voided(Correction::new(
+                EntryId::new("REL-1").unwrap(),
+                Note::new("invalid: within 10 days of birth (25 U.S.C. 1913(a))").unwrap(),
+            )),
+        ),
+        &FEDERAL,
+    );
+    accept(&mut case, status(d(2024, 4, 15), navajo()), &FEDERAL);
+    assert_eq!(
+        case.parental_rights(&pid("P-MOTHER")),
+        ParentalRights::Intact
+    );
 }
 
 // ================================================================================================
@@ -585,7 +693,7 @@ fn a_hearing_9_days_after_notice_is_too_early_10_days_after_is_not() {
 }
 
 #[test]
-fn twenty_more_days_on_request_and_no_more() {
+fn twenty_more_days_on_request_and_no_more_however_many_are_asked() {
     // The mother asked on 2024-01-05 for 20 more days: no hearing until 10 + 20 = 30 days after
     // receipt. A hearing on 2024-01-25: notice due by 2024-01-25 - 30 days = 2023-12-26, received
     // 2024-01-01, late. On 2024-01-31: due by 2024-01-01, met.
@@ -614,21 +722,47 @@ fn twenty_more_days_on_request_and_no_more() {
         (d(2024, 1, 1), Status::Met(d(2024, 1, 1)))
     );
 
-    // 21 days is more than the Act gives: refused.
+    // A request for 30 days is recorded as made; the Act grants 20, so the clocks wait 10 + 20
+    // days as above: a hearing on 2024-01-31 is in time (due by 2024-01-01), one on 2024-01-30
+    // late (due by 2024-01-30 - 30 days = 2023-12-31, received 2024-01-01).
+    let asked_30 = || {
+        vec![ev(
+            d(2024, 1, 5),
+            EventData::IcwaAdditionalTime { days: 30 },
+        )]
+    };
+    let o = |hearing| {
+        let case = noticed_then_heard(hearing, asked_30());
+        let o = one(
+            &case.obligations(d(2024, 2, 15), &FEDERAL),
+            K::IcwaNoticeToTribe,
+        )
+        .clone();
+        (o.due(), o.status())
+    };
+    assert_eq!(
+        o(d(2024, 1, 31)),
+        (d(2024, 1, 1), Status::Met(d(2024, 1, 1)))
+    );
+    assert_eq!(
+        o(d(2024, 1, 30)),
+        (d(2023, 12, 31), Status::MetLate(d(2024, 1, 1)))
+    );
+    // A request for no days is not a request: refused.
     let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
     let r = refuse(
         &mut case,
-        ev(d(2024, 1, 12), EventData::IcwaAdditionalTime { days: 21 }),
+        ev(d(2024, 1, 12), EventData::IcwaAdditionalTime { days: 0 }),
         &FEDERAL,
     );
     assert_eq!(rules(&r), [RuleId::IcwaAdditionalTimeLimit]);
     assert_eq!(
         message(&r, 0),
-        "the parent, Indian custodian or tribe may ask for 1 to 20 additional days to prepare (25 U.S.C. 1912(a)), found 21"
+        "a request for additional days to prepare (25 U.S.C. 1912(a)) asks for at least one, found 0"
     );
     accept(
         &mut case,
-        ev(d(2024, 1, 12), EventData::IcwaAdditionalTime { days: 20 }),
+        ev(d(2024, 1, 12), EventData::IcwaAdditionalTime { days: 21 }),
         &FEDERAL,
     );
 }

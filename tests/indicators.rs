@@ -9,7 +9,7 @@ use common::*;
 use permanency::indicators::{
     self, AgeGroup, Denominator, Indicator, Numerator, Report, ReportPeriod,
 };
-use permanency::policy::{CfsrMonthsInCare, CfsrTrialHomeVisit};
+use permanency::policy::{CfsrDayCount, CfsrMonthsInCare, CfsrTrialHomeVisit};
 use permanency::*;
 
 fn kid(id: &str, born: NaiveDate) -> Child {
@@ -449,6 +449,29 @@ fn months_in_care_by_days_reads_a_leap_year_differently() {
     let by_days = FEDERAL.with_cfsr_months_in_care(CfsrMonthsInCare::Days);
     let r = indicators::compute(Indicator::Permanency12To23Months, &cases, fy, &by_days);
     assert_eq!(r.denominator(), 1);
+}
+
+#[test]
+fn a_report_on_the_exit_day_counts_when_the_exit_day_is_a_day_in_care() {
+    // Y: 2024-01-02 to 2024-03-01, reunified; a report on 2024-03-01, the exit day. Half-open,
+    // the exit day is not in care: Jan 2 → Mar 1 = 30 + 29 = 59 days, no victimization. Counting
+    // the exit day: 60 days, and the report falls on a day in care: 1 victimization.
+    let y = case(
+        "Y",
+        born(),
+        vec![
+            removal(d(2024, 1, 2)),
+            foster(d(2024, 1, 2), "Y-1"),
+            discharge(d(2024, 3, 1), ExitReason::Reunified),
+            report(d(2024, 3, 1)),
+        ],
+    );
+    let cases = [y];
+    let r = indicators::compute(Indicator::MaltreatmentInCare, &cases, fy2024(), &FEDERAL);
+    assert_eq!((r.rows()[0].days, r.rows()[0].count), (59, 0));
+    let exit_day = FEDERAL.with_cfsr_day_count(CfsrDayCount::ExitDayIncluded);
+    let r = indicators::compute(Indicator::MaltreatmentInCare, &cases, fy2024(), &exit_day);
+    assert_eq!((r.rows()[0].days, r.rows()[0].count), (60, 1));
 }
 
 #[test]

@@ -1763,7 +1763,9 @@ pub enum EventData {
     /// that the child is or is not an Indian child, with the tribe): see
     /// [`Case::indian_child_status_on`](crate::Case::indian_child_status_on). "Indian child" and
     /// "reason to know" turn the Act's rules on from this date (25 U.S.C. 1903(4); 25 CFR
-    /// 23.107(b)).
+    /// 23.107(b)), and a consent given within 10 days of the birth is invalid whenever the status
+    /// comes to light: a determination that the Act applies is refused while such a consent or
+    /// relinquishment stands in the history (`icwa_consent_too_early`).
     IcwaStatusDetermined(crate::child::IndianChildStatus),
     /// What the court found in an ICWA foster-care placement or termination proceeding, dated
     /// the day of the order (25 U.S.C. 1912(d)–(f)). Accepted whatever it found; a missing
@@ -1780,10 +1782,11 @@ pub enum EventData {
     /// foster-care placement or termination hearing until 10 days after (the Secretary: 15 days
     /// more); the clocks report a hearing held earlier.
     IcwaNoticeReceived(crate::icwa::NoticeRecipient),
-    /// The parent, the Indian custodian or the tribe asked for up to 20 additional days to
-    /// prepare for the next hearing (25 U.S.C. 1912(a)).
+    /// The parent, the Indian custodian or the tribe asked for additional days to prepare for
+    /// the next hearing (25 U.S.C. 1912(a)). The Act grants up to 20 on request: a request for
+    /// more is recorded as made, and the clocks add at most 20.
     IcwaAdditionalTime {
-        /// The additional days asked for (1 to 20).
+        /// The additional days asked for (at least 1; the clocks add at most 20).
         days: u32,
     },
     /// The proceeding was transferred to the jurisdiction of the tribe named (25 U.S.C.

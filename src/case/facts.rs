@@ -893,7 +893,8 @@ impl Facts {
                 self.rights
                     .insert(parent.clone(), ParentalRights::Relinquished(date));
             }
-            EventData::ParentDeceased { parent } => {
+            // A parent whose rights ended keeps that ending: the death is in the history.
+            EventData::ParentDeceased { parent } if !self.parental_rights(parent).ended() => {
                 self.rights
                     .insert(parent.clone(), ParentalRights::Deceased(date));
             }

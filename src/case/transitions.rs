@@ -206,6 +206,7 @@ const QRTP: &[Rules] = &[placement::QRTP];
 const RIGHTS: &[Rules] = &[parents::RIGHTS];
 const RELINQUISH: &[Rules] = &[parents::RIGHTS, icwa::CONSENT];
 const CONSENT: &[Rules] = &[icwa::CONSENT];
+const ICWA_STATUS: &[Rules] = &[icwa::STATUS];
 const WITHDRAWAL: &[Rules] = &[icwa::WITHDRAWAL];
 const EXTENSION: &[Rules] = &[icwa::EXTENSION];
 const ABOUT_PLACEMENT: &[Rules] = &[icwa::ABOUT_PLACEMENT];
@@ -235,12 +236,18 @@ pub const TABLE: &[Transition] = &[
     row(S::Intake,       K::OpenPreservation,          To::Preservation,  NONE,               Record),
     row(S::Intake,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
     row(S::Intake,       K::CourtFinding,              To::Same,          FINDING,            Record),
+    // a parent's rights can end, and a parent die, before any removal or between episodes
+    row(S::Intake,       K::ParentDeceased,            To::Same,          RIGHTS,             Record),
+    row(S::Intake,       K::ParentalRightsRelinquished,To::Same,          RELINQUISH,         Record),
     row(S::Intake,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::Preservation, K::FamilyRecorded,            To::Same,          NONE,               Record),
     row(S::Preservation, K::CandidacyIdentified,       To::Same,          NONE,               Record),
     row(S::Preservation, K::CourtFinding,              To::Same,          FINDING,            Record),
     row(S::Preservation, K::ParentDeceased,            To::Same,          RIGHTS,             Record),
+    row(S::Preservation, K::ParentalRightsRelinquished,To::Same,          RELINQUISH,         Record),
+    row(S::Preservation, K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
+    row(S::Preservation, K::TprPetitionFiled,          To::Same,          NONE,               Record),
     row(S::Preservation, K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
     row(S::Preservation, K::Close,                     To::Closed,        NONE,               Record),
     row(S::Preservation, K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
@@ -263,7 +270,7 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::TprPetitionFiled,          To::Same,          NONE,               Record),
     row(S::FosterCare,   K::TprExceptionDocumented,    To::Same,          NONE,               Record),
     row(S::FosterCare,   K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
-    row(S::FosterCare,   K::ParentalRightsRelinquished,To::Same,          RELINQUISH,             Record),
+    row(S::FosterCare,   K::ParentalRightsRelinquished,To::Same,          RELINQUISH,         Record),
     row(S::FosterCare,   K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::FosterCare,   K::TrialHomeVisitBegun,       To::Reunification, VISIT,              REPLACE),
     row(S::FosterCare,   K::PlacedForAdoption,         To::Adoption,      ADOPTIVE_PLACEMENT, REPLACE),
@@ -282,6 +289,10 @@ pub const TABLE: &[Transition] = &[
     row(S::Reunification,K::RelativesNotified,         To::Same,          NONE,               Record),
     row(S::Reunification,K::TransitionPlanCompleted,   To::Same,          NONE,               Record),
     row(S::Reunification,K::ParentDeceased,            To::Same,          RIGHTS,             Record),
+    // the other parent's rights during a visit with one
+    row(S::Reunification,K::TprPetitionFiled,          To::Same,          NONE,               Record),
+    row(S::Reunification,K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
+    row(S::Reunification,K::ParentalRightsRelinquished,To::Same,          RELINQUISH,         Record),
     row(S::Reunification,K::TrialHomeVisitEnded,       To::FosterCare,    VISIT_RETURN,       REPLACE),
     row(S::Reunification,K::RanAway,                   To::FosterCare,    VISIT_RUN,          REPLACE),
     row(S::Reunification,K::Removal,                   To::FosterCare,    VISIT_REENTRY,      OpenEpisode),
@@ -299,7 +310,7 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::RelativesNotified,         To::Same,          NONE,               Record),
     row(S::Adoption,     K::TprPetitionFiled,          To::Same,          NONE,               Record),
     row(S::Adoption,     K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
-    row(S::Adoption,     K::ParentalRightsRelinquished,To::Same,          RELINQUISH,             Record),
+    row(S::Adoption,     K::ParentalRightsRelinquished,To::Same,          RELINQUISH,         Record),
     row(S::Adoption,     K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::Adoption,     K::RanAway,                   To::Same,          RUN,                REPLACE),
     row(S::Adoption,     K::ReturnedFromRunaway,       To::Same,          MOVE,               REPLACE),
@@ -313,6 +324,9 @@ pub const TABLE: &[Transition] = &[
     row(S::Exited,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
     row(S::Exited,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
     row(S::Exited,       K::CourtFinding,              To::Same,          FINDING,            Record),
+    row(S::Exited,       K::ParentDeceased,            To::Same,          RIGHTS,             Record),
+    row(S::Exited,       K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
+    row(S::Exited,       K::ParentalRightsRelinquished,To::Same,          RELINQUISH,         Record),
     row(S::Exited,       K::OpenPreservation,          To::Preservation,  NONE,               Record),
     row(S::Exited,       K::Close,                     To::Closed,        NONE,               Record),
     row(S::Exited,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
@@ -320,6 +334,9 @@ pub const TABLE: &[Transition] = &[
     row(S::Closed,       K::FamilyRecorded,            To::Same,          RECORD_AFTER_TPR,   Record),
     row(S::Closed,       K::Reopen,                    To::Preservation,  NONE,               Record),
     row(S::Closed,       K::CourtFinding,              To::Same,          FINDING,            Record),
+    row(S::Closed,       K::ParentDeceased,            To::Same,          RIGHTS,             Record),
+    row(S::Closed,       K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
+    row(S::Closed,       K::ParentalRightsRelinquished,To::Same,          RELINQUISH,         Record),
     row(S::Closed,       K::Removal,                   To::FosterCare,    NONE,               OpenEpisode),
     row(S::Closed,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
@@ -397,13 +414,13 @@ pub const TABLE: &[Transition] = &[
     // icwa: the child's status, a court's ICWA findings, a consent and its withdrawal, the
     // notice of a proceeding, a request for more time, a transfer to the tribe's jurisdiction,
     // the placement preferences
-    row(S::Intake,       K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::Preservation, K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::FosterCare,   K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::Reunification,K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::Adoption,     K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::Exited,       K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
-    row(S::Closed,       K::IcwaStatusDetermined,      To::Same,          NONE,               Record),
+    row(S::Intake,       K::IcwaStatusDetermined,      To::Same,          ICWA_STATUS,        Record),
+    row(S::Preservation, K::IcwaStatusDetermined,      To::Same,          ICWA_STATUS,        Record),
+    row(S::FosterCare,   K::IcwaStatusDetermined,      To::Same,          ICWA_STATUS,        Record),
+    row(S::Reunification,K::IcwaStatusDetermined,      To::Same,          ICWA_STATUS,        Record),
+    row(S::Adoption,     K::IcwaStatusDetermined,      To::Same,          ICWA_STATUS,        Record),
+    row(S::Exited,       K::IcwaStatusDetermined,      To::Same,          ICWA_STATUS,        Record),
+    row(S::Closed,       K::IcwaStatusDetermined,      To::Same,          ICWA_STATUS,        Record),
     row(S::Intake,       K::IcwaFindings,              To::Same,          NONE,               Record),
     row(S::Preservation, K::IcwaFindings,              To::Same,          NONE,               Record),
     row(S::FosterCare,   K::IcwaFindings,              To::Same,          NONE,               Record),

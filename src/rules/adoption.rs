@@ -6,7 +6,6 @@ use crate::case::stage::ExitReason;
 use crate::family::FamilyKind;
 use crate::id::PersonId;
 use crate::placement::Setting;
-use crate::plan::Goal;
 
 /// Every legal parent's rights are terminated or relinquished, or the parent has died, before the
 /// adoption is finalized (state adoption law; DOMAIN §8.3 item 2). Lists every parent whose rights
@@ -76,18 +75,6 @@ fn intact_parents(
             .into_iter()
             .fold(v, |v, p| v.about(Subject::Person(p))),
     )
-}
-
-/// The plan's primary goal is adoption.
-pub(crate) fn goal_is_adoption(c: &Check<'_>) -> Option<Objection> {
-    let goal = c.case.current_plan().map(|p| p.primary_goal());
-    (goal != Some(Goal::Adoption)).then(|| {
-        Objection::new(format!(
-            "{} needs a plan whose primary goal is adoption, found {}",
-            c.event.kind(),
-            goal.map_or("no plan", Goal::as_str)
-        ))
-    })
 }
 
 /// The home is a pre-adoptive home of a pre-adoptive or adoptive family: the placement offered
@@ -162,17 +149,19 @@ fn no_parent_restored(c: &Check<'_>) -> Option<Objection> {
 /// No adoption finalized while a legal parent's rights are intact, nor a parent restored after
 /// it.
 pub(crate) const RIGHTS_ENDED: Rule = Rule::one(RuleId::ParentalRightsIntact, rights_ended);
-/// The plan's goal is adoption.
-pub(crate) const GOAL_IS_ADOPTION: Rule = Rule::one(RuleId::GoalNotAdoption, goal_is_adoption);
 /// An adoptive home.
 pub(crate) const ADOPTIVE_HOME: Rule = Rule::one(RuleId::NotAnAdoptiveHome, adoptive_home);
 
 /// The rules of a placement for adoption. Not the parents' rights: a placement before every
 /// right ended is a legal-risk placement, lawful under concurrent planning (SSA
 /// §471(a)(15)(F)), and recorded as one ([`Case::legal_risk_placements`](crate::Case::legal_risk_placements)).
-pub(crate) const PLACEMENT: &[Rule] = &[GOAL_IS_ADOPTION, ADOPTIVE_HOME];
-/// The rules of a finalization: every right ended, the goal, the adoptive home.
-pub(crate) const ADOPTION: &[Rule] = &[RIGHTS_ENDED, GOAL_IS_ADOPTION, ADOPTIVE_HOME];
+/// Nor the plan's goal: federal law makes only APPLA's age and the finalization's ended rights
+/// hard rules of the plan; a court that places a child for adoption, or finalizes it, while the
+/// recorded plan still names another goal has done so, and the plan is the case plan's business
+/// (45 CFR 1356.21(g)).
+pub(crate) const PLACEMENT: &[Rule] = &[ADOPTIVE_HOME];
+/// The rules of a finalization: every right ended, the adoptive home.
+pub(crate) const ADOPTION: &[Rule] = &[RIGHTS_ENDED, ADOPTIVE_HOME];
 /// A family record once the rights ended for an adoption.
 pub(crate) const RECORD_AFTER_TPR: &[Rule] = &[RIGHTS_ENDED];
 

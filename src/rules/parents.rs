@@ -1,6 +1,7 @@
 //! Parents: who is a legal parent, and whose rights can still end.
 
 use super::{Check, Objection, Rule, RuleId, Subject};
+use crate::case::event::EventData;
 
 /// The person an event names as a parent (a TPR, a relinquishment, a parent's death, a finding
 /// excusing reunification efforts for that parent) is a parent of the child: a legal parent now
@@ -18,9 +19,22 @@ pub(crate) fn legal_parent(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
-/// A parent's rights end once: a second termination, relinquishment or death is refused.
+/// A parent's rights end once: a termination or a relinquishment of rights already ended is
+/// refused. A parent dies once: a second death is refused, but a parent whose rights ended can
+/// still die, and the death is recorded (the rights keep the date and the way they ended, which
+/// AFCARS reports: 45 CFR 1355.44(c)).
 pub(crate) fn rights_intact(c: &Check<'_>) -> Option<Objection> {
     let person = c.event.what().parent()?;
+    if let EventData::ParentDeceased { .. } = c.event.what() {
+        // Deaths are few: the history is read only for one.
+        let died = c.case.events().iter().find(
+            |e| matches!(e.what(), EventData::ParentDeceased { parent } if parent == person),
+        )?;
+        return Some(
+            Objection::new(format!("person {person} already died, on {}", died.date()))
+                .about(Subject::Person(person.clone())),
+        );
+    }
     let rights = c.case.parental_rights(person);
     rights.ended().then(|| {
         Objection::new(format!(

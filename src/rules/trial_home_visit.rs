@@ -1,5 +1,4 @@
-//! Trial home visits (45 CFR 1356.21(e); CWPM 8.3C.5): only toward
-//! reunification, in the parents' home, at most 6 months unless a court extends the visit; a
+//! Trial home visits (45 CFR 1356.21(e); CWPM 8.3C.5): in the parents' home, at most 6 months unless a court extends the visit; a
 //! return after the limit is a new removal.
 
 use chrono::NaiveDate;
@@ -9,7 +8,6 @@ use crate::case::event::{EventData, EventKind, Finding};
 use crate::date;
 use crate::family::{FamilyKind, Relationship};
 use crate::placement::Setting;
-use crate::plan::Goal;
 
 /// The visit in progress: its start and the first day beyond its authorized period under the
 /// order that governs it (`Visit::governing_order`, the one reading the fold and the clocks take
@@ -18,29 +16,6 @@ fn visit(c: &Check<'_>) -> Option<(NaiveDate, NaiveDate)> {
     let v = c.case.visit_in_progress()?;
     let known = c.case.events().len();
     Some((v.start(), v.first_day_beyond(known, c.policy)))
-}
-
-/// A trial home visit only toward reunification: reunification is the primary or the concurrent
-/// goal of the plan in force (concurrent planning works toward both at once, SSA
-/// §471(a)(15)(F); 45 CFR 1356.21(e) limits the visit's length, not the plan it serves). With no
-/// plan set yet the visit is accepted: reunification is the default goal, and no federal rule
-/// makes a plan a condition of a visit (the case plan is due within 60 days of removal, 45 CFR
-/// 1356.21(g)(2), and its lateness is the clocks' business).
-pub(crate) fn goal_is_reunification(c: &Check<'_>) -> Option<Objection> {
-    let plan = c.case.current_plan()?;
-    if plan.primary_goal() == Goal::Reunification
-        || plan.concurrent_goal() == Some(Goal::Reunification)
-    {
-        return None;
-    }
-    Some(Objection::new(format!(
-        "a trial home visit needs reunification as the primary or the concurrent goal, found {}{}",
-        plan.primary_goal().as_str(),
-        plan.concurrent_goal().map_or(String::new(), |g| format!(
-            " with {} as the concurrent goal",
-            g.as_str()
-        ))
-    )))
 }
 
 /// The visit is a trial-home-visit setting in the home of a parent or legal guardian (45 CFR
@@ -164,8 +139,6 @@ pub(crate) fn outlived(c: &Check<'_>) -> Option<Objection> {
     }
 }
 
-/// A visit only toward reunification.
-pub(crate) const GOAL: Rule = Rule::one(RuleId::VisitGoalNotReunification, goal_is_reunification);
 /// A visit with the parents.
 pub(crate) const WITH_PARENTS: Rule = Rule::one(RuleId::VisitNotWithParents, with_parents);
 /// After the limit, no return within the same episode, and no discharge but reunification.
@@ -175,9 +148,11 @@ pub(crate) const REENTRY: Rule = Rule::one(RuleId::VisitWithinLimit, outlived_li
 /// A court extension needs a visit under way.
 pub(crate) const EXTENSION: Rule = Rule::one(RuleId::VisitExtension, extension);
 
-/// The rules of a visit's beginning (beyond the placement rules).
-pub(crate) const BEGIN: &[Rule] = &[GOAL, WITH_PARENTS];
+/// The rules of a visit's beginning (beyond the placement rules). Not the plan's goal: federal
+/// law limits the visit's length (45 CFR 1356.21(e)), not the plan it serves, and a visit a
+/// court orders while the recorded plan is stale happened all the same.
+pub(crate) const BEGIN: &[Rule] = &[WITH_PARENTS];
 
 /// Every rule of this family.
 #[cfg(test)]
-pub(crate) const ALL: &[Rule] = &[GOAL, WITH_PARENTS, OUTLIVED, REENTRY, EXTENSION];
+pub(crate) const ALL: &[Rule] = &[WITH_PARENTS, OUTLIVED, REENTRY, EXTENSION];
