@@ -30,13 +30,19 @@
 //! - **Only the first entry in the period** is followed by P1 and P4; P5 adds up the days and
 //!   moves of every entry in the period.
 //! - **"Within 12 months"** is the crate's date convention (the manual's *Dates*): on or before
-//!   the date 12 calendar months later, clamped at a month's end.
+//!   the date 12 calendar months later, clamped at a month's end or rolled over to the next
+//!   month's first day as the policy's [`MonthEnd`](crate::date::MonthEnd) says (2024-02-29 + 12
+//!   months is 2025-02-28, or 2025-03-01); the whole months in care of P2 and P3 read the same.
 //! - **The trial home visit adjustment** applies to P1 only ([`CfsrTrialHomeVisit`]).
 //! - **Moves** are counted the AFCARS way ([`Case::move_placements`]): the first placement is not
 //!   a move; trial home visits, runaways and respite are not settings; a license change of the
 //!   same family is not a move; a move between two facilities is.
 //! - **Days in care** are `[entry, min(exit, period end + 1 day, 18th birthday))`, cumulative
-//!   across episodes ([`CfsrDayCount`]).
+//!   across episodes ([`CfsrDayCount`]); a calendar day is counted once, so under
+//!   [`CfsrDayCount::ExitDayIncluded`] the exit day of a stay followed by a re-entry that same day
+//!   is the new stay's first day, not a day of both. P5 leaves out the days with no placement
+//!   information: an episode's days count from its first placement (a removal recorded days
+//!   before the child's first placement adds only the days from the placement).
 //! - **Maltreatment in care** counts the victimizations — distinct report dates of the child's
 //!   [`EventData::MaltreatmentReported`] events, substantiated or indicated, any perpetrator
 //!   (Round 4) — dated in the period while the child was in care, except in the first 7 days of
@@ -759,10 +765,24 @@ pub fn compute_all<'a>(
 /// The cases [`compute_all`] reads together (see there).
 const BLOCK: usize = 64;
 
-/// `date` plus `n` calendar months, clamped ([`date::months_after`], by the crate's quicker
-/// month arithmetic: the indicators add months to every child's dates).
-fn months_after(d: NaiveDate, n: u32) -> NaiveDate {
-    crate::timeline::calendar::months_after_with(d, n, crate::date::MonthEnd::Clamp)
+/// `date` plus `n` calendar months, at a short month's end as the policy says
+/// ([`date::months_after_with`], by the crate's quicker month arithmetic: the indicators add
+/// months to every child's dates).
+fn months_after(d: NaiveDate, n: u32, policy: &Policy) -> NaiveDate {
+    crate::timeline::calendar::months_after_with(d, n, policy.month_end())
+}
+
+/// Whole calendar months from `start` to `on` under the policy's month end: the largest `m`
+/// with `start + m months <= on`. Rolling over puts a date a day to three days after its clamped
+/// twin, and only where the clamped one is a short month's last day, so it loses at most the
+/// last month.
+fn whole_months_between(start: NaiveDate, on: NaiveDate, policy: &Policy) -> u32 {
+    let m = date::whole_months_between(start, on);
+    if m > 0 && months_after(start, m, policy) > on {
+        m - 1
+    } else {
+        m
+    }
 }
 
 /// A case and the episodes the indicators read ([`View::locate`]).
@@ -818,7 +838,7 @@ impl<'a, 'p> View<'a, 'p> {
         } = located;
         let first = period.first_day();
         let on_first_day =
-            on_first_day.map(|e| (e, date::whole_months_between(e.removal_date(), first)));
+            on_first_day.map(|e| (e, whole_months_between(e.removal_date(), first, policy)));
         let age_group = |on: NaiveDate| case.child().age_on(on, policy).map(AgeGroup::of_age);
         View {
             case,
@@ -900,7 +920,7 @@ impl<'a, 'p> View<'a, 'p> {
             Ok(x) => x,
             Err(row) => return row,
         };
-        let by = months_after(e.removal_date(), 12);
+        let by = months_after(e.removal_date(), 12, self.policy);
         row.numerator = self.permanency(e, by);
         // The trial home visit adjustment: a reunification from a visit, later than 12 months.
         if let Some(x) = e
@@ -920,7 +940,8 @@ impl<'a, 'p> View<'a, 'p> {
                     date::days_before(x.date, u32::try_from(beyond).unwrap_or(u32::MAX)) <= by
                 }
                 CfsrTrialHomeVisit::StartedWithin11Months => {
-                    visit_days >= 30 && visit.start() <= months_after(e.removal_date(), 11)
+                    visit_days >= 30
+                        && visit.start() <= months_after(e.removal_date(), 11, self.policy)
                 }
             };
             if in_time {
@@ -976,7 +997,7 @@ impl<'a, 'p> View<'a, 'p> {
         };
         let Some(x) = e
             .exit()
-            .filter(|x| x.date <= months_after(e.removal_date(), 12))
+            .filter(|x| x.date <= months_after(e.removal_date(), 12, self.policy))
         else {
             return row.out(Denominator::NotDischargedWithin12Months);
         };
@@ -989,7 +1010,7 @@ impl<'a, 'p> View<'a, 'p> {
         ) {
             return row.out(Denominator::DischargeNotFollowed);
         }
-        let by = months_after(x.date, 12);
+        let by = months_after(x.date, 12, self.policy);
         let reentry = self.case.episodes()[e.number() as usize..]
             .iter()
             .take_while(|next| next.removal_date() <= by)
@@ -1012,12 +1033,27 @@ impl<'a, 'p> View<'a, 'p> {
         let cut = self.period.end().min(self.adult);
         let end = e.exit().map_or(cut, |x| x.date.min(cut));
         let mut days = u32::try_from(date::days_between(from, end).max(0)).unwrap_or(0);
-        if self.policy.cfsr_day_count() == CfsrDayCount::ExitDayIncluded
-            && e.exit().is_some_and(|x| x.date < cut && x.date >= from)
-        {
+        if self.exit_day_counted(e) && e.exit().is_some_and(|x| x.date >= from) {
             days += 1;
         }
         (end, days)
+    }
+
+    /// Whether the policy counts the exit day of `e` as a day in care
+    /// ([`CfsrDayCount::ExitDayIncluded`]): when the stay ends in the period before the 18th
+    /// birthday, and the child did not re-enter that same day (the day is then the next stay's
+    /// first, and a day is counted once).
+    fn exit_day_counted(&self, e: &Episode) -> bool {
+        let cut = self.period.end().min(self.adult);
+        self.policy.cfsr_day_count() == CfsrDayCount::ExitDayIncluded
+            && e.exit().is_some_and(|x| {
+                x.date < cut
+                    && self
+                        .case
+                        .episodes()
+                        .get(e.number() as usize)
+                        .is_none_or(|next| next.removal_date() != x.date)
+            })
     }
 
     fn p5(&self) -> AuditRow<'a> {
@@ -1038,7 +1074,11 @@ impl<'a, 'p> View<'a, 'p> {
                 continue;
             }
             counted = true;
-            let (end, days) = self.counted_days(e, e.removal_date());
+            // Days with no placement information are not counted: from the first placement.
+            let Some(placed) = self.case.episode_placements(e).first().map(|p| p.start()) else {
+                continue;
+            };
+            let (end, days) = self.counted_days(e, placed.max(e.removal_date()));
             row.days += days;
             row.days_end_at_18 |= end == self.adult;
             let moves = self
@@ -1111,9 +1151,7 @@ impl<'a, 'p> View<'a, 'p> {
             row.days_end_at_18 |= until == self.adult;
             let settled = date::days_after(e.removal_date(), FIRST_DAYS_OF_REMOVAL);
             // The exit day is in care when the policy counts it as a day in care.
-            let exit_day_counted = self.policy.cfsr_day_count() == CfsrDayCount::ExitDayIncluded
-                && e.exit()
-                    .is_some_and(|x| x.date == until && x.date < self.period.end().min(self.adult));
+            let exit_day_counted = self.exit_day_counted(e);
             let n = reports
                 .iter()
                 .filter(|&&d| {
@@ -1138,7 +1176,7 @@ impl<'a, 'p> View<'a, 'p> {
             return row.out(Denominator::VictimAt18OrOlder);
         }
         let same = date::days_after(index, self.policy.cfsr_same_report_days());
-        let by = months_after(index, 12);
+        let by = months_after(index, 12, self.policy);
         match reports[i + 1..].iter().find(|&&d| d > same && d <= by) {
             Some(&d) => {
                 row.numerator = Numerator::Recurred;

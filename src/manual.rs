@@ -51,7 +51,7 @@
 //!
 //! | point | default | alternative | switch |
 //! |---|---|---|---|
-//! | N months after a day the target month lacks (every clock, the 15-of-22 count and its 22-month window, the QRTP long-stay months included) | the month's last day (never later than a literal reading) | the first of the next month | [`MonthEnd`](crate::date::MonthEnd) |
+//! | N months after a day the target month lacks (every clock, the 15-of-22 count and its 22-month window, the QRTP long-stay months, and the CFSR indicators' "within 12 months" and P2/P3 months in care included) | the month's last day (never later than a literal reading) | the first of the next month | [`MonthEnd`](crate::date::MonthEnd) |
 //! | a 29 February birthday in a common year | 28 February | 1 March | [`LeapDayBirthday`](crate::date::LeapDayBirthday) |
 //! | DEFC | the earlier of the first abuse or neglect adjudication and removal + 60 days (SSA §475(5)(F)) | the removal date, which an agency may use | [`DefcRule`](crate::policy::DefcRule) |
 //! | the anchor of the 6-monthly periodic review (SSA §475(5)(B) fixes none) | the removal, then each review held | DEFC | [`ReviewAnchor`](crate::policy::ReviewAnchor) |
@@ -67,7 +67,7 @@
 //! | when relative care excuses the 15-of-22 filing | judged once, on the due date | judged again when the relative placement ends | [`RelativeCareReview`](crate::policy::RelativeCareReview) |
 //! | the 15-of-22 clock for a youth of 18 or older in extended care (SSA §475(8)(B) makes them a "child") | runs | stops at majority | [`TprAfterMajority`](crate::policy::TprAfterMajority) |
 //! | months in care on the first day, CFSR P2 and P3 | whole calendar months | 365 and 730 days | [`CfsrMonthsInCare`](crate::policy::CfsrMonthsInCare) |
-//! | days in care, CFSR P5 and maltreatment in care | `[entry, min(exit, period end + 1, 18th birthday))` | the exit day counted too | [`CfsrDayCount`](crate::policy::CfsrDayCount) |
+//! | days in care, CFSR P5 and maltreatment in care | `[entry, min(exit, period end + 1, 18th birthday))` (P5 from the first placement: days with no placement information are left out) | the exit day counted too, unless the child re-entered that day (a day counts once) | [`CfsrDayCount`](crate::policy::CfsrDayCount) |
 //! | the trial home visit adjustment of CFSR P1 | visit days beyond 30 taken off the stay | a visit of 30 days or more begun within 11 months counts | [`CfsrTrialHomeVisit`](crate::policy::CfsrTrialHomeVisit) |
 //! | a re-entry of fewer than 8 days, CFSR P4 | counts | does not | [`CfsrShortReentry`](crate::policy::CfsrShortReentry) |
 //! | the 15-of-22, abandoned-infant and felony petitions when no parent's rights are left to end (every parent's terminated, relinquished or deceased) | moot: [`Waiver::NoParentRemaining`](crate::timeline::Waiver::NoParentRemaining) | none: a petition against rights no one holds has no respondent, so the crate keeps the reading without a switch | — |

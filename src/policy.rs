@@ -336,7 +336,8 @@ pub enum CfsrDayCount {
     #[default]
     HalfOpen,
     /// The same, and the exit day counts too when the stay ends in the period before the 18th
-    /// birthday (one day more per stay that ends).
+    /// birthday (one day more per stay that ends), unless the child re-entered care that same
+    /// day: the day is then the new stay's first, and no day is counted twice.
     ExitDayIncluded,
 }
 

@@ -497,3 +497,91 @@ fn an_audit_row_names_no_birth_date() {
         "{text}"
     );
 }
+
+#[test]
+fn a_day_is_counted_once_when_the_child_re_enters_on_the_exit_day() {
+    // Z: 2024-01-05 to 2024-03-01, reunified, and removed again on 2024-03-01, still in care.
+    // Reports on 2024-03-01 and 2024-03-12.
+    // Days, half-open: Jan 5 → Mar 1 = 27 + 29 = 56; Mar 1 → Oct 1 = 31+30+31+30+31+31+30 = 214;
+    // 270 in all. Counting the exit day adds none: 2024-03-01 is the second stay's first day, and
+    // a day is in care once. The 2024-03-01 report falls in the first 7 days of the second
+    // removal (before 2024-03-08): not a victimization in care; 2024-03-12 is. One either way.
+    let z = case(
+        "Z",
+        born(),
+        vec![
+            removal(d(2024, 1, 5)),
+            foster(d(2024, 1, 5), "Z-1"),
+            discharge(d(2024, 3, 1), ExitReason::Reunified),
+            removal(d(2024, 3, 1)),
+            foster(d(2024, 3, 1), "Z-2"),
+            report(d(2024, 3, 1)),
+            report(d(2024, 3, 12)),
+        ],
+    );
+    let cases = [z];
+    let exit_day = FEDERAL.with_cfsr_day_count(CfsrDayCount::ExitDayIncluded);
+    for policy in [&FEDERAL, &exit_day] {
+        let p5 = indicators::compute(Indicator::PlacementStability, &cases, fy2024(), policy);
+        assert_eq!((p5.rows()[0].days, p5.rows()[0].count), (270, 0));
+        let m = indicators::compute(Indicator::MaltreatmentInCare, &cases, fy2024(), policy);
+        assert_eq!((m.rows()[0].days, m.rows()[0].count), (270, 1));
+    }
+}
+
+#[test]
+fn placement_stability_counts_the_days_from_the_first_placement() {
+    // W: removed 2024-01-10, first placed 2024-01-20, still in care at the period's end. The
+    // days with no placement information are left out of P5: Jan 20 → Oct 1 = 12 + 29 + 31 + 30
+    // + 31 + 30 + 31 + 31 + 30 = 255. Maltreatment in care counts every day in care:
+    // Jan 10 → Oct 1 = 22 + 243 = 265.
+    let w = case(
+        "W",
+        born(),
+        vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 20), "W-1")],
+    );
+    let cases = [w];
+    let p5 = indicators::compute(Indicator::PlacementStability, &cases, fy2024(), &FEDERAL);
+    assert_eq!(p5.rows()[0].numerator, Numerator::Counted);
+    assert_eq!((p5.rows()[0].days, p5.rows()[0].count), (255, 0));
+    let m = indicators::compute(Indicator::MaltreatmentInCare, &cases, fy2024(), &FEDERAL);
+    assert_eq!(m.rows()[0].days, 265);
+}
+
+#[test]
+fn within_12_months_and_months_in_care_follow_the_policys_month_end() {
+    use permanency::date::MonthEnd;
+    let roll = FEDERAL.with_month_end(MonthEnd::RollOver);
+    // V: entered 2024-02-29, reunified 2025-03-01. 12 months after 2024-02-29 is 2025-02-28
+    // clamped (the exit is a day late: still in care at 12 months), 2025-03-01 rolled over
+    // (the exit is on the last day within 12 months: permanency).
+    let v = case(
+        "V",
+        born(),
+        vec![
+            removal(d(2024, 2, 29)),
+            foster(d(2024, 2, 29), "V-1"),
+            discharge(d(2025, 3, 1), ExitReason::Reunified),
+        ],
+    );
+    let cases = [v];
+    let r = indicators::compute(Indicator::PermanencyEntries, &cases, fy2024(), &FEDERAL);
+    assert_eq!(r.rows()[0].numerator, Numerator::StillInCare);
+    let r = indicators::compute(Indicator::PermanencyEntries, &cases, fy2024(), &roll);
+    assert_eq!(r.rows()[0].numerator, Numerator::Permanency);
+
+    // U: entered 2024-02-29, in care on 2025-02-28, the first day of a period. Clamped,
+    // 2024-02-29 + 12 months = 2025-02-28: 12 whole months, in P2. Rolled over, 12 months end
+    // on 2025-03-01, after the first day: 11 months, out of P2.
+    let u = case(
+        "U",
+        born(),
+        vec![removal(d(2024, 2, 29)), foster(d(2024, 2, 29), "U-1")],
+    );
+    let cases = [u];
+    let period = ReportPeriod::twelve_months_from(d(2025, 2, 28)).unwrap();
+    let r = indicators::compute(Indicator::Permanency12To23Months, &cases, period, &FEDERAL);
+    assert_eq!((r.rows()[0].months_in_care, r.denominator()), (Some(12), 1));
+    let r = indicators::compute(Indicator::Permanency12To23Months, &cases, period, &roll);
+    assert_eq!((r.rows()[0].months_in_care, r.denominator()), (Some(11), 0));
+}
