@@ -485,3 +485,56 @@ fn a_finding_that_reunification_efforts_are_not_required_meets_prevent_removal()
         )
     );
 }
+
+#[test]
+fn a_pick_up_order_after_an_over_long_visit_sanctions_the_return() {
+    // Removed 2024-01-01, home on a trial visit from 2024-02-01 with no court extension: the
+    // visit's 6 months end on 2024-08-01 (2024-02-01 + 6 months), the episode with them. A
+    // pick-up order of 2024-09-30 finds contrary to the welfare, prevention efforts made and
+    // abuse; the child is removed again on 2024-10-01. The order sanctions the second removal
+    // (45 CFR 1356.21(c)): both findings are met, and DEFC is the removal date (a finding before
+    // the removal sets it at the removal).
+    let case = case_of(vec![
+        removal(d(2024, 1, 1)),
+        ctw(d(2024, 1, 1)),
+        foster(d(2024, 1, 1), "P-1"),
+        visit(d(2024, 2, 1), "V-1"),
+        ctw(d(2024, 9, 30)),
+        prevention(d(2024, 9, 30), PreventionEfforts::Made),
+        abuse(d(2024, 9, 30)),
+        removal(d(2024, 10, 1)),
+        foster(d(2024, 10, 1), "P-2"),
+    ]);
+    let as_of = d(2024, 12, 15);
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit::new(d(2024, 8, 1), ExitReason::Reunified))
+    );
+    let obs = case.obligations(as_of, &FEDERAL);
+    let second = |kind| {
+        obs.iter()
+            .find(|o| o.kind() == kind && o.episode() == Some(2))
+            .unwrap()
+    };
+    expect(
+        second(K::ContraryToWelfare),
+        RuleId::ContraryToWelfare,
+        d(2024, 10, 1),
+        d(2024, 10, 1),
+        Status::Met(d(2024, 9, 30)),
+        None,
+    );
+    // 2024-10-01 + 60 days: 30 days to Oct 31, 30 in November -> 2024-11-30.
+    expect(
+        second(K::PreventRemovalEfforts),
+        RuleId::PreventRemovalEfforts,
+        d(2024, 10, 1),
+        d(2024, 11, 30),
+        Status::Met(d(2024, 9, 30)),
+        None,
+    );
+    assert_eq!(
+        case.date_entered_foster_care(2, as_of, &FEDERAL),
+        Some(d(2024, 10, 1))
+    );
+}

@@ -718,3 +718,129 @@ fn the_22_month_window_starts_by_the_policys_month_end_reading() {
         (d(2024, 12, 29), d(2023, 3, 1))
     );
 }
+
+// ================================================================================================
+// Determinations in the order before a removal, and petitions already filed
+
+#[test]
+fn determinations_in_the_order_before_the_removal_start_their_clocks() {
+    // The order of 2024-03-01 excuses reunification efforts with the mother on the felony
+    // ground; the child is removed the next day. 2024-03-01 + 30 days = 2024-03-31 for the
+    // permanency hearing (SSA §471(a)(15)(E)(i)); + 60 days (30 to Mar 31, 30 in April) =
+    // 2024-04-30 for the petition (SSA §475(5)(E)). Neither is met by 2024-05-15.
+    let case = case_of(vec![
+        ctw(d(2024, 3, 1)),
+        excused(d(2024, 3, 1), AggravatedGround::FelonyAgainstChild),
+        removal(d(2024, 3, 2)),
+        foster(d(2024, 3, 2), "P-1"),
+    ]);
+    let obs = case.obligations(d(2024, 5, 15), &FEDERAL);
+    let h = one(&obs, K::NoReunificationHearing);
+    expect(
+        h,
+        RuleId::NoReunificationHearing,
+        d(2024, 3, 1),
+        d(2024, 3, 31),
+        Status::Overdue,
+        None,
+    );
+    assert_eq!(h.subject(), Some(&person("P-MOTHER")));
+    expect(
+        one(&obs, K::FelonyPetition),
+        RuleId::FelonyPetition,
+        d(2024, 3, 1),
+        d(2024, 4, 30),
+        Status::Overdue,
+        None,
+    );
+
+    // An abandoned-infant adjudication in the order before the removal: the petition is due
+    // 2024-03-01 + 60 days = 2024-04-30.
+    let infant = build(
+        child_born(d(2024, 2, 1)),
+        &FEDERAL,
+        vec![
+            ctw(d(2024, 3, 1)),
+            finding(d(2024, 3, 1), Finding::AbandonedInfant),
+            removal(d(2024, 3, 2)),
+            foster(d(2024, 3, 2), "P-1"),
+        ],
+    );
+    let obs = infant.obligations(d(2024, 5, 15), &FEDERAL);
+    expect(
+        one(&obs, K::AbandonedInfantPetition),
+        RuleId::AbandonedInfantPetition,
+        d(2024, 3, 1),
+        d(2024, 4, 30),
+        Status::Overdue,
+        None,
+    );
+}
+
+#[test]
+fn reunification_efforts_excused_before_the_removal_rule_out_services_not_provided() {
+    // Efforts excused on aggravated circumstances on 2024-03-01, removed and adjudicated
+    // 2024-03-02: DEFC 2024-03-02, the 15th month ends (2024-03-02 + 15 months = 2025-06-02) − 1
+    // day = 2025-06-01. "Services not provided" documented on 2025-01-01 cannot waive it: that
+    // exception needs reunification efforts to be required (SSA §475(5)(E)(iii)).
+    let case = case_of(vec![
+        ctw(d(2024, 3, 1)),
+        excused(d(2024, 3, 1), AggravatedGround::AggravatedCircumstances),
+        removal(d(2024, 3, 2)),
+        abuse(d(2024, 3, 2)),
+        foster(d(2024, 3, 2), "P-1"),
+        exception(d(2025, 1, 1), TprException::ServicesNotProvided),
+    ]);
+    let obs = case.obligations(d(2025, 7, 1), &FEDERAL);
+    expect(
+        one(&obs, K::FifteenOfTwentyTwo),
+        RuleId::FifteenOfTwentyTwo,
+        d(2024, 3, 2),
+        d(2025, 6, 1),
+        Status::Overdue,
+        None,
+    );
+}
+
+#[test]
+fn a_petition_already_filed_in_the_episode_meets_a_later_trigger() {
+    // The state files a petition or joins one already filed (SSA §475(5)(E)).
+    // Removed 2024-01-01 without an adjudication: DEFC 2024-01-01 + 60 days = 2024-03-01; the
+    // 15th month ends (2024-03-01 + 15 months = 2025-06-01) − 1 day = 2025-05-31. The petition of
+    // 2024-02-01, after the removal and before DEFC, meets it.
+    let case = case_of(vec![
+        removal(d(2024, 1, 1)),
+        foster(d(2024, 1, 1), "P-1"),
+        excused(d(2024, 1, 20), AggravatedGround::FelonyAgainstChild),
+        petition(d(2024, 2, 1)),
+    ]);
+    let obs = case.obligations(d(2025, 7, 1), &FEDERAL);
+    expect(
+        one(&obs, K::FifteenOfTwentyTwo),
+        RuleId::FifteenOfTwentyTwo,
+        d(2024, 3, 1),
+        d(2025, 5, 31),
+        Status::Met(d(2024, 2, 1)),
+        None,
+    );
+
+    // Removed and adjudicated 2023-01-01; a petition filed 2024-03-01; the felony ground found
+    // 2024-05-01, due 2024-05-01 + 60 days (30 to May 31, 30 in June) = 2024-06-30: the pending
+    // petition meets it.
+    let case = case_of(vec![
+        removal(d(2023, 1, 1)),
+        abuse(d(2023, 1, 1)),
+        foster(d(2023, 1, 1), "P-1"),
+        petition(d(2024, 3, 1)),
+        excused(d(2024, 5, 1), AggravatedGround::FelonyAgainstChild),
+    ]);
+    let obs = case.obligations(d(2024, 8, 1), &FEDERAL);
+    expect(
+        one(&obs, K::FelonyPetition),
+        RuleId::FelonyPetition,
+        d(2024, 5, 1),
+        d(2024, 6, 30),
+        Status::Met(d(2024, 3, 1)),
+        None,
+    );
+}

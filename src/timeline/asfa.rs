@@ -57,20 +57,11 @@ pub(crate) fn date_entered_foster_care(
     finding.map_or(latest, |f| f.min(latest)).max(removal)
 }
 
-/// The index of the first event whose court findings belong to `episode`: the event after the
-/// previous episode's exit, or the case's first for the first episode (a return after an
-/// over-long visit, with no exit event before it, starts at its removal).
+/// The index of the first event whose court findings belong to `episode` (see
+/// [`findings_start`](super::engine::findings_start)).
 fn episode_findings_start(case: &Case, episode: &Episode) -> usize {
-    let removal = episode.removal_event();
-    match episode.number() {
-        0 | 1 => 0,
-        n => case
-            .episodes()
-            .get(n as usize - 2)
-            .and_then(Episode::exit_event)
-            .filter(|x| *x < removal)
-            .map_or(removal, |x| x + 1),
-    }
+    let index = (episode.number() as usize).saturating_sub(1);
+    super::engine::findings_start(case.events(), case.episodes(), index)
 }
 
 /// SSA §472(a)(2)(A)(ii), 45 CFR 1356.21(c): the contrary-to-the-welfare finding must be in the
@@ -272,7 +263,7 @@ pub(super) fn finalize_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
 pub(super) fn no_reunification_hearing(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let policy = ep.view.policy;
     let mut hearings: Option<Vec<NaiveDate>> = None;
-    for e in &ep.events[ep.expedited().excused..] {
+    for e in &ep.window[ep.expedited().excused..] {
         let EventData::CourtFinding(Finding::ReunificationEffortsNotRequired { parent, .. }) =
             e.what()
         else {
@@ -306,7 +297,9 @@ pub(super) fn felony_petition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 }
 
 /// The TPR petitions of `kind` (abandoned infant or felony ground) the episode's findings call
-/// for: each due 60 days after its finding, met by the first petition filed on or after it.
+/// for — findings in the order that sanctions the removal, made before it, included: each due
+/// 60 days after its finding, met by the episode's first petition (one filed before the finding
+/// is pending, and the state joins it).
 /// Inlined into each caller, where `kind` is known, so that the scan tests one finding.
 #[inline(always)]
 fn expedited_petitions(ep: &EpisodeView<'_>, kind: K, out: &mut Vec<Obligation>) {
@@ -316,7 +309,7 @@ fn expedited_petitions(ep: &EpisodeView<'_>, kind: K, out: &mut Vec<Obligation>)
         K::AbandonedInfantPetition => ep.expedited().abandoned,
         _ => ep.expedited().excused,
     };
-    for e in &ep.events[first..] {
+    for e in &ep.window[first..] {
         let parent = match (kind, e.what()) {
             (K::AbandonedInfantPetition, EventData::CourtFinding(Finding::AbandonedInfant)) => None,
             (
@@ -335,15 +328,17 @@ fn expedited_petitions(ep: &EpisodeView<'_>, kind: K, out: &mut Vec<Obligation>)
                 .collect()
         });
         let due = calendar::days_after(found_on, policy.expedited_tpr_days());
-        let filed = first_on_or_after(petitions, found_on);
+        // A petition the episode already has meets it, filed before the finding too: the state
+        // files a petition "or, if such a petition has been filed", joins it (SSA §475(5)(E)).
+        let filed = petitions.first().copied();
         // The exceptions govern these triggers too (SSA §475(5)(E): the "unless" follows the
         // whole sentence); services not provided never waives the felony ground, whose finding
         // excused reunification efforts.
         let waiver = match filed {
             Some(_) => None,
             None => {
-                let services =
-                    parent.is_none() && !excused_between(ep.view, ep.removal(), due, None);
+                let services = parent.is_none()
+                    && !excused_between(ep.view, ep.view.findings_from(ep.removal()), due, None);
                 tpr_waiver(ep.view, due, parent, services, |x| {
                     (found_on..=due).contains(&x)
                 })
@@ -443,12 +438,15 @@ pub(super) fn reckon_tpr(
         }
         last_round = Some(TprRound { reached, offset });
         let episode = view.episode_on(due);
-        let petition = first_on_or_after(&petitions, first);
+        // A petition filed in the episode the count starts in meets it, before its first day
+        // counted too (between a removal and its DEFC): the state files a petition or joins one
+        // already filed (SSA §475(5)(E)).
+        let petition = first_on_or_after(&petitions, episode_removal(view, first));
         // A petition meets it (a met obligation has no waiver); unmet, an exception may waive it.
         let waiver = match petition {
             Some(_) => None,
             None => {
-                let services = !excused_between(view, episode_removal(view, first), due, None);
+                let services = !excused_between(view, view.findings_from(first), due, None);
                 tpr_waiver(view, due, None, services, |x| (first..=due).contains(&x))
             }
         };

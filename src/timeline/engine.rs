@@ -254,6 +254,22 @@ impl<'a> View<'a> {
         episodes[..n].last().map(Episode::number)
     }
 
+    /// The first date whose court determinations belong to the episode under way on `on` (see
+    /// [`findings_start`]): the date of the first event of its findings, at latest its removal;
+    /// `on` itself before any episode.
+    pub(crate) fn findings_from(&self, on: NaiveDate) -> NaiveDate {
+        let episodes = self.episodes();
+        let n = episodes.partition_point(|e| e.removal_date() <= on);
+        let Some(index) = n.checked_sub(1) else {
+            return on;
+        };
+        let start = findings_start(self.events, episodes, index);
+        let removal = episodes[index].removal_date();
+        self.events
+            .get(start)
+            .map_or(removal, |e| e.date().min(removal))
+    }
+
     /// Not met: overdue once `as_of` is past `due`.
     pub(crate) fn unmet(&self, due: NaiveDate) -> Status {
         unmet(self.as_of, due)
@@ -281,6 +297,9 @@ pub(crate) struct EpisodeView<'a> {
     /// the court findings among them (a pick-up order, an adjudication in an in-home case) are
     /// this episode's, as they sanction its removal (see [`EpisodeView::findings`]).
     pub(crate) before: &'a [Event],
+    /// `before` and `events` together: the events whose court findings and determinations are
+    /// the episode's.
+    pub(crate) window: &'a [Event],
     /// The first day out of care, when the episode ended on or before `as_of`.
     pub(crate) exit: Option<NaiveDate>,
     /// The kinds of `events` (see [`Kinds`]).
@@ -293,6 +312,27 @@ pub(crate) struct EpisodeView<'a> {
     qrtp: OnceCell<ffpsa::QrtpRecords<'a>>,
 }
 
+/// The index, among `events`, of the first event whose court findings belong to episode number
+/// `index + 1` of `episodes`: the case's first event for the first episode; the event after the
+/// previous episode's exit event; and after an over-long trial home visit, whose exit is shown
+/// only by this removal (no exit event before it), the first event dated on or after the
+/// visit's deemed exit — the child was out of care from then, and an order of those days (a
+/// pick-up order) sanctions this removal.
+pub(crate) fn findings_start(events: &[Event], episodes: &[Episode], index: usize) -> usize {
+    let Some(episode) = episodes.get(index) else {
+        return events.len();
+    };
+    let removal = episode.removal_event().min(events.len());
+    let Some(prev) = index.checked_sub(1).and_then(|i| episodes.get(i)) else {
+        return 0;
+    };
+    match (prev.exit_event(), prev.exit()) {
+        (Some(x), _) if x < removal => x + 1,
+        (_, Some(exit)) => events[..removal].partition_point(|e| e.date() < exit.date),
+        _ => removal,
+    }
+}
+
 impl<'a> EpisodeView<'a> {
     pub(super) fn new(view: &'a View<'a>, episode: &'a Episode, index: usize) -> EpisodeView<'a> {
         let end = view
@@ -300,23 +340,16 @@ impl<'a> EpisodeView<'a> {
             .get(index + 1)
             .map_or(view.events.len(), |next| next.removal_event());
         let removal = episode.removal_event();
-        let start = match index.checked_sub(1).map(|i| &view.episodes()[i]) {
-            None => 0,
-            // A re-entry after an exit: from the event after the exit. A return after an
-            // over-long visit (no exit event before the removal) has no earlier findings.
-            Some(prev) => prev
-                .exit_event()
-                .filter(|x| *x < removal)
-                .map_or(removal, |x| x + 1),
-        };
+        let start = findings_start(view.events, view.episodes(), index);
         let events = &view.events[removal..end];
-        let before = &view.events[start.min(removal)..removal];
+        let before = &view.events[start..removal];
         let kinds = Kinds::of(events);
         EpisodeView {
             view,
             episode,
             events,
             before,
+            window: &view.events[start..end],
             exit: view.exit_of(episode),
             kinds,
             kinds_with_before: kinds.union(Kinds::of(before)),
@@ -351,15 +384,17 @@ impl<'a> EpisodeView<'a> {
     }
 
     /// Where the episode's first findings that set off the expedited clocks are (see
-    /// [`Expedited`]), read in one pass over its events.
+    /// [`Expedited`]), read in one pass over its [`window`](EpisodeView::window): a
+    /// determination in the order that sanctions the removal, made before it, starts its clocks
+    /// as one made after.
     pub(crate) fn expedited(&self) -> Expedited {
         *self.expedited.get_or_init(|| {
-            let none = self.events.len();
+            let none = self.window.len();
             let mut found = Expedited {
                 excused: none,
                 abandoned: none,
             };
-            for (i, e) in self.events.iter().enumerate() {
+            for (i, e) in self.window.iter().enumerate() {
                 match e.what() {
                     EventData::CourtFinding(Finding::ReunificationEffortsNotRequired {
                         ..
