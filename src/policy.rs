@@ -134,7 +134,9 @@ pub enum HearingRhythm {
     /// forward, a late one does not move the schedule back. The common, conservative reading.
     #[default]
     FromLastHeld,
-    /// A fixed schedule: 12, 24, 36... months after DEFC, whenever the hearings were held.
+    /// A fixed schedule: 12, 24, 36... months after DEFC, whenever the hearings were held; each
+    /// due date needs a hearing of its own, held since the one before (two hearings in one
+    /// 12-month period meet one due date).
     FromDefc,
 }
 

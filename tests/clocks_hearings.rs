@@ -372,3 +372,50 @@ fn permanency_hearings_may_follow_a_fixed_schedule_from_defc() {
         None,
     );
 }
+
+#[test]
+fn on_a_fixed_schedule_two_hearings_in_one_period_meet_one_due_date() {
+    // DEFC 2023-01-10: due 2024-01-10 (+ 12 months), then 2025-01-10 (+ 24 months). Hearings
+    // on 2023-06-01 and 2023-12-01 both fall before the first due date: they meet it, and the
+    // period 2024-01-10 to 2025-01-10 has none, so the second is overdue on 2025-03-01 — more
+    // than 12 months pass without a hearing (SSA §475(5)(C)). From the last held (the default),
+    // the next is due 2023-12-01 + 12 months = 2024-12-01, also overdue.
+    let fixed = Policy::federal().with_hearing_rhythm(HearingRhythm::FromDefc);
+    let events = || {
+        vec![
+            removal(d(2023, 1, 10)),
+            abuse(d(2023, 1, 10)),
+            foster(d(2023, 1, 10), "P-1"),
+            hearing(d(2023, 6, 1)),
+            hearing(d(2023, 12, 1)),
+        ]
+    };
+    let case = build(child(), &fixed, events());
+    let obs = case.obligations(d(2025, 3, 1), &fixed);
+    let hearings = all(&obs, K::PermanencyHearing);
+    assert_eq!(hearings.len(), 2, "{hearings:#?}");
+    expect(
+        hearings[0],
+        RuleId::PermanencyHearing,
+        d(2023, 1, 10),
+        d(2024, 1, 10),
+        Status::Met(d(2023, 6, 1)),
+        None,
+    );
+    expect(
+        hearings[1],
+        RuleId::PermanencyHearing,
+        d(2024, 1, 10),
+        d(2025, 1, 10),
+        Status::Overdue,
+        None,
+    );
+
+    let case = build(child(), &FEDERAL, events());
+    let obs = case.obligations(d(2025, 3, 1), &FEDERAL);
+    let last = *all(&obs, K::PermanencyHearing).last().unwrap();
+    assert_eq!(
+        (last.counts_from(), last.due(), last.status()),
+        (d(2023, 12, 1), d(2024, 12, 1), Status::Overdue)
+    );
+}

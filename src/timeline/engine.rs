@@ -626,7 +626,9 @@ impl MetOnce {
 /// A recurring obligation: the first is due `first_due`; each one met resets the next to `every`
 /// months after the date it was met (a late one does not move the schedule back, an early one
 /// pulls it forward: this crate's reading of "at least every 6 months" and "not less frequently
-/// than every 12 months" in SSA §475(5)(B)–(C)). `held` gives the dates of the events that meet
+/// than every 12 months" in SSA §475(5)(B)–(C)), or, on a fixed schedule, each is due `every`
+/// months after the last due date and met by the first held since it (two held in one period
+/// meet one). `held` gives the dates of the events that meet
 /// it, in order. Stops at the first unmet one, or when the episode ends before the next is due.
 pub(crate) struct Rhythm {
     /// What recurs.
@@ -672,15 +674,18 @@ pub(crate) fn recurring(
                         .with_consequence(consequence(due, Some(on))),
                 );
                 nth += 1;
+                // Several held on the same day meet one obligation; on a fixed schedule, so do
+                // several held in the same period (by the same due date): each period needs its
+                // own.
+                let covered = if from_held { on } else { on.max(due) };
+                while next.peek().is_some_and(|&x| x <= covered) {
+                    next.next();
+                }
                 (from, due) = if from_held {
                     (on, view.months_after(on, every))
                 } else {
                     (due, view.months_after(start, every.saturating_mul(nth)))
                 };
-                // Several held on the same day meet one obligation.
-                while next.peek() == Some(&on) {
-                    next.next();
-                }
             }
             // Not met, and the child left care before it was due: nothing is owed.
             None if !ep.owes_on(due) => return,
