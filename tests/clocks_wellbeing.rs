@@ -295,3 +295,34 @@ fn each_permanency_hearing_under_appla_owes_its_documentation() {
         "SSA §475A(a)(1)–(3); SSA §475(5)(C)(i)"
     );
 }
+
+#[test]
+fn a_youth_who_re_enters_with_appla_still_the_plan_owes_its_documentation() {
+    // The teen (16 on 2023-09-30) has APPLA from 2023-10-01, goes home 2024-01-01 and re-enters
+    // 2024-02-01 with no new plan set: APPLA is still the plan of record. The permanency hearing
+    // of 2024-06-01 owes the documentation of SSA §475A(a), due that day; none is recorded by
+    // 2024-07-01.
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2023, 1, 10)),
+            foster(d(2023, 1, 10), "P-1"),
+            appla(d(2023, 10, 1)),
+            discharge(d(2024, 1, 1), ExitReason::Reunified),
+            removal(d(2024, 2, 1)),
+            foster(d(2024, 2, 1), "P-2"),
+            hearing(d(2024, 6, 1)),
+        ],
+    );
+    assert_eq!(
+        case.current_plan().map(|p| p.goals().primary_goal()),
+        Some(Goal::Appla)
+    );
+    let obs = case.obligations(d(2024, 7, 1), &FEDERAL);
+    let o = one(&obs, K::ApplaHearingDocumentation);
+    assert_eq!(
+        (o.episode(), o.counts_from(), o.due(), o.status()),
+        (Some(2), d(2024, 6, 1), d(2024, 6, 1), Status::Overdue)
+    );
+}

@@ -289,19 +289,29 @@ pub(super) fn adoption_assistance_agreement(view: &View<'_>, out: &mut Vec<Oblig
 /// hearing, due the hearing day, met by the first complete review recorded on or after it (late
 /// when after the hearing); a review that leaves elements out does not meet it, and
 /// [`ApplaReview::missing`](crate::ApplaReview::missing) on the recorded review names them. The
-/// goal in force is the latest set in the episode.
+/// goal in force is the latest set on or before the hearing — in an earlier episode too, for a
+/// youth who re-entered care with the plan of record still APPLA
+/// ([`Case::current_plan`](crate::Case::current_plan)).
 pub(super) fn appla_hearing_documentation(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
-    // Owed only at a hearing after a plan set in the episode.
-    if !(ep.kinds.has(EventKind::PlanSet) && ep.kinds.has(EventKind::PermanencyHearing)) {
+    let view = ep.view;
+    // Owed only at a hearing after a plan set.
+    if !(view.kinds.has(EventKind::PlanSet) && ep.kinds.has(EventKind::PermanencyHearing)) {
         return;
     }
-    let view = ep.view;
-    let mut appla = false;
+    let is_appla = |goals: &crate::plan::Goals| goals.primary_goal() == crate::plan::Goal::Appla;
+    // The goal in force when the episode began: the latest plan set before its removal.
+    let mut appla = view.events[..ep.episode.removal_event().min(view.events.len())]
+        .iter()
+        .rev()
+        .find_map(|e| match e.what() {
+            EventData::PlanSet(goals) => Some(is_appla(goals)),
+            _ => None,
+        })
+        .unwrap_or(false);
     let mut complete: Option<Vec<NaiveDate>> = None;
-    // The goal in force: the latest plan set in the episode.
     for e in ep.events {
         match e.what() {
-            EventData::PlanSet(goals) => appla = goals.primary_goal() == crate::plan::Goal::Appla,
+            EventData::PlanSet(goals) => appla = is_appla(goals),
             EventData::PermanencyHearing if appla => {
                 let complete = complete.get_or_insert_with(|| {
                     ep.events
