@@ -249,6 +249,11 @@
 //! ([`CaseRecord::under`](crate::CaseRecord::under)), and
 //! [`replay_as_recorded`](crate::CaseRecord::replay_as_recorded) keeps them together.
 //!
+//! The history shows an over-long visit's exit with the event after it (the return, the
+//! discharge); the obligations do not wait for that event. Asked about a date past the visit's
+//! period with nothing recorded since, they read the episode as ended on the policy's date, and
+//! owe nothing that falls due after it but the visit limit itself.
+//!
 //! # Corrections and the audit trail
 //!
 //! Nothing is erased. A worker voids an entry made in error

@@ -457,3 +457,38 @@ fn kinship_guardianship_assistance_needs_every_condition_at_the_discharge() {
         None
     );
 }
+
+#[test]
+fn a_visit_past_its_period_ends_the_episode_before_the_history_shows_it() {
+    // Removed and adjudicated 2024-01-01 (DEFC 2024-01-01), home on a visit from 2024-01-15
+    // with nothing recorded since. The visit's period ends 2024-07-14 (2024-01-15 + 6 months =
+    // 2024-07-15, the first day beyond): from then the episode has ended in reunification on
+    // 2024-07-15 (45 CFR 1356.21(e); the policy's default date), though no event shows it yet.
+    // As of 2025-03-01 the limit is overdue with its consequence, and nothing due after the
+    // exit is owed: not the permanency hearing or the finalize-efforts determination due
+    // 2025-01-01 (DEFC + 12 months), not the caseworker visits after July 2024.
+    let case = on_visit(vec![abuse(d(2024, 1, 1))]);
+    let obs = case.obligations(d(2025, 3, 1), &FEDERAL);
+    expect(
+        one(&obs, K::TrialHomeVisitLimit),
+        RuleId::TrialHomeVisitLimit,
+        d(2024, 1, 15),
+        d(2024, 7, 15),
+        Status::Overdue,
+        Some(Consequence::NewRemovalRequired),
+    );
+    none_of(&obs, K::PermanencyHearing);
+    none_of(&obs, K::FinalizeEfforts);
+    // The last full month in care is June 2024 (the exit falls in July): due 2024-06-30.
+    let visits = all(&obs, K::CaseworkerVisit);
+    assert!(!visits.is_empty());
+    assert!(
+        visits.iter().all(|o| o.due() <= d(2024, 6, 30)),
+        "{visits:#?}"
+    );
+
+    // As of 2024-07-15, the first day beyond, a return that day would still be in time: the
+    // episode is open and the hearing owed.
+    let obs = case.obligations(d(2024, 7, 15), &FEDERAL);
+    assert_eq!(one(&obs, K::PermanencyHearing).due(), d(2025, 1, 1));
+}

@@ -147,14 +147,27 @@ fn while_in_care(kind: K) -> bool {
 
 /// Why an obligation met on `t1` may be absent on `t2`, when it may: `None` when it must remain.
 fn may_vanish(case: &Case, o: &Obligation, t1: NaiveDate, t2: NaiveDate) -> Option<&'static str> {
-    let exit = o
+    let episode = o
         .episode()
-        .and_then(|n| case.episodes().iter().find(|e| e.number() == n))
+        .and_then(|n| case.episodes().iter().find(|e| e.number() == n));
+    let exit = episode
         .and_then(|e| e.exit())
         .map(|x| x.date)
         .filter(|x| *x <= t2);
     if while_in_care(o.kind()) && exit.is_some() {
         return Some("age clocks end with the episode");
+    }
+    // An open episode whose last placement is a trial home visit under way: past its period,
+    // the visit ends the episode before the history shows the exit.
+    let on_visit = episode.is_some_and(|e| {
+        e.exit().is_none()
+            && case
+                .episode_placements(e)
+                .last()
+                .is_some_and(|p| p.setting().is_trial_home_visit() && p.end().is_none())
+    });
+    if while_in_care(o.kind()) && on_visit {
+        return Some("an over-long visit ends the episode");
     }
     // The 15-of-22 and long-stay dates are projections while not yet reached: a petition or an
     // approval made early meets a requirement that may never arise.

@@ -110,19 +110,48 @@ impl<'a> View<'a> {
         &all[..n]
     }
 
-    /// The exit of `episode`, if the event that ended it is dated on or before `as_of`. (An
-    /// over-long trial home visit ends the episode on an earlier date than the event that shows
-    /// it; until that event, the episode is open as far as the date asked knows.)
+    /// The exit of `episode` as `as_of` knows it: the exit the history records, if the event
+    /// that ended it is dated on or before `as_of`; else, when the child is on a trial home visit
+    /// that has outlived its authorized period by `as_of` (no return, discharge or court order
+    /// by the first day beyond it), the day the visit ended the episode by the policy
+    /// ([`OverlongVisitExit`](crate::policy::OverlongVisitExit); 45 CFR 1356.21(e)) — the
+    /// history shows that exit only with the next event, but the law does not wait for it.
     pub(crate) fn exit_of(&self, episode: &Episode) -> Option<NaiveDate> {
-        episode
-            .exit()
-            .filter(|_| episode.exit_event().is_some_and(|i| i < self.events.len()))
-            .map(|e| e.date)
+        match episode.exit() {
+            Some(x) if episode.exit_event().is_some_and(|i| i < self.events.len()) => Some(x.date),
+            _ => self.overlong_visit_exit(episode),
+        }
+    }
+
+    /// The day an over-long trial home visit under way in `episode` ended it, when it has
+    /// outlived its period by `as_of` (see [`exit_of`](View::exit_of)).
+    fn overlong_visit_exit(&self, episode: &Episode) -> Option<NaiveDate> {
+        let facts = self.case.facts();
+        let first = episode.first_placement();
+        let placements = self.case.episode_placements(episode);
+        // The episode's last placement begun by `as_of`, a visit not ended by then.
+        let started = placements.partition_point(|p| p.start() <= self.as_of);
+        let slot = first + started.checked_sub(1)?;
+        let p = &placements[started - 1];
+        // Ended by `as_of` otherwise than by outliving its period (which the history records
+        // only with the event after it), the visit is over.
+        let ended = p.end().is_some_and(|e| {
+            e.reason != crate::placement::EndReason::LimitExceeded && e.date <= self.as_of
+        });
+        if !p.setting().is_trial_home_visit() || ended {
+            return None;
+        }
+        let visits = facts.visits();
+        let visit = visits.get(visits.partition_point(|v| v.placement() < slot))?;
+        let known = self.events.len();
+        (visit.placement() == slot && self.as_of > visit.first_day_beyond(known, self.policy))
+            .then(|| visit.deemed_exit(known, self.policy))
     }
 
     /// How placement `p` ended, if the event that ended it is dated on or before `as_of`. A trial
     /// home visit that outlived its limit ends on an earlier date than the removal or discharge
-    /// that shows it: until that event, the visit is still under way as far as `as_of` knows.
+    /// that shows it: its end is known once its episode's exit is ([`exit_of`](View::exit_of):
+    /// with that event, or once `as_of` is past the visit's period).
     pub(crate) fn end_of(
         &self,
         p: &crate::placement::Placement,
