@@ -256,7 +256,8 @@ impl Member {
 pub enum FamilyKind {
     /// The family the child was born into or removed from; the legal parents' household. Until
     /// an adoption is finalized its legal-parent members are the parents whose rights an
-    /// adoption needs ended. After an adoption the legal parents are the legal-parent members of
+    /// adoption needs ended — with any mother or father marked a legal parent in another
+    /// household (a parent living with a relative). After an adoption the legal parents are the legal-parent members of
     /// the family that adopted, whatever its kind: record its adoptive parents as legal parents
     /// ([`Member::legal_parent`]); birth families no longer name any.
     Birth,
@@ -669,6 +670,25 @@ impl Family {
     /// The members who are legal parents of the child.
     pub fn legal_parents(&self) -> impl Iterator<Item = &Member> {
         self.members.iter().filter(|m| m.legal_parent)
+    }
+
+    /// The members who are the child's parents before any adoption (SSA §475(2): "biological or
+    /// adoptive parents or legal guardians"): every legal-parent member of a birth family, and a
+    /// mother or father marked a legal parent in any other household (a parent living with a
+    /// relative). An adoptive parent or a guardian of another household is a legal parent only
+    /// once that household adopts.
+    pub(crate) fn parents_before_adoption(&self) -> impl Iterator<Item = &Member> {
+        self.members
+            .iter()
+            .filter(|m| self.is_parent_before_adoption(m))
+    }
+
+    /// Whether `m`, a member of this family, is one of
+    /// [`parents_before_adoption`](Family::parents_before_adoption).
+    pub(crate) fn is_parent_before_adoption(&self, m: &Member) -> bool {
+        m.legal_parent
+            && (self.kind == FamilyKind::Birth
+                || matches!(m.relationship, Relationship::Mother | Relationship::Father))
     }
 
     /// The members who care for the child here.

@@ -557,3 +557,51 @@ fn a_step_parent_adoption_keeps_the_parent_s_rights() {
         "adoption_finalized needs every legal parent's rights ended, found intact: P-MOTHER"
     );
 }
+
+#[test]
+fn a_parent_recorded_in_a_relatives_household_is_a_parent_an_adoption_needs() {
+    // The father is the birth family's legal parent; the mother lives with the grandmother and
+    // is recorded in her household, marked a legal parent. Her rights are the adoption's too
+    // (SSA §475(2): "biological or adoptive parents"): her termination is accepted, and until
+    // it the finalization is refused naming her.
+    let birth = Family::builder(fid("F-BIRTH"), FamilyKind::Birth)
+        .member(
+            member("P-FATHER", "Bob", Relationship::Father)
+                .legal_parent()
+                .caregiver(),
+        )
+        .build()
+        .unwrap();
+    let grandmother = Family::builder(fid("F-REL"), FamilyKind::Relative)
+        .member(member("P-GRANDMA", "Dora", Relationship::Grandparent).caregiver())
+        .member(member("P-MOTHER", "Ann", Relationship::Mother).legal_parent())
+        .build()
+        .unwrap();
+    let families = vec![birth, grandmother, foster_family(), preadoptive_family()];
+    let mut case = Case::new(child(), families).unwrap();
+    for e in [
+        removal(d(2024, 1, 10)),
+        ctw(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        tpr(d(2024, 6, 3), "P-FATHER"),
+        plan(d(2024, 6, 10), Goal::Adoption),
+        pre_adoptive(d(2024, 7, 1)),
+    ] {
+        accept(&mut case, e, &FEDERAL);
+    }
+    assert!(case.is_legal_risk(&plid("P-2")));
+    let r = refuse(
+        &mut case,
+        ev(d(2025, 1, 15), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::ParentalRightsIntact]);
+    assert_eq!(subjects(&r, 0), [Subject::Person(pid("P-MOTHER"))]);
+    accept(&mut case, tpr(d(2024, 12, 2), "P-MOTHER"), &FEDERAL);
+    accept(
+        &mut case,
+        ev(d(2025, 1, 15), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
+}

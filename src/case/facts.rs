@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::child::Child;
 use crate::date;
-use crate::family::{Family, FamilyKind, Relationship};
+use crate::family::{Family, Relationship};
 use crate::id::{FamilyId, PersonId, PlacementId};
 use crate::placement::{EndReason, Placement};
 use crate::plan::PermanencyPlan;
@@ -362,8 +362,8 @@ pub(crate) struct Facts {
     plans: Vec<PermanencyPlan>,
     episodes: Vec<Episode>,
     rights: IdIndex<PersonId, ParentalRights>,
-    /// For each legal parent of the birth families' latest records, in how many of those records
-    /// they are one (a person may be a legal parent in two birth-family records).
+    /// For each parent of the families' latest records (before any adoption), in how many of
+    /// those records they are one (a person may be a legal parent in two birth-family records).
     legal_count: IdIndex<PersonId, u32>,
     /// For each putative (alleged) father of the families' latest records, in how many of those
     /// records he is one.
@@ -644,8 +644,9 @@ impl Facts {
             .unwrap_or(ParentalRights::Intact)
     }
 
-    /// Whether `person` is a legal parent of the child now: a legal-parent member of a birth
-    /// family's latest record until the first finalized adoption, then a legal-parent member of
+    /// Whether `person` is a legal parent of the child now: one of a family's latest record's
+    /// [`parents_before_adoption`](Family::parents_before_adoption) until the first finalized
+    /// adoption, then a legal-parent member of
     /// the latest record of the family that adopted (SSA §475(2): "biological or adoptive"). An
     /// index read, or one family's members after an adoption.
     pub(crate) fn is_legal_parent(&self, person: &PersonId) -> bool {
@@ -672,23 +673,26 @@ impl Facts {
     }
 
     /// The legal parents, in family and member order, each with the state of their rights: the
-    /// legal-parent members of the birth families' latest records until the first finalized
-    /// adoption, then those of the family that adopted. A walk over the families: read only by
+    /// [`parents_before_adoption`](Family::parents_before_adoption) of the families' latest
+    /// records until the first finalized adoption, then those of the family that adopted. A walk over the families: read only by
     /// the adoption rules and the public accessor; "is this person a legal parent" is
     /// [`is_legal_parent`](Facts::is_legal_parent).
     pub(crate) fn legal_parents(&self) -> impl Iterator<Item = ParentStatus> + '_ {
         let adoptive = self.adopted_by();
         self.families()
-            .filter(move |f| match adoptive {
-                Some(a) => f.id() == a.id(),
-                None => f.kind() == FamilyKind::Birth,
-            })
+            .filter(move |f| adoptive.is_none_or(|a| f.id() == a.id()))
             .flat_map(move |f| {
-                f.legal_parents().map(move |m| ParentStatus {
-                    person: m.person().id().clone(),
-                    family: f.id().clone(),
-                    rights: self.parental_rights(m.person().id()),
-                })
+                f.members()
+                    .iter()
+                    .filter(move |m| match adoptive {
+                        Some(_) => m.is_legal_parent(),
+                        None => f.is_parent_before_adoption(m),
+                    })
+                    .map(move |m| ParentStatus {
+                        person: m.person().id().clone(),
+                        family: f.id().clone(),
+                        rights: self.parental_rights(m.person().id()),
+                    })
             })
     }
 
@@ -940,8 +944,9 @@ impl Facts {
         }
     }
 
-    /// Counts the legal parents (of a birth family) and the putative fathers (of any family) of
-    /// the family at `slot` in (`add`) or out of their indexes.
+    /// Counts the parents (before any adoption: [`Family::parents_before_adoption`]) and the
+    /// putative fathers (of any family) of the family at `slot` in (`add`) or out of their
+    /// indexes.
     fn count_legal_parents(&mut self, slot: usize, add: bool) {
         let family = match self.slots[slot].latest {
             Record::Opening(i) => &self.opening[i],
@@ -950,9 +955,8 @@ impl Facts {
                 _ => return,
             },
         };
-        let birth = family.kind() == FamilyKind::Birth;
         for m in family.members() {
-            let index = if birth && m.is_legal_parent() {
+            let index = if family.is_parent_before_adoption(m) {
                 &mut self.legal_count
             } else if m.relationship() == Relationship::PutativeFather {
                 &mut self.putative_count

@@ -623,7 +623,9 @@ impl Case {
 
     /// Every legal parent of the child now, and the state of their rights ("biological or
     /// adoptive parents", SSA §475(2)): the legal-parent members of the birth families' latest
-    /// records until an adoption is finalized; from then on the legal-parent members of the
+    /// records, and a mother or father marked a legal parent in any other household (a parent
+    /// living with a relative), until an adoption is finalized; from then on the legal-parent
+    /// members of the
     /// latest record of the family that adopted (record its adoptive parents with
     /// [`Member::legal_parent`](crate::Member::legal_parent)). Members of a pre-adoptive family
     /// are not counted before the finalization. A putative father is never listed (he is not a
@@ -763,8 +765,8 @@ impl Case {
             .is_some_and(|i| self.facts.is_legal_risk(i))
     }
 
-    /// The legal parents as of `date`, each with their rights on that date: the legal-parent
-    /// members of the birth families (as recorded on `date`) until an adoption finalized on or
+    /// The legal parents as of `date`, each with their rights on that date: the parents of
+    /// [`legal_parents`](Case::legal_parents), as recorded on `date`, until an adoption finalized on or
     /// before it, then those of the family that adopted (SSA §475(2): "biological or
     /// adoptive"). The clocks read this, so that a later record or adoption does not change
     /// what was owed on `date`.
@@ -784,14 +786,14 @@ impl Case {
             });
         let mut out = Vec::new();
         for f in self.facts.families_on(date) {
-            let counts = match &adopter {
-                Some(a) => f.id() == a,
-                None => f.kind() == crate::FamilyKind::Birth,
-            };
-            if !counts {
+            if adopter.as_ref().is_some_and(|a| f.id() != a) {
                 continue;
             }
-            for m in f.legal_parents() {
+            let parents = f.members().iter().filter(|m| match &adopter {
+                Some(_) => m.is_legal_parent(),
+                None => f.is_parent_before_adoption(m),
+            });
+            for m in parents {
                 let person = m.person().id();
                 let rights = self.parental_rights(person).on(date);
                 out.push(ParentStatus::new(person.clone(), f.id().clone(), rights));

@@ -115,8 +115,8 @@ pub(crate) fn adoptive_home(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
-/// For a `family_recorded` event: once the adoption is finalized, a new record of a birth family
-/// cannot bring in a legal parent whose rights are intact: that would make the adoption stand on
+/// For a `family_recorded` event: once the adoption is finalized, a new record of a family other
+/// than the one that adopted cannot bring in a parent whose rights are intact: that would make the adoption stand on
 /// rights that never ended. Record the person without the legal-parent role. Before the
 /// finalization (in foster care, or placed for adoption, at legal risk or not) a newly found
 /// parent may be recorded: the finalization waits for their rights to end.
@@ -130,11 +130,12 @@ fn no_parent_restored(c: &Check<'_>) -> Option<Objection> {
         .last()
         .and_then(|e| e.exit())
         .is_some_and(|x| x.reason == ExitReason::Adopted);
-    if family.kind() != FamilyKind::Birth || !adopted {
+    // The family that adopted names the legal parents after the adoption.
+    if !adopted || c.case.adopted_by().is_some_and(|a| a.id() == family.id()) {
         return None;
     }
     let intact = family
-        .legal_parents()
+        .parents_before_adoption()
         .filter(|m| !c.case.parental_rights(m.person().id()).ended())
         .map(|m| m.person().id().clone());
     let what = || {
