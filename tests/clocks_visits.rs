@@ -492,3 +492,47 @@ fn a_visit_past_its_period_ends_the_episode_before_the_history_shows_it() {
     let obs = case.obligations(d(2024, 7, 15), &FEDERAL);
     assert_eq!(one(&obs, K::PermanencyHearing).due(), d(2025, 1, 1));
 }
+
+#[test]
+fn kinship_guardianship_assistance_is_for_a_relative_guardian() {
+    // The non-relative foster parents (F-FOSTER, licensed) have had the child since
+    // 2024-03-01 and become the guardians on 2024-09-10 with kinship assistance: six months in
+    // the home (2024-03-01 + 6 months = 2024-09-01 <= 2024-09-10), return and adoption ruled
+    // out — but the guardian is not a relative (SSA §473(d)(1)). The guardianship stands; the
+    // assistance is not title IV-E's.
+    let case = build(
+        child(),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 3, 1)),
+            ctw(d(2024, 3, 1)),
+            foster(d(2024, 3, 1), "P-1"),
+            ruled_out(d(2024, 8, 1)),
+            recorded(
+                d(2024, 9, 9),
+                as_kind(&foster_family(), FamilyKind::Guardian),
+            ),
+            discharge(
+                d(2024, 9, 10),
+                Discharge::Guardianship(
+                    Guardianship::new(fid("F-FOSTER")).with_kinship_assistance(),
+                ),
+            ),
+        ],
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Guardianship));
+    assert_eq!(
+        case.kinship_guardianship_gaps(d(2024, 10, 1), &FEDERAL),
+        Some(vec![KinshipCondition::RelativeGuardian])
+    );
+    let obs = case.obligations(d(2024, 10, 1), &FEDERAL);
+    let o = one(&obs, K::KinshipGuardianshipEligibility);
+    assert_eq!(
+        (o.due(), o.status(), o.consequence()),
+        (
+            d(2024, 9, 10),
+            Status::Overdue,
+            Some(Consequence::NoKinshipGuardianshipAssistance)
+        )
+    );
+}

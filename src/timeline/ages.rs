@@ -214,6 +214,16 @@ pub(super) fn kinship_gaps(
     let episode = &view.episodes()[index];
     let ep = super::engine::EpisodeView::new(view, episode, index);
     let mut gaps = Vec::new();
+    // (d)(1): assistance is for relatives who assumed guardianship.
+    let relative = view.case.family_on(guardian, on).is_some_and(|f| {
+        f.kind() == crate::FamilyKind::Relative
+            || f.members()
+                .iter()
+                .any(|m| m.is_caregiver() && m.relationship().is_relative())
+    });
+    if !relative {
+        gaps.push(KinshipCondition::RelativeGuardian);
+    }
     // (i)(I): a voluntary placement agreement, or the contrary-to-the-welfare finding in time.
     let eligible = episode.manner() == Manner::VoluntaryPlacementAgreement || {
         let mut ctw = Vec::new();

@@ -296,6 +296,9 @@ pub enum Consequence {
 #[non_exhaustive]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum KinshipCondition {
+    /// The guardian is a relative of the child (SSA §473(d)(1): payments to "relatives who have
+    /// assumed legal guardianship"): a relative household, or one whose caregiver is a relative.
+    RelativeGuardian,
     /// Removed under a voluntary placement agreement or with a timely contrary-to-the-welfare
     /// finding (§473(d)(3)(A)(i)(I)).
     EligibleRemoval,
@@ -311,6 +314,7 @@ pub enum KinshipCondition {
 
 crate::codes::code_names! {
     KinshipCondition, "kinship condition":
+        RelativeGuardian = "relative_guardian",
         EligibleRemoval = "eligible_removal",
         SixMonthsInHome = "six_months_in_home",
         ReturnAndAdoptionRuledOut = "return_and_adoption_ruled_out",
