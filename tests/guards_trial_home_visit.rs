@@ -524,3 +524,20 @@ fn after_an_over_long_visit_a_discharge_can_only_record_reunification() {
         (d(2024, 7, 15), ExitReason::Reunified)
     );
 }
+
+#[test]
+fn a_tpr_exception_may_be_documented_during_a_visit() {
+    // A compelling reason not to file (SSA §475(5)(E)(ii)) documented while the child is home
+    // on a trial visit: the case plan records it whatever the child's setting, as a petition
+    // may be filed then.
+    let mut case = Case::new(child(), all_families()).unwrap();
+    for e in [
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        visit(d(2024, 3, 1), "V-1"),
+        exception(d(2024, 4, 1), TprException::CompellingReason),
+    ] {
+        accept(&mut case, e, &FEDERAL);
+    }
+    assert_eq!(case.events().len(), 4);
+}

@@ -1278,3 +1278,33 @@ fn the_indian_custodian_is_noticed_like_a_parent_and_may_consent_and_withdraw() 
         (d(2024, 1, 1), Status::MetLate(d(2024, 1, 3)))
     );
 }
+
+#[test]
+fn a_consent_can_be_recorded_after_an_exit_as_the_relinquishment_it_validates() {
+    // An Indian child (born 2016-05-04) in care from 2024-01-10, home on 2024-06-01. The
+    // mother's consent to termination and her relinquishment, both 2024-09-02, are recorded
+    // after the exit (a relinquishment is recorded wherever the case stands; its ICWA consent
+    // too, 25 U.S.C. 1913(a)); and the consent after the case is closed.
+    let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
+    accept(
+        &mut case,
+        discharge(d(2024, 6, 1), ExitReason::Reunified),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        consent(d(2024, 9, 2), "P-MOTHER", ConsentTo::Termination),
+        &FEDERAL,
+    );
+    accept(&mut case, relinquished(d(2024, 9, 2), "P-MOTHER"), &FEDERAL);
+    assert_eq!(
+        case.parental_rights(&pid("P-MOTHER")),
+        ParentalRights::Relinquished(d(2024, 9, 2))
+    );
+    accept(&mut case, ev(d(2024, 10, 1), EventData::Close), &FEDERAL);
+    accept(
+        &mut case,
+        consent(d(2024, 10, 15), "P-FATHER", ConsentTo::Termination),
+        &FEDERAL,
+    );
+}
