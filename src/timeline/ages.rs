@@ -215,12 +215,10 @@ pub(super) fn kinship_gaps(
     let ep = super::engine::EpisodeView::new(view, episode, index);
     let mut gaps = Vec::new();
     // (d)(1): assistance is for relatives who assumed guardianship.
-    let relative = view.case.family_on(guardian, on).is_some_and(|f| {
-        f.kind() == crate::FamilyKind::Relative
-            || f.members()
-                .iter()
-                .any(|m| m.is_caregiver() && m.relationship().is_relative())
-    });
+    let relative = view
+        .case
+        .family_on(guardian, on)
+        .is_some_and(|f| f.kind() == crate::FamilyKind::Relative || f.cared_for_by_relative());
     if !relative {
         gaps.push(KinshipCondition::RelativeGuardian);
     }
