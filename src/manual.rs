@@ -188,7 +188,8 @@
 //! A case is its dated history, not the order it was keyed in. [`Case::events`](crate::Case::events)
 //! is sorted by date; within a day by the rank of each kind
 //! ([`EventKind::day_rank`](crate::EventKind::day_rank)): family records first, then services
-//! opening, the removal, everything in care in the order entered, the exits, a close, the death;
+//! opening, the removal, everything in care in the order entered, the court's findings and the
+//! records about a placement (after the placement or visit of their day), the exits, a close, the death;
 //! and then by the order of entry. So the findings of a pick-up order keyed before the removal of
 //! their day, or a legacy export sorted by (date, action code), give the case the day had.
 //!

@@ -91,13 +91,13 @@ fn a_legacy_export_sorted_by_action_code_replays_as_the_day_happened() {
         a.obligations(d(2024, 6, 1), &FEDERAL),
         b.obligations(d(2024, 6, 1), &FEDERAL)
     );
-    // Within rank 3 the finding and the placement keep the order they were entered in.
+    // The finding (rank 4) follows the placement (rank 3) of its day.
     assert_eq!(
         kinds(&a),
         [
             EventKind::Removal,
-            EventKind::CourtFinding,
             EventKind::PlacementBegun,
+            EventKind::CourtFinding,
             EventKind::PeriodicReview
         ]
     );
@@ -651,4 +651,151 @@ fn a_pick_up_order_the_day_before_the_removal_sanctions_it() {
     assert_eq!(welfare.consequence(), None);
     let efforts = one(&obs, ObligationKind::PreventRemovalEfforts);
     assert!(efforts.status().is_met(), "{efforts:?}");
+}
+
+// ================================================================================================
+// Records about a placement, and the court's findings, follow the moves of their day
+
+/// Replays `events` as given and in the natural order (`natural`), and checks the two give the
+/// same case.
+fn same_case_either_order(
+    keyed: Vec<Event>,
+    natural: Vec<Event>,
+    child: Child,
+    as_of: chrono::NaiveDate,
+) {
+    let a = Case::replay(child.clone(), all_families(), keyed, &FEDERAL)
+        .unwrap_or_else(|e| panic!("the day keyed in another order was refused: {e}"));
+    let b = Case::replay(child, all_families(), natural, &FEDERAL).unwrap();
+    assert_eq!(kinds(&a), kinds(&b));
+    assert_eq!(a.placements(), b.placements());
+    assert_eq!(a.episodes(), b.episodes());
+    assert_eq!(
+        a.obligations(as_of, &FEDERAL),
+        b.obligations(as_of, &FEDERAL)
+    );
+}
+
+#[test]
+fn a_qrtp_assessment_keyed_before_the_placement_of_its_day_follows_it() {
+    // Removed and placed in the QRTP PL-Q on 2024-03-01, assessed that day; the export lists
+    // the assessment first.
+    let keyed = vec![
+        removal(d(2024, 3, 1)),
+        assessed(d(2024, 3, 1), "PL-Q", QrtpAssessment::Appropriate),
+        qrtp(d(2024, 3, 1), "PL-Q"),
+    ];
+    let natural = vec![keyed[0].clone(), keyed[2].clone(), keyed[1].clone()];
+    same_case_either_order(keyed.clone(), natural, child(), d(2024, 5, 1));
+    // The assessment is due within 30 days of the placement (2024-03-01 + 30 = 2024-03-31) and
+    // was made on its first day.
+    let case = Case::replay(child(), all_families(), keyed, &FEDERAL).unwrap();
+    let obs = case.obligations(d(2024, 5, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, ObligationKind::QrtpAssessment).status(),
+        timeline::Status::Met(d(2024, 3, 1))
+    );
+}
+
+#[test]
+fn a_visit_extension_keyed_before_the_visit_of_its_day_extends_it() {
+    // In foster care from 2024-01-10; on 2024-03-01 the court orders a trial home visit to run
+    // to 2024-12-31 and the child goes home. The order was keyed first.
+    let keyed = vec![
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "PL-1"),
+        extended(d(2024, 3, 1), d(2024, 12, 31)),
+        visit(d(2024, 3, 1), "PL-V"),
+    ];
+    let natural = vec![
+        keyed[0].clone(),
+        keyed[1].clone(),
+        keyed[3].clone(),
+        keyed[2].clone(),
+    ];
+    same_case_either_order(keyed.clone(), natural, child(), d(2024, 11, 1));
+    // Without the order a visit of 2024-03-01 outlives its six months on 2024-09-01; with it
+    // the child may come back on 2024-11-01 and the episode goes on.
+    let mut case = Case::replay(child(), all_families(), keyed, &FEDERAL).unwrap();
+    accept(&mut case, visit_ended(d(2024, 11, 1), "PL-2"), &FEDERAL);
+    assert_eq!(case.episodes().len(), 1);
+    assert!(case.episodes()[0].exit().is_none());
+}
+
+#[test]
+fn a_visit_extension_on_the_day_the_visit_ended_is_accepted_in_either_order() {
+    // A visit from 2024-03-01; on 2024-06-03 the court extends it to 2024-12-31 and, that
+    // afternoon, the child comes back into foster care. Both orders of keying are the same day.
+    let base = vec![
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "PL-1"),
+        visit(d(2024, 3, 1), "PL-V"),
+    ];
+    let ext = extended(d(2024, 6, 3), d(2024, 12, 31));
+    let back = visit_ended(d(2024, 6, 3), "PL-2");
+    let mut keyed = base.clone();
+    keyed.extend([back.clone(), ext.clone()]);
+    let mut natural = base;
+    natural.extend([ext, back]);
+    same_case_either_order(keyed, natural, child(), d(2024, 8, 1));
+}
+
+#[test]
+fn an_extension_needs_a_visit_of_its_day() {
+    // The visit ended on 2024-06-03; an order of 2024-06-04 has no visit to extend.
+    let case = Case::replay(
+        child(),
+        all_families(),
+        vec![
+            removal(d(2024, 1, 10)),
+            foster(d(2024, 1, 10), "PL-1"),
+            visit(d(2024, 3, 1), "PL-V"),
+            visit_ended(d(2024, 6, 3), "PL-2"),
+        ],
+        &FEDERAL,
+    );
+    let mut case = case.unwrap();
+    let r = refuse(
+        &mut case,
+        extended(d(2024, 6, 4), d(2024, 12, 31)),
+        &FEDERAL,
+    );
+    assert!(message(&r, 0).contains("needs a trial home visit under way"));
+}
+
+#[test]
+fn an_icwa_good_cause_finding_keyed_before_the_placement_of_its_day_follows_it() {
+    // Removed 2024-03-01 and placed in PL-1 that day; the court found good cause to depart
+    // from the placement preferences for PL-1 the same day, keyed first.
+    let keyed = vec![
+        removal(d(2024, 3, 1)),
+        ev(
+            d(2024, 3, 1),
+            EventData::IcwaGoodCause {
+                placement: plid("PL-1"),
+            },
+        ),
+        foster(d(2024, 3, 1), "PL-1"),
+    ];
+    let natural = vec![keyed[0].clone(), keyed[2].clone(), keyed[1].clone()];
+    same_case_either_order(keyed, natural, child(), d(2024, 5, 1));
+}
+
+#[test]
+fn a_qrtp_long_stay_approval_of_the_day_of_a_move_to_an_adoptive_home_is_accepted() {
+    // In the QRTP PL-Q from 2024-03-01; on 2024-09-02 the long stay is approved and the child
+    // is placed for adoption. The approval (rank 4) follows the move (rank 3) either way.
+    let base = vec![removal(d(2024, 3, 1)), qrtp(d(2024, 3, 1), "PL-Q")];
+    let approval = ev(
+        d(2024, 9, 2),
+        EventData::QrtpLongStayApproved {
+            placement: plid("PL-Q"),
+        },
+    );
+    let move_ = placed_for_adoption(d(2024, 9, 2), "PL-A", Setting::PreAdoptiveHome, "F-ADOPT");
+    let mut keyed = base.clone();
+    keyed.extend([approval.clone(), move_.clone()]);
+    let mut natural = base;
+    natural.extend([move_, approval]);
+    same_case_either_order(keyed, natural, child(), d(2024, 10, 1));
 }

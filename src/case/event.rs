@@ -2035,10 +2035,11 @@ impl EventKind {
     /// | 0 | `family_recorded`: a family is known before anything names it |
     /// | 1 | `reopen`, `open_preservation`, `candidacy_identified`, `prevention_plan_recorded`, `service_provided`: services open before a removal of their day |
     /// | 2 | `removal`: before the placement and the findings it sanctions |
-    /// | 3 | everything that happens in care — placements, findings, plans, hearings, reviews, notices, parents' rights — in the order entered |
-    /// | 4 | exits: `discharge`, `adoption_finalized`, `icwa_transferred_to_tribe` |
-    /// | 5 | `close` |
-    /// | 6 | `death`: nothing follows it |
+    /// | 3 | everything that happens in care — placements, plans, hearings, reviews, notices, parents' rights — in the order entered |
+    /// | 4 | the court's findings (`court_finding`) and the records about a placement (`qrtp_assessed`, `qrtp_long_stay_approved`, `icwa_home_assessed`, `icwa_good_cause`, `individual_assessment`): after the placement or visit of their day they name or extend |
+    /// | 5 | exits: `discharge`, `adoption_finalized`, `icwa_transferred_to_tribe` |
+    /// | 6 | `close` |
+    /// | 7 | `death`: nothing follows it |
     ///
     /// Within a rank the order of entry holds: the events in care of one day (a move, then a
     /// hearing) stay in the order given, because there the order is a fact of the case.
@@ -2067,14 +2068,11 @@ impl EventKind {
             | K::AdoptionDisrupted
             | K::Respite
             | K::PlanSet
-            | K::CourtFinding
             | K::PermanencyHearing
             | K::PeriodicReview
             | K::CasePlanCompleted
             | K::RelativesNotified
             | K::TransitionPlanCompleted
-            | K::QrtpAssessed
-            | K::QrtpLongStayApproved
             | K::TprPetitionFiled
             | K::TprExceptionDocumented
             | K::ParentalRightsTerminated
@@ -2099,7 +2097,6 @@ impl EventKind {
             | K::TeamMemberRejected
             | K::CaregiverNotified
             | K::ChildConsultedAtHearing
-            | K::IndividualAssessment
             // icwa
             | K::IcwaStatusDetermined
             | K::IcwaFindings
@@ -2107,8 +2104,6 @@ impl EventKind {
             | K::IcwaConsentWithdrawn
             | K::IcwaNoticeReceived
             | K::IcwaAdditionalTime
-            | K::IcwaHomeAssessed
-            | K::IcwaGoodCause
             | K::IcwaTribalPreferences
             | K::SiblingRecorded
             | K::SiblingsPlacedTogether
@@ -2119,10 +2114,18 @@ impl EventKind {
             | K::FamilyTimePlanned
             | K::FamilyTimeContact
             | K::MaltreatmentReported => 3,
-            K::Discharge | K::AdoptionFinalized | K::IcwaTransferredToTribe => 4,
-            K::Close => 5,
-            K::Death => 6,
-            K::Voided | K::Amended | K::Vacated | K::ChildCorrected => 7,
+            // records about the day's placements, and the court's findings: they name a
+            // placement or a visit begun that day, whatever order the day was keyed in
+            K::CourtFinding
+            | K::QrtpAssessed
+            | K::QrtpLongStayApproved
+            | K::IcwaHomeAssessed
+            | K::IcwaGoodCause
+            | K::IndividualAssessment => 4,
+            K::Discharge | K::AdoptionFinalized | K::IcwaTransferredToTribe => 5,
+            K::Close => 6,
+            K::Death => 7,
+            K::Voided | K::Amended | K::Vacated | K::ChildCorrected => 8,
         }
     }
 }

@@ -412,6 +412,11 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::IndividualAssessment,      To::Same,          QRTP,               Record),
     row(S::Reunification,K::IndividualAssessment,      To::Same,          QRTP,               Record),
     row(S::Adoption,     K::IndividualAssessment,      To::Same,          QRTP,               Record),
+    // a record about a QRTP stay of the day the child moved on to a visit or an adoptive home
+    row(S::Reunification,K::QrtpAssessed,              To::Same,          QRTP,               Record),
+    row(S::Reunification,K::QrtpLongStayApproved,      To::Same,          QRTP,               Record),
+    row(S::Adoption,     K::QrtpAssessed,              To::Same,          QRTP,               Record),
+    row(S::Adoption,     K::QrtpLongStayApproved,      To::Same,          QRTP,               Record),
     // icwa: the child's status, a court's ICWA findings, a consent and its withdrawal, the
     // notice of a proceeding, a request for more time, a transfer to the tribe's jurisdiction,
     // the placement preferences

@@ -92,7 +92,14 @@ pub(crate) fn extension(c: &Check<'_>) -> Option<Objection> {
         return None;
     };
     let ordered = c.event.date();
-    let Some((start, beyond)) = visit(c) else {
+    // The court's findings follow the moves of their day (day rank 4): a visit that ended the
+    // day of the order was under way when it was made.
+    let ended_today = || {
+        let v = c.case.visits().last()?;
+        let end = c.case.placements()[v.placement()].end()?;
+        (end.date == ordered).then_some((v.start(), ordered))
+    };
+    let Some((start, beyond)) = visit(c).or_else(ended_today) else {
         return Some(Objection::new(format!(
             "a visit extension needs a trial home visit under way, found stage {}",
             c.case.stage()
