@@ -177,7 +177,9 @@ impl crate::ObligationKind {
             | K::IcwaEvidenceStandard
             | K::IcwaNoticeToParent
             | K::IcwaNoticeToTribe
-            | K::IcwaPlacementPreference => Some(Law::Icwa),
+            | K::IcwaPlacementPreference
+            | K::IcwaValidConsent
+            | K::IcwaReturnOnWithdrawal => Some(Law::Icwa),
             K::IcwaEmergencyRemoval => Some(Law::IcwaRule),
             K::SiblingSeparation | K::SiblingContact | K::RelativeNoticeEach => {
                 Some(Law::FosteringConnections)
@@ -209,7 +211,9 @@ impl crate::RuleId {
             | R::IcwaAdditionalTimeLimit
             | R::IcwaNoticeToParent
             | R::IcwaNoticeToTribe
-            | R::IcwaPlacementPreference => Some(Law::Icwa),
+            | R::IcwaPlacementPreference
+            | R::IcwaValidConsent
+            | R::IcwaReturnOnWithdrawal => Some(Law::Icwa),
             R::IcwaEmergencyRemoval => Some(Law::IcwaRule),
             R::SiblingSeparation | R::SiblingContact | R::RelativeNoticeEach => {
                 Some(Law::FosteringConnections)

@@ -469,6 +469,21 @@
 //! rights ([`Case::parental_rights`](crate::Case::parental_rights) reads intact; an open
 //! reading: the crate does not keep the dates between the relinquishment and the withdrawal).
 //!
+//! A consent is valid only "executed in writing and recorded before a judge" with the judge's
+//! certificate that its terms were explained and understood (§1913(a)). A consent without it
+//! ([`IcwaConsent::uncertified`](crate::icwa::IcwaConsent::uncertified)) is recorded, and so is
+//! the relinquishment it was meant to allow, and the clocks report it: `icwa_valid_consent` is
+//! due the day of each relinquishment while the Act applies (that parent's consent to the
+//! termination, or to an adoption, standing that day) and the day of a removal under a
+//! voluntary placement agreement (a consent to foster care by a parent or the Indian
+//! custodian). Met the day of a certified consent (late when it came after); overdue and
+//! [`OpenToInvalidation`](crate::timeline::Consequence::OpenToInvalidation) when the only
+//! consent lacks the certificate; overdue with no consequence stated when none is recorded.
+//! A parent who withdraws consent to a voluntary foster-care placement has the child returned
+//! (§1913(b)): `icwa_return_on_withdrawal` is due the day of the withdrawal and met by the
+//! episode's exit, a trial home visit, or an ICWA foster-care placement order (the agency went to
+//! court instead), whichever came first; missed, open to invalidation (§1914).
+//!
 //! What an order must rest on is reported, never refused: the order was made. For each ICWA
 //! foster-care placement order (the court order that removed the child, or the `icwa_findings`
 //! recorded after an emergency removal or a voluntary placement) and each termination of a

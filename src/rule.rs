@@ -273,6 +273,13 @@ rule_ids! {
     /// An emergency removal of an Indian child ends, or a proceeding begins, the case is
     /// transferred to the tribe or the child returned, within 30 days.
     IcwaEmergencyRemoval = "icwa_emergency_removal", "25 U.S.C. 1922; 25 CFR 23.113(b), (e) (no longer than 30 days absent specific findings)";
+    /// A voluntary foster-care placement or a relinquishment of an Indian child's parent rests on
+    /// a consent executed in writing, recorded before a judge and accompanied by the judge's
+    /// certificate of explanation and understanding.
+    IcwaValidConsent = "icwa_valid_consent", "25 U.S.C. 1913(a); 25 CFR 23.125, 23.126; invalidation: 25 U.S.C. 1914";
+    /// A parent or Indian custodian who withdraws consent to a voluntary foster-care placement
+    /// has the child returned.
+    IcwaReturnOnWithdrawal = "icwa_return_on_withdrawal", "25 U.S.C. 1913(b); 25 CFR 23.127; invalidation: 25 U.S.C. 1914";
     // --- siblings (issue 10)
     /// A sibling arrangement names a sibling the case records, other than the child.
     SiblingUnknown = "sibling_unknown", "data integrity: a sibling is recorded in the child's case before it is named";

@@ -1308,3 +1308,155 @@ fn a_consent_can_be_recorded_after_an_exit_as_the_relinquishment_it_validates() 
         &FEDERAL,
     );
 }
+
+// ================================================================================================
+// A valid consent (25 U.S.C. 1913(a)) and the return on its withdrawal (§1913(b))
+
+fn uncertified(date: NaiveDate, person: &str, to: ConsentTo) -> Event {
+    ev(
+        date,
+        EventData::IcwaConsent(IcwaConsent::new(pid(person), to).uncertified()),
+    )
+}
+
+#[test]
+fn a_relinquishment_rests_on_a_certified_consent_to_the_termination() {
+    // An Indian child (born 2016-05-04) in care from 2024-01-10. On 2024-03-01 the mother
+    // relinquishes. Three histories of her consent, each checked as of 2024-04-01:
+    let relinquish = || relinquished(d(2024, 3, 1), "P-MOTHER");
+    let obligation = |more: Vec<Event>| {
+        let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
+        for e in more {
+            accept(&mut case, e, &FEDERAL);
+        }
+        let obs = case.obligations(d(2024, 4, 1), &FEDERAL);
+        let o = one(&obs, K::IcwaValidConsent).clone();
+        assert_eq!(o.due(), d(2024, 3, 1));
+        assert_eq!(o.subject(), Some(&person("P-MOTHER")));
+        o
+    };
+    // Certified before the judge the same day, keyed after the relinquishment: met that day.
+    let o = obligation(vec![
+        relinquish(),
+        consent(d(2024, 3, 1), "P-MOTHER", ConsentTo::Termination),
+    ]);
+    assert_eq!(o.status(), Status::Met(d(2024, 3, 1)));
+    // Without the judge's certificate: the consent "shall not be valid" — the relinquishment is
+    // recorded, the obligation overdue and the termination open to invalidation (§1914).
+    let o = obligation(vec![
+        uncertified(d(2024, 2, 20), "P-MOTHER", ConsentTo::Termination),
+        relinquish(),
+    ]);
+    assert_eq!(o.status(), Status::Overdue);
+    assert_eq!(o.consequence(), Some(Consequence::OpenToInvalidation));
+    // A certified consent to the adoption, given 2024-02-20: it allows the relinquishment.
+    let o = obligation(vec![
+        consent(d(2024, 2, 20), "P-MOTHER", ConsentTo::Adoption),
+        relinquish(),
+    ]);
+    assert_eq!(o.status(), Status::Met(d(2024, 2, 20)));
+    // A consent withdrawn on 2024-02-25, before the relinquishment, no longer stands; a
+    // certified one re-executed on 2024-03-04 meets it late.
+    let o = obligation(vec![
+        consent(d(2024, 2, 20), "P-MOTHER", ConsentTo::Termination),
+        withdrawn(d(2024, 2, 25), "P-MOTHER", ConsentTo::Termination),
+        relinquish(),
+        consent(d(2024, 3, 4), "P-MOTHER", ConsentTo::Termination),
+    ]);
+    assert_eq!(o.status(), Status::MetLate(d(2024, 3, 4)));
+    // Nothing recorded: overdue, no consequence stated (the case may not hold the consent).
+    let o = obligation(vec![relinquish()]);
+    assert_eq!(o.status(), Status::Overdue);
+    assert_eq!(o.consequence(), None);
+}
+
+#[test]
+fn a_voluntary_placement_of_an_indian_child_rests_on_a_certified_consent_to_foster_care() {
+    // Born 2016-05-04; placed voluntarily on 2024-01-10.
+    let placed = |more: Vec<Event>| {
+        let mut events = more;
+        events.push(voluntary(d(2024, 1, 10)));
+        let case = build(indian_child(d(2016, 5, 4)), &FEDERAL, events);
+        let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+        one(&obs, K::IcwaValidConsent).clone()
+    };
+    let o = placed(vec![consent(
+        d(2024, 1, 5),
+        "P-MOTHER",
+        ConsentTo::FosterCare,
+    )]);
+    assert_eq!(o.due(), d(2024, 1, 10));
+    assert_eq!(o.status(), Status::Met(d(2024, 1, 5)));
+    let o = placed(vec![uncertified(
+        d(2024, 1, 5),
+        "P-MOTHER",
+        ConsentTo::FosterCare,
+    )]);
+    assert_eq!(o.status(), Status::Overdue);
+    assert_eq!(o.consequence(), Some(Consequence::OpenToInvalidation));
+    // A court-ordered removal, or a child who is not an Indian child, owes none.
+    for (child, removed) in [
+        (indian_child(d(2016, 5, 4)), removal(d(2024, 1, 10))),
+        (child(), voluntary(d(2024, 1, 10))),
+    ] {
+        let case = build(child, &FEDERAL, vec![removed]);
+        none_of(
+            &case.obligations(d(2024, 3, 1), &FEDERAL),
+            K::IcwaValidConsent,
+        );
+    }
+}
+
+#[test]
+fn a_withdrawn_consent_to_foster_care_returns_the_child() {
+    // Born 2016-05-04; the mother consents on 2024-01-05, the child is placed voluntarily on
+    // 2024-01-10 and the mother withdraws on 2024-02-01: the child "shall be returned".
+    let base = || {
+        let mut case = Case::new(indian_child(d(2016, 5, 4)), all_families()).unwrap();
+        accept(
+            &mut case,
+            consent(d(2024, 1, 5), "P-MOTHER", ConsentTo::FosterCare),
+            &FEDERAL,
+        );
+        accept(&mut case, voluntary(d(2024, 1, 10)), &FEDERAL);
+        accept(&mut case, foster(d(2024, 1, 10), "P-1"), &FEDERAL);
+        accept(
+            &mut case,
+            withdrawn(d(2024, 2, 1), "P-MOTHER", ConsentTo::FosterCare),
+            &FEDERAL,
+        );
+        case
+    };
+    // Still in care on 2024-03-01: overdue since 2024-02-01, open to invalidation.
+    let case = base();
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    let o = one(&obs, K::IcwaReturnOnWithdrawal);
+    assert_eq!(o.due(), d(2024, 2, 1));
+    assert_eq!(o.status(), Status::Overdue);
+    assert_eq!(o.consequence(), Some(Consequence::OpenToInvalidation));
+    assert_eq!(o.subject(), Some(&person("P-MOTHER")));
+    // Returned home on 2024-02-03: met two days late.
+    let mut case = base();
+    accept(
+        &mut case,
+        discharge(d(2024, 2, 3), ExitReason::Reunified),
+        &FEDERAL,
+    );
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaReturnOnWithdrawal).status(),
+        Status::MetLate(d(2024, 2, 3))
+    );
+    // Returned home the day of the withdrawal: met.
+    let mut case = base();
+    accept(
+        &mut case,
+        discharge(d(2024, 2, 1), ExitReason::Reunified),
+        &FEDERAL,
+    );
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaReturnOnWithdrawal).status(),
+        Status::Met(d(2024, 2, 1))
+    );
+}

@@ -899,6 +899,8 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::episode(K::IcwaNoticeToTribe, icwa::notice_to_tribe),
         Clock::episode(K::IcwaPlacementPreference, icwa::placement_preference),
         Clock::episode(K::IcwaEmergencyRemoval, icwa::emergency_removal),
+        Clock::episode(K::IcwaValidConsent, icwa::valid_consent),
+        Clock::episode(K::IcwaReturnOnWithdrawal, icwa::return_on_withdrawal),
         // relatives, each
         Clock::episode(K::RelativeNoticeEach, connections::relative_notice_each),
         Clock::episode(K::RelativeConsidered, connections::relative_considered),

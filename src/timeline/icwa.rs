@@ -13,7 +13,10 @@
 //! - overdue (with no consequence stated: the order's findings are not recorded) when no findings
 //!   are recorded.
 //!
-//! An emergency removal (§1922) and a voluntary placement (§1913) need none of them. The clocks
+//! An emergency removal (§1922) and a voluntary placement (§1913) need none of them; a voluntary
+//! placement and a relinquishment rest instead on a certified consent (§1913(a),
+//! `icwa_valid_consent`), and a withdrawn consent to foster care returns the child (§1913(b),
+//! `icwa_return_on_withdrawal`). The clocks
 //! run only while ICWA applies on the day of the order
 //! ([`Case::indian_child_status_on`](crate::Case::indian_child_status_on)). The title IV-E
 //! reasonable-efforts findings are owed as well: active efforts do not replace them.
@@ -24,7 +27,8 @@ use super::engine::EpisodeView;
 use super::types::{Consequence, Obligation, ObligationKind};
 use crate::case::event::{EventData, Manner};
 use crate::icwa::{
-    ADDITIONAL_DAYS, IcwaFindings, IcwaOrder, NOTICE_DAYS, NoticeRecipient, SECRETARY_DAYS,
+    ADDITIONAL_DAYS, ConsentTo, IcwaConsent, IcwaFindings, IcwaOrder, NOTICE_DAYS, NoticeRecipient,
+    SECRETARY_DAYS,
 };
 use crate::rules::Subject;
 
@@ -373,4 +377,152 @@ pub(super) fn emergency_removal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>)
     ep.once(ObligationKind::IcwaEmergencyRemoval, removal, due)
         .met(ended)
         .push(out);
+}
+
+/// Whether `consent` is to `to`; a consent to an adoption is read with a termination, as the
+/// relinquishment it allows.
+fn consents_to(consent: &IcwaConsent, to: ConsentTo) -> bool {
+    consent.to == to || (to == ConsentTo::Termination && consent.to == ConsentTo::Adoption)
+}
+
+/// How a voluntary act of an Indian child's parent is consented to: the standing consent on
+/// `date` (the last one given, not withdrawn since), else the first certified one after it.
+fn consent_for(
+    events: &[crate::Event],
+    person: Option<&crate::PersonId>,
+    to: ConsentTo,
+    date: NaiveDate,
+) -> Option<(NaiveDate, bool)> {
+    let mut standing: Option<(NaiveDate, bool)> = None;
+    let mut later = None;
+    for e in events {
+        match e.what() {
+            EventData::IcwaConsent(c)
+                if consents_to(c, to) && person.is_none_or(|p| *p == c.person) =>
+            {
+                if e.date() <= date {
+                    standing = Some((e.date(), c.certified));
+                } else if c.certified && later.is_none() {
+                    later = Some((e.date(), true));
+                }
+            }
+            EventData::IcwaConsentWithdrawn(w)
+                if e.date() <= date && w.to == to && person.is_none_or(|p| *p == w.person) =>
+            {
+                standing = None;
+            }
+            _ => {}
+        }
+    }
+    match standing {
+        Some((_, true)) => standing,
+        _ => later.or(standing),
+    }
+}
+
+/// The obligation a voluntary act owes, given how it was consented to: met the day of a
+/// certified consent (late when it came after); overdue and open to invalidation (§1914) when
+/// the only consent lacks the judge's certificate; overdue with no consequence stated when none
+/// is recorded (the case may not hold it).
+fn consented(
+    once: super::engine::MetOnce,
+    consent: Option<(NaiveDate, bool)>,
+) -> super::engine::MetOnce {
+    match consent {
+        Some((on, true)) => once
+            .met(Some(on))
+            .if_missed(Consequence::OpenToInvalidation),
+        Some((_, false)) => once.lapsed(true).if_missed(Consequence::OpenToInvalidation),
+        None => once,
+    }
+}
+
+/// A voluntary consent of an Indian child's parent "shall not be valid unless executed in
+/// writing and recorded before a judge", with the judge's certificate that its terms were
+/// explained and understood (25 U.S.C. 1913(a)). Owed, the day of the act, by:
+///
+/// - a removal under a voluntary placement agreement while ICWA applies: a consent to foster
+///   care by a parent or the Indian custodian (any of them);
+/// - each relinquishment, while ICWA applies: that parent's consent to the termination (or to
+///   an adoption), standing that day.
+///
+/// A consent given before or within 10 days after the birth is refused outright
+/// ([`RuleId::IcwaConsentTooEarly`](crate::RuleId::IcwaConsentTooEarly)).
+pub(super) fn valid_consent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let case = ep.view.case;
+    if !case.facts().icwa_may_apply() {
+        return;
+    }
+    let applies = |d: NaiveDate| case.indian_child_status_on(d).icwa_applies();
+    let removal = ep.removal();
+    if ep.episode.manner() == Manner::VoluntaryPlacementAgreement && applies(removal) {
+        let consent = consent_for(ep.window, None, ConsentTo::FosterCare, removal);
+        let once = ep.once(ObligationKind::IcwaValidConsent, removal, removal);
+        consented(once, consent).push(out);
+    }
+    // Each relinquishment once: the episode's own events (to the next removal), and for the
+    // first episode those before its removal too.
+    let before: &[crate::Event] = if ep.episode.number() == 1 {
+        ep.before
+    } else {
+        &[]
+    };
+    for e in before.iter().chain(ep.events) {
+        let EventData::ParentalRightsRelinquished { parent } = e.what() else {
+            continue;
+        };
+        if !applies(e.date()) {
+            continue;
+        }
+        let consent = consent_for(
+            ep.view.events,
+            Some(parent),
+            ConsentTo::Termination,
+            e.date(),
+        );
+        let once = ep
+            .once(ObligationKind::IcwaValidConsent, e.date(), e.date())
+            .about(Subject::Person(parent.clone()));
+        consented(once, consent).push(out);
+    }
+}
+
+/// A parent or Indian custodian may withdraw consent to a voluntary foster-care placement at
+/// any time, "and, upon such withdrawal, the child shall be returned" (25 U.S.C. 1913(b); 25
+/// CFR 23.127): owed the day of each withdrawal of consent to foster care in a voluntary episode
+/// while ICWA applies, met by the episode's exit, a trial home visit begun, or an ICWA
+/// foster-care placement order (the agency went to court instead), whichever came first on or
+/// after it; missed, the placement is open to invalidation (§1914).
+pub(super) fn return_on_withdrawal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    let case = ep.view.case;
+    if ep.episode.manner() != Manner::VoluntaryPlacementAgreement || !case.facts().icwa_may_apply()
+    {
+        return;
+    }
+    for e in ep.events {
+        let EventData::IcwaConsentWithdrawn(w) = e.what() else {
+            continue;
+        };
+        let on = e.date();
+        if w.to != ConsentTo::FosterCare || !case.indian_child_status_on(on).icwa_applies() {
+            continue;
+        }
+        let answered = ep.events.iter().find_map(|x| {
+            let kept = match x.what() {
+                EventData::TrialHomeVisitBegun(_) => true,
+                EventData::IcwaFindings(f) => f.order == IcwaOrder::FosterCarePlacement,
+                _ => false,
+            };
+            (kept && x.date() >= on).then(|| x.date())
+        });
+        let met = match (answered, ep.exit.filter(|&x| x >= on)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        ep.once(ObligationKind::IcwaReturnOnWithdrawal, on, on)
+            .met(met)
+            .if_missed(Consequence::OpenToInvalidation)
+            .about(Subject::Person(w.person.clone()))
+            .push(out);
+    }
 }

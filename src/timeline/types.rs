@@ -165,6 +165,12 @@ obligation_kinds! {
     IcwaPlacementPreference = "icwa_placement_preference", IcwaPlacementPreference;
     /// An emergency removal of an Indian child ended, or a proceeding begun, within 30 days.
     IcwaEmergencyRemoval = "icwa_emergency_removal", IcwaEmergencyRemoval;
+    /// A voluntary foster-care placement, or a relinquishment, of an Indian child rests on a
+    /// consent recorded before a judge with the judge's certificate.
+    IcwaValidConsent = "icwa_valid_consent", IcwaValidConsent;
+    /// An Indian child returned to the parent or Indian custodian who withdrew consent to a
+    /// voluntary foster-care placement.
+    IcwaReturnOnWithdrawal = "icwa_return_on_withdrawal", IcwaReturnOnWithdrawal;
     // siblings
     /// A separation of siblings in care with its documented reason.
     SiblingSeparation = "sibling_separation", SiblingSeparation;
