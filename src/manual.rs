@@ -514,7 +514,8 @@
 //! know which preferred homes were available, so a home ranked below the first counts as within
 //! the preferences (an open reading); §1914 does not reach §1915, so no consequence is stated.
 //! An emergency removal (§1922; 25 CFR 23.113) ends, or a placement order is made, within 30
-//! days (`icwa_emergency_removal`). A transfer to the tribe's jurisdiction
+//! days (`icwa_emergency_removal`), counted from the removal — also when the reason to know
+//! is learned while the child is held (25 CFR 23.107(b)). A transfer to the tribe's jurisdiction
 //! (`icwa_transferred_to_tribe`, §1911(b)) ends the episode, transferred to another agency, and
 //! names the tribe ([`Case::tribal_transfers`](crate::Case::tribal_transfers)).
 //!

@@ -1460,3 +1460,37 @@ fn a_withdrawn_consent_to_foster_care_returns_the_child() {
         Status::Met(d(2024, 2, 1))
     );
 }
+
+#[test]
+fn a_reason_to_know_learned_during_an_emergency_removal_starts_its_30_days_from_the_removal() {
+    // A child of unknown status removed in an emergency on 2024-01-10; on 2024-01-12 the agency
+    // learns there is reason to know she is an Indian child (25 CFR 23.107(b)). The emergency
+    // must still end, or a proceeding begin, by 2024-01-10 + 30 = 2024-02-09: overdue on
+    // 2024-02-20.
+    let learned = build(
+        child(),
+        &FEDERAL,
+        vec![
+            emergency(d(2024, 1, 10)),
+            status(d(2024, 1, 12), IndianChildStatus::ReasonToKnow),
+        ],
+    );
+    let obs = learned.obligations(d(2024, 2, 20), &FEDERAL);
+    let o = one(&obs, K::IcwaEmergencyRemoval);
+    assert_eq!((o.counts_from(), o.due()), (d(2024, 1, 10), d(2024, 2, 9)));
+    assert_eq!(o.status(), Status::Overdue);
+    // Learned only after the child went home on 2024-01-20: no emergency of an Indian child.
+    let after = build(
+        child(),
+        &FEDERAL,
+        vec![
+            emergency(d(2024, 1, 10)),
+            discharge(d(2024, 1, 20), ExitReason::Reunified),
+            status(d(2024, 1, 25), IndianChildStatus::ReasonToKnow),
+        ],
+    );
+    none_of(
+        &after.obligations(d(2024, 2, 20), &FEDERAL),
+        K::IcwaEmergencyRemoval,
+    );
+}

@@ -357,15 +357,28 @@ pub(super) fn placement_preference(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
 /// the case transferred to the tribe (an exit of the episode) — or a foster-care placement
 /// proceeding gives its order (the episode's ICWA findings for a placement): removal 2024-01-10,
 /// due 2024-02-09 (+ 30 days). The extension a court may find (25 CFR 23.113(e)) is not recorded.
+/// The Act applies from the removal, or from a reason to know learned while the child is held
+/// (before the exit and the 30th day): the 30 days still run from the removal.
 pub(super) fn emergency_removal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let removal = ep.removal();
-    if ep.episode.manner() != Manner::Emergency
-        || !ep.view.case.facts().icwa_may_apply()
-        || !ep.view.case.indian_child_status_on(removal).icwa_applies()
-    {
+    let case = ep.view.case;
+    if ep.episode.manner() != Manner::Emergency || !case.facts().icwa_may_apply() {
         return;
     }
     let due = crate::date::days_after(removal, 30);
+    // The Act applies from the removal, or from a reason to know learned while the child is
+    // still held under the emergency (25 CFR 23.107(b): treated as an Indian child from then);
+    // the 30 days still run from the removal.
+    let held_until = ep.exit.map_or(due, |exit| exit.min(due));
+    let learned = || {
+        ep.events.iter().any(|e| {
+            e.date() < held_until
+                && matches!(e.what(), EventData::IcwaStatusDetermined(s) if s.icwa_applies())
+        })
+    };
+    if !case.indian_child_status_on(removal).icwa_applies() && !learned() {
+        return;
+    }
     let order = ep.events.iter().find_map(|e| match e.what() {
         EventData::IcwaFindings(f) if f.order == IcwaOrder::FosterCarePlacement => Some(e.date()),
         _ => None,
