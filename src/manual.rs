@@ -125,6 +125,14 @@
 //! 6 months after which the federal consequence attaches. The guards, the episode's fold and the
 //! clock read the same order.
 //!
+//! A visit is a return home to a parent or legal guardian (45 CFR 1356.21(e); SSA §475(2)): a
+//! birth family, the household the child was removed from, or a family with a legal parent or
+//! legal guardian of the child. A home whose legal parents have all had their rights ended by the
+//! visit's date (terminated, relinquished, died), with no legal guardian there, is refused — a
+//! birth family after both parents' rights were terminated, the birth family of a child adopted
+//! since — unless it is the household the child was removed from and another caregiver (a
+//! grandmother who had custody) lives there. Record the stay as a placement with the family.
+//!
 //! # Counting placement moves
 //!
 //! [`Case::placement_moves`](crate::Case::placement_moves) counts settings the AFCARS way

@@ -541,3 +541,78 @@ fn a_tpr_exception_may_be_documented_during_a_visit() {
     }
     assert_eq!(case.events().len(), 4);
 }
+
+#[test]
+fn a_visit_to_parents_whose_rights_all_ended_is_not_a_return_home() {
+    // In care from 2024-01-10, removed from F-BIRTH. Both parents' rights are terminated on
+    // 2024-06-03; a "visit" with them on 2024-08-01 is not a return home to a parent (45 CFR
+    // 1356.21(e); SSA §475(2)): refused, the stay is recorded as a placement instead.
+    let mut case = in_care();
+    accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
+    let mut one_left = case.clone();
+    accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    let r = refuse(&mut case, visit(d(2024, 8, 1), "P-2"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitNotWithParents]);
+    assert_eq!(
+        message(&r, 0),
+        "a trial home visit is a return home to a parent or legal guardian; the rights of every legal parent in family F-BIRTH (P-MOTHER, P-FATHER) had ended by 2024-08-01: record the stay as a placement with the family"
+    );
+    assert_eq!(subjects(&r, 0), [Subject::Placement(plid("P-2"))]);
+    // With the father's rights intact the same visit is a return home to him.
+    accept(&mut one_left, visit(d(2024, 8, 1), "P-2"), &FEDERAL);
+    assert_eq!(one_left.stage(), Stage::Reunification);
+    // And keyed late: the father's termination dated 2024-07-01, before the visit already
+    // recorded, would leave that visit with no parent: refused, naming the visit.
+    let r = refuse(&mut one_left, tpr(d(2024, 7, 1), "P-FATHER"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::LaterEventRefused]);
+    // Terminated after the visit began (2024-09-02, during it): the visit stands.
+    accept(&mut one_left, tpr(d(2024, 9, 2), "P-FATHER"), &FEDERAL);
+}
+
+/// F-ADOPT after the decree: P-ADOPT (Fay), the adoptive parent.
+fn adoptive() -> Family {
+    Family::builder(fid("F-ADOPT"), FamilyKind::Adoptive)
+        .member(
+            member("P-ADOPT", "Fay", Relationship::AdoptiveParent)
+                .legal_parent()
+                .caregiver(),
+        )
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn after_an_adoption_the_birth_family_is_no_longer_home() {
+    // Adopted by F-ADOPT (P-ADOPT) on 2021-01-15 after both birth parents' rights were
+    // terminated on 2020-06-01; removed from F-ADOPT on 2024-01-10. A visit home is with the
+    // adoptive parent, not the former birth parents.
+    let mut case = Case::new(child(), all_families()).unwrap();
+    for e in [
+        removal(d(2020, 1, 10)),
+        foster(d(2020, 1, 10), "P-1"),
+        tpr(d(2020, 6, 1), "P-MOTHER"),
+        tpr(d(2020, 6, 1), "P-FATHER"),
+        placed_for_adoption(d(2020, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-ADOPT"),
+        ev(d(2021, 1, 15), EventData::AdoptionFinalized),
+        // From the decree F-ADOPT is the adoptive family, P-ADOPT a legal parent.
+        recorded(d(2021, 1, 15), adoptive()),
+        ev(
+            d(2024, 1, 10),
+            EventData::Removal(Removal::new(Manner::CourtOrder).from_family(fid("F-ADOPT"))),
+        ),
+        foster(d(2024, 1, 10), "P-3"),
+    ] {
+        accept(&mut case, e, &FEDERAL);
+    }
+    let r = refuse(&mut case, visit(d(2024, 4, 1), "P-4"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitNotWithParents]);
+    accept(
+        &mut case,
+        ev(
+            d(2024, 4, 1),
+            EventData::TrialHomeVisitBegun(HomeVisit::new(plid("P-4"), fid("F-ADOPT"))),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Reunification);
+}

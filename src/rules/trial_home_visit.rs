@@ -33,6 +33,13 @@ pub(crate) fn with_parents(c: &Check<'_>) -> Option<Objection> {
                 .iter()
                 .any(|m| m.is_legal_parent() || m.relationship() == Relationship::LegalGuardian)
     });
+    if p.setting() == Setting::TrialHomeVisit
+        && home
+        && let Some(f) = family
+        && let Some(o) = former_parents(c, f)
+    {
+        return Some(o.about(Subject::Placement(p.id().clone())));
+    }
     let ok = p.setting() == Setting::TrialHomeVisit && home;
     (!ok).then(|| {
         Objection::new(format!(
@@ -47,6 +54,46 @@ pub(crate) fn with_parents(c: &Check<'_>) -> Option<Objection> {
         )
         .about(Subject::Placement(p.id().clone()))
     })
+}
+
+/// A home whose legal parents have all had their rights ended (terminated, relinquished, or
+/// died) by the visit's date, with no legal guardian of the child there, is no longer a parent's
+/// home: a visit there is not a return home (45 CFR 1356.21(e); SSA §475(2)). The household the
+/// child was removed from keeps a caregiver who is not one of those parents (a grandmother who
+/// had custody). The stay is recorded as a placement with the family instead.
+fn former_parents(c: &Check<'_>, f: &crate::Family) -> Option<Objection> {
+    let guardian = f
+        .members()
+        .iter()
+        .any(|m| m.relationship() == Relationship::LegalGuardian);
+    let mut parents = f
+        .members()
+        .iter()
+        .filter(|m| m.is_legal_parent())
+        .peekable();
+    parents.peek()?;
+    let mut ended = Vec::new();
+    for m in parents {
+        if !c.case.parental_rights(m.person().id()).ended() {
+            return None;
+        }
+        ended.push(m.person().id().as_str());
+    }
+    let removed_from = c.case.episodes().last().and_then(|e| e.removed_from()) == Some(f.id());
+    let other_caregiver = f.caregivers().any(|m| {
+        !m.is_legal_parent()
+            && m.relationship() != Relationship::Mother
+            && m.relationship() != Relationship::Father
+    });
+    if guardian || (removed_from && other_caregiver) {
+        return None;
+    }
+    Some(Objection::new(format!(
+        "a trial home visit is a return home to a parent or legal guardian; the rights of every legal parent in family {} ({}) had ended by {}: record the stay as a placement with the family",
+        f.id(),
+        ended.join(", "),
+        c.event.date()
+    )))
 }
 
 /// A return to foster care ends the visit as the same episode only within the authorized period.
