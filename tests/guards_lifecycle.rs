@@ -186,7 +186,7 @@ fn an_event_with_no_row_lists_what_is_allowed() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_begun is not allowed in stage intake; allowed: family_recorded, open_preservation, removal, court_finding, parent_deceased, parental_rights_relinquished, death, icwa_status_determined, icwa_findings, icwa_consent, icwa_consent_withdrawn, icwa_notice_received, icwa_additional_time, icwa_tribal_preferences, sibling_recorded, relative_identified, maltreatment_reported"
+        "placement_begun is not allowed in stage intake; allowed: family_recorded, open_preservation, removal, court_finding, parent_deceased, parental_rights_relinquished, parental_rights_terminated, death, icwa_status_determined, icwa_findings, icwa_consent, icwa_consent_withdrawn, icwa_notice_received, icwa_additional_time, icwa_tribal_preferences, sibling_recorded, relative_identified, maltreatment_reported"
     );
     assert_eq!(
         r.allowed(),
@@ -197,6 +197,7 @@ fn an_event_with_no_row_lists_what_is_allowed() {
             EventKind::CourtFinding,
             EventKind::ParentDeceased,
             EventKind::ParentalRightsRelinquished,
+            EventKind::ParentalRightsTerminated,
             EventKind::Death,
             EventKind::IcwaStatusDetermined,
             EventKind::IcwaFindings,

@@ -242,7 +242,7 @@ fn an_event_entered_late_refused_at_its_own_date_gives_its_own_reasons() {
     assert_eq!(r.stage(), Stage::Intake);
     assert!(
         message(&r, 0).starts_with(
-            "periodic_review is not allowed in stage intake; allowed: family_recorded, open_preservation, removal, court_finding, parent_deceased, parental_rights_relinquished, death"
+            "periodic_review is not allowed in stage intake; allowed: family_recorded, open_preservation, removal, court_finding, parent_deceased, parental_rights_relinquished, parental_rights_terminated, death"
         ),
         "{}",
         message(&r, 0)
@@ -798,4 +798,60 @@ fn a_qrtp_long_stay_approval_of_the_day_of_a_move_to_an_adoptive_home_is_accepte
     let mut natural = base;
     natural.extend([move_, approval]);
     same_case_either_order(keyed, natural, child(), d(2024, 10, 1));
+}
+
+#[test]
+fn a_refused_exit_does_not_move_the_days_later_entries_to_a_next_segment() {
+    // 2023-11-01, before any removal: the father's rights are terminated in an earlier
+    // proceeding; an adoption decree keyed by mistake (no adoption in intake: refused); and the
+    // agency opens in-home services. A lenient load reads a day's segments in the order of entry
+    // before it checks anything: the refused decree must not make the opening a "next segment"
+    // after an exit that never was. The case is the strict replay of what was kept.
+    let history = vec![
+        tpr(d(2023, 11, 1), "P-FATHER"),
+        ev(d(2023, 11, 1), EventData::AdoptionFinalized),
+        ev(
+            d(2023, 11, 1),
+            EventData::OpenPreservation(Candidacy::FosterCareCandidate),
+        ),
+    ];
+    let report = Case::replay_lenient(child(), all_families(), history.clone(), &FEDERAL).unwrap();
+    let refused: Vec<usize> = report.refused.iter().map(|r| r.index).collect();
+    assert_eq!(refused, [1]);
+    let kept = vec![history[0].clone(), history[2].clone()];
+    let strict = Case::replay(child(), all_families(), kept, &FEDERAL).unwrap();
+    // The opening (rank 1) goes before the termination (rank 3) of its day.
+    assert_eq!(
+        kinds(&report.case),
+        [
+            EventKind::OpenPreservation,
+            EventKind::ParentalRightsTerminated
+        ]
+    );
+    assert_eq!(kinds(&report.case), kinds(&strict));
+    assert_eq!(report.case.stage(), strict.stage());
+}
+
+#[test]
+fn a_termination_before_any_removal_is_recorded_at_its_date() {
+    // The father's rights were terminated on 2023-11-01 in an earlier proceeding; the child is
+    // removed on 2024-01-10. Keyed in order, keyed late, or replayed: the same case, the
+    // father's rights ended on 2023-11-01, the mother's intact.
+    let in_order = vec![
+        tpr(d(2023, 11, 1), "P-FATHER"),
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+    ];
+    let a = Case::replay(child(), all_families(), in_order.clone(), &FEDERAL).unwrap();
+    let mut b = Case::new(child(), all_families()).unwrap();
+    for e in [in_order[1].clone(), in_order[2].clone(), in_order[0].clone()] {
+        accept(&mut b, e, &FEDERAL);
+    }
+    assert_eq!(kinds(&a), kinds(&b));
+    assert_eq!(
+        a.parental_rights(&pid("P-FATHER")),
+        ParentalRights::Terminated(d(2023, 11, 1))
+    );
+    assert_eq!(a.parental_rights(&pid("P-MOTHER")), ParentalRights::Intact);
+    assert_eq!(a.stage(), Stage::FosterCare);
 }

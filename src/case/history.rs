@@ -229,6 +229,67 @@ pub(crate) fn load(
     policy: &Policy,
     lenient: bool,
 ) -> Result<Loaded, super::ReplayError> {
+    if !lenient {
+        return load_numbered(child, opening, entries.into_iter().enumerate(), policy, false);
+    }
+    // A day's segments are read in the order of entry before any entry is checked (the dated
+    // history is sorted by them): an exit or a close that is then refused would still have put
+    // the day's later removal or opening in a next segment, after an exit that never was. So
+    // when a lenient load refuses one, it loads again without the refused entries (their
+    // numbers kept), as a strict replay of what it kept would, until no refused entry ends a
+    // segment. A refused exit is rare: the passes are few, and bounded.
+    const PASSES: usize = 8;
+    let entries: Vec<Event> = entries.into_iter().collect();
+    let numbered = |out: &[usize]| {
+        entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| out.binary_search(i).is_err())
+            .map(|(i, e)| (i, e.clone()))
+            .collect::<Vec<_>>()
+    };
+    let mut loaded = load_numbered(
+        child.clone(),
+        opening.clone(),
+        numbered(&[]),
+        policy,
+        true,
+    )?;
+    let mut refused: Vec<super::Refused> = Vec::new();
+    for _ in 0..PASSES {
+        let again = loaded
+            .refused
+            .iter()
+            .any(|r| super::facts::closes_day_segment(r.event.kind()));
+        refused.append(&mut loaded.refused);
+        if !again {
+            break;
+        }
+        let mut out: Vec<usize> = refused.iter().map(|r| r.index).collect();
+        out.sort_unstable();
+        loaded = load_numbered(
+            child.clone(),
+            opening.clone(),
+            numbered(&out),
+            policy,
+            true,
+        )?;
+    }
+    refused.append(&mut loaded.refused);
+    refused.sort_by_key(|r| r.index);
+    loaded.refused = refused;
+    loaded.log.next = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+    Ok(loaded)
+}
+
+/// [`load`], one pass, over entries numbered by their place in the history given.
+fn load_numbered(
+    child: Child,
+    opening: Vec<Family>,
+    entries: impl IntoIterator<Item = (usize, Event)>,
+    policy: &Policy,
+    lenient: bool,
+) -> Result<Loaded, super::ReplayError> {
     // Opened first: the families are checked once, before any entry is read.
     let mut facts = Facts::open(child, opening)?;
     let entries = entries.into_iter();
@@ -311,7 +372,7 @@ pub(crate) fn load(
     // The number of entries read, and the positions in `history` set aside by a correction.
     let mut count = 0usize;
     let mut set_aside: Vec<usize> = Vec::new();
-    for (index, event) in entries.enumerate() {
+    for (index, event) in entries {
         count = index + 1;
         let seq = u32::try_from(index).unwrap_or(u32::MAX);
         let duplicate = event.entry_id().is_some_and(|id| log.ids.get(id).is_some());

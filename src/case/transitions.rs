@@ -239,6 +239,7 @@ pub const TABLE: &[Transition] = &[
     // a parent's rights can end, and a parent die, before any removal or between episodes
     row(S::Intake,       K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::Intake,       K::ParentalRightsRelinquished,To::Same,          RELINQUISH,         Record),
+    row(S::Intake,       K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
     row(S::Intake,       K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
 
     row(S::Preservation, K::FamilyRecorded,            To::Same,          NONE,               Record),
