@@ -495,7 +495,8 @@
 //! What an order must rest on is reported, never refused: the order was made. For each ICWA
 //! foster-care placement order (the court order that removed the child, or the `icwa_findings`
 //! recorded after an emergency removal or a voluntary placement) and each termination of a
-//! parent's rights while the Act applies, three obligations are due the day of the order:
+//! parent's rights while the Act applies (before any removal too: then with no episode), three
+//! obligations are due the day of the order:
 //! active efforts (§1912(d)), a qualified expert witness (§1912(e), (f)) and the standard of
 //! evidence (clear and convincing for a placement, beyond a reasonable doubt for a termination).
 //! Findings recorded without one make that obligation overdue with the consequence

@@ -844,7 +844,11 @@ fn a_termination_before_any_removal_is_recorded_at_its_date() {
     ];
     let a = Case::replay(child(), all_families(), in_order.clone(), &FEDERAL).unwrap();
     let mut b = Case::new(child(), all_families()).unwrap();
-    for e in [in_order[1].clone(), in_order[2].clone(), in_order[0].clone()] {
+    for e in [
+        in_order[1].clone(),
+        in_order[2].clone(),
+        in_order[0].clone(),
+    ] {
         accept(&mut b, e, &FEDERAL);
     }
     assert_eq!(kinds(&a), kinds(&b));

@@ -1494,3 +1494,68 @@ fn a_reason_to_know_learned_during_an_emergency_removal_starts_its_30_days_from_
         K::IcwaEmergencyRemoval,
     );
 }
+
+#[test]
+fn a_termination_before_any_removal_owes_the_same_findings() {
+    // An Indian child at home with in-home services from 2024-01-10; the father's rights are
+    // terminated on 2024-06-03 with active efforts and an expert, on clear and convincing
+    // evidence only; the mother's on 2024-06-04 with nothing recorded. No removal: still a
+    // child custody proceeding (25 U.S.C. 1903(1)(ii)), the §1912(d), (f) findings owed, due the
+    // day of each termination, with no episode.
+    let case = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            ev(
+                d(2024, 1, 10),
+                EventData::OpenPreservation(Candidacy::FosterCareCandidate),
+            ),
+            findings(
+                d(2024, 6, 3),
+                IcwaFindings::new(
+                    IcwaOrder::ParentalRightsTermination,
+                    true,
+                    true,
+                    EvidenceStandard::ClearAndConvincing,
+                ),
+            ),
+            tpr(d(2024, 6, 3), "P-FATHER"),
+            tpr(d(2024, 6, 4), "P-MOTHER"),
+        ],
+    );
+    let obs = case.obligations(d(2024, 7, 1), &FEDERAL);
+    let standard = all(&obs, K::IcwaEvidenceStandard);
+    assert_eq!(standard.len(), 2);
+    expect(
+        standard[0],
+        RuleId::IcwaEvidenceStandard,
+        d(2024, 6, 3),
+        d(2024, 6, 3),
+        Status::Overdue,
+        Some(Consequence::OpenToInvalidation),
+    );
+    assert_eq!(standard[0].subject(), Some(&person("P-FATHER")));
+    assert_eq!(standard[0].episode(), None);
+    assert_eq!(standard[1].status(), Status::Overdue);
+    assert_eq!(standard[1].consequence(), None);
+    assert_eq!(standard[1].subject(), Some(&person("P-MOTHER")));
+    let efforts = all(&obs, K::IcwaActiveEfforts);
+    assert_eq!(efforts.len(), 2);
+    assert_eq!(efforts[0].status(), Status::Met(d(2024, 6, 3)));
+    // A termination after the removal belongs to the episode, counted once.
+    let later = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 10)),
+            findings(
+                d(2024, 1, 10),
+                IcwaFindings::complete(IcwaOrder::FosterCarePlacement),
+            ),
+            tpr(d(2024, 6, 3), "P-FATHER"),
+        ],
+    );
+    let obs = later.obligations(d(2024, 7, 1), &FEDERAL);
+    // The placement order and the termination: two.
+    assert_eq!(all(&obs, K::IcwaEvidenceStandard).len(), 2);
+}

@@ -230,7 +230,13 @@ pub(crate) fn load(
     lenient: bool,
 ) -> Result<Loaded, super::ReplayError> {
     if !lenient {
-        return load_numbered(child, opening, entries.into_iter().enumerate(), policy, false);
+        return load_numbered(
+            child,
+            opening,
+            entries.into_iter().enumerate(),
+            policy,
+            false,
+        );
     }
     // A day's segments are read in the order of entry before any entry is checked (the dated
     // history is sorted by them): an exit or a close that is then refused would still have put
@@ -248,13 +254,7 @@ pub(crate) fn load(
             .map(|(i, e)| (i, e.clone()))
             .collect::<Vec<_>>()
     };
-    let mut loaded = load_numbered(
-        child.clone(),
-        opening.clone(),
-        numbered(&[]),
-        policy,
-        true,
-    )?;
+    let mut loaded = load_numbered(child.clone(), opening.clone(), numbered(&[]), policy, true)?;
     let mut refused: Vec<super::Refused> = Vec::new();
     for _ in 0..PASSES {
         let again = loaded
@@ -267,13 +267,7 @@ pub(crate) fn load(
         }
         let mut out: Vec<usize> = refused.iter().map(|r| r.index).collect();
         out.sort_unstable();
-        loaded = load_numbered(
-            child.clone(),
-            opening.clone(),
-            numbered(&out),
-            policy,
-            true,
-        )?;
+        loaded = load_numbered(child.clone(), opening.clone(), numbered(&out), policy, true)?;
     }
     refused.append(&mut loaded.refused);
     refused.sort_by_key(|r| r.index);

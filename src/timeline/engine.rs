@@ -1,7 +1,8 @@
 //! The engine the clocks run on: a case as of a date ([`View`]) and one of its episodes
 //! ([`EpisodeView`]), the two shapes every clock shares — met once ([`MetOnce`]) and recurring
-//! ([`recurring`]) — and the table of the clocks ([`CLOCKS`]): one row per [`ObligationKind`],
-//! naming the one function that derives it.
+//! ([`recurring`]) — and the table of the clocks ([`CLOCKS`]): one row per [`ObligationKind`]
+//! per scope, naming the function that derives it — per episode, or once for the case (the ICWA
+//! findings of a termination before any removal are the one kind with both).
 
 use std::cell::OnceCell;
 
@@ -746,7 +747,7 @@ pub(super) enum Scope {
     Case(CaseClock),
 }
 
-/// One row of [`CLOCKS`]: an obligation kind and the one function that derives it.
+/// One row of [`CLOCKS`]: an obligation kind and the function that derives it in one scope.
 #[derive(Clone, Copy)]
 pub(super) struct Clock {
     pub(super) kind: ObligationKind,
@@ -907,6 +908,10 @@ pub(super) const CLOCKS: &[Clock] = {
         // family time, per period of the plan's frequency
         Clock::episode(K::FamilyTime, connections::family_time),
         // Across episodes.
+        // icwa: a termination before any removal.
+        Clock::case(K::IcwaActiveEfforts, icwa::active_efforts_before_care),
+        Clock::case(K::IcwaExpertWitness, icwa::expert_witness_before_care),
+        Clock::case(K::IcwaEvidenceStandard, icwa::evidence_standard_before_care),
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),
         Clock::case(
@@ -943,12 +948,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_obligation_kind_has_exactly_one_clock() {
+    fn every_obligation_kind_has_one_clock_per_scope() {
+        // The kinds derived both per episode and for the case: the ICWA findings, whose
+        // terminations before any removal belong to no episode.
+        let both = [
+            ObligationKind::IcwaActiveEfforts,
+            ObligationKind::IcwaExpertWitness,
+            ObligationKind::IcwaEvidenceStandard,
+        ];
         for kind in ObligationKind::ALL {
-            let rows = CLOCKS.iter().filter(|c| c.kind == *kind).count();
-            assert_eq!(rows, 1, "{kind:?} has {rows} rows in CLOCKS");
+            let rows = |episode: bool| {
+                CLOCKS
+                    .iter()
+                    .filter(|c| c.kind == *kind && matches!(c.scope, Scope::Episode(_)) == episode)
+                    .count()
+            };
+            let (episode, case) = (rows(true), rows(false));
+            let expected = if both.contains(kind) {
+                (1, 1)
+            } else {
+                (episode.min(1), 1 - episode.min(1))
+            };
+            assert_eq!(
+                (episode, case),
+                expected,
+                "{kind:?} has {episode} + {case} rows in CLOCKS"
+            );
         }
-        assert_eq!(CLOCKS.len(), ObligationKind::ALL.len());
+        assert_eq!(CLOCKS.len(), ObligationKind::ALL.len() + both.len());
     }
 
     /// The per-episode and per-case tables hold the rows of `CLOCKS`, each in its order.

@@ -23,9 +23,9 @@
 
 use chrono::NaiveDate;
 
-use super::engine::EpisodeView;
+use super::engine::{EpisodeView, View};
 use super::types::{Consequence, Obligation, ObligationKind};
-use crate::case::event::{EventData, Manner};
+use crate::case::event::{EventData, EventKind, Manner};
 use crate::icwa::{
     ADDITIONAL_DAYS, ConsentTo, IcwaConsent, IcwaFindings, IcwaOrder, NOTICE_DAYS, NoticeRecipient,
     SECRETARY_DAYS,
@@ -120,6 +120,61 @@ fn derive(kind: ObligationKind, ep: &EpisodeView<'_>, out: &mut Vec<Obligation>)
         }
         once.push(out);
     }
+}
+
+/// The terminations of an Indian child's parents before any removal (the child at home, in
+/// preservation or never served): their orders owe the same findings (25 U.S.C. 1912(d), (f);
+/// §1903(1)(ii): a termination is a "child custody proceeding" wherever the child lives),
+/// read as an episode's are — the findings recorded the day of the termination.
+fn terminations_before_care(kind: ObligationKind, view: &View<'_>, out: &mut Vec<Obligation>) {
+    let case = view.case;
+    if !case.facts().icwa_may_apply() || !view.kinds.has(EventKind::ParentalRightsTerminated) {
+        return;
+    }
+    let before = view.episodes().first().map_or(view.events.len(), |e| {
+        e.removal_event().min(view.events.len())
+    });
+    let events = &view.events[..before];
+    for e in events {
+        let EventData::ParentalRightsTerminated { parent } = e.what() else {
+            continue;
+        };
+        if !case.indian_child_status_on(e.date()).icwa_applies() {
+            continue;
+        }
+        let findings = events.iter().rev().find_map(|x| match x.what() {
+            EventData::IcwaFindings(f)
+                if f.order == IcwaOrder::ParentalRightsTermination && x.date() == e.date() =>
+            {
+                Some((x.date(), f))
+            }
+            _ => None,
+        });
+        let once = view.once(kind, None, e.date(), e.date());
+        let once = match findings {
+            Some((on, f)) if carries(kind, f) => once
+                .met(Some(on))
+                .if_missed(Consequence::OpenToInvalidation),
+            Some(_) => once.lapsed(true).if_missed(Consequence::OpenToInvalidation),
+            None => once,
+        };
+        once.about(Subject::Person(parent.clone())).push(out);
+    }
+}
+
+/// Active efforts before a termination outside care.
+pub(super) fn active_efforts_before_care(view: &View<'_>, out: &mut Vec<Obligation>) {
+    terminations_before_care(ObligationKind::IcwaActiveEfforts, view, out);
+}
+
+/// A qualified expert witness before a termination outside care.
+pub(super) fn expert_witness_before_care(view: &View<'_>, out: &mut Vec<Obligation>) {
+    terminations_before_care(ObligationKind::IcwaExpertWitness, view, out);
+}
+
+/// Beyond a reasonable doubt for a termination outside care.
+pub(super) fn evidence_standard_before_care(view: &View<'_>, out: &mut Vec<Obligation>) {
+    terminations_before_care(ObligationKind::IcwaEvidenceStandard, view, out);
 }
 
 /// Active efforts, made and proved unsuccessful (25 U.S.C. 1912(d); 25 CFR 23.120).
