@@ -347,9 +347,12 @@ pub type LicenceStatus = LicenseStatus;
 
 /// A foster-home license: its status and the days it covers.
 ///
-/// Always true: `expires`, when given, is on or after `since`. `since` is the date the home has
-/// been continuously licensed from (keep it across renewals: the kinship-guardianship clock reads
-/// it).
+/// Always true: `expires`, when given, is on or after `since`. `since` is the first day this
+/// license covers. A renewal may keep the first license's `since` or carry its own dates in a
+/// later `family_recorded` (even one keyed before it begins): the kinship-guardianship clock reads
+/// the licenses of every record of the family, one after another, and takes licenses that touch
+/// (one ends on a day, the next is in force the day after) as one stretch (SSA
+/// §473(d)(3)(A)(i)(II)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",

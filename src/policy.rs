@@ -174,10 +174,12 @@ crate::codes::code_names! {
 )]
 pub enum KinshipClock {
     /// Only months while the home held a license in force (payments need a licensed home,
-    /// SSA §472(c)(1)). The default.
+    /// SSA §472(c)(1)): 6 consecutive months of the stay licensed every day, each day judged by
+    /// the family's record in effect that day (SSA §473(d)(3)(A)(i)(II)). The default.
     #[default]
     LicensedMonths,
-    /// Every month in the home, once it is licensed (states that approve retroactively).
+    /// Every month of the stay in the home, once the home has been licensed during it (states
+    /// that approve retroactively).
     AllMonthsInHome,
 }
 

@@ -536,3 +536,304 @@ fn kinship_guardianship_assistance_is_for_a_relative_guardian() {
         )
     );
 }
+
+// ================================================================================================
+// Found in review: the six months in the relative's home (SSA §473(d)(3)(A)(i)(II)) read over the
+// family's records, not only the license in force on the discharge day.
+
+/// F-REL (the grandmother, a relative home) licensed from `since` to `expires`.
+fn relative_licensed(since: chrono::NaiveDate, expires: Option<chrono::NaiveDate>) -> Family {
+    Family::builder(fid("F-REL"), FamilyKind::Relative)
+        .member(member("P-GRANDMA", "Dora", Relationship::Grandparent).caregiver())
+        .license(license(since, expires))
+        .build()
+        .unwrap()
+}
+
+/// F-REL recorded as the guardian's household, no longer a foster home: no license.
+fn relative_guardian_unlicensed() -> Family {
+    Family::builder(fid("F-REL"), FamilyKind::Guardian)
+        .member(member("P-GRANDMA", "Dora", Relationship::Grandparent).caregiver())
+        .build()
+        .unwrap()
+}
+
+/// Discharge to F-REL's guardianship with kinship assistance on `date`.
+fn kinship_guardianship(date: chrono::NaiveDate) -> Event {
+    discharge(
+        date,
+        Discharge::Guardianship(Guardianship::new(fid("F-REL")).with_kinship_assistance()),
+    )
+}
+
+/// Removed 2024-02-01 (contrary to the welfare found that day) to F-REL, licensed 2020-01-01 to
+/// 2024-04-30 at opening; then `more` (dated 2024-02-02 or later); return and adoption ruled out
+/// 2024-07-01.
+fn expiring_relative_home(policy: &Policy, more: Vec<Event>) -> Case {
+    let mut events = vec![
+        removal(d(2024, 2, 1)),
+        ctw(d(2024, 2, 1)),
+        relative_home(d(2024, 2, 1), "R-1"),
+        ruled_out(d(2024, 7, 1)),
+    ];
+    events.extend(more);
+    events.sort_by_key(Event::date);
+    build_with(
+        child(),
+        clock_families_with_relative(relative_licensed(d(2020, 1, 1), Some(d(2024, 4, 30)))),
+        policy,
+        events,
+    )
+}
+
+#[test]
+fn kinship_months_continue_across_a_renewal_without_a_lapse() {
+    // Licensed 2020-01-01 to 2024-04-30, renewed from 2024-05-01 (the day after, no lapse): the
+    // home held a license every day. With her from 2024-02-01; 2024-02-01 + 6 months =
+    // 2024-08-01. Before, the renewal (its own `since`, 2024-05-01) restarted the months:
+    // 2024-05-01 + 6 months = 2024-11-01, and a discharge on 2024-08-01 lacked them.
+    let renewed = relative_licensed(d(2024, 5, 1), None);
+    // The renewal keyed ahead (2024-04-20: the old license still covers 04-20 to 04-30) or on
+    // its first day (2024-05-01).
+    for keyed in [d(2024, 4, 20), d(2024, 5, 1)] {
+        let case = expiring_relative_home(
+            &FEDERAL,
+            vec![
+                recorded(keyed, renewed.clone()),
+                recorded(d(2024, 7, 31), as_kind(&renewed, FamilyKind::Guardian)),
+                kinship_guardianship(d(2024, 8, 1)),
+            ],
+        );
+        assert_eq!(
+            case.kinship_guardianship_gaps(d(2024, 9, 1), &FEDERAL),
+            Some(vec![]),
+            "renewal keyed {keyed}"
+        );
+        // While she was with the grandmother (as of 2024-06-01): counted from the move.
+        let o = one(
+            &case.obligations(d(2024, 6, 1), &FEDERAL),
+            K::KinshipGuardianshipEligibility,
+        )
+        .clone();
+        assert_eq!(
+            (o.counts_from(), o.due(), o.status()),
+            (d(2024, 2, 1), d(2024, 8, 1), Status::Upcoming),
+            "renewal keyed {keyed}"
+        );
+    }
+}
+
+#[test]
+fn a_license_lapse_inside_the_six_months_restarts_them() {
+    // Licensed to 2024-04-30; relicensed from 2024-05-15 (recorded that day): no license
+    // 2024-05-01 to 05-14. The months restart from the new license: 2024-05-15 + 6 months =
+    // 2024-11-15. A discharge on 2024-08-01 (6 months after the move) lacks them; one on
+    // 2024-11-14 (5 months 30 days of the new license) too; one on 2024-11-15 has them.
+    let renewed = relative_licensed(d(2024, 5, 15), None);
+    let with_exit = |exit: chrono::NaiveDate| {
+        expiring_relative_home(
+            &FEDERAL,
+            vec![
+                recorded(d(2024, 5, 15), renewed.clone()),
+                recorded(
+                    date::days_before(exit, 1),
+                    as_kind(&renewed, FamilyKind::Guardian),
+                ),
+                kinship_guardianship(exit),
+            ],
+        )
+    };
+    for (exit, gaps) in [
+        (d(2024, 8, 1), vec![KinshipCondition::SixMonthsInHome]),
+        (d(2024, 11, 14), vec![KinshipCondition::SixMonthsInHome]),
+        (d(2024, 11, 15), vec![]),
+    ] {
+        assert_eq!(
+            with_exit(exit).kinship_guardianship_gaps(d(2024, 12, 1), &FEDERAL),
+            Some(gaps),
+            "discharge {exit}"
+        );
+    }
+    // While she is with the grandmother (as of 2024-06-01): the clock counts from the new
+    // license, due 2024-11-15.
+    let case = expiring_relative_home(&FEDERAL, vec![recorded(d(2024, 5, 15), renewed.clone())]);
+    expect(
+        one(
+            &case.obligations(d(2024, 6, 1), &FEDERAL),
+            K::KinshipGuardianshipEligibility,
+        ),
+        RuleId::KinshipGuardianshipEligibility,
+        d(2024, 5, 15),
+        d(2024, 11, 15),
+        Status::Upcoming,
+        None,
+    );
+}
+
+#[test]
+fn six_months_served_stay_served_when_the_license_ends_later() {
+    // Licensed 2020-01-01 to 2024-08-15; with her from 2024-01-10: 2024-01-10 + 6 months =
+    // 2024-07-10, the six months served (licensed 01-10 to 07-09, every day). The license ends
+    // 2024-08-15; discharge 2024-09-01. The unlicensed days 08-16 to 08-31 cost maintenance
+    // payments (§472(c)(1)), not the assistance. Before, the license not in force on 09-01
+    // erased the months.
+    let licensed = relative_licensed(d(2020, 1, 1), Some(d(2024, 8, 15)));
+    let case = build_with(
+        child(),
+        clock_families_with_relative(licensed.clone()),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 10)),
+            ctw(d(2024, 1, 10)),
+            relative_home(d(2024, 1, 10), "R-1"),
+            ruled_out(d(2024, 8, 1)),
+            recorded(d(2024, 8, 20), as_kind(&licensed, FamilyKind::Guardian)),
+            kinship_guardianship(d(2024, 9, 1)),
+        ],
+    );
+    assert_eq!(
+        case.kinship_guardianship_gaps(d(2024, 10, 1), &FEDERAL),
+        Some(vec![])
+    );
+    expect(
+        one(
+            &case.obligations(d(2024, 10, 1), &FEDERAL),
+            K::KinshipGuardianshipEligibility,
+        ),
+        RuleId::KinshipGuardianshipEligibility,
+        d(2024, 1, 10),
+        d(2024, 9, 1),
+        Status::Met(d(2024, 9, 1)),
+        None,
+    );
+}
+
+#[test]
+fn six_months_served_stay_served_when_the_home_becomes_the_guardians() {
+    // Licensed since 2020-01-01 (the clock families); with her from 2024-01-10: 2024-01-10 + 6
+    // months = 2024-07-10. On 2024-09-01 she is recorded as the guardian's household (no
+    // longer a foster home: no license) and the discharge to guardianship with kinship
+    // assistance is that day. The six months (01-10 to 07-09) were served: no gap. Before, the
+    // record of the guardianship day, without a license, erased them.
+    let events = vec![
+        removal(d(2024, 1, 10)),
+        ctw(d(2024, 1, 10)),
+        relative_home(d(2024, 1, 10), "R-1"),
+        ruled_out(d(2024, 8, 1)),
+        recorded(d(2024, 9, 1), relative_guardian_unlicensed()),
+        kinship_guardianship(d(2024, 9, 1)),
+    ];
+    let case = build(child(), &FEDERAL, events.clone());
+    assert_eq!(
+        case.kinship_guardianship_gaps(d(2024, 10, 1), &FEDERAL),
+        Some(vec![])
+    );
+    // Every month in the home once licensed: the same, counted from the move.
+    let all_months = Policy::federal().with_kinship_clock(KinshipClock::AllMonthsInHome);
+    let case = build(child(), &all_months, events);
+    assert_eq!(
+        case.kinship_guardianship_gaps(d(2024, 10, 1), &all_months),
+        Some(vec![])
+    );
+    // Recorded without a license on 2024-06-01, before the six months: licensed 01-10 to 05-31
+    // only (4 months 22 days), a gap.
+    let case = build(
+        child(),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 10)),
+            ctw(d(2024, 1, 10)),
+            relative_home(d(2024, 1, 10), "R-1"),
+            recorded(d(2024, 6, 1), relative_guardian_unlicensed()),
+            ruled_out(d(2024, 8, 1)),
+            kinship_guardianship(d(2024, 9, 1)),
+        ],
+    );
+    assert_eq!(
+        case.kinship_guardianship_gaps(d(2024, 10, 1), &FEDERAL),
+        Some(vec![KinshipCondition::SixMonthsInHome])
+    );
+}
+
+#[test]
+fn kinship_months_five_months_thirty_days_against_six() {
+    // With the grandmother from 2024-01-31; 2024-01-31 + 6 months = 2024-07-31 (July has 31
+    // days: no clamp). The six months are the days 01-31 to 07-30.
+    //
+    // Licensed throughout (since 2020): a discharge on 2024-07-30 comes after 5 months 30 days
+    // (a gap), one on 2024-07-31 after 6 months (none).
+    for (exit, gaps) in [
+        (d(2024, 7, 30), vec![KinshipCondition::SixMonthsInHome]),
+        (d(2024, 7, 31), vec![]),
+    ] {
+        let case = case_of(vec![
+            removal(d(2024, 1, 31)),
+            ctw(d(2024, 1, 31)),
+            relative_home(d(2024, 1, 31), "R-1"),
+            ruled_out(d(2024, 7, 1)),
+            recorded(
+                d(2024, 7, 15),
+                as_kind(
+                    &relative_family_licensed(d(2020, 1, 1)),
+                    FamilyKind::Guardian,
+                ),
+            ),
+            kinship_guardianship(exit),
+        ]);
+        assert_eq!(
+            case.kinship_guardianship_gaps(d(2024, 9, 1), &FEDERAL),
+            Some(gaps),
+            "discharge {exit}"
+        );
+    }
+    // A license ending before a discharge on 2024-09-01: to 2024-07-29 covers 01-31 to 07-29,
+    // 5 months 30 days (a gap); to 2024-07-30 covers the six months to their last day (none).
+    for (expires, gaps) in [
+        (d(2024, 7, 29), vec![KinshipCondition::SixMonthsInHome]),
+        (d(2024, 7, 30), vec![]),
+    ] {
+        let licensed = relative_licensed(d(2020, 1, 1), Some(expires));
+        let case = build_with(
+            child(),
+            clock_families_with_relative(licensed.clone()),
+            &FEDERAL,
+            vec![
+                removal(d(2024, 1, 31)),
+                ctw(d(2024, 1, 31)),
+                relative_home(d(2024, 1, 31), "R-1"),
+                ruled_out(d(2024, 7, 1)),
+                recorded(d(2024, 8, 31), as_kind(&licensed, FamilyKind::Guardian)),
+                kinship_guardianship(d(2024, 9, 1)),
+            ],
+        );
+        assert_eq!(
+            case.kinship_guardianship_gaps(d(2024, 10, 1), &FEDERAL),
+            Some(gaps),
+            "license to {expires}"
+        );
+    }
+}
+
+#[test]
+fn a_runaway_still_restarts_the_kinship_months() {
+    // Unchanged: a runaway is a placement of its own, so the stay in the home restarts on the
+    // return. With her from 2024-01-10, ran away 2024-03-01, back 2024-03-03: 2024-03-03 + 6
+    // months = 2024-09-03.
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        relative_home(d(2024, 1, 10), "R-1"),
+        ran_away(d(2024, 3, 1), "RA-1"),
+        returned(
+            d(2024, 3, 3),
+            "R-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+    ]);
+    let o = one(
+        &case.obligations(d(2024, 5, 1), &FEDERAL),
+        K::KinshipGuardianshipEligibility,
+    )
+    .clone();
+    assert_eq!((o.counts_from(), o.due()), (d(2024, 3, 3), d(2024, 9, 3)));
+}

@@ -580,6 +580,29 @@ impl Facts {
         (0..self.slots.len()).filter_map(move |slot| self.family_on_slot(slot, date))
     }
 
+    /// Every record of family `id` in the order it was made, each with the date it takes
+    /// effect: `None` for the record at opening (in effect before any event), else the date of
+    /// its `family_recorded` event. Empty for a family the case does not know. Read by the
+    /// kinship-guardianship clock, which judges each day of a stay by the record in effect that
+    /// day.
+    pub(crate) fn family_records(&self, id: &FamilyId) -> Vec<(Option<NaiveDate>, &Family)> {
+        let Some(&slot) = self.family_slot.get(id) else {
+            return Vec::new();
+        };
+        let events = &self.slots[slot].records;
+        let mut out = Vec::with_capacity(events.len() + 1);
+        // A family that entered the case after it opened has no record at opening.
+        if let Some(f) = self.opening.get(slot) {
+            out.push((None, f));
+        }
+        out.extend(
+            events
+                .iter()
+                .map(|&i| (Some(self.events[i].date()), self.resolve(Record::Event(i)))),
+        );
+        out
+    }
+
     /// The family at `slot` as recorded on `date`.
     fn family_on_slot(&self, slot: usize, date: NaiveDate) -> Option<&Family> {
         let records = &self.slots[slot].records;

@@ -5,8 +5,12 @@ use chrono::NaiveDate;
 
 use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::{Discharge, EventData, Guardianship};
+use crate::case::facts::Facts;
+use crate::date;
 use crate::family::{Family, FamilyKind};
+use crate::id::FamilyId;
 use crate::policy::KinshipClock;
+use crate::timeline::calendar;
 
 fn discharge<'a>(c: &Check<'a>) -> Option<&'a Discharge> {
     match c.event.what() {
@@ -54,39 +58,140 @@ pub(crate) fn guardianship_family(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
-/// The first day from which the child has lived, without a break up to `on`, in `family`'s home
-/// while it held a license in force: the start of the kinship-guardianship clock. `None` when the
-/// child is not in that home on `on` or the license is not in force then.
-///
-/// Under [`KinshipClock::AllMonthsInHome`] the months before the license count too, once the home
-/// is licensed on `on`. Read by the kinship-guardianship obligation of the clocks (SSA
-/// §473(d)(3)(A)(i)(II)).
-pub(crate) fn licensed_stay_start(
-    case: &crate::case::facts::Facts,
-    family: &Family,
-    on: NaiveDate,
-    policy: &crate::Policy,
-) -> Option<NaiveDate> {
-    let license = family.license().filter(|l| l.in_force_on(on))?;
+/// The first day of the child's stay in `family`'s home that reaches `on`: the uninterrupted
+/// run of placements with that caregiver ending in the one in progress on `on` (a runaway, a
+/// move elsewhere or a gap between two placements ends a run; a respite keeps the placement and
+/// so the run). `None` when the child is not in that home on `on`.
+fn stay_start(case: &Facts, family: &FamilyId, on: NaiveDate) -> Option<NaiveDate> {
     let placements = case.placements();
     let last = placements.iter().rposition(|p| {
-        p.caregiver() == Some(family.id())
-            && p.start() <= on
-            && p.end().is_none_or(|e| e.date >= on)
+        p.caregiver() == Some(family) && p.start() <= on && p.end().is_none_or(|e| e.date >= on)
     })?;
     let mut start = placements[last].start();
     for p in placements[..last].iter().rev() {
         let contiguous = p.end().is_some_and(|e| e.date == start);
-        if p.caregiver() == Some(family.id()) && contiguous {
+        if p.caregiver() == Some(family) && contiguous {
             start = p.start();
         } else {
             break;
         }
     }
-    Some(match policy.kinship_clock() {
-        KinshipClock::LicensedMonths => start.max(license.since()),
-        KinshipClock::AllMonthsInHome => start,
-    })
+    Some(start)
+}
+
+/// The days `family`'s home held a foster license in force, as maximal runs `(first, last)`
+/// (`last` `None`: no end recorded), in date order.
+///
+/// Each day is judged by the family's record in effect that day: a later `family_recorded`
+/// replaces an earlier record from its date — except that a record whose license begins after
+/// its date (a renewal recorded ahead of the day it takes over) leaves the earlier record the
+/// days before that license begins, so a renewal keyed on 04-20 for a license from 05-01 does
+/// not cut short the one in force to 04-30. Licenses that touch (one's last day `D`, the next in
+/// force from `D + 1` or earlier) make one run. Linear in the number of records.
+fn licensed_runs(case: &Facts, family: &FamilyId) -> Vec<(NaiveDate, Option<NaiveDate>)> {
+    let records = case.family_records(family);
+    // Record `i` governs `[its first day, the earliest first day of any later record)`: walked
+    // from the last record back, keeping that earliest day (`None`: no later record). Its first
+    // day is its event's date, or its license's first day when that is later; the record at
+    // opening governs from before any event.
+    let mut governed: Vec<(NaiveDate, Option<NaiveDate>, &Family)> =
+        Vec::with_capacity(records.len());
+    let mut earliest_later: Option<NaiveDate> = None;
+    for &(recorded, f) in records.iter().rev() {
+        let from = recorded.map_or(NaiveDate::MIN, |r| {
+            f.license().map_or(r, |l| l.since().max(r))
+        });
+        if earliest_later.is_none_or(|l| from < l) {
+            governed.push((from, earliest_later, f));
+            earliest_later = Some(from);
+        }
+    }
+    let mut runs: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
+    for (from, until, f) in governed.into_iter().rev() {
+        let Some(license) = f.license().filter(|l| l.status().in_force()) else {
+            continue;
+        };
+        let first = from.max(license.since());
+        // The last day governed: the day before the next record takes over.
+        let governed_last = until.map(|u| date::days_before(u, 1));
+        let last = match (governed_last, license.expires()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if last.is_some_and(|l| l < first) {
+            continue;
+        }
+        match runs.last_mut() {
+            // Touching or overlapping the run before: the same run.
+            Some((_, prev)) if prev.is_none_or(|p| first <= date::days_after(p, 1)) => {
+                *prev = match (*prev, last) {
+                    (Some(p), Some(l)) => Some(p.max(l)),
+                    _ => None,
+                };
+            }
+            _ => runs.push((first, last)),
+        }
+    }
+    runs
+}
+
+/// The start of the kinship-guardianship clock for a child in `family`'s home on `on`: SSA
+/// §473(d)(3)(A)(i)(II) asks that the child was "eligible for foster care maintenance payments
+/// while residing for at least 6 consecutive months in the home of the prospective relative
+/// guardian", that is 6 consecutive months (the policy's number, counted with its month end) in
+/// that home while it held a license in force every day (§472(c)(1)).
+///
+/// The stay is the uninterrupted run of placements with the family ending in the one in progress
+/// on `on`; each of its days is judged by the family's record in effect that day
+/// ([`licensed_runs`]). The answer, when there is one:
+///
+/// - the first day of the earliest window of 6 months inside the stay, licensed every day and
+///   complete by `on` (`start + 6 months <= on`): the months are served, whatever came after — a
+///   license that expired, or the home recorded as the guardian's household without one,
+///   costs maintenance payments for those days (§472(c)), not the assistance;
+/// - else, when the home is licensed on `on`, the first day of that licensed run inside the
+///   stay: the clock in progress (a renewal without a lapse continues it; a lapse restarts it
+///   from the next license).
+///
+/// `None` when the child is not in that home on `on`, or neither holds. Under
+/// [`KinshipClock::AllMonthsInHome`] every month of the stay counts once the home has held a
+/// license in force on some day of it up to `on`: the answer is the stay's first day.
+pub(crate) fn licensed_stay_start(
+    case: &Facts,
+    family: &FamilyId,
+    on: NaiveDate,
+    policy: &crate::Policy,
+) -> Option<NaiveDate> {
+    let stay = stay_start(case, family, on)?;
+    // The licensed runs that meet the stay `[stay, on]`, each clipped to it.
+    let runs = licensed_runs(case, family);
+    let mut clipped = runs
+        .into_iter()
+        .filter(|&(first, last)| first <= on && last.is_none_or(|l| l >= stay))
+        .map(|(first, last)| (first.max(stay), last));
+    match policy.kinship_clock() {
+        KinshipClock::AllMonthsInHome => clipped.next().map(|_| stay),
+        KinshipClock::LicensedMonths => {
+            let mut in_progress = None;
+            for (first, last) in clipped {
+                // The months from the run's first day are the earliest it can complete: a later
+                // start in the same run completes no earlier.
+                let six = calendar::months_after_with(
+                    first,
+                    policy.kinship_guardianship_months(),
+                    policy.month_end(),
+                );
+                // Served: the window `[first, six)` is licensed and over by `on`.
+                if six <= on && last.is_none_or(|l| date::days_before(six, 1) <= l) {
+                    return Some(first);
+                }
+                if last.is_none_or(|l| l >= on) {
+                    in_progress = Some(first);
+                }
+            }
+            in_progress
+        }
+    }
 }
 
 /// Emancipation only at majority.

@@ -107,8 +107,10 @@ pub(super) fn care_end_age(view: &View<'_>, out: &mut Vec<Obligation>) {
 }
 
 /// Kinship guardianship assistance (SSA §473(d)(3)(A)). While the child is with a relative: a
-/// milestone, eligible 6 consecutive months into the relative's licensed home
-/// (§473(d)(3)(A)(i)(II)). At each discharge to guardianship with kinship assistance: due the
+/// milestone, eligible once 6 consecutive months in the relative's home while it held a license in
+/// force every day are served (§473(d)(3)(A)(i)(II); counted from
+/// [`licensed_stay_start`]: a renewal without a lapse continues the months, a lapse restarts
+/// them, and months served stay served when the license ends later). At each discharge to guardianship with kinship assistance: due the
 /// discharge day, met on it when every condition holds ([`kinship_gaps`]), else overdue with
 /// [`Consequence::NoKinshipGuardianshipAssistance`].
 pub(super) fn kinship_guardianship_eligibility(view: &View<'_>, out: &mut Vec<Obligation>) {
@@ -158,7 +160,7 @@ pub(super) fn kinship_guardianship_eligibility(view: &View<'_>, out: &mut Vec<Ob
         .and_then(|f| view.family(f))
         .filter(|f| f.cared_for_by_relative());
     if let Some(family) = placed_with
-        && let Some(start) = licensed_stay_start(view.case.facts(), family, as_of, policy)
+        && let Some(start) = licensed_stay_start(view.case.facts(), family.id(), as_of, policy)
     {
         let due = calendar::months_after_with(
             start,
@@ -232,11 +234,13 @@ pub(super) fn kinship_gaps(
     if !eligible {
         gaps.push(KinshipCondition::EligibleRemoval);
     }
-    // (i)(II): 6 consecutive months in the relative guardian's home, as the policy counts them.
+    // (i)(II): "eligible for foster care maintenance payments while residing for at least 6
+    // consecutive months in the home": a window of 6 months of the stay ending at the discharge,
+    // the home licensed every day of it (each day by its record), as the policy counts them.
     let six = view
         .case
         .family_on(guardian, on)
-        .and_then(|f| licensed_stay_start(view.case.facts(), f, on, policy))
+        .and_then(|f| licensed_stay_start(view.case.facts(), f.id(), on, policy))
         .is_some_and(|start| {
             calendar::months_after_with(
                 start,
