@@ -189,7 +189,11 @@
 //! same provider after a runaway or a trial home visit is not. A setting without a family that
 //! was recorded without a facility id (a legacy record; the id is not required) has no
 //! provider: after an interruption, a return to the same kind of setting is then taken as the
-//! same setting, and two contiguous stays as a move.
+//! same setting, and two contiguous stays as a move. The QRTP clocks read a QRTP placement the
+//! same way: a return to the same program after a runaway continues the placement, whose 30-day
+//! assessment, 60-day court review and 30-day transition run on from its first day in the
+//! program (SSA §472(k)(3), §475A(c)(1)–(2)); a return to another program, or a stay in a QRTP
+//! after any other setting, is a new QRTP placement with clocks of its own.
 //!
 //! # The order of a history
 //!
@@ -450,6 +454,14 @@
 //! QRTP of the case (`qrtp_placement`), and the QRTP clocks read it as they read
 //! [`EventData::QrtpAssessed`](crate::EventData::QrtpAssessed): the first assessment of the
 //! placement meets `qrtp_assessment`, a finding of not appropriate starts `qrtp_transition`.
+//! The court's review, `qrtp_court_approval`, is met by the first approval or disapproval dated
+//! on or after that first assessment: the court must consider the assessment (SSA
+//! §475A(c)(2)(A)), and an order made before there was one did not. Missed, it withholds title
+//! IV-E payment for the QRTP from the day after its due date until the court decides
+//! ([`IneligibleBetween`](crate::timeline::Consequence::IneligibleBetween)). The head of the
+//! agency's approval of a long stay, `qrtp_long_stay`, is owed once in each episode whose QRTP
+//! stays go beyond a limit (the months add up over the case's stays), and only an approval given
+//! during that episode meets it (§475A(c)(5)).
 //! # The Indian Child Welfare Act
 //!
 //! The child's ICWA status is read as of each date

@@ -97,9 +97,23 @@ fn a_late_qrtp_assessment_costs_the_whole_placement() {
         (Status::Overdue, Some(Consequence::IneligibleForPlacement))
     );
     assert_eq!(one(&obs, K::QrtpCourtApproval).status(), Status::Upcoming);
+    // The court review, due 2024-03-10, is overdue the next day. It used to carry no
+    // consequence; but SSA §472(k)(2)(A) and (k)(3) pay a QRTP beyond the first two weeks only
+    // when the §475A(c) requirements are met, and the Children's Bureau reads them as no FFP
+    // unless the court approves within 60 days (CB PI-18-07; CWPM 8.3B): no payment from
+    // 2024-03-11, the day after the due date, while there is no decision.
     let obs = never.obligations(d(2024, 3, 11), &FEDERAL);
     let o = one(&obs, K::QrtpCourtApproval);
-    assert_eq!((o.status(), o.consequence()), (Status::Overdue, None));
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (
+            Status::Overdue,
+            Some(Consequence::IneligibleBetween {
+                from: d(2024, 3, 11),
+                until: None
+            })
+        )
+    );
 }
 
 #[test]
@@ -276,6 +290,365 @@ fn separate_qrtp_stays_add_up_to_18_months() {
         None,
     );
     assert_eq!(o.subject(), Some(&placement("Q-2")));
+}
+
+/// A QRTP placement `id` at the facility `facility`.
+fn qrtp_at(id: &str, facility: &str) -> NewPlacement {
+    np(id, Setting::Qrtp, None)
+        .at_facility(FacilityId::new(facility).unwrap())
+        .unwrap()
+}
+
+#[test]
+fn a_runaway_and_a_return_to_the_same_qrtp_do_not_restart_its_clocks() {
+    // QRTP Q-1 from 2024-03-01; ran away 2024-03-29; back in the same program on 2024-03-31
+    // (a new placement id, Q-1b). A runaway is not a move (CWPM 1.2B.7): one QRTP placement,
+    // begun 2024-03-01. Assessment due 2024-03-01 + 30 = 2024-03-31 (30 more days of March);
+    // court review due 2024-03-01 + 60 = 2024-03-31 + 30 = 2024-04-30.
+    let same = |begun: NewPlacement, back: NewPlacement, more: Vec<Event>| {
+        let mut events = vec![
+            removal(d(2024, 3, 1)),
+            ev(d(2024, 3, 1), EventData::PlacementBegun(begun)),
+            ran_away(d(2024, 3, 29), "RA-1"),
+            ev(d(2024, 3, 31), EventData::ReturnedFromRunaway(back)),
+        ];
+        events.extend(more);
+        build(teen(), &FEDERAL, events)
+    };
+    let q1 = || np("Q-1", Setting::Qrtp, None);
+    let q1b = || np("Q-1b", Setting::Qrtp, None);
+    // Assessed 2024-04-20, 50 days in (30 in March after the 1st, 20 in April): late, and
+    // §472(k)(3)(A) withholds payment for the whole placement. (Before the fix, Q-1's
+    // obligation was dropped — the child "left" it on 03-29, before 03-31 — and Q-1b had a
+    // fresh 30 days from 03-31, met.) Recorded against either stay, it is the placement's.
+    for (begun, back) in [
+        (q1(), q1b()),
+        (qrtp_at("Q-1", "QF-A"), qrtp_at("Q-1b", "QF-A")),
+        (qrtp_at("Q-1", "QF-A"), q1b()),
+    ] {
+        for named in ["Q-1", "Q-1b"] {
+            let case = same(
+                begun.clone(),
+                back.clone(),
+                vec![assessed(d(2024, 4, 20), named, QrtpAssessment::Appropriate)],
+            );
+            let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+            let o = one(&obs, K::QrtpAssessment);
+            expect(
+                o,
+                RuleId::QrtpAssessment,
+                d(2024, 3, 1),
+                d(2024, 3, 31),
+                Status::MetLate(d(2024, 4, 20)),
+                Some(Consequence::IneligibleForPlacement),
+            );
+            assert_eq!(o.subject(), Some(&placement("Q-1")));
+            // No decision by 2024-06-01: the review due 2024-04-30 is overdue, no payment from
+            // 2024-05-01 (before the fix, Q-1b's own review was due 2024-05-30).
+            let o = one(&obs, K::QrtpCourtApproval);
+            expect(
+                o,
+                RuleId::QrtpCourtApproval,
+                d(2024, 3, 1),
+                d(2024, 4, 30),
+                Status::Overdue,
+                Some(Consequence::IneligibleBetween {
+                    from: d(2024, 5, 1),
+                    until: None,
+                }),
+            );
+            assert_eq!(o.subject(), Some(&placement("Q-1")));
+        }
+    }
+
+    // Found not appropriate on 2024-03-10: paid through the 30-day period 03-10 ..= 04-08, out
+    // by 2024-04-09. The runaway on 03-20 and the return on 03-22 did not take the child out of
+    // the program (before the fix, the runaway "met" the transition on 03-20).
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 3, 1)),
+            qrtp(d(2024, 3, 1), "Q-1"),
+            assessed(d(2024, 3, 10), "Q-1", QrtpAssessment::NotAppropriate),
+            ran_away(d(2024, 3, 20), "RA-1"),
+            returned(d(2024, 3, 22), "Q-1b", Setting::Qrtp, None),
+        ],
+    );
+    let obs = case.obligations(d(2024, 5, 1), &FEDERAL);
+    expect(
+        one(&obs, K::QrtpTransition),
+        RuleId::QrtpTransition,
+        d(2024, 3, 10),
+        d(2024, 4, 9),
+        Status::Overdue,
+        Some(Consequence::NoPaymentFrom(d(2024, 4, 9))),
+    );
+}
+
+#[test]
+fn a_return_to_another_qrtp_after_a_runaway_is_a_new_placement() {
+    // Q-1 at QF-A from 2024-03-01, ran away 2024-03-29, back on 2024-03-31 to Q-2 at another
+    // program, QF-B: a new QRTP placement with its own clocks. Q-1 owes nothing (the child left
+    // it on 03-29, before its assessment was due on 03-31). Q-2: assessment due 2024-03-31 + 30
+    // = 2024-04-30 (met by 04-20); review due 2024-03-31 + 60 = 2024-04-30 + 30 = 2024-05-30,
+    // overdue on 2024-06-01 with no payment from 2024-05-31.
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 3, 1)),
+            ev(
+                d(2024, 3, 1),
+                EventData::PlacementBegun(qrtp_at("Q-1", "QF-A")),
+            ),
+            ran_away(d(2024, 3, 29), "RA-1"),
+            ev(
+                d(2024, 3, 31),
+                EventData::ReturnedFromRunaway(qrtp_at("Q-2", "QF-B")),
+            ),
+            assessed(d(2024, 4, 20), "Q-2", QrtpAssessment::Appropriate),
+        ],
+    );
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    let o = one(&obs, K::QrtpAssessment);
+    expect(
+        o,
+        RuleId::QrtpAssessment,
+        d(2024, 3, 31),
+        d(2024, 4, 30),
+        Status::Met(d(2024, 4, 20)),
+        None,
+    );
+    assert_eq!(o.subject(), Some(&placement("Q-2")));
+    let o = one(&obs, K::QrtpCourtApproval);
+    expect(
+        o,
+        RuleId::QrtpCourtApproval,
+        d(2024, 3, 31),
+        d(2024, 5, 30),
+        Status::Overdue,
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 5, 31),
+            until: None,
+        }),
+    );
+    assert_eq!(o.subject(), Some(&placement("Q-2")));
+}
+
+#[test]
+fn a_court_approval_before_the_assessment_does_not_meet_the_review() {
+    // QRTP Q-1 from 2024-03-01; review due 2024-03-01 + 60 = 2024-04-30. The court "approves"
+    // on 2024-03-05, before the assessment of 2024-03-20: SSA §475A(c)(2)(A) has the court
+    // consider the assessment, which did not exist yet. (Before the fix, the 03-05 order met
+    // the review.)
+    let history = |more: Vec<Event>| {
+        let mut events = vec![
+            removal(d(2024, 3, 1)),
+            qrtp(d(2024, 3, 1), "Q-1"),
+            finding(
+                d(2024, 3, 5),
+                Finding::QrtpApproved {
+                    placement: plid("Q-1"),
+                },
+            ),
+            assessed(d(2024, 3, 20), "Q-1", QrtpAssessment::Appropriate),
+        ];
+        events.extend(more);
+        build(teen(), &FEDERAL, events)
+    };
+    let approved = |on| {
+        finding(
+            on,
+            Finding::QrtpApproved {
+                placement: plid("Q-1"),
+            },
+        )
+    };
+    // On 2024-05-15 nothing else: overdue, no payment from 2024-05-01.
+    let obs = history(vec![]).obligations(d(2024, 5, 15), &FEDERAL);
+    expect(
+        one(&obs, K::QrtpCourtApproval),
+        RuleId::QrtpCourtApproval,
+        d(2024, 3, 1),
+        d(2024, 4, 30),
+        Status::Overdue,
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 5, 1),
+            until: None,
+        }),
+    );
+    // A second approval on 2024-04-10, after the assessment, meets it.
+    let obs = history(vec![approved(d(2024, 4, 10))]).obligations(d(2024, 5, 15), &FEDERAL);
+    let o = one(&obs, K::QrtpCourtApproval);
+    assert_eq!(
+        (o.status(), o.consequence()),
+        (Status::Met(d(2024, 4, 10)), None)
+    );
+    // An approval on the assessment's own day considered it, whichever the day records first.
+    for same_day_first in [true, false] {
+        let mut events = vec![removal(d(2024, 3, 1)), qrtp(d(2024, 3, 1), "Q-1")];
+        let pair = [
+            approved(d(2024, 3, 20)),
+            assessed(d(2024, 3, 20), "Q-1", QrtpAssessment::Appropriate),
+        ];
+        if same_day_first {
+            events.extend(pair);
+        } else {
+            events.extend(pair.into_iter().rev());
+        }
+        let obs = build(teen(), &FEDERAL, events).obligations(d(2024, 5, 15), &FEDERAL);
+        assert_eq!(
+            one(&obs, K::QrtpCourtApproval).status(),
+            Status::Met(d(2024, 3, 20))
+        );
+    }
+}
+
+#[test]
+fn a_missed_court_review_stops_payment_from_the_day_after_it_until_the_approval() {
+    // QRTP Q-1 from 2024-03-01, assessed 2024-03-15; review due 2024-03-01 + 60 = 2024-04-30.
+    // No FFP unless the court approves within 60 days (SSA §472(k)(2)(A), (k)(3); CB
+    // PI-18-07; CWPM 8.3B): from 2024-05-01, the 61st day, until the approval.
+    let history = |approved: Option<chrono::NaiveDate>| {
+        let mut events = vec![
+            removal(d(2024, 3, 1)),
+            qrtp(d(2024, 3, 1), "Q-1"),
+            assessed(d(2024, 3, 15), "Q-1", QrtpAssessment::Appropriate),
+        ];
+        events.extend(approved.map(|on| {
+            finding(
+                on,
+                Finding::QrtpApproved {
+                    placement: plid("Q-1"),
+                },
+            )
+        }));
+        build(teen(), &FEDERAL, events)
+    };
+    for (approved, status, consequence) in [
+        (None, Status::Overdue, Some((d(2024, 5, 1), None))),
+        (
+            Some(d(2024, 5, 10)),
+            Status::MetLate(d(2024, 5, 10)),
+            Some((d(2024, 5, 1), Some(d(2024, 5, 10)))),
+        ),
+        (Some(d(2024, 4, 30)), Status::Met(d(2024, 4, 30)), None),
+    ] {
+        let obs = history(approved).obligations(d(2024, 6, 1), &FEDERAL);
+        expect(
+            one(&obs, K::QrtpCourtApproval),
+            RuleId::QrtpCourtApproval,
+            d(2024, 3, 1),
+            d(2024, 4, 30),
+            status,
+            consequence.map(|(from, until)| Consequence::IneligibleBetween { from, until }),
+        );
+    }
+}
+
+#[test]
+fn a_long_stay_approval_covers_the_stays_of_its_own_episode_only() {
+    // Born 2010-01-01: 14 in 2024, over 13, so 12 consecutive or 18 total months.
+    // Episode 1: Q-1 2024-01-10 .. reunified 2025-03-01; 12 consecutive months end 2025-01-09
+    // (2024-01-10 + 12 months = 2025-01-10, less a day), approved 2024-12-20: met.
+    // Episode 2: removed again 2025-06-01, Q-2 from 2025-06-01. Q-1 counted 13 months
+    // (2024-01-10 .. 2025-02-10) and 19 days (Feb 10 ..= 28, 2025); Q-2 adds 4 months by
+    // 2025-10-01 (17 months, 19 days), and 11 more days (Oct 1 ..= 11) make 30 leftover days, a
+    // month: 18 months through 2025-10-11, the due date. Q-2's own 12 consecutive months run to
+    // 2026-05-31, later. The approval of 2024-12-20 was for the first episode's stay: §475A(c)(5)
+    // asks for the head's approval "for the continued placement" on the most recent evidence.
+    let teen14 = || child_born(d(2010, 1, 1));
+    let history = |more: Vec<Event>| {
+        let mut events = vec![
+            removal(d(2024, 1, 10)),
+            qrtp(d(2024, 1, 10), "Q-1"),
+            ev(
+                d(2024, 12, 20),
+                EventData::QrtpLongStayApproved {
+                    placement: plid("Q-1"),
+                },
+            ),
+            discharge(d(2025, 3, 1), ExitReason::Reunified),
+            removal(d(2025, 6, 1)),
+            qrtp(d(2025, 6, 1), "Q-2"),
+        ];
+        events.extend(more);
+        build(teen14(), &FEDERAL, events)
+    };
+    let obs = history(vec![]).obligations(d(2025, 12, 1), &FEDERAL);
+    let stays = all(&obs, K::QrtpLongStay);
+    assert_eq!(stays.len(), 2, "{stays:?}");
+    expect(
+        stays[0],
+        RuleId::QrtpLongStay,
+        d(2024, 1, 10),
+        d(2025, 1, 9),
+        Status::Met(d(2024, 12, 20)),
+        None,
+    );
+    assert_eq!(stays[0].subject(), Some(&placement("Q-1")));
+    // Before the fix: only the first, met, and nothing owed for Q-2.
+    expect(
+        stays[1],
+        RuleId::QrtpLongStay,
+        d(2025, 6, 1),
+        d(2025, 10, 11),
+        Status::Overdue,
+        None,
+    );
+    assert_eq!(stays[1].subject(), Some(&placement("Q-2")));
+    assert_eq!(stays[1].episode(), Some(2));
+    // An approval given during the second episode meets its own.
+    let obs = history(vec![ev(
+        d(2025, 9, 15),
+        EventData::QrtpLongStayApproved {
+            placement: plid("Q-2"),
+        },
+    )])
+    .obligations(d(2025, 12, 1), &FEDERAL);
+    let stays = all(&obs, K::QrtpLongStay);
+    assert_eq!(
+        stays.iter().map(|o| o.status()).collect::<Vec<_>>(),
+        [Status::Met(d(2024, 12, 20)), Status::Met(d(2025, 9, 15))]
+    );
+
+    // Already past the limit before the next episode: Q-1 2023-01-01 .. 2024-09-01 is 20
+    // months (over 18 and 12); a stay in a later episode, from 2025-01-01, needs an approval
+    // from its first day.
+    let case = build(
+        teen14(),
+        &FEDERAL,
+        vec![
+            removal(d(2023, 1, 1)),
+            qrtp(d(2023, 1, 1), "Q-1"),
+            ev(
+                d(2023, 12, 1),
+                EventData::QrtpLongStayApproved {
+                    placement: plid("Q-1"),
+                },
+            ),
+            discharge(d(2024, 9, 1), ExitReason::Reunified),
+            removal(d(2025, 1, 1)),
+            qrtp(d(2025, 1, 1), "Q-2"),
+        ],
+    );
+    let obs = case.obligations(d(2025, 2, 1), &FEDERAL);
+    let stays = all(&obs, K::QrtpLongStay);
+    assert_eq!(stays.len(), 2, "{stays:?}");
+    // 2023-01-01 + 12 months = 2024-01-01, less a day: 2023-12-31; approved 2023-12-01.
+    assert_eq!(
+        (stays[0].due(), stays[0].status()),
+        (d(2023, 12, 31), Status::Met(d(2023, 12, 1)))
+    );
+    expect(
+        stays[1],
+        RuleId::QrtpLongStay,
+        d(2025, 1, 1),
+        d(2025, 1, 1),
+        Status::Overdue,
+        None,
+    );
 }
 
 /// The young child removed 2024-01-08 into `setting`.

@@ -448,10 +448,10 @@ impl<'a> EpisodeView<'a> {
         *self.settings.get_or_init(|| ffpsa::Settings::read(self))
     }
 
-    /// The QRTP records of the episode's placements, read in one pass over its events.
+    /// The episode's QRTP placements and their records, read in one pass over its placements
+    /// and one over its events.
     pub(crate) fn qrtp_records(&self) -> &ffpsa::QrtpRecords<'a> {
-        self.qrtp
-            .get_or_init(|| ffpsa::QrtpRecords::read(self.events))
+        self.qrtp.get_or_init(|| ffpsa::QrtpRecords::read(self))
     }
 
     /// Whether the child is still in care on `date` in this episode (and `date` <= as_of).

@@ -41,46 +41,110 @@ fn placements<'a>(
 }
 
 /// A placement that may be paid through `last_paid`: the child must be out of it by the next
-/// day, the due date, else no payment from then. Met on the day the child left.
+/// day, the due date, else no payment from then. Met on `left`, the day the child left.
 fn must_leave_by(
     ep: &EpisodeView<'_>,
     kind: K,
-    p: &Placement,
+    about: &Placement,
+    left: Option<NaiveDate>,
     from: NaiveDate,
     last_paid: NaiveDate,
     out: &mut Vec<Obligation>,
 ) {
     let due = calendar::days_after(last_paid, 1);
     ep.once(kind, from, due)
-        .met(ended(ep.view, p))
+        .met(left)
         .if_missed(Consequence::NoPaymentFrom(due))
-        .about(Subject::Placement(p.id().clone()))
+        .about(Subject::Placement(about.id().clone()))
         .push(out);
 }
 
 /// What the history says of one QRTP placement: the first assessment, the first court
-/// decision, and the first determination that it is not appropriate or is disapproved.
+/// decision that could consider an assessment, and the first determination that it is not
+/// appropriate or is disapproved.
 #[derive(Debug, Clone, Copy, Default)]
 struct QrtpRecord {
     assessed: Option<(NaiveDate, QrtpAssessment)>,
+    /// The first approval or disapproval dated on or after the first assessment: the court must
+    /// "consider the assessment" (SSA §475A(c)(2)(A)), and an order made before any assessment
+    /// existed did not.
     decided: Option<NaiveDate>,
+    /// The last court decision recorded while there was no assessment yet: it decides the review
+    /// when an assessment of the same day follows it in the day's order.
+    decided_unassessed: Option<NaiveDate>,
     negative: Option<NaiveDate>,
 }
 
-/// The QRTP records of one episode, by placement.
+/// One QRTP placement as the law counts it: the stay begun in `first`, continued by each return
+/// to the same program after a runaway (`last`, the latest of them). A runaway is not a move
+/// (CWPM 1.2B.7: the return to the same provider is the same placement setting, as
+/// [`Placement::same_setting_as`] reads it for the AFCARS count), so the 30-day assessment and
+/// the 60-day court review of SSA §472(k)(3)(A) and §475A(c)(1)–(2) run from the start of
+/// `first`, and an assessment or court decision recorded against any of its stays is the
+/// placement's. A return to another program, or a stay after any other setting, begins a new
+/// QRTP placement with its own clocks.
+#[derive(Debug, Clone, Copy)]
+struct QrtpPlacement<'a> {
+    first: &'a Placement,
+    last: &'a Placement,
+    record: QrtpRecord,
+}
+
+impl QrtpPlacement<'_> {
+    fn start(&self) -> NaiveDate {
+        self.first.start()
+    }
+
+    /// The obligations are about the placement that began it.
+    fn subject(&self) -> Subject {
+        Subject::Placement(self.first.id().clone())
+    }
+}
+
+/// The QRTP placements of one episode, in order, with their records.
 #[derive(Debug, Default)]
-pub(super) struct QrtpRecords<'a>(HashMap<&'a PlacementId, QrtpRecord>);
+pub(super) struct QrtpRecords<'a>(Vec<QrtpPlacement<'a>>);
 
 impl<'a> QrtpRecords<'a> {
-    /// Reads the episode's `events` in one pass: the first assessment, the first court decision
-    /// and the first negative determination of each QRTP placement.
-    pub(super) fn read(events: &'a [Event]) -> QrtpRecords<'a> {
+    /// Reads the episode's QRTP placements (begun on or before `as_of`) in one pass over its
+    /// placements, joining each return to the same program after a runaway to the placement it
+    /// interrupted; then its events in one pass: the first assessment, the first court decision
+    /// on or after it, and the first negative determination of each.
+    pub(super) fn read(ep: &EpisodeView<'a>) -> QrtpRecords<'a> {
+        let mut found: Vec<QrtpPlacement<'a>> = Vec::new();
+        let mut index: HashMap<&'a PlacementId, usize> = HashMap::new();
+        // The QRTP placement a stay may continue: the last one, while only runaways followed it.
+        let mut open: Option<usize> = None;
+        for p in placements(ep, |_| true) {
+            if is_qrtp(p) {
+                let i = match open.filter(|&i| found[i].last.same_setting_as(p)) {
+                    Some(i) => {
+                        found[i].last = p;
+                        i
+                    }
+                    None => {
+                        found.push(QrtpPlacement {
+                            first: p,
+                            last: p,
+                            record: QrtpRecord::default(),
+                        });
+                        found.len() - 1
+                    }
+                };
+                index.insert(p.id(), i);
+                open = Some(i);
+            } else if !p.setting().is_runaway() {
+                open = None;
+            }
+        }
+        if found.is_empty() {
+            return QrtpRecords(found);
+        }
         enum Entry {
             Assessed(QrtpAssessment),
             Decided { approved: bool },
         }
-        let mut records: HashMap<&PlacementId, QrtpRecord> = HashMap::new();
-        for e in events {
+        for e in ep.events {
             let (placement, kind) = match e.what() {
                 EventData::QrtpAssessed { placement, outcome } => {
                     (placement, Entry::Assessed(*outcome))
@@ -97,29 +161,42 @@ impl<'a> QrtpRecords<'a> {
                 }
                 _ => continue,
             };
-            let r = records.entry(placement).or_default();
+            let Some(r) = index.get(placement).and_then(|&i| found.get_mut(i)) else {
+                continue;
+            };
+            let r = &mut r.record;
             let on = e.date();
             match kind {
                 Entry::Assessed(outcome) => {
-                    r.assessed.get_or_insert((on, outcome));
+                    if r.assessed.is_none() {
+                        r.assessed = Some((on, outcome));
+                        // A decision of the same day recorded before it considered it.
+                        if r.decided_unassessed == Some(on) {
+                            r.decided = Some(on);
+                        }
+                    }
                     if outcome == QrtpAssessment::NotAppropriate {
                         r.negative.get_or_insert(on);
                     }
                 }
                 Entry::Decided { approved } => {
-                    r.decided.get_or_insert(on);
+                    if r.assessed.is_some() {
+                        r.decided.get_or_insert(on);
+                    } else {
+                        r.decided_unassessed = Some(on);
+                    }
                     if !approved {
                         r.negative.get_or_insert(on);
                     }
                 }
             }
         }
-        QrtpRecords(records)
+        QrtpRecords(found)
     }
 
-    /// What the history says of placement `p`.
-    fn of(&self, p: &Placement) -> QrtpRecord {
-        self.0.get(p.id()).copied().unwrap_or_default()
+    /// The episode's QRTP placements, in order.
+    fn placements(&self) -> impl Iterator<Item = &QrtpPlacement<'a>> {
+        self.0.iter()
     }
 }
 
@@ -161,56 +238,76 @@ impl Settings {
     }
 }
 
-/// SSA §475A(c)(1), §472(k)(3)(A): the QRTP assessment within 30 days of the placement, else no
-/// payment for the whole placement. Nothing is owed when the child left before it was due.
+/// SSA §475A(c)(1), §472(k)(3)(A): the QRTP assessment within 30 days of the start of the
+/// placement, else no payment "for the duration of the placement". One obligation per QRTP
+/// placement ([`QrtpPlacement`]): a runaway and a return to the same program do not restart the
+/// 30 days, which run from the first day in the program. Nothing is owed when the child left the
+/// placement (and had not come back to it) before it was due.
 pub(super) fn qrtp_assessment(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if !ep.settings().qrtp {
         return;
     }
     let view = ep.view;
-    for p in placements(ep, is_qrtp) {
-        let start = p.start();
+    for q in ep.qrtp_records().placements() {
+        let start = q.start();
         let due = calendar::days_after(start, view.policy.qrtp_assessment_days());
-        let assessed = ep.qrtp_records().of(p).assessed;
         ep.once(K::QrtpAssessment, start, due)
-            .met(assessed.map(|a| a.0))
-            .owed(still_in(view, p, due))
+            .met(q.record.assessed.map(|a| a.0))
+            .owed(still_in(view, q.last, due))
             .if_missed(Consequence::IneligibleForPlacement)
-            .about(Subject::Placement(p.id().clone()))
+            .about(q.subject())
             .push(out);
     }
 }
 
-/// SSA §475A(c)(2): the court approves or disapproves the QRTP placement within 60 days. Nothing
-/// is owed when the child left before it was due.
+/// SSA §475A(c)(2): within 60 days of the start of each QRTP placement the court considers the
+/// assessment and approves or disapproves the placement. Met by the first approval or
+/// disapproval dated on or after the placement's first assessment (one dated before any
+/// assessment did not consider it). Counted, as the assessment is, from the first day in the
+/// program across a runaway and a return to it. Nothing is owed when the child left before it
+/// was due.
+///
+/// Missed, no title IV-E maintenance for the QRTP from the day after the due date until the
+/// decision (or, while there is none, for the rest of the placement): SSA §472(k)(2)(A) and
+/// (k)(3) pay a QRTP beyond the first two weeks only when the §475A(c) requirements are met, and
+/// the Children's Bureau reads them as no FFP unless the court approves within 60 days
+/// (CB PI-18-07; CWPM 8.3B).
 pub(super) fn qrtp_court_approval(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if !ep.settings().qrtp {
         return;
     }
     let view = ep.view;
-    for p in placements(ep, is_qrtp) {
-        let start = p.start();
+    for q in ep.qrtp_records().placements() {
+        let start = q.start();
         let due = calendar::days_after(start, view.policy.qrtp_court_days());
+        let decided = q.record.decided;
         ep.once(K::QrtpCourtApproval, start, due)
-            .met(ep.qrtp_records().of(p).decided)
-            .owed(still_in(view, p, due))
-            .about(Subject::Placement(p.id().clone()))
+            .met(decided)
+            .owed(still_in(view, q.last, due))
+            .if_missed(Consequence::IneligibleBetween {
+                from: calendar::days_after(due, 1),
+                until: decided,
+            })
+            .about(q.subject())
             .push(out);
     }
 }
 
 /// SSA §472(k)(3)(B): a QRTP placement found inappropriate or disapproved is paid at most for the
-/// 30-day period that begins on that determination.
+/// 30-day period that begins on that determination. The child must be out of the program: a
+/// runaway and a return to it does not end the placement.
 pub(super) fn qrtp_transition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if !ep.settings().qrtp {
         return;
     }
-    let policy = ep.view.policy;
-    for p in placements(ep, is_qrtp) {
-        if let Some(on) = ep.qrtp_records().of(p).negative {
+    let view = ep.view;
+    let policy = view.policy;
+    for q in ep.qrtp_records().placements() {
+        if let Some(on) = q.record.negative {
             let period = date::day_period(on, policy.qrtp_transition_days());
             let due = period.last_day().unwrap_or(on);
-            must_leave_by(ep, K::QrtpTransition, p, on, due, out);
+            let left = ended(view, q.last);
+            must_leave_by(ep, K::QrtpTransition, q.first, left, on, due, out);
         }
     }
 }
@@ -228,7 +325,8 @@ pub(super) fn congregate_care_limit(ep: &EpisodeView<'_>, out: &mut Vec<Obligati
         let due = date::first_days(start, policy.congregate_care_days())
             .last_day()
             .unwrap_or(start);
-        must_leave_by(ep, K::CongregateCareLimit, p, start, due, out);
+        let left = ended(ep.view, p);
+        must_leave_by(ep, K::CongregateCareLimit, p, left, start, due, out);
     }
 }
 
@@ -268,35 +366,48 @@ pub(super) fn independent_living_age(ep: &EpisodeView<'_>, out: &mut Vec<Obligat
 }
 
 /// Head-of-agency approval for long QRTP stays (SSA §475A(c)(5)): more than 12 consecutive or 18
-/// total months, or for a child under 13 more than 6 months in all. Due on the last day of the
-/// limit; met by an approval on or before it. Projected while the child is in a QRTP.
+/// total months, or for a child under 13 more than 6 months in all. The months are counted over
+/// every QRTP stay of the case (the totals add up across episodes; the consecutive months within
+/// one unbroken stretch), and one approval is owed for each episode whose stays go beyond a
+/// limit: due on the last day within the limit, or on the episode's first day in a QRTP when an
+/// earlier episode had already gone beyond it. Met by an approval given during that episode, on
+/// or after its first day in a QRTP and before the next removal: the head approves "the
+/// continued placement" on "the most recent versions of the evidence", so an approval given in
+/// an earlier episode does not approve a later one's stays. Projected while the child is in a
+/// QRTP.
 pub(super) fn qrtp_long_stay(view: &View<'_>, out: &mut Vec<Obligation>) {
     let policy = view.policy;
-    let stays: Vec<&Placement> = view
-        .case
-        .placements()
-        .iter()
-        .filter(|p| p.setting() == Setting::Qrtp && p.start() <= view.as_of)
-        .collect();
-    let Some(first) = stays.first() else {
+    let episodes = view.episodes();
+    // The QRTP stays begun on or before `as_of`, each with the index of its episode.
+    let mut stays: Vec<(usize, &Placement)> = Vec::new();
+    for (k, e) in episodes.iter().enumerate() {
+        stays.extend(
+            view.case
+                .episode_placements(e)
+                .iter()
+                .filter(|p| is_qrtp(p) && p.start() <= view.as_of)
+                .map(|p| (k, p)),
+        );
+    }
+    let Some(&(_, first)) = stays.first() else {
         return;
     };
-    let in_qrtp_now = stays.last().is_some_and(|p| ended(view, p).is_none());
+    let in_qrtp_now = stays.last().is_some_and(|(_, p)| ended(view, p).is_none());
     // Project far enough for the longest limit.
     let horizon = if in_qrtp_now {
         calendar::days_after(view.months_after(view.as_of, policy.qrtp_total_months()), 1)
     } else {
         view.as_of
     };
-    // Consecutive QRTP stays merge into one stretch.
-    let mut stretches: Vec<Period> = Vec::new();
-    for p in &stays {
+    // Consecutive QRTP stays merge into one stretch, of the episode of its first stay.
+    let mut periods: Vec<(usize, Period)> = Vec::new();
+    for &(k, p) in &stays {
         let end = ended(view, p).unwrap_or(horizon);
-        match stretches.last_mut() {
-            Some(last) if last.end() == p.start() => {
+        match periods.last_mut() {
+            Some((_, last)) if last.end() == p.start() => {
                 *last = Period::new(last.start(), end).unwrap_or(*last)
             }
-            _ => stretches.extend(Period::new(p.start(), end)),
+            _ => periods.extend(Period::new(p.start(), end).map(|s| (k, s))),
         }
     }
     let young = view
@@ -305,7 +416,7 @@ pub(super) fn qrtp_long_stay(view: &View<'_>, out: &mut Vec<Obligation>) {
         .age_on(first.start(), policy)
         .is_some_and(|a| a < policy.qrtp_young_child_age());
     let mut care = Care::new(policy.month_end());
-    for s in stretches {
+    for &(_, s) in &periods {
         care.push(s);
     }
     let stretches = care.stretches();
@@ -314,33 +425,71 @@ pub(super) fn qrtp_long_stay(view: &View<'_>, out: &mut Vec<Obligation>) {
         first_day_reaching(stretches, months, counting, None, policy.month_end())
             .map(|r: Reached| r.day)
     };
-    let due = if young {
+    // The episode of the stretch a day found inside the stretches falls in.
+    let episode_of = |day: NaiveDate| {
+        let n = stretches.partition_point(|s| s.start() <= day);
+        n.checked_sub(1)
+            .and_then(|i| periods.get(i))
+            .map(|(k, _)| *k)
+    };
+    // The first day reaching the total (for a child under 13, the only) limit, and its episode.
+    let total = if young {
         reaching(stretches, policy.qrtp_young_child_months())
     } else {
-        let total = reaching(stretches, policy.qrtp_total_months());
-        let consecutive = (0..stretches.len())
-            .filter_map(|k| reaching(&stretches[k..=k], policy.qrtp_consecutive_months()))
-            .min();
-        total.into_iter().chain(consecutive).min()
+        reaching(stretches, policy.qrtp_total_months())
+    }
+    .and_then(|day| Some((episode_of(day)?, day)));
+    // The first day each episode reaches a limit, by episode index.
+    let mut due: Vec<Option<NaiveDate>> = vec![None; episodes.len()];
+    let earliest = |due: &mut [Option<NaiveDate>], k: usize, day: NaiveDate| {
+        if let Some(d) = due.get_mut(k) {
+            *d = Some(d.map_or(day, |d| d.min(day)));
+        }
     };
-    let Some(due) = due else {
-        return;
-    };
-    let Some(stay) = stays.iter().rev().find(|p| p.start() <= due) else {
-        return;
-    };
-    let approved = view
+    if !young {
+        for (i, &(k, _)) in periods.iter().enumerate() {
+            let own = stretches.get(i..=i).unwrap_or_default();
+            if let Some(day) = reaching(own, policy.qrtp_consecutive_months()) {
+                earliest(&mut due, k, day);
+            }
+        }
+    }
+    // The approvals given, in order.
+    let approvals: Vec<NaiveDate> = view
         .events
         .iter()
-        .find(|e| {
-            matches!(e.what(), EventData::QrtpLongStayApproved { .. }) && e.date() >= first.start()
-        })
-        .map(|e| e.date());
-    let episode = view.episode_on(stay.start());
-    view.once(K::QrtpLongStay, episode, first.start(), due)
-        .met(approved)
-        .about(Subject::Placement(stay.id().clone()))
-        .push(out);
+        .filter(|e| matches!(e.what(), EventData::QrtpLongStayApproved { .. }))
+        .map(Event::date)
+        .collect();
+    let mut stays = stays.as_slice();
+    while let Some(&(k, episode_first)) = stays.first() {
+        let n = stays.partition_point(|(j, _)| *j == k);
+        let (own, rest) = stays.split_at(n);
+        stays = rest;
+        let from = episode_first.start();
+        match total {
+            Some((j, day)) if j == k => earliest(&mut due, k, day),
+            // Beyond the limit before this episode's first day in a QRTP: due on it.
+            Some((j, _)) if j < k => earliest(&mut due, k, from),
+            _ => {}
+        }
+        let Some(due) = due.get(k).copied().flatten() else {
+            continue;
+        };
+        let Some(&(_, stay)) = own.iter().rev().find(|(_, p)| p.start() <= due) else {
+            continue;
+        };
+        let next_removal = episodes.get(k + 1).map(|e| e.removal_date());
+        let i = approvals.partition_point(|&on| on < from);
+        let approved = approvals
+            .get(i)
+            .copied()
+            .filter(|&on| next_removal.is_none_or(|r| on < r));
+        view.once(K::QrtpLongStay, Some(episodes[k].number()), from, due)
+            .met(approved)
+            .about(Subject::Placement(stay.id().clone()))
+            .push(out);
+    }
 }
 
 /// One Family First prevention period: its first day, its due date (the first day past the 12

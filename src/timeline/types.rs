@@ -266,12 +266,14 @@ pub enum Consequence {
     IneligibleForEpisode,
     /// No payment for the whole placement.
     IneligibleForPlacement,
-    /// Ineligible from `from` (the first of the month after the due date) until the finding is
-    /// made (`until`, the day it was made; `None` while it is not).
+    /// Ineligible from `from` until the requirement is met (`until`, the day it was met; `None`
+    /// while it is not): for a judicial finding, from the first of the month after the due date
+    /// until the finding is made; for a QRTP court review missed at 60 days, from the day after
+    /// the due date until the court's decision.
     IneligibleBetween {
         /// The first day without eligibility.
         from: NaiveDate,
-        /// The day the finding was made, when it was.
+        /// The day the requirement was met (the finding made, the decision given), when it was.
         until: Option<NaiveDate>,
     },
     /// No federal payment from this date.
