@@ -142,9 +142,23 @@ impl Builder {
         self.date > HORIZON
     }
     fn push(&mut self, what: EventData) {
-        if !self.past_horizon() {
-            self.events.push(Event::new(self.date, what).unwrap());
+        if self.past_horizon() {
+            return;
         }
+        // Keyed in the order the case keeps its day (`EventKind::day_rank`): the court's findings
+        // and the records about a placement (rank 4) follow the day's moves and plans (rank 3),
+        // so the history comes sorted, as an export of `Case::events` does.
+        let event = Event::new(self.date, what).unwrap();
+        let rank = event.kind().day_rank();
+        let mut at = self.events.len();
+        while rank < 4
+            && at > 0
+            && self.events[at - 1].date() == self.date
+            && self.events[at - 1].kind().day_rank() == 4
+        {
+            at -= 1;
+        }
+        self.events.insert(at, event);
     }
     fn age_years(&self) -> u64 {
         let mut age = self.date.year() - self.born.year();
@@ -427,10 +441,20 @@ pub fn case_seeded(n: u64, seed: u64) -> Synthetic {
     finish(b, child, families)
 }
 
-/// The history in date order (the reports join it at their dates, after the day's other events).
+/// The history in the order the case keeps it: the reports join it at their dates, after the
+/// day's other events in care and before its findings and exits (`EventKind::day_rank`).
 fn finish(mut b: Builder, child: Child, families: Vec<Family>) -> Synthetic {
-    b.events.append(&mut b.reports);
     b.events.sort_by_key(|e| e.date());
+    b.reports.sort_by_key(|e| e.date());
+    for report in std::mem::take(&mut b.reports) {
+        let day = report.date();
+        let from = b.events.partition_point(|e| e.date() < day);
+        let to = b.events.partition_point(|e| e.date() <= day);
+        let at = (from..to)
+            .find(|&i| b.events[i].kind().day_rank() >= 4)
+            .unwrap_or(to);
+        b.events.insert(at, report);
+    }
     Synthetic {
         child,
         families,
