@@ -500,9 +500,10 @@
 //! [`OpenToInvalidation`](crate::timeline::Consequence::OpenToInvalidation) when the only
 //! consent lacks the certificate; overdue with no consequence stated when none is recorded.
 //! A parent who withdraws consent to a voluntary foster-care placement has the child returned
-//! (§1913(b)): `icwa_return_on_withdrawal` is due the day of the withdrawal and met by the
-//! episode's exit, a trial home visit, or an ICWA foster-care placement order (the agency went to
-//! court instead), whichever came first; missed, open to invalidation (§1914).
+//! (§1913(b)): `icwa_return_on_withdrawal` is due the day of the withdrawal and met by an exit
+//! to reunification, a trial home visit, a transfer to the tribe, or an ICWA foster-care placement
+//! order (the agency went to court instead), whichever came first; missed, open to invalidation
+//! (§1914). A relinquishment before any removal owes its consent too, with no episode.
 //!
 //! What an order must rest on is reported, never refused: the order was made. For each ICWA
 //! foster-care placement order (the court order that removed the child, or the `icwa_findings`

@@ -914,3 +914,25 @@ fn the_long_stay_months_follow_the_policys_month_end_reading() {
     let o = case.obligations(d(2024, 10, 1), &roll);
     assert_eq!(one(&o, K::QrtpLongStay).due(), d(2025, 2, 28));
 }
+
+#[test]
+fn a_return_to_the_same_qrtp_the_day_the_child_ran_away_continues_the_placement() {
+    // QRTP Q-1 (no facility id) from 2024-01-10; ran away 2024-01-20 and back in the program
+    // the same day (Q-1b). One QRTP placement begun 2024-01-10: the assessment is due
+    // 2024-01-10 + 30 = 2024-02-09, not 30 days from the return (2024-02-19).
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 10)),
+            qrtp(d(2024, 1, 10), "Q-1"),
+            ran_away(d(2024, 1, 20), "RA-1"),
+            returned(d(2024, 1, 20), "Q-1b", Setting::Qrtp, None),
+        ],
+    );
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    let o = one(&obs, K::QrtpAssessment);
+    assert_eq!((o.counts_from(), o.due()), (d(2024, 1, 10), d(2024, 2, 9)));
+    assert_eq!(o.status(), Status::Overdue);
+    assert_eq!(o.subject(), Some(&placement("Q-1")));
+}

@@ -1559,3 +1559,94 @@ fn a_termination_before_any_removal_owes_the_same_findings() {
     // The placement order and the termination: two.
     assert_eq!(all(&obs, K::IcwaEvidenceStandard).len(), 2);
 }
+
+#[test]
+fn a_relinquishment_at_home_and_a_withdrawn_consent_to_adoption() {
+    // An Indian child at home (no removal). The mother's certified consent to the adoption on
+    // 2024-05-01, withdrawn on 2024-05-20; her relinquishment on 2024-06-03 rests on no consent
+    // standing: overdue, with no episode (§1913(a) reaches a voluntary termination wherever the
+    // child lives).
+    let case = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            consent(d(2024, 5, 1), "P-MOTHER", ConsentTo::Adoption),
+            withdrawn(d(2024, 5, 20), "P-MOTHER", ConsentTo::Adoption),
+            relinquished(d(2024, 6, 3), "P-MOTHER"),
+        ],
+    );
+    let obs = case.obligations(d(2024, 7, 1), &FEDERAL);
+    let o = one(&obs, K::IcwaValidConsent);
+    assert_eq!((o.due(), o.episode()), (d(2024, 6, 3), None));
+    assert_eq!(o.status(), Status::Overdue);
+    assert_eq!(o.subject(), Some(&person("P-MOTHER")));
+    // Not withdrawn: met on 2024-05-01.
+    let kept = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            consent(d(2024, 5, 1), "P-MOTHER", ConsentTo::Adoption),
+            relinquished(d(2024, 6, 3), "P-MOTHER"),
+        ],
+    );
+    let obs = kept.obligations(d(2024, 7, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::IcwaValidConsent).status(),
+        Status::Met(d(2024, 5, 1))
+    );
+    // Relinquished at home on 2023-11-01, then removed in 2024: one obligation, the case's.
+    let then_removed = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            relinquished(d(2023, 11, 1), "P-MOTHER"),
+            removal(d(2024, 1, 10)),
+        ],
+    );
+    let obs = then_removed.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::IcwaValidConsent).episode(), None);
+}
+
+#[test]
+fn a_reason_to_know_learned_after_30_days_of_an_emergency_hold_still_owes_the_limit() {
+    // Emergency removal 2024-01-10, due 2024-02-09; the reason to know learned on the 30th day
+    // (2024-02-09) or later (2024-02-10), the child still held: overdue.
+    for learned in [d(2024, 2, 9), d(2024, 2, 10)] {
+        let case = build(
+            child(),
+            &FEDERAL,
+            vec![
+                emergency(d(2024, 1, 10)),
+                status(learned, IndianChildStatus::ReasonToKnow),
+            ],
+        );
+        let obs = case.obligations(d(2024, 2, 20), &FEDERAL);
+        let o = one(&obs, K::IcwaEmergencyRemoval);
+        assert_eq!(o.due(), d(2024, 2, 9));
+        assert_eq!(o.status(), Status::Overdue);
+    }
+}
+
+#[test]
+fn only_a_return_home_meets_a_withdrawn_consent_to_foster_care() {
+    // Placed voluntarily on 2024-01-10 on the mother's consent of 2024-01-05, withdrawn on
+    // 2024-04-01; on 2024-05-01 the child leaves care to a guardian: not a return to the
+    // parent (§1913(b)), so the obligation due 2024-04-01 stays overdue.
+    let mut case = Case::new(indian_child(d(2016, 5, 4)), all_families()).unwrap();
+    for e in [
+        consent(d(2024, 1, 5), "P-MOTHER", ConsentTo::FosterCare),
+        voluntary(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        withdrawn(d(2024, 4, 1), "P-MOTHER", ConsentTo::FosterCare),
+        discharge(
+            d(2024, 5, 1),
+            Discharge::Guardianship(Guardianship::new(fid("F-GUARD"))),
+        ),
+    ] {
+        accept(&mut case, e, &FEDERAL);
+    }
+    let obs = case.obligations(d(2024, 6, 1), &FEDERAL);
+    let o = one(&obs, K::IcwaReturnOnWithdrawal);
+    assert_eq!(o.status(), Status::Overdue);
+    assert_eq!(o.consequence(), Some(Consequence::OpenToInvalidation));
+}

@@ -2,7 +2,8 @@
 //! ([`EpisodeView`]), the two shapes every clock shares — met once ([`MetOnce`]) and recurring
 //! ([`recurring`]) — and the table of the clocks ([`CLOCKS`]): one row per [`ObligationKind`]
 //! per scope, naming the function that derives it — per episode, or once for the case (the ICWA
-//! findings of a termination before any removal are the one kind with both).
+//! findings and consents of a termination or relinquishment before any removal are the kinds
+//! with both).
 
 use std::cell::OnceCell;
 
@@ -912,6 +913,7 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::case(K::IcwaActiveEfforts, icwa::active_efforts_before_care),
         Clock::case(K::IcwaExpertWitness, icwa::expert_witness_before_care),
         Clock::case(K::IcwaEvidenceStandard, icwa::evidence_standard_before_care),
+        Clock::case(K::IcwaValidConsent, icwa::valid_consent_before_care),
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),
         Clock::case(
@@ -955,6 +957,7 @@ mod tests {
             ObligationKind::IcwaActiveEfforts,
             ObligationKind::IcwaExpertWitness,
             ObligationKind::IcwaEvidenceStandard,
+            ObligationKind::IcwaValidConsent,
         ];
         for kind in ObligationKind::ALL {
             let rows = |episode: bool| {

@@ -117,7 +117,14 @@ impl<'a> QrtpRecords<'a> {
         let mut open: Option<usize> = None;
         for p in placements(ep, |_| true) {
             if is_qrtp(p) {
-                let i = match open.filter(|&i| found[i].last.same_setting_as(p)) {
+                // Only runaways came between (`open`): the same program when the providers
+                // match, or when either is not recorded (a return the day the child ran away
+                // included, which `same_setting_as` would take as a contiguous stay).
+                let same_program = |last: &Placement| match (last.provider(), p.provider()) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                let i = match open.filter(|&i| same_program(found[i].last)) {
                     Some(i) => {
                         found[i].last = p;
                         i

@@ -122,6 +122,14 @@ fn derive(kind: ObligationKind, ep: &EpisodeView<'_>, out: &mut Vec<Obligation>)
     }
 }
 
+/// The events before the first removal (all of them when there is none).
+fn before_care<'a>(view: &View<'a>) -> &'a [crate::Event] {
+    let before = view.episodes().first().map_or(view.events.len(), |e| {
+        e.removal_event().min(view.events.len())
+    });
+    &view.events[..before]
+}
+
 /// The terminations of an Indian child's parents before any removal (the child at home, in
 /// preservation or never served): their orders owe the same findings (25 U.S.C. 1912(d), (f);
 /// §1903(1)(ii): a termination is a "child custody proceeding" wherever the child lives),
@@ -131,10 +139,7 @@ fn terminations_before_care(kind: ObligationKind, view: &View<'_>, out: &mut Vec
     if !case.facts().icwa_may_apply() || !view.kinds.has(EventKind::ParentalRightsTerminated) {
         return;
     }
-    let before = view.episodes().first().map_or(view.events.len(), |e| {
-        e.removal_event().min(view.events.len())
-    });
-    let events = &view.events[..before];
+    let events = before_care(view);
     for e in events {
         let EventData::ParentalRightsTerminated { parent } = e.what() else {
             continue;
@@ -413,7 +418,8 @@ pub(super) fn placement_preference(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
 /// proceeding gives its order (the episode's ICWA findings for a placement): removal 2024-01-10,
 /// due 2024-02-09 (+ 30 days). The extension a court may find (25 CFR 23.113(e)) is not recorded.
 /// The Act applies from the removal, or from a reason to know learned while the child is held
-/// (before the exit and the 30th day): the 30 days still run from the removal.
+/// (before the exit, on or after the 30th day too: then the hold is already too long): the 30
+/// days still run from the removal.
 pub(super) fn emergency_removal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let removal = ep.removal();
     let case = ep.view.case;
@@ -424,10 +430,9 @@ pub(super) fn emergency_removal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>)
     // The Act applies from the removal, or from a reason to know learned while the child is
     // still held under the emergency (25 CFR 23.107(b): treated as an Indian child from then);
     // the 30 days still run from the removal.
-    let held_until = ep.exit.map_or(due, |exit| exit.min(due));
     let learned = || {
         ep.events.iter().any(|e| {
-            e.date() < held_until
+            ep.exit.is_none_or(|exit| e.date() < exit)
                 && matches!(e.what(), EventData::IcwaStatusDetermined(s) if s.icwa_applies())
         })
     };
@@ -453,6 +458,12 @@ fn consents_to(consent: &IcwaConsent, to: ConsentTo) -> bool {
     consent.to == to || (to == ConsentTo::Termination && consent.to == ConsentTo::Adoption)
 }
 
+/// Whether withdrawing a consent to `withdrawn` takes back the consent a `to` act rests on (read
+/// as [`consents_to`] reads the consent).
+fn withdraws(withdrawn: ConsentTo, to: ConsentTo) -> bool {
+    withdrawn == to || (to == ConsentTo::Termination && withdrawn == ConsentTo::Adoption)
+}
+
 /// How a voluntary act of an Indian child's parent is consented to: the standing consent on
 /// `date` (the last one given, not withdrawn since), else the first certified one after it.
 fn consent_for(
@@ -475,7 +486,9 @@ fn consent_for(
                 }
             }
             EventData::IcwaConsentWithdrawn(w)
-                if e.date() <= date && w.to == to && person.is_none_or(|p| *p == w.person) =>
+                if e.date() <= date
+                    && withdraws(w.to, to)
+                    && person.is_none_or(|p| *p == w.person) =>
             {
                 standing = None;
             }
@@ -528,39 +541,56 @@ pub(super) fn valid_consent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         let once = ep.once(ObligationKind::IcwaValidConsent, removal, removal);
         consented(once, consent).push(out);
     }
-    // Each relinquishment once: the episode's own events (to the next removal), and for the
-    // first episode those before its removal too.
-    let before: &[crate::Event] = if ep.episode.number() == 1 {
-        ep.before
-    } else {
-        &[]
-    };
-    for e in before.iter().chain(ep.events) {
+    // Each relinquishment once: the episode's own events (to the next removal); those before
+    // the first removal are the case's (`valid_consent_before_care`).
+    relinquishments(ep.view, ep.events, ep.number(), out);
+}
+
+/// The consent each relinquishment of `events` owes, while ICWA applies on its date.
+fn relinquishments(
+    view: &View<'_>,
+    events: &[crate::Event],
+    episode: Option<u32>,
+    out: &mut Vec<Obligation>,
+) {
+    let case = view.case;
+    for e in events {
         let EventData::ParentalRightsRelinquished { parent } = e.what() else {
             continue;
         };
-        if !applies(e.date()) {
+        if !case.indian_child_status_on(e.date()).icwa_applies() {
             continue;
         }
-        let consent = consent_for(
-            ep.view.events,
-            Some(parent),
-            ConsentTo::Termination,
-            e.date(),
-        );
-        let once = ep
-            .once(ObligationKind::IcwaValidConsent, e.date(), e.date())
+        let consent = consent_for(view.events, Some(parent), ConsentTo::Termination, e.date());
+        let once = view
+            .once(
+                ObligationKind::IcwaValidConsent,
+                episode,
+                e.date(),
+                e.date(),
+            )
             .about(Subject::Person(parent.clone()));
         consented(once, consent).push(out);
     }
 }
 
+/// The consent a relinquishment before any removal owes (the child at home: §1913(a) reaches a
+/// voluntary termination wherever the child lives), with no episode.
+pub(super) fn valid_consent_before_care(view: &View<'_>, out: &mut Vec<Obligation>) {
+    if !view.case.facts().icwa_may_apply() || !view.kinds.has(EventKind::ParentalRightsRelinquished)
+    {
+        return;
+    }
+    relinquishments(view, before_care(view), None, out);
+}
+
 /// A parent or Indian custodian may withdraw consent to a voluntary foster-care placement at
 /// any time, "and, upon such withdrawal, the child shall be returned" (25 U.S.C. 1913(b); 25
 /// CFR 23.127): owed the day of each withdrawal of consent to foster care in a voluntary episode
-/// while ICWA applies, met by the episode's exit, a trial home visit begun, or an ICWA
-/// foster-care placement order (the agency went to court instead), whichever came first on or
-/// after it; missed, the placement is open to invalidation (§1914).
+/// while ICWA applies, met by the episode's exit to reunification, a trial home visit begun, a
+/// transfer to the tribe, or an ICWA foster-care placement order (the agency went to court
+/// instead), whichever came first on or after it — an exit to a guardian or a relative is no
+/// return; missed, the placement is open to invalidation (§1914).
 pub(super) fn return_on_withdrawal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let case = ep.view.case;
     if ep.episode.manner() != Manner::VoluntaryPlacementAgreement || !case.facts().icwa_may_apply()
@@ -577,13 +607,21 @@ pub(super) fn return_on_withdrawal(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
         }
         let answered = ep.events.iter().find_map(|x| {
             let kept = match x.what() {
-                EventData::TrialHomeVisitBegun(_) => true,
+                EventData::TrialHomeVisitBegun(_) | EventData::IcwaTransferredToTribe(_) => true,
                 EventData::IcwaFindings(f) => f.order == IcwaOrder::FosterCarePlacement,
                 _ => false,
             };
             (kept && x.date() >= on).then(|| x.date())
         });
-        let met = match (answered, ep.exit.filter(|&x| x >= on)) {
+        // Only a return home meets it: an exit to reunification (or a visit's deemed one).
+        let returned = ep.exit.filter(|&x| {
+            x >= on
+                && ep
+                    .episode
+                    .exit()
+                    .is_none_or(|exit| exit.reason == crate::case::stage::ExitReason::Reunified)
+        });
+        let met = match (answered, returned) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
