@@ -293,6 +293,11 @@ fn kinship_months_may_count_from_the_move_rather_than_the_license() {
 
 /// F-FOSTER licensed 2020-01-01 to 2024-03-31; the child placed there 2024-01-10.
 fn lapsing_license(more: Vec<Event>) -> Case {
+    licensed_from(d(2020, 1, 1), d(2024, 3, 31), more)
+}
+
+/// F-FOSTER licensed at opening from `since` to `expires`; the child placed there 2024-01-10.
+fn licensed_from(since: chrono::NaiveDate, expires: chrono::NaiveDate, more: Vec<Event>) -> Case {
     let mut events = vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")];
     events.extend(more);
     build_with(
@@ -301,7 +306,7 @@ fn lapsing_license(more: Vec<Event>) -> Case {
             .into_iter()
             .map(|f| {
                 if f.id().as_str() == "F-FOSTER" {
-                    foster_family_licensed(d(2020, 1, 1), d(2024, 3, 31))
+                    foster_family_licensed(since, expires)
                 } else {
                     f
                 }
@@ -366,6 +371,169 @@ fn a_license_that_lapses_during_the_placement_costs_the_days_without_one() {
     none_of(
         &moved.obligations(d(2024, 5, 1), &FEDERAL),
         K::UnlicensedPlacement,
+    );
+}
+
+// ================================================================================================
+// Found in review: every day of the placement is judged by the family's record in effect that
+// day, not the records on its first and last days alone (SSA §472(c)(1); 45 CFR 1355.20).
+
+/// The lapsing license (to 2024-03-31), renewed from 2024-04-15 to 2024-06-30 (recorded
+/// 04-15), lapsing again, renewed from 2024-07-15 to 2026-07-14 (recorded 07-15).
+fn twice_lapsed() -> Case {
+    lapsing_license(vec![
+        recorded(
+            d(2024, 4, 15),
+            foster_family_licensed(d(2024, 4, 15), d(2024, 6, 30)),
+        ),
+        recorded(
+            d(2024, 7, 15),
+            foster_family_licensed(d(2024, 7, 15), d(2026, 7, 14)),
+        ),
+    ])
+}
+
+#[test]
+fn each_lapse_of_the_license_during_a_placement_is_its_own_obligation() {
+    // Lapse 1: the last day 2024-03-31, due 03-31 + 1 = 2024-04-01, relicensed 04-15: unpaid
+    // 04-01 to 04-14 (14 days). Lapse 2: the last day 2024-06-30, due 06-30 + 1 = 2024-07-01,
+    // relicensed 07-15: unpaid 07-01 to 07-14 (14 days). 04-15 to 06-30 is paid.
+    let obs = twice_lapsed().obligations(d(2024, 8, 1), &FEDERAL);
+    let lapses = all(&obs, K::UnlicensedPlacement);
+    assert_eq!(lapses.len(), 2);
+    expect(
+        lapses[0],
+        RuleId::UnlicensedPlacement,
+        d(2024, 1, 10),
+        d(2024, 4, 1),
+        Status::MetLate(d(2024, 4, 15)),
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 4, 1),
+            until: Some(d(2024, 4, 15)),
+        }),
+    );
+    expect(
+        lapses[1],
+        RuleId::UnlicensedPlacement,
+        d(2024, 1, 10),
+        d(2024, 7, 1),
+        Status::MetLate(d(2024, 7, 15)),
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 7, 1),
+            until: Some(d(2024, 7, 15)),
+        }),
+    );
+    assert!(
+        lapses
+            .iter()
+            .all(|o| o.subject() == Some(&placement("P-1")))
+    );
+
+    // Not licensed on its first day (licensed only from 2024-02-01 to 2024-03-31): due on the
+    // first day 2024-01-10, met late 02-01; the license then lapses, due 03-31 + 1 = 04-01,
+    // never relicensed by 2024-05-01: overdue, unpaid from 04-01 with no end.
+    let case = licensed_from(d(2024, 2, 1), d(2024, 3, 31), vec![]);
+    let obs = case.obligations(d(2024, 5, 1), &FEDERAL);
+    let lapses = all(&obs, K::UnlicensedPlacement);
+    assert_eq!(lapses.len(), 2);
+    expect(
+        lapses[0],
+        RuleId::UnlicensedPlacement,
+        d(2024, 1, 10),
+        d(2024, 1, 10),
+        Status::MetLate(d(2024, 2, 1)),
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 1, 10),
+            until: Some(d(2024, 2, 1)),
+        }),
+    );
+    expect(
+        lapses[1],
+        RuleId::UnlicensedPlacement,
+        d(2024, 1, 10),
+        d(2024, 4, 1),
+        Status::Overdue,
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 4, 1),
+            until: None,
+        }),
+    );
+}
+
+#[test]
+fn a_second_lapse_not_yet_relicensed_on_the_date_asked_is_overdue() {
+    // On 2024-07-10 the second lapse (from 06-30 + 1 = 2024-07-01) has no license yet: the
+    // renewal recorded 07-15 is after the date asked. Overdue, unpaid from 07-01 with no end.
+    let obs = twice_lapsed().obligations(d(2024, 7, 10), &FEDERAL);
+    let lapses = all(&obs, K::UnlicensedPlacement);
+    assert_eq!(lapses.len(), 2);
+    expect(
+        lapses[0],
+        RuleId::UnlicensedPlacement,
+        d(2024, 1, 10),
+        d(2024, 4, 1),
+        Status::MetLate(d(2024, 4, 15)),
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 4, 1),
+            until: Some(d(2024, 4, 15)),
+        }),
+    );
+    expect(
+        lapses[1],
+        RuleId::UnlicensedPlacement,
+        d(2024, 1, 10),
+        d(2024, 7, 1),
+        Status::Overdue,
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 7, 1),
+            until: None,
+        }),
+    );
+    // On 2024-06-30, the renewed license's last day, the second lapse has not begun: only the
+    // first is owed.
+    let obs = twice_lapsed().obligations(d(2024, 6, 30), &FEDERAL);
+    let lapses = all(&obs, K::UnlicensedPlacement);
+    assert_eq!(lapses.len(), 1);
+    assert_eq!(lapses[0].due(), d(2024, 4, 1));
+}
+
+#[test]
+fn a_timely_renewal_recorded_ahead_of_the_placement_owes_nothing() {
+    // The renewal (2024-04-01 to 2026-03-31) recorded 2024-01-05, before the child's placement
+    // on 2024-01-10: the license to 2024-03-31 stays in force until the renewal begins (03-31
+    // + 1 = 04-01), so every day is covered.
+    let renewal = foster_family_licensed(d(2024, 4, 1), d(2026, 3, 31));
+    let case = lapsing_license(vec![recorded(d(2024, 1, 5), renewal)]);
+    none_of(
+        &case.obligations(d(2024, 2, 1), &FEDERAL),
+        K::UnlicensedPlacement,
+    );
+    none_of(
+        &case.obligations(d(2024, 5, 1), &FEDERAL),
+        K::UnlicensedPlacement,
+    );
+}
+
+#[test]
+fn a_single_lapse_is_read_as_before_whatever_is_recorded_after_the_renewal() {
+    // Lapsed from 03-31 + 1 = 2024-04-01, relicensed 04-15 (to 2026-04-14); the family recorded
+    // again on 2024-09-01 with the same license: still one lapse, unpaid 04-01 to 04-14.
+    let renewed = foster_family_licensed(d(2024, 4, 15), d(2026, 4, 14));
+    let case = lapsing_license(vec![
+        recorded(d(2024, 4, 15), renewed.clone()),
+        recorded(d(2024, 9, 1), renewed),
+    ]);
+    let obs = case.obligations(d(2024, 10, 1), &FEDERAL);
+    expect(
+        one(&obs, K::UnlicensedPlacement),
+        RuleId::UnlicensedPlacement,
+        d(2024, 1, 10),
+        d(2024, 4, 1),
+        Status::MetLate(d(2024, 4, 15)),
+        Some(Consequence::IneligibleBetween {
+            from: d(2024, 4, 1),
+            until: Some(d(2024, 4, 15)),
+        }),
     );
 }
 

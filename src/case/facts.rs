@@ -583,8 +583,8 @@ impl Facts {
     /// Every record of family `id` in the order it was made, each with the date it takes
     /// effect: `None` for the record at opening (in effect before any event), else the date of
     /// its `family_recorded` event. Empty for a family the case does not know. Read by the
-    /// kinship-guardianship clock, which judges each day of a stay by the record in effect that
-    /// day.
+    /// kinship-guardianship clock and the unlicensed-placement clock, which judge each day of a
+    /// stay by the record in effect that day.
     pub(crate) fn family_records(&self, id: &FamilyId) -> Vec<(Option<NaiveDate>, &Family)> {
         let Some(&slot) = self.family_slot.get(id) else {
             return Vec::new();

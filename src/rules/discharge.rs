@@ -88,7 +88,10 @@ fn stay_start(case: &Facts, family: &FamilyId, on: NaiveDate) -> Option<NaiveDat
 /// days before that license begins, so a renewal keyed on 04-20 for a license from 05-01 does
 /// not cut short the one in force to 04-30. Licenses that touch (one's last day `D`, the next in
 /// force from `D + 1` or earlier) make one run. Linear in the number of records.
-fn licensed_runs(case: &Facts, family: &FamilyId) -> Vec<(NaiveDate, Option<NaiveDate>)> {
+pub(crate) fn licensed_runs(
+    case: &Facts,
+    family: &FamilyId,
+) -> Vec<(NaiveDate, Option<NaiveDate>)> {
     let records = case.family_records(family);
     // Record `i` governs `[its first day, the earliest first day of any later record)`: walked
     // from the last record back, keeping that earliest day (`None`: no later record). Its first
