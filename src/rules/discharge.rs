@@ -93,6 +93,21 @@ pub(crate) fn licensed_runs(
     family: &FamilyId,
 ) -> Vec<(NaiveDate, Option<NaiveDate>)> {
     let records = case.family_records(family);
+    // One record (most families): its license in force is the one run.
+    if let [(recorded, f)] = records.as_slice() {
+        return f
+            .license()
+            .filter(|l| l.status().in_force())
+            .map(|l| {
+                (
+                    recorded.map_or(l.since(), |r| r.max(l.since())),
+                    l.expires(),
+                )
+            })
+            .filter(|&(first, last)| last.is_none_or(|x| x >= first))
+            .map(|run| vec![run])
+            .unwrap_or_default();
+    }
     // Record `i` governs `[its first day, the earliest first day of any later record)`: walked
     // from the last record back, keeping that earliest day (`None`: no later record). Its first
     // day is its event's date, or its license's first day when that is later; the record at
