@@ -23,11 +23,11 @@
 
 use chrono::NaiveDate;
 
-use super::engine::{EpisodeView, View};
+use super::engine::{EpisodeView, MetOnce, View};
 use super::types::{Consequence, Obligation, ObligationKind};
 use crate::case::event::{EventData, EventKind, Manner};
 use crate::icwa::{
-    ADDITIONAL_DAYS, ConsentTo, IcwaConsent, IcwaFindings, IcwaOrder, NOTICE_DAYS, NoticeRecipient,
+    ADDITIONAL_DAYS, ConsentTo, IcwaFindings, IcwaOrder, NOTICE_DAYS, NoticeRecipient,
     SECRETARY_DAYS,
 };
 use crate::rules::Subject;
@@ -83,42 +83,58 @@ fn orders<'a>(ep: &EpisodeView<'a>) -> Vec<Order<'a>> {
         }),
         _ => {}
     }
-    for e in ep.events {
-        if let EventData::ParentalRightsTerminated { parent } = e.what()
-            && applies(e.date())
-        {
-            let findings = ep.events.iter().rev().find_map(|x| match x.what() {
-                EventData::IcwaFindings(f)
-                    if f.order == IcwaOrder::ParentalRightsTermination && x.date() == e.date() =>
-                {
-                    Some((x.date(), f))
-                }
-                _ => None,
-            });
-            out.push(Order {
-                date: e.date(),
-                findings,
-                subject: Some(Subject::Person(parent.clone())),
-            });
-        }
-    }
+    out.extend(terminations(ep.events, applies));
     out
+}
+
+/// The order of each termination among `events` while the Act applies on its date (`applies`),
+/// with the findings recorded the day of it.
+fn terminations<'a>(
+    events: &'a [crate::Event],
+    applies: impl Fn(NaiveDate) -> bool + 'a,
+) -> impl Iterator<Item = Order<'a>> + 'a {
+    events.iter().filter_map(move |e| {
+        let EventData::ParentalRightsTerminated { parent } = e.what() else {
+            return None;
+        };
+        if !applies(e.date()) {
+            return None;
+        }
+        let findings = events.iter().rev().find_map(|x| match x.what() {
+            EventData::IcwaFindings(f)
+                if f.order == IcwaOrder::ParentalRightsTermination && x.date() == e.date() =>
+            {
+                Some((x.date(), f))
+            }
+            _ => None,
+        });
+        Some(Order {
+            date: e.date(),
+            findings,
+            subject: Some(Subject::Person(parent.clone())),
+        })
+    })
+}
+
+/// What `order` owes of `kind`, from `once` due the day of the order.
+fn owed(kind: ObligationKind, once: MetOnce, order: Order<'_>) -> MetOnce {
+    let once = match order.findings {
+        Some((on, f)) if carries(kind, f) => once
+            .met(Some(on))
+            .if_missed(Consequence::OpenToInvalidation),
+        Some(_) => once.lapsed(true).if_missed(Consequence::OpenToInvalidation),
+        None => once,
+    };
+    match order.subject {
+        Some(s) => once.about(s),
+        None => once,
+    }
 }
 
 fn derive(kind: ObligationKind, ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     for order in orders(ep) {
-        let mut once = ep.once(kind, order.date, order.date);
-        once = match order.findings {
-            Some((on, f)) if carries(kind, f) => once
-                .met(Some(on))
-                .if_missed(Consequence::OpenToInvalidation),
-            Some(_) => once.lapsed(true).if_missed(Consequence::OpenToInvalidation),
-            None => once,
-        };
-        if let Some(s) = order.subject {
-            once = once.about(s);
-        }
-        once.push(out);
+        let once = ep.once(kind, order.date, order.date);
+        owed(kind, once, order).push(out);
     }
 }
 
@@ -139,31 +155,10 @@ fn terminations_before_care(kind: ObligationKind, view: &View<'_>, out: &mut Vec
     if !case.facts().icwa_may_apply() || !view.kinds.has(EventKind::ParentalRightsTerminated) {
         return;
     }
-    let events = before_care(view);
-    for e in events {
-        let EventData::ParentalRightsTerminated { parent } = e.what() else {
-            continue;
-        };
-        if !case.indian_child_status_on(e.date()).icwa_applies() {
-            continue;
-        }
-        let findings = events.iter().rev().find_map(|x| match x.what() {
-            EventData::IcwaFindings(f)
-                if f.order == IcwaOrder::ParentalRightsTermination && x.date() == e.date() =>
-            {
-                Some((x.date(), f))
-            }
-            _ => None,
-        });
-        let once = view.once(kind, None, e.date(), e.date());
-        let once = match findings {
-            Some((on, f)) if carries(kind, f) => once
-                .met(Some(on))
-                .if_missed(Consequence::OpenToInvalidation),
-            Some(_) => once.lapsed(true).if_missed(Consequence::OpenToInvalidation),
-            None => once,
-        };
-        once.about(Subject::Person(parent.clone())).push(out);
+    let applies = |d: NaiveDate| case.indian_child_status_on(d).icwa_applies();
+    for order in terminations(before_care(view), applies) {
+        let once = view.once(kind, None, order.date, order.date);
+        owed(kind, once, order).push(out);
     }
 }
 
@@ -452,16 +447,10 @@ pub(super) fn emergency_removal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>)
         .push(out);
 }
 
-/// Whether `consent` is to `to`; a consent to an adoption is read with a termination, as the
-/// relinquishment it allows.
-fn consents_to(consent: &IcwaConsent, to: ConsentTo) -> bool {
-    consent.to == to || (to == ConsentTo::Termination && consent.to == ConsentTo::Adoption)
-}
-
-/// Whether withdrawing a consent to `withdrawn` takes back the consent a `to` act rests on (read
-/// as [`consents_to`] reads the consent).
-fn withdraws(withdrawn: ConsentTo, to: ConsentTo) -> bool {
-    withdrawn == to || (to == ConsentTo::Termination && withdrawn == ConsentTo::Adoption)
+/// Whether a consent to `given` (or its withdrawal) is one a `to` act rests on: a consent to an
+/// adoption is read with a termination, as the relinquishment it allows.
+fn allows(given: ConsentTo, to: ConsentTo) -> bool {
+    given == to || (to == ConsentTo::Termination && given == ConsentTo::Adoption)
 }
 
 /// How a voluntary act of an Indian child's parent is consented to: the standing consent on
@@ -477,7 +466,7 @@ fn consent_for(
     for e in events {
         match e.what() {
             EventData::IcwaConsent(c)
-                if consents_to(c, to) && person.is_none_or(|p| *p == c.person) =>
+                if allows(c.to, to) && person.is_none_or(|p| *p == c.person) =>
             {
                 if e.date() <= date {
                     standing = Some((e.date(), c.certified));
@@ -487,7 +476,7 @@ fn consent_for(
             }
             EventData::IcwaConsentWithdrawn(w)
                 if e.date() <= date
-                    && withdraws(w.to, to)
+                    && allows(w.to, to)
                     && person.is_none_or(|p| *p == w.person) =>
             {
                 standing = None;
@@ -505,10 +494,7 @@ fn consent_for(
 /// certified consent (late when it came after); overdue and open to invalidation (§1914) when
 /// the only consent lacks the judge's certificate; overdue with no consequence stated when none
 /// is recorded (the case may not hold it).
-fn consented(
-    once: super::engine::MetOnce,
-    consent: Option<(NaiveDate, bool)>,
-) -> super::engine::MetOnce {
+fn consented(once: MetOnce, consent: Option<(NaiveDate, bool)>) -> MetOnce {
     match consent {
         Some((on, true)) => once
             .met(Some(on))
