@@ -859,3 +859,46 @@ fn a_termination_before_any_removal_is_recorded_at_its_date() {
     assert_eq!(a.parental_rights(&pid("P-MOTHER")), ParentalRights::Intact);
     assert_eq!(a.stage(), Stage::FosterCare);
 }
+
+#[test]
+fn findings_keyed_before_the_days_placement_fold_as_read_and_stay_correctable() {
+    // 2024-03-02: removal, the contrary-to-the-welfare finding (keyed before the placement, as
+    // a legacy export does), the placement; on 2024-04-01 a prevention-efforts finding with an
+    // entry id, keyed before the review of its day, then voided on 2024-04-02. Read in that
+    // order, it is the case of the sorted history, and the void finds its entry.
+    let keyed = vec![
+        removal(d(2024, 3, 2)),
+        ctw(d(2024, 3, 2)),
+        foster(d(2024, 3, 2), "P-1"),
+        prevention(d(2024, 4, 1), PreventionEfforts::Made).with_entry_id(eid("RE-1")),
+        review(d(2024, 4, 1)),
+        ev(
+            d(2024, 4, 2),
+            EventData::Voided(Correction::new(eid("RE-1"), note("keyed in error"))),
+        ),
+    ];
+    let natural = vec![
+        keyed[0].clone(),
+        keyed[2].clone(),
+        keyed[1].clone(),
+        keyed[4].clone(),
+        keyed[3].clone(),
+        keyed[5].clone(),
+    ];
+    let a = Case::replay(child(), all_families(), keyed, &FEDERAL).unwrap();
+    let b = Case::replay(child(), all_families(), natural, &FEDERAL).unwrap();
+    assert_eq!(kinds(&a), kinds(&b));
+    assert_eq!(
+        kinds(&a),
+        [
+            EventKind::Removal,
+            EventKind::PlacementBegun,
+            EventKind::CourtFinding,
+            EventKind::PeriodicReview
+        ]
+    );
+    assert_eq!(
+        a.obligations(d(2024, 6, 1), &FEDERAL),
+        b.obligations(d(2024, 6, 1), &FEDERAL)
+    );
+}
