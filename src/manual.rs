@@ -525,6 +525,8 @@
 //! 20), less 15 days more when only the Secretary was notified. A hearing 9 days after receipt:
 //! received 2024-01-01, heard 2024-01-10, due by 2023-12-31, met late and open to invalidation;
 //! heard 2024-01-11, due by 2024-01-01, met. A receipt counts for the first hearing after it.
+//! A termination before any removal (the child at home) is a hearing too: its notices are owed
+//! with no episode.
 //!
 //! Placements are ranked, never refused: [`Preferences::rank`](crate::icwa::Preferences::rank)
 //! gives where a home ([`IcwaHome`](crate::icwa::IcwaHome)) stands under §1915(b) (foster care,

@@ -1561,6 +1561,70 @@ fn a_termination_before_any_removal_owes_the_same_findings() {
 }
 
 #[test]
+fn a_termination_before_any_removal_owes_notice_to_the_parent_and_the_tribe() {
+    // An Indian child at home with in-home services from 2024-01-10. The tribe received notice
+    // of the petition to terminate the father's rights on 2024-05-20 and the father on
+    // 2024-05-28; his rights were terminated on 2024-06-03, with no removal (an involuntary
+    // termination is a child custody proceeding wherever the child lives, 25 U.S.C.
+    // 1903(1)(ii), and needs notice, §1912(a)).
+    // Due 10 days before the hearing: 2024-06-03 - 10 days = 2024-05-24. The tribe in time
+    // (05-20 <= 05-24): met on 05-20. The father late (05-28 > 05-24): met late, the hearing
+    // held too early, open to invalidation (§1914). The mother's rights are not in issue: no
+    // notice owed to her.
+    let case = build(
+        indian_child(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            ev(
+                d(2024, 1, 10),
+                EventData::OpenPreservation(Candidacy::FosterCareCandidate),
+            ),
+            notice(d(2024, 5, 20), tribe()),
+            notice(d(2024, 5, 28), NoticeRecipient::Person(pid("P-FATHER"))),
+            tpr(d(2024, 6, 3), "P-FATHER"),
+        ],
+    );
+    let obs = case.obligations(d(2024, 7, 1), &FEDERAL);
+    let tribe_notice = all(&obs, K::IcwaNoticeToTribe);
+    assert_eq!(tribe_notice.len(), 1);
+    expect(
+        tribe_notice[0],
+        RuleId::IcwaNoticeToTribe,
+        d(2024, 5, 24),
+        d(2024, 5, 24),
+        Status::Met(d(2024, 5, 20)),
+        None,
+    );
+    assert_eq!(tribe_notice[0].episode(), None);
+    let parent = all(&obs, K::IcwaNoticeToParent);
+    assert_eq!(parent.len(), 1);
+    expect(
+        parent[0],
+        RuleId::IcwaNoticeToParent,
+        d(2024, 5, 24),
+        d(2024, 5, 24),
+        Status::MetLate(d(2024, 5, 28)),
+        Some(Consequence::OpenToInvalidation),
+    );
+    assert_eq!(parent[0].subject(), Some(&person("P-FATHER")));
+    // A child who is not an Indian child: no notice.
+    let not_indian = build(
+        child_born(d(2016, 5, 4)),
+        &FEDERAL,
+        vec![
+            ev(
+                d(2024, 1, 10),
+                EventData::OpenPreservation(Candidacy::FosterCareCandidate),
+            ),
+            tpr(d(2024, 6, 3), "P-FATHER"),
+        ],
+    );
+    let obs = not_indian.obligations(d(2024, 7, 1), &FEDERAL);
+    none_of(&obs, K::IcwaNoticeToTribe);
+    none_of(&obs, K::IcwaNoticeToParent);
+}
+
+#[test]
 fn a_relinquishment_at_home_and_a_withdrawn_consent_to_adoption() {
     // An Indian child at home (no removal). The mother's certified consent to the adoption on
     // 2024-05-01, withdrawn on 2024-05-20; her relinquishment on 2024-06-03 rests on no consent

@@ -2,8 +2,8 @@
 //! ([`EpisodeView`]), the two shapes every clock shares — met once ([`MetOnce`]) and recurring
 //! ([`recurring`]) — and the table of the clocks ([`CLOCKS`]): one row per [`ObligationKind`]
 //! per scope, naming the function that derives it — per episode, or once for the case (the ICWA
-//! findings and consents of a termination or relinquishment before any removal are the kinds
-//! with both).
+//! findings, notices and consents of a termination or relinquishment before any removal are the
+//! kinds with both).
 
 use std::cell::OnceCell;
 
@@ -914,6 +914,8 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::case(K::IcwaExpertWitness, icwa::expert_witness_before_care),
         Clock::case(K::IcwaEvidenceStandard, icwa::evidence_standard_before_care),
         Clock::case(K::IcwaValidConsent, icwa::valid_consent_before_care),
+        Clock::case(K::IcwaNoticeToParent, icwa::notice_to_parent_before_care),
+        Clock::case(K::IcwaNoticeToTribe, icwa::notice_to_tribe_before_care),
         Clock::case(K::FifteenOfTwentyTwo, asfa::fifteen_of_twenty_two),
         Clock::case(K::PreventionPeriod, ffpsa::prevention_period),
         Clock::case(
@@ -951,13 +953,15 @@ mod tests {
 
     #[test]
     fn every_obligation_kind_has_one_clock_per_scope() {
-        // The kinds derived both per episode and for the case: the ICWA findings, whose
-        // terminations before any removal belong to no episode.
+        // The kinds derived both per episode and for the case: the ICWA findings and notices,
+        // whose terminations before any removal belong to no episode.
         let both = [
             ObligationKind::IcwaActiveEfforts,
             ObligationKind::IcwaExpertWitness,
             ObligationKind::IcwaEvidenceStandard,
             ObligationKind::IcwaValidConsent,
+            ObligationKind::IcwaNoticeToParent,
+            ObligationKind::IcwaNoticeToTribe,
         ];
         for kind in ObligationKind::ALL {
             let rows = |episode: bool| {

@@ -210,23 +210,26 @@ fn days_before(date: NaiveDate, days: u32) -> NaiveDate {
 }
 
 /// The events of the episode, the findings sanctioning its removal included.
-fn records<'a>(ep: &EpisodeView<'a>) -> impl Iterator<Item = &'a crate::Event> + 'a {
-    ep.before.iter().chain(ep.events)
+fn records<'a>(ep: &EpisodeView<'a>) -> [&'a [crate::Event]; 2] {
+    [ep.before, ep.events]
 }
 
 /// One hearing: its order, the receipts of notice that belong to it, the additional days asked.
 type Hearing<'a> = (Order<'a>, Vec<(NaiveDate, &'a NoticeRecipient)>, u32);
 
-/// Each order's hearing date, with the receipts and the additional days that belong to it: those
-/// after the previous hearing and on or before this one.
-fn hearings<'a>(ep: &EpisodeView<'a>) -> Vec<Hearing<'a>> {
+/// Each order's hearing date, with the receipts and the additional days among `records` that
+/// belong to it: those after the previous hearing and on or before this one.
+fn hearings<'a>(
+    orders: impl IntoIterator<Item = Order<'a>>,
+    records: [&'a [crate::Event]; 2],
+) -> Vec<Hearing<'a>> {
     let mut prev: Option<NaiveDate> = None;
     let mut out = Vec::new();
-    for order in orders(ep) {
+    for order in orders {
         let window = |d: NaiveDate| prev.is_none_or(|p| d > p) && d <= order.date;
         let mut receipts = Vec::new();
         let mut extra = 0;
-        for e in records(ep) {
+        for e in records.iter().flat_map(|r| r.iter()) {
             match e.what() {
                 EventData::IcwaNoticeReceived(to) if window(e.date()) => {
                     receipts.push((e.date(), to));
@@ -243,12 +246,40 @@ fn hearings<'a>(ep: &EpisodeView<'a>) -> Vec<Hearing<'a>> {
     out
 }
 
+/// The hearings of the terminations of an Indian child's parents before any removal, with the
+/// notices received before them (the child at home: §1912(a) reaches any involuntary
+/// termination proceeding, §1903(1)(ii)).
+fn hearings_before_care<'a>(view: &View<'a>) -> Vec<Hearing<'a>> {
+    let case = view.case;
+    if !case.facts().icwa_may_apply() || !view.kinds.has(EventKind::ParentalRightsTerminated) {
+        return Vec::new();
+    }
+    let applies = |d: NaiveDate| case.indian_child_status_on(d).icwa_applies();
+    let before = before_care(view);
+    hearings(terminations(before, applies), [before, &[]])
+}
+
 /// Notice to each parent whose rights the proceeding concerns: for a placement, every legal
 /// parent with rights intact on the hearing date; for a termination, the parent named; and to
 /// each Indian custodian of the case's families, counted like a parent's (§1903(6)).
 pub(super) fn notice_to_parent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
-    let case = ep.view.case;
-    for (order, receipts, extra) in hearings(ep) {
+    let hearings = hearings(orders(ep), records(ep));
+    notice_to_parent_at(ep.view, ep.number(), hearings, out);
+}
+
+/// Notice to the parent of a termination before any removal, and to the Indian custodian.
+pub(super) fn notice_to_parent_before_care(view: &View<'_>, out: &mut Vec<Obligation>) {
+    notice_to_parent_at(view, None, hearings_before_care(view), out);
+}
+
+fn notice_to_parent_at(
+    view: &View<'_>,
+    episode: Option<u32>,
+    hearings: Vec<Hearing<'_>>,
+    out: &mut Vec<Obligation>,
+) {
+    let case = view.case;
+    for (order, receipts, extra) in hearings {
         let due = days_before(order.date, NOTICE_DAYS + extra);
         let mut parents: Vec<crate::PersonId> = match order.subject {
             Some(Subject::Person(p)) => vec![p],
@@ -275,8 +306,8 @@ pub(super) fn notice_to_parent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
                 .filter(|(_, to)| matches!(to, NoticeRecipient::Person(p) if *p == parent))
                 .map(|(d, _)| *d)
                 .min();
-            let once = ep
-                .once(ObligationKind::IcwaNoticeToParent, due, due)
+            let once = view
+                .once(ObligationKind::IcwaNoticeToParent, episode, due, due)
                 .met(received)
                 .about(Subject::Person(parent));
             // A missed notice with nothing received: overdue, no consequence stated.
@@ -292,7 +323,22 @@ pub(super) fn notice_to_parent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
 /// status on the hearing date names several tribes, notice to each: received when the last of
 /// them received it.
 pub(super) fn notice_to_tribe(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
-    for (order, receipts, extra) in hearings(ep) {
+    let hearings = hearings(orders(ep), records(ep));
+    notice_to_tribe_at(ep.view, ep.number(), hearings, out);
+}
+
+/// Notice to the tribe of a termination before any removal.
+pub(super) fn notice_to_tribe_before_care(view: &View<'_>, out: &mut Vec<Obligation>) {
+    notice_to_tribe_at(view, None, hearings_before_care(view), out);
+}
+
+fn notice_to_tribe_at(
+    view: &View<'_>,
+    episode: Option<u32>,
+    hearings: Vec<Hearing<'_>>,
+    out: &mut Vec<Obligation>,
+) {
+    for (order, receipts, extra) in hearings {
         let by_tribe = days_before(order.date, NOTICE_DAYS + extra);
         let by_secretary = days_before(order.date, NOTICE_DAYS + SECRETARY_DAYS + extra);
         let first = |secretary: bool| {
@@ -309,7 +355,7 @@ pub(super) fn notice_to_tribe(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         let (mut tribe, secretary) = (first(false), first(true));
         // Several tribes (25 CFR 23.109, 23.111(b)): each must receive it; the notice is in
         // when the last of them received it.
-        let tribes = ep.view.case.indian_child_status_on(order.date).tribes();
+        let tribes = view.case.indian_child_status_on(order.date).tribes();
         if tribes.len() > 1 {
             tribe = tribes
                 .iter()
@@ -331,8 +377,8 @@ pub(super) fn notice_to_tribe(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
             (None, None) => (by_tribe, None),
         };
         // A missed notice with nothing received: overdue, no consequence stated.
-        let once = ep
-            .once(ObligationKind::IcwaNoticeToTribe, due, due)
+        let once = view
+            .once(ObligationKind::IcwaNoticeToTribe, episode, due, due)
             .met(received);
         match received {
             Some(_) => once.if_missed(Consequence::OpenToInvalidation).push(out),
