@@ -603,6 +603,18 @@ impl Facts {
         out
     }
 
+    /// The one record of family `id`, with the date it takes effect as in
+    /// [`family_records`](Self::family_records), when it has exactly one (most families): read
+    /// without building the list.
+    pub(crate) fn only_record(&self, id: &FamilyId) -> Option<(Option<NaiveDate>, &Family)> {
+        let &slot = self.family_slot.get(id)?;
+        match (self.opening.get(slot), self.slots[slot].records.as_slice()) {
+            (Some(f), []) => Some((None, f)),
+            (None, &[i]) => Some((Some(self.events[i].date()), self.resolve(Record::Event(i)))),
+            _ => None,
+        }
+    }
+
     /// The family at `slot` as recorded on `date`.
     fn family_on_slot(&self, slot: usize, date: NaiveDate) -> Option<&Family> {
         let records = &self.slots[slot].records;

@@ -88,14 +88,10 @@ fn stay_start(case: &Facts, family: &FamilyId, on: NaiveDate) -> Option<NaiveDat
 /// days before that license begins, so a renewal keyed on 04-20 for a license from 05-01 does
 /// not cut short the one in force to 04-30. Licenses that touch (one's last day `D`, the next in
 /// force from `D + 1` or earlier) make one run. Linear in the number of records.
-pub(crate) fn licensed_runs(
-    case: &Facts,
-    family: &FamilyId,
-) -> Vec<(NaiveDate, Option<NaiveDate>)> {
-    let records = case.family_records(family);
-    // One record (most families): its license in force is the one run.
-    if let [(recorded, f)] = records.as_slice() {
-        return f
+pub(crate) fn licensed_runs(case: &Facts, family: &FamilyId) -> Runs {
+    // One record (most families): its license in force is the one run, with no list built.
+    if let Some((recorded, f)) = case.only_record(family) {
+        return match f
             .license()
             .filter(|l| l.status().in_force())
             .map(|l| {
@@ -105,9 +101,12 @@ pub(crate) fn licensed_runs(
                 )
             })
             .filter(|&(first, last)| last.is_none_or(|x| x >= first))
-            .map(|run| vec![run])
-            .unwrap_or_default();
+        {
+            Some(run) => Runs::One(run),
+            None => Runs::Many(Vec::new()),
+        };
     }
+    let records = case.family_records(family);
     // Record `i` governs `[its first day, the earliest first day of any later record)`: walked
     // from the last record back, keeping that earliest day (`None`: no later record). Its first
     // day is its event's date, or its license's first day when that is later; the record at
@@ -150,7 +149,29 @@ pub(crate) fn licensed_runs(
             _ => runs.push((first, last)),
         }
     }
-    runs
+    Runs::Many(runs)
+}
+
+/// A run of days a home held a license in force: its first day, its last (`None`: no end).
+pub(crate) type Run = (NaiveDate, Option<NaiveDate>);
+
+/// The runs of [`licensed_runs`], in date order: one held inline (the common case of a family
+/// with one record), or a list.
+#[derive(Debug)]
+pub(crate) enum Runs {
+    One(Run),
+    Many(Vec<Run>),
+}
+
+impl std::ops::Deref for Runs {
+    type Target = [Run];
+
+    fn deref(&self) -> &[Run] {
+        match self {
+            Runs::One(run) => std::slice::from_ref(run),
+            Runs::Many(runs) => runs,
+        }
+    }
 }
 
 /// The start of the kinship-guardianship clock for a child in `family`'s home on `on`: SSA
@@ -184,9 +205,9 @@ pub(crate) fn licensed_stay_start(
     // The licensed runs that meet the stay `[stay, on]`, each clipped to it.
     let runs = licensed_runs(case, family);
     let mut clipped = runs
-        .into_iter()
-        .filter(|&(first, last)| first <= on && last.is_none_or(|l| l >= stay))
-        .map(|(first, last)| (first.max(stay), last));
+        .iter()
+        .filter(|&&(first, last)| first <= on && last.is_none_or(|l| l >= stay))
+        .map(|&(first, last)| (first.max(stay), last));
     match policy.kinship_clock() {
         KinshipClock::AllMonthsInHome => clipped.next().map(|_| stay),
         KinshipClock::LicensedMonths => {

@@ -10,7 +10,7 @@ use crate::family::FamilyKind;
 use crate::id::FamilyId;
 use crate::placement::{Placement, Setting};
 use crate::rules::Subject;
-use crate::rules::discharge::licensed_runs;
+use crate::rules::discharge::{Runs, licensed_runs};
 
 /// The settings that need a foster-home license in force to be paid (the settings the placement
 /// guard reads: a foster family home that is not a relative's; a pre-adoptive home fostering the
@@ -50,8 +50,9 @@ pub(super) fn unlicensed_placement(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
     let view = ep.view;
     let as_of = view.as_of;
     let facts = view.case.facts();
-    // Each caregiver's licensed runs, built once for the episode.
-    let mut runs_of: Vec<(&FamilyId, Vec<Run>)> = Vec::new();
+    // Each caregiver's licensed runs, built once for the episode (a family with one record has
+    // at most one run, read again for each placement at no cost).
+    let mut runs_of: Vec<(&FamilyId, Runs)> = Vec::new();
     for p in view.case.episode_placements(ep.episode) {
         let start = p.start();
         if start > as_of || !needs_license(p.setting()) {
@@ -74,14 +75,20 @@ pub(super) fn unlicensed_placement(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
         {
             continue;
         }
-        let slot = match runs_of.iter().position(|(id, _)| *id == caregiver) {
-            Some(slot) => slot,
-            None => {
-                runs_of.push((caregiver, licensed_runs(facts, caregiver)));
-                runs_of.len() - 1
-            }
+        let single;
+        let runs: &[_] = match runs_of.iter().position(|(id, _)| *id == caregiver) {
+            Some(slot) => &runs_of[slot].1,
+            None => match licensed_runs(facts, caregiver) {
+                one @ Runs::One(_) => {
+                    single = one;
+                    &single
+                }
+                many => {
+                    runs_of.push((caregiver, many));
+                    &runs_of[runs_of.len() - 1].1
+                }
+            },
         };
-        let runs = &runs_of[slot].1;
         // The runs that end on or after the first day (in date order, apart).
         let from = runs.partition_point(|&(_, l)| l.is_some_and(|l| l < start));
         // The first day of `[start, last]` not yet known to be covered; `None`: all covered.
@@ -105,9 +112,6 @@ pub(super) fn unlicensed_placement(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
         }
     }
 }
-
-/// A run of days a home held a license in force: its first day, its last (`None`: no end).
-type Run = (NaiveDate, Option<NaiveDate>);
 
 /// The obligation for the days of placement `p` without a license from `due`: relicensed on
 /// `relicensed` (later than `due`), or not by the last day known.
