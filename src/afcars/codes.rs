@@ -431,6 +431,9 @@ impl LivingArrangement2020 {
     /// assert_eq!(a.setting(), Setting::RelativeFosterHome);
     /// let qrtp = LivingArrangement2020::from_elements(false, FosterHomeTypes::none(), Some(5))?;
     /// assert_eq!(qrtp.setting(), Setting::Qrtp);
+    /// // 0, the code a foster family home is written with, reads back as a blank E120.
+    /// let home = LivingArrangement2020::from_elements(true, licensed_relative, Some(0))?;
+    /// assert_eq!(home.setting(), Setting::RelativeFosterHome);
     /// assert_eq!(
     ///     LivingArrangement2020::from_elements(false, FosterHomeTypes::none(), Some(15)).unwrap_err().to_string(),
     ///     "invalid other living arrangement type (2020 element E120): expected one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, found 15"
@@ -442,6 +445,9 @@ impl LivingArrangement2020 {
         home_types: FosterHomeTypes,
         e120: Option<u8>,
     ) -> Result<LivingArrangement2020, CodeError> {
+        // 0 is the E120 value of a foster family home ("use E113/E114–E119", the code
+        // `Setting::afcars_2020_code` writes for one): for one, read as a blank.
+        let e120 = e120.filter(|&c| !(foster_family_home && c == 0));
         let other = OtherLivingArrangement2020::from_field(e120)?;
         let combination = |expected| CodeError::Combination {
             element: LIVING_ARRANGEMENT,

@@ -386,6 +386,19 @@ fn living_arrangements_refuse_impossible_combinations() {
         "invalid other living arrangement type (2020 element E120): expected one of 1, 2, 3, \
          4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, found 0"
     );
+    // Every setting's own E113, E114–E119 and E120 codes read back as it, 0 included.
+    for &setting in Setting::ALL {
+        let (home, types) = match setting.afcars_2020() {
+            LivingArrangement2020::FosterFamilyHome(t) => (true, [t].into_iter().collect()),
+            LivingArrangement2020::Other(_) => (false, FosterHomeTypes::none()),
+        };
+        let e120 = Some(setting.afcars_2020_code());
+        assert_eq!(
+            Setting::from_afcars_2020(home, types, e120).map(|s| s.afcars_2020()),
+            Ok(setting.afcars_2020()),
+            "{setting:?}"
+        );
+    }
 }
 
 /// DOMAIN §4.3: the exit reasons' DISREASN and E155 codes, and "not applicable".
