@@ -156,7 +156,8 @@ crate::codes::code_names! {
 }
 
 impl ConsentTo {
-    /// Whether a withdrawal is possible only before the final decree of adoption (§1913(c)).
+    /// Whether a withdrawal is possible only before the final decree (§1913(c)): of the
+    /// termination of the parent's rights, or of adoption.
     pub const fn ends_at_decree(self) -> bool {
         matches!(self, ConsentTo::Termination | ConsentTo::Adoption)
     }

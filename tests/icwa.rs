@@ -331,6 +331,37 @@ fn a_consent_to_foster_care_is_withdrawn_at_any_time_and_only_once_given() {
 }
 
 #[test]
+fn a_consent_to_termination_is_withdrawn_only_before_the_termination_decree() {
+    // The father consents to the termination of his rights on 2024-05-01; the court terminates
+    // them on 2024-05-20. "At any time prior to the entry of a final decree of termination"
+    // (25 U.S.C. 1913(c)): a withdrawal on 2024-06-01, after the decree, is refused; one on
+    // 2024-05-10, before it, is accepted.
+    let mut case = in_care_of(indian_child(d(2016, 5, 4)), d(2024, 1, 10));
+    accept(
+        &mut case,
+        consent(d(2024, 5, 1), "P-FATHER", ConsentTo::Termination),
+        &FEDERAL,
+    );
+    let mut before = case.clone();
+    accept(
+        &mut before,
+        withdrawn(d(2024, 5, 10), "P-FATHER", ConsentTo::Termination),
+        &FEDERAL,
+    );
+    accept(&mut case, tpr(d(2024, 5, 20), "P-FATHER"), &FEDERAL);
+    let r = refuse(
+        &mut case,
+        withdrawn(d(2024, 6, 1), "P-FATHER", ConsentTo::Termination),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::IcwaWithdrawalAfterDecree]);
+    assert_eq!(
+        message(&r, 0),
+        "a consent to termination may be withdrawn only before the final decree of termination, entered on 2024-05-20"
+    );
+}
+
+#[test]
 fn a_consent_to_adoption_is_withdrawn_only_before_the_final_decree() {
     // Both parents consent to the adoption on 2024-06-03 and relinquish; the adoption is
     // finalized on 2025-01-06. A withdrawal on 2025-01-05 would have been accepted; on

@@ -130,14 +130,23 @@ pub(crate) fn before_decree(c: &Check<'_>) -> Option<Objection> {
         return None;
     }
     let given = standing_consent(c, &w.person, w.to)?;
-    let decree = c.case.events()[given..]
+    // "Prior to the entry of a final decree of termination or adoption, as the case may be": a
+    // consent to a termination ends at the decree ending this parent's rights, or at an adoption.
+    let (decree, of) = c.case.events()[given..]
         .iter()
-        .find(|e| matches!(e.what(), EventData::AdoptionFinalized))?;
+        .find_map(|e| match e.what() {
+            EventData::AdoptionFinalized => Some((e.date(), "adoption")),
+            EventData::ParentalRightsTerminated { parent }
+                if w.to == ConsentTo::Termination && *parent == w.person =>
+            {
+                Some((e.date(), "termination"))
+            }
+            _ => None,
+        })?;
     Some(
         Objection::new(format!(
-            "a consent to {} may be withdrawn only before the final decree of adoption, entered on {}",
+            "a consent to {} may be withdrawn only before the final decree of {of}, entered on {decree}",
             w.to.as_str().replace('_', " "),
-            decree.date()
         ))
         .about(Subject::Person(w.person.clone())),
     )
@@ -175,7 +184,8 @@ pub(crate) const CONSENT_TOO_EARLY: Rule =
     Rule::one(RuleId::IcwaConsentTooEarly, consent_too_early);
 /// A withdrawal needs a consent.
 pub(crate) const CONSENT_GIVEN: Rule = Rule::one(RuleId::IcwaConsentNotGiven, consent_given);
-/// A consent to a termination or an adoption is withdrawn before the final decree.
+/// A consent to a termination or an adoption is withdrawn before the final decree of
+/// termination or adoption, as the case may be.
 pub(crate) const BEFORE_DECREE: Rule = Rule::one(RuleId::IcwaWithdrawalAfterDecree, before_decree);
 
 /// At least one additional day.
