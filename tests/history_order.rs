@@ -146,6 +146,93 @@ fn a_hearing_keyed_after_the_discharge_of_its_day_goes_before_it() {
     assert_eq!(case.stage(), Stage::Exited(ExitReason::Reunified));
 }
 
+/// The teen (born 2007-09-30, 16 on 2023-09-30), removed 2023-01-10 into F-FOSTER; on
+/// 2024-01-10 the court holds the permanency hearing and APPLA becomes the plan, the two keyed
+/// in the order given.
+fn appla_set_at_the_hearing(hearing_first: bool) -> Case {
+    let (plan, held) = (appla(d(2024, 1, 10)), hearing(d(2024, 1, 10)));
+    let day = if hearing_first {
+        [held, plan]
+    } else {
+        [plan, held]
+    };
+    let mut events = vec![removal(d(2023, 1, 10)), foster(d(2023, 1, 10), "P-1")];
+    events.extend(day);
+    build(teen(), &FEDERAL, events)
+}
+
+#[test]
+fn a_plan_set_the_day_of_a_hearing_is_the_plan_the_hearing_reviews_whichever_was_keyed_first() {
+    // APPLA set 2024-01-10, the hearing that day: the hearing under APPLA owes the
+    // documentation of SSA §475A(a)(1)–(3), due that day (none recorded: overdue by
+    // 2024-02-01). Keyed hearing first, the day is the same.
+    for hearing_first in [false, true] {
+        let case = appla_set_at_the_hearing(hearing_first);
+        assert_eq!(
+            kinds(&case)[2..],
+            [EventKind::PlanSet, EventKind::PermanencyHearing]
+        );
+        let obs = case.obligations(d(2024, 2, 1), &FEDERAL);
+        let owed: Vec<_> = obs
+            .iter()
+            .filter(|o| o.kind() == timeline::ObligationKind::ApplaHearingDocumentation)
+            .map(|o| (o.due(), o.status()))
+            .collect();
+        assert_eq!(
+            owed,
+            [(d(2024, 1, 10), timeline::Status::Overdue)],
+            "hearing keyed first: {hearing_first}"
+        );
+    }
+}
+
+#[test]
+fn a_notice_listed_before_the_relative_or_sibling_it_names_of_its_day_replays() {
+    // Removed 2024-01-10. A legacy export lists the rows of 2024-01-12 as keyed: the
+    // grandmother's notice, then her identification; the separation from brother C-3, then
+    // his record. Each name is known that day, so the day sorts the records first and the
+    // history replays.
+    let grandma = || PersonId::new("P-GRANDMA").unwrap();
+    let brother = || ChildId::new("C-3").unwrap();
+    let day = d(2024, 1, 12);
+    let mut events = vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")];
+    events.extend(
+        [
+            EventData::RelativeNotified { person: grandma() },
+            EventData::RelativeIdentified(connections::Relative::new(
+                grandma(),
+                connections::RelativeKind::Grandparent,
+            )),
+            EventData::SiblingsSeparated {
+                sibling: brother(),
+                reason: Some(connections::SeparationReason::ContraryToSafetyOrWellBeing),
+            },
+            EventData::SiblingRecorded(connections::Sibling::in_care(brother())),
+        ]
+        .map(|what| ev(day, what)),
+    );
+    let case = case_of(events);
+    assert_eq!(
+        kinds(&case)[2..],
+        [
+            EventKind::RelativeIdentified,
+            EventKind::SiblingRecorded,
+            EventKind::RelativeNotified,
+            EventKind::SiblingsSeparated,
+        ]
+    );
+    // The grandmother's notice, due 2024-01-10 + 30 days = 2024-02-09, is met on 2024-01-12.
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    let notice: Vec<_> = obs
+        .iter()
+        .filter(|o| o.kind() == timeline::ObligationKind::RelativeNoticeEach)
+        .map(|o| (o.due(), o.status()))
+        .collect();
+    assert_eq!(notice, [(d(2024, 2, 9), timeline::Status::Met(day))]);
+    // Replayed in its own order, the dated history gives the same case.
+    assert_eq!(case.record().replay(&FEDERAL).unwrap(), case);
+}
+
 #[test]
 fn aftercare_opened_the_day_of_the_exit_follows_it() {
     let mut case = in_care_from(d(2024, 1, 10));

@@ -2035,11 +2035,12 @@ impl EventKind {
     /// | 0 | `family_recorded`: a family is known before anything names it |
     /// | 1 | `reopen`, `open_preservation`, `candidacy_identified`, `prevention_plan_recorded`, `service_provided`: services open before a removal of their day |
     /// | 2 | `removal`: before the placement and the findings it sanctions |
-    /// | 3 | everything that happens in care — placements, plans, hearings, reviews, notices, parents' rights — in the order entered |
-    /// | 4 | the court's findings (`court_finding`) and the records about a placement (`qrtp_assessed`, `qrtp_long_stay_approved`, `icwa_home_assessed`, `icwa_good_cause`, `individual_assessment`): after the placement or visit of their day they name or extend |
-    /// | 5 | exits: `discharge`, `adoption_finalized`, `icwa_transferred_to_tribe` |
-    /// | 6 | `close` |
-    /// | 7 | `death`: nothing follows it |
+    /// | 3 | what the day's events in care read: `plan_set` (the plan a hearing that day reviews), `sibling_recorded`, `relative_identified` (the sibling or relative a notice, a placement or a separation that day names) |
+    /// | 4 | everything else that happens in care — placements, hearings, reviews, notices, parents' rights — in the order entered |
+    /// | 5 | the court's findings (`court_finding`) and the records about a placement (`qrtp_assessed`, `qrtp_long_stay_approved`, `icwa_home_assessed`, `icwa_good_cause`, `individual_assessment`): after the placement or visit of their day they name or extend |
+    /// | 6 | exits: `discharge`, `adoption_finalized`, `icwa_transferred_to_tribe` |
+    /// | 7 | `close` |
+    /// | 8 | `death`: nothing follows it |
     ///
     /// Within a rank the order of entry holds: the events in care of one day (a move, then a
     /// hearing) stay in the order given, because there the order is a fact of the case.
@@ -2058,6 +2059,9 @@ impl EventKind {
             // supports: a plan and the services of a day come before a removal of that day
             K::PreventionPlanRecorded | K::ServiceProvided => 1,
             K::Removal => 2,
+            // what the day's events in care read: the plan a hearing reviews, the sibling or
+            // relative a placement, a notice or a separation names
+            K::PlanSet | K::SiblingRecorded | K::RelativeIdentified => 3,
             K::PlacementBegun
             | K::PlacementChanged
             | K::RanAway
@@ -2067,7 +2071,6 @@ impl EventKind {
             | K::PlacedForAdoption
             | K::AdoptionDisrupted
             | K::Respite
-            | K::PlanSet
             | K::PermanencyHearing
             | K::PeriodicReview
             | K::CasePlanCompleted
@@ -2105,15 +2108,13 @@ impl EventKind {
             | K::IcwaNoticeReceived
             | K::IcwaAdditionalTime
             | K::IcwaTribalPreferences
-            | K::SiblingRecorded
             | K::SiblingsPlacedTogether
             | K::SiblingsSeparated
-            | K::RelativeIdentified
             | K::RelativeNotified
             | K::RelativeNoticeExcepted
             | K::FamilyTimePlanned
             | K::FamilyTimeContact
-            | K::MaltreatmentReported => 3,
+            | K::MaltreatmentReported => 4,
             // records about the day's placements, and the court's findings: they name a
             // placement or a visit begun that day, whatever order the day was keyed in
             K::CourtFinding
@@ -2121,11 +2122,11 @@ impl EventKind {
             | K::QrtpLongStayApproved
             | K::IcwaHomeAssessed
             | K::IcwaGoodCause
-            | K::IndividualAssessment => 4,
-            K::Discharge | K::AdoptionFinalized | K::IcwaTransferredToTribe => 5,
-            K::Close => 6,
-            K::Death => 7,
-            K::Voided | K::Amended | K::Vacated | K::ChildCorrected => 8,
+            | K::IndividualAssessment => 5,
+            K::Discharge | K::AdoptionFinalized | K::IcwaTransferredToTribe => 6,
+            K::Close => 7,
+            K::Death => 8,
+            K::Voided | K::Amended | K::Vacated | K::ChildCorrected => 9,
         }
     }
 }
