@@ -697,6 +697,26 @@ fn the_15th_month_ends_by_the_policys_month_end_reading() {
 }
 
 #[test]
+fn a_count_not_yet_begun_is_projected_from_the_defc_still_to_come() {
+    // Removed 2023-12-31 with no finding yet: as of 2024-01-05 the DEFC is removal + 60 days =
+    // 2024-02-29 (SSA §475(5)(F)(ii)). Care from then completes 15 months on 2025-05-29, so
+    // the 15th month ends 2025-05-28 — beyond as-of + 15 months (2025-04-05), still owed.
+    let case = case_of(vec![
+        removal(d(2023, 12, 31)),
+        foster(d(2023, 12, 31), "P-1"),
+    ]);
+    let o = case.obligations(d(2024, 1, 5), &FEDERAL);
+    let due = one(&o, K::FifteenOfTwentyTwo);
+    assert_eq!(
+        (due.counts_from(), due.due()),
+        (d(2024, 2, 29), d(2025, 5, 28))
+    );
+    let count = case.tpr_count(d(2024, 1, 5), &FEDERAL).unwrap();
+    assert_eq!(count.due, d(2025, 5, 28));
+    assert!(count.projected);
+}
+
+#[test]
 fn the_22_month_window_starts_by_the_policys_month_end_reading() {
     // DEFC 2023-09-30: due 2024-12-30 - 1 day = 2024-12-29 either way (December has a 30th). The
     // window is the 22 months before 2024-12-30: "2023-02-30", clamped to 2023-02-28 or rolled

@@ -392,9 +392,11 @@ pub(super) fn reckon_tpr(
     let episodes = view.episodes();
     let last = episodes.last()?;
     let open = view.exit_of(last).is_none();
-    // Project an open episode far enough to reach the count with continuous care.
+    // Project an open episode far enough to reach the count with continuous care: from its
+    // DEFC when that is still to come (up to 60 days after the removal, SSA §475(5)(F)).
     let horizon = if open {
-        calendar::days_after(view.months_after(view.as_of, policy.tpr_months()), 1)
+        let from = view.as_of.max(view.defc(last));
+        calendar::days_after(view.months_after(from, policy.tpr_months()), 1)
     } else {
         view.as_of
     };
