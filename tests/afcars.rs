@@ -219,6 +219,26 @@ fn an_episode_from_removal_to_adoption() {
     assert_eq!(facts(&case, 0, d(2024, 9, 1)).tpr_father, None);
 }
 
+#[test]
+fn an_emergency_removal_reads_court_ordered_once_the_court_has_ruled_on_it() {
+    // Picked up in an emergency 2024-01-10; the shelter-care hearing's contrary-to-the-welfare
+    // finding is dated 2024-01-12. MANREM is 3 "not yet determined" as of 2024-01-11 and
+    // 2 "court ordered" from 2024-01-12; the manner recorded stays emergency.
+    let mut case = open_case();
+    accept(
+        &mut case,
+        removed(d(2024, 1, 10), Manner::Emergency, &[]),
+        &FEDERAL,
+    );
+    accept(&mut case, ctw(d(2024, 1, 12)), &FEDERAL);
+    assert_eq!(
+        facts(&case, 0, d(2024, 1, 11)).manner_1993,
+        Manner1993::NotYetDetermined
+    );
+    let f = facts(&case, 0, d(2024, 1, 12));
+    assert_eq!((f.manner_1993.code(), f.manner), (2, Manner::Emergency));
+}
+
 /// A move between two group homes with different facility ids counts; a runaway returning to
 /// the same facility does not (CWPM 1.2B.7).
 #[test]

@@ -91,7 +91,9 @@ pub struct EpisodeFacts {
     pub removal_date: NaiveDate,
     /// How the child was removed.
     pub manner: Manner,
-    /// 1993 E25 MANREM.
+    /// 1993 E25 MANREM as of the report date: an emergency removal reads 3 "not yet determined"
+    /// until a court order about it (a court finding of the episode) is issued, then 2 "court
+    /// ordered".
     pub manner_1993: Manner1993,
     /// The circumstances at removal (2020 E72–E105).
     pub circumstances: Circumstances,
@@ -210,7 +212,7 @@ impl Case {
             episode: episode.number(),
             removal_date: removal,
             manner: episode.manner(),
-            manner_1993: episode.manner().afcars_1993(),
+            manner_1993: self.manner_1993(episode, as_of),
             circumstances,
             removal_reasons_1993: RemovalReasons1993::from_circumstances(circumstances),
             placement_settings: placement::count_settings(begun),
@@ -228,6 +230,24 @@ impl Case {
             exit,
             exit_1993: ExitReason1993::from_exit(reason),
             exit_2020: ExitReason2020::from_exit(reason),
+        }
+    }
+
+    /// MANREM as of `as_of`: an emergency removal is 3 "not yet determined" only until a court
+    /// order about it is issued (a finding of the episode's court, on or before `as_of`); then
+    /// it is 2 "court ordered" (1993 Appendix A element 25).
+    fn manner_1993(&self, episode: &Episode, as_of: NaiveDate) -> Manner1993 {
+        let manner = episode.manner();
+        let ordered = || {
+            self.episode_events(episode).iter().any(|e| {
+                matches!(e.what(), EventData::CourtFinding(_))
+                    && e.issued().unwrap_or(e.date()) <= as_of
+            })
+        };
+        if manner == Manner::Emergency && ordered() {
+            Manner1993::CourtOrdered
+        } else {
+            manner.afcars_1993()
         }
     }
 
