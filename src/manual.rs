@@ -70,6 +70,7 @@
 //! | days in care, CFSR P5 and maltreatment in care | `[entry, min(exit, period end + 1, 18th birthday))` (P5 from the first placement: days with no placement information are left out) | the exit day counted too, unless the child re-entered that day (a day counts once) | [`CfsrDayCount`](crate::policy::CfsrDayCount) |
 //! | the trial home visit adjustment of CFSR P1 | visit days beyond 30 taken off the stay | a visit of 30 days or more begun within 11 months counts | [`CfsrTrialHomeVisit`](crate::policy::CfsrTrialHomeVisit) |
 //! | a re-entry of fewer than 8 days, CFSR P4 | counts | does not | [`CfsrShortReentry`](crate::policy::CfsrShortReentry) |
+//! | the notice to adult relatives (SSA §471(a)(29)) when the child leaves care before day 30 | owed: due 30 days after the removal, whatever happened since (the statute sets no condition) | not owed once the child has left care before it was due | [`RelativeNoticeAfterExit`](crate::policy::RelativeNoticeAfterExit) |
 //! | the 15-of-22, abandoned-infant and felony petitions when no parent's rights are left to end (every parent's terminated, relinquished or deceased) | moot: [`Waiver::NoParentRemaining`](crate::timeline::Waiver::NoParentRemaining) | none: a petition against rights no one holds has no respondent, so the crate keeps the reading without a switch | — |
 //! | a later report soon after the first, CFSR recurrence | any later report date counts | reports within N days are one incident | [`Policy::cfsr_same_report_days`](crate::Policy::cfsr_same_report_days) |
 //!
@@ -200,7 +201,9 @@
 //! A case is its dated history, not the order it was keyed in. [`Case::events`](crate::Case::events)
 //! is sorted by date; within a day by the rank of each kind
 //! ([`EventKind::day_rank`](crate::EventKind::day_rank)): family records first, then services
-//! opening, the removal, everything in care in the order entered, the court's findings and the
+//! opening, the removal, what the day's events in care read (the plan a hearing reviews, the
+//! siblings and relatives a notice or a placement names), everything else in care in the order
+//! entered, the court's findings and the
 //! records about a placement (after the placement or visit of their day), the exits, a close, the death;
 //! and then by the order of entry. So the findings of a pick-up order keyed before the removal of
 //! their day, or a legacy export sorted by (date, action code), give the case the day had.

@@ -398,12 +398,35 @@ crate::codes::code_names! {
     CfsrShortReentry, "CFSR short re-entry": Counts = "counts", Excluded = "excluded"
 }
 
+/// Whether the notice to a child's adult relatives (SSA §471(a)(29)) is still owed when the child
+/// has left care before it was due. The statute asks it "within 30 days after the removal", with
+/// no condition on the child's still being in care; many states stop the search once the child
+/// is home. An open reading, see [the manual](crate::manual#open-readings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
+pub enum RelativeNoticeAfterExit {
+    /// Owed for every removal, due 30 days after it, whether or not the child is still in care
+    /// (the text of §471(a)(29)). The default.
+    #[default]
+    Owed,
+    /// Not owed once the child has left care before it was due.
+    EndsAtExit,
+}
+
+crate::codes::code_names! {
+    RelativeNoticeAfterExit, "relative notice after exit": Owed = "owed", EndsAtExit = "ends_at_exit"
+}
+
 // The switches serialize as their wire names (snake_case), like every other code list.
 crate::codes::code_names! {
     @serde DefcRule, ReviewAnchor, EpisodeStart, MonthCounting, OverlongVisitExit, HearingRhythm,
     DetentionTime, KinshipClock, PreventionRenewal, RelativeCareException, TprRefiling,
     RelativeCareReview, TprAfterMajority, CfsrMonthsInCare, CfsrDayCount, CfsrTrialHomeVisit,
-    CfsrShortReentry,
+    CfsrShortReentry, RelativeNoticeAfterExit,
 }
 
 /// The earliest date a state may give the congregate-care limit (the federal date), and the
@@ -532,6 +555,7 @@ pub struct Policy {
     cfsr_day_count: CfsrDayCount,
     cfsr_trial_home_visit: CfsrTrialHomeVisit,
     cfsr_short_reentry: CfsrShortReentry,
+    relative_notice_after_exit: RelativeNoticeAfterExit,
     cfsr_same_report_days: u32,
 }
 
@@ -646,6 +670,7 @@ impl Policy {
             cfsr_day_count: CfsrDayCount::HalfOpen,
             cfsr_trial_home_visit: CfsrTrialHomeVisit::DaysBeyond30,
             cfsr_short_reentry: CfsrShortReentry::Counts,
+            relative_notice_after_exit: RelativeNoticeAfterExit::Owed,
             cfsr_same_report_days: 0,
         }
     }
@@ -778,6 +803,8 @@ impl Policy {
         cfsr_trial_home_visit: CfsrTrialHomeVisit, with_cfsr_trial_home_visit;
         /// Whether a re-entry of fewer than 8 days counts for the CFSR re-entry indicator (P4) (an open reading, see [the manual](crate::manual#open-readings)).
         cfsr_short_reentry: CfsrShortReentry, with_cfsr_short_reentry;
+        /// Whether the relative notice is still owed after the child leaves care before it is due.
+        relative_notice_after_exit: RelativeNoticeAfterExit, with_relative_notice_after_exit;
     }
 
     /// The age up to which the state extends foster care (SSA §475(8)(B): 19, 20 or 21), or
@@ -949,7 +976,7 @@ impl Policy {
     /// `permanency-policy-v1`, then one line `field=value` per field, in the order below, each
     /// line ending in `\n` (the last one too). Numbers are in decimal, an absent extended-care
     /// age is `none`, switches are their wire names. The canonical text of
-    /// [`Policy::federal`], whose fingerprint is `01c255ac31433b06`:
+    /// [`Policy::federal`], whose fingerprint is `45a077fc5c5770fd`:
     ///
     /// ```text
     /// permanency-policy-v1
@@ -1004,6 +1031,7 @@ impl Policy {
     /// cfsr_day_count=half_open
     /// cfsr_trial_home_visit=days_beyond_30
     /// cfsr_short_reentry=counts
+    /// relative_notice_after_exit=owed
     /// cfsr_same_report_days=0
     /// ```
     ///
@@ -1083,6 +1111,7 @@ impl Policy {
             cfsr_day_count,
             cfsr_trial_home_visit,
             cfsr_short_reentry,
+            relative_notice_after_exit,
             cfsr_same_report_days,
         } = self;
         out.write_str("permanency-policy-v1\n")?;
@@ -1152,6 +1181,10 @@ impl Policy {
         writeln!(out, "cfsr_day_count={cfsr_day_count}")?;
         writeln!(out, "cfsr_trial_home_visit={cfsr_trial_home_visit}")?;
         writeln!(out, "cfsr_short_reentry={cfsr_short_reentry}")?;
+        writeln!(
+            out,
+            "relative_notice_after_exit={relative_notice_after_exit}"
+        )?;
         writeln!(out, "cfsr_same_report_days={cfsr_same_report_days}")?;
         Ok(())
     }
@@ -1242,6 +1275,7 @@ struct PolicyRecord {
     cfsr_day_count: CfsrDayCount,
     cfsr_trial_home_visit: CfsrTrialHomeVisit,
     cfsr_short_reentry: CfsrShortReentry,
+    relative_notice_after_exit: RelativeNoticeAfterExit,
     cfsr_same_report_days: u32,
 }
 
@@ -1307,6 +1341,7 @@ impl From<Policy> for PolicyRecord {
             cfsr_day_count,
             cfsr_trial_home_visit,
             cfsr_short_reentry,
+            relative_notice_after_exit,
             cfsr_same_report_days,
         } = p;
         PolicyRecord {
@@ -1361,6 +1396,7 @@ impl From<Policy> for PolicyRecord {
             cfsr_day_count,
             cfsr_trial_home_visit,
             cfsr_short_reentry,
+            relative_notice_after_exit,
             cfsr_same_report_days,
         }
     }
@@ -1426,6 +1462,7 @@ impl TryFrom<PolicyRecord> for Policy {
             cfsr_day_count,
             cfsr_trial_home_visit,
             cfsr_short_reentry,
+            relative_notice_after_exit,
             cfsr_same_report_days,
         } = r;
         Ok(Policy::federal()
@@ -1479,7 +1516,8 @@ impl TryFrom<PolicyRecord> for Policy {
             .with_cfsr_months_in_care(cfsr_months_in_care)
             .with_cfsr_day_count(cfsr_day_count)
             .with_cfsr_trial_home_visit(cfsr_trial_home_visit)
-            .with_cfsr_short_reentry(cfsr_short_reentry))
+            .with_cfsr_short_reentry(cfsr_short_reentry)
+            .with_relative_notice_after_exit(relative_notice_after_exit))
     }
 }
 
@@ -1571,6 +1609,7 @@ cfsr_months_in_care=calendar_months
 cfsr_day_count=half_open
 cfsr_trial_home_visit=days_beyond_30
 cfsr_short_reentry=counts
+relative_notice_after_exit=owed
 cfsr_same_report_days=0
 ";
 
@@ -1635,7 +1674,7 @@ cfsr_same_report_days=0
         Policy::federal().write_canonical(&mut text).unwrap();
         assert_eq!(text, FEDERAL_CANONICAL);
         // One line per field, in the order of the struct, plus the version line.
-        assert_eq!(text.lines().count(), 1 + 52);
+        assert_eq!(text.lines().count(), 1 + 53);
         let mut text = String::new();
         state().write_canonical(&mut text).unwrap();
         assert!(text.contains("\nname=Ohio 2024 (ORC 2151.413)\n"), "{text}");
@@ -1660,7 +1699,7 @@ cfsr_same_report_days=0
         assert_eq!(Policy::federal().fingerprint(), fnv(FEDERAL_CANONICAL));
         // Computed from FEDERAL_CANONICAL by a separate implementation (Python), not by this
         // crate: a change of encoding or of a federal value shows here.
-        assert_eq!(Policy::federal().fingerprint(), 0x01c2_55ac_3143_3b06);
+        assert_eq!(Policy::federal().fingerprint(), 0x45a0_77fc_5c57_70fd);
     }
 
     #[test]
@@ -1778,6 +1817,7 @@ mod serde_tests {
   "cfsr_day_count": "half_open",
   "cfsr_trial_home_visit": "days_beyond_30",
   "cfsr_short_reentry": "counts",
+  "relative_notice_after_exit": "owed",
   "cfsr_same_report_days": 0
 }"#;
 
@@ -1796,9 +1836,9 @@ mod serde_tests {
             FEDERAL_JSON
         );
         assert_eq!(from_json(FEDERAL_JSON).unwrap(), Policy::federal());
-        // The name and the 51 values: one field per getter.
+        // The name and the 52 values: one field per getter.
         let value: serde_json::Value = serde_json::from_str(FEDERAL_JSON).unwrap();
-        assert_eq!(value.as_object().unwrap().len(), 52);
+        assert_eq!(value.as_object().unwrap().len(), 53);
     }
 
     #[test]

@@ -238,7 +238,7 @@ fn an_event_with_no_row_lists_what_is_allowed() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_begun is not allowed in stage exited(reunified); allowed: family_recorded, removal, court_finding, parent_deceased, parental_rights_terminated, parental_rights_relinquished, open_preservation, close, death, absence_factors_determined, trafficking_screened, adoption_assistance_agreement_signed, service_provided, exit_documents_provided, icwa_status_determined, icwa_findings, icwa_consent, icwa_consent_withdrawn, icwa_home_assessed, icwa_good_cause, icwa_tribal_preferences, sibling_recorded, maltreatment_reported"
+        "placement_begun is not allowed in stage exited(reunified); allowed: family_recorded, removal, court_finding, parent_deceased, parental_rights_terminated, parental_rights_relinquished, open_preservation, close, death, absence_factors_determined, trafficking_screened, adoption_assistance_agreement_signed, service_provided, exit_documents_provided, icwa_status_determined, icwa_findings, icwa_consent, icwa_consent_withdrawn, icwa_home_assessed, icwa_good_cause, icwa_tribal_preferences, sibling_recorded, relatives_notified, relative_notified, relative_notice_excepted, maltreatment_reported"
     );
 }
 

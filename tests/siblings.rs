@@ -264,6 +264,42 @@ fn each_relative_notified_on_day_30_is_met_on_day_31_late() {
 }
 
 #[test]
+fn a_child_home_before_day_30_is_still_owed_the_relative_notice_unless_the_policy_ends_it() {
+    // Removed 2024-01-10, the grandmother identified 2024-01-12, home 2024-01-15 (day 5).
+    // SSA §471(a)(29) asks the notice within 30 days after the removal, with no condition:
+    // due 2024-01-10 + 30 = 2024-02-09, and the notice keyed after the exit, on 2024-02-01,
+    // meets it. Under `RelativeNoticeAfterExit::EndsAtExit` nothing is owed.
+    use permanency::policy::RelativeNoticeAfterExit;
+    let home_early = || {
+        vec![
+            removal(d(2024, 1, 10)),
+            identified(d(2024, 1, 12), "P-GRANDMA", RelativeKind::Grandparent),
+            discharge(d(2024, 1, 15), ExitReason::Reunified),
+        ]
+    };
+    let case = case_of(home_early());
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    let o = one(&obs, K::RelativeNoticeEach);
+    assert_eq!((o.due(), o.status()), (d(2024, 2, 9), Status::Overdue));
+    let mut events = home_early();
+    events.push(notified(d(2024, 2, 1), "P-GRANDMA"));
+    let case = case_of(events);
+    let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::RelativeNoticeEach).status(),
+        Status::Met(d(2024, 2, 1))
+    );
+    let ends = FEDERAL.with_relative_notice_after_exit(RelativeNoticeAfterExit::EndsAtExit);
+    let case = build(child(), &ends, home_early());
+    let obs = case.obligations(d(2024, 3, 1), &ends);
+    assert!(all(&obs, K::RelativeNoticeEach).is_empty());
+    assert!(all(&obs, K::RelativeNotice).is_empty());
+    // The summary notice of the same removal follows the same switch.
+    let obs = case_of(home_early()).obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::RelativeNotice).due(), d(2024, 2, 9));
+}
+
+#[test]
 fn family_violence_excepts_a_relative_and_a_notice_names_one_identified() {
     // The father's brother is excepted for domestic violence on 2024-01-20: waived.
     let case = case_of(vec![

@@ -500,6 +500,16 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
     row(S::Reunification,K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
     row(S::Adoption,     K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
+    // the notice is owed 30 days after the removal, whether or not the child is still in care
+    row(S::Exited,       K::RelativesNotified,         To::Same,          NONE,               Record),
+    row(S::Exited,       K::RelativeNotified,          To::Same,          RELATIVES,          Record),
+    row(S::Exited,       K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
+    row(S::Preservation, K::RelativesNotified,         To::Same,          NONE,               Record),
+    row(S::Preservation, K::RelativeNotified,          To::Same,          RELATIVES,          Record),
+    row(S::Preservation, K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
+    row(S::Closed,       K::RelativesNotified,         To::Same,          NONE,               Record),
+    row(S::Closed,       K::RelativeNotified,          To::Same,          RELATIVES,          Record),
+    row(S::Closed,       K::RelativeNoticeExcepted,    To::Same,          RELATIVES,          Record),
     // family time
     row(S::FosterCare,   K::FamilyTimePlanned,         To::Same,          NONE,               Record),
     row(S::Reunification,K::FamilyTimePlanned,         To::Same,          NONE,               Record),

@@ -163,7 +163,9 @@ pub(super) fn case_plan(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         .push(out);
 }
 
-/// SSA §471(a)(29): notice to the adult relatives within 30 days of the removal.
+/// SSA §471(a)(29): notice to the adult relatives within 30 days of the removal, owed after an
+/// early exit too unless the policy's
+/// [`RelativeNoticeAfterExit`](crate::policy::RelativeNoticeAfterExit) ends it there.
 pub(super) fn relative_notice(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let removal = ep.removal();
     let due = calendar::days_after(removal, ep.view.policy.relative_notice_days());
@@ -172,7 +174,7 @@ pub(super) fn relative_notice(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         .next();
     ep.once(K::RelativeNotice, removal, due)
         .met(done)
-        .owed(ep.owes_on(due))
+        .owed(super::connections::relative_notice_owed(ep, due))
         .push(out);
 }
 

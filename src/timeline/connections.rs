@@ -45,16 +45,30 @@ pub(super) fn sibling_separation(view: &View<'_>, out: &mut Vec<Obligation>) {
     }
 }
 
+/// Whether the relative notice due `due` is owed: always (SSA §471(a)(29) sets no condition on
+/// the child's still being in care), or, under [`RelativeNoticeAfterExit::EndsAtExit`], only
+/// while the child was in care on the due date.
+///
+/// [`RelativeNoticeAfterExit::EndsAtExit`]: crate::policy::RelativeNoticeAfterExit::EndsAtExit
+pub(super) fn relative_notice_owed(ep: &EpisodeView<'_>, due: chrono::NaiveDate) -> bool {
+    match ep.view.policy.relative_notice_after_exit() {
+        crate::policy::RelativeNoticeAfterExit::Owed => true,
+        crate::policy::RelativeNoticeAfterExit::EndsAtExit => ep.owes_on(due),
+    }
+}
+
 /// Each adult relative identified in the episode (or before its removal), notified within 30
 /// days of the removal (the policy's relative-notice days): removal 2024-01-10, due 2024-02-09.
-/// Met by the relative's notice in the episode; waived for family or domestic violence; not owed
-/// once the child left care before it was due.
+/// Met by the relative's notice in the episode; waived for family or domestic violence. A child
+/// who left care before it was due is still owed it, unless the policy's
+/// [`RelativeNoticeAfterExit`](crate::policy::RelativeNoticeAfterExit) ends it at the exit.
 pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if !ep.kinds_with_before.has(EventKind::RelativeIdentified) {
         return;
     }
     let removal = ep.removal();
     let due = super::calendar::days_after(removal, ep.view.policy.relative_notice_days());
+    let owed = relative_notice_owed(ep, due);
     let mut seen: Vec<&crate::PersonId> = Vec::new();
     for e in ep.before.iter().chain(ep.events) {
         let EventData::RelativeIdentified(r) = e.what() else {
@@ -74,7 +88,7 @@ pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
         });
         ep.once(ObligationKind::RelativeNoticeEach, removal, due)
             .met(notified)
-            .owed(ep.owes_on(due))
+            .owed(owed)
             .waived(excepted.then_some(Waiver::FamilyViolence))
             .about(crate::rules::Subject::Person(r.person.clone()))
             .push(out);
