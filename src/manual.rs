@@ -558,7 +558,10 @@
 //! reported (`sibling_separation`, SSA §471(a)(31)(A)): the duty is one of reasonable efforts.
 //! Siblings placed apart need planned contact (`sibling_contact`, §471(a)(31)(B)): a
 //! family-time plan with the sibling in force on the day of the separation, or made later (met
-//! late).
+//! late). Where the state documents that frequent contact would be contrary to the safety or
+//! well-being of any of the siblings (`sibling_contact_excepted`), the latest such record or
+//! plan on the day of the separation, or the first after, waives it
+//! ([`Waiver::ContraryToSafetyOrWellBeing`](crate::timeline::Waiver::ContraryToSafetyOrWellBeing)).
 //!
 //! Each adult relative identified (`relative_identified`) is owed a notice within 30 days of the
 //! removal (`relative_notice_each`, SSA §471(a)(29)): removal 2024-01-10, notified 2024-02-09

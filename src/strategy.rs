@@ -1212,6 +1212,8 @@ impl Walk {
                     ));
                 }
                 match n % 3 {
+                    // Contact with the sibling documented as contrary to safety (§471(a)(31)(B)).
+                    _ if n % 8 == 5 => EventData::SiblingContactExcepted { sibling: id },
                     0 => EventData::SiblingsPlacedTogether { sibling: id },
                     k => EventData::SiblingsSeparated {
                         sibling: id,

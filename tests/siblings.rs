@@ -451,6 +451,66 @@ fn separated_siblings_need_planned_contact() {
     );
 }
 
+#[test]
+fn contact_documented_as_contrary_to_safety_waives_the_planned_contact() {
+    // Apart from sister C-2 (in care) from 2024-03-01. SSA §471(a)(31)(B) excuses the contact
+    // where the state documents it would be contrary to the safety or well-being of any of the
+    // siblings: documented on 2024-03-01 or later (2024-03-10), with no plan, it is waived; a
+    // plan every 14 days in force that day still meets it, being the latest record. Naming a
+    // sibling the case does not record is refused.
+    let excepted = |date| {
+        ev(
+            date,
+            EventData::SiblingContactExcepted {
+                sibling: cid("C-2"),
+            },
+        )
+    };
+    for on in [d(2024, 3, 1), d(2024, 3, 10)] {
+        let mut case = with_siblings();
+        accept(&mut case, apart(d(2024, 3, 1), "C-2", SAFETY), &FEDERAL);
+        accept(&mut case, excepted(on), &FEDERAL);
+        let obs = case.obligations(d(2024, 4, 1), &FEDERAL);
+        assert_eq!(
+            one(&obs, K::SiblingContact).status(),
+            Status::Waived(timeline::Waiver::ContraryToSafetyOrWellBeing),
+            "documented {on}"
+        );
+    }
+    // Excepted 2024-02-01, then a plan every 14 days from 2024-02-15: the plan, the latest
+    // record before the separation, meets it on 2024-03-01.
+    let mut case = with_siblings();
+    accept(&mut case, excepted(d(2024, 2, 1)), &FEDERAL);
+    accept(
+        &mut case,
+        ev(
+            d(2024, 2, 15),
+            EventData::FamilyTimePlanned {
+                with: ContactWith::Sibling(cid("C-2")),
+                every_days: 14,
+            },
+        ),
+        &FEDERAL,
+    );
+    accept(&mut case, apart(d(2024, 3, 1), "C-2", SAFETY), &FEDERAL);
+    let obs = case.obligations(d(2024, 4, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::SiblingContact).status(),
+        Status::Met(d(2024, 3, 1))
+    );
+    let r = refuse(
+        &mut with_siblings(),
+        ev(
+            d(2024, 3, 1),
+            EventData::SiblingContactExcepted {
+                sibling: cid("C-9"),
+            },
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::SiblingUnknown]);
+}
+
 // ------------------------------------------------------------------------------------------------
 // A relative considered before a non-relative placement (SSA §471(a)(19))
 

@@ -1525,6 +1525,8 @@ event_kinds! {
     SiblingsPlacedTogether = "siblings_placed_together",
     /// [`EventData::SiblingsSeparated`].
     SiblingsSeparated = "siblings_separated",
+    /// [`EventData::SiblingContactExcepted`].
+    SiblingContactExcepted = "sibling_contact_excepted",
     // (issue 10: relatives)
     /// [`EventData::RelativeIdentified`].
     RelativeIdentified = "relative_identified",
@@ -1831,6 +1833,13 @@ pub enum EventData {
         )]
         reason: Option<crate::connections::SeparationReason>,
     },
+    /// The state documents that frequent visitation or other ongoing interaction with this
+    /// sibling, placed apart, would be contrary to the safety or well-being of any of the
+    /// siblings (SSA §471(a)(31)(B)): the contact a separation owes is waived.
+    SiblingContactExcepted {
+        /// The sibling, as recorded.
+        sibling: ChildId,
+    },
     // (issue 10: relatives)
     /// An adult relative identified (SSA §471(a)(29)): to be notified within 30 days of the
     /// removal.
@@ -2110,6 +2119,7 @@ impl EventKind {
             | K::IcwaTribalPreferences
             | K::SiblingsPlacedTogether
             | K::SiblingsSeparated
+            | K::SiblingContactExcepted
             | K::RelativeNotified
             | K::RelativeNoticeExcepted
             | K::FamilyTimePlanned

@@ -378,6 +378,17 @@ pub(crate) struct Facts {
     /// Whether an `icwa_status_determined` event of the history found that ICWA applies: with
     /// the child's record, whether it may apply on any date ([`Facts::icwa_may_apply`]).
     icwa_determined: bool,
+    /// The siblings recorded and the relatives identified so far: a notice or an arrangement
+    /// naming one is checked in constant time, however long the history.
+    connections: Connections,
+}
+
+/// The siblings recorded and the relatives identified in a history (see [`Facts::is_sibling`],
+/// [`Facts::is_relative`]).
+#[derive(Debug, Clone, Default)]
+struct Connections {
+    siblings: IdIndex<crate::ChildId, ()>,
+    relatives: IdIndex<PersonId, ()>,
 }
 
 impl Facts {
@@ -408,6 +419,7 @@ impl Facts {
             legal_risk: Vec::new(),
             visits: Vec::new(),
             icwa_determined: false,
+            connections: Connections::default(),
         };
         for (i, f) in opening.iter().enumerate() {
             if facts.family_slot.insert(f.id().clone(), i).is_some() {
@@ -757,6 +769,16 @@ impl Facts {
     }
 
     /// Every trial home visit of the case, in order.
+    /// Whether the history so far records `child` as a sibling of the child.
+    pub(crate) fn is_sibling(&self, child: &crate::ChildId) -> bool {
+        self.connections.siblings.get(child).is_some()
+    }
+
+    /// Whether the history so far identifies `person` as a relative of the child.
+    pub(crate) fn is_relative(&self, person: &PersonId) -> bool {
+        self.connections.relatives.get(person).is_some()
+    }
+
     pub(crate) fn visits(&self) -> &[Visit] {
         &self.visits
     }
@@ -910,6 +932,12 @@ impl Facts {
             }
             EventData::IcwaStatusDetermined(status) => {
                 self.icwa_determined |= status.icwa_applies();
+            }
+            EventData::SiblingRecorded(s) => {
+                self.connections.siblings.insert(s.child.clone(), ());
+            }
+            EventData::RelativeIdentified(r) => {
+                self.connections.relatives.insert(r.person.clone(), ());
             }
             EventData::PlanSet(goals) => {
                 if let Ok(plan) = PermanencyPlan::new(goals.clone(), date) {

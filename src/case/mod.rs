@@ -707,26 +707,30 @@ impl Case {
     pub fn siblings_on(&self, date: NaiveDate) -> Vec<crate::connections::SiblingOn> {
         use crate::connections::SiblingOn;
         let mut out: Vec<SiblingOn> = Vec::new();
+        // Each sibling's place in `out`: one lookup per record, however many siblings.
+        let mut at: std::collections::HashMap<&crate::ChildId, usize> =
+            std::collections::HashMap::new();
         for e in self.facts.events().iter().take_while(|e| e.date() <= date) {
             match e.what() {
-                event::EventData::SiblingRecorded(s) => {
-                    match out.iter_mut().find(|o| o.sibling.child == s.child) {
-                        Some(o) => o.sibling = s.clone(),
-                        None => out.push(SiblingOn {
+                event::EventData::SiblingRecorded(s) => match at.get(&s.child) {
+                    Some(&i) => out[i].sibling = s.clone(),
+                    None => {
+                        at.insert(&s.child, out.len());
+                        out.push(SiblingOn {
                             sibling: s.clone(),
                             together: None,
                             reason: None,
-                        }),
+                        });
                     }
-                }
+                },
                 event::EventData::SiblingsPlacedTogether { sibling } => {
-                    if let Some(o) = out.iter_mut().find(|o| o.sibling.child == *sibling) {
-                        (o.together, o.reason) = (Some(true), None);
+                    if let Some(&i) = at.get(sibling) {
+                        (out[i].together, out[i].reason) = (Some(true), None);
                     }
                 }
                 event::EventData::SiblingsSeparated { sibling, reason } => {
-                    if let Some(o) = out.iter_mut().find(|o| o.sibling.child == *sibling) {
-                        (o.together, o.reason) = (Some(false), *reason);
+                    if let Some(&i) = at.get(sibling) {
+                        (out[i].together, out[i].reason) = (Some(false), *reason);
                     }
                 }
                 _ => {}

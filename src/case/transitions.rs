@@ -487,6 +487,9 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::SiblingsPlacedTogether,    To::Same,          SIBLINGS,           Record),
     row(S::FosterCare,   K::SiblingsSeparated,         To::Same,          SIBLINGS,           Record),
     row(S::Adoption,     K::SiblingsSeparated,         To::Same,          SIBLINGS,           Record),
+    row(S::FosterCare,   K::SiblingContactExcepted,    To::Same,          SIBLINGS,           Record),
+    row(S::Reunification,K::SiblingContactExcepted,    To::Same,          SIBLINGS,           Record),
+    row(S::Adoption,     K::SiblingContactExcepted,    To::Same,          SIBLINGS,           Record),
     // relatives
     // A relative search may begin before the removal (the episode it serves reads it).
     row(S::Intake,       K::RelativeIdentified,        To::Same,          NONE,               Record),

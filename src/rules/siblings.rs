@@ -10,18 +10,15 @@ use crate::case::event::EventData;
 pub(crate) fn sibling_known(c: &Check<'_>) -> Option<Objection> {
     let sibling = match c.event.what() {
         EventData::SiblingsPlacedTogether { sibling }
-        | EventData::SiblingsSeparated { sibling, .. } => sibling,
+        | EventData::SiblingsSeparated { sibling, .. }
+        | EventData::SiblingContactExcepted { sibling } => sibling,
         EventData::SiblingRecorded(s) => {
             return (s.child == *c.case.child().id())
                 .then(|| Objection::new(format!("child {} is not its own sibling", s.child)));
         }
         _ => return None,
     };
-    let known = c
-        .case
-        .events()
-        .iter()
-        .any(|e| matches!(e.what(), EventData::SiblingRecorded(s) if s.child == *sibling));
+    let known = c.case.is_sibling(sibling);
     (!known).then(|| {
         Objection::new(format!(
             "child {sibling} is not recorded as a sibling in the case (sibling_recorded)"
@@ -42,11 +39,7 @@ pub(crate) fn relative_known(c: &Check<'_>) -> Option<Objection> {
         }
         _ => return None,
     };
-    let known = c
-        .case
-        .events()
-        .iter()
-        .any(|e| matches!(e.what(), EventData::RelativeIdentified(r) if r.person == *person));
+    let known = c.case.is_relative(person);
     (!known).then(|| {
         Objection::new(format!(
             "person {person} is not identified as a relative in the case (relative_identified)"

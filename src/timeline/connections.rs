@@ -1,47 +1,91 @@
 //! The clocks of family connections: a separation of siblings in care has its documented reason
 //! (SSA §471(a)(31)(A)).
 
+use std::collections::HashMap;
+
 use super::engine::{EpisodeView, View};
 use super::types::{Obligation, ObligationKind, Waiver};
 use crate::case::event::{EventData, EventKind};
 
+/// The separations from a sibling in care on their day (the sibling's latest record dated on or
+/// before it says in care), in order: the event's position, the sibling, the reason. One pass:
+/// a day's sibling records are read before its separations.
+fn separations_in_care(
+    events: &[crate::Event],
+) -> Vec<(
+    usize,
+    &crate::ChildId,
+    Option<crate::connections::SeparationReason>,
+)> {
+    let mut in_care: HashMap<&crate::ChildId, bool> = HashMap::new();
+    let mut out = Vec::new();
+    let mut day_start = 0;
+    while day_start < events.len() {
+        let date = events[day_start].date();
+        let day_end = day_start + events[day_start..].partition_point(|e| e.date() == date);
+        let day = &events[day_start..day_end];
+        for e in day {
+            if let EventData::SiblingRecorded(s) = e.what() {
+                in_care.insert(&s.child, s.in_care);
+            }
+        }
+        for (k, e) in day.iter().enumerate() {
+            if let EventData::SiblingsSeparated { sibling, reason } = e.what()
+                && in_care.get(sibling).copied().unwrap_or(false)
+            {
+                out.push((day_start + k, sibling, *reason));
+            }
+        }
+        day_start = day_end;
+    }
+    out
+}
+
 /// Each separation of the child from a sibling in care (as recorded that day): due the day of
 /// the separation; met that day when its reason is documented, met late the day a later record
 /// of the separation documents it, overdue otherwise. The placement stands: the duty is one of
-/// reasonable efforts.
+/// reasonable efforts. Linear in the history: each separation without its reason waits for the
+/// next arrangement recorded for its sibling.
 pub(super) fn sibling_separation(view: &View<'_>, out: &mut Vec<Obligation>) {
+    if !view.kinds.has(EventKind::SiblingsSeparated) {
+        return;
+    }
     let events = view.events;
+    let separations = separations_in_care(events);
+    // For each separation, the day its reason was documented (or `None`: never).
+    let mut documented: Vec<Option<chrono::NaiveDate>> = vec![None; separations.len()];
+    let mut waiting: HashMap<&crate::ChildId, usize> = HashMap::new();
+    let mut next = separations.iter().enumerate().peekable();
     for (i, e) in events.iter().enumerate() {
-        let EventData::SiblingsSeparated { sibling, reason } = e.what() else {
-            continue;
+        let (sibling, reason) = match e.what() {
+            EventData::SiblingsSeparated { sibling, reason } => (sibling, *reason),
+            EventData::SiblingsPlacedTogether { sibling } => (sibling, None),
+            _ => continue,
         };
-        let date = e.date();
-        let in_care = view
-            .case
-            .siblings_on(date)
-            .iter()
-            .any(|s| s.sibling.child == *sibling && s.sibling.in_care);
-        if !in_care {
-            continue;
+        // The next arrangement of a sibling settles the separation waiting for its reason.
+        if let Some(k) = waiting.remove(sibling) {
+            documented[k] = reason.map(|_| e.date());
         }
-        let once = view.once(ObligationKind::SiblingSeparation, None, date, date);
-        let once = if reason.is_some() {
-            once.met(Some(date))
-        } else {
-            // The next arrangement recorded for the sibling.
-            let next = events[i + 1..].iter().find_map(|x| match x.what() {
-                EventData::SiblingsSeparated { sibling: s, reason } if s == sibling => {
-                    Some(reason.map(|_| x.date()))
+        if let Some(&(k, &(at, _, reason))) = next.peek()
+            && at == i
+        {
+            next.next();
+            match reason {
+                Some(_) => documented[k] = Some(e.date()),
+                None => {
+                    waiting.insert(sibling, k);
                 }
-                EventData::SiblingsPlacedTogether { sibling: s } if s == sibling => Some(None),
-                _ => None,
-            });
-            match next {
-                Some(Some(on)) => once.met(Some(on)),
-                _ => once.lapsed(true),
             }
-        };
-        once.push(out);
+        }
+    }
+    for (k, &(at, _, _)) in separations.iter().enumerate() {
+        let date = events[at].date();
+        let once = view.once(ObligationKind::SiblingSeparation, None, date, date);
+        match documented[k] {
+            Some(on) => once.met(Some(on)),
+            None => once.lapsed(true),
+        }
+        .push(out);
     }
 }
 
@@ -69,27 +113,36 @@ pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
     let removal = ep.removal();
     let due = super::calendar::days_after(removal, ep.view.policy.relative_notice_days());
     let owed = relative_notice_owed(ep, due);
-    let mut seen: Vec<&crate::PersonId> = Vec::new();
+    // The first notice and any exception of each relative, in one pass over the episode.
+    let mut notified: HashMap<&crate::PersonId, chrono::NaiveDate> = HashMap::new();
+    let mut excepted: HashMap<&crate::PersonId, ()> = HashMap::new();
+    for x in ep.events {
+        match x.what() {
+            EventData::RelativeNotified { person } => {
+                notified.entry(person).or_insert(x.date());
+            }
+            EventData::RelativeNoticeExcepted { person } => {
+                excepted.insert(person, ());
+            }
+            _ => {}
+        }
+    }
+    let mut seen: HashMap<&crate::PersonId, ()> = HashMap::new();
     for e in ep.before.iter().chain(ep.events) {
         let EventData::RelativeIdentified(r) = e.what() else {
             continue;
         };
-        if seen.contains(&&r.person) {
+        if seen.insert(&r.person, ()).is_some() {
             continue;
         }
-        seen.push(&r.person);
-        let notified = ep
-            .events
-            .iter()
-            .find(|x| matches!(x.what(), EventData::RelativeNotified { person } if *person == r.person))
-            .map(crate::Event::date);
-        let excepted = ep.events.iter().any(|x| {
-            matches!(x.what(), EventData::RelativeNoticeExcepted { person } if *person == r.person)
-        });
         ep.once(ObligationKind::RelativeNoticeEach, removal, due)
-            .met(notified)
+            .met(notified.get(&r.person).copied())
             .owed(owed)
-            .waived(excepted.then_some(Waiver::FamilyViolence))
+            .waived(
+                excepted
+                    .contains_key(&r.person)
+                    .then_some(Waiver::FamilyViolence),
+            )
             .about(crate::rules::Subject::Person(r.person.clone()))
             .push(out);
     }
@@ -105,8 +158,26 @@ pub(super) fn family_time(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if !ep.kinds_with_before.has(EventKind::FamilyTimePlanned) {
         return;
     }
+    use crate::connections::ContactWith;
     let records: Vec<&crate::Event> = ep.before.iter().chain(ep.events).collect();
     let as_of = ep.view.as_of;
+    // In one pass each: the contacts held with each person, by date, and for each plan the
+    // date of the next plan for the same person (linear in the history, however many plans).
+    let mut held: HashMap<&ContactWith, Vec<chrono::NaiveDate>> = HashMap::new();
+    for x in &records {
+        if let EventData::FamilyTimeContact(c) = x.what()
+            && c.held
+        {
+            held.entry(&c.with).or_default().push(x.date());
+        }
+    }
+    let mut next_plan: Vec<Option<chrono::NaiveDate>> = vec![None; records.len()];
+    let mut later: HashMap<&ContactWith, chrono::NaiveDate> = HashMap::new();
+    for (i, x) in records.iter().enumerate().rev() {
+        if let EventData::FamilyTimePlanned { with, .. } = x.what() {
+            next_plan[i] = later.insert(with, x.date());
+        }
+    }
     for (i, e) in records.iter().enumerate() {
         let EventData::FamilyTimePlanned { with, every_days } = e.what() else {
             continue;
@@ -115,33 +186,24 @@ pub(super) fn family_time(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
             continue;
         }
         // Until the next plan for the same person, or the exit.
-        let until = records[i + 1..]
-            .iter()
-            .find(|x| matches!(x.what(), EventData::FamilyTimePlanned { with: w, .. } if w == with))
-            .map(|x| x.date());
-        let end = match (until, ep.exit) {
+        let end = match (next_plan[i], ep.exit) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        let held: Vec<chrono::NaiveDate> = records
-            .iter()
-            .filter(|x| matches!(x.what(), EventData::FamilyTimeContact(c) if c.held && c.with == *with))
-            .map(|x| x.date())
-            .collect();
+        let held = held.get(with).map_or(&[][..], Vec::as_slice);
         let mut start = e.date().max(ep.removal());
         while start <= as_of && end.is_none_or(|end| start < end) {
             let next = super::calendar::days_after(start, *every_days);
             let last = super::calendar::days_after(start, every_days - 1);
-            let met = held.iter().copied().find(|d| *d >= start && *d < next);
+            let first = held.partition_point(|d| *d < start);
+            let met = held.get(first).copied().filter(|d| *d < next);
             let once = ep
                 .once(ObligationKind::FamilyTime, start, last)
                 .met(met)
                 .owed(end.is_none_or(|end| end > last));
             let once = match with {
-                crate::connections::ContactWith::Person(p) => {
-                    once.about(crate::rules::Subject::Person(p.clone()))
-                }
-                crate::connections::ContactWith::Sibling(_) => once,
+                ContactWith::Person(p) => once.about(crate::rules::Subject::Person(p.clone())),
+                ContactWith::Sibling(_) => once,
             };
             once.push(out);
             start = next;
@@ -149,49 +211,79 @@ pub(super) fn family_time(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     }
 }
 
+/// A record that settles the contact a separation owes: a family-time plan with the sibling
+/// (its frequency in days, 0 for none), or the documented exception.
+#[derive(Clone, Copy)]
+enum ContactRecord {
+    Plan(u32),
+    Excepted,
+}
+
+impl ContactRecord {
+    /// Whether it provides for contact, or excuses it.
+    fn settles(self) -> bool {
+        !matches!(self, ContactRecord::Plan(0))
+    }
+}
+
 /// Each separation from a sibling in care (as recorded that day) needs planned contact with
 /// the sibling (SSA §471(a)(31)(B)): due the day of the separation; met by a family-time plan
 /// with the sibling in force that day (the latest before it, with a frequency), met late by the
-/// first such plan after it, overdue without one.
+/// first such plan after it, overdue without one. The state's documentation that contact would
+/// be contrary to the safety or well-being of any of the siblings
+/// ([`EventData::SiblingContactExcepted`]), the latest record that day or the first after,
+/// waives it. Linear in the history (the records of each sibling are searched by date).
 pub(super) fn sibling_contact(view: &View<'_>, out: &mut Vec<Obligation>) {
     use crate::connections::ContactWith;
+    if !view.kinds.has(EventKind::SiblingsSeparated) {
+        return;
+    }
     let events = view.events;
+    // Each sibling's plans and exceptions, by date, with the position of the next record
+    // that settles the contact (at or after each one).
+    let mut records: HashMap<&crate::ChildId, Vec<(chrono::NaiveDate, ContactRecord)>> =
+        HashMap::new();
     for e in events {
-        let EventData::SiblingsSeparated { sibling, .. } = e.what() else {
-            continue;
-        };
-        let date = e.date();
-        let in_care = view
-            .case
-            .siblings_on(date)
-            .iter()
-            .any(|s| s.sibling.child == *sibling && s.sibling.in_care);
-        if !in_care {
-            continue;
-        }
-        let plans = events.iter().filter_map(|x| match x.what() {
+        let (sibling, record) = match e.what() {
             EventData::FamilyTimePlanned {
                 with: ContactWith::Sibling(s),
                 every_days,
-            } if s == sibling => Some((x.date(), *every_days)),
-            _ => None,
-        });
-        let mut before: Option<(chrono::NaiveDate, u32)> = None;
-        let mut after: Option<chrono::NaiveDate> = None;
-        for (on, every) in plans {
-            if on <= date {
-                before = Some((on, every));
-            } else if every > 0 && after.is_none() {
-                after = Some(on);
-            }
-        }
-        let met = match before {
-            Some((_, every)) if every > 0 => Some(date),
-            _ => after,
+            } => (s, ContactRecord::Plan(*every_days)),
+            EventData::SiblingContactExcepted { sibling } => (sibling, ContactRecord::Excepted),
+            _ => continue,
         };
-        view.once(ObligationKind::SiblingContact, None, date, date)
-            .met(met)
-            .push(out);
+        records.entry(sibling).or_default().push((e.date(), record));
+    }
+    let settling: HashMap<&crate::ChildId, Vec<usize>> = records
+        .iter()
+        .map(|(&id, list)| {
+            let mut next = vec![list.len(); list.len() + 1];
+            for j in (0..list.len()).rev() {
+                next[j] = if list[j].1.settles() { j } else { next[j + 1] };
+            }
+            (id, next)
+        })
+        .collect();
+    for (at, sibling, _) in separations_in_care(events) {
+        let date = events[at].date();
+        let list = records.get(sibling).map_or(&[][..], Vec::as_slice);
+        let split = list.partition_point(|(on, _)| *on <= date);
+        let decided = match list[..split].last() {
+            Some(&(_, r)) if r.settles() => Some((date, r)),
+            _ => settling
+                .get(sibling)
+                .and_then(|next| list.get(next[split]))
+                .copied(),
+        };
+        let once = view.once(ObligationKind::SiblingContact, None, date, date);
+        match decided {
+            Some((_, ContactRecord::Excepted)) => {
+                once.waived(Some(Waiver::ContraryToSafetyOrWellBeing))
+            }
+            Some((on, ContactRecord::Plan(_))) => once.met(Some(on)),
+            None => once,
+        }
+        .push(out);
     }
 }
 

@@ -208,6 +208,9 @@ pub enum Waiver {
     NoParentRemaining,
     /// Family or domestic violence excepts the relative from the notice (SSA §471(a)(29)).
     FamilyViolence,
+    /// Frequent contact with the sibling placed apart would be contrary to the safety or
+    /// well-being of any of the siblings, as documented (SSA §471(a)(31)(B)).
+    ContraryToSafetyOrWellBeing,
 }
 
 crate::codes::code_names! {
@@ -217,6 +220,7 @@ crate::codes::code_names! {
         ServicesNotProvided = "services_not_provided",
         NoParentRemaining = "no_parent_remaining",
         FamilyViolence = "family_violence",
+        ContraryToSafetyOrWellBeing = "contrary_to_safety_or_well_being",
 }
 
 /// Where an obligation stands as of the date asked.
