@@ -1,6 +1,7 @@
 //! Does the cost of an event stay flat as one case grows? Each shape of history at 10,000 and at
-//! 100,000: placement changes, runaways (each with its return), trial home visits begun and
-//! ended, and a case opened with that many families (a 30-event history). For each, the strict
+//! 100,000: placement changes, family connections (siblings, relatives, family time, each a new
+//! id), runaways (each with its return), trial home visits begun and ended, and a case opened
+//! with that many families (a 30-event history). For each, the strict
 //! replay (throughput in events; in families for the last) and the obligations as of the last
 //! event.
 //!
@@ -26,8 +27,9 @@ type Build = fn(usize) -> shapes::History;
 
 fn scale(c: &mut Criterion) {
     let policy = Policy::federal();
-    let shapes: [(&str, Build); 4] = [
+    let shapes: [(&str, Build); 5] = [
         ("placement changes", shapes::placement_changes),
+        ("family connections", shapes::connections),
         ("runaways", shapes::runaways),
         ("trial home visits", shapes::visits),
         ("opening families", shapes::opening_families),

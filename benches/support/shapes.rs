@@ -236,3 +236,40 @@ pub fn opening_families(families: usize) -> History {
     }
     history(all, e, 30)
 }
+
+/// `n` events: the removal, then cycles of six records of family connections — a new sibling
+/// recorded and placed apart, a new relative identified and notified, a family-time plan with
+/// the first sibling and a contact held — so that every sibling, relative and family-time clock
+/// meets thousands of distinct ids.
+pub fn connections(n: usize) -> History {
+    use permanency::connections::{
+        Contact, ContactKind, ContactWith, Relative, RelativeKind, SeparationReason, Sibling,
+    };
+    let mut e = Events::new().removed("FF");
+    let first = ContactWith::Sibling(ChildId::new("S-0").unwrap());
+    let mut i = 0usize;
+    while e.events.len() < n {
+        let sibling = ChildId::new(format!("S-{i}")).unwrap();
+        let relative = PersonId::new(format!("P-R-{i}")).unwrap();
+        e.push(EventData::SiblingRecorded(Sibling::in_care(sibling.clone())));
+        e.push(EventData::SiblingsSeparated {
+            sibling,
+            reason: Some(SeparationReason::ContraryToSafetyOrWellBeing),
+        });
+        e.push(EventData::RelativeIdentified(Relative::new(
+            relative.clone(),
+            RelativeKind::OtherAdultRelative,
+        )));
+        e.push(EventData::RelativeNotified { person: relative });
+        e.push(EventData::FamilyTimePlanned {
+            with: first.clone(),
+            every_days: 14,
+        });
+        e.push(EventData::FamilyTimeContact(Contact::held(
+            first.clone(),
+            ContactKind::InPerson,
+        )));
+        i += 1;
+    }
+    history(cast(), e, n)
+}
