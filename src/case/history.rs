@@ -276,6 +276,43 @@ pub(crate) fn load(
     Ok(loaded)
 }
 
+/// Folds the entries of a strict load's latest day, in dated order, while each is accepted:
+/// `false` at the first refused, which stays in `day` with the entries after it.
+fn fold_day(facts: &mut Facts, day: &mut Vec<Dated>, policy: &Policy) -> bool {
+    let mut entries = day.drain(..);
+    while let Some((seq, segment, event)) = entries.next() {
+        match check_in(facts, &event, policy) {
+            Ok(accepted) => transitions::commit(facts, accepted, event, (seq, segment), policy),
+            Err(_) => {
+                let rest: Vec<Dated> = std::iter::once((seq, segment, event))
+                    .chain(entries)
+                    .collect();
+                *day = rest;
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Takes a strict load's folded events back out (`Facts::unfold`), followed by its latest
+/// day's entries not folded yet: the dated history read so far, with the position of each
+/// entry id in it.
+fn unfold(
+    facts: &mut Facts,
+    day: &mut Vec<Dated>,
+    live: &mut std::collections::HashMap<EntryId, usize>,
+) -> Vec<Dated> {
+    let mut history = facts.unfold();
+    history.append(day);
+    for (at, (_, _, e)) in history.iter().enumerate() {
+        if let Some(id) = e.entry_id() {
+            live.insert(id.clone(), at);
+        }
+    }
+    history
+}
+
 /// [`load`], one pass, over entries numbered by their place in the history given.
 fn load_numbered(
     child: Child,
@@ -288,13 +325,18 @@ fn load_numbered(
     let mut facts = Facts::open(child, opening)?;
     let entries = entries.into_iter();
     let hint = entries.size_hint().0.min(1 << 12);
-    // A strict load folds each entry as it is read while every entry so far is a plain event
-    // (no correction, no entry id given twice) in date order and accepted: then the history
-    // read so far is exactly what the facts hold, and the sort and the second pass below have
-    // nothing to do. The first entry that breaks this takes the folded events back out as the
-    // dated history and reopens the case (`unfold`): the load goes on as a lenient one does, and
-    // its result, refusals included, is the one it would have been had it never folded early.
+    // A strict load folds the entries as it reads them while every entry so far is a plain
+    // event (no correction, no entry id given twice), no day's entry comes after a later day's,
+    // and every entry is accepted: then the history read so far is exactly what the facts and
+    // `day` hold, and the sort and the second pass below have nothing to do. The first entry
+    // that breaks this takes the folded events back out as the dated history and reopens the
+    // case (`unfold`): the load goes on as a lenient one does, and its result, refusals
+    // included, is the one it would have been had it never folded early.
     let mut folding = !lenient;
+    // While folding: the entries of the latest day read, in dated order. A day's entries may
+    // come in any order (most histories list a day's court finding before its placement), so
+    // they are folded, in their canonical order, once a later day begins.
+    let mut day: Vec<Dated> = Vec::new();
     let mut history: Vec<Dated> = Vec::new();
     if folding {
         facts.reserve(hint, 0);
@@ -361,8 +403,6 @@ fn load_numbered(
             Err(super::ReplayError::Refused { index, rejection })
         }
     };
-    // While folding: the order key of the last event folded.
-    let mut last_key = None;
     // The number of entries read, and the positions in `history` set aside by a correction.
     let mut count = 0usize;
     let mut set_aside: Vec<usize> = Vec::new();
@@ -372,7 +412,7 @@ fn load_numbered(
         let duplicate = event.entry_id().is_some_and(|id| log.ids.get(id).is_some());
         if folding && (duplicate || event.kind().is_correction()) {
             folding = false;
-            history = facts.unfold();
+            history = unfold(&mut facts, &mut day, &mut live);
         }
         if duplicate && let Some(id) = event.entry_id() {
             let (rule, message) = crate::rules::corrections::duplicate_entry(id);
@@ -423,30 +463,38 @@ fn load_numbered(
             log.aside.push((seq, event));
             continue;
         }
-        // The position of the entry in the dated history as read.
-        let position = if folding {
-            facts.events().len()
-        } else {
-            history.len()
-        };
         if let Some(id) = event.entry_id() {
             log.ids.insert(id.clone(), ());
-            live.insert(id.clone(), position);
         }
         let segment = segment_of(&event);
         if folding {
-            let key = event.order_key(segment);
-            if last_key.is_none_or(|last| last <= key)
-                && let Ok(accepted) = check_in(&facts, &event, policy)
-            {
-                last_key = Some(key);
-                transitions::commit(&mut facts, accepted, event, (seq, segment), policy);
-                continue;
+            let date = event.date();
+            match day.first().map(|(_, _, e)| e.date()) {
+                Some(d) if d == date => {
+                    // After every entry of the day that sorts before it or with it.
+                    let key = event.order_key(segment);
+                    let at = day.partition_point(|(_, s, e)| e.order_key(*s) <= key);
+                    day.insert(at, (seq, segment, event));
+                    continue;
+                }
+                Some(d) if d > date => {}
+                _ if fold_day(&mut facts, &mut day, policy) => {
+                    day.push((seq, segment, event));
+                    continue;
+                }
+                _ => {}
             }
             folding = false;
-            history = facts.unfold();
+            history = unfold(&mut facts, &mut day, &mut live);
+        }
+        // The position of the entry in the dated history as read.
+        if let Some(id) = event.entry_id() {
+            live.insert(id.clone(), history.len());
         }
         history.push((seq, segment, event));
+    }
+    if folding && !fold_day(&mut facts, &mut day, policy) {
+        history = unfold(&mut facts, &mut day, &mut live);
     }
     log.next = u32::try_from(count).unwrap_or(u32::MAX);
     log.aside.sort_by_key(|(seq, _)| *seq);
