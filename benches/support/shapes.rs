@@ -251,7 +251,9 @@ pub fn connections(n: usize) -> History {
     while e.events.len() < n {
         let sibling = ChildId::new(format!("S-{i}")).unwrap();
         let relative = PersonId::new(format!("P-R-{i}")).unwrap();
-        e.push(EventData::SiblingRecorded(Sibling::in_care(sibling.clone())));
+        e.push(EventData::SiblingRecorded(Sibling::in_care(
+            sibling.clone(),
+        )));
         e.push(EventData::SiblingsSeparated {
             sibling,
             reason: Some(SeparationReason::ContraryToSafetyOrWellBeing),
