@@ -1,7 +1,7 @@
 //! The clocks of family connections: a separation of siblings in care has its documented reason
 //! (SSA §471(a)(31)(A)).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::engine::{EpisodeView, View};
 use super::types::{Obligation, ObligationKind, Waiver};
@@ -115,24 +115,24 @@ pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
     let owed = relative_notice_owed(ep, due);
     // The first notice and any exception of each relative, in one pass over the episode.
     let mut notified: HashMap<&crate::PersonId, chrono::NaiveDate> = HashMap::new();
-    let mut excepted: HashMap<&crate::PersonId, ()> = HashMap::new();
+    let mut excepted: HashSet<&crate::PersonId> = HashSet::new();
     for x in ep.events {
         match x.what() {
             EventData::RelativeNotified { person } => {
                 notified.entry(person).or_insert(x.date());
             }
             EventData::RelativeNoticeExcepted { person } => {
-                excepted.insert(person, ());
+                excepted.insert(person);
             }
             _ => {}
         }
     }
-    let mut seen: HashMap<&crate::PersonId, ()> = HashMap::new();
+    let mut seen: HashSet<&crate::PersonId> = HashSet::new();
     for e in ep.before.iter().chain(ep.events) {
         let EventData::RelativeIdentified(r) = e.what() else {
             continue;
         };
-        if seen.insert(&r.person, ()).is_some() {
+        if !seen.insert(&r.person) {
             continue;
         }
         ep.once(ObligationKind::RelativeNoticeEach, removal, due)
@@ -140,7 +140,7 @@ pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
             .owed(owed)
             .waived(
                 excepted
-                    .contains_key(&r.person)
+                    .contains(&r.person)
                     .then_some(Waiver::FamilyViolence),
             )
             .about(crate::rules::Subject::Person(r.person.clone()))
