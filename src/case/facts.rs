@@ -465,13 +465,14 @@ impl Facts {
         self.child = child;
     }
 
-    /// Room for `n` more events, `placements` of which begin a placement: the history's lists
-    /// grow once, not event by event.
-    pub(crate) fn reserve(&mut self, n: usize, placements: usize) {
-        self.events.reserve(n);
-        self.order.reserve(n);
-        self.placements.reserve_exact(placements);
-        self.placement_slot.reserve(placements);
+    /// Room for the events of `room` more: the history's lists grow once, not event by event.
+    pub(crate) fn reserve(&mut self, room: super::history::Room) {
+        self.events.reserve(room.events);
+        self.order.reserve(room.events);
+        self.placements.reserve_exact(room.placements);
+        self.placement_slot.reserve(room.placements);
+        self.episodes.reserve_exact(room.removals);
+        self.plans.reserve_exact(room.plans);
     }
 
     /// The entry number and the segment of its day of each event of the dated history.

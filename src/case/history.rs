@@ -52,12 +52,32 @@ pub(crate) fn sort(history: &mut [Dated]) {
     history.sort_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq));
 }
 
-/// The number of placements a dated history begins: the room the fold makes for them.
-fn placements(history: &[Dated]) -> usize {
-    history
-        .iter()
-        .filter(|(_, _, e)| e.what().new_placement().is_some())
-        .count()
+/// The room a history's derived facts take, counted from its entries before any is folded: the
+/// lists of the facts then grow once each, not entry by entry.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Room {
+    /// Entries.
+    pub(crate) events: usize,
+    /// Placements begun.
+    pub(crate) placements: usize,
+    /// Removals (the episodes).
+    pub(crate) removals: usize,
+    /// Permanency plans set.
+    pub(crate) plans: usize,
+}
+
+/// The [`Room`] the entries of `events` take.
+pub(crate) fn room_of<'a>(events: impl Iterator<Item = &'a Event>) -> Room {
+    events.fold(Room::default(), |mut room, e| {
+        room.events += 1;
+        match e.what() {
+            super::event::EventData::Removal(_) => room.removals += 1,
+            super::event::EventData::PlanSet(_) => room.plans += 1,
+            what if what.new_placement().is_some() => room.placements += 1,
+            _ => {}
+        }
+        room
+    })
 }
 
 /// Whether a dated history is in order already: each event's key computed once.
@@ -141,7 +161,7 @@ pub(crate) fn rebuild(
         Ok(f) => f,
         Err(_) => unreachable!("a case's opening families were checked when it opened"),
     };
-    facts.reserve(history.len(), placements(&history));
+    facts.reserve(room_of(history.iter().map(|(_, _, e)| e)));
     for (position, (seq, segment, event)) in history.into_iter().enumerate() {
         match check_in(&facts, &event, policy) {
             Ok(accepted) => {
@@ -230,10 +250,24 @@ pub(crate) fn load(
     lenient: bool,
 ) -> Result<Loaded, super::ReplayError> {
     if !lenient {
+        // Gathered first, then counted and folded. A `Vec` given is kept as it is, not copied;
+        // a size hint is trusted only while small (an iterator may claim any length).
+        let entries = entries.into_iter();
+        let entries: Vec<Event> = if entries.size_hint().0 <= 1 << 16 {
+            entries.collect()
+        } else {
+            let mut gathered = Vec::new();
+            for e in entries {
+                gathered.push(e);
+            }
+            gathered
+        };
+        let room = room_of(entries.iter());
         return load_numbered(
             child,
             opening,
             entries.into_iter().enumerate(),
+            room,
             policy,
             false,
         );
@@ -254,7 +288,15 @@ pub(crate) fn load(
             .map(|(i, e)| (i, e.clone()))
             .collect::<Vec<_>>()
     };
-    let mut loaded = load_numbered(child.clone(), opening.clone(), numbered(&[]), policy, true)?;
+    let room = Room::default();
+    let mut loaded = load_numbered(
+        child.clone(),
+        opening.clone(),
+        numbered(&[]),
+        room,
+        policy,
+        true,
+    )?;
     let mut refused: Vec<super::Refused> = Vec::new();
     for _ in 0..PASSES {
         let again = loaded
@@ -267,7 +309,14 @@ pub(crate) fn load(
         }
         let mut out: Vec<usize> = refused.iter().map(|r| r.index).collect();
         out.sort_unstable();
-        loaded = load_numbered(child.clone(), opening.clone(), numbered(&out), policy, true)?;
+        loaded = load_numbered(
+            child.clone(),
+            opening.clone(),
+            numbered(&out),
+            room,
+            policy,
+            true,
+        )?;
     }
     refused.append(&mut loaded.refused);
     refused.sort_by_key(|r| r.index);
@@ -313,18 +362,19 @@ fn unfold(
     history
 }
 
-/// [`load`], one pass, over entries numbered by their place in the history given.
+/// [`load`], one pass, over entries numbered by their place in the history given; a strict load
+/// is given the [`Room`] they take.
 fn load_numbered(
     child: Child,
     opening: Vec<Family>,
     entries: impl IntoIterator<Item = (usize, Event)>,
+    room: Room,
     policy: &Policy,
     lenient: bool,
 ) -> Result<Loaded, super::ReplayError> {
     // Opened first: the families are checked once, before any entry is read.
     let mut facts = Facts::open(child, opening)?;
     let entries = entries.into_iter();
-    let hint = entries.size_hint().0.min(1 << 12);
     // A strict load folds the entries as it reads them while every entry so far is a plain
     // event (no correction, no entry id given twice), no day's entry comes after a later day's,
     // and every entry is accepted: then the history read so far is exactly what the facts and
@@ -339,9 +389,10 @@ fn load_numbered(
     let mut day: Vec<Dated> = Vec::new();
     let mut history: Vec<Dated> = Vec::new();
     if folding {
-        facts.reserve(hint, 0);
+        facts.reserve(room);
+        day.reserve(room.events.min(8));
     } else {
-        history.reserve(hint);
+        history.reserve(entries.size_hint().0.min(1 << 12));
     }
     // The positions in `history` of amendments' replacements.
     let mut replacements: Vec<usize> = Vec::new();
@@ -514,7 +565,7 @@ fn load_numbered(
     if let Some(child) = corrected {
         facts.correct_child(child);
     }
-    facts.reserve(history.len(), placements(&history));
+    facts.reserve(room_of(history.iter().map(|(_, _, e)| e)));
     // For a lenient load: the case as it would be had every refused event been accepted, and
     // the latest refusals that follow from nothing earlier.
     let mut shadow: Option<Facts> = None;
