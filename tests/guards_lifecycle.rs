@@ -361,7 +361,7 @@ fn findings_that_need_a_case_in_care_keep_their_rules_before_a_removal() {
     assert_eq!(rules(&r), [RuleId::VisitExtension]);
     assert_eq!(
         message(&r, 0),
-        "a visit extension needs a trial home visit under way, found stage intake"
+        "a visit extension needs a trial home visit under way or foster care awaiting one, found stage intake"
     );
     // A QRTP approval naming no placement of the case.
     let r = refuse(

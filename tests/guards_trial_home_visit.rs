@@ -439,13 +439,16 @@ fn a_court_extension_allows_a_later_return() {
 
 #[test]
 fn an_extension_needs_a_visit_under_way_and_a_later_end() {
+    // In foster care with no visit under way the order sets the next visit's period: it
+    // needs only an end on or after its own date.
     let mut case = in_care();
-    let r = refuse(&mut case, extended(d(2024, 3, 1), d(2024, 9, 30)), &FEDERAL);
+    let r = refuse(&mut case, extended(d(2024, 3, 1), d(2024, 2, 29)), &FEDERAL);
     assert_eq!(rules(&r), [RuleId::VisitExtension]);
     assert_eq!(
         message(&r, 0),
-        "a visit extension needs a trial home visit under way, found stage foster_care"
+        "a visit extension needs an end on or after 2024-03-01, found 2024-02-29"
     );
+    accept(&mut case, extended(d(2024, 3, 1), d(2024, 9, 30)), &FEDERAL);
 
     let mut case = visiting(&FEDERAL);
     let r = refuse(&mut case, extended(d(2024, 7, 1), d(2024, 6, 30)), &FEDERAL);

@@ -828,9 +828,11 @@ fn a_visit_extension_on_the_day_the_visit_ended_is_accepted_in_either_order() {
 }
 
 #[test]
-fn an_extension_needs_a_visit_of_its_day() {
-    // The visit ended on 2024-06-03; an order of 2024-06-04 has no visit to extend.
-    let case = Case::replay(
+fn an_order_after_a_visit_ended_governs_the_next_visit_not_the_ended_one() {
+    // The visit of 2024-03-01 ended on 2024-06-03; an order of 2024-06-04 has no visit under
+    // way to extend. In foster care the court may set the period of the next visit, so it is
+    // accepted and the ended visit stays ended, on 2024-06-03.
+    let mut case = Case::replay(
         child(),
         all_families(),
         vec![
@@ -840,14 +842,102 @@ fn an_extension_needs_a_visit_of_its_day() {
             visit_ended(d(2024, 6, 3), "PL-2"),
         ],
         &FEDERAL,
+    )
+    .unwrap();
+    accept(&mut case, extended(d(2024, 6, 4), d(2025, 6, 30)), &FEDERAL);
+    // The next visit begins 2024-07-01: its own six months end 2025-01-01 (2024-07-01 + 6
+    // months), but the order authorizes it through 2025-06-30, so a return on 2025-05-01 is
+    // a return from the visit, not a new removal.
+    accept(&mut case, visit(d(2024, 7, 1), "PL-V2"), &FEDERAL);
+    accept(&mut case, visit_ended(d(2025, 5, 1), "PL-3"), &FEDERAL);
+    assert_eq!(case.episodes().len(), 1);
+    assert!(case.episodes()[0].exit().is_none());
+}
+
+#[test]
+fn an_order_made_in_foster_care_days_before_the_visit_sets_its_period() {
+    // Removed 2023-01-10 into foster care; at the hearing of 2024-01-10 the court authorizes a
+    // trial home visit through 2024-12-31; the child goes home on 2024-01-15.
+    let base = vec![
+        removal(d(2023, 1, 10)),
+        foster(d(2023, 1, 10), "PL-1"),
+        extended(d(2024, 1, 10), d(2024, 12, 31)),
+        visit(d(2024, 1, 15), "PL-2"),
+    ];
+    let mut case = Case::replay(child(), all_families(), base.clone(), &FEDERAL).unwrap();
+    // Back in care on 2024-11-01, within the court's period: the episode goes on.
+    accept(&mut case, visit_ended(d(2024, 11, 1), "PL-3"), &FEDERAL);
+    assert_eq!(case.episodes().len(), 1);
+    assert!(case.episodes()[0].exit().is_none());
+    // The limit is the day after the order's last day, 2025-01-01, met on 2024-11-01.
+    let obs = case.obligations(d(2024, 12, 1), &FEDERAL);
+    let o = obs
+        .iter()
+        .find(|o| o.kind() == ObligationKind::TrialHomeVisitLimit)
+        .unwrap();
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2025, 1, 1), timeline::Status::Met(d(2024, 11, 1)))
     );
-    let mut case = case.unwrap();
+
+    // Without the order the visit's six months end on 2024-07-15 (2024-01-15 + 6 months): a
+    // return on 2024-11-01 is refused as a return from a visit that outlived its limit.
+    let mut without = base;
+    without.remove(2);
+    let mut case = Case::replay(child(), all_families(), without, &FEDERAL).unwrap();
+    let r = refuse(&mut case, visit_ended(d(2024, 11, 1), "PL-3"), &FEDERAL);
+    assert!(rules(&r).contains(&RuleId::VisitOutlivedLimit), "{r}");
+}
+
+#[test]
+fn an_order_of_an_earlier_episode_does_not_reach_the_next_one() {
+    // The court set a visit period through 2024-12-31 on 2024-02-01; the child went home for
+    // good on 2024-03-01 (discharged, reunified) and came back into care on 2024-04-01. A visit
+    // begun 2024-05-01 has its own six months, to 2024-11-01 (2024-05-01 + 6 months): a return
+    // on 2024-12-01 is refused.
+    let mut case = Case::replay(
+        child(),
+        all_families(),
+        vec![
+            removal(d(2024, 1, 10)),
+            foster(d(2024, 1, 10), "PL-1"),
+            extended(d(2024, 2, 1), d(2024, 12, 31)),
+            discharge(d(2024, 3, 1), ExitReason::Reunified),
+            removal(d(2024, 4, 1)),
+            foster(d(2024, 4, 1), "PL-4"),
+            visit(d(2024, 5, 1), "PL-V"),
+        ],
+        &FEDERAL,
+    )
+    .unwrap();
+    let r = refuse(&mut case, visit_ended(d(2024, 12, 1), "PL-5"), &FEDERAL);
+    assert!(rules(&r).contains(&RuleId::VisitOutlivedLimit), "{r}");
+}
+
+#[test]
+fn an_extension_outside_foster_care_is_refused() {
+    // Discharged home on 2024-03-01: no visit under way and no foster care awaiting one.
+    let mut case = Case::replay(
+        child(),
+        all_families(),
+        vec![
+            removal(d(2024, 1, 10)),
+            foster(d(2024, 1, 10), "PL-1"),
+            discharge(d(2024, 3, 1), ExitReason::Reunified),
+        ],
+        &FEDERAL,
+    )
+    .unwrap();
     let r = refuse(
         &mut case,
-        extended(d(2024, 6, 4), d(2024, 12, 31)),
+        extended(d(2024, 4, 1), d(2024, 12, 31)),
         &FEDERAL,
     );
-    assert!(message(&r, 0).contains("needs a trial home visit under way"));
+    assert!(
+        message(&r, 0).contains("needs a trial home visit under way"),
+        "{r}"
+    );
+    assert_eq!(rules(&r), [RuleId::VisitExtension]);
 }
 
 #[test]

@@ -627,6 +627,8 @@ pub enum Finding {
     /// A voluntary placement is in the child's best interests (SSA §472(e)).
     VoluntaryPlacementBestInterests,
     /// The court extended the current trial home visit through `until` (45 CFR 1356.21(e)).
+    /// Ordered in foster care with no visit under way (at the hearing that authorizes one), it
+    /// sets the period of the episode's next visit; it does not reach a later episode.
     VisitExtended {
         /// The last day of the extended visit.
         until: NaiveDate,

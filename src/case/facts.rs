@@ -375,6 +375,10 @@ pub(crate) struct Facts {
     /// rights were intact (legal-risk placements), in order.
     legal_risk: Vec<usize>,
     visits: Vec<Visit>,
+    /// Court orders authorizing a trial home visit's period made in foster care before the
+    /// visit began (at the hearing that authorizes it): they govern the episode's next visit.
+    /// `(event index, last day)`, by event index; cleared when the episode ends.
+    waiting_orders: Vec<(usize, NaiveDate)>,
     /// Whether an `icwa_status_determined` event of the history found that ICWA applies: with
     /// the child's record, whether it may apply on any date ([`Facts::icwa_may_apply`]).
     icwa_determined: bool,
@@ -418,6 +422,7 @@ impl Facts {
             adopted_by: None,
             legal_risk: Vec::new(),
             visits: Vec::new(),
+            waiting_orders: Vec::new(),
             icwa_determined: false,
             connections: Connections::default(),
         };
@@ -769,7 +774,16 @@ impl Facts {
             .then_some(v)
     }
 
-    /// Every trial home visit of the case, in order.
+    /// Whether the case's latest trial home visit ended on `date`: a court order of that day was
+    /// made while it was under way (the court's findings follow the day's moves).
+    pub(crate) fn visit_ended_on(&self, date: NaiveDate) -> bool {
+        self.visits.last().is_some_and(|v| {
+            self.placements[v.placement]
+                .end()
+                .is_some_and(|e| e.date == date)
+        })
+    }
+
     /// Whether the history so far records `child` as a sibling of the child.
     pub(crate) fn is_sibling(&self, child: &crate::ChildId) -> bool {
         self.connections.siblings.get(child).is_some()
@@ -856,7 +870,7 @@ impl Facts {
                             Visit {
                                 placement: slot,
                                 start: date,
-                                orders: Vec::new(),
+                                orders: std::mem::take(&mut self.waiting_orders),
                             },
                         );
                     }
@@ -951,6 +965,8 @@ impl Facts {
                     && let Some(v) = self.visits.last_mut()
                 {
                     push_few(&mut v.orders, (index, until));
+                } else if self.stage == Stage::FosterCare && !self.visit_ended_on(date) {
+                    push_few(&mut self.waiting_orders, (index, until));
                 }
             }
             EventData::ParentalRightsTerminated { parent } => {
@@ -1039,6 +1055,7 @@ impl Facts {
     }
 
     fn end_episode(&mut self, date: NaiveDate, reason: ExitReason, event: usize) {
+        self.waiting_orders.clear();
         if let Some(e) = self.episodes.last_mut().filter(|e| e.exit.is_none()) {
             e.exit = Some(EpisodeExit {
                 date: date.max(e.removal_date),

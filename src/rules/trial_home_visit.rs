@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::{EventData, EventKind, Finding};
+use crate::case::stage::Stage;
 use crate::date;
 use crate::family::{FamilyKind, Relationship};
 use crate::placement::Setting;
@@ -133,7 +134,9 @@ pub(crate) fn outlived_limit(c: &Check<'_>) -> Option<Objection> {
 /// A court extension needs a visit under way, an end date on or after the visit's start and the
 /// order's date, and an order made before the visit outlived its authorized period: a visit past
 /// its limit already ended the episode (45 CFR 1356.21(e); CWPM 8.3C.5), and a later order cannot
-/// revive it.
+/// revive it. In foster care with no visit under way the order governs the episode's next visit
+/// (a court may set the period at the hearing that authorizes the visit); it needs only an end
+/// on or after its own date.
 pub(crate) fn extension(c: &Check<'_>) -> Option<Objection> {
     let EventData::CourtFinding(Finding::VisitExtended { until }) = c.event.what() else {
         return None;
@@ -147,8 +150,17 @@ pub(crate) fn extension(c: &Check<'_>) -> Option<Objection> {
         (end.date == ordered).then_some((v.start(), ordered))
     };
     let Some((start, beyond)) = visit(c).or_else(ended_today) else {
+        // In foster care the court may set the period of the visit it authorizes before the
+        // child goes home: the order governs the episode's next visit.
+        if c.case.stage() == Stage::FosterCare && !c.case.visit_ended_on(ordered) {
+            return (*until < ordered).then(|| {
+                Objection::new(format!(
+                    "a visit extension needs an end on or after {ordered}, found {until}"
+                ))
+            });
+        }
         return Some(Objection::new(format!(
-            "a visit extension needs a trial home visit under way, found stage {}",
+            "a visit extension needs a trial home visit under way or foster care awaiting one, found stage {}",
             c.case.stage()
         )));
     };
