@@ -455,6 +455,37 @@ fn a_voluntary_removal_and_a_reentry() {
     assert_eq!(f.goal, None);
 }
 
+/// An ended episode's record stops at its exit: the goal and the TPR dates of a later episode
+/// are not its own (E43 CASEGOAL is the episode's latest case-plan goal; E47/E48 its TPRs).
+#[test]
+fn an_ended_episode_keeps_its_own_goal_and_tprs() {
+    let mut case = open_case();
+    for e in [
+        removed(d(2024, 1, 10), Manner::CourtOrder, &[Circumstance::Neglect]),
+        foster(d(2024, 1, 10), "P-1"),
+        plan(d(2024, 2, 1), Goal::Reunification),
+        discharge(d(2024, 6, 1), ExitReason::Reunified),
+        removed(d(2024, 9, 1), Manner::CourtOrder, &[Circumstance::Neglect]),
+        foster(d(2024, 9, 1), "P-2"),
+        plan(d(2024, 9, 15), Goal::Adoption),
+        tpr(d(2025, 3, 1), "P-MOTHER"),
+    ] {
+        accept(&mut case, e, &FEDERAL);
+    }
+    // Reported on 2025-03-31, the first episode (2024-01-10 to 2024-06-01) still shows its
+    // reunification goal (CASEGOAL 1) and no TPR: the adoption plan of 2024-09-15 and the TPR
+    // of 2025-03-01 came after its exit.
+    let first = facts(&case, 0, d(2025, 3, 31));
+    assert_eq!(first.goal, Some(Goal::Reunification));
+    assert_eq!(first.goal_1993.code(), 1);
+    assert_eq!((first.tpr_mother, first.tpr_father), (None, None));
+    // The second episode has both.
+    let second = facts(&case, 1, d(2025, 3, 31));
+    assert_eq!(second.goal, Some(Goal::Adoption));
+    assert_eq!(second.goal_1993.code(), 3);
+    assert_eq!(second.tpr_mother, Some(d(2025, 3, 1)));
+}
+
 /// The facts name ids, codes and event dates, never the child's name or birth date.
 #[cfg(feature = "serde")]
 #[test]

@@ -49,7 +49,8 @@ pub struct ParentTpr {
     pub person: PersonId,
     /// Mother, father, or neither known.
     pub role: ParentRole,
-    /// Their rights as of the report date ([`ParentalRights::on`]).
+    /// Their rights as of the report date, or the episode's exit when it ended before
+    /// ([`ParentalRights::on`]).
     pub rights: ParentalRights,
 }
 
@@ -118,7 +119,8 @@ pub struct EpisodeFacts {
     /// after a runaway or a trial home visit to the same provider, or a change of the same
     /// family's license, continues the setting and keeps its date (CWPM 1.2B.7).
     pub current_setting_since: Option<NaiveDate>,
-    /// The primary goal of the latest plan established from the removal to the report date.
+    /// The primary goal of the latest plan established from the removal to the report date (to
+    /// the exit, for an episode that ended before it: a later episode's plan is not its goal).
     pub goal: Option<Goal>,
     /// 1993 E43 CASEGOAL (7 "not yet established" without a plan).
     pub goal_1993: CaseGoal1993,
@@ -126,7 +128,7 @@ pub struct EpisodeFacts {
     pub goal_2020: PermanencyPlan2020,
     /// The child's parents at the removal — the legal parents ([`Case::legal_parents_on`]) and,
     /// before any adoption, the putative fathers of the birth families — each with their rights
-    /// as of the report date.
+    /// as of the report date (as of the exit, for an episode that ended before it).
     pub parents: Vec<ParentTpr>,
     /// 1993 E47 TPRMOMDT: the TPR date of the first parent recorded as the mother.
     pub tpr_mother: Option<NaiveDate>,
@@ -189,14 +191,16 @@ impl Case {
         let current = begun.last();
         let since = current.map(|p| setting_since(begun, p));
 
+        // An ended episode's record stops at its exit: a later episode's plan or TPR is not its.
+        let upto = episode.exit().map_or(as_of, |x| x.date.min(as_of));
         let goal = self
             .plans()
             .iter()
             .rev()
-            .find(|p| p.established() >= removal && p.established() <= as_of)
+            .find(|p| p.established() >= removal && p.established() <= upto)
             .map(|p| p.primary_goal());
 
-        let parents = self.episode_parents(episode, as_of);
+        let parents = self.episode_parents(episode, upto);
         let first_tpr = |role| {
             parents
                 .iter()
