@@ -73,11 +73,13 @@
 //! [`TableOptions::with_names`] adds [`ChildRow::name`]. Those columns are
 //! [`Sensitive`]: `Debug` prints `[redacted]`, serialization writes them.
 //!
-//! Two columns still narrow a birth date, and a de-identified extract should weigh them: the
-//! ages (with the dates beside them, a year's window), and
-//! [`EpisodeRow::days_in_care_before_18`] — for an episode during which the child turned 18,
-//! `removal_date + days_in_care_before_18` *is* the 18th birthday. The CFSR's age-18 cuts need
-//! exactly that day (placement stability drops the days and moves after it).
+//! The ages still narrow a birth date (with the dates beside them, to a year's window), and a
+//! de-identified extract should weigh them. A count of days that ends at the 18th birthday
+//! would give the birthday itself (the start plus the days): [`EpisodeRow::days_in_care_before_18`]
+//! and [`IndicatorAuditRow::days`] are null for such rows unless the tables were made with birth
+//! dates, and `Debug` redacts them even then. The CFSR's age-18 cuts need exactly that day
+//! (placement stability drops the days and moves after it), so an independent check of those
+//! children's figures needs the tables made with birth dates.
 //!
 //! # To Arrow, a data frame, SQL and Parquet
 //!
@@ -392,9 +394,13 @@ impl Tables {
                 .count();
             let exit = ep.exit();
             let end = period.end();
-            let before_18 =
+            // Days that end at the 18th birthday give it away (removal date + days): withheld
+            // unless the caller asked for birth dates.
+            let ends_at_18 = ep.removal_date() < turns_18 && turns_18 <= end;
+            let before_18 = (!ends_at_18 || self.options.birth_dates).then(|| {
                 date::Period::new(ep.removal_date(), end.min(turns_18).max(ep.removal_date()))
-                    .map_or(0, |p| p.days());
+                    .map_or(0, |p| p.days())
+            });
             self.episodes.push(EpisodeRow {
                 child_id: child_id.clone(),
                 episode: ep.number(),
@@ -627,6 +633,10 @@ fn icwa_name(status: &IndianChildStatus) -> &'static str {
     }
 }
 
+/// [`PlacementRow::location`] of a runaway or whereabouts-unknown row (AFCARS E121 "runaway or
+/// whereabouts unknown").
+const RUNAWAY_LOCATION: &str = "runaway_or_whereabouts_unknown";
+
 fn placement_row(
     child_id: &Text,
     episode: u32,
@@ -648,7 +658,13 @@ fn placement_row(
         setting_afcars_2020: setting.afcars_2020_code(),
         caregiver_family_id: p.caregiver().map(|f| text(f.as_str())),
         facility_id: what.facility().map(|f| text(f.as_str())),
-        location: Cow::Borrowed(what.location().as_str()),
+        // E121 has a value of its own for a child away from any placement (AXE: 4 when E120
+        // is 12 or 13); a runaway has no home whose location one could record.
+        location: Cow::Borrowed(if setting.is_runaway() {
+            RUNAWAY_LOCATION
+        } else {
+            what.location().as_str()
+        }),
         specified_setting: what.specified_setting().map(|s| Cow::Borrowed(s.as_str())),
         start_date: p.start(),
         end_date: p.end().map(|e| e.date),
@@ -763,7 +779,7 @@ row! {
     /// length of stay (the 8-day exclusion), the ages at entry and exit (the 18-or-older
     /// exclusions and the "before the 18th birthday" numerators), and for placement stability
     /// the moves and the days in care before 18.
-    EpisodeRow, derive [Debug], table "episodes", key ["child_id", "episode"] {
+    EpisodeRow, derive [], table "episodes", key ["child_id", "episode"] {
         /// The child's id.
         child_id: Text,
         /// The episode's number: 1 for the first removal, 2 for the first re-entry, ...
@@ -806,8 +822,11 @@ row! {
         /// The days of `length_of_stay_days` before the 18th birthday: `[removal_date,
         /// min(end, 18th birthday))`, 0 when the child entered at 18 or older. Equal to
         /// `length_of_stay_days` unless the child turned 18 in this episode; then
-        /// `removal_date` plus this many days is the 18th birthday.
-        days_in_care_before_18: u32,
+        /// `removal_date` plus this many days is the 18th birthday, so the value is null
+        /// (withheld) for such an episode — one whose end is on or after the 18th birthday —
+        /// unless the tables were made [with birth dates](TableOptions::with_birth_dates), and
+        /// `Debug` redacts it even then.
+        days_in_care_before_18: Option<u32>,
         /// The number of placements of the episode (rows of `placements`), trial home visits and
         /// runaways included.
         placements: u32,
@@ -848,7 +867,9 @@ row! {
         caregiver_family_id: Option<Text>,
         /// The facility or provider, when recorded for a non-family setting; else null.
         facility_id: Option<Text>,
-        /// `in_state`, `out_of_state` or `out_of_country` (AFCARS E121).
+        /// `in_state`, `out_of_state` or `out_of_country` (AFCARS E121), the placement's
+        /// [`Location`](crate::Location); `runaway_or_whereabouts_unknown` for a runaway or
+        /// whereabouts-unknown row (E121 4, which AXE requires when E120 is 12 or 13).
         location: Text,
         /// A specified setting of SSA §472(k)(2) (`prenatal_postpartum_parenting`, ...), when
         /// designated; else null.
@@ -1070,6 +1091,45 @@ row! {
         /// Whether `days` was left out: it ends at the 18th birthday and the tables were not
         /// made with birth dates.
         days_withheld: bool,
+    }
+}
+
+impl core::fmt::Debug for EpisodeRow {
+    /// Every field, `days_in_care_before_18` redacted when it ends at the 18th birthday (even in
+    /// tables made with birth dates): with the removal date it is the birthday.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let redacted = self.days_in_care_before_18.map(|_| Sensitive::new(()));
+        // 18 by the end without entering at 18: the child turned 18 in the episode.
+        let ends_at_18 =
+            !self.entered_at_18_or_older && self.age_at_exit_or_as_of.is_some_and(|a| a >= 18);
+        let before_18: &dyn core::fmt::Debug = if ends_at_18 {
+            &redacted
+        } else {
+            &self.days_in_care_before_18
+        };
+        f.debug_struct("EpisodeRow")
+            .field("child_id", &self.child_id)
+            .field("episode", &self.episode)
+            .field("is_reentry", &self.is_reentry)
+            .field("removal_date", &self.removal_date)
+            .field("manner", &self.manner)
+            .field("removed_from_family_id", &self.removed_from_family_id)
+            .field("removal_circumstances", &self.removal_circumstances)
+            .field("exit_date", &self.exit_date)
+            .field("exit_reason", &self.exit_reason)
+            .field("exit_reason_afcars_1993", &self.exit_reason_afcars_1993)
+            .field("is_permanency", &self.is_permanency)
+            .field("age_at_removal", &self.age_at_removal)
+            .field("age_at_exit_or_as_of", &self.age_at_exit_or_as_of)
+            .field("entered_at_18_or_older", &self.entered_at_18_or_older)
+            .field("exited_at_18_or_older", &self.exited_at_18_or_older)
+            .field("length_of_stay_days", &self.length_of_stay_days)
+            .field("days_in_care_before_18", before_18)
+            .field("placements", &self.placements)
+            .field("placement_moves", &self.placement_moves)
+            .field("placement_settings", &self.placement_settings)
+            .field("date_turns_18", &self.date_turns_18)
+            .finish()
     }
 }
 

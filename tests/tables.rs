@@ -229,7 +229,7 @@ fn the_episode_rows() {
         (Some(7), Some(8))
     );
     assert_eq!(second.length_of_stay_days, 330);
-    assert_eq!(second.days_in_care_before_18, 330);
+    assert_eq!(second.days_in_care_before_18, Some(330));
     // P-6 foster, P-7 a group home: one move, two settings.
     assert_eq!(
         (
@@ -263,8 +263,12 @@ fn the_episode_rows() {
     // [2023-03-01, 2024-10-01): 366 days to 2024-03-01 (2024-02-29 in it) + 31 + 30 + 31 + 30
     // + 31 + 31 + 30 (March–September) = 580.
     assert_eq!(tia.length_of_stay_days, 580);
-    // [2023-03-01, 2024-07-15): 366 + 31 + 30 + 31 + 30 (March–June) + 14 = 502.
-    assert_eq!(tia.days_in_care_before_18, 502);
+    // [2023-03-01, 2024-07-15): 366 + 31 + 30 + 31 + 30 (March–June) + 14 = 502 days; with
+    // the removal date they give the birthday (2023-03-01 + 502 days = 2024-07-15), so the
+    // default tables withhold them and the tables made with birth dates carry them.
+    assert_eq!(tia.days_in_care_before_18, None);
+    let dated = tables(&TableOptions::new().with_birth_dates());
+    assert_eq!(dated.episodes[2].days_in_care_before_18, Some(502));
     // FAC-1 → FAC-2 (another facility: a move) → supervised independent living (a move).
     assert_eq!(
         (tia.placements, tia.placement_moves, tia.placement_settings),
@@ -332,6 +336,9 @@ fn the_placement_rows() {
         ),
         ("runaway", true, false)
     );
+    // A runaway has no home to locate: E121 "runaway or whereabouts unknown".
+    assert_eq!(p(2).location, "runaway_or_whereabouts_unknown");
+    assert_eq!(p(1).location, "in_state");
     assert_eq!(
         (p(2).is_move, p(2).days, p(2).setting_afcars_2020),
         (false, 14, 12)
@@ -557,6 +564,13 @@ fn by_default_no_row_carries_a_name_or_a_birth_date_and_with_the_options_they_ar
     for secret in ["2016-05-04", "2006-07-15", "2024-07-15", "Sam", "Tia"] {
         assert!(!plain.contains(secret), "{secret} in the default tables");
     }
+    // Nor a count of days that gives Tia's 18th birthday from a date beside it.
+    for e in &tables(&TableOptions::new()).episodes {
+        let before_18 = e
+            .days_in_care_before_18
+            .map(|n| e.removal_date + chrono::Days::new(n.into()));
+        assert_ne!(before_18, Some(d(2024, 7, 15)), "{e:?}");
+    }
     let dates = text(&tables(&TableOptions::new().with_birth_dates()));
     for shown in ["2016-05-04", "2006-07-15", "2024-07-15"] {
         assert!(dates.contains(shown), "{shown} missing");
@@ -591,6 +605,16 @@ fn debug_never_shows_a_name_or_a_birth_date_even_when_the_rows_carry_them() {
     assert!(shown.contains(REDACTED));
     // The other dates are shown.
     assert!(shown.contains("2023-01-10"));
+    // Nor a count of days that, added to a date shown beside it, is the birthday: Tia's 502
+    // days before 18 from her removal on 2023-03-01 (2023-03-01 + 502 days = 2024-07-15).
+    let tia = format!("{:?}", all.episodes[2]);
+    assert!(!tia.contains("502"), "{tia}");
+    assert!(
+        tia.contains("days_in_care_before_18: Some([redacted])"),
+        "{tia}"
+    );
+    // Sam never turned 18 in care: his days are shown.
+    assert!(format!("{:?}", all.episodes[0]).contains("days_in_care_before_18: Some(295)"));
 }
 
 #[test]
