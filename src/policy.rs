@@ -243,8 +243,10 @@ crate::codes::code_names! {
     schemars(rename_all = "snake_case")
 )]
 pub enum TprRefiling {
-    /// A re-entry removed after a petition was filed owes its own filing when its 22-month
-    /// window reaches 15 months (the text of (D) speaks only of an exception). The default.
+    /// A re-entry owes its own filing when its 22-month window reaches 15 months (the text of
+    /// (D) speaks only of an exception): only a petition filed in the episode under way on the
+    /// due date meets it, not one of an earlier episode that ended in the child's return home.
+    /// The default.
     #[default]
     EachReentry,
     /// One petition, ever, meets the requirement.

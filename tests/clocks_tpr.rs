@@ -864,3 +864,120 @@ fn a_petition_already_filed_in_the_episode_meets_a_later_trigger() {
         None,
     );
 }
+
+/// Episode 1: removed 2022-01-01 (DEFC 2022-01-01 + 60 days = 2022-03-02), a TPR petition on
+/// 2022-06-01, reunified 2022-09-02; episode 2: removed 2023-01-02 (DEFC 2023-03-03).
+fn early_petition_then_reentry(more: Vec<Event>) -> Vec<Event> {
+    let mut events = vec![
+        removal(d(2022, 1, 1)),
+        foster(d(2022, 1, 1), "P-1"),
+        petition(d(2022, 6, 1)),
+        discharge(d(2022, 9, 2), ExitReason::Reunified),
+        removal(d(2023, 1, 2)),
+        foster(d(2023, 1, 2), "P-2"),
+    ];
+    events.extend(more);
+    events
+}
+
+#[test]
+fn a_petition_of_an_earlier_stay_filed_before_the_count_reached_15_does_not_meet_it() {
+    // Counted: [2022-03-02, 2022-09-02) = 6 months, then 9 more from 2023-03-03: 2023-03-03
+    // + 9 months - 1 day = 2023-12-02, 15 of the 22 months since 2022-02-03 (the window holds
+    // all of episode 1). Due in episode 2, which has no petition: overdue on 2024-01-01. The
+    // petition of 2022-06-01 was of the stay that ended with the child home.
+    let case = case_of(early_petition_then_reentry(vec![]));
+    let obs = case.obligations(d(2024, 1, 1), &FEDERAL);
+    let o = one(&obs, K::FifteenOfTwentyTwo);
+    expect(
+        o,
+        RuleId::FifteenOfTwentyTwo,
+        d(2022, 3, 2),
+        d(2023, 12, 2),
+        Status::Overdue,
+        None,
+    );
+    assert_eq!(o.episode(), Some(2));
+
+    // A petition of episode 2, filed 2023-11-15, meets it.
+    let case = case_of(early_petition_then_reentry(vec![petition(d(2023, 11, 15))]));
+    let obs = case.obligations(d(2024, 1, 1), &FEDERAL);
+    let found = all(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!(found[0].due(), d(2023, 12, 2));
+    assert_eq!(found[0].status(), Status::Met(d(2023, 11, 15)));
+
+    // Where one petition ever is enough, the petition of 2022-06-01 meets it.
+    let once = FEDERAL.with_tpr_refiling(TprRefiling::Once);
+    let case = build(child(), &once, early_petition_then_reentry(vec![]));
+    let obs = case.obligations(d(2024, 1, 1), &once);
+    let found = all(&obs, K::FifteenOfTwentyTwo);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].due(), found[0].status()),
+        (d(2023, 12, 2), Status::Met(d(2022, 6, 1)))
+    );
+}
+
+#[test]
+fn an_exception_documented_before_the_defc_still_waives_the_petition() {
+    // Removed 2023-01-10: DEFC 2023-01-10 + 60 days = 2023-03-11 (21 + 28 + 11); due 2023-03-11
+    // + 15 months - 1 day = 2024-06-10. The compelling reason the case plan documented on
+    // 2023-02-01, before the DEFC, still stands on the due date.
+    let case = case_of(vec![
+        removal(d(2023, 1, 10)),
+        foster(d(2023, 1, 10), "P-1"),
+        exception(d(2023, 2, 1), TprException::CompellingReason),
+    ]);
+    let o = one(
+        &case.obligations(d(2024, 7, 1), &FEDERAL),
+        K::FifteenOfTwentyTwo,
+    )
+    .clone();
+    expect(
+        &o,
+        RuleId::FifteenOfTwentyTwo,
+        d(2023, 3, 11),
+        d(2024, 6, 10),
+        Status::Waived(Waiver::CompellingReason),
+        None,
+    );
+
+    // The felony ground found 2023-03-01 calls for a petition by 2023-03-01 + 60 days =
+    // 2023-04-30; the reason documented on 2023-02-01 waives it too.
+    let case = case_of(vec![
+        removal(d(2023, 1, 10)),
+        foster(d(2023, 1, 10), "P-1"),
+        exception(d(2023, 2, 1), TprException::CompellingReason),
+        excused(d(2023, 3, 1), AggravatedGround::FelonyAgainstChild),
+    ]);
+    let o = one(
+        &case.obligations(d(2023, 6, 1), &FEDERAL),
+        K::FelonyPetition,
+    )
+    .clone();
+    assert_eq!(
+        (o.due(), o.status()),
+        (d(2023, 4, 30), Status::Waived(Waiver::CompellingReason))
+    );
+}
+
+#[test]
+fn an_exception_of_an_earlier_stay_does_not_waive_a_reentrys_petition() {
+    // As above, episode 1 counted 6 months and episode 2 reaches 15 on 2023-12-02; the
+    // compelling reason of 2022-04-01 was in episode 1's case plan, which ended with the
+    // reunification of 2022-09-02. Episode 2's plan documents none: overdue.
+    let case = case_of(vec![
+        removal(d(2022, 1, 1)),
+        foster(d(2022, 1, 1), "P-1"),
+        exception(d(2022, 4, 1), TprException::CompellingReason),
+        discharge(d(2022, 9, 2), ExitReason::Reunified),
+        removal(d(2023, 1, 2)),
+        foster(d(2023, 1, 2), "P-2"),
+    ]);
+    let o = one(
+        &case.obligations(d(2024, 1, 1), &FEDERAL),
+        K::FifteenOfTwentyTwo,
+    )
+    .clone();
+    assert_eq!((o.due(), o.status()), (d(2023, 12, 2), Status::Overdue));
+}

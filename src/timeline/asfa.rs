@@ -341,8 +341,11 @@ fn expedited_petitions(ep: &EpisodeView<'_>, kind: K, out: &mut Vec<Obligation>)
             None => {
                 let services = parent.is_none()
                     && !excused_between(ep.view, ep.view.findings_from(ep.removal()), due, None);
+                // An exception the episode's case plan documents by the due date, before the
+                // finding too: it still stands when the petition falls due.
+                let from = ep.removal().min(found_on);
                 tpr_waiver(ep.view, due, parent, services, |x| {
-                    (found_on..=due).contains(&x)
+                    (from..=due).contains(&x)
                 })
             }
         };
@@ -367,9 +370,11 @@ fn expedited_petitions(ep: &EpisodeView<'_>, kind: K, out: &mut Vec<Obligation>)
 /// which does not count, no due date appears until care resumes.
 ///
 /// Waived by an exception (see [`tpr_waiver`]), the requirement applies only once (45 CFR
-/// 1356.21(i)(1)(i)(D)): it does not come back. Met by a petition, it comes back for a re-entry
-/// removed after the petition, counted from that re-entry, unless the policy's
-/// [`TprRefiling`] says one petition ever is enough. Under [`TprAfterMajority::Stops`] no petition
+/// 1356.21(i)(1)(i)(D)): it does not come back. A petition meets it when filed in the episode
+/// under way on the due date (under [`TprRefiling::Once`], in the episode the count starts in);
+/// the exceptions count when documented in that episode by the due date. Met by a petition, it
+/// comes back for a re-entry removed after the petition, counted from that re-entry, unless the
+/// policy's [`TprRefiling`] says one petition ever is enough. Under [`TprAfterMajority::Stops`] no petition
 /// falls due on or after the age of majority.
 pub(super) fn fifteen_of_twenty_two(view: &View<'_>, out: &mut Vec<Obligation>) {
     reckon_tpr(view, None, |o| out.push(o));
@@ -442,16 +447,27 @@ pub(super) fn reckon_tpr(
         }
         last_round = Some(TprRound { reached, offset });
         let episode = view.episode_on(due);
-        // A petition filed in the episode the count starts in meets it, before its first day
-        // counted too (between a removal and its DEFC): the state files a petition or joins one
-        // already filed (SSA §475(5)(E)).
-        let petition = first_on_or_after(&petitions, episode_removal(view, first));
-        // A petition meets it (a met obligation has no waiver); unmet, an exception may waive it.
+        // The episode under way on the due date: its case plan documents an exception, and
+        // (each re-entry owing its own filing) its petitions meet it.
+        let due_removal = episode_removal(view, due);
+        // A petition filed in that episode meets it, before its first day counted too (between
+        // a removal and its DEFC): the state files a petition or joins one already filed (SSA
+        // §475(5)(E)). A petition of an earlier episode meets it only where one petition ever
+        // is enough ([`TprRefiling::Once`]): that episode's case ended with it.
+        let petitions_from = match policy.tpr_refiling() {
+            TprRefiling::EachReentry => due_removal,
+            TprRefiling::Once => episode_removal(view, first),
+        };
+        let petition = first_on_or_after(&petitions, petitions_from);
+        // A petition meets it (a met obligation has no waiver); unmet, an exception may waive it:
+        // one documented in the episode's case plan by the due date, before its DEFC too.
         let waiver = match petition {
             Some(_) => None,
             None => {
                 let services = !excused_between(view, view.findings_from(first), due, None);
-                tpr_waiver(view, due, None, services, |x| (first..=due).contains(&x))
+                tpr_waiver(view, due, None, services, |x| {
+                    (due_removal..=due).contains(&x)
+                })
             }
         };
         push(
