@@ -936,3 +936,37 @@ fn a_return_to_the_same_qrtp_the_day_the_child_ran_away_continues_the_placement(
     assert_eq!(o.status(), Status::Overdue);
     assert_eq!(o.subject(), Some(&placement("Q-1")));
 }
+
+#[test]
+fn a_direct_move_to_another_qrtp_placement_with_no_provider_recorded_has_its_own_clocks() {
+    // Q-1 from 2024-01-01, assessed 2024-01-10; moved straight to Q-3 on 2024-06-01 with no
+    // program recorded for either: no runaway came between, so Q-3 is a new placement (SSA
+    // §475A(c)(1)-(2), "each placement"). Its assessment is due 2024-06-01 + 30 days =
+    // 2024-07-01 (29 to June 30, 1 more).
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 1)),
+            ev(
+                d(2024, 1, 1),
+                EventData::PlacementBegun(np("Q-1", Setting::Qrtp, None)),
+            ),
+            assessed(d(2024, 1, 10), "Q-1", QrtpAssessment::Appropriate),
+            ev(
+                d(2024, 6, 1),
+                EventData::PlacementChanged(np("Q-3", Setting::Qrtp, None)),
+            ),
+        ],
+    );
+    let obs = case.obligations(d(2024, 6, 10), &FEDERAL);
+    let found = all(&obs, K::QrtpAssessment);
+    let q3 = found
+        .iter()
+        .find(|o| o.subject() == Some(&placement("Q-3")))
+        .unwrap_or_else(|| panic!("no assessment owed for Q-3: {found:#?}"));
+    assert_eq!(
+        (q3.counts_from(), q3.due(), q3.status()),
+        (d(2024, 6, 1), d(2024, 7, 1), Status::Upcoming)
+    );
+}

@@ -115,14 +115,19 @@ impl<'a> QrtpRecords<'a> {
         let mut index: HashMap<&'a PlacementId, usize> = HashMap::new();
         // The QRTP placement a stay may continue: the last one, while only runaways followed it.
         let mut open: Option<usize> = None;
+        // Whether a runaway came between the open placement and this one.
+        let mut ran_away = false;
         for p in placements(ep, |_| true) {
             if is_qrtp(p) {
-                // Only runaways came between (`open`): the same program when the providers
-                // match, or when either is not recorded (a return the day the child ran away
-                // included, which `same_setting_as` would take as a contiguous stay).
+                // Nothing but runaways came between (`open`): the same program when the
+                // providers match, or, after a runaway, when either is not recorded (a return
+                // the day the child ran away included, which `same_setting_as` would take as a
+                // contiguous stay). A direct change to another QRTP placement whose provider is
+                // not recorded is a new placement: "each placement" has its own clocks.
+                let after_runaway = std::mem::take(&mut ran_away);
                 let same_program = |last: &Placement| match (last.provider(), p.provider()) {
                     (Some(a), Some(b)) => a == b,
-                    _ => true,
+                    _ => after_runaway,
                 };
                 let i = match open.filter(|&i| same_program(found[i].last)) {
                     Some(i) => {
@@ -140,7 +145,9 @@ impl<'a> QrtpRecords<'a> {
                 };
                 index.insert(p.id(), i);
                 open = Some(i);
-            } else if !p.setting().is_runaway() {
+            } else if p.setting().is_runaway() {
+                ran_away = true;
+            } else {
                 open = None;
             }
         }
