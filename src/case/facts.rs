@@ -775,8 +775,9 @@ impl Facts {
     }
 
     /// Whether the case's latest trial home visit ended on `date`: a court order of that day was
-    /// made while it was under way (the court's findings follow the day's moves).
-    pub(crate) fn visit_ended_on(&self, date: NaiveDate) -> bool {
+    /// made while it was under way (the court's findings follow the day's moves), as the
+    /// extension rule's `ended_today` reads it.
+    fn visit_ended_on(&self, date: NaiveDate) -> bool {
         self.visits.last().is_some_and(|v| {
             self.placements[v.placement]
                 .end()

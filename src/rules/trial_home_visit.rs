@@ -151,8 +151,9 @@ pub(crate) fn extension(c: &Check<'_>) -> Option<Objection> {
     };
     let Some((start, beyond)) = visit(c).or_else(ended_today) else {
         // In foster care the court may set the period of the visit it authorizes before the
-        // child goes home: the order governs the episode's next visit.
-        if c.case.stage() == Stage::FosterCare && !c.case.visit_ended_on(ordered) {
+        // child goes home: the order governs the episode's next visit (no visit ended today,
+        // `ended_today` says).
+        if c.case.stage() == Stage::FosterCare {
             return (*until < ordered).then(|| {
                 Objection::new(format!(
                     "a visit extension needs an end on or after {ordered}, found {until}"
