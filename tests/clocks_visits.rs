@@ -86,6 +86,65 @@ fn voluntary_placement_best_interests_within_its_first_180_days() {
     );
 }
 
+#[test]
+fn voluntary_placement_days_count_from_the_placement_not_the_agreement() {
+    // Agreement signed 2023-05-01, the child placed 2023-05-10. The 180 days are those of the
+    // placement (SSA 472(e)): 2023-05-10 is day 1; May 10..31 = 22 days, Jun 30 -> 52,
+    // Jul 31 -> 83, Aug 31 -> 114, Sep 30 -> 144, Oct 31 -> 175, 5 more -> day 180 = 2023-11-05;
+    // no payment from day 181, 2023-11-06. Counted from the agreement it would end 2023-10-27.
+    let due = d(2023, 11, 5);
+    let history = || {
+        vec![
+            voluntary(d(2023, 5, 1)),
+            begin(d(2023, 5, 10), "C-1", Setting::ChildCareInstitution, None),
+        ]
+    };
+    let case = case_of(history());
+    // Before the placement is known, the agreement is the earliest day it can begin.
+    let obs = case.obligations(d(2023, 5, 5), &FEDERAL);
+    let early = one(&obs, K::VoluntaryPlacement);
+    assert_eq!(early.due(), d(2023, 10, 27));
+    // Once it is known, the placement dates the window.
+    let obs = case.obligations(d(2023, 11, 1), &FEDERAL);
+    expect(
+        one(&obs, K::VoluntaryPlacement),
+        RuleId::VoluntaryPlacement,
+        d(2023, 5, 10),
+        due,
+        Status::Upcoming,
+        None,
+    );
+    // A finding on 2023-11-03 (day 178) is on time; one on 2023-11-06 (day 181) is late.
+    let mut on_time = history();
+    on_time.push(finding(
+        d(2023, 11, 3),
+        Finding::VoluntaryPlacementBestInterests,
+    ));
+    let obs = case_of(on_time).obligations(d(2023, 12, 1), &FEDERAL);
+    expect(
+        one(&obs, K::VoluntaryPlacement),
+        RuleId::VoluntaryPlacement,
+        d(2023, 5, 10),
+        due,
+        Status::Met(d(2023, 11, 3)),
+        None,
+    );
+    let mut late = history();
+    late.push(finding(
+        d(2023, 11, 6),
+        Finding::VoluntaryPlacementBestInterests,
+    ));
+    let obs = case_of(late).obligations(d(2023, 12, 1), &FEDERAL);
+    expect(
+        one(&obs, K::VoluntaryPlacement),
+        RuleId::VoluntaryPlacement,
+        d(2023, 5, 10),
+        due,
+        Status::MetLate(d(2023, 11, 6)),
+        Some(Consequence::NoPaymentFrom(d(2023, 11, 6))),
+    );
+}
+
 // ================================================================================================
 // Trial home visits
 

@@ -133,17 +133,30 @@ pub(super) fn prevent_removal_efforts(ep: &EpisodeView<'_>, out: &mut Vec<Obliga
 
 /// SSA §472(e): a voluntary placement needs a judicial best-interest determination within its
 /// first 180 days, else no payment after day 180.
+///
+/// The days are those "of the placement": they count from the episode's first placement, which
+/// may begin after the agreement was signed (the agreement dates the removal, 45 CFR
+/// 1356.21(k)). Until a placement is known on `as_of` they count from the agreement, the
+/// earliest the placement can begin.
 pub(super) fn voluntary_placement(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if ep.episode.manner() != Manner::VoluntaryPlacementAgreement {
         return;
     }
     let removal = ep.removal();
-    let window = date::first_days(removal, ep.view.policy.voluntary_best_interest_days());
+    let placed = ep
+        .view
+        .case
+        .episode_placements(ep.episode)
+        .first()
+        .map(|p| p.start())
+        .filter(|&start| start <= ep.view.as_of);
+    let start = placed.map_or(removal, |p| p.max(removal));
+    let window = date::first_days(start, ep.view.policy.voluntary_best_interest_days());
     let due = window.last_day().unwrap_or(removal);
     let found = ep
         .findings(|f| matches!(f, Finding::VoluntaryPlacementBestInterests))
         .next();
-    ep.once(K::VoluntaryPlacement, removal, due)
+    ep.once(K::VoluntaryPlacement, start, due)
         .met(found)
         .owed(ep.owes_on(due))
         .if_missed(Consequence::NoPaymentFrom(window.end()))
