@@ -124,7 +124,7 @@ rule_ids! {
     DischargeReason = "discharge_reason", "AFCARS 1993 element 58 / 2020 E155 (exit reasons)";
     /// Emancipation not before the age of majority the policy sets, unless by court order.
     EmancipationAge = "emancipation_age", "SSA §475(8) (a child is under 18, or the state's extended-care age; or is otherwise emancipated)";
-    /// Discharge to guardianship needs the guardian's family.
+    /// Discharge to guardianship needs a caretaker's household, not the legal parents'.
     GuardianshipFamily = "guardianship_family", "SSA §475(7)";
     /// Kinship guardianship assistance only for a relative guardian. Not a refusal: the
     /// guardianship is lawful and accepted; title IV-E kinship guardianship assistance for a

@@ -116,6 +116,46 @@ fn a_putative_father_s_intact_rights_do_not_block_the_adoption() {
 }
 
 #[test]
+fn a_court_may_terminate_the_rights_a_parent_relinquished() {
+    // The mother relinquishes on 2024-08-01 and the court enters its order terminating her
+    // rights on the relinquishment on 2024-08-20 (many states' practice): the order is recorded,
+    // and her rights are the court's termination of 2024-08-20, the date AFCARS reports
+    // (45 CFR 1355.44(c)(5)(ii)).
+    let mut case = in_care();
+    accept(&mut case, relinquished(d(2024, 8, 1), "P-MOTHER"), &FEDERAL);
+    accept(&mut case, tpr(d(2024, 8, 20), "P-MOTHER"), &FEDERAL);
+    assert_eq!(
+        case.parental_rights(&pid("P-MOTHER")),
+        ParentalRights::Terminated(d(2024, 8, 20))
+    );
+    // Terminated, they end no further: a second order or a relinquishment is refused.
+    let r = refuse(&mut case, tpr(d(2024, 9, 2), "P-MOTHER"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::ParentalRightsAlreadyEnded]);
+    assert_eq!(
+        message(&r, 0),
+        "the rights of person P-MOTHER already ended: terminated on 2024-08-20"
+    );
+    let r = refuse(&mut case, relinquished(d(2024, 9, 2), "P-MOTHER"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::ParentalRightsAlreadyEnded]);
+    // A relinquishment twice stays refused.
+    let mut twice = in_care();
+    accept(
+        &mut twice,
+        relinquished(d(2024, 8, 1), "P-FATHER"),
+        &FEDERAL,
+    );
+    let r = refuse(
+        &mut twice,
+        relinquished(d(2024, 8, 20), "P-FATHER"),
+        &FEDERAL,
+    );
+    assert_eq!(
+        message(&r, 0),
+        "the rights of person P-FATHER already ended: relinquished on 2024-08-01"
+    );
+}
+
+#[test]
 fn parental_rights_end_once() {
     let mut case = in_care();
     accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);

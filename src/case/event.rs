@@ -713,8 +713,9 @@ crate::codes::code_names! {
 /// A discharge to legal guardianship (SSA §475(7)): the guardian's family, and whether a
 /// kinship guardianship assistance agreement goes with it (SSA §473(d)).
 ///
-/// Always true: it names the guardian. Whether that family may be one (a guardian family, a
-/// relative for assistance, six months in the home) is the case's business.
+/// Always true: it names the guardian. Whether that family may be one (any caretaker's household
+/// but the legal parents'; a relative for assistance, six months in the home) is the case's
+/// business.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -1610,7 +1611,8 @@ pub enum EventData {
     TprPetitionFiled,
     /// The agency documented an exception to the 15-of-22 filing requirement.
     TprExceptionDocumented(TprException),
-    /// A court terminated this parent's rights.
+    /// A court terminated this parent's rights (also on rights the parent relinquished: the
+    /// order then dates the termination).
     ParentalRightsTerminated {
         /// The parent.
         parent: PersonId,

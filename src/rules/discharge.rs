@@ -44,13 +44,16 @@ fn guardianship<'a>(c: &Check<'a>) -> Option<(&'a Guardianship, &'a Family)> {
     Some((g, c.case.family(g.guardian())?))
 }
 
-/// A discharge to guardianship is to a family of kind guardian (SSA §475(7): a judicially
-/// created relationship with a caretaker). The payload always names the guardian.
+/// A discharge to guardianship is to a caretaker's household (SSA §475(7): a judicially
+/// created relationship between the child and a caretaker): a guardian family, or the relative,
+/// kin, foster, pre-adoptive or adoptive household that becomes the guardian, as recorded. Not
+/// the birth family: the legal parents' household is a return home, not a guardianship. The
+/// payload always names the guardian.
 pub(crate) fn guardianship_family(c: &Check<'_>) -> Option<Objection> {
     let (_, f) = guardianship(c)?;
-    (f.kind() != FamilyKind::Guardian).then(|| {
+    (f.kind() == FamilyKind::Birth).then(|| {
         Objection::new(format!(
-            "a discharge to guardianship needs a guardian family, found family {} of kind {}",
+            "a discharge to guardianship needs a caretaker's household (a guardian, relative, kin, foster, pre-adoptive or adoptive family), found family {} of kind {}; a return to the legal parents is reunified",
             f.id(),
             f.kind().as_str()
         ))

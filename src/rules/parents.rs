@@ -2,6 +2,7 @@
 
 use super::{Check, Objection, Rule, RuleId, Subject};
 use crate::case::event::EventData;
+use crate::case::facts::ParentalRights;
 
 /// The person an event names as a parent (a TPR, a relinquishment, a parent's death, a finding
 /// excusing reunification efforts for that parent) is a parent of the child: a legal parent now
@@ -20,9 +21,11 @@ pub(crate) fn legal_parent(c: &Check<'_>) -> Option<Objection> {
 }
 
 /// A parent's rights end once: a termination or a relinquishment of rights already ended is
-/// refused. A parent dies once: a second death is refused, but a parent whose rights ended can
-/// still die, and the death is recorded (the rights keep the date and the way they ended, which
-/// AFCARS reports: 45 CFR 1355.44(c)).
+/// refused — except a court's termination of rights the parent relinquished, which many states
+/// enter on the relinquishment (the order is the termination AFCARS dates: 45 CFR
+/// 1355.44(c)(5)(ii)). A parent dies once: a second death is refused, but a parent whose rights
+/// ended can still die, and the death is recorded (the rights keep the date and the way they
+/// ended, which AFCARS reports: 45 CFR 1355.44(c)).
 pub(crate) fn rights_intact(c: &Check<'_>) -> Option<Objection> {
     let person = c.event.what().parent()?;
     if let EventData::ParentDeceased { .. } = c.event.what() {
@@ -36,7 +39,10 @@ pub(crate) fn rights_intact(c: &Check<'_>) -> Option<Objection> {
         );
     }
     let rights = c.case.parental_rights(person);
-    rights.ended().then(|| {
+    let order_on_relinquishment =
+        matches!(c.event.what(), EventData::ParentalRightsTerminated { .. })
+            && matches!(rights, ParentalRights::Relinquished(_));
+    (rights.ended() && !order_on_relinquishment).then(|| {
         Objection::new(format!(
             "the rights of person {person} already ended: {rights}"
         ))
