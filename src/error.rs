@@ -129,14 +129,6 @@ pub enum Inconsistency {
         /// The family kind, snake_case.
         kind: &'static str,
     },
-    /// A licensed non-relative foster family without its license.
-    #[error("family {family}: expected a foster-home license for a {kind} family, found none")]
-    MissingLicense {
-        /// The family.
-        family: String,
-        /// The family kind, snake_case.
-        kind: &'static str,
-    },
     /// A caregiving family without any caregiver among its members.
     #[error("family {family}: expected at least one caregiver in a {kind} family, found none")]
     NoCaregiver {

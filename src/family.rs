@@ -265,7 +265,9 @@ pub enum FamilyKind {
     Relative,
     /// A fictive-kin household.
     Kin,
-    /// A licensed non-relative foster family.
+    /// A non-relative foster family: licensed or approved, or not (yet) — a child placed in an
+    /// unlicensed home is in foster care all the same (45 CFR 1355.20), and the clocks report the
+    /// unlicensed days (`unlicensed_placement`).
     NonRelativeFoster,
     /// A family approved to adopt the child, caring for the child before finalization.
     PreAdoptive,
@@ -442,8 +444,9 @@ impl FosterLicense {
 /// where it fosters, and the child's siblings who are themselves in care.
 ///
 /// Always true of a `Family`: at least one member; no person twice; only a mother, father,
-/// adoptive parent or legal guardian is a legal parent; only a fostering kind holds a license and
-/// a non-relative foster family always does; every kind but the birth family has a caregiver; a
+/// adoptive parent or legal guardian is a legal parent; only a fostering kind holds a license (a
+/// foster family may have none: the clocks report its unlicensed days); every kind but the
+/// birth family has a caregiver; a
 /// relative family's caregivers include a relative and a kin family's a relative or fictive kin;
 /// no sibling is listed twice.
 ///
@@ -458,15 +461,15 @@ impl FosterLicense {
 ///     .build()?;
 /// assert_eq!(family.legal_parents().count(), 1);
 ///
-/// // A birth family does not foster:
-/// let aunt = Person::new(PersonId::new("P-2")?, Name::new("Lee")?);
+/// // A foster family cares for the child: it needs a caregiver.
+/// let neighbour = Person::new(PersonId::new("P-2")?, Name::new("Lee")?);
 /// let err = Family::builder(FamilyId::new("F-2")?, FamilyKind::NonRelativeFoster)
-///     .member(Member::new(aunt, Relationship::NonRelative).caregiver())
+///     .member(Member::new(neighbour, Relationship::NonRelative))
 ///     .build()
 ///     .unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "family F-2: expected a foster-home license for a non_relative_foster family, found none"
+///     "family F-2: expected at least one caregiver in a non_relative_foster family, found none"
 /// );
 /// # Ok::<(), permanency::Error>(())
 /// ```
@@ -578,20 +581,11 @@ impl FamilyBuilder {
                 });
             }
         }
-        match (self.kind, self.license.is_some()) {
-            (kind, true) if !kind.may_foster() => {
-                return bad(Inconsistency::LicenseOnNonFosteringFamily {
-                    family: family(),
-                    kind: kind.as_str(),
-                });
-            }
-            (FamilyKind::NonRelativeFoster, false) => {
-                return bad(Inconsistency::MissingLicense {
-                    family: family(),
-                    kind: FamilyKind::NonRelativeFoster.as_str(),
-                });
-            }
-            _ => {}
+        if self.license.is_some() && !self.kind.may_foster() {
+            return bad(Inconsistency::LicenseOnNonFosteringFamily {
+                family: family(),
+                kind: self.kind.as_str(),
+            });
         }
         let mut caregivers = self.members.iter().filter(|m| m.caregiver).peekable();
         if self.kind != FamilyKind::Birth && caregivers.peek().is_none() {

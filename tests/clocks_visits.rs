@@ -377,6 +377,44 @@ fn licensed_from(since: chrono::NaiveDate, expires: chrono::NaiveDate, more: Vec
 }
 
 #[test]
+fn a_never_licensed_non_relative_home_is_foster_care_and_unpaid() {
+    // F-FOSTER was never licensed (no license record at all): the family records, the child
+    // is placed there 2024-01-10 and the placement is foster care (45 CFR 1355.20, "regardless
+    // of licensure"). Due the placement's first day, 2024-01-10, overdue: no day of the
+    // placement is paid (SSA 472(c)(1)).
+    let unlicensed = Family::builder(fid("F-FOSTER"), FamilyKind::NonRelativeFoster)
+        .member(member("P-FOSTER", "Eve", Relationship::NonRelative).caregiver())
+        .build()
+        .expect("a non-relative home without a license is recorded");
+    assert!(unlicensed.license().is_none());
+    let families = clock_families_with_relative(relative_family())
+        .into_iter()
+        .map(|f| {
+            if f.id().as_str() == "F-FOSTER" {
+                unlicensed.clone()
+            } else {
+                f
+            }
+        })
+        .collect();
+    let case = build_with(
+        child(),
+        families,
+        &FEDERAL,
+        vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")],
+    );
+    let obs = case.obligations(d(2024, 2, 1), &FEDERAL);
+    expect(
+        one(&obs, K::UnlicensedPlacement),
+        RuleId::UnlicensedPlacement,
+        d(2024, 1, 10),
+        d(2024, 1, 10),
+        Status::Overdue,
+        Some(Consequence::IneligibleForPlacement),
+    );
+}
+
+#[test]
 fn a_license_that_lapses_during_the_placement_costs_the_days_without_one() {
     // The license's last day is 2024-03-31: a license must be in force on 2024-04-01.
     let case = lapsing_license(vec![]);
