@@ -55,7 +55,8 @@
 //!
 //! The open readings are [`Policy`] switches, honoured here: [`CfsrMonthsInCare`] (P2, P3),
 //! [`CfsrDayCount`] (P5, maltreatment in care), [`CfsrTrialHomeVisit`] (P1),
-//! [`CfsrShortReentry`] (P4) and [`Policy::cfsr_same_report_days`] (recurrence).
+//! [`CfsrShortReentry`] (P4), [`CfsrFirstEntry`] (P1, P4: whether a short first stay is the
+//! entry followed) and [`Policy::cfsr_same_report_days`] (recurrence).
 //!
 //! The follow-up is read from the histories as given: P1 and P4 need the cases' events through
 //! 12 (P4: 24) months after the period, and a case whose history ends sooner is read as still in
@@ -98,7 +99,9 @@ use crate::case::stage::ExitReason;
 use crate::date;
 use crate::error::Error;
 use crate::id::ChildId;
-use crate::policy::{CfsrDayCount, CfsrMonthsInCare, CfsrShortReentry, CfsrTrialHomeVisit, Policy};
+use crate::policy::{
+    CfsrDayCount, CfsrFirstEntry, CfsrMonthsInCare, CfsrShortReentry, CfsrTrialHomeVisit, Policy,
+};
 use crate::sensitive::Sensitive;
 
 /// The CFSR permanency indicators are limited to children under 18 (79 FR 22604: "no consistent
@@ -737,7 +740,7 @@ pub fn compute_all<'a>(
             cases
                 .by_ref()
                 .take(BLOCK)
-                .map(|case| View::locate(case, period)),
+                .map(|case| View::locate(case, period, policy)),
         );
         block.clear();
         block.extend(located.drain(..).map(|l| View::new(l, period, policy)));
@@ -812,10 +815,24 @@ struct View<'a, 'p> {
 impl<'a, 'p> View<'a, 'p> {
     /// The episodes of `case` the indicators read: the first that began in the period, and the
     /// one open on its first day.
-    fn locate(case: &'a Case, period: ReportPeriod) -> Located<'a> {
+    fn locate(case: &'a Case, period: ReportPeriod, policy: &Policy) -> Located<'a> {
         let first = period.first_day();
         let episodes = case.episodes();
-        let entry = episodes.iter().find(|e| period.contains(e.removal_date()));
+        let mut entries = episodes
+            .iter()
+            .filter(|e| period.contains(e.removal_date()));
+        let entry = match policy.cfsr_first_entry() {
+            CfsrFirstEntry::AnyStay => entries.next(),
+            // The first stay of 8 days or more; when every stay in the period was short, the
+            // first (it is out as a short stay).
+            CfsrFirstEntry::EightDaysOrMore => {
+                let first_entry = entries.next();
+                first_entry
+                    .filter(|e| !Self::short(e))
+                    .or_else(|| entries.find(|e| !Self::short(e)))
+                    .or(first_entry)
+            }
+        };
         if let Some(e) = entry {
             // The value is not needed here, the read is: it puts the load of the episode's
             // first placement (P5 reads it) in flight with the rest of the block's misses.

@@ -400,6 +400,31 @@ crate::codes::code_names! {
     CfsrShortReentry, "CFSR short re-entry": Counts = "counts", Excluded = "excluded"
 }
 
+/// Which entry the CFSR entry-cohort indicators (P1, P4) follow when a child entered care more
+/// than once in the period and the first stay lasted fewer than 8 days. The federal definitions
+/// evaluate "only the first entry" and exclude "stays of fewer than 8 days" without saying which
+/// rule comes first. An open reading, see [the manual](crate::manual#open-readings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "schemars",
+    derive(schemars::JsonSchema),
+    schemars(rename_all = "snake_case")
+)]
+pub enum CfsrFirstEntry {
+    /// The first entry in the period, whatever its length: when it lasted fewer than 8 days the
+    /// child is out of the denominator (`stay_under_8_days`), whatever came after. The default.
+    #[default]
+    AnyStay,
+    /// Stays of fewer than 8 days are set aside first: the child's first entry in the period
+    /// that lasted 8 days or more is followed, and only a child all of whose entries in the
+    /// period were short is out (`stay_under_8_days`).
+    EightDaysOrMore,
+}
+
+crate::codes::code_names! {
+    CfsrFirstEntry, "CFSR first entry": AnyStay = "any_stay", EightDaysOrMore = "eight_days_or_more"
+}
+
 /// Whether the notice to a child's adult relatives (SSA §471(a)(29)) is still owed when the child
 /// has left care before it was due. The statute asks it "within 30 days after the removal", with
 /// no condition on the child's still being in care; many states stop the search once the child
@@ -428,7 +453,7 @@ crate::codes::code_names! {
     @serde DefcRule, ReviewAnchor, EpisodeStart, MonthCounting, OverlongVisitExit, HearingRhythm,
     DetentionTime, KinshipClock, PreventionRenewal, RelativeCareException, TprRefiling,
     RelativeCareReview, TprAfterMajority, CfsrMonthsInCare, CfsrDayCount, CfsrTrialHomeVisit,
-    CfsrShortReentry, RelativeNoticeAfterExit,
+    CfsrShortReentry, CfsrFirstEntry, RelativeNoticeAfterExit,
 }
 
 /// The earliest date a state may give the congregate-care limit (the federal date), and the
@@ -557,6 +582,7 @@ pub struct Policy {
     cfsr_day_count: CfsrDayCount,
     cfsr_trial_home_visit: CfsrTrialHomeVisit,
     cfsr_short_reentry: CfsrShortReentry,
+    cfsr_first_entry: CfsrFirstEntry,
     relative_notice_after_exit: RelativeNoticeAfterExit,
     cfsr_same_report_days: u32,
 }
@@ -672,6 +698,7 @@ impl Policy {
             cfsr_day_count: CfsrDayCount::HalfOpen,
             cfsr_trial_home_visit: CfsrTrialHomeVisit::DaysBeyond30,
             cfsr_short_reentry: CfsrShortReentry::Counts,
+            cfsr_first_entry: CfsrFirstEntry::AnyStay,
             relative_notice_after_exit: RelativeNoticeAfterExit::Owed,
             cfsr_same_report_days: 0,
         }
@@ -805,6 +832,8 @@ impl Policy {
         cfsr_trial_home_visit: CfsrTrialHomeVisit, with_cfsr_trial_home_visit;
         /// Whether a re-entry of fewer than 8 days counts for the CFSR re-entry indicator (P4) (an open reading, see [the manual](crate::manual#open-readings)).
         cfsr_short_reentry: CfsrShortReentry, with_cfsr_short_reentry;
+        /// Whether a stay of fewer than 8 days can be the first entry in the period the CFSR entry indicators (P1, P4) read (an open reading, see [the manual](crate::manual#open-readings)).
+        cfsr_first_entry: CfsrFirstEntry, with_cfsr_first_entry;
         /// Whether the relative notice is still owed after the child leaves care before it is due.
         relative_notice_after_exit: RelativeNoticeAfterExit, with_relative_notice_after_exit;
     }
@@ -978,7 +1007,7 @@ impl Policy {
     /// `permanency-policy-v1`, then one line `field=value` per field, in the order below, each
     /// line ending in `\n` (the last one too). Numbers are in decimal, an absent extended-care
     /// age is `none`, switches are their wire names. The canonical text of
-    /// [`Policy::federal`], whose fingerprint is `45a077fc5c5770fd`:
+    /// [`Policy::federal`], whose fingerprint is `7deb2b2abe358c92`:
     ///
     /// ```text
     /// permanency-policy-v1
@@ -1033,6 +1062,7 @@ impl Policy {
     /// cfsr_day_count=half_open
     /// cfsr_trial_home_visit=days_beyond_30
     /// cfsr_short_reentry=counts
+    /// cfsr_first_entry=any_stay
     /// relative_notice_after_exit=owed
     /// cfsr_same_report_days=0
     /// ```
@@ -1113,6 +1143,7 @@ impl Policy {
             cfsr_day_count,
             cfsr_trial_home_visit,
             cfsr_short_reentry,
+            cfsr_first_entry,
             relative_notice_after_exit,
             cfsr_same_report_days,
         } = self;
@@ -1183,6 +1214,7 @@ impl Policy {
         writeln!(out, "cfsr_day_count={cfsr_day_count}")?;
         writeln!(out, "cfsr_trial_home_visit={cfsr_trial_home_visit}")?;
         writeln!(out, "cfsr_short_reentry={cfsr_short_reentry}")?;
+        writeln!(out, "cfsr_first_entry={cfsr_first_entry}")?;
         writeln!(
             out,
             "relative_notice_after_exit={relative_notice_after_exit}"
@@ -1277,6 +1309,7 @@ struct PolicyRecord {
     cfsr_day_count: CfsrDayCount,
     cfsr_trial_home_visit: CfsrTrialHomeVisit,
     cfsr_short_reentry: CfsrShortReentry,
+    cfsr_first_entry: CfsrFirstEntry,
     relative_notice_after_exit: RelativeNoticeAfterExit,
     cfsr_same_report_days: u32,
 }
@@ -1343,6 +1376,7 @@ impl From<Policy> for PolicyRecord {
             cfsr_day_count,
             cfsr_trial_home_visit,
             cfsr_short_reentry,
+            cfsr_first_entry,
             relative_notice_after_exit,
             cfsr_same_report_days,
         } = p;
@@ -1398,6 +1432,7 @@ impl From<Policy> for PolicyRecord {
             cfsr_day_count,
             cfsr_trial_home_visit,
             cfsr_short_reentry,
+            cfsr_first_entry,
             relative_notice_after_exit,
             cfsr_same_report_days,
         }
@@ -1464,6 +1499,7 @@ impl TryFrom<PolicyRecord> for Policy {
             cfsr_day_count,
             cfsr_trial_home_visit,
             cfsr_short_reentry,
+            cfsr_first_entry,
             relative_notice_after_exit,
             cfsr_same_report_days,
         } = r;
@@ -1519,6 +1555,7 @@ impl TryFrom<PolicyRecord> for Policy {
             .with_cfsr_day_count(cfsr_day_count)
             .with_cfsr_trial_home_visit(cfsr_trial_home_visit)
             .with_cfsr_short_reentry(cfsr_short_reentry)
+            .with_cfsr_first_entry(cfsr_first_entry)
             .with_relative_notice_after_exit(relative_notice_after_exit))
     }
 }
@@ -1611,6 +1648,7 @@ cfsr_months_in_care=calendar_months
 cfsr_day_count=half_open
 cfsr_trial_home_visit=days_beyond_30
 cfsr_short_reentry=counts
+cfsr_first_entry=any_stay
 relative_notice_after_exit=owed
 cfsr_same_report_days=0
 ";
@@ -1676,7 +1714,7 @@ cfsr_same_report_days=0
         Policy::federal().write_canonical(&mut text).unwrap();
         assert_eq!(text, FEDERAL_CANONICAL);
         // One line per field, in the order of the struct, plus the version line.
-        assert_eq!(text.lines().count(), 1 + 53);
+        assert_eq!(text.lines().count(), 1 + 54);
         let mut text = String::new();
         state().write_canonical(&mut text).unwrap();
         assert!(text.contains("\nname=Ohio 2024 (ORC 2151.413)\n"), "{text}");
@@ -1701,7 +1739,7 @@ cfsr_same_report_days=0
         assert_eq!(Policy::federal().fingerprint(), fnv(FEDERAL_CANONICAL));
         // Computed from FEDERAL_CANONICAL by a separate implementation (Python), not by this
         // crate: a change of encoding or of a federal value shows here.
-        assert_eq!(Policy::federal().fingerprint(), 0x45a0_77fc_5c57_70fd);
+        assert_eq!(Policy::federal().fingerprint(), 0x7deb_2b2a_be35_8c92);
     }
 
     #[test]
@@ -1819,6 +1857,7 @@ mod serde_tests {
   "cfsr_day_count": "half_open",
   "cfsr_trial_home_visit": "days_beyond_30",
   "cfsr_short_reentry": "counts",
+  "cfsr_first_entry": "any_stay",
   "relative_notice_after_exit": "owed",
   "cfsr_same_report_days": 0
 }"#;
@@ -1838,9 +1877,9 @@ mod serde_tests {
             FEDERAL_JSON
         );
         assert_eq!(from_json(FEDERAL_JSON).unwrap(), Policy::federal());
-        // The name and the 52 values: one field per getter.
+        // The name and the 53 values: one field per getter.
         let value: serde_json::Value = serde_json::from_str(FEDERAL_JSON).unwrap();
-        assert_eq!(value.as_object().unwrap().len(), 53);
+        assert_eq!(value.as_object().unwrap().len(), 54);
     }
 
     #[test]

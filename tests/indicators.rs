@@ -9,7 +9,7 @@ use common::*;
 use permanency::indicators::{
     self, AgeGroup, Denominator, Indicator, Numerator, Report, ReportPeriod,
 };
-use permanency::policy::{CfsrDayCount, CfsrMonthsInCare, CfsrTrialHomeVisit};
+use permanency::policy::{CfsrDayCount, CfsrFirstEntry, CfsrMonthsInCare, CfsrTrialHomeVisit};
 use permanency::*;
 
 fn kid(id: &str, born: NaiveDate) -> Child {
@@ -431,6 +431,62 @@ fn the_trial_home_visit_readings_differ_where_they_should() {
     let r = indicators::compute(Indicator::PermanencyEntries, &cases, fy, &ccwip);
     assert_eq!((r.numerator(), r.denominator()), (0, 1));
     assert_eq!(r.rows()[0].numerator, Numerator::StillInCare);
+}
+
+#[test]
+fn a_short_first_entry_is_followed_or_set_aside_as_the_policy_reads() {
+    // M: removed 2023-11-01, reunified 2023-11-05 (4 days: out as a short stay); removed again
+    // 2024-01-10, reunified 2024-03-10: [Jan 10, Mar 10) = 22 + 29 + 9 = 60 days. N: two short
+    // stays, 2023-12-01 to 12-04 (3 days) and 2024-02-01 to 02-06 (5 days).
+    let m = case(
+        "M",
+        born(),
+        vec![
+            removal(d(2023, 11, 1)),
+            foster(d(2023, 11, 1), "M-1"),
+            discharge(d(2023, 11, 5), ExitReason::Reunified),
+            removal(d(2024, 1, 10)),
+            foster(d(2024, 1, 10), "M-2"),
+            discharge(d(2024, 3, 10), ExitReason::Reunified),
+        ],
+    );
+    let n = case(
+        "N",
+        born(),
+        vec![
+            removal(d(2023, 12, 1)),
+            foster(d(2023, 12, 1), "N-1"),
+            discharge(d(2023, 12, 4), ExitReason::Reunified),
+            removal(d(2024, 2, 1)),
+            foster(d(2024, 2, 1), "N-2"),
+            discharge(d(2024, 2, 6), ExitReason::Reunified),
+        ],
+    );
+    let cases = [m, n];
+    // The default follows the first entry: M's is short, so both are out of P1 and P4.
+    for indicator in [Indicator::PermanencyEntries, Indicator::Reentry] {
+        let r = indicators::compute(indicator, &cases, fy2024(), &FEDERAL);
+        assert_eq!((r.numerator(), r.denominator()), (0, 0), "{indicator:?}");
+        assert_eq!(row(&r, "M").denominator, Denominator::StayUnder8Days);
+        assert_eq!(row(&r, "M").start, Some(d(2023, 11, 1)));
+        assert_eq!(row(&r, "N").denominator, Denominator::StayUnder8Days);
+    }
+    // Short stays set aside first: M's second entry is followed. P1: reunified 2024-03-10, by
+    // 2025-01-10 (12 months after the entry), so in the numerator. P4: discharged to
+    // reunification within 12 months, no re-entry after it: in the denominator only. N's
+    // stays are all short: still out.
+    let aside = FEDERAL.with_cfsr_first_entry(CfsrFirstEntry::EightDaysOrMore);
+    let r = indicators::compute(Indicator::PermanencyEntries, &cases, fy2024(), &aside);
+    assert_eq!((r.numerator(), r.denominator()), (1, 1));
+    let mr = row(&r, "M");
+    assert_eq!(mr.numerator, Numerator::Permanency);
+    assert_eq!(mr.start, Some(d(2024, 1, 10)));
+    assert_eq!(mr.length_of_stay, Some(60));
+    assert_eq!(row(&r, "N").denominator, Denominator::StayUnder8Days);
+    let r = indicators::compute(Indicator::Reentry, &cases, fy2024(), &aside);
+    assert_eq!((r.numerator(), r.denominator()), (0, 1));
+    assert_eq!(row(&r, "M").numerator, Numerator::NoReentry);
+    assert_eq!(row(&r, "N").denominator, Denominator::StayUnder8Days);
 }
 
 #[test]
