@@ -191,6 +191,14 @@ pub enum Inconsistency {
     /// APPLA documentation missing for an APPLA goal, or given for a plan without one.
     #[error("permanency plan: {0}")]
     ApplaDocumentation(&'static str),
+    /// An amendment whose replacement is itself a correction (a void, an amendment, a vacatur or
+    /// a child correction): an amendment replaces an entry with a fact of the case. Refused when
+    /// the event is made, so a correction never nests (a case refused it anyway).
+    #[error("amendment: an amendment replaces an entry with a fact of the case, found a {kind}")]
+    NestedCorrection {
+        /// The replacement's kind, snake_case.
+        kind: &'static str,
+    },
     /// A discharge for a reason it cannot carry alone: adoption and death have their own events,
     /// a guardianship names its guardian.
     #[error("discharge: a discharge with the reason {reason} cannot be recorded; {needs}")]

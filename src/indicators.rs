@@ -576,7 +576,12 @@ impl AuditRow<'_> {
 }
 
 /// A numerator, a denominator and their rate.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+///
+/// Days in care cut at a child's 18th birthday ([`AuditRow::days_end_at_18`]) put that
+/// birthday in the days of a tally of one child (the days from the entry): so when any row's
+/// days are cut there, the tally's `Debug` prints `[redacted]` for the denominator and the rate
+/// (the fields and the accessors keep them).
+#[derive(Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Tally {
@@ -588,6 +593,25 @@ pub struct Tally {
     pub denominator: u64,
     /// `numerator / denominator × per`, or `None` over an empty denominator.
     pub rate: Option<f64>,
+    /// Whether a row's days end at the child's 18th birthday.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    days_end_at_18: bool,
+}
+
+impl fmt::Debug for Tally {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Tally");
+        d.field("children", &self.children)
+            .field("numerator", &self.numerator);
+        if self.days_end_at_18 {
+            let hidden = crate::sensitive::Sensitive::new(());
+            d.field("denominator", &hidden).field("rate", &hidden);
+        } else {
+            d.field("denominator", &self.denominator)
+                .field("rate", &self.rate);
+        }
+        d.finish()
+    }
 }
 
 impl Tally {
@@ -595,6 +619,7 @@ impl Tally {
         self.children += u64::from(row.in_denominator());
         self.numerator += row.numerator_units();
         self.denominator += row.denominator_units();
+        self.days_end_at_18 |= row.days_end_at_18 && row.in_denominator();
     }
 
     fn finish(mut self, indicator: Indicator) -> Tally {

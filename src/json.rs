@@ -88,7 +88,8 @@ pub struct JsonError {
 
 impl JsonError {
     /// The path of the offending field, as `events[3].what.removal.from`; empty for the
-    /// document itself.
+    /// document itself. For an unknown field, the path of the object that holds it (the key
+    /// itself is input, and never repeated); a map key on the way shows as `?`.
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -159,9 +160,38 @@ pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> Result<String, Json
 }
 
 fn error(e: &serde_path_to_error::Error<serde_json::Error>) -> JsonError {
-    let path = e.path().to_string();
-    // serde_path_to_error writes "." for the document itself.
-    let path = if path == "." { String::new() } else { path };
+    use serde_path_to_error::Segment;
+    let mut segments: Vec<&Segment> = e.path().iter().collect();
+    // An unknown field's key is input, and the last segment of the path: the path ends at the
+    // object that holds it (the message lists the fields it may hold).
+    if e.inner().to_string().starts_with("unknown field ") {
+        segments.pop();
+    }
+    let mut path = String::new();
+    for segment in segments {
+        match segment {
+            Segment::Seq { index } => path.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                // The fields and variants the path went through are the crate's (snake_case
+                // ASCII); any other key (a map's) is input, and shows as `?`.
+                let named = !key.is_empty()
+                    && key.len() <= 64
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+                path.push_str(if named { key } else { "?" });
+            }
+            Segment::Unknown => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push('?');
+            }
+        }
+    }
     plain(e.inner(), path)
 }
 
@@ -208,26 +238,15 @@ fn classify(message: &str) -> JsonErrorKind {
 /// the crate's own errors never do, and pass through unchanged.
 fn sanitize(message: &str) -> String {
     // "unknown variant `X`, expected ..." and "unknown field `X`, expected ...": the name found
-    // is input. A field name that looks like one of the crate's (snake_case ASCII) is kept: it
-    // shows the form which key to remove.
+    // is input (a key can be anything, a child's name or birth date too), so it is dropped; the
+    // names expected, the crate's own, stay.
     for lead in ["unknown variant ", "unknown field "] {
         if let Some(rest) = message.strip_prefix(lead)
             && let Some(quoted) = rest.strip_prefix('`')
             && let Some(end) = quoted.find('`')
         {
-            let found = &quoted[..end];
             let after = &quoted[end + 1..];
-            let looks_like_a_field = lead == "unknown field "
-                && !found.is_empty()
-                && found.len() <= 64
-                && found
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-            return if looks_like_a_field {
-                format!("{lead}`{found}`{after}")
-            } else {
-                format!("{}{after}", lead.trim_end())
-            };
+            return format!("{}{after}", lead.trim_end());
         }
     }
     // "invalid type: integer `N`, expected ..." / "invalid value: string \"S\", expected ...":
@@ -262,7 +281,11 @@ mod tests {
         );
         assert_eq!(
             sanitize("unknown field `nickname`, expected `id`"),
-            "unknown field `nickname`, expected `id`"
+            "unknown field, expected `id`"
+        );
+        assert_eq!(
+            sanitize("unknown field `maya_2011_07_23`, expected `id`"),
+            "unknown field, expected `id`"
         );
         assert_eq!(
             sanitize("unknown field `Maya`, expected `id`"),

@@ -53,9 +53,10 @@
 //! # Concepts
 //!
 //! - **Entities** ([`Child`], [`Family`], [`Placement`], [`PermanencyPlan`]) validate in their
-//!   constructors and on deserialization: a value you hold is valid. Names, birth dates and case
-//!   notes are [`Sensitive`]: `Debug` and `Display` print `[redacted]`, and no error or violation
-//!   carries them.
+//!   constructors and on deserialization: a value you hold is valid. Names and birth dates are
+//!   [`Sensitive`]: `Debug` and `Display` print `[redacted]` (read them with `expose()`), and no
+//!   error or violation carries them. A case note ([`Note`]) prints `[redacted]` too (read it
+//!   with `as_str()`).
 //! - **A [`Case`] is its history.** [`Case::apply`] is the only way to change one. It looks the
 //!   event up in the one transition table ([`case::transitions::TABLE`]), runs every rule the row
 //!   names, and commits only when none objects; otherwise a [`Rejection`] lists every

@@ -145,6 +145,21 @@ macro_rules! text_type {
             }
         }
     };
+    (@debug $name:ident, secret) => {
+        // Neither `Debug` nor `Display` shows the value: free text may name anyone, and is
+        // handed out bare (a correction's reason), with no `Sensitive` around it to make
+        // printing it a choice. `as_str` is the explicit way to read it.
+        impl core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(crate::sensitive::REDACTED)
+            }
+        }
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(crate::sensitive::REDACTED)
+            }
+        }
+    };
     (@debug $name:ident, redacted) => {
         // `Debug` never shows the value (a `{:?}` of a struct holding it, a log line). `Display`
         // is the explicit way to print it, as `expose()` is to read it: the entities hold these
@@ -183,10 +198,11 @@ text_type! {
     /// U+2028, U+2029, U+FEFF), and no white space before the first or after the last visible
     /// character (trim a text area's input before building a `Note`).
     ///
-    /// A `Note`'s `Debug` prints `[redacted]` (case notes may name people); its `Display` is the
-    /// text.
+    /// A `Note`'s `Debug` and `Display` both print `[redacted]` (case notes may name anyone, the
+    /// child included, and a correction's reason is handed out bare): read the text with
+    /// [`as_str`](Note::as_str).
     Note, field = "note", max = 4000, expected = "1 to 4000 characters without control or hidden format characters or surrounding white space",
-    rules = Note, debug = redacted
+    rules = Note, debug = secret
 }
 
 #[cfg(test)]

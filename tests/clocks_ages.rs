@@ -133,6 +133,26 @@ fn the_transition_plan_is_made_in_the_90_days_before_18() {
 }
 
 #[test]
+fn an_obligation_row_s_debug_hides_the_dates_a_birthday_sets() {
+    // The teen is 18 on 2025-09-30: the end of care and the transition plan (due 2025-09-29)
+    // are counted from that birthday. Their rows keep the dates (a table asks for them), but
+    // their Debug, as the obligation's, does not print them; a row not set by a birthday does.
+    let case = build(teen(), &FEDERAL, vec![removal(d(2023, 1, 10))]);
+    let obs = case.obligations(d(2025, 10, 1), &FEDERAL);
+    for kind in [K::CareEndAge, K::TransitionPlan] {
+        let row = one(&obs, kind).row();
+        assert!(row.due.to_string().starts_with("2025-09-"));
+        let shown = format!("{row:?}");
+        assert!(!shown.contains("2025-09"), "{shown}");
+        assert!(shown.contains("[redacted]"), "{shown}");
+    }
+    let plan = one(&obs, K::CasePlan).row();
+    let shown = format!("{plan:?}");
+    // The case plan is due 60 days after the removal: 2023-01-10 + 60 = 2023-03-11.
+    assert!(shown.contains("2023-03-11"), "{shown}");
+}
+
+#[test]
 fn care_ends_at_18_or_at_the_extended_care_age() {
     let case = build(teen(), &FEDERAL, vec![removal(d(2023, 1, 10))]);
     // 18 on 2025-09-30: an exit is dated the first day out of care, so the exit may be dated

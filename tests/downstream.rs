@@ -85,6 +85,23 @@ fn a_web_form_gets_the_new_case_or_every_reason() {
     assert_eq!(err.path(), "date");
     assert_eq!(err.kind(), JsonErrorKind::InvalidType);
     assert!(!err.message().contains("20240701"), "{}", err.message());
+    // An unknown key is input too (a form may key a value by a name or a date): neither the
+    // message nor the path repeats it; the path is the object that holds it.
+    for key in ["Ana Lucía", "ana_lucia", "2011-07-23"] {
+        let extra = format!(
+            r#"{{"date": "2024-07-01", "what": {{"removal": {{"manner": "court_order", "{key}": 1}}}}}}"#
+        );
+        let err = json::from_str::<Event>(&extra).unwrap_err();
+        assert_eq!(err.kind(), JsonErrorKind::UnknownField);
+        assert_eq!(err.path(), "what.removal");
+        assert_eq!(
+            err.message(),
+            "unknown field, expected one of `manner`, `from`, `circumstances`"
+        );
+        for shown in [err.to_string(), format!("{err:?}")] {
+            assert!(!shown.contains(key), "{shown}");
+        }
+    }
 }
 
 #[test]

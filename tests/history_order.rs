@@ -437,6 +437,65 @@ fn a_void_that_would_break_a_later_event_is_refused() {
 }
 
 #[test]
+fn an_amendment_cannot_replace_an_entry_with_another_correction() {
+    // A case refused such an amendment when applied; it is now refused when made, so no event
+    // nests corrections (a chain of thousands of amendments would overflow the stack when
+    // cloned, compared, printed or dropped).
+    let inner = ev(
+        d(2024, 2, 1),
+        EventData::Amended {
+            entry: eid("PL-ROW-3"),
+            reason: note("date keyed wrong"),
+            with: Box::new(foster(d(2024, 1, 10), "P-1")),
+        },
+    );
+    let err = Event::new(
+        d(2024, 2, 2),
+        EventData::Amended {
+            entry: eid("PL-ROW-4"),
+            reason: note("again"),
+            with: Box::new(inner),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        Error::Inconsistent(Inconsistency::NestedCorrection { kind: "amended" })
+    );
+    assert_eq!(
+        err.to_string(),
+        "amendment: an amendment replaces an entry with a fact of the case, found a amended"
+    );
+    // Nor does JSON nest them.
+    let json = r#"{"date":"2024-02-02","what":{"amended":{"entry":"PL-ROW-4","reason":"again","with":{"date":"2024-02-01","what":{"voided":{"entry":"PL-ROW-3","reason":"keyed twice"}}}}}}"#;
+    let refused = serde_json::from_str::<Event>(json).unwrap_err().to_string();
+    assert!(
+        refused.contains("an amendment replaces an entry with a fact of the case, found a voided"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn the_events_of_another_case_s_episode_are_none_past_this_history() {
+    // Episode 2 of a case with two episodes, asked of a case with none or one: no panic, and no
+    // event past the end of the history.
+    let two = case_of(vec![
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        discharge(d(2024, 3, 1), ExitReason::Reunified),
+        removal(d(2024, 6, 1)),
+        foster(d(2024, 6, 1), "P-2"),
+    ]);
+    let second = two.episodes()[1].clone();
+    assert_eq!(two.episode_events(&second).len(), 2);
+    let empty = open_case();
+    assert!(empty.episode_events(&second).is_empty());
+    let one = case_of(vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")]);
+    assert!(one.episode_events(&second).is_empty());
+    assert!(one.episode_placements(&second).is_empty());
+}
+
+#[test]
 fn an_amended_entry_moves_to_its_corrected_date() {
     // The placement was keyed as 2024-01-12; it began on 2024-01-10, the removal day.
     let mut case = open_case();

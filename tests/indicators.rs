@@ -552,6 +552,24 @@ fn an_audit_row_names_no_birth_date() {
         !text.contains("2006-03-15") && !text.contains("Sam"),
         "{text}"
     );
+    // C alone in P5: entry 2023-12-01 and days to the 18th birthday, Dec 1 -> Mar 15 = 105,
+    // would give the birthday (2023-12-01 + 105 days = 2024-03-15) in the report's and the
+    // tallies' Debug. The figures stay readable through the accessors.
+    let r = indicators::compute(Indicator::PlacementStability, &cases, fy2024(), &FEDERAL);
+    assert_eq!(r.denominator(), 105);
+    assert_eq!(r.tally().denominator, 105);
+    for text in [
+        format!("{r:?}"),
+        format!("{:?}", r.tally()),
+        format!("{:?}", r.by_age_group()),
+    ] {
+        assert!(!text.contains("105"), "{text}");
+        assert!(text.contains("denominator: [redacted]"), "{text}");
+    }
+    // B turned no 18: its figures print.
+    let cases = [b()];
+    let r = indicators::compute(Indicator::PlacementStability, &cases, fy2024(), &FEDERAL);
+    assert!(format!("{:?}", r.tally()).contains("denominator: 235"));
 }
 
 #[test]

@@ -112,9 +112,22 @@ impl Event {
     /// [`Error::DateOutOfRange`] when the date, or a date the event carries (the last day of a
     /// court's visit extension, a respite's return), lies outside 1900–2199;
     /// [`Error::DateOrder`] for a respite that returns on or before the day it begins, or a
-    /// service or a youth's qualifying condition that ends before it begins.
+    /// service or a youth's qualifying condition that ends before it begins;
+    /// [`Inconsistency::NestedCorrection`](crate::Inconsistency::NestedCorrection) for an
+    /// amendment whose replacement is itself a correction.
     pub fn new(date: NaiveDate, what: EventData) -> Result<Event, Error> {
         date::check_range("event date", date)?;
+        // Every `Event` is made here: the replacement was checked when it was made, so an
+        // amendment holds at most one level of event and no history nests deeper.
+        if let EventData::Amended { with, .. } = &what
+            && with.kind().is_correction()
+        {
+            return Err(Error::Inconsistent(
+                crate::error::Inconsistency::NestedCorrection {
+                    kind: with.kind().as_str(),
+                },
+            ));
+        }
         if let EventData::CourtFinding(Finding::VisitExtended { until }) = &what {
             date::check_range("visit extension", *until)?;
         }

@@ -550,8 +550,13 @@ impl Case {
     }
 
     /// The events of `episode`: from its removal to the next removal, or the end of the history.
+    /// An episode of another case names no events of this one it cannot find: at most those at
+    /// its positions, and none past the end of the history.
     pub fn episode_events(&self, episode: &Episode) -> &[Event] {
-        &self.facts.events()[self.facts.episode_events(episode)]
+        self.facts
+            .events()
+            .get(self.facts.episode_events(episode))
+            .unwrap_or(&[])
     }
 
     /// The placement moves of `episode`, counted the AFCARS way (CWPM 1.2B.7): the first

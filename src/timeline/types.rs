@@ -427,8 +427,9 @@ impl TryFrom<ObligationWire> for Obligation {
 ///
 /// The dates of the obligations counted from the child's birthdays
 /// ([`ObligationKind::follows_birthdays`]) reveal the birth date: leave those rows out of a
-/// table that leaves the child's identity out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// table that leaves the child's identity out. Its `Debug`, like an [`Obligation`]'s, prints
+/// `[redacted]` for those rows' dates, status and consequence.
+#[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ObligationRow {
@@ -463,6 +464,43 @@ pub struct ObligationRow {
     pub consequence_from: Option<NaiveDate>,
     /// The day an ineligibility ended, when it did.
     pub consequence_until: Option<NaiveDate>,
+}
+
+impl core::fmt::Debug for ObligationRow {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let mut d = f.debug_struct("ObligationRow");
+        d.field("kind", &self.kind)
+            .field("rule", &self.rule)
+            .field("citation", &self.citation)
+            .field("episode", &self.episode)
+            .field("subject_kind", &self.subject_kind)
+            .field("subject_id", &self.subject_id);
+        if self.kind.follows_birthdays() {
+            let hidden = crate::sensitive::Sensitive::new(());
+            for name in [
+                "counts_from",
+                "due",
+                "status",
+                "met_on",
+                "waiver",
+                "consequence",
+                "consequence_from",
+                "consequence_until",
+            ] {
+                d.field(name, &hidden);
+            }
+        } else {
+            d.field("counts_from", &self.counts_from)
+                .field("due", &self.due)
+                .field("status", &self.status)
+                .field("met_on", &self.met_on)
+                .field("waiver", &self.waiver)
+                .field("consequence", &self.consequence)
+                .field("consequence_from", &self.consequence_from)
+                .field("consequence_until", &self.consequence_until);
+        }
+        d.finish()
+    }
 }
 
 impl core::fmt::Debug for Obligation {
