@@ -214,6 +214,15 @@
 //! the day entered after that follow it. A hearing keyed after the discharge of its day, before
 //! any re-entry, still sorts before the discharge.
 //!
+//! A replay reads a day again when the child is in foster care at its start and the day holds
+//! an exit and a removal in an order that cannot have happened (the removal listed first, or
+//! the new stay's placement or the findings of its removal order — contrary to the welfare,
+//! prevention efforts — listed between the exit and the removal): the child left and came back
+//! that day, so the removal, the placements begun and those findings go after the exit, to the
+//! new episode. Not in care at the start of the day, a removal and an exit of that day are one
+//! stay that began and ended the day. [`Case::apply`](crate::Case::apply) checks each entry
+//! against the history known so far: key the exit before the re-entry.
+//!
 //! [`Case::apply`](crate::Case::apply) takes an event dated before the last (entered late) by
 //! placing it at its date and checking every later event again; it is refused, naming the later
 //! event that would break ([`RuleId::LaterEventRefused`](crate::RuleId::LaterEventRefused)), if

@@ -823,6 +823,92 @@ fn same_case_either_order(
 }
 
 #[test]
+fn a_same_day_exit_and_re_entry_loads_in_every_order_of_the_day() {
+    // In care since 2024-01-10; on 2024-06-01 the child goes home (reunified) and, that
+    // evening, is removed again and placed in PL-2. A legacy export may list the day's four
+    // entries in any order: in foster care a removal can only follow the exit, so each of the
+    // 24 orders is the same case — two episodes, the first ended 2024-06-01, the second begun
+    // that day in PL-2.
+    let day = vec![
+        ctw(d(2024, 6, 1)),
+        discharge(d(2024, 6, 1), ExitReason::Reunified),
+        removal(d(2024, 6, 1)),
+        foster(d(2024, 6, 1), "PL-2"),
+    ];
+    let base = vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "PL-1")];
+    let mut natural = base.clone();
+    natural.extend(day.clone());
+    let reference = Case::replay(child(), all_families(), natural, &FEDERAL).unwrap();
+    assert_eq!(reference.episodes().len(), 2);
+    assert_eq!(
+        reference.episodes()[0].exit(),
+        Some(EpisodeExit::new(d(2024, 6, 1), ExitReason::Reunified))
+    );
+    assert_eq!(reference.episodes()[1].removal_date(), d(2024, 6, 1));
+    let mut orders = 0;
+    for a in 0..4usize {
+        for b in 0..4usize {
+            for c in 0..4usize {
+                let Some(e) = (0..4usize).find(|i| ![a, b, c].contains(i)) else {
+                    continue;
+                };
+                let order = [a, b, c, e];
+                if (0..4).any(|i| !order.contains(&i)) {
+                    continue;
+                }
+                orders += 1;
+                let mut keyed = base.clone();
+                keyed.extend(order.iter().map(|&i| day[i].clone()));
+                let case = Case::replay(child(), all_families(), keyed, &FEDERAL)
+                    .unwrap_or_else(|e| panic!("order {order:?} refused: {e}"));
+                let stays = |c: &Case| {
+                    c.episodes()
+                        .iter()
+                        .map(|e| (e.removal_date(), e.exit()))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(stays(&case), stays(&reference), "order {order:?}");
+                assert_eq!(case.placements(), reference.placements(), "order {order:?}");
+                // The day's finding is the new removal's, whichever segment it sorts in.
+                assert_eq!(
+                    case.obligations(d(2024, 7, 1), &FEDERAL),
+                    reference.obligations(d(2024, 7, 1), &FEDERAL),
+                    "order {order:?}"
+                );
+                // The record of the case replays to itself.
+                assert_eq!(case.record().replay(&FEDERAL).unwrap(), case);
+                // The same day read by the other paths: keyed after a later day (the history
+                // is sorted and folded again), and by a lenient replay.
+                let mut late = base.clone();
+                late.push(review(d(2024, 6, 20)));
+                late.extend(order.iter().map(|&i| day[i].clone()));
+                let sorted = Case::replay(child(), all_families(), late.clone(), &FEDERAL)
+                    .unwrap_or_else(|e| panic!("order {order:?}, keyed late, refused: {e}"));
+                assert_eq!(stays(&sorted), stays(&reference), "order {order:?}");
+                let lenient =
+                    Case::replay_lenient(child(), all_families(), late, &FEDERAL).unwrap();
+                assert!(lenient.refused.is_empty(), "order {order:?}");
+                assert_eq!(lenient.case, sorted);
+            }
+        }
+    }
+    assert_eq!(orders, 24);
+    // Not in care at the start of the day (intake), a removal listed before the day's
+    // discharge is a stay that began and ended that day: one episode.
+    let short = vec![
+        removal(d(2024, 6, 1)),
+        discharge(d(2024, 6, 1), ExitReason::Reunified),
+        foster(d(2024, 6, 1), "PL-1"),
+    ];
+    let case = Case::replay(child(), all_families(), short, &FEDERAL).unwrap();
+    assert_eq!(case.episodes().len(), 1);
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit::new(d(2024, 6, 1), ExitReason::Reunified))
+    );
+}
+
+#[test]
 fn a_qrtp_assessment_keyed_before_the_placement_of_its_day_follows_it() {
     // Removed and placed in the QRTP PL-Q on 2024-03-01, assessed that day; the export lists
     // the assessment first.

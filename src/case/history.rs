@@ -52,6 +52,71 @@ pub(crate) fn sort(history: &mut [Dated]) {
     history.sort_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq));
 }
 
+/// Whether a dated history holds a day with both a removal and an exit or a close: the only
+/// days [`reread_reentry`] may read again (most histories have none, and are folded without
+/// looking at their days).
+fn has_same_day_exit_and_removal(history: &[Dated]) -> bool {
+    history
+        .chunk_by(|a, b| a.2.date() == b.2.date())
+        .any(|day| {
+            day.iter().any(|(_, _, e)| e.kind() == EventKind::Removal)
+                && day
+                    .iter()
+                    .any(|(_, _, e)| super::facts::closes_day_segment(e.kind()))
+        })
+}
+
+/// Reads one day again (`day`: its events in dated order, the case's facts those of the day
+/// before) when the child is in a stage a removal cannot come from but an exit can (in foster
+/// care), and the day's first segment holds such an exit and what begins a new stay — a
+/// removal, or, while the removal is in the next segment, a placement begun or a finding of the
+/// order sanctioning the removal (contrary to the welfare, efforts to prevent it). The child
+/// can only have left and come back that day, whatever the order the entries were made in: the
+/// removal, the placements begun and those findings go to the segment after the exit (later
+/// segments move up one when the removal was in the first). Any other day is left as it is.
+fn reread_reentry(facts: &Facts, day: &mut [Dated]) {
+    /// The findings of an order sanctioning a removal (45 CFR 1356.21(b)(1), (c)): on the day
+    /// of a re-entry, the new removal's.
+    fn removal_finding(e: &Event) -> bool {
+        use super::event::{EventData, Finding};
+        matches!(
+            e.what(),
+            EventData::CourtFinding(Finding::ContraryToWelfare | Finding::PreventionEfforts(_))
+        )
+    }
+    let stage = facts.stage().kind();
+    if transitions::find(stage, EventKind::Removal).is_some() {
+        return;
+    }
+    let Some(&(_, first, _)) = day.first() else {
+        return;
+    };
+    let in_segment = |segment: u32, kind: EventKind| {
+        day.iter()
+            .any(|(_, s, e)| *s == segment && e.kind() == kind)
+    };
+    let begins = |e: &Event| matches!(e.kind(), EventKind::PlacementBegun) || removal_finding(e);
+    let exit = day.iter().any(|(_, s, e)| {
+        *s == first
+            && super::facts::closes_day_segment(e.kind())
+            && transitions::find(stage, e.kind()).is_some()
+    });
+    let removal_with_exit = in_segment(first, EventKind::Removal);
+    let placement_before_removal = day.iter().any(|(_, s, e)| *s == first && begins(e))
+        && in_segment(first + 1, EventKind::Removal);
+    if !exit || !(removal_with_exit || placement_before_removal) {
+        return;
+    }
+    for (_, segment, e) in day.iter_mut() {
+        if removal_with_exit && *segment > first {
+            *segment += 1;
+        } else if *segment == first && (e.kind() == EventKind::Removal || begins(e)) {
+            *segment = first + 1;
+        }
+    }
+    sort(day);
+}
+
 /// The room a history's derived facts take, counted from its entries before any is folded: the
 /// lists of the facts then grow once each, not entry by entry.
 #[derive(Debug, Clone, Copy, Default)]
@@ -162,7 +227,12 @@ pub(crate) fn rebuild(
         Err(_) => unreachable!("a case's opening families were checked when it opened"),
     };
     facts.reserve(room_of(history.iter().map(|(_, _, e)| e)));
-    for (position, (seq, segment, event)) in history.into_iter().enumerate() {
+    let mut days = Days::new(history);
+    // The position in the dated history folded (a day read again keeps its place).
+    let mut folded = 0;
+    while let Some((seq, segment, event)) = days.next(&facts) {
+        let position = folded;
+        folded += 1;
         match check_in(&facts, &event, policy) {
             Ok(accepted) => {
                 transitions::commit(&mut facts, accepted, event, (seq, segment), policy);
@@ -325,9 +395,60 @@ pub(crate) fn load(
     Ok(loaded)
 }
 
+/// A dated history handed out event by event for folding, each day read again first
+/// ([`reread_reentry`]) against the facts folded so far, when the history has a day that may
+/// need it. Otherwise the events go out as they are, with nothing gathered.
+struct Days {
+    events: std::iter::Peekable<std::vec::IntoIter<Dated>>,
+    /// The rest of the day being handed out, read again.
+    day: std::collections::VecDeque<Dated>,
+    reread: bool,
+}
+
+impl Days {
+    fn new(history: Vec<Dated>) -> Days {
+        Days {
+            reread: has_same_day_exit_and_removal(&history),
+            events: history.into_iter().peekable(),
+            day: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// The next event, `facts` being those of every event handed out before it.
+    fn next(&mut self, facts: &Facts) -> Option<Dated> {
+        if let Some(next) = self.day.pop_front() {
+            return Some(next);
+        }
+        let first = self.events.next()?;
+        if !self.reread {
+            return Some(first);
+        }
+        let date = first.2.date();
+        let mut day = vec![first];
+        while let Some(next) = self.events.next_if(|(_, _, e)| e.date() == date) {
+            day.push(next);
+        }
+        reread_reentry(facts, &mut day);
+        self.day.extend(day);
+        self.day.pop_front()
+    }
+}
+
 /// Folds the entries of a strict load's latest day, in dated order, while each is accepted:
 /// `false` at the first refused, which stays in `day` with the entries after it.
 fn fold_day(facts: &mut Facts, day: &mut Vec<Dated>, policy: &Policy) -> bool {
+    // `day` is one day: a removal and an exit among its (few) entries.
+    if day.len() > 1 && {
+        let (mut removal, mut exit) = (false, false);
+        for (_, _, e) in day.iter() {
+            let kind = e.kind();
+            removal |= kind == EventKind::Removal;
+            exit |= super::facts::closes_day_segment(kind);
+        }
+        removal && exit
+    } {
+        reread_reentry(facts, day);
+    }
     let mut entries = day.drain(..);
     while let Some((seq, segment, event)) = entries.next() {
         match check_in(facts, &event, policy) {
@@ -571,7 +692,8 @@ fn load_numbered(
     let mut shadow: Option<Facts> = None;
     let mut root: Option<usize> = None;
     let mut birth_root: Option<usize> = None;
-    for (seq, segment, event) in history {
+    let mut days = Days::new(history);
+    while let Some((seq, segment, event)) = days.next(&facts) {
         let order = (seq, segment);
         match check_in(&facts, &event, policy) {
             Ok(accepted) => {
