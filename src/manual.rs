@@ -214,14 +214,14 @@
 //! the day entered after that follow it. A hearing keyed after the discharge of its day, before
 //! any re-entry, still sorts before the discharge.
 //!
-//! A replay reads a day again when the child is in foster care at its start and the day holds
-//! an exit and a removal in an order that cannot have happened (the removal listed first, or
-//! the new stay's placement or the findings of its removal order — contrary to the welfare,
-//! prevention efforts — listed between the exit and the removal): the child left and came back
-//! that day, so the removal, the placements begun and those findings go after the exit, to the
-//! new episode. Not in care at the start of the day, a removal and an exit of that day are one
-//! stay that began and ended the day. [`Case::apply`](crate::Case::apply) checks each entry
-//! against the history known so far: key the exit before the re-entry.
+//! A replay reads a day again when the child is in foster care at its start and the day lists
+//! its removal before its exit (in one segment), which cannot have happened in that order: the
+//! child left and came back that day, so the removal, and the placements begun and the findings
+//! of its order (contrary to the welfare, prevention efforts) listed after it, go after the
+//! exit, to the new episode. Not in care at the start of the day, a removal and an exit of that
+//! day are one stay that began and ended the day. [`Case::apply`](crate::Case::apply) checks
+//! each entry against the history known so far, so it refuses a removal keyed before the exit
+//! of its day: key the exit first; what it builds replays to itself.
 //!
 //! [`Case::apply`](crate::Case::apply) takes an event dated before the last (entered late) by
 //! placing it at its date and checking every later event again; it is refused, naming the later
@@ -513,7 +513,9 @@
 //! [`OpenToInvalidation`](crate::timeline::Consequence::OpenToInvalidation) when the only
 //! consent lacks the certificate; overdue with no consequence stated when none is recorded.
 //! A parent who withdraws consent to a voluntary foster-care placement has the child returned
-//! (§1913(b)): `icwa_return_on_withdrawal` is due the day of the withdrawal and met by an exit
+//! (§1913(b)), and so does a parent of a child in voluntary care who withdraws consent to a
+//! termination or an adoption before the decree (§1913(c)): `icwa_return_on_withdrawal` is due
+//! the day of the withdrawal and met by an exit
 //! to reunification, a trial home visit, a transfer to the tribe, or an ICWA foster-care placement
 //! order (the agency went to court instead), whichever came first; missed, open to invalidation
 //! (§1914). A relinquishment before any removal owes its consent too, with no episode.
@@ -527,17 +529,20 @@
 //! evidence (clear and convincing for a placement, beyond a reasonable doubt for a termination).
 //! Findings recorded without one make that obligation overdue with the consequence
 //! [`OpenToInvalidation`](crate::timeline::Consequence::OpenToInvalidation) (25 U.S.C. 1914);
-//! findings recorded after a court-ordered removal are met late, with the same consequence. An
-//! emergency removal (§1922) needs none. The title IV-E reasonable-efforts findings are owed
+//! findings recorded after a court-ordered removal, or after a termination (the first recorded
+//! after it when none is of its day), are met late, with the same consequence. An emergency
+//! removal (§1922) needs none. The title IV-E reasonable-efforts findings are owed
 //! too: active efforts do not replace them.
 //!
 //! Each of those orders is a hearing, and no hearing may be held until 10 days after the parents
 //! and the tribe received notice (§1912(a)): `icwa_notice_to_parent` (each legal parent with
 //! rights intact, or the parent a termination names) and `icwa_notice_to_tribe` are due the
 //! hearing date less 10 days, less the additional days asked for (`icwa_additional_time`, at most
-//! 20), less 15 days more when only the Secretary was notified. A hearing 9 days after receipt:
+//! 20), less 15 days more when only the Secretary was notified — which stands in for the tribe
+//! only when the child's status names none (25 CFR 23.111(e)). A hearing 9 days after receipt:
 //! received 2024-01-01, heard 2024-01-10, due by 2023-12-31, met late and open to invalidation;
-//! heard 2024-01-11, due by 2024-01-01, met. A receipt counts for the first hearing after it.
+//! heard 2024-01-11, due by 2024-01-01, met. A receipt counts for the first hearing on or after
+//! it, and one received the day of a hearing counts for the next hearing too.
 //! A termination before any removal (the child at home) is a hearing too: its notices are owed
 //! with no episode.
 //!
@@ -552,7 +557,10 @@
 //! the preferences (an open reading); §1914 does not reach §1915, so no consequence is stated.
 //! An emergency removal (§1922; 25 CFR 23.113) ends, or a placement order is made, within 30
 //! days (`icwa_emergency_removal`), counted from the removal — also when the reason to know
-//! is learned while the child is held (25 CFR 23.107(b)). A transfer to the tribe's jurisdiction
+//! is learned while the child is held (25 CFR 23.107(b)); not owed when the court finds the
+//! child is not an Indian child before the 30th day. None of the Act's clocks run for an
+//! episode that began on or after the 18th birthday (25 U.S.C. 1903(4): an Indian child is
+//! under 18); one begun before goes on under the Act (25 CFR 23.103(d)). A transfer to the tribe's jurisdiction
 //! (`icwa_transferred_to_tribe`, §1911(b)) ends the episode, transferred to another agency, and
 //! names the tribe ([`Case::tribal_transfers`](crate::Case::tribal_transfers)).
 //!

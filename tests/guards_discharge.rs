@@ -221,6 +221,44 @@ fn guardianship_names_a_guardian_family() {
 }
 
 #[test]
+fn a_guardianship_to_a_household_holding_a_parent_is_a_return_home() {
+    // The mother (P-MOTHER, a legal parent) lives in her mother's home, F-REL, recorded so on
+    // 2024-08-01. Guardianship to that household while her rights are intact is refused: it is
+    // a return to a parent. Once her rights are terminated (2024-08-20), the grandmother may
+    // become the guardian (2024-09-01), the mother still in the house.
+    let with_mother = Family::builder(fid("F-REL"), FamilyKind::Relative)
+        .member(member("P-GRAN", "Gia", Relationship::Grandparent).caregiver())
+        .member(member("P-MOTHER", "Ann", Relationship::Mother).legal_parent())
+        .license(license(d(2024, 1, 1), None))
+        .build()
+        .unwrap();
+    let mut case = in_care();
+    accept(&mut case, recorded(d(2024, 8, 1), with_mother), &FEDERAL);
+    let to_gran = || {
+        discharge(
+            d(2024, 9, 1),
+            Discharge::Guardianship(Guardianship::new(fid("F-REL"))),
+        )
+    };
+    let r = refuse(&mut case.clone(), to_gran(), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::GuardianshipFamily]);
+    assert_eq!(
+        message(&r, 0),
+        "a discharge to guardianship needs a caretaker's household, found family F-REL holding person P-MOTHER, a legal parent of the child with rights intact; a return to a parent is reunified"
+    );
+    assert_eq!(
+        subjects(&r, 0),
+        [
+            Subject::Family(fid("F-REL")),
+            Subject::Person(pid("P-MOTHER"))
+        ]
+    );
+    accept(&mut case, tpr(d(2024, 8, 20), "P-MOTHER"), &FEDERAL);
+    accept(&mut case, to_gran(), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Guardianship));
+}
+
+#[test]
 fn kinship_assistance_for_a_non_relative_guardian_is_a_lawful_guardianship() {
     // Assistance for a non-relative guardian only withholds title IV-E payment (SSA §473(d)(1);
     // DOMAIN §8.3 note on item 3): the guardianship happened and is recorded.

@@ -118,40 +118,48 @@ fn a_putative_father_s_intact_rights_do_not_block_the_adoption() {
 #[test]
 fn a_court_may_terminate_the_rights_a_parent_relinquished() {
     // The mother relinquishes on 2024-08-01 and the court enters its order terminating her
-    // rights on the relinquishment on 2024-08-20 (many states' practice): the order is recorded,
-    // and her rights are the court's termination of 2024-08-20, the date AFCARS reports
-    // (45 CFR 1355.44(c)(5)(ii)).
+    // rights on the relinquishment on 2024-08-20 (many states' practice): the order is
+    // recorded, and her rights keep the date they ended, the relinquishment's — as of
+    // 2024-08-10 they had ended, whatever came later.
     let mut case = in_care();
     accept(&mut case, relinquished(d(2024, 8, 1), "P-MOTHER"), &FEDERAL);
     accept(&mut case, tpr(d(2024, 8, 20), "P-MOTHER"), &FEDERAL);
     assert_eq!(
         case.parental_rights(&pid("P-MOTHER")),
-        ParentalRights::Terminated(d(2024, 8, 20))
+        ParentalRights::Relinquished(d(2024, 8, 1))
     );
-    // Terminated, they end no further: a second order or a relinquishment is refused.
+    assert_eq!(
+        case.parental_rights(&pid("P-MOTHER")).on(d(2024, 8, 10)),
+        ParentalRights::Relinquished(d(2024, 8, 1))
+    );
+    assert!(
+        case.events()
+            .iter()
+            .any(|e| e.kind() == EventKind::ParentalRightsTerminated)
+    );
+    // One order: a second, or a relinquishment again, is refused.
     let r = refuse(&mut case, tpr(d(2024, 9, 2), "P-MOTHER"), &FEDERAL);
     assert_eq!(rules(&r), [RuleId::ParentalRightsAlreadyEnded]);
     assert_eq!(
         message(&r, 0),
-        "the rights of person P-MOTHER already ended: terminated on 2024-08-20"
+        "the rights of person P-MOTHER already ended: relinquished on 2024-08-01, and a court terminated them on 2024-08-20"
     );
     let r = refuse(&mut case, relinquished(d(2024, 9, 2), "P-MOTHER"), &FEDERAL);
-    assert_eq!(rules(&r), [RuleId::ParentalRightsAlreadyEnded]);
-    // A relinquishment twice stays refused.
-    let mut twice = in_care();
-    accept(
-        &mut twice,
-        relinquished(d(2024, 8, 1), "P-FATHER"),
-        &FEDERAL,
+    assert_eq!(
+        message(&r, 0),
+        "the rights of person P-MOTHER already ended: relinquished on 2024-08-01"
     );
+    // A termination first: nothing after it ends them again.
+    let mut first = in_care();
+    accept(&mut first, tpr(d(2024, 8, 1), "P-FATHER"), &FEDERAL);
     let r = refuse(
-        &mut twice,
+        &mut first,
         relinquished(d(2024, 8, 20), "P-FATHER"),
         &FEDERAL,
     );
     assert_eq!(
         message(&r, 0),
-        "the rights of person P-FATHER already ended: relinquished on 2024-08-01"
+        "the rights of person P-FATHER already ended: terminated on 2024-08-01"
     );
 }
 

@@ -823,12 +823,13 @@ fn same_case_either_order(
 }
 
 #[test]
-fn a_same_day_exit_and_re_entry_loads_in_every_order_of_the_day() {
+fn a_same_day_exit_and_re_entry_loads_with_the_removal_listed_before_the_exit() {
     // In care since 2024-01-10; on 2024-06-01 the child goes home (reunified) and, that
-    // evening, is removed again and placed in PL-2. A legacy export may list the day's four
-    // entries in any order: in foster care a removal can only follow the exit, so each of the
-    // 24 orders is the same case — two episodes, the first ended 2024-06-01, the second begun
-    // that day in PL-2.
+    // evening, is removed again and placed in PL-2. A legacy export may list the day's removal
+    // before its discharge: in foster care a removal can only follow the exit, so the day is
+    // read as exit, then re-entry. Every order of the day's four entries in which the new
+    // placement is listed after the removal (12 of the 24) is the same two stays: the first
+    // ended 2024-06-01, the second begun that day in PL-2.
     let day = vec![
         ctw(d(2024, 6, 1)),
         discharge(d(2024, 6, 1), ExitReason::Reunified),
@@ -836,15 +837,27 @@ fn a_same_day_exit_and_re_entry_loads_in_every_order_of_the_day() {
         foster(d(2024, 6, 1), "PL-2"),
     ];
     let base = vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "PL-1")];
-    let mut natural = base.clone();
-    natural.extend(day.clone());
-    let reference = Case::replay(child(), all_families(), natural, &FEDERAL).unwrap();
-    assert_eq!(reference.episodes().len(), 2);
+    // Built entry by entry in the order `apply` accepts: the exit, then the re-entry.
+    let mut applied = Case::new(child(), all_families()).unwrap();
+    for e in base.iter().chain([&day[1], &day[2], &day[0], &day[3]]) {
+        accept(&mut applied, e.clone(), &FEDERAL);
+    }
+    let stays = |c: &Case| {
+        c.episodes()
+            .iter()
+            .map(|e| (e.removal_date(), e.exit()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
-        reference.episodes()[0].exit(),
-        Some(EpisodeExit::new(d(2024, 6, 1), ExitReason::Reunified))
+        stays(&applied),
+        [
+            (
+                d(2024, 1, 10),
+                Some(EpisodeExit::new(d(2024, 6, 1), ExitReason::Reunified))
+            ),
+            (d(2024, 6, 1), None)
+        ]
     );
-    assert_eq!(reference.episodes()[1].removal_date(), d(2024, 6, 1));
     let mut orders = 0;
     for a in 0..4usize {
         for b in 0..4usize {
@@ -853,7 +866,8 @@ fn a_same_day_exit_and_re_entry_loads_in_every_order_of_the_day() {
                     continue;
                 };
                 let order = [a, b, c, e];
-                if (0..4).any(|i| !order.contains(&i)) {
+                let at = |i: usize| order.iter().position(|&x| x == i).unwrap();
+                if (0..4).any(|i| !order.contains(&i)) || at(3) < at(2) {
                     continue;
                 }
                 orders += 1;
@@ -861,22 +875,13 @@ fn a_same_day_exit_and_re_entry_loads_in_every_order_of_the_day() {
                 keyed.extend(order.iter().map(|&i| day[i].clone()));
                 let case = Case::replay(child(), all_families(), keyed, &FEDERAL)
                     .unwrap_or_else(|e| panic!("order {order:?} refused: {e}"));
-                let stays = |c: &Case| {
-                    c.episodes()
-                        .iter()
-                        .map(|e| (e.removal_date(), e.exit()))
-                        .collect::<Vec<_>>()
-                };
-                assert_eq!(stays(&case), stays(&reference), "order {order:?}");
-                assert_eq!(case.placements(), reference.placements(), "order {order:?}");
-                // The day's finding is the new removal's, whichever segment it sorts in.
-                assert_eq!(
-                    case.obligations(d(2024, 7, 1), &FEDERAL),
-                    reference.obligations(d(2024, 7, 1), &FEDERAL),
-                    "order {order:?}"
-                );
-                // The record of the case replays to itself.
+                assert_eq!(stays(&case), stays(&applied), "order {order:?}");
+                assert_eq!(case.placements(), applied.placements(), "order {order:?}");
+                // The record of the case, and its dated history, replay to it.
                 assert_eq!(case.record().replay(&FEDERAL).unwrap(), case);
+                let dated = Case::replay(child(), all_families(), case.events().to_vec(), &FEDERAL)
+                    .unwrap();
+                assert_eq!(stays(&dated), stays(&case), "order {order:?}");
                 // The same day read by the other paths: keyed after a later day (the history
                 // is sorted and folded again), and by a lenient replay.
                 let mut late = base.clone();
@@ -884,7 +889,7 @@ fn a_same_day_exit_and_re_entry_loads_in_every_order_of_the_day() {
                 late.extend(order.iter().map(|&i| day[i].clone()));
                 let sorted = Case::replay(child(), all_families(), late.clone(), &FEDERAL)
                     .unwrap_or_else(|e| panic!("order {order:?}, keyed late, refused: {e}"));
-                assert_eq!(stays(&sorted), stays(&reference), "order {order:?}");
+                assert_eq!(stays(&sorted), stays(&applied), "order {order:?}");
                 let lenient =
                     Case::replay_lenient(child(), all_families(), late, &FEDERAL).unwrap();
                 assert!(lenient.refused.is_empty(), "order {order:?}");
@@ -892,7 +897,28 @@ fn a_same_day_exit_and_re_entry_loads_in_every_order_of_the_day() {
             }
         }
     }
-    assert_eq!(orders, 24);
+    assert_eq!(orders, 12);
+    // A history `apply` built replays to itself, by its record and by its dated history — also
+    // with the finding keyed before the exit, which stays the first stay's.
+    assert_eq!(applied.record().replay(&FEDERAL).unwrap(), applied);
+    let mut before_exit = Case::new(child(), all_families()).unwrap();
+    for e in base.iter().chain(&day) {
+        accept(&mut before_exit, e.clone(), &FEDERAL);
+    }
+    assert_eq!(before_exit.record().replay(&FEDERAL).unwrap(), before_exit);
+    let dated = Case::replay(
+        child(),
+        all_families(),
+        before_exit.events().to_vec(),
+        &FEDERAL,
+    )
+    .unwrap();
+    assert_eq!(dated.episodes(), before_exit.episodes());
+    assert_eq!(
+        before_exit.episode_events(&before_exit.episodes()[0]).len(),
+        4,
+        "removal, PL-1, the finding, the discharge"
+    );
     // Not in care at the start of the day (intake), a removal listed before the day's
     // discharge is a stay that began and ended that day: one episode.
     let short = vec![

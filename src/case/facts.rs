@@ -970,7 +970,14 @@ impl Facts {
                     push_few(&mut self.waiting_orders, (index, until));
                 }
             }
-            EventData::ParentalRightsTerminated { parent } => {
+            // A court's order on rights the parent relinquished: they ended with the
+            // relinquishment, and keep its date (what was owed before the order stays owed).
+            EventData::ParentalRightsTerminated { parent }
+                if !matches!(
+                    self.rights.get(parent),
+                    Some(ParentalRights::Relinquished(_))
+                ) =>
+            {
                 self.rights
                     .insert(parent.clone(), ParentalRights::Terminated(date));
             }

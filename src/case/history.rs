@@ -52,12 +52,12 @@ pub(crate) fn sort(history: &mut [Dated]) {
     history.sort_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq));
 }
 
-/// Whether a dated history holds a day with both a removal and an exit or a close: the only
-/// days [`reread_reentry`] may read again (most histories have none, and are folded without
-/// looking at their days).
+/// Whether a dated history holds a day with both a removal and an exit or a close in one
+/// segment: the only days [`reread_reentry`] may read again (most histories have none, and are
+/// folded without looking at their days).
 fn has_same_day_exit_and_removal(history: &[Dated]) -> bool {
     history
-        .chunk_by(|a, b| a.2.date() == b.2.date())
+        .chunk_by(|a, b| a.2.date() == b.2.date() && a.1 == b.1)
         .any(|day| {
             day.iter().any(|(_, _, e)| e.kind() == EventKind::Removal)
                 && day
@@ -68,20 +68,24 @@ fn has_same_day_exit_and_removal(history: &[Dated]) -> bool {
 
 /// Reads one day again (`day`: its events in dated order, the case's facts those of the day
 /// before) when the child is in a stage a removal cannot come from but an exit can (in foster
-/// care), and the day's first segment holds such an exit and what begins a new stay — a
-/// removal, or, while the removal is in the next segment, a placement begun or a finding of the
-/// order sanctioning the removal (contrary to the welfare, efforts to prevent it). The child
-/// can only have left and come back that day, whatever the order the entries were made in: the
-/// removal, the placements begun and those findings go to the segment after the exit (later
-/// segments move up one when the removal was in the first). Any other day is left as it is.
+/// care) and the day's first segment holds both such an exit and a removal — the removal listed
+/// before the exit, which the canonical order then refuses. The child can only have left and
+/// come back that day: the removal, and the placements begun and the findings of its order
+/// (contrary to the welfare, prevention efforts) entered after it, go to the segment after the
+/// exit; later segments move up one. [`Case::apply`](super::Case::apply) never builds such a
+/// day (it refuses the removal), so a history it built reads the same whatever the path. Any
+/// other day is left as it is.
 fn reread_reentry(facts: &Facts, day: &mut [Dated]) {
-    /// The findings of an order sanctioning a removal (45 CFR 1356.21(b)(1), (c)): on the day
-    /// of a re-entry, the new removal's.
-    fn removal_finding(e: &Event) -> bool {
+    /// What begins the new stay besides the removal: a placement, the findings of the order
+    /// sanctioning the removal (45 CFR 1356.21(b)(1), (c)).
+    fn begins(e: &Event) -> bool {
         use super::event::{EventData, Finding};
         matches!(
             e.what(),
-            EventData::CourtFinding(Finding::ContraryToWelfare | Finding::PreventionEfforts(_))
+            EventData::PlacementBegun(_)
+                | EventData::CourtFinding(
+                    Finding::ContraryToWelfare | Finding::PreventionEfforts(_)
+                )
         )
     }
     let stage = facts.stage().kind();
@@ -91,26 +95,22 @@ fn reread_reentry(facts: &Facts, day: &mut [Dated]) {
     let Some(&(_, first, _)) = day.first() else {
         return;
     };
-    let in_segment = |segment: u32, kind: EventKind| {
-        day.iter()
-            .any(|(_, s, e)| *s == segment && e.kind() == kind)
-    };
-    let begins = |e: &Event| matches!(e.kind(), EventKind::PlacementBegun) || removal_finding(e);
     let exit = day.iter().any(|(_, s, e)| {
         *s == first
             && super::facts::closes_day_segment(e.kind())
             && transitions::find(stage, e.kind()).is_some()
     });
-    let removal_with_exit = in_segment(first, EventKind::Removal);
-    let placement_before_removal = day.iter().any(|(_, s, e)| *s == first && begins(e))
-        && in_segment(first + 1, EventKind::Removal);
-    if !exit || !(removal_with_exit || placement_before_removal) {
+    let removal = day
+        .iter()
+        .find(|(_, s, e)| *s == first && e.kind() == EventKind::Removal)
+        .map(|(seq, _, _)| *seq);
+    let (true, Some(removal)) = (exit, removal) else {
         return;
-    }
-    for (_, segment, e) in day.iter_mut() {
-        if removal_with_exit && *segment > first {
+    };
+    for (seq, segment, e) in day.iter_mut() {
+        if *segment > first {
             *segment += 1;
-        } else if *segment == first && (e.kind() == EventKind::Removal || begins(e)) {
+        } else if *seq == removal || (*seq > removal && begins(e)) {
             *segment = first + 1;
         }
     }

@@ -47,17 +47,35 @@ fn guardianship<'a>(c: &Check<'a>) -> Option<(&'a Guardianship, &'a Family)> {
 /// A discharge to guardianship is to a caretaker's household (SSA §475(7): a judicially
 /// created relationship between the child and a caretaker): a guardian family, or the relative,
 /// kin, foster, pre-adoptive or adoptive household that becomes the guardian, as recorded. Not
-/// the birth family: the legal parents' household is a return home, not a guardianship. The
-/// payload always names the guardian.
+/// the birth family, nor a household holding a legal parent of the child whose rights are
+/// intact: going to a parent is a return home, not a guardianship. The payload always names the
+/// guardian.
 pub(crate) fn guardianship_family(c: &Check<'_>) -> Option<Objection> {
     let (_, f) = guardianship(c)?;
-    (f.kind() == FamilyKind::Birth).then(|| {
+    // A legal parent of the child, rights intact, among the household's members (a parent may
+    // live in a relative's household): going there is a return to the parent.
+    let parent = f.members().iter().find(|m| {
+        let p = m.person().id();
+        c.case.is_legal_parent(p) && !c.case.parental_rights(p).ended()
+    });
+    if f.kind() == FamilyKind::Birth {
+        return Some(
+            Objection::new(format!(
+                "a discharge to guardianship needs a caretaker's household (a guardian, relative, kin, foster, pre-adoptive or adoptive family), found family {} of kind {}; a return to the legal parents is reunified",
+                f.id(),
+                f.kind().as_str()
+            ))
+            .about(Subject::Family(f.id().clone())),
+        );
+    }
+    parent.map(|m| {
         Objection::new(format!(
-            "a discharge to guardianship needs a caretaker's household (a guardian, relative, kin, foster, pre-adoptive or adoptive family), found family {} of kind {}; a return to the legal parents is reunified",
+            "a discharge to guardianship needs a caretaker's household, found family {} holding person {}, a legal parent of the child with rights intact; a return to a parent is reunified",
             f.id(),
-            f.kind().as_str()
+            m.person().id()
         ))
         .about(Subject::Family(f.id().clone()))
+        .about(Subject::Person(m.person().id().clone()))
     })
 }
 

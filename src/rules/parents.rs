@@ -22,8 +22,8 @@ pub(crate) fn legal_parent(c: &Check<'_>) -> Option<Objection> {
 
 /// A parent's rights end once: a termination or a relinquishment of rights already ended is
 /// refused — except a court's termination of rights the parent relinquished, which many states
-/// enter on the relinquishment (the order is the termination AFCARS dates: 45 CFR
-/// 1355.44(c)(5)(ii)). A parent dies once: a second death is refused, but a parent whose rights
+/// enter on the relinquishment: recorded once, the rights keep the date they ended (the
+/// relinquishment's). A parent dies once: a second death is refused, but a parent whose rights
 /// ended can still die, and the death is recorded (the rights keep the date and the way they
 /// ended, which AFCARS reports: 45 CFR 1355.44(c)).
 pub(crate) fn rights_intact(c: &Check<'_>) -> Option<Objection> {
@@ -39,15 +39,31 @@ pub(crate) fn rights_intact(c: &Check<'_>) -> Option<Objection> {
         );
     }
     let rights = c.case.parental_rights(person);
-    let order_on_relinquishment =
-        matches!(c.event.what(), EventData::ParentalRightsTerminated { .. })
-            && matches!(rights, ParentalRights::Relinquished(_));
-    (rights.ended() && !order_on_relinquishment).then(|| {
+    if !rights.ended() {
+        return None;
+    }
+    if let (EventData::ParentalRightsTerminated { .. }, ParentalRights::Relinquished(_)) =
+        (c.event.what(), rights)
+    {
+        // The court's order on the relinquishment, once. Orders are few: the history is read
+        // only for one.
+        let ordered = c.case.events().iter().find(|e| {
+            matches!(e.what(), EventData::ParentalRightsTerminated { parent } if parent == person)
+        });
+        return ordered.map(|o| {
+            Objection::new(format!(
+                "the rights of person {person} already ended: {rights}, and a court terminated them on {}",
+                o.date()
+            ))
+            .about(Subject::Person(person.clone()))
+        });
+    }
+    Some(
         Objection::new(format!(
             "the rights of person {person} already ended: {rights}"
         ))
-        .about(Subject::Person(person.clone()))
-    })
+        .about(Subject::Person(person.clone())),
+    )
 }
 
 /// The person named is a legal parent.
