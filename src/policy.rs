@@ -401,7 +401,8 @@ crate::codes::code_names! {
 }
 
 /// Which entry the CFSR entry-cohort indicators (P1, P4) follow when a child entered care more
-/// than once in the period and the first stay lasted fewer than 8 days. The federal definitions
+/// than once in the period and the first stay lasted fewer than 8 days (P5's row starts from
+/// the same entry — its episode, start and age group — while its days count every stay). The federal definitions
 /// evaluate "only the first entry" and exclude "stays of fewer than 8 days" without saying which
 /// rule comes first. An open reading, see [the manual](crate::manual#open-readings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -48,12 +48,24 @@ struct Order<'a> {
     subject: Option<Subject>,
 }
 
+/// The 18th birthday: an Indian child is "under age eighteen" (25 U.S.C. 1903(4)).
+fn adult(view: &View<'_>) -> NaiveDate {
+    view.case.child().attains_age(18, view.policy)
+}
+
+/// Whether the episode began at 18 or later: not a child-custody proceeding of an Indian child,
+/// so none of the Act's clocks run for it. One begun before 18 goes on under the Act when the
+/// youth turns 18 in it (25 CFR 23.103(d)).
+fn begun_as_adult(ep: &EpisodeView<'_>) -> bool {
+    ep.removal() >= adult(ep.view)
+}
+
 /// The episode's ICWA orders: its foster-care placement order, then each termination.
 fn orders<'a>(ep: &EpisodeView<'a>) -> Vec<Order<'a>> {
     let case = ep.view.case;
     let mut out = Vec::new();
     // ICWA applies on no date: no order is an ICWA order (and the events need no walk).
-    if !case.facts().icwa_may_apply() {
+    if !case.facts().icwa_may_apply() || begun_as_adult(ep) {
         return out;
     }
     let applies = |d: NaiveDate| case.indian_child_status_on(d).icwa_applies();
@@ -100,14 +112,20 @@ fn terminations<'a>(
         if !applies(e.date()) {
             return None;
         }
-        let findings = events.iter().rev().find_map(|x| match x.what() {
-            EventData::IcwaFindings(f)
-                if f.order == IcwaOrder::ParentalRightsTermination && x.date() == e.date() =>
-            {
+        // The findings of the termination order: the last recorded the day of it, else the
+        // first recorded after it (late: the order was made without them on its date).
+        let tpr = |x: &'a crate::Event| match x.what() {
+            EventData::IcwaFindings(f) if f.order == IcwaOrder::ParentalRightsTermination => {
                 Some((x.date(), f))
             }
             _ => None,
-        });
+        };
+        let findings = events
+            .iter()
+            .rev()
+            .filter_map(tpr)
+            .find(|(d, _)| *d == e.date())
+            .or_else(|| events.iter().filter_map(tpr).find(|(d, _)| *d > e.date()));
         Some(Order {
             date: e.date(),
             findings,
@@ -155,7 +173,8 @@ fn terminations_before_care(kind: ObligationKind, view: &View<'_>, out: &mut Vec
     if !case.facts().icwa_may_apply() || !view.kinds.has(EventKind::ParentalRightsTerminated) {
         return;
     }
-    let applies = |d: NaiveDate| case.indian_child_status_on(d).icwa_applies();
+    let adult = adult(view);
+    let applies = |d: NaiveDate| d < adult && case.indian_child_status_on(d).icwa_applies();
     for order in terminations(before_care(view), applies) {
         let once = view.once(kind, None, order.date, order.date);
         owed(kind, once, order).push(out);
@@ -218,7 +237,8 @@ fn records<'a>(ep: &EpisodeView<'a>) -> [&'a [crate::Event]; 2] {
 type Hearing<'a> = (Order<'a>, Vec<(NaiveDate, &'a NoticeRecipient)>, u32);
 
 /// Each order's hearing date, with the receipts and the additional days among `records` that
-/// belong to it: those after the previous hearing and on or before this one.
+/// belong to it: those on or after the previous hearing's day (a notice received the day of a
+/// hearing is too late for it, and in time for the next) and on or before this one.
 fn hearings<'a>(
     orders: impl IntoIterator<Item = Order<'a>>,
     records: [&'a [crate::Event]; 2],
@@ -226,7 +246,7 @@ fn hearings<'a>(
     let mut prev: Option<NaiveDate> = None;
     let mut out = Vec::new();
     for order in orders {
-        let window = |d: NaiveDate| prev.is_none_or(|p| d > p) && d <= order.date;
+        let window = |d: NaiveDate| prev.is_none_or(|p| d >= p) && d <= order.date;
         let mut receipts = Vec::new();
         let mut extra = 0;
         for e in records.iter().flat_map(|r| r.iter()) {
@@ -254,7 +274,8 @@ fn hearings_before_care<'a>(view: &View<'a>) -> Vec<Hearing<'a>> {
     if !case.facts().icwa_may_apply() || !view.kinds.has(EventKind::ParentalRightsTerminated) {
         return Vec::new();
     }
-    let applies = |d: NaiveDate| case.indian_child_status_on(d).icwa_applies();
+    let adult = adult(view);
+    let applies = move |d: NaiveDate| d < adult && case.indian_child_status_on(d).icwa_applies();
     let before = before_care(view);
     hearings(terminations(before, applies), [before, &[]])
 }
@@ -319,9 +340,9 @@ fn notice_to_parent_at(
     }
 }
 
-/// Notice to the tribe, or to the Secretary (15 days more) when the tribe is unknown. When the
-/// status on the hearing date names several tribes, notice to each: received when the last of
-/// them received it.
+/// Notice to the tribe, or to the Secretary (15 days more) when the tribe is unknown (the status
+/// on the hearing date names none: 25 CFR 23.111(e)). When the status names several tribes,
+/// notice to each: received when the last of them received it.
 pub(super) fn notice_to_tribe(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let hearings = hearings(orders(ep), records(ep));
     notice_to_tribe_at(ep.view, ep.number(), hearings, out);
@@ -352,10 +373,15 @@ fn notice_to_tribe_at(
                 .map(|(d, _)| *d)
                 .min()
         };
-        let (mut tribe, secretary) = (first(false), first(true));
+        let tribes = view.case.indian_child_status_on(order.date).tribes();
+        // The Secretary stands in only for a tribe that cannot be determined (25 CFR
+        // 23.111(e)): with a tribe named, its own receipt is the notice.
+        let (mut tribe, secretary) = (
+            first(false),
+            if tribes.is_empty() { first(true) } else { None },
+        );
         // Several tribes (25 CFR 23.109, 23.111(b)): each must receive it; the notice is in
         // when the last of them received it.
-        let tribes = view.case.indian_child_status_on(order.date).tribes();
         if tribes.len() > 1 {
             tribe = tribes
                 .iter()
@@ -405,6 +431,9 @@ pub(super) fn placement_preference(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
     let case = ep.view.case;
     // ICWA applies on no date: no placement is held to the preferences.
     if !case.facts().icwa_may_apply() {
+        return;
+    }
+    if begun_as_adult(ep) {
         return;
     }
     let federal = Preferences::federal();
@@ -464,10 +493,23 @@ pub(super) fn placement_preference(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
 pub(super) fn emergency_removal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let removal = ep.removal();
     let case = ep.view.case;
-    if ep.episode.manner() != Manner::Emergency || !case.facts().icwa_may_apply() {
+    if ep.episode.manner() != Manner::Emergency
+        || !case.facts().icwa_may_apply()
+        || begun_as_adult(ep)
+    {
         return;
     }
     let due = crate::date::days_after(removal, 30);
+    // Found not an Indian child before the 30th day (25 CFR 23.107(b)(2)): the hold is no
+    // emergency removal under the Act by the time it would have had to end.
+    let found_not = ep.events.iter().any(|e| {
+        e.date() > removal
+            && e.date() <= due
+            && matches!(e.what(), EventData::IcwaStatusDetermined(s) if !s.icwa_applies())
+    });
+    if found_not && !case.indian_child_status_on(due).icwa_applies() {
+        return;
+    }
     // The Act applies from the removal, or from a reason to know learned while the child is
     // still held under the emergency (25 CFR 23.107(b): treated as an Indian child from then);
     // the 30 days still run from the removal.
@@ -566,6 +608,9 @@ pub(super) fn valid_consent(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if !case.facts().icwa_may_apply() {
         return;
     }
+    if begun_as_adult(ep) {
+        return;
+    }
     let applies = |d: NaiveDate| case.indian_child_status_on(d).icwa_applies();
     let removal = ep.removal();
     if ep.episode.manner() == Manner::VoluntaryPlacementAgreement && applies(removal) {
@@ -618,14 +663,18 @@ pub(super) fn valid_consent_before_care(view: &View<'_>, out: &mut Vec<Obligatio
 
 /// A parent or Indian custodian may withdraw consent to a voluntary foster-care placement at
 /// any time, "and, upon such withdrawal, the child shall be returned" (25 U.S.C. 1913(b); 25
-/// CFR 23.127): owed the day of each withdrawal of consent to foster care in a voluntary episode
-/// while ICWA applies, met by the episode's exit to reunification, a trial home visit begun, a
+/// CFR 23.127), and a parent's consent to a termination or an adoption before the final decree,
+/// "and the child shall be returned to the parent" (§1913(c)): owed the day of each such
+/// withdrawal in a voluntary episode while ICWA applies (not in an episode begun at 18 or
+/// later), met by the episode's exit to reunification, a trial home visit begun, a
 /// transfer to the tribe, or an ICWA foster-care placement order (the agency went to court
 /// instead), whichever came first on or after it — an exit to a guardian or a relative is no
 /// return; missed, the placement is open to invalidation (§1914).
 pub(super) fn return_on_withdrawal(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let case = ep.view.case;
-    if ep.episode.manner() != Manner::VoluntaryPlacementAgreement || !case.facts().icwa_may_apply()
+    if ep.episode.manner() != Manner::VoluntaryPlacementAgreement
+        || !case.facts().icwa_may_apply()
+        || begun_as_adult(ep)
     {
         return;
     }
@@ -634,7 +683,10 @@ pub(super) fn return_on_withdrawal(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
             continue;
         };
         let on = e.date();
-        if w.to != ConsentTo::FosterCare || !case.indian_child_status_on(on).icwa_applies() {
+        // A consent to foster care (§1913(b)), or to a termination or an adoption withdrawn
+        // before the decree (§1913(c): "and the child shall be returned to the parent"; a
+        // withdrawal after the decree is refused).
+        if !case.indian_child_status_on(on).icwa_applies() {
             continue;
         }
         let answered = ep.events.iter().find_map(|x| {
