@@ -713,6 +713,77 @@ fn a_child_care_institution_is_paid_for_two_weeks() {
 }
 
 #[test]
+fn a_stay_begun_before_the_two_week_limit_took_effect_is_held_to_it_from_then() {
+    // P.L. 115-123 §50746: SSA 472(k) limits payment from 2019-10-01 (or a state's delayed
+    // date), "beginning with the third week", with no grandfathering of stays under way.
+    // (a) In an institution from 2019-09-25: the third week begins 2019-09-25 + 14 =
+    //     2019-10-09, after the effective date: no payment from 2019-10-09.
+    // (b) From 2019-09-01: the third week began 2019-09-15, before the limit existed: no
+    //     payment from 2019-10-01, its first day.
+    // (c) A state that delayed the limit to 2021-10-01, a stay from 2021-09-20: third week
+    //     2021-10-04. (d) A stay that ended 2019-09-20, before the limit: nothing owed.
+    let cci = |from: chrono::NaiveDate, more: Vec<Event>, policy: &Policy| {
+        let mut events = vec![
+            removal(from),
+            ev(
+                from,
+                EventData::PlacementBegun(np("C-1", Setting::ChildCareInstitution, None)),
+            ),
+        ];
+        events.extend(more);
+        build(child(), policy, events)
+    };
+    let delayed = Policy::federal()
+        .with_congregate_care_from(d(2021, 10, 1))
+        .unwrap();
+    for (from, policy, as_of, counts_from, due) in [
+        (
+            d(2019, 9, 25),
+            &FEDERAL,
+            d(2019, 11, 1),
+            d(2019, 10, 1),
+            d(2019, 10, 9),
+        ),
+        (
+            d(2019, 9, 1),
+            &FEDERAL,
+            d(2019, 11, 1),
+            d(2019, 10, 1),
+            d(2019, 10, 1),
+        ),
+        (
+            d(2021, 9, 20),
+            &delayed,
+            d(2021, 11, 1),
+            d(2021, 10, 1),
+            d(2021, 10, 4),
+        ),
+    ] {
+        let obs = cci(from, vec![], policy).obligations(as_of, policy);
+        expect(
+            one(&obs, K::CongregateCareLimit),
+            RuleId::CongregateCareLimit,
+            counts_from,
+            due,
+            Status::Overdue,
+            Some(Consequence::NoPaymentFrom(due)),
+        );
+    }
+    // A stay begun after the date is counted from its start, as always: 2019-10-05 + 14.
+    let after = cci(d(2019, 10, 5), vec![], &FEDERAL).obligations(d(2019, 11, 1), &FEDERAL);
+    assert_eq!(one(&after, K::CongregateCareLimit).due(), d(2019, 10, 19));
+    let ended = cci(
+        d(2019, 9, 1),
+        vec![to_foster(d(2019, 9, 20), "P-1")],
+        &FEDERAL,
+    );
+    none_of(
+        &ended.obligations(d(2019, 11, 1), &FEDERAL),
+        K::CongregateCareLimit,
+    );
+}
+
+#[test]
 fn a_qrtp_or_a_specified_setting_has_no_two_week_limit() {
     let case = institution(np("Q-1", Setting::Qrtp, None), vec![]);
     none_of(

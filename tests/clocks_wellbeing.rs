@@ -297,6 +297,44 @@ fn each_permanency_hearing_under_appla_owes_its_documentation() {
 }
 
 #[test]
+fn a_concurrent_appla_goal_owes_the_hearing_documentation_too() {
+    // The teen (16 on 2023-09-30) has reunification with APPLA concurrent from 2023-10-15:
+    // APPLA is part of the permanency plan (SSA 475A(a): "any child for whom [APPLA] is the
+    // permanency plan"), so the 2024-01-10 hearing owes its documentation; none recorded, it
+    // is overdue. A plan with no APPLA goal (adoption concurrent) owes none.
+    let plan = |concurrent: Goal, doc: Option<ApplaDocumentation>| {
+        ev(
+            d(2023, 10, 15),
+            EventData::PlanSet(Goals::new(Goal::Reunification, Some(concurrent), doc).unwrap()),
+        )
+    };
+    let history = |set: Event| {
+        vec![
+            removal(d(2023, 1, 10)),
+            foster(d(2023, 1, 10), "P-1"),
+            set,
+            hearing(d(2024, 1, 10)),
+        ]
+    };
+    let case = build(
+        teen(),
+        &FEDERAL,
+        history(plan(Goal::Appla, Some(appla_doc()))),
+    );
+    let obs = case.obligations(d(2024, 2, 1), &FEDERAL);
+    let owed: Vec<_> = all(&obs, K::ApplaHearingDocumentation)
+        .iter()
+        .map(|o| (o.due(), o.status()))
+        .collect();
+    assert_eq!(owed, [(d(2024, 1, 10), Status::Overdue)]);
+    let case = build(teen(), &FEDERAL, history(plan(Goal::Adoption, None)));
+    none_of(
+        &case.obligations(d(2024, 2, 1), &FEDERAL),
+        K::ApplaHearingDocumentation,
+    );
+}
+
+#[test]
 fn a_youth_who_re_enters_with_appla_still_the_plan_owes_its_documentation() {
     // The teen (16 on 2023-09-30) has APPLA from 2023-10-01, goes home 2024-01-01 and re-enters
     // 2024-02-01 with no new plan set: APPLA is still the plan of record. The permanency hearing

@@ -327,20 +327,33 @@ pub(super) fn qrtp_transition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 }
 
 /// SSA §472(k)(1): no payment from the third week in a child-care institution that is not a
-/// specified setting.
+/// specified setting. A stay begun before the limit took effect (2019-10-01, or the state's
+/// delayed date) is held to it from then, with no grandfathering (P.L. 115-123 §50746): its
+/// third week begins 14 days after the start, or on the effective date when that is later
+/// (counted from the effective date). Begun 2019-09-25: no payment from 2019-10-09; begun
+/// 2019-09-01, from 2019-10-01.
 pub(super) fn congregate_care_limit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if !ep.settings().limited_congregate_care {
         return;
     }
     let policy = ep.view.policy;
+    let effective = crate::law::Law::CongregateCareLimit.effective(policy);
     for p in placements(ep, is_limited_congregate_care) {
         let start = p.start();
         // Two weeks: the first 14 days; the third week starts on `date::week_start(start, 3)`.
-        let due = date::first_days(start, policy.congregate_care_days())
+        let last_paid = date::first_days(start, policy.congregate_care_days())
             .last_day()
             .unwrap_or(start);
         let left = ended(ep.view, p);
-        must_leave_by(ep, K::CongregateCareLimit, p, left, start, due, out);
+        // A stay that ended before the limit took effect owes nothing (the law in force drops
+        // an obligation counted from before its date).
+        let (from, last_paid) = if start < effective && left.is_none_or(|l| l > effective) {
+            let day_before = effective.pred_opt().unwrap_or(effective);
+            (effective, last_paid.max(day_before))
+        } else {
+            (start, last_paid)
+        };
+        must_leave_by(ep, K::CongregateCareLimit, p, left, from, last_paid, out);
     }
 }
 

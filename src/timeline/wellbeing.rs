@@ -283,7 +283,8 @@ pub(super) fn adoption_assistance_agreement(view: &View<'_>, out: &mut Vec<Oblig
         .push(out);
 }
 
-/// SSA §475A(a)(1)–(3): while the goal in force is APPLA, each permanency hearing documents the
+/// SSA §475A(a)(1)–(3): while a goal in force is APPLA (primary or concurrent), each permanency
+/// hearing documents the
 /// intensive efforts toward the other goals, the child's desired outcome, the compelling reasons
 /// against each other goal, and the reasonable-and-prudent-parent steps. One obligation per such
 /// hearing, due the hearing day, met by the first complete review recorded on or after it (late
@@ -298,7 +299,12 @@ pub(super) fn appla_hearing_documentation(ep: &EpisodeView<'_>, out: &mut Vec<Ob
     if !(view.kinds.has(EventKind::PlanSet) && ep.kinds.has(EventKind::PermanencyHearing)) {
         return;
     }
-    let is_appla = |goals: &crate::plan::Goals| goals.primary_goal() == crate::plan::Goal::Appla;
+    // APPLA as the primary goal or the concurrent one: either way it is "the permanency plan"
+    // of the child (§475A(a)) the hearing must document.
+    let is_appla = |goals: &crate::plan::Goals| {
+        goals.primary_goal() == crate::plan::Goal::Appla
+            || goals.concurrent_goal() == Some(crate::plan::Goal::Appla)
+    };
     // The goal in force when the episode began: the latest plan set before its removal.
     let mut appla = view.events[..ep.episode.removal_event().min(view.events.len())]
         .iter()
