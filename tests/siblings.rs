@@ -577,3 +577,63 @@ fn a_relative_is_considered_before_a_non_relative_placement() {
         ObligationKind::RelativeConsidered,
     );
 }
+
+#[test]
+fn every_removal_owes_its_notice_to_the_relatives_known_by_then() {
+    // SSA 471(a)(29): notice "within 30 days after the removal" — each removal. Episode 1:
+    // removed 2024-01-10, the grandmother identified 01-12 and notified 01-20 (due 01-10 + 30 =
+    // 2024-02-09: Jan 11..31 = 21, Feb 1..9 = 9). Home 2024-03-01; removed again 2024-06-01:
+    // her notice is owed again by 2024-06-01 + 30 = 2024-07-01 (Jun 2..30 = 29, Jul 1 = 30),
+    // and met by a notice of 2024-06-10 in the new episode; the first episode's notice does
+    // not meet it.
+    let history = |more: Vec<Event>| {
+        let mut events = vec![
+            removal(d(2024, 1, 10)),
+            foster(d(2024, 1, 10), "P-1"),
+            ev(
+                d(2024, 1, 12),
+                EventData::RelativeIdentified(Relative::new(
+                    pid("P-GRANDMA"),
+                    RelativeKind::Grandparent,
+                )),
+            ),
+            ev(
+                d(2024, 1, 20),
+                EventData::RelativeNotified {
+                    person: pid("P-GRANDMA"),
+                },
+            ),
+            discharge(d(2024, 3, 1), ExitReason::Reunified),
+            removal(d(2024, 6, 1)),
+            foster(d(2024, 6, 1), "P-2"),
+        ];
+        events.extend(more);
+        case_of(events)
+    };
+    let notices = |case: &Case| {
+        all(
+            &case.obligations(d(2024, 8, 1), &FEDERAL),
+            K::RelativeNoticeEach,
+        )
+        .iter()
+        .map(|o| (o.episode(), o.due(), o.status()))
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        notices(&history(vec![])),
+        [
+            (Some(1), d(2024, 2, 9), Status::Met(d(2024, 1, 20))),
+            (Some(2), d(2024, 7, 1), Status::Overdue),
+        ]
+    );
+    let again = history(vec![ev(
+        d(2024, 6, 10),
+        EventData::RelativeNotified {
+            person: pid("P-GRANDMA"),
+        },
+    )]);
+    assert_eq!(
+        notices(&again)[1],
+        (Some(2), d(2024, 7, 1), Status::Met(d(2024, 6, 10)))
+    );
+}

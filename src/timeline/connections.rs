@@ -101,13 +101,17 @@ pub(super) fn relative_notice_owed(ep: &EpisodeView<'_>, due: chrono::NaiveDate)
     }
 }
 
-/// Each adult relative identified in the episode (or before its removal), notified within 30
-/// days of the removal (the policy's relative-notice days): removal 2024-01-10, due 2024-02-09.
-/// Met by the relative's notice in the episode; waived for family or domestic violence. A child
-/// who left care before it was due is still owed it, unless the policy's
+/// Each adult relative identified by the end of the episode — in it, before its removal, or in
+/// an earlier episode: every removal owes its own notice (SSA §471(a)(29): "within 30 days
+/// after the removal of a child") — notified within 30 days of the removal (the policy's
+/// relative-notice days): removal 2024-01-10, due 2024-02-09. Met by the relative's notice in
+/// the episode; waived for family or domestic violence. A child who left care before it was due
+/// is still owed it, unless the policy's
 /// [`RelativeNoticeAfterExit`](crate::policy::RelativeNoticeAfterExit) ends it at the exit.
 pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
-    if !ep.kinds_with_before.has(EventKind::RelativeIdentified) {
+    let relatives = ep.view.relatives();
+    let known = relatives.partition_point(|&i| i < ep.end);
+    if known == 0 {
         return;
     }
     let removal = ep.removal();
@@ -128,8 +132,8 @@ pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
         }
     }
     let mut seen: HashSet<&crate::PersonId> = HashSet::new();
-    for e in ep.before.iter().chain(ep.events) {
-        let EventData::RelativeIdentified(r) = e.what() else {
+    for &i in &relatives[..known] {
+        let EventData::RelativeIdentified(r) = ep.view.events[i].what() else {
             continue;
         };
         if !seen.insert(&r.person) {

@@ -35,6 +35,8 @@ pub(crate) struct View<'a> {
     defc: [OnceCell<NaiveDate>; 4],
     /// The positions of the school enrollments among `events`, read once for the school clocks.
     enrollments: OnceCell<Vec<usize>>,
+    /// The positions of the relatives identified among `events`, read once for the notices.
+    relatives: OnceCell<Vec<usize>>,
     /// The kinds of `events`, read in one pass when the view is made: a clock whose events do
     /// not occur in the case skips its scan.
     pub(crate) kinds: Kinds,
@@ -101,6 +103,7 @@ impl<'a> View<'a> {
             transition_age: OnceCell::new(),
             defc: Default::default(),
             enrollments: OnceCell::new(),
+            relatives: OnceCell::new(),
             kinds: Kinds::of(events),
         }
     }
@@ -206,6 +209,21 @@ impl<'a> View<'a> {
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| matches!(e.what(), EventData::SchoolEnrolled(_)))
+                .map(|(i, _)| i)
+                .collect()
+        })
+    }
+
+    /// The positions of the relatives identified among the events, in order (read once).
+    pub(crate) fn relatives(&self) -> &[usize] {
+        if !self.kinds.has(EventKind::RelativeIdentified) {
+            return &[];
+        }
+        self.relatives.get_or_init(|| {
+            self.events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches!(e.what(), EventData::RelativeIdentified(_)))
                 .map(|(i, _)| i)
                 .collect()
         })
@@ -331,6 +349,8 @@ pub(crate) struct EpisodeView<'a> {
     /// `before` and `events` together: the events whose court findings and determinations are
     /// the episode's.
     pub(crate) window: &'a [Event],
+    /// The position in the view's events just past the episode's last event.
+    pub(crate) end: usize,
     /// The first day out of care, when the episode ended on or before `as_of`.
     pub(crate) exit: Option<NaiveDate>,
     /// The kinds of `events` (see [`Kinds`]).
@@ -381,6 +401,7 @@ impl<'a> EpisodeView<'a> {
             events,
             before,
             window: &view.events[start..end],
+            end,
             exit: view.exit_of(episode),
             kinds,
             kinds_with_before: kinds.union(Kinds::of(before)),
