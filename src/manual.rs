@@ -312,7 +312,11 @@
 //! state's date is a [`Policy`](crate::Policy) value:
 //! [`congregate_care_from`](crate::Policy::congregate_care_from) (the congregate-care limit and
 //! the QRTP requirements, up to 2021-10-01; a state that delayed them had no title IV-E
-//! prevention funding meanwhile, so the prevention clocks follow the same date).
+//! prevention funding meanwhile, so the prevention clocks follow the same date). The two-week
+//! limit has no grandfathering: an institution stay under way on its date is held to it from
+//! then (counted from that date; payment stops 14 days after the stay began, or on the date
+//! itself when that is later). A runaway and a return to the same institution continue the
+//! stay: the two weeks are not counted again from the return.
 //!
 //! # The wire format
 //!

@@ -784,6 +784,53 @@ fn a_stay_begun_before_the_two_week_limit_took_effect_is_held_to_it_from_then() 
 }
 
 #[test]
+fn a_runaway_and_a_return_to_the_same_institution_do_not_restart_the_two_weeks() {
+    // In institution CCI-A from 2024-03-01; ran away 2024-03-08; back to CCI-A on 2024-03-10.
+    // The return continues the stay (a runaway is not a move, CWPM 1.2B.7): the third week
+    // begins 2024-03-01 + 14 = 2024-03-15, not 14 days after the return (2024-03-24). One
+    // obligation, about the stay's first placement, still open on 2024-04-15: overdue.
+    let at = |id: &str, facility: &str| {
+        np(id, Setting::ChildCareInstitution, None)
+            .at_facility(FacilityId::new(facility).unwrap())
+            .unwrap()
+    };
+    let history = |back: NewPlacement| {
+        case_of(vec![
+            removal(d(2024, 3, 1)),
+            ev(d(2024, 3, 1), EventData::PlacementBegun(at("C-A", "CCI-A"))),
+            ran_away(d(2024, 3, 8), "RA-1"),
+            ev(d(2024, 3, 10), EventData::ReturnedFromRunaway(back)),
+        ])
+    };
+    let obs = history(at("C-A2", "CCI-A")).obligations(d(2024, 4, 15), &FEDERAL);
+    let o = one(&obs, K::CongregateCareLimit);
+    expect(
+        o,
+        RuleId::CongregateCareLimit,
+        d(2024, 3, 1),
+        d(2024, 3, 15),
+        Status::Overdue,
+        Some(Consequence::NoPaymentFrom(d(2024, 3, 15))),
+    );
+    assert_eq!(o.subject(), Some(&placement("C-A")));
+    // A return to another institution is a new stay, with its own two weeks: the first stay
+    // ended on the runaway, 2024-03-08, before its third week (met); the new one from
+    // 2024-03-10 is due 2024-03-24.
+    let obs = history(at("C-B", "CCI-B")).obligations(d(2024, 4, 15), &FEDERAL);
+    let got: Vec<_> = all(&obs, K::CongregateCareLimit)
+        .iter()
+        .map(|o| (o.due(), o.status()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (d(2024, 3, 15), Status::Met(d(2024, 3, 8))),
+            (d(2024, 3, 24), Status::Overdue),
+        ]
+    );
+}
+
+#[test]
 fn a_qrtp_or_a_specified_setting_has_no_two_week_limit() {
     let case = institution(np("Q-1", Setting::Qrtp, None), vec![]);
     none_of(

@@ -326,8 +326,41 @@ pub(super) fn qrtp_transition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     }
 }
 
+/// The episode's stays in a child-care institution held to the two-week limit (begun on or
+/// before `as_of`), each as its first placement and its last: a runaway and a return to the
+/// same institution continue the stay (a runaway is not a move, CWPM 1.2B.7, as for a QRTP), so
+/// the two weeks are not counted again from the return.
+fn congregate_stays<'a>(ep: &EpisodeView<'a>) -> Vec<(&'a Placement, &'a Placement)> {
+    let view = ep.view;
+    let all = view.case.episode_placements(ep.episode);
+    let all = &all[..all.partition_point(|p| p.start() <= view.as_of)];
+    let mut out: Vec<(&Placement, &Placement)> = Vec::new();
+    for (i, p) in all.iter().enumerate() {
+        if !is_limited_congregate_care(p) {
+            continue;
+        }
+        let touches = |a: &Placement, b: &Placement| a.end().is_some_and(|e| e.date == b.start());
+        let resumed = i >= 2 && {
+            let (before, away) = (&all[i - 2], &all[i - 1]);
+            away.setting().is_runaway()
+                && touches(before, away)
+                && touches(away, p)
+                && out
+                    .last()
+                    .is_some_and(|(_, last)| std::ptr::eq(*last, before))
+                && before.same_setting_as(p)
+        };
+        match out.last_mut() {
+            Some((_, last)) if resumed => *last = p,
+            _ => out.push((p, p)),
+        }
+    }
+    out
+}
+
 /// SSA §472(k)(1): no payment from the third week in a child-care institution that is not a
-/// specified setting. A stay begun before the limit took effect (2019-10-01, or the state's
+/// specified setting. A runaway and a return to the same institution do not start the two
+/// weeks again (the return continues the stay, [`congregate_stays`]). A stay begun before the limit took effect (2019-10-01, or the state's
 /// delayed date) is held to it from then, with no grandfathering (P.L. 115-123 §50746): its
 /// third week begins 14 days after the start, or on the effective date when that is later
 /// (counted from the effective date). Begun 2019-09-25: no payment from 2019-10-09; begun
@@ -338,13 +371,13 @@ pub(super) fn congregate_care_limit(ep: &EpisodeView<'_>, out: &mut Vec<Obligati
     }
     let policy = ep.view.policy;
     let effective = crate::law::Law::CongregateCareLimit.effective(policy);
-    for p in placements(ep, is_limited_congregate_care) {
+    for (p, last) in congregate_stays(ep) {
         let start = p.start();
         // Two weeks: the first 14 days; the third week starts on `date::week_start(start, 3)`.
         let last_paid = date::first_days(start, policy.congregate_care_days())
             .last_day()
             .unwrap_or(start);
-        let left = ended(ep.view, p);
+        let left = ended(ep.view, last);
         // A stay that ended before the limit took effect owes nothing (the law in force drops
         // an obligation counted from before its date).
         let (from, last_paid) = if start < effective && left.is_none_or(|l| l > effective) {
