@@ -37,28 +37,6 @@ fn in_care_of(child: Child, date: NaiveDate) -> Case {
     case
 }
 
-fn consent(date: NaiveDate, person: &str, to: ConsentTo) -> Event {
-    ev(
-        date,
-        EventData::IcwaConsent(IcwaConsent::new(pid(person), to)),
-    )
-}
-
-fn withdrawn(date: NaiveDate, person: &str, to: ConsentTo) -> Event {
-    ev(
-        date,
-        EventData::IcwaConsentWithdrawn(ConsentWithdrawal::new(pid(person), to)),
-    )
-}
-
-fn findings(date: NaiveDate, f: IcwaFindings) -> Event {
-    ev(date, EventData::IcwaFindings(f))
-}
-
-fn status(date: NaiveDate, s: IndianChildStatus) -> Event {
-    ev(date, EventData::IcwaStatusDetermined(s))
-}
-
 const TOO_EARLY: &str = "a consent given before or within 10 days after the Indian child's birth is not valid and cannot end a parent's rights (25 U.S.C. 1913(a)); a consent may be given from the 11th day after birth";
 
 // ================================================================================================

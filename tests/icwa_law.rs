@@ -26,30 +26,8 @@ fn indian_child(born: NaiveDate) -> Child {
     child_born(born).with_indian_child_status(navajo())
 }
 
-fn consent(date: NaiveDate, person: &str, to: ConsentTo) -> Event {
-    ev(
-        date,
-        EventData::IcwaConsent(IcwaConsent::new(pid(person), to)),
-    )
-}
-
-fn withdrawn(date: NaiveDate, person: &str, to: ConsentTo) -> Event {
-    ev(
-        date,
-        EventData::IcwaConsentWithdrawn(ConsentWithdrawal::new(pid(person), to)),
-    )
-}
-
-fn findings(date: NaiveDate, f: IcwaFindings) -> Event {
-    ev(date, EventData::IcwaFindings(f))
-}
-
 fn complete_fc(date: NaiveDate) -> Event {
     findings(date, IcwaFindings::complete(IcwaOrder::FosterCarePlacement))
-}
-
-fn status(date: NaiveDate, s: IndianChildStatus) -> Event {
-    ev(date, EventData::IcwaStatusDetermined(s))
 }
 
 fn notice(date: NaiveDate, to: NoticeRecipient) -> Event {

@@ -667,3 +667,29 @@ pub fn family(id: &str) -> Subject {
 pub fn respite(date: NaiveDate, id: &str, returns: NaiveDate) -> Event {
     ev(date, EventData::Respite(Respite::new(plid(id), returns)))
 }
+
+/// A parent's ICWA consent (25 U.S.C. 1913(a)) to `to`.
+pub fn consent(date: NaiveDate, person: &str, to: ConsentTo) -> Event {
+    ev(
+        date,
+        EventData::IcwaConsent(IcwaConsent::new(pid(person), to)),
+    )
+}
+
+/// The withdrawal of a parent's ICWA consent to `to` (25 U.S.C. 1913(b), (c)).
+pub fn withdrawn(date: NaiveDate, person: &str, to: ConsentTo) -> Event {
+    ev(
+        date,
+        EventData::IcwaConsentWithdrawn(ConsentWithdrawal::new(pid(person), to)),
+    )
+}
+
+/// The ICWA findings of an order.
+pub fn findings(date: NaiveDate, f: IcwaFindings) -> Event {
+    ev(date, EventData::IcwaFindings(f))
+}
+
+/// A court's determination of the child's ICWA status.
+pub fn status(date: NaiveDate, s: IndianChildStatus) -> Event {
+    ev(date, EventData::IcwaStatusDetermined(s))
+}
