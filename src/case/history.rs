@@ -52,12 +52,12 @@ pub(crate) fn sort(history: &mut [Dated]) {
     history.sort_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq));
 }
 
-/// Whether a dated history holds a day with both a removal and an exit or a close in one
-/// segment: the only days [`reread_reentry`] may read again (most histories have none, and are
+/// Whether a dated history holds a day with both a removal and an exit or a close: the only days
+/// [`reread_reentry`] may read again (most histories have none, and are
 /// folded without looking at their days).
 fn has_same_day_exit_and_removal(history: &[Dated]) -> bool {
     history
-        .chunk_by(|a, b| a.2.date() == b.2.date() && a.1 == b.1)
+        .chunk_by(|a, b| a.2.date() == b.2.date())
         .any(|day| {
             day.iter().any(|(_, _, e)| e.kind() == EventKind::Removal)
                 && day
@@ -72,7 +72,8 @@ fn has_same_day_exit_and_removal(history: &[Dated]) -> bool {
 /// before the exit, which the canonical order then refuses. The child can only have left and
 /// come back that day: the removal, and the placements begun and the findings of its order
 /// (contrary to the welfare, prevention efforts) entered after it, go to the segment after the
-/// exit; later segments move up one. [`Case::apply`](super::Case::apply) never builds such a
+/// exit; later segments move up one. A placement begun in the first segment while the ending
+/// stay's placement is open goes to the stay after the day's removal. [`Case::apply`](super::Case::apply) never builds such a
 /// day (it refuses the removal), so a history it built reads the same whatever the path. Any
 /// other day is left as it is.
 fn reread_reentry(facts: &Facts, day: &mut [Dated]) {
@@ -100,18 +101,36 @@ fn reread_reentry(facts: &Facts, day: &mut [Dated]) {
             && super::facts::closes_day_segment(e.kind())
             && transitions::find(stage, e.kind()).is_some()
     });
+    if !exit {
+        return;
+    }
     let removal = day
         .iter()
         .find(|(_, s, e)| *s == first && e.kind() == EventKind::Removal)
         .map(|(seq, _, _)| *seq);
-    let (true, Some(removal)) = (exit, removal) else {
-        return;
-    };
-    for (seq, segment, e) in day.iter_mut() {
-        if *segment > first {
-            *segment += 1;
-        } else if *seq == removal || (*seq > removal && begins(e)) {
-            *segment = first + 1;
+    if let Some(removal) = removal {
+        for (seq, segment, e) in day.iter_mut() {
+            if *segment > first {
+                *segment += 1;
+            } else if *seq == removal || (*seq > removal && begins(e)) {
+                *segment = first + 1;
+            }
+        }
+    }
+    // A placement begun in the first segment while the stay that ends that day still has its
+    // placement open cannot belong to that stay (one setting at a time; a move is a
+    // `placement_changed`): it is the first placement of the stay the day's removal begins,
+    // listed before it.
+    let reentry = day
+        .iter()
+        .filter(|(_, s, e)| *s > first && e.kind() == EventKind::Removal)
+        .map(|(_, s, _)| *s)
+        .min();
+    if let (Some(reentry), Some(_)) = (reentry, facts.current_placement()) {
+        for (_, segment, e) in day.iter_mut() {
+            if *segment == first && e.kind() == EventKind::PlacementBegun {
+                *segment = reentry;
+            }
         }
     }
     sort(day);
