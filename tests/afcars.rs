@@ -609,3 +609,72 @@ fn race_and_ethnicity_are_optional_on_the_child() {
     let e = serde_json::from_str::<Child>(&bad).unwrap_err().to_string();
     assert!(e.starts_with("unknown variant `martian`"), "{e}");
 }
+
+/// 2020 E114 "licensed home" is the caregiver family's license on the report date, not the
+/// setting: F-FOSTER is licensed 2023-01-01 to 2026-12-31, F-REL (the grandmother) from
+/// 2024-01-01, and an unlicensed non-relative home F-NOLIC has no license at all (45 CFR
+/// 1355.20: foster care "regardless of licensure"; 1355.44(e)(3)).
+#[test]
+fn e114_reads_the_caregiver_s_license_on_the_report_date() {
+    use FosterHomeType as H;
+    let unlicensed = Family::builder(fid("F-NOLIC"), FamilyKind::NonRelativeFoster)
+        .member(member("P-NEIGHBOR", "Gil", Relationship::NonRelative).caregiver())
+        .build()
+        .unwrap();
+    let mut families = all_families();
+    families.push(unlicensed);
+    let history = vec![
+        removal(d(2023, 6, 1)),
+        begin(
+            d(2023, 6, 1),
+            "PL-1",
+            Setting::NonRelativeFosterHome,
+            Some("F-NOLIC"),
+        ),
+        change(
+            d(2023, 9, 1),
+            "PL-2",
+            Setting::RelativeFosterHome,
+            Some("F-REL"),
+        ),
+        change(
+            d(2024, 3, 1),
+            "PL-3",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        ),
+    ];
+    let case = Case::replay(child(), families, history, &FEDERAL).unwrap();
+    let types = |as_of| facts(&case, 0, as_of).current_home_types_2020;
+    // 2023-07-01, in F-NOLIC: a foster family home (E113 yes) with no type "yes".
+    assert_eq!(types(d(2023, 7, 1)), Some(FosterHomeTypes::none()));
+    assert_eq!(
+        facts(&case, 0, d(2023, 7, 1)).current_setting,
+        Some(Setting::NonRelativeFosterHome)
+    );
+    // 2023-12-31, with the grandmother, whose license begins 2024-01-01: relative, not licensed.
+    assert_eq!(
+        types(d(2023, 12, 31)),
+        Some(FosterHomeTypes::none().with(H::RelativeHome))
+    );
+    // 2024-01-15, the same home licensed since 2024-01-01: relative and licensed (E114, E117).
+    assert_eq!(
+        types(d(2024, 1, 15)),
+        Some(
+            FosterHomeTypes::none()
+                .with(H::RelativeHome)
+                .with(H::LicensedHome)
+        )
+    );
+    // 2026-06-30, in F-FOSTER (licensed to 2026-12-31): licensed; 2027-01-01, lapsed: none.
+    assert_eq!(
+        types(d(2026, 6, 30)),
+        Some(FosterHomeTypes::none().with(H::LicensedHome))
+    );
+    assert_eq!(types(d(2027, 1, 1)), Some(FosterHomeTypes::none()));
+    // Read back, no type "yes" is the non-relative foster home.
+    assert_eq!(
+        Setting::from_afcars_2020(true, FosterHomeTypes::none(), None),
+        Ok(Setting::NonRelativeFosterHome)
+    );
+}

@@ -344,6 +344,14 @@ impl FromIterator<FosterHomeType> for FosterHomeTypes {
     }
 }
 
+/// On the wire: the list of the types that are "yes", in element order.
+#[cfg(feature = "serde")]
+impl serde::Serialize for FosterHomeTypes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
 impl fmt::Debug for FosterHomeTypes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_set().entries(self.iter()).finish()
@@ -411,13 +419,18 @@ impl LivingArrangement2020 {
     /// Reads E113 (`foster_family_home`), E114–E119 (`home_types`, the "yes" ones) and E120
     /// (`e120`, blank for a foster family home). Of several home types the first in
     /// [`FosterHomeType::PRECEDENCE`] is kept (lossy: a licensed relative home reads as a
-    /// relative home).
+    /// relative home). A foster family home with no type "yes" is an unlicensed non-relative
+    /// foster home (foster care "regardless of licensure", 45 CFR 1355.20): it reads as the
+    /// non-relative foster home, [`Setting::NonRelativeFosterHome`] (whose arrangement names
+    /// E114; the license itself is the family's, and
+    /// [`EpisodeFacts::current_home_types_2020`](crate::afcars::EpisodeFacts::current_home_types_2020)
+    /// reports it).
     ///
     /// # Errors
     ///
     /// [`CodeError::Unknown`] for an E120 code that is none of its values;
-    /// [`CodeError::Combination`] for a foster family home with no home type or with an E120,
-    /// or another living arrangement with a home type or without an E120.
+    /// [`CodeError::Combination`] for a foster family home with an E120, or another living
+    /// arrangement with a home type or without an E120.
     ///
     /// # Examples
     ///
@@ -457,14 +470,15 @@ impl LivingArrangement2020 {
             (true, Some(_)) => Err(combination(
                 "a blank E120 for a foster family home (E113 yes), found an E120 code",
             )),
-            (true, None) => FosterHomeType::PRECEDENCE
-                .iter()
-                .copied()
-                .find(|t| home_types.contains(*t))
-                .map(LivingArrangement2020::FosterFamilyHome)
-                .ok_or(combination(
-                    "at least one home type (E114–E119) for a foster family home (E113 yes), found none",
-                )),
+            // No type "yes": a foster family home neither licensed nor of another type — an
+            // unlicensed non-relative foster home (45 CFR 1355.20, "regardless of licensure").
+            (true, None) => Ok(LivingArrangement2020::FosterFamilyHome(
+                FosterHomeType::PRECEDENCE
+                    .iter()
+                    .copied()
+                    .find(|t| home_types.contains(*t))
+                    .unwrap_or(FosterHomeType::LicensedHome),
+            )),
             (false, _) if !home_types.is_empty() => Err(combination(
                 "no home type (E114–E119) for another living arrangement (E113 no), found one",
             )),

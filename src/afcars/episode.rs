@@ -12,8 +12,9 @@ use crate::placement::{self, Placement, Provider, Setting};
 use crate::plan::Goal;
 
 use super::codes::{
-    CaseGoal1993, ExitReason1993, ExitReason2020, LivingArrangement2020, Manner1993,
-    PermanencyPlan2020, PlacementSetting1993, RemovalReasons1993,
+    CaseGoal1993, ExitReason1993, ExitReason2020, FosterHomeType, FosterHomeTypes,
+    LivingArrangement2020, Manner1993, PermanencyPlan2020, PlacementSetting1993,
+    RemovalReasons1993,
 };
 
 /// Which parent a TPR date is reported for: 1993 TPRMOMDT (element 47, the mother) or TPRDADDT
@@ -113,6 +114,14 @@ pub struct EpisodeFacts {
     pub current_setting_1993: Option<PlacementSetting1993>,
     /// 2020 E113–E120 of the current setting.
     pub current_setting_2020: Option<LivingArrangement2020>,
+    /// 2020 E114–E119 of the current setting when it is a foster family home (E113 "yes"):
+    /// every type that is "yes". E114 "licensed home" is read from the caregiver family's
+    /// license in force on the report date (on the placement's last day, for one that ended
+    /// before it), not from the setting: a licensed relative home is both E114 and E117, an
+    /// unlicensed non-relative foster home none (foster care "regardless of licensure", 45 CFR
+    /// 1355.20; 1355.44(e)(3)). `None` for another living arrangement or before the first
+    /// placement.
+    pub current_home_types_2020: Option<FosterHomeTypes>,
     /// Who provides the current setting, when recorded.
     pub current_provider: Option<Provider>,
     /// The date the child was placed in the current setting (1993 E23 CURSETDT): a return
@@ -223,6 +232,7 @@ impl Case {
             current_setting: current.map(Placement::setting),
             current_setting_1993: current.map(|p| p.setting().afcars_1993()),
             current_setting_2020: current.map(|p| p.setting().afcars_2020()),
+            current_home_types_2020: current.and_then(|p| self.home_types_2020(p, as_of)),
             current_provider: current.and_then(Placement::provider),
             current_setting_since: since,
             goal,
@@ -235,6 +245,33 @@ impl Case {
             exit_1993: ExitReason1993::from_exit(reason),
             exit_2020: ExitReason2020::from_exit(reason),
         }
+    }
+
+    /// E114–E119 of placement `p` as of `as_of` (its last day, when it ended before): the
+    /// setting's own type but E114, and E114 when the caregiver family's license is in force.
+    fn home_types_2020(&self, p: &Placement, as_of: NaiveDate) -> Option<FosterHomeTypes> {
+        let LivingArrangement2020::FosterFamilyHome(own) = p.setting().afcars_2020() else {
+            return None;
+        };
+        let on = match p.end() {
+            Some(end) if end.date <= as_of => {
+                end.date.pred_opt().unwrap_or(end.date).max(p.start())
+            }
+            _ => as_of,
+        };
+        let licensed = p
+            .caregiver()
+            .and_then(|f| self.family_on(f, on))
+            .and_then(|f| f.license())
+            .is_some_and(|l| l.in_force_on(on));
+        let mut types = FosterHomeTypes::none();
+        if own != FosterHomeType::LicensedHome {
+            types = types.with(own);
+        }
+        if licensed {
+            types = types.with(FosterHomeType::LicensedHome);
+        }
+        Some(types)
     }
 
     /// MANREM as of `as_of`: an emergency removal is 3 "not yet determined" only until a court

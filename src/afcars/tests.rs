@@ -354,14 +354,11 @@ fn living_arrangements_refuse_impossible_combinations() {
         "invalid living arrangement (2020 elements E113–E120): expected a blank E120 for a \
          foster family home (E113 yes), found an E120 code"
     );
+    // A foster family home with no type "yes" (E114 licensed "no" among them) is an
+    // unlicensed non-relative foster home (45 CFR 1355.20, "regardless of licensure").
     assert_eq!(
-        message(Setting::from_afcars_2020(
-            true,
-            FosterHomeTypes::none(),
-            None
-        )),
-        "invalid living arrangement (2020 elements E113–E120): expected at least one home \
-         type (E114–E119) for a foster family home (E113 yes), found none"
+        Setting::from_afcars_2020(true, FosterHomeTypes::none(), None),
+        Ok(Setting::NonRelativeFosterHome)
     );
     assert_eq!(
         message(Setting::from_afcars_2020(false, relative, Some(2))),
