@@ -624,7 +624,10 @@
 //! - **Lossy where AFCARS is coarser.** Several settings share a CURPLSET code (every foster
 //!   home that is not relative or pre-adoptive is 3; every institution is 5): reading one back
 //!   gives the code's general setting. Of several 2020 home types (E114–E119), the most
-//!   specific is kept. The 1993 CASEGOAL values 4 "long-term foster care", 5 "emancipation"
+//!   specific is kept. E114 "licensed home" is a fact of the caregiver family, not of the
+//!   setting: [`EpisodeFacts::current_home_types_2020`](crate::afcars::EpisodeFacts::current_home_types_2020)
+//!   reads it from the license in force on the report date, and a foster family home with no
+//!   type "yes" reads back as the (unlicensed) non-relative foster home. The 1993 CASEGOAL values 4 "long-term foster care", 5 "emancipation"
 //!   and 7 "not yet established" name no current goal and read back as none; APPLA, which the
 //!   1993 list lacks, is written as 4.
 //! - **Missing stays missing** (45 CFR 1355.43(d)): readers take `Option<u8>` and give `None`
