@@ -53,8 +53,8 @@ pub(crate) fn sort(history: &mut [Dated]) {
 }
 
 /// Whether a dated history holds a day with both a removal and an exit or a close: the only days
-/// [`reread_reentry`] may read again (most histories have none, and are
-/// folded without looking at their days).
+/// [`reread_reentry`] may read again (most histories have none, and are folded without looking
+/// at their days).
 fn has_same_day_exit_and_removal(history: &[Dated]) -> bool {
     history
         .chunk_by(|a, b| a.2.date() == b.2.date())
@@ -73,9 +73,9 @@ fn has_same_day_exit_and_removal(history: &[Dated]) -> bool {
 /// come back that day: the removal, and the placements begun and the findings of its order
 /// (contrary to the welfare, prevention efforts) entered after it, go to the segment after the
 /// exit; later segments move up one. A placement begun in the first segment while the ending
-/// stay's placement is open goes to the stay after the day's removal. [`Case::apply`](super::Case::apply) never builds such a
-/// day (it refuses the removal), so a history it built reads the same whatever the path. Any
-/// other day is left as it is.
+/// stay's placement is open goes to the stay after the day's removal.
+/// [`Case::apply`](super::Case::apply) never builds such a day (it refuses the removal), so a
+/// history it built reads the same whatever the path. Any other day is left as it is.
 fn reread_reentry(facts: &Facts, day: &mut [Dated]) {
     /// What begins the new stay besides the removal: a placement, the findings of the order
     /// sanctioning the removal (45 CFR 1356.21(b)(1), (c)).
