@@ -188,6 +188,7 @@ impl crate::ObligationKind {
             | K::QrtpCourtApproval
             | K::QrtpTransition
             | K::QrtpLongStay
+            | K::QrtpOngoingEvidence
             | K::CongregateCareLimit => Some(Law::CongregateCareLimit),
             _ => None,
         }

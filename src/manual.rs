@@ -479,6 +479,19 @@
 //! agency's approval of a long stay, `qrtp_long_stay`, is owed once in each episode whose QRTP
 //! stays go beyond a limit (the months add up over the case's stays), and only an approval given
 //! during that episode meets it (§475A(c)(5)).
+//!
+//! While the child remains in a QRTP, each status review and permanency hearing needs the
+//! agency's evidence that the placement is still needed, the child's treatment needs and the
+//! efforts to step down (§475A(c)(4)): `qrtp_ongoing_evidence`, one obligation for each day of
+//! the episode with a [`PeriodicReview`](crate::EventData::PeriodicReview) or a
+//! [`PermanencyHearing`](crate::EventData::PermanencyHearing) on which the child was in a QRTP
+//! when the day began and still at its end (not the day of the move in or out, nor a day on
+//! runaway status). It is due on that day and met by a
+//! [`QrtpEvidenceSubmitted`](crate::EventData::QrtpEvidenceSubmitted) naming the QRTP
+//! placement (any stay of it, across a runaway and a return), dated after the previous review or
+//! hearing and on or before this one. Only the reviews and hearings recorded are read; the
+//! statute attaches no payment consequence.
+//!
 //! # The Indian Child Welfare Act
 //!
 //! The child's ICWA status is read as of each date

@@ -181,6 +181,8 @@ rule_ids! {
     QrtpTransition = "qrtp_transition", "SSA §472(k)(3)(B)";
     /// Head-of-agency approval for long QRTP stays.
     QrtpLongStay = "qrtp_long_stay", "SSA §475A(c)(5)";
+    /// Evidence at each status review and permanency hearing while the child remains in a QRTP.
+    QrtpOngoingEvidence = "qrtp_ongoing_evidence", "SSA §475A(c)(4)";
     /// No federal payment for a child-care institution beyond two weeks unless a specified setting.
     CongregateCareLimit = "congregate_care_limit", "SSA §472(k)(1)–(2)";
     /// Family First prevention services for at most 12 months from candidacy.

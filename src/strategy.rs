@@ -1756,6 +1756,9 @@ impl Walk {
                 if let Some(placement) = qrtp {
                     self.emit(if k % 3 == 2 {
                         EventData::QrtpLongStayApproved { placement }
+                    } else if k % 6 == 3 {
+                        // the evidence for a review or hearing (SSA §475A(c)(4))
+                        EventData::QrtpEvidenceSubmitted { placement }
                     } else if k % 6 == 1 {
                         // supports: the assessment as a record of who made it
                         EventData::IndividualAssessment(

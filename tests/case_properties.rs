@@ -398,6 +398,7 @@ struct PlacementGen {
 enum QrtpOp {
     Assessed(QrtpAssessment),
     LongStay,
+    Evidence,
     Approved,
     Disapproved,
 }
@@ -529,6 +530,7 @@ fn build(op: &Op, date: NaiveDate, minted: &mut Vec<PlacementId>) -> Vec<EventDa
                     outcome: *outcome,
                 },
                 QrtpOp::LongStay => EventData::QrtpLongStayApproved { placement },
+                QrtpOp::Evidence => EventData::QrtpEvidenceSubmitted { placement },
                 QrtpOp::Approved => EventData::CourtFinding(Finding::QrtpApproved { placement }),
                 QrtpOp::Disapproved => {
                     EventData::CourtFinding(Finding::QrtpDisapproved { placement })
@@ -871,6 +873,7 @@ fn qrtp_op() -> impl Strategy<Value = Op> {
         ])
         .prop_map(QrtpOp::Assessed),
         Just(QrtpOp::LongStay),
+        Just(QrtpOp::Evidence),
         Just(QrtpOp::Approved),
         Just(QrtpOp::Disapproved),
     ];

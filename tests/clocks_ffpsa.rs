@@ -1088,3 +1088,96 @@ fn a_direct_move_to_another_qrtp_placement_with_no_provider_recorded_has_its_own
         (d(2024, 6, 1), d(2024, 7, 1), Status::Upcoming)
     );
 }
+
+fn evidence(date: chrono::NaiveDate, id: &str) -> Event {
+    ev(
+        date,
+        EventData::QrtpEvidenceSubmitted {
+            placement: plid(id),
+        },
+    )
+}
+
+#[test]
+fn evidence_is_owed_at_each_review_and_hearing_while_the_child_remains_in_a_qrtp() {
+    // SSA §475A(c)(4). In QRTP Q-1 from 2024-01-10 (`in_qrtp`) until the move to a foster
+    // home on 2025-02-01.
+    // - review 2024-06-15: evidence submitted 2024-06-10, after no earlier review: met on
+    //   2024-06-10, due on the review's day;
+    // - review and permanency hearing both on 2024-12-10: one submission serves both, so one
+    //   obligation; the only submission since 2024-06-15 is dated 2024-12-11, after the
+    //   hearing, so the hearing had none: overdue;
+    // - review 2025-03-01: the child is in the foster home, no longer in a QRTP: nothing owed
+    //   (and the 2024-12-11 submission does not make one).
+    let case = in_qrtp(
+        teen(),
+        vec![
+            evidence(d(2024, 6, 10), "Q-1"),
+            review(d(2024, 6, 15)),
+            review(d(2024, 12, 10)),
+            hearing(d(2024, 12, 10)),
+            evidence(d(2024, 12, 11), "Q-1"),
+            to_foster(d(2025, 2, 1), "P-2"),
+            review(d(2025, 3, 1)),
+        ],
+    );
+    let obs = case.obligations(d(2025, 4, 1), &FEDERAL);
+    let found = all(&obs, K::QrtpOngoingEvidence);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    expect(
+        found[0],
+        RuleId::QrtpOngoingEvidence,
+        d(2024, 6, 15),
+        d(2024, 6, 15),
+        Status::Met(d(2024, 6, 10)),
+        None,
+    );
+    assert_eq!(found[0].subject(), Some(&placement("Q-1")));
+    expect(
+        found[1],
+        RuleId::QrtpOngoingEvidence,
+        d(2024, 12, 10),
+        d(2024, 12, 10),
+        Status::Overdue,
+        None,
+    );
+    assert_eq!(RuleId::QrtpOngoingEvidence.citation(), "SSA §475A(c)(4)");
+}
+
+#[test]
+fn no_evidence_is_owed_the_day_the_child_moves_in_nor_while_on_runaway_from_the_program() {
+    // Removed 2024-01-01 into foster home P-1; moved to QRTP Q-1 on 2024-03-01, the day of a
+    // permanency hearing: not yet "remaining placed" in it, nothing owed. Ran away 2024-04-01;
+    // a review on 2024-04-15 finds the child on runaway status: nothing owed. Back in the same
+    // program (Q-2, no provider recorded, after a runaway: the same QRTP placement as Q-1) on
+    // 2024-05-01; evidence naming Q-2 on 2024-08-01 meets the review of 2024-08-15 (the window
+    // runs from the day after the 2024-04-15 review). The obligation is about Q-1, where the
+    // placement began.
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 1)),
+            foster(d(2024, 1, 1), "P-1"),
+            change(d(2024, 3, 1), "Q-1", Setting::Qrtp, None),
+            hearing(d(2024, 3, 1)),
+            ran_away(d(2024, 4, 1), "R-1"),
+            review(d(2024, 4, 15)),
+            returned(d(2024, 5, 1), "Q-2", Setting::Qrtp, None),
+            evidence(d(2024, 8, 1), "Q-2"),
+            review(d(2024, 8, 15)),
+        ],
+    );
+    let obs = case.obligations(d(2024, 9, 1), &FEDERAL);
+    let found = all(&obs, K::QrtpOngoingEvidence);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    expect(
+        found[0],
+        RuleId::QrtpOngoingEvidence,
+        d(2024, 8, 15),
+        d(2024, 8, 15),
+        Status::Met(d(2024, 8, 1)),
+        None,
+    );
+    assert_eq!(found[0].subject(), Some(&placement("Q-1")));
+}

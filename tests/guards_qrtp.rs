@@ -1,5 +1,6 @@
 //! The QRTP record guard (`src/rules/placement.rs`, `qrtp_placement`): a QRTP assessment, court
-//! approval or head-of-agency approval names a placement of the case that is a QRTP.
+//! approval, head-of-agency approval or evidence for a hearing names a placement of the case
+//! that is a QRTP.
 //!
 //! Each rule is refused with real dates (the exact rule ids and the exact message, the arithmetic
 //! beside the expected value), next to the nearest history that is accepted; `common::refuse`
@@ -75,4 +76,31 @@ fn qrtp_records_name_a_qrtp_placement() {
         &FEDERAL,
     );
     assert_eq!(rules(&r), [RuleId::QrtpPlacement]);
+}
+
+#[test]
+fn qrtp_evidence_for_a_hearing_names_a_qrtp_placement() {
+    // In foster home P-1 since 2024-01-10 (`in_care`): evidence of a QRTP's necessity can
+    // only be about a QRTP (SSA §475A(c)(4)).
+    let mut case = in_care();
+    let evidence = |on: chrono::NaiveDate, id: &str| {
+        ev(
+            on,
+            EventData::QrtpEvidenceSubmitted {
+                placement: plid(id),
+            },
+        )
+    };
+    let r = refuse(&mut case, evidence(d(2024, 3, 1), "P-1"), &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::QrtpPlacement]);
+    assert_eq!(
+        message(&r, 0),
+        "placement P-1 is a non_relative_foster_home, not a qrtp"
+    );
+    accept(
+        &mut case,
+        change(d(2024, 3, 1), "P-2", Setting::Qrtp, None),
+        &FEDERAL,
+    );
+    accept(&mut case, evidence(d(2024, 6, 1), "P-2"), &FEDERAL);
 }

@@ -1430,6 +1430,8 @@ event_kinds! {
     QrtpAssessed = "qrtp_assessed",
     /// [`EventData::QrtpLongStayApproved`].
     QrtpLongStayApproved = "qrtp_long_stay_approved",
+    /// [`EventData::QrtpEvidenceSubmitted`].
+    QrtpEvidenceSubmitted = "qrtp_evidence_submitted",
     /// [`EventData::TprPetitionFiled`].
     TprPetitionFiled = "tpr_petition_filed",
     /// [`EventData::TprExceptionDocumented`].
@@ -1617,6 +1619,15 @@ pub enum EventData {
     },
     /// The head of the state agency approved a long QRTP stay (SSA §475A(c)(5)).
     QrtpLongStayApproved {
+        /// The QRTP placement.
+        placement: PlacementId,
+    },
+    /// For a status review or permanency hearing held while the child remains in a QRTP, the
+    /// agency submitted the evidence the law asks: that the ongoing assessment supports the
+    /// placement, the child's specific treatment needs and how long they are expected to last,
+    /// and the efforts to prepare the child to step down (SSA §475A(c)(4)). Keyed on the day it
+    /// was submitted (on or before the hearing's day).
+    QrtpEvidenceSubmitted {
         /// The QRTP placement.
         placement: PlacementId,
     },
@@ -2147,6 +2158,7 @@ impl EventKind {
             K::CourtFinding
             | K::QrtpAssessed
             | K::QrtpLongStayApproved
+            | K::QrtpEvidenceSubmitted
             | K::IcwaHomeAssessed
             | K::IcwaGoodCause
             | K::IndividualAssessment => 5,

@@ -268,6 +268,7 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::TransitionPlanCompleted,   To::Same,          NONE,               Record),
     row(S::FosterCare,   K::QrtpAssessed,              To::Same,          QRTP,               Record),
     row(S::FosterCare,   K::QrtpLongStayApproved,      To::Same,          QRTP,               Record),
+    row(S::FosterCare,   K::QrtpEvidenceSubmitted,     To::Same,          QRTP,               Record),
     row(S::FosterCare,   K::TprPetitionFiled,          To::Same,          NONE,               Record),
     row(S::FosterCare,   K::TprExceptionDocumented,    To::Same,          NONE,               Record),
     row(S::FosterCare,   K::ParentalRightsTerminated,  To::Same,          RIGHTS,             Record),
@@ -416,8 +417,10 @@ pub const TABLE: &[Transition] = &[
     // a record about a QRTP stay of the day the child moved on to a visit or an adoptive home
     row(S::Reunification,K::QrtpAssessed,              To::Same,          QRTP,               Record),
     row(S::Reunification,K::QrtpLongStayApproved,      To::Same,          QRTP,               Record),
+    row(S::Reunification,K::QrtpEvidenceSubmitted,     To::Same,          QRTP,               Record),
     row(S::Adoption,     K::QrtpAssessed,              To::Same,          QRTP,               Record),
     row(S::Adoption,     K::QrtpLongStayApproved,      To::Same,          QRTP,               Record),
+    row(S::Adoption,     K::QrtpEvidenceSubmitted,     To::Same,          QRTP,               Record),
     // icwa: the child's status, a court's ICWA findings, a consent and its withdrawal, the
     // notice of a proceeding, a request for more time, a transfer to the tribe's jurisdiction,
     // the placement preferences

@@ -153,11 +153,13 @@ fn qrtp(c: &Check<'_>, id: &PlacementId) -> Option<Objection> {
     }
 }
 
-/// A QRTP assessment or long-stay approval names a QRTP placement of the case (SSA §475A(c)).
+/// A QRTP assessment, long-stay approval or evidence for a hearing names a QRTP placement of the
+/// case (SSA §475A(c)).
 fn qrtp_record(c: &Check<'_>) -> Option<Objection> {
     match c.event.what() {
         EventData::QrtpAssessed { placement, .. }
-        | EventData::QrtpLongStayApproved { placement } => qrtp(c, placement),
+        | EventData::QrtpLongStayApproved { placement }
+        | EventData::QrtpEvidenceSubmitted { placement } => qrtp(c, placement),
         EventData::IndividualAssessment(a) => a.qrtp_placement().and_then(|p| qrtp(c, p)),
         _ => None,
     }

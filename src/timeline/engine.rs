@@ -882,6 +882,7 @@ pub(super) const CLOCKS: &[Clock] = {
         Clock::episode(K::QrtpAssessment, ffpsa::qrtp_assessment),
         Clock::episode(K::QrtpCourtApproval, ffpsa::qrtp_court_approval),
         Clock::episode(K::QrtpTransition, ffpsa::qrtp_transition),
+        Clock::episode(K::QrtpOngoingEvidence, ffpsa::qrtp_ongoing_evidence),
         Clock::episode(K::CongregateCareLimit, ffpsa::congregate_care_limit),
         Clock::episode(K::IndependentLivingAge, ffpsa::independent_living_age),
         // Payment withheld for a placement the case accepts.

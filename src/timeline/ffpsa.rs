@@ -103,7 +103,11 @@ impl QrtpPlacement<'_> {
 
 /// The QRTP placements of one episode, in order, with their records.
 #[derive(Debug, Default)]
-pub(super) struct QrtpRecords<'a>(Vec<QrtpPlacement<'a>>);
+pub(super) struct QrtpRecords<'a> {
+    found: Vec<QrtpPlacement<'a>>,
+    /// The QRTP placement (in `found`) each QRTP stay of the episode belongs to.
+    index: HashMap<&'a PlacementId, usize>,
+}
 
 impl<'a> QrtpRecords<'a> {
     /// Reads the episode's QRTP placements (begun on or before `as_of`) in one pass over its
@@ -152,7 +156,7 @@ impl<'a> QrtpRecords<'a> {
             }
         }
         if found.is_empty() {
-            return QrtpRecords(found);
+            return QrtpRecords { found, index };
         }
         enum Entry {
             Assessed(QrtpAssessment),
@@ -205,12 +209,18 @@ impl<'a> QrtpRecords<'a> {
                 }
             }
         }
-        QrtpRecords(found)
+        QrtpRecords { found, index }
     }
 
     /// The episode's QRTP placements, in order.
     fn placements(&self) -> impl Iterator<Item = &QrtpPlacement<'a>> {
-        self.0.iter()
+        self.found.iter()
+    }
+
+    /// The QRTP placement the stay `id` belongs to (by its position in
+    /// [`placements`](Self::placements)), if `id` is a QRTP stay of the episode.
+    fn placement_of(&self, id: &PlacementId) -> Option<usize> {
+        self.index.get(id).copied()
     }
 }
 
@@ -304,6 +314,73 @@ pub(super) fn qrtp_court_approval(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
             })
             .about(q.subject())
             .push(out);
+    }
+}
+
+/// SSA §475A(c)(4): "as long as a child remains placed in a qualified residential treatment
+/// program", the agency submits evidence at each status review and each permanency hearing held
+/// concerning the child. One obligation for each day of the episode with a periodic review or a
+/// permanency hearing (one submission serves a review and a hearing held the same day) on which
+/// the child remains in a QRTP: placed in it before that day and still in it at its end. A child
+/// who moves in on the hearing's day, moves out on it, or is on runaway status from the
+/// program is not "remaining placed" in it. Due on the hearing's day; met by an
+/// [`EventData::QrtpEvidenceSubmitted`] naming a stay of the same QRTP placement (a return to
+/// the program after a runaway is the same placement), dated after the episode's previous
+/// review or hearing and on or before this one: evidence submitted for an earlier hearing is not
+/// the evidence of this one. No payment consequence is attached: the statute names none.
+/// Only the reviews and hearings recorded are read (those held on or before the date asked).
+pub(super) fn qrtp_ongoing_evidence(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    if !ep.settings().qrtp {
+        return;
+    }
+    let view = ep.view;
+    let records = ep.qrtp_records();
+    let stays: Vec<&Placement> = placements(ep, |_| true).collect();
+    // The submissions, in order, each with the QRTP placement it names.
+    let submitted: Vec<(NaiveDate, usize)> = ep
+        .events
+        .iter()
+        .filter_map(|e| match e.what() {
+            EventData::QrtpEvidenceSubmitted { placement } => {
+                Some((e.date(), records.placement_of(placement)?))
+            }
+            _ => None,
+        })
+        .collect();
+    // The submissions not yet read: those after the previous review or hearing. Each is read
+    // once, for the first review or hearing on or after its date.
+    let mut pending = submitted.as_slice();
+    let mut previous: Option<NaiveDate> = None;
+    let held = ep.dates(|e| matches!(e, EventData::PeriodicReview | EventData::PermanencyHearing));
+    for on in held {
+        if previous == Some(on) {
+            continue;
+        }
+        previous = Some(on);
+        let n = pending.partition_point(|&(date, _)| date <= on);
+        let (window, rest) = pending.split_at(n);
+        pending = rest;
+        // The stay the child was in when the day began.
+        let n = stays.partition_point(|p| p.start() < on);
+        let Some(stay) = n.checked_sub(1).and_then(|i| stays.get(i)) else {
+            continue;
+        };
+        let Some(q) = records.placement_of(stay.id()) else {
+            continue;
+        };
+        if !still_in(view, stay, on) {
+            continue;
+        }
+        let met = window
+            .iter()
+            .find(|&&(_, of)| of == q)
+            .map(|&(date, _)| date);
+        let subject = records.found.get(q).map(QrtpPlacement::subject);
+        let o = ep.once(K::QrtpOngoingEvidence, on, on).met(met);
+        match subject {
+            Some(subject) => o.about(subject).push(out),
+            None => o.push(out),
+        }
     }
 }
 

@@ -91,6 +91,9 @@ obligation_kinds! {
     QrtpTransition = "qrtp_transition", QrtpTransition;
     /// The head of agency's approval of a long QRTP stay.
     QrtpLongStay = "qrtp_long_stay", QrtpLongStay;
+    /// The evidence owed at each status review and permanency hearing held while the child
+    /// remains in a QRTP.
+    QrtpOngoingEvidence = "qrtp_ongoing_evidence", QrtpOngoingEvidence;
     /// The two-week payment limit of a child-care institution that is not a specified setting.
     CongregateCareLimit = "congregate_care_limit", CongregateCareLimit;
     /// Supervised independent living is reimbursable only from age 18.
