@@ -43,6 +43,13 @@
 //! days"; for a "must be out by" clock (a trial home visit, a two-week congregate-care stay, the
 //! QRTP transition, a prevention period), the day the child must be back or out.
 //!
+//! The obligations that recur while the child is in care (the monthly caseworker visit, each
+//! period of family time) stop at the birthday care ends on at the latest: the later of the
+//! policy's care-end age and the 21st, the oldest title IV-E foster care reaches (SSA
+//! §475(8)(B)(iii)). A youth still recorded in care after it owes the exit (`care_end_age`,
+//! overdue), not a visit for every month up to the date asked: the obligations of any date,
+//! however far ahead, are bounded by the child's years in care.
+//!
 //! # Open readings
 //!
 //! Where the law leaves room, [`Policy::federal`](crate::Policy::federal) takes the common

@@ -364,3 +364,36 @@ fn a_youth_who_re_enters_with_appla_still_the_plan_owes_its_documentation() {
         (Some(2), d(2024, 6, 1), d(2024, 6, 1), Status::Overdue)
     );
 }
+
+#[test]
+fn caseworker_visits_stop_before_the_month_of_the_21st_birthday() {
+    // The teen (born 2007-09-30: 18 on 2025-09-30, 21 on 2028-09-30), removed 2024-01-10 and
+    // never recorded out of care, never visited. Care ends at 18 under the federal policy (the
+    // exit is owed then), and title IV-E care reaches at most the 21st birthday (SSA
+    // §475(8)(B)(iii)): the youth is in care at most through 2028-09-29, so September 2028 is
+    // not a full month. The full months: February to December 2024 (11), 2025 to 2027 (36),
+    // January to August 2028 (8) = 55, all overdue, the last due 2028-08-31. However far ahead
+    // the date asked, no more: before, every month to it was owed (3 million as of the last
+    // date there is).
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")],
+    );
+    for as_of in [d(2028, 9, 15), d(2100, 1, 1), NaiveDate::MAX] {
+        let obs = case.obligations(as_of, &FEDERAL);
+        let months = all(&obs, K::CaseworkerVisit);
+        assert_eq!(months.len(), 55, "as of {as_of}");
+        assert_eq!(
+            (months[0].counts_from(), months[0].due()),
+            (d(2024, 2, 1), d(2024, 2, 29))
+        );
+        let last = months[54];
+        assert_eq!(
+            (last.counts_from(), last.due(), last.status()),
+            (d(2028, 8, 1), d(2028, 8, 31), Status::Overdue)
+        );
+        // The exit itself is owed on the 18th birthday.
+        assert_eq!(one(&obs, K::CareEndAge).due(), d(2025, 9, 30));
+    }
+}

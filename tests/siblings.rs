@@ -383,6 +383,47 @@ fn a_weekly_contact_schedule_kept_and_missed() {
 }
 
 #[test]
+fn family_time_periods_stop_at_the_21st_birthday() {
+    // The teen (21 on 2028-09-30), removed 2024-01-10 and never recorded out of care; contact
+    // with the mother every 30 days from 2028-06-01, none held. Periods: 06-01..06-30,
+    // 07-01..07-30, 07-31..08-29, 08-30..09-28 (06-01 + 30 = 07-01, + 30 = 07-31, + 30 =
+    // 08-30), all overdue; the next, 09-29..10-28, runs past the 21st birthday, when title IV-E
+    // care ends at the latest (SSA §475(8)(B)(iii)): not owed, nor any after it, however far
+    // ahead the date asked.
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2024, 1, 10)),
+            ev(
+                d(2028, 6, 1),
+                EventData::FamilyTimePlanned {
+                    with: mother(),
+                    every_days: 30,
+                },
+            ),
+        ],
+    );
+    for as_of in [d(2028, 10, 1), d(2300, 1, 1), NaiveDate::MAX] {
+        let obs = case.obligations(as_of, &FEDERAL);
+        let periods: Vec<_> = all(&obs, K::FamilyTime)
+            .iter()
+            .map(|o| (o.counts_from(), o.due(), o.status()))
+            .collect();
+        assert_eq!(
+            periods,
+            [
+                (d(2028, 6, 1), d(2028, 6, 30), Status::Overdue),
+                (d(2028, 7, 1), d(2028, 7, 30), Status::Overdue),
+                (d(2028, 7, 31), d(2028, 8, 29), Status::Overdue),
+                (d(2028, 8, 30), d(2028, 9, 28), Status::Overdue),
+            ],
+            "as of {as_of}"
+        );
+    }
+}
+
+#[test]
 fn a_new_plan_replaces_the_old_and_an_exit_ends_it() {
     // Every 14 days from 2024-03-01 (03-01..03-14), then every 30 days from 2024-03-10: the
     // first period ends before its last day, unmet, and is not owed. The child goes home on

@@ -156,7 +156,8 @@ pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
 /// obligation per period of `every_days` days from the plan's date — counted from the period's
 /// first day, due its last — met by the first contact held with that person in the period.
 /// Periods run until the next plan for the same person, the exit, or the period holding the
-/// date asked (upcoming while not met). Plan 2024-03-01 every 7 days: 2024-03-01 ..= 2024-03-07,
+/// date asked (upcoming while not met), and never past the birthday care ends on at the latest
+/// (the 21st, or the policy's later care-end age). Plan 2024-03-01 every 7 days: 2024-03-01 ..= 2024-03-07,
 /// 2024-03-08 ..= 2024-03-14, ...
 pub(super) fn family_time(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if !ep.kinds_with_before.has(EventKind::FamilyTimePlanned) {
@@ -165,6 +166,7 @@ pub(super) fn family_time(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     use crate::connections::ContactWith;
     let records: Vec<&crate::Event> = ep.before.iter().chain(ep.events).collect();
     let as_of = ep.view.as_of;
+    let until = ep.view.recurring_until();
     // In one pass each: the contacts held with each person, by date, and for each plan the
     // date of the next plan for the same person (linear in the history, however many plans).
     let mut held: HashMap<&ContactWith, Vec<chrono::NaiveDate>> = HashMap::new();
@@ -189,14 +191,16 @@ pub(super) fn family_time(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         if *every_days == 0 {
             continue;
         }
-        // Until the next plan for the same person, or the exit.
+        // Until the next plan for the same person, or the exit, and at the latest the birthday
+        // care ends on (see `View::recurring_until`).
         let end = match (next_plan[i], ep.exit) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(until),
+        }
+        .min(until);
         let held = held.get(with).map_or(&[][..], Vec::as_slice);
         let mut start = e.date().max(ep.removal());
-        while start <= as_of && end.is_none_or(|end| start < end) {
+        while start <= as_of && start < end {
             let next = super::calendar::days_after(start, *every_days);
             let last = super::calendar::days_after(start, every_days - 1);
             let first = held.partition_point(|d| *d < start);
@@ -204,7 +208,7 @@ pub(super) fn family_time(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
             let once = ep
                 .once(ObligationKind::FamilyTime, start, last)
                 .met(met)
-                .owed(end.is_none_or(|end| end > last));
+                .owed(end > last);
             let once = match with {
                 ContactWith::Person(p) => once.about(crate::rules::Subject::Person(p.clone())),
                 ContactWith::Sibling(_) => once,

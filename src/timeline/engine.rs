@@ -42,6 +42,10 @@ pub(crate) struct View<'a> {
     pub(crate) kinds: Kinds,
 }
 
+/// The age at which title IV-E foster care ends at the latest: a state's extended care reaches
+/// at most the 21st birthday (SSA §475(8)(B)(iii)).
+const OLDEST_IN_CARE: u32 = 21;
+
 /// Which [`EventKind`]s occur among some events: one bit per kind, set in one pass over them.
 /// Clocks read it to skip a scan for events of a kind the history does not have (most cases
 /// have no runaway, no family-time plan, no adoption assistance agreement): what a scan would
@@ -235,6 +239,17 @@ impl<'a> View<'a> {
             let policy = self.policy;
             self.case.child().attains_age(policy.care_end_age(), policy)
         })
+    }
+
+    /// The first day no recurring obligation of care counts into: the later of the birthday care
+    /// ends on ([`care_end`](Self::care_end)) and the 21st, the oldest age title IV-E foster
+    /// care reaches (SSA §475(8)(B)(iii)). A child still recorded in care after it owes the
+    /// exit ([`ObligationKind::CareEndAge`]), not a monthly visit or a family-time period for
+    /// every month to the date asked: so the obligations of any date, however far ahead, stay
+    /// bounded by the child's years in care.
+    pub(crate) fn recurring_until(&self) -> NaiveDate {
+        let oldest = self.case.child().attains_age(OLDEST_IN_CARE, self.policy);
+        self.care_end().max(oldest)
     }
 
     /// The birthday transition services begin on: the policy's

@@ -21,8 +21,10 @@ fn month_start(d: NaiveDate) -> NaiveDate {
 /// the month's last day, met by a visit dated in the month. A month is full when the child is in
 /// care on every day of it (from the first full month after the removal to the last before the
 /// exit); while the episode is open, the month under way on the date asked counts too, upcoming
-/// until its last day. Only the months missed and the latest month are listed: a month met is
-/// shown only when it is the latest.
+/// until its last day. The months stop before the month of the birthday care ends on at the
+/// latest (the 21st, or the policy's later care-end age): a child recorded in care past it owes
+/// the exit, not a visit every month to the date asked. Only the months missed and the latest
+/// month are listed: a month met is shown only when it is the latest.
 pub(super) fn caseworker_visit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let view = ep.view;
     let removal = ep.removal();
@@ -31,11 +33,14 @@ pub(super) fn caseworker_visit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) 
     } else {
         calendar::first_of_next_month(removal)
     };
-    // The first day after the last month counted.
+    // The first day after the last month counted: the exit's month, or the month after the
+    // date asked, and never beyond the month of the last birthday in care (the child is in care
+    // through the day before it, as before an exit that day).
     let stop = match ep.exit {
         Some(exit) => month_start(exit),
         None => calendar::first_of_next_month(view.as_of),
-    };
+    }
+    .min(month_start(view.recurring_until()));
     // The months are counted by their numbers ([`month_number`]): those whose first day is on or
     // after `first` and before `stop`. Both are firsts of months but for a date clamped to
     // [`NaiveDate::MAX`], which counts from the month after its own.
