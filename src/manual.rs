@@ -535,7 +535,7 @@
 //! voluntary placement agreement (a consent to foster care by a parent or the Indian
 //! custodian). Met the day of a certified consent (late when it came after); overdue and
 //! [`OpenToInvalidation`](crate::timeline::Consequence::OpenToInvalidation) when the only
-//! consent lacks the certificate; overdue with no consequence stated when none is recorded.
+//! consent lacks the certificate or when none is recorded.
 //! A parent who withdraws consent to a voluntary foster-care placement has the child returned
 //! (§1913(b)), and so does a parent of a child in voluntary care who withdraws consent to a
 //! termination or an adoption before the decree (§1913(c)): `icwa_return_on_withdrawal` is due
@@ -551,9 +551,11 @@
 //! obligations are due the day of the order:
 //! active efforts (§1912(d)), a qualified expert witness (§1912(e), (f)) and the standard of
 //! evidence (clear and convincing for a placement, beyond a reasonable doubt for a termination).
-//! Findings recorded without one make that obligation overdue with the consequence
-//! [`OpenToInvalidation`](crate::timeline::Consequence::OpenToInvalidation) (25 U.S.C. 1914);
-//! findings recorded after a court-ordered removal, or after a termination (the first recorded
+//! Findings recorded without one, or no findings recorded at all, make that obligation overdue
+//! with the consequence
+//! [`OpenToInvalidation`](crate::timeline::Consequence::OpenToInvalidation) (25 U.S.C. 1914:
+//! an order the case shows no finding for is held to the Act as one made without it); findings
+//! recorded after a court-ordered removal, or after a termination (the first recorded
 //! after it when none is of its day), are met late, with the same consequence. An emergency
 //! removal (§1922) needs none. The title IV-E reasonable-efforts findings are owed
 //! too: active efforts do not replace them.
@@ -565,7 +567,8 @@
 //! 20), less 15 days more when only the Secretary was notified — which stands in for the tribe
 //! only when the child's status names none (25 CFR 23.111(e)). A hearing 9 days after receipt:
 //! received 2024-01-01, heard 2024-01-10, due by 2023-12-31, met late and open to invalidation;
-//! heard 2024-01-11, due by 2024-01-01, met. A receipt counts for the first hearing on or after
+//! heard 2024-01-11, due by 2024-01-01, met; no receipt recorded, overdue and open to
+//! invalidation as well. A receipt counts for the first hearing on or after
 //! it, and one received the day of a hearing counts for the next hearing too.
 //! A termination before any removal (the child at home) is a hearing too: its notices are owed
 //! with no episode.

@@ -520,8 +520,8 @@ fn findings_after_a_court_ordered_removal_are_late_and_none_recorded_is_overdue(
         Status::MetLate(d(2024, 1, 17)),
         Some(Consequence::OpenToInvalidation),
     );
-    // No findings recorded: due the day of the removal, overdue from the next day, with no
-    // consequence stated (the order's findings are not known).
+    // No findings recorded: due the day of the removal, overdue from the next day, and open to
+    // invalidation (§1914): the order is held to the Act as one made without the testimony.
     let none = build(
         indian_child(d(2016, 5, 4)),
         &FEDERAL,
@@ -539,7 +539,7 @@ fn findings_after_a_court_ordered_removal_are_late_and_none_recorded_is_overdue(
         d(2024, 1, 10),
         d(2024, 1, 10),
         Status::Overdue,
-        None,
+        Some(Consequence::OpenToInvalidation),
     );
 }
 
@@ -605,14 +605,15 @@ fn a_termination_needs_proof_beyond_a_reasonable_doubt() {
         Some(Consequence::OpenToInvalidation),
     );
     assert_eq!(standard[1].subject(), Some(&person("P-MOTHER")));
-    // The father's: nothing recorded.
+    // The father's: nothing recorded, held to the Act as an order without the standard: open
+    // to invalidation (§1914).
     expect(
         standard[2],
         RuleId::IcwaEvidenceStandard,
         d(2024, 9, 4),
         d(2024, 9, 4),
         Status::Overdue,
-        None,
+        Some(Consequence::OpenToInvalidation),
     );
     assert_eq!(standard[2].subject(), Some(&person("P-FATHER")));
     let efforts = all(&obs, K::IcwaActiveEfforts);
@@ -811,15 +812,19 @@ fn notice_to_the_secretary_adds_15_days() {
         (o.due(), o.status()),
         (d(2024, 1, 1), Status::Met(d(2024, 1, 1)))
     );
-    // No parent received notice: overdue since 2024-01-17 (2024-01-26 - 10 days = 2024-01-16),
-    // with no consequence stated.
+    // No parent received notice: overdue since 2024-01-17 (2024-01-26 - 10 days = 2024-01-16);
+    // the hearing was held without it, open to invalidation (§1914).
     let mother = all(&obs, K::IcwaNoticeToParent)
         .into_iter()
         .find(|o| o.subject() == Some(&person("P-MOTHER")))
         .unwrap();
     assert_eq!(
         (mother.due(), mother.status(), mother.consequence()),
-        (d(2024, 1, 16), Status::Overdue, None)
+        (
+            d(2024, 1, 16),
+            Status::Overdue,
+            Some(Consequence::OpenToInvalidation)
+        )
     );
 }
 
@@ -1373,10 +1378,11 @@ fn a_relinquishment_rests_on_a_certified_consent_to_the_termination() {
         consent(d(2024, 3, 4), "P-MOTHER", ConsentTo::Termination),
     ]);
     assert_eq!(o.status(), Status::MetLate(d(2024, 3, 4)));
-    // Nothing recorded: overdue, no consequence stated (the case may not hold the consent).
+    // Nothing recorded: overdue, and open to invalidation (25 U.S.C. 1914: a relinquishment
+    // with no valid consent violates §1913(a)).
     let o = obligation(vec![relinquish()]);
     assert_eq!(o.status(), Status::Overdue);
-    assert_eq!(o.consequence(), None);
+    assert_eq!(o.consequence(), Some(Consequence::OpenToInvalidation));
 }
 
 #[test]
@@ -1545,8 +1551,12 @@ fn a_termination_before_any_removal_owes_the_same_findings() {
     );
     assert_eq!(standard[0].subject(), Some(&person("P-FATHER")));
     assert_eq!(standard[0].episode(), None);
+    // The mother's termination, with no findings recorded: overdue, open to invalidation too.
     assert_eq!(standard[1].status(), Status::Overdue);
-    assert_eq!(standard[1].consequence(), None);
+    assert_eq!(
+        standard[1].consequence(),
+        Some(Consequence::OpenToInvalidation)
+    );
     assert_eq!(standard[1].subject(), Some(&person("P-MOTHER")));
     let efforts = all(&obs, K::IcwaActiveEfforts);
     assert_eq!(efforts.len(), 2);

@@ -9,9 +9,10 @@
 //!
 //! - met on the day of the findings when they carry it (met late, and open to invalidation, when
 //!   the findings of a court-ordered removal come after it);
-//! - overdue and open to invalidation (25 U.S.C. 1914) when the findings were recorded without it;
-//! - overdue (with no consequence stated: the order's findings are not recorded) when no findings
-//!   are recorded.
+//! - overdue and open to invalidation (25 U.S.C. 1914) when the findings were recorded without it,
+//!   or when no findings are recorded: an order whose findings the case does not show is held to
+//!   the Act as one made without them (what §1914 lets a parent, custodian or tribe petition to
+//!   invalidate), as a missing title IV-E finding costs the payment it conditions.
 //!
 //! An emergency removal (§1922) and a voluntary placement (§1913) need none of them; a voluntary
 //! placement and a relinquishment rest instead on a certified consent (§1913(a),
@@ -141,7 +142,7 @@ fn owed(kind: ObligationKind, once: MetOnce, order: Order<'_>) -> MetOnce {
             .met(Some(on))
             .if_missed(Consequence::OpenToInvalidation),
         Some(_) => once.lapsed(true).if_missed(Consequence::OpenToInvalidation),
-        None => once,
+        None => once.if_missed(Consequence::OpenToInvalidation),
     };
     match order.subject {
         Some(s) => once.about(s),
@@ -327,15 +328,13 @@ fn notice_to_parent_at(
                 .filter(|(_, to)| matches!(to, NoticeRecipient::Person(p) if *p == parent))
                 .map(|(d, _)| *d)
                 .min();
-            let once = view
-                .once(ObligationKind::IcwaNoticeToParent, episode, due, due)
+            // Missed (received late, or not at all), the hearing was held before the 10 days
+            // had run: open to invalidation (§1914).
+            view.once(ObligationKind::IcwaNoticeToParent, episode, due, due)
                 .met(received)
-                .about(Subject::Person(parent));
-            // A missed notice with nothing received: overdue, no consequence stated.
-            match received {
-                Some(_) => once.if_missed(Consequence::OpenToInvalidation).push(out),
-                None => once.push(out),
-            }
+                .about(Subject::Person(parent))
+                .if_missed(Consequence::OpenToInvalidation)
+                .push(out);
         }
     }
 }
@@ -402,14 +401,11 @@ fn notice_to_tribe_at(
             (None, Some(s)) => (by_secretary, Some(s)),
             (None, None) => (by_tribe, None),
         };
-        // A missed notice with nothing received: overdue, no consequence stated.
-        let once = view
-            .once(ObligationKind::IcwaNoticeToTribe, episode, due, due)
-            .met(received);
-        match received {
-            Some(_) => once.if_missed(Consequence::OpenToInvalidation).push(out),
-            None => once.push(out),
-        }
+        // Missed (received late, or not at all): open to invalidation (§1914).
+        view.once(ObligationKind::IcwaNoticeToTribe, episode, due, due)
+            .met(received)
+            .if_missed(Consequence::OpenToInvalidation)
+            .push(out);
     }
 }
 
@@ -580,15 +576,16 @@ fn consent_for(
 
 /// The obligation a voluntary act owes, given how it was consented to: met the day of a
 /// certified consent (late when it came after); overdue and open to invalidation (§1914) when
-/// the only consent lacks the judge's certificate; overdue with no consequence stated when none
-/// is recorded (the case may not hold it).
+/// the only consent lacks the judge's certificate; overdue and open to invalidation as well when
+/// none is recorded: a voluntary act with no valid consent is what §1914 lets the parent
+/// petition to invalidate.
 fn consented(once: MetOnce, consent: Option<(NaiveDate, bool)>) -> MetOnce {
     match consent {
         Some((on, true)) => once
             .met(Some(on))
             .if_missed(Consequence::OpenToInvalidation),
         Some((_, false)) => once.lapsed(true).if_missed(Consequence::OpenToInvalidation),
-        None => once,
+        None => once.if_missed(Consequence::OpenToInvalidation),
     }
 }
 
