@@ -641,6 +641,8 @@
 //! | [`Circumstance`](crate::Circumstance) | E26–E40 [`RemovalReason1993`](crate::afcars::RemovalReason1993) | E72–E105 [`Circumstance::afcars_element`](crate::Circumstance::afcars_element) |
 //! | [`Sex`](crate::Sex) | SEX (E7) [`SexCode`](crate::afcars::SexCode) | §1355.44(b)(2), the same codes |
 //! | [`Child::race`](crate::Child::race), [`Child::ethnicity`](crate::Child::ethnicity) | E8 AMIAKN…UNTODETM, E9 HISORGIN | §1355.44(b)(7), (8) |
+//! | [`Location`](crate::Location) | PLACEOUT (E42) [`OutOfState1993`](crate::afcars::OutOfState1993) | E121 [`Location2020`](crate::afcars::Location2020) |
+//! | — (not recorded) | CTKFAMST (E44) [`CaretakerFamilyStructure1993`](crate::afcars::CaretakerFamilyStructure1993), FOSFAMST (E49) [`FosterFamilyStructure1993`](crate::afcars::FosterFamilyStructure1993) | — |
 //!
 //! - **One declaration per list.** The codes of a setting, an exit reason and a circumstance
 //!   are columns of the rows that declare the type, so they cannot drift from it.
@@ -662,7 +664,10 @@
 //! - **2020 numbers.** The 2020 regulation names values without numbering them. The numbers
 //!   here are as the AXE and CJAMS implementations of ACF's AFCARS 2.0 XML specification number
 //!   them; verify them against the current ACF XML schema. E148 "permanency plan not
-//!   established" (6) and the ethnicity values (1–5) are numbered by this crate.
+//!   established" (6), the ethnicity values (1–5) and the E121 locations (1–4, 4 the runaway
+//!   or whereabouts-unknown value) are numbered by this crate, in the regulation's order.
+//! - **Family structure** (E44, E49) is a marital status the crate does not record: the two
+//!   lists read and write legacy 1993 files, and nothing derives them.
 //!
 //! [`Case::afcars_episode`](crate::Case::afcars_episode) gathers what an AFCARS record says of
 //! one removal episode as of a report date ([`EpisodeFacts`](crate::afcars::EpisodeFacts)): the

@@ -90,6 +90,12 @@ fn an_episode_from_removal_to_adoption() {
     assert_eq!(f.current_setting_since, Some(d(2024, 3, 1)));
     assert_eq!(f.current_provider, None);
     assert_eq!(f.placement_settings, 1);
+    // A runaway's location is E121 4, whatever its record says; PLACEOUT 2 (no).
+    assert_eq!(
+        f.current_location_2020,
+        Some(Location2020::RunawayOrWhereaboutsUnknown)
+    );
+    assert_eq!(f.current_out_of_state_1993, Some(OutOfState1993::No));
 
     accept(
         &mut case,
@@ -676,5 +682,47 @@ fn e114_reads_the_caregiver_s_license_on_the_report_date() {
     assert_eq!(
         Setting::from_afcars_2020(true, FosterHomeTypes::none(), None),
         Ok(Setting::NonRelativeFosterHome)
+    );
+}
+
+#[test]
+fn an_out_of_state_placement_is_placeout_1_and_e121_2() {
+    // Removed 2024-01-10 into F-FOSTER in the state (PLACEOUT 2, E121 1); moved on 2024-04-01
+    // to F-REL across the state line (PLACEOUT 1, E121 2). Before the first placement there is
+    // no current setting, so neither value.
+    let mut case = open_case();
+    accept(&mut case, removal(d(2024, 1, 10)), &FEDERAL);
+    let f = facts(&case, 0, d(2024, 1, 10));
+    assert_eq!(
+        (f.current_out_of_state_1993, f.current_location_2020),
+        (None, None)
+    );
+    accept(&mut case, foster(d(2024, 1, 10), "P-1"), &FEDERAL);
+    let f = facts(&case, 0, d(2024, 2, 1));
+    assert_eq!(
+        (
+            f.current_out_of_state_1993.map(OutOfState1993::code),
+            f.current_location_2020.map(Location2020::code)
+        ),
+        (Some(2), Some(1))
+    );
+    accept(
+        &mut case,
+        ev(
+            d(2024, 4, 1),
+            EventData::PlacementChanged(
+                np("P-2", Setting::RelativeFosterHome, Some("F-REL"))
+                    .in_location(Location::OutOfState),
+            ),
+        ),
+        &FEDERAL,
+    );
+    let f = facts(&case, 0, d(2024, 4, 2));
+    assert_eq!(
+        (
+            f.current_out_of_state_1993.map(OutOfState1993::code),
+            f.current_location_2020.map(Location2020::code)
+        ),
+        (Some(1), Some(2))
     );
 }

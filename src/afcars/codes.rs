@@ -6,7 +6,7 @@ use core::fmt;
 use crate::case::event::{Circumstance, Circumstances, Manner};
 use crate::case::stage::ExitReason;
 use crate::child::Sex;
-use crate::placement::Setting;
+use crate::placement::{Location, Setting};
 use crate::plan::Goal;
 
 /// An AFCARS code that cannot be read: not one of its element's values, or a combination of
@@ -1211,6 +1211,106 @@ impl<'de> serde::Deserialize<'de> for Races {
         let list = <Vec<Race2020>>::deserialize(d)?;
         Ok(list.into_iter().collect())
     }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Where the placement is, and the families' structure
+
+afcars_codes! {
+    /// AFCARS 1993 out-of-state placement (Appendix A element 42, PLACEOUT): whether the current
+    /// placement is outside the state. A placement in another country is outside the state.
+    OutOfState1993, element "PLACEOUT (1993 element 42)", what "PLACEOUT value", code / from_code:
+        /// The current placement is out of state.
+        Yes = 1, "yes";
+        /// It is in the state.
+        No = 2, "no";
+}
+
+impl OutOfState1993 {
+    /// The value for a placement at `location`: yes out of the state or the country.
+    pub const fn from_location(location: Location) -> OutOfState1993 {
+        match location {
+            Location::InState => OutOfState1993::No,
+            Location::OutOfState | Location::OutOfCountry => OutOfState1993::Yes,
+        }
+    }
+}
+
+afcars_codes! {
+    /// AFCARS 2020 location of the living arrangement (E121, 45 CFR 1355.44(e)). The codes 1–4
+    /// are in the regulation's order; 4 is the value the AFCARS validation requires of a
+    /// runaway or whereabouts-unknown arrangement (E120 12 or 13) — verify the numbering against
+    /// the current ACF XML schema.
+    Location2020, element "E121 location of living arrangement (2020, 45 CFR 1355.44(e))", what "2020 location value", code / from_code:
+        /// In the state.
+        InState = 1, "in_state";
+        /// Out of the state.
+        OutOfState = 2, "out_of_state";
+        /// Out of the country.
+        OutOfCountry = 3, "out_of_country";
+        /// The child ran away or the whereabouts are unknown.
+        RunawayOrWhereaboutsUnknown = 4, "runaway_or_whereabouts_unknown";
+}
+
+impl Location2020 {
+    /// The value for a placement in `setting` at `location`: a runaway or whereabouts-unknown
+    /// setting is 4 wherever it was recorded, any other the location itself.
+    pub fn from_placement(setting: Setting, location: Location) -> Location2020 {
+        if setting.is_runaway() {
+            return Location2020::RunawayOrWhereaboutsUnknown;
+        }
+        match location {
+            Location::InState => Location2020::InState,
+            Location::OutOfState => Location2020::OutOfState,
+            Location::OutOfCountry => Location2020::OutOfCountry,
+        }
+    }
+
+    /// The crate's [`Location`] of the value; `None` for 4 "runaway or whereabouts unknown",
+    /// which says where the child is not, not where a placement is.
+    pub const fn location(self) -> Option<Location> {
+        match self {
+            Location2020::InState => Some(Location::InState),
+            Location2020::OutOfState => Some(Location::OutOfState),
+            Location2020::OutOfCountry => Some(Location::OutOfCountry),
+            Location2020::RunawayOrWhereaboutsUnknown => None,
+        }
+    }
+}
+
+afcars_codes! {
+    /// AFCARS 1993 caretaker family structure (Appendix A element 44, CTKFAMST): the family the
+    /// child was removed from. The crate records the family's members, not their marital
+    /// status, so it reads and writes this list for legacy files and does not derive it.
+    CaretakerFamilyStructure1993, element "CTKFAMST (1993 element 44)", what "CTKFAMST value", code / from_code:
+        /// A married couple.
+        MarriedCouple = 1, "married_couple";
+        /// An unmarried couple.
+        UnmarriedCouple = 2, "unmarried_couple";
+        /// A single female.
+        SingleFemale = 3, "single_female";
+        /// A single male.
+        SingleMale = 4, "single_male";
+        /// Unable to determine.
+        UnableToDetermine = 5, "unable_to_determine";
+}
+
+afcars_codes! {
+    /// AFCARS 1993 foster family structure (Appendix A element 49, FOSFAMST): the foster
+    /// family of the current placement, 0 "not applicable" when the child is not in a foster
+    /// family home. Read and written for legacy files, not derived (see
+    /// [`CaretakerFamilyStructure1993`]).
+    FosterFamilyStructure1993, element "FOSFAMST (1993 element 49)", what "FOSFAMST value", code / from_code:
+        /// Not applicable: the child is not in a foster family home.
+        NotApplicable = 0, "not_applicable";
+        /// A married couple.
+        MarriedCouple = 1, "married_couple";
+        /// An unmarried couple.
+        UnmarriedCouple = 2, "unmarried_couple";
+        /// A single female.
+        SingleFemale = 3, "single_female";
+        /// A single male.
+        SingleMale = 4, "single_male";
 }
 
 afcars_codes! {

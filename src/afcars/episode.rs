@@ -13,8 +13,8 @@ use crate::plan::Goal;
 
 use super::codes::{
     CaseGoal1993, ExitReason1993, ExitReason2020, FosterHomeType, FosterHomeTypes,
-    LivingArrangement2020, Manner1993, PermanencyPlan2020, PlacementSetting1993,
-    RemovalReasons1993,
+    LivingArrangement2020, Location2020, Manner1993, OutOfState1993, PermanencyPlan2020,
+    PlacementSetting1993, RemovalReasons1993,
 };
 
 /// Which parent a TPR date is reported for: 1993 TPRMOMDT (element 47, the mother) or TPRDADDT
@@ -122,6 +122,12 @@ pub struct EpisodeFacts {
     /// 1355.20; 1355.44(e)(3)). `None` for another living arrangement or before the first
     /// placement.
     pub current_home_types_2020: Option<FosterHomeTypes>,
+    /// 1993 E42 PLACEOUT of the current setting: yes when it is out of the state (or the
+    /// country). `None` before the first placement.
+    pub current_out_of_state_1993: Option<OutOfState1993>,
+    /// 2020 E121 of the current setting: its location, or 4 "runaway or whereabouts unknown"
+    /// for a runaway. `None` before the first placement.
+    pub current_location_2020: Option<Location2020>,
     /// Who provides the current setting, when recorded.
     pub current_provider: Option<Provider>,
     /// The date the child was placed in the current setting (1993 E23 CURSETDT): a return
@@ -233,6 +239,10 @@ impl Case {
             current_setting_1993: current.map(|p| p.setting().afcars_1993()),
             current_setting_2020: current.map(|p| p.setting().afcars_2020()),
             current_home_types_2020: current.and_then(|p| self.home_types_2020(p, as_of)),
+            current_out_of_state_1993: current
+                .map(|p| OutOfState1993::from_location(p.what().location())),
+            current_location_2020: current
+                .map(|p| Location2020::from_placement(p.setting(), p.what().location())),
             current_provider: current.and_then(Placement::provider),
             current_setting_since: since,
             goal,

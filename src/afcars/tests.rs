@@ -60,6 +60,60 @@ fn every_code_list_round_trips() {
         SexCode,
         HispanicOrigin1993,
         Ethnicity2020,
+        OutOfState1993,
+        Location2020,
+        CaretakerFamilyStructure1993,
+        FosterFamilyStructure1993,
+    );
+}
+
+/// The codes of the location and family-structure lists, as the 1993 appendix (E42, E44, E49)
+/// and the 2020 rule (E121) give them.
+#[test]
+fn location_and_family_structure_codes() {
+    use crate::placement::Location;
+    assert_eq!(
+        (OutOfState1993::Yes.code(), OutOfState1993::No.code()),
+        (1, 2)
+    );
+    assert_eq!(
+        OutOfState1993::from_location(Location::InState),
+        OutOfState1993::No
+    );
+    assert_eq!(
+        OutOfState1993::from_location(Location::OutOfCountry),
+        OutOfState1993::Yes
+    );
+    let codes: Vec<u8> = Location2020::ALL.iter().map(|l| l.code()).collect();
+    assert_eq!(codes, [1, 2, 3, 4]);
+    // A runaway is 4 wherever the runaway record says it is; 4 reads back as no location.
+    assert_eq!(
+        Location2020::from_placement(Setting::Runaway, Location::OutOfState),
+        Location2020::RunawayOrWhereaboutsUnknown
+    );
+    assert_eq!(Location2020::RunawayOrWhereaboutsUnknown.location(), None);
+    for &l in &[
+        Location::InState,
+        Location::OutOfState,
+        Location::OutOfCountry,
+    ] {
+        let code = Location2020::from_placement(Setting::NonRelativeFosterHome, l);
+        assert_eq!(code.location(), Some(l));
+    }
+    // E44 has 5 "unable to determine" and no 0; E49 has 0 "not applicable" and no 5.
+    assert_eq!(
+        CaretakerFamilyStructure1993::from_code(5),
+        Ok(CaretakerFamilyStructure1993::UnableToDetermine)
+    );
+    assert!(CaretakerFamilyStructure1993::from_code(0).is_err());
+    assert_eq!(
+        FosterFamilyStructure1993::from_code(0),
+        Ok(FosterFamilyStructure1993::NotApplicable)
+    );
+    assert!(FosterFamilyStructure1993::from_code(5).is_err());
+    assert_eq!(
+        FosterFamilyStructure1993::from_code(3),
+        Ok(FosterFamilyStructure1993::SingleFemale)
     );
 }
 
