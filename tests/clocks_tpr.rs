@@ -252,11 +252,25 @@ fn a_relative_caring_for_the_child_waives_it_unless_the_state_does_not_use_the_e
     let obs = case.obligations(d(2023, 6, 1), &policy);
     assert_eq!(one(&obs, K::FifteenOfTwentyTwo).status(), Status::Overdue);
 
-    // Judged at the 15/22 point: a child who left the relative home before it is not waived.
+    // Judged at the 15/22 point (2023-03-31), not before: asked on 2022-06-01, with the child
+    // in the relative home then, the petition is upcoming, not yet waived.
+    let obs = case.obligations(d(2022, 6, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::FifteenOfTwentyTwo).status(), Status::Upcoming);
+    // Asked on the due date itself, it is judged: waived.
+    let obs = case.obligations(d(2023, 3, 31), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::FifteenOfTwentyTwo).status(),
+        Status::Waived(Waiver::RelativeCare)
+    );
+
+    // A child who left the relative home before the 15/22 point is not waived: overdue after
+    // it, and upcoming before it (before, the relative home of the day asked waived it).
     events.push(to_foster(d(2023, 1, 1), "P-1"));
     let case = case_of(events);
     let obs = case.obligations(d(2023, 6, 1), &FEDERAL);
     assert_eq!(one(&obs, K::FifteenOfTwentyTwo).status(), Status::Overdue);
+    let obs = case.obligations(d(2022, 6, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::FifteenOfTwentyTwo).status(), Status::Upcoming);
 }
 
 #[test]

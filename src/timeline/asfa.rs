@@ -544,8 +544,8 @@ fn excused_between(
 ///   terminated, relinquished or ended by death): the petition is moot
 ///   ([`Waiver::NoParentRemaining`]; the crate's reading — the statute presumes a parent);
 /// - a relative cares for the child, where the state uses the option (§475(5)(E)(i)), judged on
-///   the due date or, under [`RelativeCareReview::WhileInRelativeCare`], again on the last day in
-///   care known;
+///   the due date (not before it: asked earlier, the petition is upcoming) or, under
+///   [`RelativeCareReview::WhileInRelativeCare`], again on the last day in care known;
 /// - an exception documented (`documented` picks the dates that count): a compelling reason
 ///   (§475(5)(E)(ii)), or services not provided (§475(5)(E)(iii)) — only where reasonable
 ///   efforts to reunify are required (`services`: no finding excused them).
@@ -561,8 +561,11 @@ fn tpr_waiver(
     if no_parent_remaining(view, judged_on, parent) {
         return Some(Waiver::NoParentRemaining);
     }
+    // Relative care is judged on the due date: before it, the petition is upcoming, whoever
+    // cares for the child now (the child may move before then).
     let relative = policy.relative_care_exception() == RelativeCareException::Used
-        && relative_care_on(view, judged_on)
+        && view.as_of >= due
+        && relative_care_on(view, due)
         && match policy.relative_care_review() {
             RelativeCareReview::AtDueDate => true,
             RelativeCareReview::WhileInRelativeCare => {
