@@ -163,6 +163,7 @@ impl crate::ObligationKind {
             K::TransitionServices
             | K::ApplaEligibility
             | K::ApplaHearingDocumentation
+            | K::ApplaReviewDocumentation
             | K::AbsenceDebrief
             | K::ExitDocuments
             | K::CreditReport

@@ -411,6 +411,13 @@
 //! - `credit_report` (SSA §475(5)(I)): from the later of the 14th birthday and the removal, a
 //!   report within 12 months, and each next within 12 months of the last
 //!   ([`EventData::CreditReportObtained`](crate::EventData::CreditReportObtained)).
+//! - While a goal in force is APPLA (primary or concurrent), each permanency hearing owes its
+//!   documentation (`appla_hearing_documentation`, SSA §475A(a)(1)–(3): the intensive efforts,
+//!   the child asked, the compelling reasons, the reasonable-and-prudent-parent steps), and each
+//!   periodic review owes the reasonable-and-prudent-parent steps
+//!   (`appla_review_documentation`, SSA §475(5)(B)): due the day held, met by the first
+//!   [`EventData::ApplaReviewed`](crate::EventData::ApplaReviewed) on or after it that documents
+//!   them ([`ApplaReview`](crate::ApplaReview)), late when after.
 //!
 //! # Educational stability
 //!

@@ -430,6 +430,12 @@ impl ApplaReview {
         .collect()
     }
 
+    /// Whether the reasonable-and-prudent-parent steps are documented (§475A(a)(3)): what a
+    /// periodic review under an APPLA goal must document (§475(5)(B)).
+    pub fn documents_prudent_parent(&self) -> bool {
+        self.prudent_parent
+    }
+
     /// Whether every element is documented.
     pub fn is_complete(&self) -> bool {
         self.intensive_efforts && self.child_asked && self.compelling_reasons && self.prudent_parent

@@ -217,6 +217,8 @@ rule_ids! {
     AdoptionAssistanceAgreement = "adoption_assistance_agreement", "45 CFR 1356.40(b)(1); SSA §473(a)";
     /// At each permanency hearing under an APPLA goal: efforts, the child asked, compelling reasons, prudent-parent steps.
     ApplaHearingDocumentation = "appla_hearing_documentation", "SSA §475A(a)(1)–(3); SSA §475(5)(C)(i)";
+    /// At each periodic review under an APPLA goal: the reasonable-and-prudent-parent steps.
+    ApplaReviewDocumentation = "appla_review_documentation", "SSA §475(5)(B); SSA §475A(a)(3)";
     // --- supports
     /// A title IV-E prevention service is paid only when the prevention plan specified it in advance.
     PreventionServiceSpecified = "prevention_service_specified", "SSA §471(e)(4)(A); SSA §471(e)(1)(A)–(B); SSA §474(a)(6)";

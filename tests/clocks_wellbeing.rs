@@ -297,6 +297,58 @@ fn each_permanency_hearing_under_appla_owes_its_documentation() {
 }
 
 #[test]
+fn each_periodic_review_under_appla_owes_the_prudent_parent_steps() {
+    // SSA §475(5)(B), §475A(a)(3). The teen (16 on 2023-09-30) has APPLA from 2023-10-15.
+    // - review 2023-07-10, before APPLA: nothing owed;
+    // - review 2024-01-10, documented the same day with the prudent-parent steps only: met
+    //   (a review owes only those steps; the other elements are the hearing's);
+    // - review 2024-07-10, documented on 2024-07-12: met late;
+    // - review 2025-01-10, documented without the steps: overdue.
+    let steps = ApplaReview::new().prudent_parent();
+    let without = ApplaReview::new().efforts().child_asked();
+    let case = build(
+        teen(),
+        &FEDERAL,
+        vec![
+            removal(d(2023, 1, 10)),
+            foster(d(2023, 1, 10), "P-1"),
+            review(d(2023, 7, 10)),
+            appla(d(2023, 10, 15)),
+            review(d(2024, 1, 10)),
+            appla_reviewed(d(2024, 1, 10), steps),
+            review(d(2024, 7, 10)),
+            appla_reviewed(d(2024, 7, 12), steps),
+            review(d(2025, 1, 10)),
+            appla_reviewed(d(2025, 1, 10), without),
+        ],
+    );
+    let obs = case.obligations(d(2025, 2, 1), &FEDERAL);
+    let owed: Vec<_> = all(&obs, K::ApplaReviewDocumentation)
+        .iter()
+        .map(|o| (o.counts_from(), o.due(), o.status()))
+        .collect();
+    assert_eq!(
+        owed,
+        [
+            (d(2024, 1, 10), d(2024, 1, 10), Status::Met(d(2024, 1, 10))),
+            (
+                d(2024, 7, 10),
+                d(2024, 7, 10),
+                Status::MetLate(d(2024, 7, 12))
+            ),
+            (d(2025, 1, 10), d(2025, 1, 10), Status::Overdue),
+        ]
+    );
+    assert!(steps.documents_prudent_parent() && !without.documents_prudent_parent());
+    assert_eq!(
+        RuleId::ApplaReviewDocumentation.citation(),
+        "SSA §475(5)(B); SSA §475A(a)(3)"
+    );
+    // No permanency hearing was held: none of the hearing's documentation is owed.
+    none_of(&obs, K::ApplaHearingDocumentation);
+}
+
+#[test]
 fn a_concurrent_appla_goal_owes_the_hearing_documentation_too() {
     // The teen (16 on 2023-09-30) has reunification with APPLA concurrent from 2023-10-15:
     // APPLA is part of the permanency plan (SSA 475A(a): "any child for whom [APPLA] is the

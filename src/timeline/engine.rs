@@ -915,6 +915,10 @@ pub(super) const CLOCKS: &[Clock] = {
             K::ApplaHearingDocumentation,
             wellbeing::appla_hearing_documentation,
         ),
+        Clock::episode(
+            K::ApplaReviewDocumentation,
+            wellbeing::appla_review_documentation,
+        ),
         // Transition to adulthood, per episode.
         Clock::episode(K::CreditReport, supports::credit_report),
         Clock::episode(K::ExtendedCareCondition, supports::extended_care_condition),

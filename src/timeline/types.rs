@@ -130,6 +130,9 @@ obligation_kinds! {
     AdoptionAssistanceAgreement = "adoption_assistance_agreement", AdoptionAssistanceAgreement;
     /// The APPLA documentation owed at a permanency hearing.
     ApplaHearingDocumentation = "appla_hearing_documentation", ApplaHearingDocumentation;
+    /// The reasonable-and-prudent-parent steps documented at a periodic review under an APPLA
+    /// goal.
+    ApplaReviewDocumentation = "appla_review_documentation", ApplaReviewDocumentation;
     // supports
     /// A title IV-E prevention service specified in advance in the prevention plan.
     PreventionServiceSpecified = "prevention_service_specified", PreventionServiceSpecified;

@@ -299,9 +299,45 @@ pub(super) fn adoption_assistance_agreement(view: &View<'_>, out: &mut Vec<Oblig
 /// youth who re-entered care with the plan of record still APPLA
 /// ([`Case::current_plan`](crate::Case::current_plan)).
 pub(super) fn appla_hearing_documentation(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    appla_documentation(
+        ep,
+        EventKind::PermanencyHearing,
+        K::ApplaHearingDocumentation,
+        crate::ApplaReview::is_complete,
+        out,
+    );
+}
+
+/// SSA §475(5)(B), §475A(a)(3): while a goal in force is APPLA, each periodic review documents
+/// the steps taken so that the caregiver follows the reasonable and prudent parent standard and
+/// the youth has regular opportunities for age- or developmentally-appropriate activities. One
+/// obligation per such review, due the review day, met by the first review recorded on or after
+/// it that documents those steps ([`ApplaReview::prudent_parent`](crate::ApplaReview::prudent_parent));
+/// the other elements are the permanency hearing's. The goal in force is read as for
+/// [`appla_hearing_documentation`].
+pub(super) fn appla_review_documentation(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    appla_documentation(
+        ep,
+        EventKind::PeriodicReview,
+        K::ApplaReviewDocumentation,
+        crate::ApplaReview::documents_prudent_parent,
+        out,
+    );
+}
+
+/// One obligation of `kind` at each `held` event (a permanency hearing or a periodic review)
+/// while a goal in force is APPLA, met by the first `ApplaReviewed` on or after it whose review
+/// `meets`.
+fn appla_documentation(
+    ep: &EpisodeView<'_>,
+    held: EventKind,
+    kind: K,
+    meets: fn(&crate::ApplaReview) -> bool,
+    out: &mut Vec<Obligation>,
+) {
     let view = ep.view;
-    // Owed only at a hearing after a plan set.
-    if !(view.kinds.has(EventKind::PlanSet) && ep.kinds.has(EventKind::PermanencyHearing)) {
+    // Owed only at a hearing or review after a plan set.
+    if !(view.kinds.has(EventKind::PlanSet) && ep.kinds.has(held)) {
         return;
     }
     // APPLA as the primary goal or the concurrent one: either way it is "the permanency plan"
@@ -323,19 +359,17 @@ pub(super) fn appla_hearing_documentation(ep: &EpisodeView<'_>, out: &mut Vec<Ob
     for e in ep.events {
         match e.what() {
             EventData::PlanSet(goals) => appla = is_appla(goals),
-            EventData::PermanencyHearing if appla => {
+            _ if appla && e.kind() == held => {
                 let complete = complete.get_or_insert_with(|| {
                     ep.events
                         .iter()
-                        .filter(
-                            |x| matches!(x.what(), EventData::ApplaReviewed(r) if r.is_complete()),
-                        )
+                        .filter(|x| matches!(x.what(), EventData::ApplaReviewed(r) if meets(r)))
                         .map(|x| x.date())
                         .collect()
                 });
-                let held = e.date();
-                view.once(K::ApplaHearingDocumentation, ep.number(), held, held)
-                    .met(first_on_or_after(complete, held))
+                let on = e.date();
+                view.once(kind, ep.number(), on, on)
+                    .met(first_on_or_after(complete, on))
                     .push(out);
             }
             _ => {}
