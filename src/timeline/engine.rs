@@ -27,6 +27,8 @@ pub(crate) struct View<'a> {
     /// The birthday care ends on (majority, or the state's extended-care age), read once for
     /// the clocks that count from it.
     care_end: OnceCell<NaiveDate>,
+    /// [`recurring_until`](View::recurring_until), read once.
+    recurring_until: OnceCell<NaiveDate>,
     /// The birthday transition services begin on (14), read once for the clocks that count
     /// from it.
     transition_age: OnceCell<NaiveDate>,
@@ -104,6 +106,7 @@ impl<'a> View<'a> {
             policy,
             events,
             care_end: OnceCell::new(),
+            recurring_until: OnceCell::new(),
             transition_age: OnceCell::new(),
             defc: Default::default(),
             enrollments: OnceCell::new(),
@@ -248,8 +251,10 @@ impl<'a> View<'a> {
     /// every month to the date asked: so the obligations of any date, however far ahead, stay
     /// bounded by the child's years in care.
     pub(crate) fn recurring_until(&self) -> NaiveDate {
-        let oldest = self.case.child().attains_age(OLDEST_IN_CARE, self.policy);
-        self.care_end().max(oldest)
+        *self.recurring_until.get_or_init(|| {
+            let oldest = self.case.child().attains_age(OLDEST_IN_CARE, self.policy);
+            self.care_end().max(oldest)
+        })
     }
 
     /// The birthday transition services begin on: the policy's

@@ -335,18 +335,23 @@ pub(super) fn qrtp_ongoing_evidence(ep: &EpisodeView<'_>, out: &mut Vec<Obligati
     }
     let view = ep.view;
     let records = ep.qrtp_records();
-    let stays: Vec<&Placement> = placements(ep, |_| true).collect();
+    // The episode's placements begun on or before `as_of` (in order of their start).
+    let all = view.case.episode_placements(ep.episode);
+    let stays = &all[..all.partition_point(|p| p.start() <= view.as_of)];
     // The submissions, in order, each with the QRTP placement it names.
-    let submitted: Vec<(NaiveDate, usize)> = ep
-        .events
-        .iter()
-        .filter_map(|e| match e.what() {
-            EventData::QrtpEvidenceSubmitted { placement } => {
-                Some((e.date(), records.placement_of(placement)?))
-            }
-            _ => None,
-        })
-        .collect();
+    let submitted: Vec<(NaiveDate, usize)> = if ep.kinds.has(EventKind::QrtpEvidenceSubmitted) {
+        ep.events
+            .iter()
+            .filter_map(|e| match e.what() {
+                EventData::QrtpEvidenceSubmitted { placement } => {
+                    Some((e.date(), records.placement_of(placement)?))
+                }
+                _ => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     // The submissions not yet read: those after the previous review or hearing. Each is read
     // once, for the first review or hearing on or after its date.
     let mut pending = submitted.as_slice();
