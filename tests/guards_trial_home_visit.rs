@@ -297,26 +297,26 @@ fn a_death_after_an_over_long_visit_follows_the_deemed_exit() {
 }
 
 #[test]
-fn a_visit_does_not_begin_from_a_runaway() {
+fn a_child_found_on_runaway_may_go_straight_home_on_a_visit() {
+    // In F-FOSTER (P-1) from 2024-01-10; ran away 2024-02-01 (P-2); found on 2024-03-01 and
+    // taken home to F-BIRTH on a trial home visit (P-3) that day. The visit is the only true
+    // record of the day: a "return" to a foster home first would be a placement that never
+    // was. The visit ends the runaway: P-2 ends 2024-03-01, replaced, and the stage is the
+    // visit's.
     let mut case = in_care();
     accept(&mut case, ran_away(d(2024, 2, 1), "P-2"), &FEDERAL);
-    let r = refuse(&mut case, visit(d(2024, 3, 1), "P-3"), &FEDERAL);
-    assert_eq!(rules(&r), [RuleId::PlacementEventMismatch]);
+    accept(&mut case, visit(d(2024, 3, 1), "P-3"), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Reunification);
     assert_eq!(
-        message(&r, 0),
-        "the child is on runaway status (placement P-2); use returned_from_runaway first"
+        case.placements()[1].end(),
+        Some(PlacementEnd::new(d(2024, 3, 1), EndReason::Replaced))
     );
-    accept(
-        &mut case,
-        returned(
-            d(2024, 2, 20),
-            "P-3",
-            Setting::NonRelativeFosterHome,
-            Some("F-FOSTER"),
-        ),
-        &FEDERAL,
-    );
-    accept(&mut case, visit(d(2024, 3, 1), "P-4"), &FEDERAL);
+    assert_eq!(case.placements()[2].setting(), Setting::TrialHomeVisit);
+    // Back to a foster home when the visit ends (2024-04-01): a runaway and a visit are not
+    // placement settings, so F-FOSTER again is the same setting as before (one setting).
+    accept(&mut case, visit_ended(d(2024, 4, 1), "P-4"), &FEDERAL);
+    assert_eq!(case.stage(), Stage::FosterCare);
+    assert_eq!(case.placement_moves(&case.episodes()[0]), 0);
 }
 
 #[test]
@@ -618,4 +618,47 @@ fn after_an_adoption_the_birth_family_is_no_longer_home() {
         &FEDERAL,
     );
     assert_eq!(case.stage(), Stage::Reunification);
+}
+
+#[test]
+fn a_legal_risk_adoptive_placement_may_end_in_a_visit_home_or_a_move_to_another_adoptive_home() {
+    // In F-FOSTER (P-1) from 2024-01-10, placed for adoption with F-ADOPT (P-2) on 2024-03-01
+    // before any TPR (a legal-risk placement, concurrent planning). On 2024-05-01 the court
+    // returns the child home on a trial home visit (P-3): recorded as it happened, with no
+    // foster placement in between.
+    let mut case = in_care();
+    let to_adopt =
+        |on, id: &str, family| placed_for_adoption(on, id, Setting::PreAdoptiveHome, family);
+    accept(
+        &mut case,
+        to_adopt(d(2024, 3, 1), "P-2", "F-ADOPT"),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Adoption);
+    let mut home = case.clone();
+    accept(&mut home, visit(d(2024, 5, 1), "P-3"), &FEDERAL);
+    assert_eq!(home.stage(), Stage::Reunification);
+    assert_eq!(
+        home.placements()[1].end(),
+        Some(PlacementEnd::new(d(2024, 5, 1), EndReason::Replaced))
+    );
+
+    // Or the first adoptive placement ends and the child goes straight to another adoptive
+    // family (F-FOSTER, approved to adopt on 2024-04-01), still in the adoption stage: two
+    // moves in all (F-FOSTER to F-ADOPT on 2024-03-01, F-ADOPT to F-FOSTER on 2024-05-01).
+    accept(
+        &mut case,
+        recorded(
+            d(2024, 4, 1),
+            as_kind(&foster_family(), FamilyKind::PreAdoptive),
+        ),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        to_adopt(d(2024, 5, 1), "P-3", "F-FOSTER"),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Adoption);
+    assert_eq!(case.placement_moves(&case.episodes()[0]), 2);
 }

@@ -318,6 +318,9 @@ pub const TABLE: &[Transition] = &[
     row(S::Adoption,     K::RanAway,                   To::Same,          RUN,                REPLACE),
     row(S::Adoption,     K::ReturnedFromRunaway,       To::Same,          MOVE,               REPLACE),
     row(S::Adoption,     K::AdoptionDisrupted,         To::FosterCare,    MOVE,               Place(EndReason::Disrupted)),
+    // a legal-risk placement that ends with a visit home, or a move to another adoptive family
+    row(S::Adoption,     K::TrialHomeVisitBegun,       To::Reunification, VISIT,              REPLACE),
+    row(S::Adoption,     K::PlacedForAdoption,         To::Same,          ADOPTIVE_PLACEMENT, REPLACE),
     row(S::Adoption,     K::Discharge,                 DISCHARGED,        DISCHARGE,          Discharged),
     row(S::Adoption,     K::AdoptionFinalized,         ADOPTED,           FINALIZE,           EndEpisode(EndReason::Discharged)),
     row(S::Adoption,     K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),

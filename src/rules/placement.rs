@@ -72,17 +72,6 @@ fn runaway_setting(c: &Check<'_>) -> Option<Objection> {
     })
 }
 
-/// A trial home visit or a placement for adoption does not begin from runaway status.
-fn not_on_runaway(c: &Check<'_>) -> Option<Objection> {
-    let open = c.case.current_placement()?;
-    open.setting().is_runaway().then(|| {
-        Objection::new(format!(
-            "the child is on runaway status (placement {}); use returned_from_runaway first",
-            open.id()
-        ))
-    })
-}
-
 /// `returned_from_runaway` needs the child on runaway status.
 fn open_is_runaway(c: &Check<'_>) -> Option<Objection> {
     match c.case.current_placement() {
@@ -177,8 +166,9 @@ fn qrtp_finding(c: &Check<'_>) -> Option<Objection> {
 
 /// Each placement event for its own kind of move (CWPM 1.2B.7): a placement begins or changes
 /// into an ordinary setting from an ordinary one; a runaway has its own event, and the return
-/// from it its own; a trial home visit or a placement for adoption does not begin from runaway
-/// status. The one function of [`RuleId::PlacementEventMismatch`].
+/// from it its own; a trial home visit or a placement for adoption may begin from runaway status
+/// (the child found and taken home, or to the adoptive family, ends the runaway). The one
+/// function of [`RuleId::PlacementEventMismatch`].
 pub(crate) fn event_fits(c: &Check<'_>, out: &mut Vec<Objection>) {
     let mut check = |f: fn(&Check<'_>) -> Option<Objection>| out.extend(f(c));
     match c.event.kind() {
@@ -191,7 +181,9 @@ pub(crate) fn event_fits(c: &Check<'_>, out: &mut Vec<Objection>) {
             check(new_is_ordinary);
         }
         EventKind::RanAway => check(runaway_setting),
-        EventKind::TrialHomeVisitBegun | EventKind::PlacedForAdoption => check(not_on_runaway),
+        // A child found may go home on a visit, or to an adoptive home, straight from runaway
+        // status: the visit or the placement ends the runaway (its own event, the only true one).
+        EventKind::TrialHomeVisitBegun | EventKind::PlacedForAdoption => {}
         _ => check(new_is_ordinary),
     }
 }
