@@ -1249,3 +1249,91 @@ fn findings_keyed_before_the_days_placement_fold_as_read_and_stay_correctable() 
         b.obligations(d(2024, 6, 1), &FEDERAL)
     );
 }
+
+/// Every order of `day` keyed after `base` (n! orders, by Heap's algorithm), each replayed
+/// strictly: the cases, or the first order refused with its error.
+fn every_order(base: &[Event], day: &[Event]) -> Vec<(Vec<usize>, Case)> {
+    fn heap(k: usize, order: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if k <= 1 {
+            out.push(order.clone());
+            return;
+        }
+        for i in 0..k {
+            heap(k - 1, order, out);
+            let j = if k.is_multiple_of(2) { i } else { 0 };
+            order.swap(j, k - 1);
+        }
+    }
+    let mut orders = Vec::new();
+    heap(day.len(), &mut (0..day.len()).collect(), &mut orders);
+    orders
+        .into_iter()
+        .map(|order| {
+            let mut keyed = base.to_vec();
+            keyed.extend(order.iter().map(|&i| day[i].clone()));
+            let case = Case::replay(child(), all_families(), keyed, &FEDERAL)
+                .unwrap_or_else(|e| panic!("order {order:?} refused: {e}"));
+            (order, case)
+        })
+        .collect()
+}
+
+#[test]
+fn a_day_that_ends_one_stretch_and_begins_another_loads_in_every_order() {
+    let opened = |on| ev(on, EventData::OpenPreservation(Candidacy::NotCandidate));
+    // In care from 2024-01-10; on 2024-06-03 the child goes home and aftercare opens. Keyed
+    // open first, the opening can only follow the exit (in foster care there is no row for
+    // it): both orders give the exit of 2024-06-03, then in-home services.
+    let base = vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")];
+    let day = [
+        discharge(d(2024, 6, 3), ExitReason::Reunified),
+        opened(d(2024, 6, 3)),
+    ];
+    let cases = every_order(&base, &day);
+    assert_eq!(cases.len(), 2);
+    for (order, case) in &cases {
+        assert_eq!(case.stage(), Stage::Preservation, "{order:?}");
+        assert_eq!(
+            case.episodes()[0].exit(),
+            Some(EpisodeExit::new(d(2024, 6, 3), ExitReason::Reunified)),
+            "{order:?}"
+        );
+    }
+
+    // In-home services from 2024-01-01, closed on 2024-06-01 when the child is removed and
+    // placed that day. A removal from in-home services is lawful, but the close cannot follow
+    // it (a case in foster care is not closed): the day is the close, then the removal and its
+    // placement, in each of the 3! = 6 orders. One episode, from 2024-06-01, in P-1.
+    let base = vec![opened(d(2024, 1, 1))];
+    let day = [
+        ev(d(2024, 6, 1), EventData::Close),
+        removal(d(2024, 6, 1)),
+        foster(d(2024, 6, 1), "P-1"),
+    ];
+    let cases = every_order(&base, &day);
+    assert_eq!(cases.len(), 6);
+    for (order, case) in &cases {
+        assert_eq!(case.stage(), Stage::FosterCare, "{order:?}");
+        assert_eq!(case.episodes().len(), 1, "{order:?}");
+        assert_eq!(case.episodes()[0].removal_date(), d(2024, 6, 1));
+        assert_eq!(case.placements().len(), 1, "{order:?}");
+        assert_eq!(case.events(), cases[0].1.events(), "{order:?}");
+    }
+    // Keyed late, after a later day, the same.
+    let mut late = base.clone();
+    late.push(review(d(2024, 6, 20)));
+    late.extend([day[1].clone(), day[2].clone(), day[0].clone()]);
+    let case = Case::replay(child(), all_families(), late, &FEDERAL).unwrap();
+    assert_eq!(case.episodes().len(), 1);
+    assert_eq!(case.stage(), Stage::FosterCare);
+
+    // A closed case reopened the day it closed, keyed reopen first: closed, then reopened.
+    let day = [
+        ev(d(2024, 6, 1), EventData::Close),
+        ev(d(2024, 6, 1), EventData::Reopen),
+    ];
+    for (order, case) in every_order(&[opened(d(2024, 1, 1))], &day) {
+        assert_eq!(case.stage(), Stage::Preservation, "{order:?}");
+        assert_eq!(case.events().len(), 3, "{order:?}");
+    }
+}

@@ -52,14 +52,14 @@ pub(crate) fn sort(history: &mut [Dated]) {
     history.sort_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq));
 }
 
-/// Whether a dated history holds a day with both a removal and an exit or a close: the only days
-/// [`reread_reentry`] may read again (most histories have none, and are folded without looking
-/// at their days).
+/// Whether a dated history holds a day with both an opening (a removal, `open_preservation`,
+/// `reopen`) and an exit or a close: the only days [`reread_reentry`] may read again (most
+/// histories have none, and are folded without looking at their days).
 fn has_same_day_exit_and_removal(history: &[Dated]) -> bool {
     history
         .chunk_by(|a, b| a.2.date() == b.2.date())
         .any(|day| {
-            day.iter().any(|(_, _, e)| e.kind() == EventKind::Removal)
+            day.iter().any(|(_, _, e)| e.kind().opens_day_segment())
                 && day
                     .iter()
                     .any(|(_, _, e)| super::facts::closes_day_segment(e.kind()))
@@ -67,15 +67,18 @@ fn has_same_day_exit_and_removal(history: &[Dated]) -> bool {
 }
 
 /// Reads one day again (`day`: its events in dated order, the case's facts those of the day
-/// before) when the child is in a stage a removal cannot come from but an exit can (in foster
-/// care) and the day's first segment holds both such an exit and a removal — the removal listed
-/// before the exit, which the canonical order then refuses. The child can only have left and
-/// come back that day: the removal, and the placements begun and the findings of its order
-/// (contrary to the welfare, prevention efforts) entered after it, go to the segment after the
-/// exit; later segments move up one. A placement begun in the first segment while the ending
-/// stay's placement is open goes to the stay after the day's removal.
-/// [`Case::apply`](super::Case::apply) never builds such a day (it refuses the removal), so a
-/// history it built reads the same whatever the path. Any other day is left as it is.
+/// before) when its first segment holds both an exit or a close the stage allows and an opening
+/// (a removal, `open_preservation`, `reopen`) listed before it that cannot be read first: one
+/// the stage has no row for (a removal in foster care, a reopening of an open case), or one
+/// after which the exit or close has none (a removal from in-home services, then the close of
+/// those services). The day can only have ended the one stretch and begun the other: the
+/// opening goes to the segment after the exit, with, for a removal, the placements begun and
+/// the findings of its order (contrary to the welfare, prevention efforts) entered after it;
+/// later segments move up one. A placement begun in the first segment while the ending stay's
+/// placement is open, or when no stay was open, goes to the stay after the day's removal.
+/// [`Case::apply`](super::Case::apply) never builds such a day (it refuses the opening, or the
+/// close), so a history it built reads the same whatever the path. Any other day is left as it
+/// is.
 fn reread_reentry(facts: &Facts, day: &mut [Dated]) {
     /// What begins the new stay besides the removal: a placement, the findings of the order
     /// sanctioning the removal (45 CFR 1356.21(b)(1), (c)).
@@ -90,43 +93,51 @@ fn reread_reentry(facts: &Facts, day: &mut [Dated]) {
         )
     }
     let stage = facts.stage().kind();
-    if transitions::find(stage, EventKind::Removal).is_some() {
-        return;
-    }
     let Some(&(_, first, _)) = day.first() else {
         return;
     };
-    let exit = day.iter().any(|(_, s, e)| {
-        *s == first
-            && super::facts::closes_day_segment(e.kind())
-            && transitions::find(stage, e.kind()).is_some()
-    });
-    if !exit {
-        return;
-    }
-    let removal = day
+    let Some(exit) = day
         .iter()
-        .find(|(_, s, e)| *s == first && e.kind() == EventKind::Removal)
-        .map(|(seq, _, _)| *seq);
-    if let Some(removal) = removal {
+        .find(|(_, s, e)| {
+            *s == first
+                && super::facts::closes_day_segment(e.kind())
+                && transitions::find(stage, e.kind()).is_some()
+        })
+        .map(|(_, _, e)| e.kind())
+    else {
+        return;
+    };
+    // The first opening of the segment that cannot be read before the exit.
+    let opening = day
+        .iter()
+        .find(|(_, s, e)| *s == first && e.kind().opens_day_segment())
+        .filter(|(_, _, e)| match transitions::find(stage, e.kind()) {
+            None => true,
+            Some(row) => transitions::find(row.to().stage_kind(stage), exit).is_none(),
+        })
+        .map(|(seq, _, e)| (*seq, e.kind()));
+    if let Some((opening, kind)) = opening {
+        let removal = kind == EventKind::Removal;
         for (seq, segment, e) in day.iter_mut() {
             if *segment > first {
                 *segment += 1;
-            } else if *seq == removal || (*seq > removal && begins(e)) {
+            } else if *seq == opening || (removal && *seq > opening && begins(e)) {
                 *segment = first + 1;
             }
         }
     }
     // A placement begun in the first segment while the stay that ends that day still has its
     // placement open cannot belong to that stay (one setting at a time; a move is a
-    // `placement_changed`): it is the first placement of the stay the day's removal begins,
-    // listed before it.
+    // `placement_changed`), nor to a day begun out of care: it is the first placement of the
+    // stay the day's removal begins, listed before it.
     let reentry = day
         .iter()
         .filter(|(_, s, e)| *s > first && e.kind() == EventKind::Removal)
         .map(|(_, s, _)| *s)
         .min();
-    if let (Some(reentry), Some(_)) = (reentry, facts.current_placement()) {
+    if let Some(reentry) = reentry
+        && (facts.current_placement().is_some() || !facts.stage().in_care())
+    {
         for (_, segment, e) in day.iter_mut() {
             if *segment == first && e.kind() == EventKind::PlacementBegun {
                 *segment = reentry;
@@ -456,15 +467,15 @@ impl Days {
 /// Folds the entries of a strict load's latest day, in dated order, while each is accepted:
 /// `false` at the first refused, which stays in `day` with the entries after it.
 fn fold_day(facts: &mut Facts, day: &mut Vec<Dated>, policy: &Policy) -> bool {
-    // `day` is one day: a removal and an exit among its (few) entries.
+    // `day` is one day: an opening and an exit among its (few) entries.
     if day.len() > 1 && {
-        let (mut removal, mut exit) = (false, false);
+        let (mut opening, mut exit) = (false, false);
         for (_, _, e) in day.iter() {
             let kind = e.kind();
-            removal |= kind == EventKind::Removal;
+            opening |= kind.opens_day_segment();
             exit |= super::facts::closes_day_segment(kind);
         }
-        removal && exit
+        opening && exit
     } {
         reread_reentry(facts, day);
     }
