@@ -230,6 +230,18 @@
 //! each entry against the history known so far, so it refuses a removal keyed before the exit
 //! of its day: key the exit first; what it builds replays to itself.
 //!
+//! The moves of one day — a placement begun or changed, a runaway and a return, a trial home
+//! visit begun or ended, an adoptive placement or its disruption — are read in the order they
+//! can have happened in when the order keyed cannot be: a `ran_away` keyed before the
+//! `placement_changed` into the home the child ran from, a return keyed before the running
+//! away, the end of a visit keyed after the move that followed it. The order read is the first,
+//! taking the moves as keyed, that the table and the placement rules can accept (each move
+//! stays in its segment of the day, every other event in its place); an order keyed that can
+//! be true is kept, so two moves that could have happened either way (a run and a return, then
+//! a move) keep the order keyed. [`Case::apply`](crate::Case::apply) does the same for a move
+//! refused after another move of its day; an entry that cannot be true with what is in so far
+//! (a return with no runaway yet) is still refused: key the day's first move first.
+//!
 //! [`Case::apply`](crate::Case::apply) takes an event dated before the last (entered late) by
 //! placing it at its date and checking every later event again; it is refused, naming the later
 //! event that would break ([`RuleId::LaterEventRefused`](crate::RuleId::LaterEventRefused)), if

@@ -1337,3 +1337,129 @@ fn a_day_that_ends_one_stretch_and_begins_another_loads_in_every_order() {
         assert_eq!(case.events().len(), 3, "{order:?}");
     }
 }
+
+/// The placement ids of a case, in the order they began.
+fn placement_ids(case: &Case) -> Vec<String> {
+    case.placements()
+        .iter()
+        .map(|p| p.id().to_string())
+        .collect()
+}
+
+/// `base` then `day` entered one event at a time with [`Case::apply`], each accepted.
+fn applied_in_order(base: &[Event], day: &[Event], order: &[usize]) -> Case {
+    let mut case = Case::new(child(), all_families()).unwrap();
+    for e in base.iter().chain(order.iter().map(|&i| &day[i])) {
+        case.apply(e.clone(), &FEDERAL)
+            .unwrap_or_else(|r| panic!("order {order:?}: {} refused: {r}", e.kind()));
+    }
+    case
+}
+
+#[test]
+fn a_day_of_moves_loads_in_the_order_they_can_have_happened() {
+    // In care from 2024-01-10 in P-1. On 2024-03-05 the child moves to P-2 and runs away
+    // from it that evening. Keyed run first, the move cannot follow (a move needs an open
+    // home, not runaway status): both orders give P-1, P-2, then the runaway R-1.
+    let base = vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")];
+    let day = [
+        to_foster(d(2024, 3, 5), "P-2"),
+        ran_away(d(2024, 3, 5), "R-1"),
+    ];
+    let cases = every_order(&base, &day);
+    assert_eq!(cases.len(), 2);
+    for (order, case) in &cases {
+        assert_eq!(placement_ids(case), ["P-1", "P-2", "R-1"], "{order:?}");
+        assert!(case.current_placement().unwrap().setting().is_runaway());
+        // Entered one at a time, the same: the move keyed second is read before the run.
+        let applied = applied_in_order(&base, &day, order);
+        assert_eq!(placement_ids(&applied), ["P-1", "P-2", "R-1"], "{order:?}");
+        assert_eq!(applied.events(), case.events(), "{order:?}");
+    }
+
+    // Runs away from P-1 and is found the same day, back to a foster home as P-2. Keyed
+    // return first, it cannot come first (no runaway to return from): P-1, R-1, P-2.
+    let day = [
+        ran_away(d(2024, 3, 5), "R-1"),
+        returned_to_foster(d(2024, 3, 5), "P-2"),
+    ];
+    for (order, case) in every_order(&base, &day) {
+        assert_eq!(placement_ids(&case), ["P-1", "R-1", "P-2"], "{order:?}");
+        assert!(!case.current_placement().unwrap().setting().is_runaway());
+    }
+
+    // On a trial home visit V-1 from 2024-02-01; on 2024-03-05 the visit ends (back to
+    // P-2) and the child moves on to P-3 the same day. Keyed move first, the move cannot be
+    // read during the visit (no move row in reunification): V-1 ends, then P-2, then P-3.
+    let mut visiting = base.clone();
+    visiting.push(visit(d(2024, 2, 1), "V-1"));
+    let day = [
+        visit_ended(d(2024, 3, 5), "P-2"),
+        to_foster(d(2024, 3, 5), "P-3"),
+    ];
+    for (order, case) in every_order(&visiting, &day) {
+        assert_eq!(case.stage(), Stage::FosterCare, "{order:?}");
+        assert_eq!(
+            placement_ids(&case),
+            ["P-1", "V-1", "P-2", "P-3"],
+            "{order:?}"
+        );
+    }
+
+    // Three moves of one day, in each of the 3! = 6 orders: every order loads, with all
+    // four placements, ending off runaway status (the return, or the move after it).
+    let day = [
+        to_foster(d(2024, 3, 5), "P-2"),
+        ran_away(d(2024, 3, 5), "R-1"),
+        returned_to_foster(d(2024, 3, 5), "P-3"),
+    ];
+    let cases = every_order(&base, &day);
+    assert_eq!(cases.len(), 6);
+    for (order, case) in &cases {
+        let mut ids = placement_ids(case);
+        ids.sort();
+        assert_eq!(ids, ["P-1", "P-2", "P-3", "R-1"], "{order:?}");
+        assert!(!case.current_placement().unwrap().setting().is_runaway());
+    }
+    // Entered one at a time, each entry must be possible with what is in already: a run
+    // keyed before the move it followed is, and the move then goes before it.
+    let applied = applied_in_order(&base, &day, &[1, 0, 2]);
+    assert_eq!(placement_ids(&applied), ["P-1", "P-2", "R-1", "P-3"]);
+    // Run, return, move is a true order as keyed: kept.
+    let applied = applied_in_order(&base, &day, &[1, 2, 0]);
+    assert_eq!(placement_ids(&applied), ["P-1", "R-1", "P-3", "P-2"]);
+}
+
+#[test]
+fn moves_that_cannot_have_happened_in_any_order_are_still_refused() {
+    // Two runaways the same day with no return between: no order can be true, and the
+    // second is refused as keyed, naming the rule; the case keeps the first.
+    let mut case = Case::new(child(), all_families()).unwrap();
+    for e in [
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        ran_away(d(2024, 3, 5), "R-1"),
+    ] {
+        case.apply(e, &FEDERAL).unwrap();
+    }
+    let before = case.events().to_vec();
+    let refused = case
+        .apply(ran_away(d(2024, 3, 5), "R-2"), &FEDERAL)
+        .unwrap_err();
+    assert!(
+        refused
+            .violations()
+            .iter()
+            .any(|v| v.rule() == RuleId::PlacementEventMismatch),
+        "{refused}"
+    );
+    assert_eq!(case.events(), &before[..]);
+    // A return from runaway on a day with a move and no runaway: refused in every order.
+    let history = vec![
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        returned_to_foster(d(2024, 3, 5), "P-3"),
+        to_foster(d(2024, 3, 5), "P-2"),
+    ];
+    assert!(Case::replay(child(), all_families(), history, &FEDERAL).is_err());
+}

@@ -52,18 +52,196 @@ pub(crate) fn sort(history: &mut [Dated]) {
     history.sort_by_key(|(seq, segment, e)| (e.order_key(*segment), *seq));
 }
 
-/// Whether a dated history holds a day with both an opening (a removal, `open_preservation`,
-/// `reopen`) and an exit or a close: the only days [`reread_reentry`] may read again (most
-/// histories have none, and are folded without looking at their days).
-fn has_same_day_exit_and_removal(history: &[Dated]) -> bool {
+/// Whether a day (its events) may need reading again: it holds both an opening (a removal,
+/// `open_preservation`, `reopen`) and an exit or a close ([`reread_reentry`]), or two moves of
+/// the child ([`reorder_moves`]). Most days do not, and most histories have no such day: they
+/// are folded without looking at their days.
+fn may_reread<'a>(day: impl Iterator<Item = &'a Event>) -> bool {
+    let (mut opening, mut exit, mut movers) = (false, false, 0u8);
+    for e in day {
+        let kind = e.kind();
+        opening |= kind.opens_day_segment();
+        exit |= super::facts::closes_day_segment(kind);
+        movers = movers.saturating_add(u8::from(moves(kind)));
+    }
+    (opening && exit) || movers > 1
+}
+
+/// Whether a dated history holds a day [`may_reread`].
+fn has_day_to_reread(history: &[Dated]) -> bool {
     history
         .chunk_by(|a, b| a.2.date() == b.2.date())
-        .any(|day| {
-            day.iter().any(|(_, _, e)| e.kind().opens_day_segment())
-                && day
+        .any(|day| day.len() > 1 && may_reread(day.iter().map(|(_, _, e)| e)))
+}
+
+/// The kinds that move the child from one setting to another: into a placement, onto runaway
+/// status and back, into a trial home visit and out of it, into an adoptive home and out of it.
+/// A day may hold several, and the order they were keyed in need not be the order they
+/// happened in ([`reorder_moves`]).
+fn moves(kind: EventKind) -> bool {
+    use EventKind as K;
+    matches!(
+        kind,
+        K::PlacementBegun
+            | K::PlacementChanged
+            | K::RanAway
+            | K::ReturnedFromRunaway
+            | K::TrialHomeVisitBegun
+            | K::TrialHomeVisitEnded
+            | K::PlacedForAdoption
+            | K::AdoptionDisrupted
+    )
+}
+
+/// Where the child is, as far as the order of a day's moves needs to know: no setting open, an
+/// ordinary setting (a home, a facility, a visit), runaway status, or not known (after an event
+/// that opens or ends an episode, which the model does not follow; anything is then possible).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    None,
+    Home,
+    Runaway,
+    Unknown,
+}
+
+/// The stage and the open setting after `event`, or `None` when the table or the placement
+/// rules certainly refuse it there: no row from the stage; a `placement_begun` while a setting
+/// is open ([`RuleId::PlacementAlreadyOpen`]); a `placement_changed` with no ordinary setting
+/// open, a `returned_from_runaway` not on runaway status, a `ran_away` already on it
+/// ([`RuleId::PlacementEventMismatch`]). A model of those rules only: an order it accepts is
+/// still checked by every rule when folded.
+fn step(
+    (stage, open): (super::stage::StageKind, Open),
+    event: &Event,
+) -> Option<(super::stage::StageKind, Open)> {
+    use super::facts::Effect;
+    use EventKind as K;
+    let kind = event.kind();
+    let row = transitions::find(stage, kind)?;
+    let fits = open == Open::Unknown
+        || match kind {
+            K::PlacementBegun => open == Open::None,
+            K::PlacementChanged => open == Open::Home,
+            K::ReturnedFromRunaway => open == Open::Runaway,
+            K::RanAway => open != Open::Runaway,
+            _ => true,
+        };
+    if !fits {
+        return None;
+    }
+    let open = match row.effect() {
+        Effect::Record => open,
+        Effect::Place(_) => match event.what().new_placement() {
+            Some(p) if p.setting().is_runaway() => Open::Runaway,
+            Some(_) => Open::Home,
+            None => Open::Unknown,
+        },
+        Effect::OpenEpisode | Effect::EndEpisode(_) | Effect::Discharge => Open::Unknown,
+    };
+    Some((row.to().stage_kind(stage), open))
+}
+
+/// Whether `event`, a move refused at the end of a case's history in `segment` of its day,
+/// shares that segment with another move, which it may have preceded ([`reorder_moves`]).
+pub(crate) fn may_reorder_with(facts: &Facts, event: &Event, segment: u32) -> bool {
+    moves(event.kind())
+        && facts
+            .order()
+            .iter()
+            .zip(facts.events())
+            .rev()
+            .take_while(|(_, e)| e.date() == event.date())
+            .any(|((_, s), e)| *s == segment && moves(e.kind()))
+}
+
+/// The most moves of one day [`reorder_moves`] puts in order, and the most steps of the model
+/// it takes to find the order: a hostile day costs no more than a bounded search.
+const MOST_MOVES: usize = 8;
+const MOST_STEPS: u32 = 2_000;
+
+/// Puts the moves of one day (`day`: its events in dated order, the case's facts those of the
+/// day before) in the order they can have happened in, when the order they were keyed in cannot
+/// be: a `ran_away` keyed before the `placement_changed` the child ran from, a return from
+/// runaway keyed before the running away, the end of a trial home visit keyed after the move
+/// that followed it. The order chosen is the first, taking the moves as keyed, in which
+/// [`step`] accepts every event of the day; each move stays in its segment of the day and
+/// every other event in its place. When the order keyed can be, or no order can, or the day
+/// is past the search's bounds, the day is left as it is (and its refusal, if any, stands).
+/// The choice depends only on the facts before the day and the day's events in dated order,
+/// so every path that folds the day (an entry, a replay, a rebuild) reads it the same.
+fn reorder_moves(facts: &Facts, day: &mut [Dated]) {
+    let movers: Vec<usize> = (0..day.len()).filter(|&i| moves(day[i].2.kind())).collect();
+    if movers.len() < 2 || movers.len() > MOST_MOVES {
+        return;
+    }
+    let open = match facts.current_placement() {
+        None => Open::None,
+        Some(p) if p.setting().is_runaway() => Open::Runaway,
+        Some(_) => Open::Home,
+    };
+    let start = (facts.stage().kind(), open);
+    if day
+        .iter()
+        .try_fold(start, |s, (_, _, e)| step(s, e))
+        .is_some()
+    {
+        return;
+    }
+    struct Search<'a> {
+        day: &'a [Dated],
+        movers: &'a [usize],
+        used: Vec<bool>,
+        order: Vec<usize>,
+        steps: u32,
+    }
+    impl Search<'_> {
+        /// Whether positions `at..` can be filled from `state`, filling `order`.
+        fn fill(&mut self, at: usize, state: (super::stage::StageKind, Open)) -> bool {
+            let Some((_, segment, here)) = self.day.get(at) else {
+                return true;
+            };
+            let candidates: Vec<usize> = if moves(here.kind()) {
+                self.movers
                     .iter()
-                    .any(|(_, _, e)| super::facts::closes_day_segment(e.kind()))
-        })
+                    .copied()
+                    .filter(|&j| !self.used[j] && self.day[j].1 == *segment)
+                    .collect()
+            } else {
+                vec![at]
+            };
+            for j in candidates {
+                if self.steps == 0 {
+                    return false;
+                }
+                self.steps -= 1;
+                let Some(next) = step(state, &self.day[j].2) else {
+                    continue;
+                };
+                self.used[j] = true;
+                self.order.push(j);
+                if self.fill(at + 1, next) {
+                    return true;
+                }
+                self.order.pop();
+                self.used[j] = false;
+            }
+            false
+        }
+    }
+    let mut search = Search {
+        day,
+        movers: &movers,
+        used: vec![false; day.len()],
+        order: Vec::with_capacity(day.len()),
+        steps: MOST_STEPS,
+    };
+    if search.fill(0, start) {
+        let order = search.order;
+        let read: Vec<Dated> = order.iter().map(|&j| day[j].clone()).collect();
+        for (slot, dated) in day.iter_mut().zip(read) {
+            *slot = dated;
+        }
+    }
 }
 
 /// Reads one day again (`day`: its events in dated order, the case's facts those of the day
@@ -438,7 +616,7 @@ struct Days {
 impl Days {
     fn new(history: Vec<Dated>) -> Days {
         Days {
-            reread: has_same_day_exit_and_removal(&history),
+            reread: has_day_to_reread(&history),
             events: history.into_iter().peekable(),
             day: std::collections::VecDeque::new(),
         }
@@ -458,7 +636,10 @@ impl Days {
         while let Some(next) = self.events.next_if(|(_, _, e)| e.date() == date) {
             day.push(next);
         }
-        reread_reentry(facts, &mut day);
+        if day.len() > 1 && may_reread(day.iter().map(|(_, _, e)| e)) {
+            reread_reentry(facts, &mut day);
+            reorder_moves(facts, &mut day);
+        }
         self.day.extend(day);
         self.day.pop_front()
     }
@@ -467,17 +648,10 @@ impl Days {
 /// Folds the entries of a strict load's latest day, in dated order, while each is accepted:
 /// `false` at the first refused, which stays in `day` with the entries after it.
 fn fold_day(facts: &mut Facts, day: &mut Vec<Dated>, policy: &Policy) -> bool {
-    // `day` is one day: an opening and an exit among its (few) entries.
-    if day.len() > 1 && {
-        let (mut opening, mut exit) = (false, false);
-        for (_, _, e) in day.iter() {
-            let kind = e.kind();
-            opening |= kind.opens_day_segment();
-            exit |= super::facts::closes_day_segment(kind);
-        }
-        opening && exit
-    } {
+    // `day` is one day: an opening and an exit among its (few) entries, or two moves.
+    if day.len() > 1 && may_reread(day.iter().map(|(_, _, e)| e)) {
         reread_reentry(facts, day);
+        reorder_moves(facts, day);
     }
     let mut entries = day.drain(..);
     while let Some((seq, segment, event)) = entries.next() {

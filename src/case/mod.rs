@@ -368,8 +368,30 @@ impl Case {
         let key = event.order_key(segment);
         let last = events.len().checked_sub(1);
         if last.is_none_or(|i| events[i].order_key(facts.order()[i].1) <= key) {
-            return history::check_in(facts, event, policy)
-                .map(|accepted| Planned::Append(accepted, segment));
+            return match history::check_in(facts, event, policy) {
+                Ok(accepted) => Ok(Planned::Append(accepted, segment)),
+                // A move refused after another move of its day may have happened before it
+                // (a `placement_changed` keyed after the `ran_away` from the new home): the
+                // day is read again as a replay reads it, and the refusal stands if that
+                // fails too.
+                Err(rejection) if history::may_reorder_with(facts, event, segment) => {
+                    let mut history = dated();
+                    history.push((self.log.next, segment, event.clone()));
+                    history::rebuild(
+                        facts.child().clone(),
+                        facts.opening().to_vec(),
+                        history,
+                        policy,
+                    )
+                    .map(|rebuilt| Planned::Rebuilt {
+                        facts: Box::new(rebuilt),
+                        set_aside: None,
+                        child_before: None,
+                    })
+                    .map_err(|_| rejection)
+                }
+                Err(rejection) => Err(rejection),
+            };
         }
         // Entered late: placed at its date, and every later event checked again.
         let mut history = dated();
@@ -493,7 +515,9 @@ impl Case {
     }
 
     /// The dated history: the accepted events in effect, by date, then [the order within a
-    /// day](EventKind::day_rank), then the order of entry. Corrections, and what they set
+    /// day](EventKind::day_rank), then the order of entry (except that the moves of one day
+    /// keyed in an order that cannot have happened are read in one that can: see the
+    /// [manual](crate::manual#the-order-of-a-history)). Corrections, and what they set
     /// aside, are in [`entries`](Case::entries).
     pub fn events(&self) -> &[Event] {
         self.facts.events()
