@@ -620,6 +620,10 @@
 //! from the siblings' own cases (the same caregiver family on the date). A separation without
 //! its documented reason (contrary to the safety or well-being of a sibling) is accepted and
 //! reported (`sibling_separation`, SSA §471(a)(31)(A)): the duty is one of reasonable efforts.
+//! A separation from a sibling not in care owes nothing while the sibling is at home; once the
+//! sibling is recorded in care with the separation still the latest arrangement (a brother
+//! separated 2024-03-01, removed and recorded in care 2024-04-01), both duties are owed from
+//! the day the sibling entered care, with the separation's reason if it had one.
 //! Siblings placed apart need planned contact (`sibling_contact`, §471(a)(31)(B)): a
 //! family-time plan with the sibling in force on the day of the separation, or made later (met
 //! late). Where the state documents that frequent contact would be contrary to the safety or
@@ -630,7 +634,10 @@
 //! Each adult relative identified (`relative_identified`) is owed a notice within 30 days of the
 //! removal (`relative_notice_each`, SSA §471(a)(29)): removal 2024-01-10, notified 2024-02-09
 //! (day 30) met, 2024-02-10 (day 31) met late; `relative_notice_excepted` waives it for family
-//! or domestic violence. The aggregate `relative_notice` (one `relatives_notified` record) stays.
+//! or domestic violence. The aggregate `relative_notice` is met by one `relatives_notified`
+//! record, or by the notices to each relative: once every relative identified is notified or
+//! excepted, on the date of the last notice (grandmother notified 2024-01-20, uncle 2024-02-05:
+//! met 2024-02-05); every relative excepted waives it.
 //!
 //! Family time: `family_time_planned` sets the case plan's expected frequency with a parent,
 //! sibling or relative (every N days from its date); `family_time_contact` records a contact,

@@ -678,3 +678,124 @@ fn every_removal_owes_its_notice_to_the_relatives_known_by_then() {
         (Some(2), d(2024, 7, 1), Status::Met(d(2024, 6, 10)))
     );
 }
+
+#[test]
+fn the_notices_to_each_relative_meet_the_notice_to_the_relatives() {
+    // Removal 2024-01-10: the notice to the relatives is due 2024-01-10 + 30 = 2024-02-09
+    // (SSA §471(a)(29)). The grandmother and the uncle are identified; no summary
+    // `relatives_notified` is recorded, only a notice to each.
+    let base = || {
+        vec![
+            removal(d(2024, 1, 10)),
+            identified(d(2024, 1, 12), "P-GRANDMA", RelativeKind::Grandparent),
+            identified(d(2024, 1, 12), "P-UNCLE", RelativeKind::OtherAdultRelative),
+            notified(d(2024, 1, 20), "P-GRANDMA"),
+        ]
+    };
+    // Only the grandmother notified: the relatives as a whole are not, and on 2024-03-01
+    // the notice is overdue.
+    let obs = case_of(base()).obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::RelativeNotice).status(), Status::Overdue);
+    // The uncle notified on 2024-02-05 too: met on the last notice, 2024-02-05 <= 2024-02-09.
+    let mut events = base();
+    events.push(notified(d(2024, 2, 5), "P-UNCLE"));
+    let obs = case_of(events).obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::RelativeNotice).status(),
+        Status::Met(d(2024, 2, 5))
+    );
+    // Asked on 2024-02-01, before the uncle's notice: still upcoming (due 2024-02-09).
+    let mut events = base();
+    events.push(notified(d(2024, 2, 5), "P-UNCLE"));
+    let obs = case_of(events).obligations(d(2024, 2, 1), &FEDERAL);
+    assert_eq!(one(&obs, K::RelativeNotice).status(), Status::Upcoming);
+    // The uncle excepted for domestic violence instead: the grandmother's notice of
+    // 2024-01-20 is the last owed, and meets it.
+    let mut events = base();
+    events.push(ev(
+        d(2024, 1, 25),
+        EventData::RelativeNoticeExcepted {
+            person: pid("P-UNCLE"),
+        },
+    ));
+    let obs = case_of(events).obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::RelativeNotice).status(),
+        Status::Met(d(2024, 1, 20))
+    );
+    // The only relative excepted: nothing to notify, waived.
+    let obs = case_of(vec![
+        removal(d(2024, 1, 10)),
+        identified(d(2024, 1, 12), "P-UNCLE", RelativeKind::OtherAdultRelative),
+        ev(
+            d(2024, 1, 20),
+            EventData::RelativeNoticeExcepted {
+                person: pid("P-UNCLE"),
+            },
+        ),
+    ])
+    .obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::RelativeNotice).status(),
+        Status::Waived(Waiver::FamilyViolence)
+    );
+    // A summary notice on 2024-01-15 meets it on that date, whatever the single notices.
+    let mut events = base();
+    events.push(ev(d(2024, 1, 15), EventData::RelativesNotified));
+    let obs = case_of(events).obligations(d(2024, 3, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::RelativeNotice).status(),
+        Status::Met(d(2024, 1, 15))
+    );
+}
+
+#[test]
+fn a_sibling_who_enters_care_while_separated_is_owed_the_efforts_from_that_day() {
+    // Brother C-3 lives at home with F-REL; the separation recorded on 2024-03-01 owes
+    // nothing then (SSA §471(a)(31)(A) is about siblings removed from their home). He is
+    // removed and recorded in care on 2024-04-01, still placed apart: from that day he is a
+    // sibling in care, separated — the separation and the contact are owed on 2024-04-01.
+    let separated = |reason| {
+        let mut case = with_siblings();
+        accept(&mut case, apart(d(2024, 3, 1), "C-3", reason), &FEDERAL);
+        let obs = case.obligations(d(2024, 3, 20), &FEDERAL);
+        none_of(&obs, K::SiblingSeparation);
+        none_of(&obs, K::SiblingContact);
+        accept(
+            &mut case,
+            sibling(d(2024, 4, 1), Sibling::in_care(cid("C-3"))),
+            &FEDERAL,
+        );
+        case
+    };
+    let obs = separated(None).obligations(d(2024, 5, 1), &FEDERAL);
+    let o = one(&obs, K::SiblingSeparation);
+    assert_eq!((o.due(), o.status()), (d(2024, 4, 1), Status::Overdue));
+    let o = one(&obs, K::SiblingContact);
+    assert_eq!((o.due(), o.status()), (d(2024, 4, 1), Status::Overdue));
+    // Separated for his safety on 2024-03-01: the reason documented stands, met that day.
+    let obs = separated(SAFETY).obligations(d(2024, 5, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::SiblingSeparation).status(),
+        Status::Met(d(2024, 4, 1))
+    );
+    // Documented later, on 2024-04-10: met late.
+    let mut case = separated(None);
+    accept(&mut case, apart(d(2024, 4, 10), "C-3", SAFETY), &FEDERAL);
+    let obs = case.obligations(d(2024, 5, 1), &FEDERAL);
+    let both = all(&obs, K::SiblingSeparation);
+    assert_eq!(both.len(), 2);
+    assert_eq!(both[0].status(), Status::MetLate(d(2024, 4, 10)));
+    // Placed with him the day he enters care: nothing owed.
+    let mut case = with_siblings();
+    accept(&mut case, apart(d(2024, 3, 1), "C-3", None), &FEDERAL);
+    accept(
+        &mut case,
+        sibling(d(2024, 4, 1), Sibling::in_care(cid("C-3"))),
+        &FEDERAL,
+    );
+    accept(&mut case, together(d(2024, 4, 1), "C-3"), &FEDERAL);
+    let obs = case.obligations(d(2024, 5, 1), &FEDERAL);
+    none_of(&obs, K::SiblingSeparation);
+    none_of(&obs, K::SiblingContact);
+}

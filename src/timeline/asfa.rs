@@ -178,15 +178,31 @@ pub(super) fn case_plan(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
 
 /// SSA §471(a)(29): notice to the adult relatives within 30 days of the removal, owed after an
 /// early exit too unless the policy's
-/// [`RelativeNoticeAfterExit`](crate::policy::RelativeNoticeAfterExit) ends it there.
+/// [`RelativeNoticeAfterExit`](crate::policy::RelativeNoticeAfterExit) ends it there. Met by a
+/// `relatives_notified`, or by the notices to each relative: once every relative identified
+/// (by the end of the episode) is notified or excepted, on the date of the last notice; waived
+/// when every one of them is excepted for family or domestic violence.
 pub(super) fn relative_notice(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
+    use super::connections::{EveryRelative, every_relative_notified};
     let removal = ep.removal();
     let due = calendar::days_after(removal, ep.view.policy.relative_notice_days());
-    let done = ep
+    let summary = ep
         .dates(|e| matches!(e, EventData::RelativesNotified))
         .next();
+    let each = every_relative_notified(ep);
+    let by_each = match each {
+        Some(EveryRelative::NotifiedBy(on)) => Some(on),
+        _ => None,
+    };
+    let done = match (summary, by_each) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let waived = (done.is_none() && each == Some(EveryRelative::AllExcepted))
+        .then_some(crate::timeline::Waiver::FamilyViolence);
     ep.once(K::RelativeNotice, removal, due)
         .met(done)
+        .waived(waived)
         .owed(super::connections::relative_notice_owed(ep, due))
         .push(out);
 }

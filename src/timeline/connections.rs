@@ -8,8 +8,12 @@ use super::types::{Obligation, ObligationKind, Waiver};
 use crate::case::event::{EventData, EventKind};
 
 /// The separations from a sibling in care on their day (the sibling's latest record dated on or
-/// before it says in care), in order: the event's position, the sibling, the reason. One pass:
-/// a day's sibling records are read before its separations.
+/// before it says in care), in order: the event's position, the sibling, the reason. A sibling
+/// recorded entering care while the latest arrangement recorded with it is a separation (and
+/// no arrangement of that day says otherwise) is separated in care from that day: the position
+/// is the sibling's record, the reason the separation's (SSA §471(a)(31)(A) asks the effort
+/// for "siblings removed from their home", whenever each was). One pass: a day's sibling
+/// records are read before its separations.
 fn separations_in_care(
     events: &[crate::Event],
 ) -> Vec<(
@@ -17,24 +21,53 @@ fn separations_in_care(
     &crate::ChildId,
     Option<crate::connections::SeparationReason>,
 )> {
+    use crate::connections::SeparationReason;
     let mut in_care: HashMap<&crate::ChildId, bool> = HashMap::new();
+    // The latest arrangement with each sibling: `Some(reason)` a separation, `None` together.
+    let mut arranged: HashMap<&crate::ChildId, Option<Option<SeparationReason>>> = HashMap::new();
     let mut out = Vec::new();
+    let mut entered: Vec<(usize, &crate::ChildId)> = Vec::new();
     let mut day_start = 0;
     while day_start < events.len() {
         let date = events[day_start].date();
         let day_end = day_start + events[day_start..].partition_point(|e| e.date() == date);
         let day = &events[day_start..day_end];
-        for e in day {
+        entered.clear();
+        for (k, e) in day.iter().enumerate() {
             if let EventData::SiblingRecorded(s) = e.what() {
-                in_care.insert(&s.child, s.in_care);
+                let was = in_care.insert(&s.child, s.in_care).unwrap_or(false);
+                if s.in_care && !was {
+                    entered.push((day_start + k, &s.child));
+                }
             }
         }
+        let mut sorted = true;
         for (k, e) in day.iter().enumerate() {
-            if let EventData::SiblingsSeparated { sibling, reason } = e.what()
-                && in_care.get(sibling).copied().unwrap_or(false)
-            {
-                out.push((day_start + k, sibling, *reason));
+            match e.what() {
+                EventData::SiblingsSeparated { sibling, reason } => {
+                    entered.retain(|(_, s)| *s != sibling);
+                    arranged.insert(sibling, Some(*reason));
+                    if in_care.get(sibling).copied().unwrap_or(false) {
+                        out.push((day_start + k, sibling, *reason));
+                    }
+                }
+                EventData::SiblingsPlacedTogether { sibling } => {
+                    entered.retain(|(_, s)| *s != sibling);
+                    arranged.insert(sibling, None);
+                }
+                _ => {}
             }
+        }
+        for &(at, sibling) in &entered {
+            if let Some(&Some(reason)) = arranged.get(sibling) {
+                out.push((at, sibling, reason));
+                sorted = false;
+            }
+        }
+        if !sorted {
+            // A sibling's record may come before a separation of the same day.
+            let from = out.partition_point(|(at, _, _)| *at < day_start);
+            out[from..].sort_by_key(|(at, _, _)| *at);
         }
         day_start = day_end;
     }
@@ -57,16 +90,20 @@ pub(super) fn sibling_separation(view: &View<'_>, out: &mut Vec<Obligation>) {
     let mut waiting: HashMap<&crate::ChildId, usize> = HashMap::new();
     let mut next = separations.iter().enumerate().peekable();
     for (i, e) in events.iter().enumerate() {
-        let (sibling, reason) = match e.what() {
-            EventData::SiblingsSeparated { sibling, reason } => (sibling, *reason),
-            EventData::SiblingsPlacedTogether { sibling } => (sibling, None),
-            _ => continue,
+        let arrangement = match e.what() {
+            EventData::SiblingsSeparated { sibling, reason } => Some((sibling, *reason)),
+            EventData::SiblingsPlacedTogether { sibling } => Some((sibling, None)),
+            _ => None,
         };
         // The next arrangement of a sibling settles the separation waiting for its reason.
-        if let Some(k) = waiting.remove(sibling) {
+        if let Some((sibling, reason)) = arrangement
+            && let Some(k) = waiting.remove(sibling)
+        {
             documented[k] = reason.map(|_| e.date());
         }
-        if let Some(&(k, &(at, _, reason))) = next.peek()
+        // The separation at this position (a separation, or a sibling entering care
+        // separated), its reason documented already or waiting for the next arrangement.
+        if let Some(&(k, &(at, sibling, reason))) = next.peek()
             && at == i
         {
             next.next();
@@ -101,6 +138,66 @@ pub(super) fn relative_notice_owed(ep: &EpisodeView<'_>, due: chrono::NaiveDate)
     }
 }
 
+/// What the notices to each relative say of the episode's notice to the relatives as a whole:
+/// every relative identified by the end of the episode (as [`relative_notice_each`] counts
+/// them) notified, the latest on the date given, or excepted for family or domestic violence;
+/// `None` while no relative is identified, or one is neither notified nor excepted.
+pub(super) fn every_relative_notified(ep: &EpisodeView<'_>) -> Option<EveryRelative> {
+    let relatives = ep.view.relatives();
+    let known = relatives.partition_point(|&i| i < ep.end);
+    if known == 0 {
+        return None;
+    }
+    let (notified, excepted) = notices(ep);
+    let mut latest: Option<chrono::NaiveDate> = None;
+    for &i in &relatives[..known] {
+        let EventData::RelativeIdentified(r) = ep.view.events[i].what() else {
+            continue;
+        };
+        match notified.get(&r.person) {
+            Some(&on) => latest = latest.max(Some(on)),
+            None if excepted.contains(&r.person) => {}
+            None => return None,
+        }
+    }
+    Some(match latest {
+        Some(on) => EveryRelative::NotifiedBy(on),
+        None => EveryRelative::AllExcepted,
+    })
+}
+
+/// The notices to each relative, taken together ([`every_relative_notified`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum EveryRelative {
+    /// Every relative not excepted notified, the last on this date.
+    NotifiedBy(chrono::NaiveDate),
+    /// Every relative excepted for family or domestic violence.
+    AllExcepted,
+}
+
+/// The first notice to each relative in the episode, and the relatives excepted, in one pass.
+fn notices<'a>(
+    ep: &EpisodeView<'a>,
+) -> (
+    HashMap<&'a crate::PersonId, chrono::NaiveDate>,
+    HashSet<&'a crate::PersonId>,
+) {
+    let mut notified: HashMap<&crate::PersonId, chrono::NaiveDate> = HashMap::new();
+    let mut excepted: HashSet<&crate::PersonId> = HashSet::new();
+    for x in ep.events {
+        match x.what() {
+            EventData::RelativeNotified { person } => {
+                notified.entry(person).or_insert(x.date());
+            }
+            EventData::RelativeNoticeExcepted { person } => {
+                excepted.insert(person);
+            }
+            _ => {}
+        }
+    }
+    (notified, excepted)
+}
+
 /// Each adult relative identified by the end of the episode — in it, before its removal, or in
 /// an earlier episode: every removal owes its own notice (SSA §471(a)(29): "within 30 days
 /// after the removal of a child") — notified within 30 days of the removal (the policy's
@@ -118,19 +215,7 @@ pub(super) fn relative_notice_each(ep: &EpisodeView<'_>, out: &mut Vec<Obligatio
     let due = super::calendar::days_after(removal, ep.view.policy.relative_notice_days());
     let owed = relative_notice_owed(ep, due);
     // The first notice and any exception of each relative, in one pass over the episode.
-    let mut notified: HashMap<&crate::PersonId, chrono::NaiveDate> = HashMap::new();
-    let mut excepted: HashSet<&crate::PersonId> = HashSet::new();
-    for x in ep.events {
-        match x.what() {
-            EventData::RelativeNotified { person } => {
-                notified.entry(person).or_insert(x.date());
-            }
-            EventData::RelativeNoticeExcepted { person } => {
-                excepted.insert(person);
-            }
-            _ => {}
-        }
-    }
+    let (notified, excepted) = notices(ep);
     let mut seen: HashSet<&crate::PersonId> = HashSet::new();
     for &i in &relatives[..known] {
         let EventData::RelativeIdentified(r) = ep.view.events[i].what() else {

@@ -63,7 +63,8 @@ obligation_kinds! {
     PreventRemovalEfforts = "prevent_removal_efforts", PreventRemovalEfforts;
     /// The case plan.
     CasePlan = "case_plan", CasePlan;
-    /// Notice to adult relatives.
+    /// Notice to adult relatives: met by `relatives_notified`, or by the notices to each relative
+    /// identified once every one is notified or excepted.
     RelativeNotice = "relative_notice", RelativeNotice;
     /// A periodic review.
     PeriodicReview = "periodic_review", PeriodicReview;
