@@ -50,6 +50,12 @@
 //! overdue), not a visit for every month up to the date asked: the obligations of any date,
 //! however far ahead, are bounded by the child's years in care.
 //!
+//! The transition plan (`transition_plan`, SSA §475(5)(H)) is owed in the 90 days immediately
+//! before the birthday care ends on, by the episode the youth is in care in on the window's
+//! last day, and it stays owed after the exit: a youth emancipated on the 18th birthday
+//! without a plan shows it overdue (18 on 2025-09-30: window 2025-07-02 ..= 2025-09-29). A youth
+//! who left care before that last day owes none.
+//!
 //! # Open readings
 //!
 //! Where the law leaves room, [`Policy::federal`](crate::Policy::federal) takes the common

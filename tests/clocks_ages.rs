@@ -187,24 +187,40 @@ fn care_ends_at_18_or_at_the_extended_care_age() {
         (d(2028, 7, 2), d(2028, 9, 29), Status::NotYetApplicable)
     );
 
-    // Emancipated on the 18th birthday: the age clocks are about a child in care, and end.
+    // Emancipated on the 18th birthday: the age clocks about a child in care end, but the
+    // transition plan owed in the window 2025-07-02 ..= 2025-09-29, while the youth was in
+    // care, stays owed: none made, it was missed.
+    let emancipated = |plan: Option<chrono::NaiveDate>| {
+        let mut events = vec![removal(d(2023, 1, 10))];
+        events.extend(plan.map(transition_plan));
+        events.push(discharge(d(2025, 9, 30), ExitReason::Emancipated));
+        build(teen(), &FEDERAL, events)
+    };
+    let obs = emancipated(None).obligations(d(2025, 10, 1), &FEDERAL);
+    for kind in [K::TransitionServices, K::ApplaEligibility, K::CareEndAge] {
+        none_of(&obs, kind);
+    }
+    let o = one(&obs, K::TransitionPlan);
+    assert_eq!((o.due(), o.status()), (d(2025, 9, 29), Status::Overdue));
+    // Made on 2025-08-15, inside the window: met, and still met after the exit.
+    let obs = emancipated(Some(d(2025, 8, 15))).obligations(d(2026, 1, 1), &FEDERAL);
+    assert_eq!(
+        one(&obs, K::TransitionPlan).status(),
+        Status::Met(d(2025, 8, 15))
+    );
+    // Reunified on 2025-09-01, before the window's last day: no longer owed.
     let case = build(
         teen(),
         &FEDERAL,
         vec![
             removal(d(2023, 1, 10)),
-            discharge(d(2025, 9, 30), ExitReason::Emancipated),
+            discharge(d(2025, 9, 1), ExitReason::Reunified),
         ],
     );
-    let obs = case.obligations(d(2025, 10, 1), &FEDERAL);
-    for kind in [
-        K::TransitionServices,
-        K::ApplaEligibility,
+    none_of(
+        &case.obligations(d(2025, 10, 1), &FEDERAL),
         K::TransitionPlan,
-        K::CareEndAge,
-    ] {
-        none_of(&obs, kind);
-    }
+    );
 }
 
 #[test]

@@ -76,13 +76,31 @@ pub(super) fn appla_eligibility(view: &View<'_>, out: &mut Vec<Obligation>) {
 
 /// The transition plan, during the 90 days immediately before care ends at majority (or the
 /// state's extended-care age) (SSA §475(5)(H)); a plan made before that window does not count.
+/// Owed in the episode the youth is in care in on the last day of the window (the day before
+/// the birthday), and it stays owed once the youth leaves care — emancipated on the birthday
+/// without a plan, it was missed; an episode that ended before that day owes none. Before any
+/// such day, in the open episode.
 pub(super) fn transition_plan(view: &View<'_>, out: &mut Vec<Obligation>) {
-    let Some((episode, events)) = open_episode(view) else {
-        return;
-    };
     let care_end = view.care_end();
     let window = date::days_before(care_end, view.policy.transition_plan_days());
     let due = date::days_before(care_end, 1);
+    let in_care_on_due = view
+        .episodes()
+        .iter()
+        .rev()
+        .find(|e| e.removal_date() <= due && view.exit_of(e).is_none_or(|exit| exit > due));
+    let (episode, events) = match in_care_on_due {
+        Some(e) => {
+            let end = e
+                .exit_event()
+                .map_or(view.events.len(), |x| (x + 1).min(view.events.len()));
+            (e, &view.events[e.removal_event().min(end)..end])
+        }
+        None => match open_episode(view) {
+            Some(open) => open,
+            None => return,
+        },
+    };
     let plan = first_from(
         events,
         |e| matches!(e, EventData::TransitionPlanCompleted),

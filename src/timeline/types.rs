@@ -105,7 +105,8 @@ obligation_kinds! {
     TransitionServices = "transition_services", TransitionServices;
     /// The date APPLA becomes available (age 16).
     ApplaEligibility = "appla_eligibility", ApplaEligibility;
-    /// The transition plan in the 90 days before leaving care.
+    /// The transition plan in the 90 days before care ends at majority (or the extended-care
+    /// age); still reported after the exit.
     TransitionPlan = "transition_plan", TransitionPlan;
     /// The end of foster care at majority or the extended-care age.
     CareEndAge = "care_end_age", CareEndAge;
