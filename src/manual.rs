@@ -341,7 +341,12 @@
 //! limit has no grandfathering: an institution stay under way on its date is held to it from
 //! then (counted from that date; payment stops 14 days after the stay began, or on the date
 //! itself when that is later). A runaway and a return to the same institution continue the
-//! stay: the two weeks are not counted again from the return.
+//! stay: the two weeks are not counted again from the return. The same reading holds a QRTP
+//! placement under way on that date to the assessment and the court's approval from then: in
+//! the program since 2019-08-01, the assessment is due 2019-10-01 + 30 = 2019-10-31 and the
+//! approval 2019-11-30; a child who left the program before the date owes neither, and asked
+//! before the date, nothing is owed yet. The long-stay approval (§475A(c)(5)) still counts
+//! only stays begun on or after the date.
 //!
 //! # The wire format
 //!

@@ -7,6 +7,7 @@ mod common;
 
 use common::*;
 use permanency::law::Law;
+use permanency::timeline::Status;
 use permanency::*;
 
 #[test]
@@ -136,4 +137,43 @@ fn every_law_names_its_source_and_its_dates() {
     assert_eq!(Law::Icwa.federal_effective(), d(1978, 11, 8));
     assert_eq!(RuleId::IcwaConsentTooEarly.law(), Some(Law::Icwa));
     assert_eq!(ObligationKind::IcwaActiveEfforts.law(), Some(Law::Icwa));
+}
+
+#[test]
+fn a_qrtp_stay_under_way_when_the_requirements_took_effect_is_held_to_them_from_that_day() {
+    // In the program since 2019-08-01, still there on 2019-10-01 (the federal date): the 30
+    // and 60 days count from 2019-10-01, as the two-week limit does for a stay begun before
+    // it. Assessment due 2019-10-01 + 30 = 2019-10-31; the court's approval 2019-10-01 + 60 =
+    // 2019-11-30 (30 days to 2019-10-31, 30 more to 2019-11-30). Neither recorded: overdue on
+    // 2019-12-15.
+    let history = vec![removal(d(2019, 8, 1)), qrtp(d(2019, 8, 1), "P-1")];
+    let case = case_of(history.clone());
+    let obs = case.obligations(d(2019, 12, 15), &FEDERAL);
+    let o = one(&obs, ObligationKind::QrtpAssessment);
+    assert_eq!(
+        (o.counts_from(), o.due(), o.status()),
+        (d(2019, 10, 1), d(2019, 10, 31), Status::Overdue)
+    );
+    let o = one(&obs, ObligationKind::QrtpCourtApproval);
+    assert_eq!(
+        (o.counts_from(), o.due(), o.status()),
+        (d(2019, 10, 1), d(2019, 11, 30), Status::Overdue)
+    );
+    // A state that delayed to 2021-10-01, the child still there: due 2021-10-31.
+    let delayed = Policy::federal()
+        .with_congregate_care_from(d(2021, 10, 1))
+        .unwrap();
+    let case = build(child(), &delayed, history);
+    let obs = case.obligations(d(2021, 10, 15), &delayed);
+    let o = one(&obs, ObligationKind::QrtpAssessment);
+    assert_eq!((o.due(), o.status()), (d(2021, 10, 31), Status::Upcoming));
+    // Out of the program on 2019-09-15, before the requirements took effect: nothing owed.
+    let left = case_of(vec![
+        removal(d(2019, 8, 1)),
+        qrtp(d(2019, 8, 1), "P-1"),
+        to_foster(d(2019, 9, 15), "P-2"),
+    ]);
+    let obs = left.obligations(d(2019, 12, 15), &FEDERAL);
+    none_of(&obs, ObligationKind::QrtpAssessment);
+    none_of(&obs, ObligationKind::QrtpCourtApproval);
 }

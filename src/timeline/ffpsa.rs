@@ -262,6 +262,24 @@ impl Settings {
     }
 }
 
+/// The day the 30 and 60 days of a QRTP placement count from: its first day in the program,
+/// or, for a placement begun before the QRTP requirements took effect (2019-10-01, or the
+/// state's delayed date: [`Law::CongregateCareLimit`](crate::law::Law::CongregateCareLimit))
+/// and still under way on that day, the day they took effect — the reading the two-week limit
+/// takes of a stay begun before it ([`congregate_care_limit`]). In the program since
+/// 2019-08-01: assessment due 2019-10-01 + 30 = 2019-10-31, the court's approval 2019-11-30.
+/// `None` for a placement begun before that day when the date asked is before it too, or the
+/// child left before it: nothing is owed under a law not yet in force.
+fn held_from(view: &View<'_>, q: &QrtpPlacement<'_>) -> Option<NaiveDate> {
+    let start = q.start();
+    let effective = crate::law::Law::CongregateCareLimit.effective(view.policy);
+    if start >= effective {
+        Some(start)
+    } else {
+        (view.as_of >= effective && still_in(view, q.last, effective)).then_some(effective)
+    }
+}
+
 /// SSA §475A(c)(1), §472(k)(3)(A): the QRTP assessment within 30 days of the start of the
 /// placement, else no payment "for the duration of the placement". One obligation per QRTP
 /// placement ([`QrtpPlacement`]): a runaway and a return to the same program do not restart the
@@ -273,7 +291,9 @@ pub(super) fn qrtp_assessment(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     }
     let view = ep.view;
     for q in ep.qrtp_records().placements() {
-        let start = q.start();
+        let Some(start) = held_from(view, q) else {
+            continue;
+        };
         let due = calendar::days_after(start, view.policy.qrtp_assessment_days());
         ep.once(K::QrtpAssessment, start, due)
             .met(q.record.assessed.map(|a| a.0))
@@ -302,7 +322,9 @@ pub(super) fn qrtp_court_approval(ep: &EpisodeView<'_>, out: &mut Vec<Obligation
     }
     let view = ep.view;
     for q in ep.qrtp_records().placements() {
-        let start = q.start();
+        let Some(start) = held_from(view, q) else {
+            continue;
+        };
         let due = calendar::days_after(start, view.policy.qrtp_court_days());
         let decided = q.record.decided;
         ep.once(K::QrtpCourtApproval, start, due)
