@@ -204,14 +204,34 @@ pub struct ReportPeriod {
 
 impl ReportPeriod {
     /// The 12 months that begin on `first_day`: through the day before the same date a year
-    /// later (2023-04-01 → 2024-03-31).
+    /// later (2023-04-01 → 2024-03-31). A period that begins on a leap day ends as the federal
+    /// [`MonthEnd::Clamp`](crate::date::MonthEnd::Clamp) reads "12 months after" (2024-02-29 →
+    /// 2025-02-27); [`twelve_months_from_with`](Self::twelve_months_from_with) takes the
+    /// policy's reading.
     ///
     /// # Errors
     ///
     /// [`Error::DateOutOfRange`] for a date outside 1900–2199.
     pub fn twelve_months_from(first_day: NaiveDate) -> Result<ReportPeriod, Error> {
+        ReportPeriod::twelve_months_from_with(first_day, date::MonthEnd::Clamp)
+    }
+
+    /// The 12 months that begin on `first_day`, "12 months after" read as `month_end` says
+    /// (pass [`Policy::month_end`](crate::Policy::month_end) so the period and the indicators'
+    /// own 12-month windows agree): the same as [`twelve_months_from`](Self::twelve_months_from)
+    /// for any day a year later has, and for a leap day 2024-02-29 → 2025-02-27 under
+    /// [`MonthEnd::Clamp`](crate::date::MonthEnd::Clamp), 2024-02-29 → 2025-02-28 under
+    /// [`MonthEnd::RollOver`](crate::date::MonthEnd::RollOver).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateOutOfRange`] for a date outside 1900–2199.
+    pub fn twelve_months_from_with(
+        first_day: NaiveDate,
+        month_end: date::MonthEnd,
+    ) -> Result<ReportPeriod, Error> {
         let first_day = date::check_range("first_day", first_day)?;
-        let last_day = date::days_before(date::months_after(first_day, 12), 1);
+        let last_day = date::days_before(date::months_after_with(first_day, 12, month_end), 1);
         date::check_range("last_day", last_day)?;
         Ok(ReportPeriod {
             first_day,

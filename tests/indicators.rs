@@ -241,6 +241,19 @@ fn the_period_is_the_federal_fiscal_year() {
             .last_day(),
         d(2025, 2, 27)
     );
+    // Under the rolling reading 2024-02-29 + 12 months = 2025-03-01, so the period runs
+    // through 2025-02-28: 366 days (the leap year's). Any other start day is unaffected.
+    use permanency::date::MonthEnd;
+    let rolled = ReportPeriod::twelve_months_from_with(d(2024, 2, 29), MonthEnd::RollOver).unwrap();
+    assert_eq!(
+        (rolled.first_day(), rolled.last_day()),
+        (d(2024, 2, 29), d(2025, 2, 28))
+    );
+    let policy = FEDERAL.with_month_end(MonthEnd::RollOver);
+    assert_eq!(
+        ReportPeriod::twelve_months_from_with(d(2023, 10, 1), policy.month_end()).unwrap(),
+        fy2024()
+    );
 }
 
 #[test]
