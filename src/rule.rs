@@ -99,7 +99,9 @@ rule_ids! {
     /// rules of the plan, so both are accepted whatever the recorded goal. The id stays so that
     /// stored refusals still name it.
     GoalNotAdoption = "goal_not_adoption", "SSA §475(5)(C)(i)(II) (placed for adoption under the permanency plan)";
-    /// Placement for adoption and finalization need a pre-adoptive or adoptive home.
+    /// Placement for adoption and finalization need a pre-adoptive home, with a family other
+    /// than the birth family (a pre-adoptive or adoptive family, or the foster parents or
+    /// relatives who adopt).
     NotAnAdoptiveHome = "not_an_adoptive_home", "45 CFR 1355.44(e) (E118 pre-adoptive home); AFCARS 1993 CURPLSET 1";
     // --- trial home visits
     /// Retired: a trial home visit was refused unless reunification was a goal of the plan in

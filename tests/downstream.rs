@@ -50,11 +50,11 @@ fn a_web_form_gets_the_new_case_or_every_reason() {
     let back: Case = json::from_str(&new).unwrap();
     assert_eq!(back.events().len(), 3);
 
-    // Refused: placed for adoption into a foster (not adoptive) home (the mother's intact rights
-    // make it a legal-risk placement, not a refusal). Every reason, each with its rule and
-    // citation.
+    // Refused: placed for adoption in a setting that is not a pre-adoptive home (the mother's
+    // intact rights make it a legal-risk placement, not a refusal). Every reason, each with its
+    // rule and citation.
     let adopt = r#"{"date": "2024-07-01", "what": {"placed_for_adoption":
-        {"id": "PL-2", "setting": "pre_adoptive_home", "caregiver": "F-2"}}}"#;
+        {"id": "PL-2", "setting": "non_relative_foster_home", "caregiver": "F-2"}}}"#;
     let refused: serde_json::Value =
         serde_json::from_str(&handle(CASE, adopt).unwrap_err()).unwrap();
     let rules: Vec<&str> = refused["violations"]

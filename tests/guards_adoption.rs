@@ -123,7 +123,7 @@ fn placed_for_adoption_needs_an_adoptive_home() {
     assert_eq!(rules(&r), [RuleId::NotAnAdoptiveHome]);
     assert_eq!(
         message(&r, 0),
-        "placed_for_adoption needs a pre_adoptive_home with a pre_adoptive or adoptive family, found a non_relative_foster_home with family F-FOSTER of kind non_relative_foster"
+        "placed_for_adoption needs a pre_adoptive_home with a family other than the birth family, found a non_relative_foster_home with family F-FOSTER of kind non_relative_foster"
     );
     assert_eq!(
         subjects(&r, 0),

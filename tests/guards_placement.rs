@@ -174,7 +174,7 @@ fn placement_changed_during_a_visit_has_no_row() {
     assert_eq!(rules(&r), [RuleId::TransitionNotAllowed]);
     assert_eq!(
         message(&r, 0),
-        "placement_changed is not allowed in stage reunification; allowed: family_recorded, candidacy_identified, plan_set, court_finding, permanency_hearing, periodic_review, case_plan_completed, relatives_notified, transition_plan_completed, parent_deceased, tpr_petition_filed, parental_rights_terminated, tpr_exception_documented, parental_rights_relinquished, trial_home_visit_ended, ran_away, removal, discharge, death, caseworker_visited, appla_reviewed, prevention_plan_recorded, service_provided, extended_care_condition, exit_documents_provided, credit_report_obtained, school_enrolled, school_stability_considered, case_conference, team_member_chosen, team_member_rejected, caregiver_notified, child_consulted_at_hearing, individual_assessment, qrtp_assessed, qrtp_long_stay_approved, qrtp_evidence_submitted, icwa_status_determined, icwa_findings, icwa_consent, icwa_consent_withdrawn, icwa_notice_received, icwa_additional_time, icwa_home_assessed, icwa_good_cause, icwa_tribal_preferences, sibling_recorded, sibling_contact_excepted, relative_identified, relative_notified, relative_notice_excepted, family_time_planned, family_time_contact, maltreatment_reported"
+        "placement_changed is not allowed in stage reunification; allowed: family_recorded, candidacy_identified, plan_set, court_finding, permanency_hearing, periodic_review, case_plan_completed, relatives_notified, transition_plan_completed, parent_deceased, tpr_petition_filed, parental_rights_terminated, tpr_exception_documented, parental_rights_relinquished, trial_home_visit_ended, ran_away, placed_for_adoption, removal, discharge, death, caseworker_visited, appla_reviewed, prevention_plan_recorded, service_provided, extended_care_condition, exit_documents_provided, credit_report_obtained, school_enrolled, school_stability_considered, case_conference, team_member_chosen, team_member_rejected, caregiver_notified, child_consulted_at_hearing, individual_assessment, qrtp_assessed, qrtp_long_stay_approved, qrtp_evidence_submitted, icwa_status_determined, icwa_findings, icwa_consent, icwa_consent_withdrawn, icwa_notice_received, icwa_additional_time, icwa_home_assessed, icwa_good_cause, icwa_tribal_preferences, sibling_recorded, sibling_contact_excepted, relative_identified, relative_notified, relative_notice_excepted, family_time_planned, family_time_contact, maltreatment_reported"
     );
     accept(&mut case, visit_ended(d(2024, 2, 5), "P-3"), &FEDERAL);
     assert_eq!(case.stage(), Stage::FosterCare);
@@ -329,9 +329,28 @@ fn a_relative_foster_home_needs_a_relative_family() {
 }
 
 #[test]
-fn a_pre_adoptive_home_needs_a_pre_adoptive_family() {
+fn a_pre_adoptive_home_is_any_family_but_the_birth_family() {
+    // The family that adopts: a pre-adoptive family, or as often the foster parents the child
+    // lives with. The parents the child was removed from cannot be the child's pre-adoptive
+    // home (their own child is not adopted by them; a return home is a trial home visit).
     let mut case = in_care();
     let r = refuse(
+        &mut case,
+        change(
+            d(2024, 3, 1),
+            "P-2",
+            Setting::PreAdoptiveHome,
+            Some("F-BIRTH"),
+        ),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::CaregiverKind]);
+    assert_eq!(
+        message(&r, 0),
+        "a pre_adoptive_home placement needs a family other than the birth family, found family F-BIRTH of kind birth"
+    );
+    // The foster parents of P-1, now adopting: the family keeps its kind.
+    accept(
         &mut case,
         change(
             d(2024, 3, 1),
@@ -341,16 +360,11 @@ fn a_pre_adoptive_home_needs_a_pre_adoptive_family() {
         ),
         &FEDERAL,
     );
-    assert_eq!(rules(&r), [RuleId::CaregiverKind]);
-    assert_eq!(
-        message(&r, 0),
-        "a pre_adoptive_home placement needs a pre_adoptive or adoptive family, found family F-FOSTER of kind non_relative_foster"
-    );
     accept(
         &mut case,
         change(
-            d(2024, 3, 1),
-            "P-2",
+            d(2024, 4, 1),
+            "P-3",
             Setting::PreAdoptiveHome,
             Some("F-ADOPT"),
         ),

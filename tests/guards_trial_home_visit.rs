@@ -662,3 +662,74 @@ fn a_legal_risk_adoptive_placement_may_end_in_a_visit_home_or_a_move_to_another_
     assert_eq!(case.stage(), Stage::Adoption);
     assert_eq!(case.placement_moves(&case.episodes()[0]), 2);
 }
+
+#[test]
+fn a_visit_that_fails_may_end_in_an_adoptive_home() {
+    // In F-FOSTER (P-1) from 2024-01-10; home on a trial home visit (P-2) from 2024-03-01. The
+    // visit fails on 2024-05-01 and the child goes straight to F-ADOPT (P-3), at legal risk
+    // (no right ended yet): recorded as it happened, with no foster placement in between.
+    let mut case = in_care();
+    accept(&mut case, visit(d(2024, 3, 1), "P-2"), &FEDERAL);
+    let adoptive = placed_for_adoption(d(2024, 5, 1), "P-3", Setting::PreAdoptiveHome, "F-ADOPT");
+    accept(&mut case, adoptive.clone(), &FEDERAL);
+    assert_eq!(case.stage(), Stage::Adoption);
+    assert!(case.is_legal_risk(&plid("P-3")));
+    assert_eq!(
+        case.placements()[1].end(),
+        Some(PlacementEnd::new(d(2024, 5, 1), EndReason::Replaced))
+    );
+    // Still one episode: the visit did not end it.
+    assert_eq!(case.episodes().len(), 1);
+    assert_eq!(case.episodes()[0].exit(), None);
+    // A visit past its 6-month limit (45 CFR 1356.21(e)) ended the episode: the adoptive
+    // placement cannot follow in it, as a return to foster care cannot.
+    let mut over = in_care();
+    accept(&mut over, visit(d(2024, 2, 1), "P-2"), &FEDERAL);
+    let late = placed_for_adoption(d(2024, 9, 1), "P-3", Setting::PreAdoptiveHome, "F-ADOPT");
+    let r = refuse(&mut over, late, &FEDERAL);
+    assert_eq!(rules(&r), [RuleId::VisitOutlivedLimit]);
+}
+
+#[test]
+fn foster_parents_and_relatives_adopt_in_their_own_home() {
+    // Both parents' rights ended 2024-06-03; the foster parents F-FOSTER, who have cared for
+    // the child since 2024-01-10, sign to adopt on 2024-07-01 and the decree is entered on
+    // 2024-09-03: the family keeps its kind, no new record of it needed.
+    let mut case = in_care();
+    accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
+    accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    accept(
+        &mut case,
+        placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-FOSTER"),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        ev(d(2024, 9, 3), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
+    // The grandparents' relative home F-REL, the same.
+    let mut case = in_care();
+    accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
+    accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    accept(
+        &mut case,
+        placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-REL"),
+        &FEDERAL,
+    );
+    accept(
+        &mut case,
+        ev(d(2024, 9, 3), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
+    // The parents the child was removed from are not an adoptive home.
+    let mut case = in_care();
+    let r = refuse(
+        &mut case,
+        placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-BIRTH"),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::NotAnAdoptiveHome]);
+}

@@ -703,14 +703,15 @@ fn rejections_validate() {
     .unwrap();
     let early = Event::new(d(2020, 1, 1), EventData::PlacementChanged(ghost)).unwrap();
     refused.push(reunified.check(&early, &policy).unwrap_err());
-    // An adoption while a parent's rights are intact: violations about a person.
+    // A placement for adoption in a foster home, not a pre-adoptive one: violations about the
+    // placement and the family.
     let mut open: Case = serde_json::from_str(REUNIFIED).unwrap();
     let mut record = open.record();
     record.events.truncate(10);
     open = record.replay(&policy).unwrap();
     let adoption = NewPlacement::new(
         PlacementId::new("PL-9").unwrap(),
-        Setting::PreAdoptiveHome,
+        Setting::NonRelativeFosterHome,
         Some(FamilyId::new("F-20").unwrap()),
     )
     .unwrap();

@@ -215,6 +215,11 @@ const RELATIVES: &[Rules] = &[siblings::RELATIVES];
 const VISIT: &[Rules] = &[visit::BEGIN, placement::FROM_HERE];
 const VISIT_RETURN: &[Rules] = &[&[visit::OUTLIVED], placement::NEW_HOME];
 const VISIT_RUN: &[Rules] = &[&[visit::OUTLIVED], placement::FROM_HERE];
+const VISIT_ADOPTIVE: &[Rules] = &[
+    &[visit::OUTLIVED],
+    adoption::PLACEMENT,
+    placement::FROM_HERE,
+];
 const VISIT_REENTRY: &[Rules] = &[&[visit::REENTRY]];
 const ADOPTIVE_PLACEMENT: &[Rules] = &[adoption::PLACEMENT, placement::FROM_HERE];
 const FINALIZE: &[Rules] = &[adoption::ADOPTION];
@@ -298,6 +303,8 @@ pub const TABLE: &[Transition] = &[
     row(S::Reunification,K::ParentalRightsRelinquished,To::Same,          RELINQUISH,         Record),
     row(S::Reunification,K::TrialHomeVisitEnded,       To::FosterCare,    VISIT_RETURN,       REPLACE),
     row(S::Reunification,K::RanAway,                   To::FosterCare,    VISIT_RUN,          REPLACE),
+    // a visit that fails, the child going straight to an adoptive home (at legal risk or not)
+    row(S::Reunification,K::PlacedForAdoption,         To::Adoption,      VISIT_ADOPTIVE,     REPLACE),
     row(S::Reunification,K::Removal,                   To::FosterCare,    VISIT_REENTRY,      OpenEpisode),
     row(S::Reunification,K::Discharge,                 DISCHARGED,        VISIT_DISCHARGE,    Discharged),
     row(S::Reunification,K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),

@@ -77,8 +77,11 @@ fn intact_parents(
     )
 }
 
-/// The home is a pre-adoptive home of a pre-adoptive or adoptive family: the placement offered
-/// (for `placed_for_adoption`) or the placement in progress (for `adoption_finalized`).
+/// The home is a pre-adoptive home: the placement offered (for `placed_for_adoption`) or the
+/// placement in progress (for `adoption_finalized`), with a family other than the birth family.
+/// A pre-adoptive or adoptive family, and as often the child's own foster parents or relatives,
+/// who adopt in the home the child already lives in: the family keeps its kind (a relative
+/// adoption stays one), and no new record of it is needed.
 pub(crate) fn adoptive_home(c: &Check<'_>) -> Option<Objection> {
     let (setting, caregiver, placement) = match c.event.what() {
         EventData::PlacedForAdoption(p) => (p.setting(), p.caregiver(), p.id()),
@@ -94,11 +97,10 @@ pub(crate) fn adoptive_home(c: &Check<'_>) -> Option<Objection> {
     };
     let family = caregiver.and_then(|f| c.case.family(f));
     let kind = family.map(|f| f.kind());
-    let fits = setting == Setting::PreAdoptiveHome
-        && matches!(kind, Some(FamilyKind::PreAdoptive | FamilyKind::Adoptive));
+    let fits = setting == Setting::PreAdoptiveHome && kind.is_some_and(FamilyKind::may_foster);
     (!fits).then(|| {
         let mut v = Objection::new(format!(
-                "{} needs a pre_adoptive_home with a pre_adoptive or adoptive family, found a {} with {}",
+                "{} needs a pre_adoptive_home with a family other than the birth family, found a {} with {}",
                 c.event.kind(),
                 setting.as_str(),
                 match (family, kind) {

@@ -83,9 +83,10 @@ fn open_is_runaway(c: &Check<'_>) -> Option<Objection> {
 }
 
 /// A family setting needs a caregiver family of a fitting kind (45 CFR 1355.44(e)): a relative
-/// foster home a relative family; a kin home a relative or kin family; a pre-adoptive home a
-/// pre-adoptive or adoptive family; a non-relative, therapeutic or shelter foster home any
-/// fostering family; a trial home visit the birth family.
+/// foster home a relative family; a kin home a relative or kin family; a pre-adoptive home any
+/// family but the birth family (a pre-adoptive or adoptive family, or the foster parents or
+/// relatives who adopt); a non-relative, therapeutic or shelter foster home any fostering
+/// family; a trial home visit the birth family.
 pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Objection> {
     let p = c.event.what().new_placement()?;
     let family = c.caregiver?; // an unknown family is `families_known`'s
@@ -100,10 +101,9 @@ pub(crate) fn caregiver_kind(c: &Check<'_>) -> Option<Objection> {
             matches!(kind, F::Relative | F::Kin),
             "a relative or kin family",
         ),
-        Setting::PreAdoptiveHome => (
-            matches!(kind, F::PreAdoptive | F::Adoptive),
-            "a pre_adoptive or adoptive family",
-        ),
+        // the family that adopts: a pre-adoptive or adoptive family, or the foster parents or
+        // relatives the child lives with
+        Setting::PreAdoptiveHome => (kind.may_foster(), "a family other than the birth family"),
         Setting::TrialHomeVisit => (kind == F::Birth, "the birth family"),
         // A relative's home is a relative foster home (AFCARS 1993 code 2, E117), never a
         // non-relative one.
