@@ -177,30 +177,41 @@ fn may_vanish(
     if while_in_care(o.kind()) && on_visit {
         return Some("an over-long visit ends the episode");
     }
-    // An extended-care month is owed only for a month in care (SSA §475(8)(B)(iv)). Under
-    // `OverlongVisitExit::VisitStart` a trial home visit that outlives its period — known only
-    // once it has, by the re-entry or discharge after it or by the date asked passing its last
-    // day — ended the episode on the visit's first day, and the obligations owe nothing that
-    // falls due after that exit (the manual, "One policy for a case"; 45 CFR 1356.21(e)): the
-    // months of the visit, owed and met while it was within its period, are no longer months
-    // in care. Only a back-dated exit can drop a month begun before `t1`: an exit dated on its
-    // own event's day was already known on `t1`.
-    if o.kind() == K::ExtendedCareCondition {
-        let back_dated = episode
-            .and_then(|e| e.exit())
-            .is_some_and(|x| x.date <= o.counts_from());
-        let visit_start = policy.overlong_visit_exit() == OverlongVisitExit::VisitStart
-            && episode.is_some_and(|e| {
-                e.exit().is_none()
-                    && case.episode_placements(e).last().is_some_and(|p| {
-                        p.setting().is_trial_home_visit()
-                            && p.end().is_none()
-                            && p.start() <= o.counts_from()
-                    })
-            });
-        if back_dated || visit_start {
-            return Some("an over-long visit ended the episode on its first day");
-        }
+    // A trial home visit that outlived its period ended the episode on the policy's date (the
+    // visit's first day under `OverlongVisitExit::VisitStart`; its placement ends
+    // `LimitExceeded`), which the history shows only with the re-entry or discharge after it, or
+    // once the date asked is past the period: on `t1` the visit was within its period. The
+    // obligations owe nothing that falls due after that exit (the manual, "One policy for a
+    // case"; 45 CFR 1356.21(e)), so a period counted from on or after it — an extended-care
+    // month (SSA §475(8)(B)(iv): a month in care), a period of family time — owed and met on
+    // `t1`, is not a period in care on `t2`.
+    let back_dated = episode.is_some_and(|e| {
+        case.episode_placements(e).iter().any(|p| {
+            p.setting().is_trial_home_visit()
+                && p.end().is_some_and(|x| {
+                    x.reason == EndReason::LimitExceeded && x.date <= o.counts_from()
+                })
+        })
+    });
+    let visit_start = policy.overlong_visit_exit() == OverlongVisitExit::VisitStart
+        && episode.is_some_and(|e| {
+            e.exit().is_none()
+                && case.episode_placements(e).last().is_some_and(|p| {
+                    p.setting().is_trial_home_visit()
+                        && p.end().is_none()
+                        && p.start() <= o.counts_from()
+                })
+        });
+    if back_dated || visit_start {
+        return Some("an over-long visit ended the episode before the period began");
+    }
+    // DEFC is a projection, 60 days after the removal, until a finding of abuse or neglect
+    // sets it earlier: a clock counted from a DEFC not yet reached on `t1`, under a law not yet
+    // in force on `t1` (ASFA's permanency hearing, from 1997-11-19), may start before the law
+    // took effect once the finding is made, and then nothing is owed (`ObligationKind::law`;
+    // the manual, "The law in force").
+    if o.counts_from() > t1 && o.kind().law().is_some_and(|l| l.effective(policy) > t1) {
+        return Some("a projected start moved before its law took effect");
     }
     // The 15-of-22 and long-stay dates are projections while not yet reached: a petition or an
     // approval made early meets a requirement that may never arise.
@@ -249,9 +260,10 @@ fn check_met_stays_met(
 /// A fixed seed, so that `cargo test` reads the same 256 histories on every run (CI must be
 /// deterministic); `PROPTEST_RNG_SEED` chooses another. Random seeds found a runaway from an
 /// institution or a disapproved QRTP read as the end of the stay until the child came back to
-/// it (mended: the stay is not over while the child is on runaway status), and an extended-care
-/// month of a trial home visit dropped once the visit outlived its period (the law: see
-/// `may_vanish`).
+/// it (mended: the stay is not over while the child is on runaway status); and, as the law has
+/// it (see `may_vanish`), an extended-care month or a period of family time of a trial home
+/// visit dropped once the visit outlived its period, and a permanency hearing counted from a
+/// projected DEFC dropped when a finding moved DEFC before ASFA took effect.
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: 256,
