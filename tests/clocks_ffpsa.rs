@@ -831,6 +831,96 @@ fn a_runaway_and_a_return_to_the_same_institution_do_not_restart_the_two_weeks()
 }
 
 #[test]
+fn a_runaway_from_an_institution_ends_the_stay_only_once_it_ends_elsewhere() {
+    // In institution C-A (no facility id) from 2024-03-01: paid Mar 1 ..= Mar 14, out by the
+    // first day of the third week, 2024-03-01 + 14 = 2024-03-15 (the due date). Ran away on
+    // 2024-03-20, after it. While the child is on runaway status the stay is not over: a
+    // return to the institution would continue it (CWPM 1.2B.7), so the limit is still
+    // overdue on 2024-04-01, whatever comes next. (Before the fix it read "met late on
+    // 2024-03-20" on 2024-04-01 and overdue again once the child came back.)
+    let history = |back: Event| {
+        case_of(vec![
+            removal(d(2024, 3, 1)),
+            begin(d(2024, 3, 1), "C-A", Setting::ChildCareInstitution, None),
+            ran_away(d(2024, 3, 20), "RA-1"),
+            back,
+        ])
+    };
+    let overdue = Some(Consequence::NoPaymentFrom(d(2024, 3, 15)));
+    let status = |case: &Case, on: chrono::NaiveDate| {
+        let obs = case.obligations(on, &FEDERAL);
+        let o = one(&obs, K::CongregateCareLimit);
+        assert_eq!(o.subject(), Some(&placement("C-A")));
+        assert_eq!((o.counts_from(), o.due()), (d(2024, 3, 1), d(2024, 3, 15)));
+        (o.status(), o.consequence())
+    };
+    // (a) Back in the same institution on 2024-04-10 (C-A2): one stay, still open on
+    //     2024-04-15 — overdue on both dates.
+    let back = history(returned(
+        d(2024, 4, 10),
+        "C-A2",
+        Setting::ChildCareInstitution,
+        None,
+    ));
+    assert_eq!(status(&back, d(2024, 4, 1)), (Status::Overdue, overdue));
+    assert_eq!(status(&back, d(2024, 4, 15)), (Status::Overdue, overdue));
+    // (b) Found on 2024-04-10 and placed in the foster home F-FOSTER: the runaway ended
+    //     elsewhere, so the stay ended on the day the child ran away, 2024-03-20, 5 days after
+    //     the due date — overdue on 2024-04-01 (not known yet), met late on 2024-04-15.
+    let elsewhere = history(returned_to_foster(d(2024, 4, 10), "P-1"));
+    assert_eq!(
+        status(&elsewhere, d(2024, 4, 1)),
+        (Status::Overdue, overdue)
+    );
+    assert_eq!(
+        status(&elsewhere, d(2024, 4, 15)),
+        (Status::MetLate(d(2024, 3, 20)), overdue)
+    );
+}
+
+#[test]
+fn a_runaway_from_a_disapproved_qrtp_ends_the_placement_only_once_it_ends_elsewhere() {
+    // QRTP Q-1 from 2024-01-10, assessed not appropriate on 2024-02-01: paid for the 30 days
+    // Feb 1 ..= Mar 1 (February 2024 has 29 days), out by 2024-02-01 + 30 = 2024-03-02. Ran
+    // away on 2024-03-05, after it. On runaway status the placement is not over (a return to
+    // the program continues it, SSA §472(k)(3)(B)): overdue on 2024-03-08.
+    let history = |back: Event| {
+        in_qrtp(
+            teen(),
+            vec![
+                assessed(d(2024, 2, 1), "Q-1", QrtpAssessment::NotAppropriate),
+                ran_away(d(2024, 3, 5), "RA-1"),
+                back,
+            ],
+        )
+    };
+    let overdue = Some(Consequence::NoPaymentFrom(d(2024, 3, 2)));
+    let status = |case: &Case, on: chrono::NaiveDate| {
+        let obs = case.obligations(on, &FEDERAL);
+        let o = one(&obs, K::QrtpTransition);
+        assert_eq!(o.subject(), Some(&placement("Q-1")));
+        assert_eq!((o.counts_from(), o.due()), (d(2024, 2, 1), d(2024, 3, 2)));
+        (o.status(), o.consequence())
+    };
+    // (a) Back in the program (Q-1b, no provider recorded, after a runaway: the same QRTP
+    //     placement) on 2024-03-10: overdue on 2024-03-08 and on 2024-03-15.
+    let back = history(returned(d(2024, 3, 10), "Q-1b", Setting::Qrtp, None));
+    assert_eq!(status(&back, d(2024, 3, 8)), (Status::Overdue, overdue));
+    assert_eq!(status(&back, d(2024, 3, 15)), (Status::Overdue, overdue));
+    // (b) Found on 2024-03-10 and placed in F-FOSTER: out of the program since the runaway,
+    //     2024-03-05, three days late — overdue on 2024-03-08, met late on 2024-03-15.
+    let elsewhere = history(returned_to_foster(d(2024, 3, 10), "P-1"));
+    assert_eq!(
+        status(&elsewhere, d(2024, 3, 8)),
+        (Status::Overdue, overdue)
+    );
+    assert_eq!(
+        status(&elsewhere, d(2024, 3, 15)),
+        (Status::MetLate(d(2024, 3, 5)), overdue)
+    );
+}
+
+#[test]
 fn a_qrtp_or_a_specified_setting_has_no_two_week_limit() {
     let case = institution(np("Q-1", Setting::Qrtp, None), vec![]);
     none_of(

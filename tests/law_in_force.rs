@@ -119,6 +119,39 @@ fn a_1996_removal_owes_no_asfa_clock_and_a_1998_one_does() {
 }
 
 #[test]
+fn a_finding_that_moves_defc_before_asfa_drops_the_projected_hearing_clock() {
+    // Removed 1997-10-01 and a permanency hearing held that day. With no finding yet, DEFC is
+    // projected at removal + 60 days: 30 more days of October to 1997-10-31, 30 of November to
+    // 1997-11-30, on or after ASFA's 1997-11-19 — so on 1997-10-15 the hearing clock runs from
+    // 1997-11-30, due 12 months later, 1998-11-30, met early by the hearing of 1997-10-01.
+    let kid = || child_born(d(1990, 1, 1));
+    let history = vec![
+        removal(d(1997, 10, 1)),
+        foster(d(1997, 10, 1), "P-1"),
+        hearing(d(1997, 10, 1)),
+        abuse(d(1997, 10, 20)),
+    ];
+    let case = build(kid(), &FEDERAL, history);
+    let obs = case.obligations(d(1997, 10, 15), &FEDERAL);
+    let o = one(&obs, ObligationKind::PermanencyHearing);
+    assert_eq!(
+        (o.counts_from(), o.due(), o.status()),
+        (
+            d(1997, 11, 30),
+            d(1998, 11, 30),
+            timeline::Status::Met(d(1997, 10, 1))
+        )
+    );
+    // The abuse finding of 1997-10-20 makes DEFC that day (the earlier of the finding and
+    // removal + 60 days), before ASFA took effect: the episode's hearing clock is not ASFA's,
+    // and on 1997-12-01 none is owed.
+    none_of(
+        &case.obligations(d(1997, 12, 1), &FEDERAL),
+        ObligationKind::PermanencyHearing,
+    );
+}
+
+#[test]
 fn every_law_names_its_source_and_its_dates() {
     for law in Law::ALL {
         assert!(!law.citation().is_empty(), "{law}");

@@ -7,6 +7,7 @@
 mod common;
 
 use common::*;
+use permanency::policy::OverlongVisitExit;
 use permanency::supports::{QualifyingCondition, YouthCondition};
 use permanency::timeline::{Consequence, ObligationKind as K, Status};
 use permanency::*;
@@ -85,6 +86,66 @@ fn a_nineteen_year_old_in_extended_care_with_and_without_a_qualifying_condition(
         &case.obligations(d(2027, 1, 15), &FEDERAL),
         K::ExtendedCareCondition,
     );
+}
+
+#[test]
+fn the_months_of_a_trial_home_visit_that_outlives_its_period_under_visit_start() {
+    // In care from 2024-01-01; 18 on 2025-09-30, so the first month owed is 2025-10. Working
+    // 80 hours a month from 2025-10-01, with no end: each month is met on its first day. Home on
+    // a trial visit from 2026-01-10: six months, back by 2026-01-10 + 6 months = 2026-07-10.
+    // Nothing is recorded after it.
+    let case = |policy: &Policy| {
+        in_care(
+            vec![
+                ev(
+                    d(2025, 10, 1),
+                    EventData::ExtendedCareCondition(YouthCondition::new(
+                        QualifyingCondition::Working80Hours,
+                    )),
+                ),
+                visit(d(2026, 1, 10), "V-1"),
+            ],
+            policy,
+        )
+    };
+    let months = |policy: &Policy, on: chrono::NaiveDate| {
+        let case = case(policy);
+        let obs = case.obligations(on, policy);
+        all(&obs, K::ExtendedCareCondition)
+            .iter()
+            .map(|o| (o.counts_from(), o.status()))
+            .collect::<Vec<_>>()
+    };
+    let met = |y: i32, m: u32| (d(y, m, 1), Status::Met(d(y, m, 1)));
+    let visit_start = extended().with_overlong_visit_exit(OverlongVisitExit::VisitStart);
+    // On 2026-03-15 the visit is within its period, still in care: 2025-10 .. 2026-03, six
+    // months, 2026-02 met on 2026-02-01.
+    let within = [
+        met(2025, 10),
+        met(2025, 11),
+        met(2025, 12),
+        met(2026, 1),
+        met(2026, 2),
+        met(2026, 3),
+    ];
+    assert_eq!(months(&visit_start, d(2026, 3, 15)), within);
+    // On 2026-09-01 it has outlived its period. Under `VisitStart` the episode ended on the
+    // visit's first day, 2026-01-10 (in care through 2026-01-09): the months in care are
+    // 2025-10 .. 2026-01, four; 2026-02, met while the visit was within its period, is not a
+    // month in care (45 CFR 1356.21(e)), so it is no longer owed.
+    assert_eq!(
+        months(&visit_start, d(2026, 9, 1)),
+        [met(2025, 10), met(2025, 11), met(2025, 12), met(2026, 1)]
+    );
+    // By default the episode ends on the first day beyond the limit, 2026-07-10 (in care
+    // through 2026-07-09): 2025-10 .. 2026-07, ten months, 2026-02 among them.
+    assert_eq!(months(&extended(), d(2026, 3, 15)), within);
+    let ten: Vec<_> = [(2025, 10), (2025, 11), (2025, 12)]
+        .into_iter()
+        .chain((1..=7).map(|m| (2026, m)))
+        .map(|(y, m)| met(y, m))
+        .collect();
+    assert_eq!(months(&extended(), d(2026, 9, 1)), ten);
 }
 
 #[test]

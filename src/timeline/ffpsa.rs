@@ -23,6 +23,25 @@ fn ended(view: &View<'_>, p: &Placement) -> Option<NaiveDate> {
     view.end_of(p).map(|e| e.date)
 }
 
+/// The day the child left a stay whose latest placement is `last` (as far as `as_of` shows), for
+/// a stay a return after a runaway continues (a runaway is not a move, CWPM 1.2B.7): the day
+/// `last` ended, unless the child ran away from it and is still on runaway status on `as_of`.
+/// Then the stay is not over — a return to it would continue it, and a stay is one stay or two
+/// whatever the date asked — until the runaway ends otherwise (a move elsewhere, a visit home,
+/// the exit): from then it ended on the day the child ran away, the first day out.
+fn left_stay(ep: &EpisodeView<'_>, last: &Placement) -> Option<NaiveDate> {
+    let view = ep.view;
+    let left = ended(view, last)?;
+    let all = view.case.episode_placements(ep.episode);
+    let next = all
+        .iter()
+        .position(|p| std::ptr::eq(p, last))
+        .and_then(|i| all.get(i + 1));
+    let on_runaway = next
+        .is_some_and(|r| r.setting().is_runaway() && r.start() == left && ended(view, r).is_none());
+    (!on_runaway).then_some(left)
+}
+
 /// Whether the child was still in `p` on `due` (as far as `as_of` shows).
 fn still_in(view: &View<'_>, p: &Placement, due: NaiveDate) -> bool {
     ended(view, p).is_none_or(|e| e > due)
@@ -413,7 +432,9 @@ pub(super) fn qrtp_ongoing_evidence(ep: &EpisodeView<'_>, out: &mut Vec<Obligati
 
 /// SSA §472(k)(3)(B): a QRTP placement found inappropriate or disapproved is paid at most for the
 /// 30-day period that begins on that determination. The child must be out of the program: a
-/// runaway and a return to it does not end the placement.
+/// runaway and a return to it does not end the placement, so while the child is on runaway
+/// status from it the placement is not over; a runaway that ends otherwise than in a return to
+/// the program ended it on the day the child ran away ([`left_stay`]).
 pub(super) fn qrtp_transition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if !ep.settings().qrtp {
         return;
@@ -424,7 +445,7 @@ pub(super) fn qrtp_transition(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
         if let Some(on) = q.record.negative {
             let period = date::day_period(on, policy.qrtp_transition_days());
             let due = period.last_day().unwrap_or(on);
-            let left = ended(view, q.last);
+            let left = left_stay(ep, q.last);
             must_leave_by(ep, K::QrtpTransition, q.first, left, on, due, out);
         }
     }
@@ -464,11 +485,13 @@ fn congregate_stays<'a>(ep: &EpisodeView<'a>) -> Vec<(&'a Placement, &'a Placeme
 
 /// SSA §472(k)(1): no payment from the third week in a child-care institution that is not a
 /// specified setting. A runaway and a return to the same institution do not start the two
-/// weeks again (the return continues the stay, [`congregate_stays`]). A stay begun before the limit took effect (2019-10-01, or the state's
-/// delayed date) is held to it from then, with no grandfathering (P.L. 115-123 §50746): its
-/// third week begins 14 days after the start, or on the effective date when that is later
-/// (counted from the effective date). Begun 2019-09-25: no payment from 2019-10-09; begun
-/// 2019-09-01, from 2019-10-01.
+/// weeks again (the return continues the stay, [`congregate_stays`]); so a runaway does not end
+/// the stay while the child is still on runaway status (a return would continue it), and ends
+/// it, on the day the child ran away, once the runaway ends otherwise ([`left_stay`]). A stay
+/// begun before the limit took effect (2019-10-01, or the state's delayed date) is held to it
+/// from then, with no grandfathering (P.L. 115-123 §50746): its third week begins 14 days after
+/// the start, or on the effective date when that is later (counted from the effective date).
+/// Begun 2019-09-25: no payment from 2019-10-09; begun 2019-09-01, from 2019-10-01.
 pub(super) fn congregate_care_limit(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     if !ep.settings().limited_congregate_care {
         return;
@@ -481,7 +504,7 @@ pub(super) fn congregate_care_limit(ep: &EpisodeView<'_>, out: &mut Vec<Obligati
         let last_paid = date::first_days(start, policy.congregate_care_days())
             .last_day()
             .unwrap_or(start);
-        let left = ended(ep.view, last);
+        let left = left_stay(ep, last);
         // A stay that ended before the limit took effect owes nothing (the law in force drops
         // an obligation counted from before its date).
         let (from, last_paid) = if start < effective && left.is_none_or(|l| l > effective) {
