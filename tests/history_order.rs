@@ -1463,3 +1463,52 @@ fn moves_that_cannot_have_happened_in_any_order_are_still_refused() {
     ];
     assert!(Case::replay(child(), all_families(), history, &FEDERAL).is_err());
 }
+
+#[test]
+fn a_stay_begun_and_ended_the_day_a_preservation_case_closes_reads_as_keyed() {
+    // In-home services from 2030-03-15. On 2030-11-22 the child is removed, discharged that
+    // day to relatives, and the services closed: one stay that began and ended the day, then
+    // the close. Keyed removal first, the day reads as keyed (removal, exit, close), whatever
+    // the order of the exit and the close, and is not read as a close before a removal.
+    let opened = ev(
+        d(2030, 3, 15),
+        EventData::OpenPreservation(Candidacy::NotCandidate),
+    );
+    let removed = removal(d(2030, 11, 22));
+    let exit = discharge(d(2030, 11, 22), ExitReason::LivingWithOtherRelatives);
+    let close = ev(d(2030, 11, 22), EventData::Close);
+    for day in [
+        [removed.clone(), exit.clone(), close.clone()],
+        [removed.clone(), close.clone(), exit.clone()],
+    ] {
+        let mut history = vec![opened.clone()];
+        history.extend(day);
+        let case = Case::replay(child(), all_families(), history, &FEDERAL).unwrap();
+        assert_eq!(
+            kinds(&case),
+            [
+                EventKind::OpenPreservation,
+                EventKind::Removal,
+                EventKind::Discharge,
+                EventKind::Close
+            ]
+        );
+        assert_eq!(case.episodes().len(), 1);
+        assert_eq!(
+            case.episodes()[0].exit(),
+            Some(EpisodeExit::new(
+                d(2030, 11, 22),
+                ExitReason::LivingWithOtherRelatives
+            ))
+        );
+        assert!(matches!(case.stage(), Stage::Closed(_)));
+    }
+    // Entered one at a time in the order it happened, the same (a close entered while the
+    // child is in care cannot be taken: key it after the exit).
+    let mut applied = Case::new(child(), all_families()).unwrap();
+    for e in [opened, removed, exit, close] {
+        applied.apply(e, &FEDERAL).unwrap();
+    }
+    assert_eq!(applied.episodes().len(), 1);
+    assert!(matches!(applied.stage(), Stage::Closed(_)));
+}

@@ -74,6 +74,36 @@ fn has_day_to_reread(history: &[Dated]) -> bool {
         .any(|day| day.len() > 1 && may_reread(day.iter().map(|(_, _, e)| e)))
 }
 
+/// Reads one day again (`day`: its events in dated order, the case's facts those of the day
+/// before) only when it cannot be read as it is: when [`step`] refuses one of its events in
+/// that order. A removal, an exit and a close of one day out of care (removed, discharged to a
+/// relative, the services closed) read as they are; only a day that cannot is put in the order
+/// of [`reread_reentry`], then [`reorder_moves`].
+fn reread_day(facts: &Facts, day: &mut [Dated]) {
+    if reads_as_keyed(facts, day) {
+        return;
+    }
+    reread_reentry(facts, day);
+    reorder_moves(facts, day);
+}
+
+/// Whether [`step`] accepts every event of `day`, in its order, from the case's facts.
+fn reads_as_keyed(facts: &Facts, day: &[Dated]) -> bool {
+    day.iter()
+        .try_fold(start_of(facts), |s, (_, _, e)| step(s, e))
+        .is_some()
+}
+
+/// The stage and the open setting of the case's facts, for [`step`].
+fn start_of(facts: &Facts) -> (super::stage::StageKind, Open) {
+    let open = match facts.current_placement() {
+        None => Open::None,
+        Some(p) if p.setting().is_runaway() => Open::Runaway,
+        Some(_) => Open::Home,
+    };
+    (facts.stage().kind(), open)
+}
+
 /// The kinds that move the child from one setting to another: into a placement, onto runaway
 /// status and back, into a trial home visit and out of it, into an adoptive home and out of it.
 /// A day may hold several, and the order they were keyed in need not be the order they
@@ -174,19 +204,10 @@ fn reorder_moves(facts: &Facts, day: &mut [Dated]) {
     if movers.len() < 2 || movers.len() > MOST_MOVES {
         return;
     }
-    let open = match facts.current_placement() {
-        None => Open::None,
-        Some(p) if p.setting().is_runaway() => Open::Runaway,
-        Some(_) => Open::Home,
-    };
-    let start = (facts.stage().kind(), open);
-    if day
-        .iter()
-        .try_fold(start, |s, (_, _, e)| step(s, e))
-        .is_some()
-    {
+    if reads_as_keyed(facts, day) {
         return;
     }
+    let start = start_of(facts);
     struct Search<'a> {
         day: &'a [Dated],
         movers: &'a [usize],
@@ -637,8 +658,7 @@ impl Days {
             day.push(next);
         }
         if day.len() > 1 && may_reread(day.iter().map(|(_, _, e)| e)) {
-            reread_reentry(facts, &mut day);
-            reorder_moves(facts, &mut day);
+            reread_day(facts, &mut day);
         }
         self.day.extend(day);
         self.day.pop_front()
@@ -650,8 +670,7 @@ impl Days {
 fn fold_day(facts: &mut Facts, day: &mut Vec<Dated>, policy: &Policy) -> bool {
     // `day` is one day: an opening and an exit among its (few) entries, or two moves.
     if day.len() > 1 && may_reread(day.iter().map(|(_, _, e)| e)) {
-        reread_reentry(facts, day);
-        reorder_moves(facts, day);
+        reread_day(facts, day);
     }
     let mut entries = day.drain(..);
     while let Some((seq, segment, event)) = entries.next() {
