@@ -217,8 +217,8 @@ pub use case::event::{
 };
 pub use case::stage::{ExitReason, Outcome, Stage, StageKind};
 pub use case::{
-    Case, CaseRecord, Episode, EpisodeExit, LenientReplay, ParentStatus, ParentalRights,
-    RefusalRow, Refused, ReplayError, WIRE_FORMAT,
+    BatchRejection, Case, CaseRecord, Episode, EpisodeExit, LenientReplay, ParentStatus,
+    ParentalRights, RefusalRow, Refused, ReplayError, WIRE_FORMAT,
 };
 pub use rules::{Rejection, RuleId, Subject, Violation};
 pub use timeline::{Obligation, ObligationKind};

@@ -248,6 +248,12 @@
 //! refused after another move of its day; an entry that cannot be true with what is in so far
 //! (a return with no runaway yet) is still refused: key the day's first move first.
 //!
+//! Entries that are only possible together — a runaway and the return from it, both keyed
+//! late, before a later move already in the case — go in as one batch with
+//! [`Case::apply_all`](crate::Case::apply_all): all are accepted or none is
+//! ([`BatchRejection`](crate::BatchRejection) names the entry refused), at the cost of one
+//! replay of the history.
+//!
 //! [`Case::apply`](crate::Case::apply) takes an event dated before the last (entered late) by
 //! placing it at its date and checking every later event again; it is refused, naming the later
 //! event that would break ([`RuleId::LaterEventRefused`](crate::RuleId::LaterEventRefused)), if

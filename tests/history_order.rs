@@ -1512,3 +1512,50 @@ fn a_stay_begun_and_ended_the_day_a_preservation_case_closes_reads_as_keyed() {
     assert_eq!(applied.episodes().len(), 1);
     assert!(matches!(applied.stage(), Stage::Closed(_)));
 }
+
+#[test]
+fn entries_only_possible_together_go_in_as_one_batch() {
+    // In F-FOSTER (P-1) from 2024-01-10, moved to P-2 on 2024-03-01. Keyed late: the child ran
+    // away on 2024-02-01 and came back to F-FOSTER on 2024-02-10 (P-3). One at a time,
+    // neither can go first: the runaway alone leaves the move of 2024-03-01 made from runaway
+    // status, and the return alone has no runaway to end. As one batch, both go in.
+    let mut case = in_care();
+    accept(&mut case, to_foster(d(2024, 3, 1), "P-2"), &FEDERAL);
+    let late = [
+        ran_away(d(2024, 2, 1), "R-1"),
+        returned_to_foster(d(2024, 2, 10), "P-3"),
+    ];
+    let before = case.clone();
+    let r = case.apply(late[0].clone(), &FEDERAL).unwrap_err();
+    assert_eq!(rules(&r), [RuleId::LaterEventRefused]);
+    case.apply_all(late.clone(), &FEDERAL).unwrap();
+    let ids: Vec<String> = case
+        .placements()
+        .iter()
+        .map(|p| p.id().to_string())
+        .collect();
+    assert_eq!(ids, ["P-1", "R-1", "P-3", "P-2"]);
+    // The runaway is not a move (CWPM 1.2B.7): P-1 → P-3 (F-FOSTER again) → P-2.
+    assert_eq!(case.entries().len(), before.entries().len() + 2);
+    // The same as replaying every entry.
+    let replayed = Case::replay(
+        child(),
+        case.opening_families().to_vec(),
+        case.entries().into_iter().cloned(),
+        &FEDERAL,
+    )
+    .unwrap();
+    assert_eq!(replayed.events(), case.events());
+
+    // A batch refused leaves the case as it was: the return alone names its own entry (0);
+    // the runaway alone leaves an entry already in the case refused (none of the batch).
+    let mut case = before.clone();
+    let refused = case.apply_all([late[1].clone()], &FEDERAL).unwrap_err();
+    assert_eq!(refused.entry, Some(0));
+    assert_eq!(refused.rejection.kind(), EventKind::ReturnedFromRunaway);
+    let refused = case.apply_all([late[0].clone()], &FEDERAL).unwrap_err();
+    assert_eq!(refused.entry, None);
+    assert_eq!(refused.rejection.kind(), EventKind::PlacementChanged);
+    assert_eq!(case.events(), before.events());
+    assert_eq!(case.entries().len(), before.entries().len());
+}

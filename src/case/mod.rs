@@ -96,6 +96,21 @@ pub enum ReplayError {
     },
 }
 
+/// A batch of entries refused by [`Case::apply_all`]: the case is then exactly as it was.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {rejection}", match .entry {
+    Some(i) => format!("entry {i} of the batch refused"),
+    None => "the batch would leave an earlier entry refused".to_owned(),
+})]
+#[non_exhaustive]
+pub struct BatchRejection {
+    /// The position in the batch of the refused entry; `None` when the entry refused is one
+    /// the case held already (the batch would have left it refused: its rejection names it).
+    pub entry: Option<usize>,
+    /// Why.
+    pub rejection: Rejection,
+}
+
 /// A refused event of a lenient replay: its position, the event, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -465,6 +480,48 @@ impl Case {
             }
         }
         Ok(())
+    }
+
+    /// Applies several entries as one: all are accepted, or none is. The entries go after the
+    /// case's own in the order of entry, and the whole history is read again as
+    /// [`replay`](Case::replay) reads one, so entries that are only possible together — a
+    /// runaway and the return from it keyed late, before a later move already in the case —
+    /// go in at once, where [`apply`](Case::apply), one at a time, would refuse the first. The
+    /// case is then the one `replay` builds from [`entries`](Case::entries). Costs one
+    /// O(n log n) replay of the history.
+    ///
+    /// # Errors
+    ///
+    /// A [`BatchRejection`]: the entry refused and every reason. The case is then exactly as
+    /// before.
+    pub fn apply_all(
+        &mut self,
+        events: impl IntoIterator<Item = Event>,
+        policy: &Policy,
+    ) -> Result<(), BatchRejection> {
+        let held = self.entries();
+        let before = held.len();
+        let entries: Vec<Event> = held.into_iter().cloned().chain(events).collect();
+        match history::load(
+            self.opened_child().clone(),
+            self.opening_families().to_vec(),
+            entries,
+            policy,
+            false,
+        ) {
+            Ok(loaded) => {
+                self.facts = loaded.facts;
+                self.log = loaded.log;
+                Ok(())
+            }
+            Err(ReplayError::Refused { index, rejection }) => Err(BatchRejection {
+                entry: index.checked_sub(before),
+                rejection,
+            }),
+            Err(ReplayError::Open(_)) => {
+                unreachable!("a case's opening families were checked when it opened")
+            }
+        }
     }
 
     /// Every entry of the case in the order it was made, for the audit trail: the dated
