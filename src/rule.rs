@@ -498,12 +498,16 @@ impl fmt::Display for Violation {
 /// let child = Child::new(ChildId::new("C-1")?, Name::new("Sam")?, d(2016, 5, 4), Sex::Male)?;
 /// let mut case = Case::new(child, vec![])?;
 /// case.apply(Event::new(d(2024, 1, 10), EventData::Removal(Removal::new(Manner::CourtOrder)))?, &Policy::federal())?;
-/// // Finalized with no adoptive placement: refused, with what the stage allows instead.
-/// let r = case.apply(Event::new(d(2024, 6, 1), EventData::AdoptionFinalized)?, &Policy::federal()).unwrap_err();
-/// assert_eq!(r.kind(), EventKind::AdoptionFinalized);
+/// // The case closed while the child is in foster care: refused, with what the stage allows
+/// // instead (the exit first).
+/// let r = case.apply(Event::new(d(2024, 6, 1), EventData::Close)?, &Policy::federal()).unwrap_err();
+/// assert_eq!(r.kind(), EventKind::Close);
 /// assert_eq!(r.stage(), Stage::FosterCare);
-/// assert!(r.allowed().contains(&EventKind::PlacedForAdoption));
+/// assert!(r.allowed().contains(&EventKind::Discharge));
 /// assert_eq!(r.rules().collect::<Vec<_>>(), [RuleId::TransitionNotAllowed]);
+/// // Finalized with no adoptive placement: refused for what the decree needs.
+/// let r = case.apply(Event::new(d(2024, 6, 1), EventData::AdoptionFinalized)?, &Policy::federal()).unwrap_err();
+/// assert!(r.rules().any(|rule| rule == RuleId::NotAnAdoptiveHome));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -605,3 +605,53 @@ fn a_parent_recorded_in_a_relatives_household_is_a_parent_an_adoption_needs() {
     );
     assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
 }
+
+#[test]
+fn a_decree_for_a_child_whose_adoptive_home_was_keyed_as_a_move() {
+    // A legacy record: in F-FOSTER (P-1) from 2024-01-10; moved into F-ADOPT's pre-adoptive
+    // home (P-2) on 2024-03-01 by a placement change, as the old system keyed
+    // every move; both parents' rights ended 2024-06-03; the decree on 2024-09-03. The child
+    // was in a pre-adoptive home when it was entered: accepted, the episode ends adopted.
+    let mut case = in_care();
+    accept(
+        &mut case,
+        change(
+            d(2024, 3, 1),
+            "P-2",
+            Setting::PreAdoptiveHome,
+            Some("F-ADOPT"),
+        ),
+        &FEDERAL,
+    );
+    accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
+    let before_fathers = case.clone();
+    accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    accept(
+        &mut case,
+        ev(d(2024, 9, 3), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
+    assert_eq!(
+        case.episodes()[0].exit(),
+        Some(EpisodeExit::new(d(2024, 9, 3), ExitReason::Adopted))
+    );
+    // The father's rights intact: refused, however the home was keyed.
+    let mut intact = before_fathers;
+    let r = refuse(
+        &mut intact,
+        ev(d(2024, 9, 3), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::ParentalRightsIntact]);
+    // In a foster home, not a pre-adoptive one: refused.
+    let mut foster = in_care();
+    accept(&mut foster, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
+    accept(&mut foster, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+    let r = refuse(
+        &mut foster,
+        ev(d(2024, 9, 3), EventData::AdoptionFinalized),
+        &FEDERAL,
+    );
+    assert_eq!(rules(&r), [RuleId::NotAnAdoptiveHome]);
+}

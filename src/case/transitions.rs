@@ -281,6 +281,9 @@ pub const TABLE: &[Transition] = &[
     row(S::FosterCare,   K::ParentDeceased,            To::Same,          RIGHTS,             Record),
     row(S::FosterCare,   K::TrialHomeVisitBegun,       To::Reunification, VISIT,              REPLACE),
     row(S::FosterCare,   K::PlacedForAdoption,         To::Adoption,      ADOPTIVE_PLACEMENT, REPLACE),
+    // the decree for a child in a pre-adoptive home that a legacy record entered as a move
+    // (its rules ask the pre-adoptive home and every right ended, as from adoption)
+    row(S::FosterCare,   K::AdoptionFinalized,         ADOPTED,           FINALIZE,           EndEpisode(EndReason::Discharged)),
     row(S::FosterCare,   K::Discharge,                 DISCHARGED,        DISCHARGE,          Discharged),
     row(S::FosterCare,   K::Death,                     To::Deceased,      NONE,               EndEpisode(EndReason::Died)),
     // respite: a stay away that keeps the placement (CWPM 1.2B.7)
