@@ -204,17 +204,22 @@ fn maya(policy: &Policy) -> Result {
     )?;
     step(&mut case, d(2023, 7, 6), EventData::PeriodicReview, p)?;
 
-    // The foster family asks to adopt, but it is not approved as a pre-adoptive home: every
-    // reason comes back at once. (The parents' intact rights alone would not refuse it: a
-    // placement for adoption before every right ended is a lawful legal-risk placement.)
-    println!("\n  2023-08-01  placed_for_adoption with the foster family?");
+    // A placement for adoption keyed in the foster-home setting the child is in, not as a
+    // pre-adoptive home: every reason comes back at once. (The parents' intact rights alone
+    // would not refuse it: a placement for adoption before every right ended is a lawful
+    // legal-risk placement; and foster parents may adopt, in a pre-adoptive home setting.)
+    println!("\n  2023-08-01  placed_for_adoption in a foster-home setting?");
     let early = Event::new(
         d(2023, 8, 1),
-        EventData::PlacedForAdoption(place("PL-3", Setting::PreAdoptiveHome, Some("F-FOSTER"))?),
+        EventData::PlacedForAdoption(place(
+            "PL-3",
+            Setting::NonRelativeFosterHome,
+            Some("F-FOSTER"),
+        )?),
     )?;
     let before = case.clone();
     match case.apply(early, p) {
-        Ok(()) => unreachable!("the foster family is not a pre-adoptive family"),
+        Ok(()) => unreachable!("a foster-home setting is not a pre-adoptive home"),
         Err(refused) => {
             println!("  refused in stage {}, with every reason:", refused.stage());
             for v in refused.violations() {
