@@ -339,7 +339,13 @@
 //! An event is checked only against the rules in force on its date — APPLA for a child under 16
 //! is refused from 2015-09-29, not before — and no obligation is owed whose clock starts before
 //! its law took effect (a 1996 removal owes no ASFA permanency hearing or 15-of-22 petition),
-//! or that would fall due after its repeal. Where the law let a state delay a requirement, the
+//! or that would fall due after its repeal. The removal findings (contrary to the welfare,
+//! reasonable efforts to prevent removal and to finalize the plan), the 60-day case plan and
+//! the 6-month trial home visit are owed from the title IV-E eligibility rule (45 CFR 1356.21,
+//! in force 2000-03-27), which set their deadlines: the 1980 statute (P.L. 96-272, SSA
+//! §472(a)(1), §471(a)(15)) asked the findings without a date by which they were due, so a
+//! removal before 2000-03-27 owes none of them as a dated obligation. The 6-month periodic
+//! review is owed from 1980, as the statute dates it. Where the law let a state delay a requirement, the
 //! state's date is a [`Policy`](crate::Policy) value:
 //! [`congregate_care_from`](crate::Policy::congregate_care_from) (the congregate-care limit and
 //! the QRTP requirements, up to 2021-10-01; a state that delayed them had no title IV-E
