@@ -370,3 +370,34 @@ fn obligations_are_ordered_by_due_date() {
         assert!(obs.iter().all(|o| o.counts_from() <= o.due()));
     }
 }
+
+#[test]
+fn an_over_long_visit_reads_the_same_before_and_after_the_event_that_shows_it() {
+    // In F-FOSTER from 2024-01-10; a trial home visit from 2024-02-01, past its 6 months by
+    // 2024-09-01 (the period ends 2024-08-01; 45 CFR 1356.21(e)), a review held on 2024-08-20
+    // during it; the re-entry that shows the visit ended is keyed on 2024-09-10. Asked on
+    // 2024-09-01, the obligations must be the same whether the history holds the re-entry of
+    // 2024-09-10 or not: what is dated after the date asked changes nothing.
+    for policy in [
+        FEDERAL,
+        FEDERAL.with_overlong_visit_exit(permanency::policy::OverlongVisitExit::VisitStart),
+    ] {
+        let case = build(
+            child(),
+            &policy,
+            vec![
+                removal(d(2024, 1, 10)),
+                foster(d(2024, 1, 10), "P-1"),
+                visit(d(2024, 2, 1), "P-2"),
+                review(d(2024, 8, 20)),
+                removal(d(2024, 9, 10)),
+                foster(d(2024, 9, 10), "P-3"),
+            ],
+        );
+        let as_of = d(2024, 9, 1);
+        assert_eq!(
+            case.obligations(as_of, &policy),
+            as_it_was(&case, as_of, &policy).obligations(as_of, &policy)
+        );
+    }
+}

@@ -175,3 +175,29 @@ fn a_hearing_without_the_child_consulted_is_flagged_and_an_unknown_family_is_ref
 fn case_of_teen(events: Vec<Event>) -> Case {
     build(teen(), &FEDERAL, events)
 }
+
+#[test]
+fn a_review_during_a_trial_home_visit_owes_no_caregiver_notice() {
+    // In F-FOSTER (P-1) from 2024-01-10; home on a trial home visit with F-BIRTH (P-2) from
+    // 2024-03-01; a periodic review on 2024-05-15, then back to F-FOSTER (P-3) on 2024-06-01
+    // and a hearing on 2024-07-01. SSA §475(5)(G) names the foster parents, pre-adoptive
+    // parents and relative caregivers: the parents on the visit are parties, not caregivers
+    // it names. The review owes no notice; the hearing, with the child back in F-FOSTER, does
+    // (none recorded: overdue).
+    let case = case_of(vec![
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        visit(d(2024, 3, 1), "P-2"),
+        review(d(2024, 5, 15)),
+        visit_ended(d(2024, 6, 1), "P-3"),
+        hearing(d(2024, 7, 1)),
+    ]);
+    let obs = case.obligations(d(2024, 8, 1), &FEDERAL);
+    let notices = all(&obs, K::HearingNotice);
+    assert_eq!(notices.len(), 1);
+    assert_eq!(
+        (notices[0].due(), notices[0].status()),
+        (d(2024, 7, 1), Status::Overdue)
+    );
+    assert_eq!(notices[0].subject(), Some(&family("F-FOSTER")));
+}

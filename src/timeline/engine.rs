@@ -163,12 +163,27 @@ impl<'a> View<'a> {
     /// How placement `p` ended, if the event that ended it is dated on or before `as_of`. A trial
     /// home visit that outlived its limit ends on an earlier date than the removal or discharge
     /// that shows it: its end is known once its episode's exit is ([`exit_of`](View::exit_of):
-    /// with that event, or once `as_of` is past the visit's period).
+    /// with that event, or once `as_of` is past the visit's period) — and a visit still under
+    /// way in the history that has outlived its period by `as_of` ended then too, on the same
+    /// day, whether or not the event that will show it is in the history yet.
     pub(crate) fn end_of(
         &self,
         p: &crate::placement::Placement,
     ) -> Option<crate::placement::PlacementEnd> {
-        let end = p.end()?;
+        let Some(end) = p.end() else {
+            if !p.setting().is_trial_home_visit() || p.start() > self.as_of {
+                return None;
+            }
+            let episodes = self.episodes();
+            let n = episodes.partition_point(|e| e.removal_date() <= p.start());
+            let episode = &episodes[n.checked_sub(1)?];
+            return self.overlong_visit_exit(episode).map(|date| {
+                crate::placement::PlacementEnd::new(
+                    date,
+                    crate::placement::EndReason::LimitExceeded,
+                )
+            });
+        };
         let known = if end.reason == crate::placement::EndReason::LimitExceeded {
             // The episode the visit belongs to: the last removed on or before its start.
             let episodes = self.episodes();

@@ -267,9 +267,10 @@ pub(super) fn youth_consultation(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>
 
 /// SSA §475(5)(G): the child's foster parents, pre-adoptive parents or relative caregivers are
 /// notified of every review and hearing and may be heard. One obligation per periodic review
-/// and permanency hearing of the episode held while the child lives with a caregiver family, due
-/// its date: met by a notice to that family since the previous review or hearing, on or before
-/// it; otherwise missed.
+/// and permanency hearing of the episode held while the child lives with a caregiver family (a
+/// foster family home: not the parents' home on a trial home visit, whose parents are parties,
+/// not caregivers the statute names), due its date: met by a notice to that family since the
+/// previous review or hearing, on or before it; otherwise missed.
 pub(super) fn hearing_notice(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
     let view = ep.view;
     let mut notified: Vec<(&crate::id::FamilyId, NaiveDate)> = Vec::new();
@@ -284,7 +285,7 @@ pub(super) fn hearing_notice(ep: &EpisodeView<'_>, out: &mut Vec<Obligation>) {
                 let on = e.date();
                 let caregiver = view
                     .placement_on(on)
-                    .filter(|p| p.setting().is_family_setting())
+                    .filter(|p| p.setting().is_foster_family_home())
                     .and_then(|p| p.caregiver());
                 if let Some(family) = caregiver {
                     let notice = notified.iter().find(|(f, _)| *f == family).map(|(_, d)| *d);
