@@ -293,6 +293,14 @@
 //! before a removal, during a trial home visit, after an exit — and a parent whose rights ended
 //! may still die (the rights keep the date and the way they ended).
 //!
+//! Nor is the family that adopts held to a kind: a pre-adoptive home (`placed_for_adoption`, a
+//! move into a `pre_adoptive_home` setting, the decree) may be with any family but the birth
+//! family — a pre-adoptive or adoptive family, or the foster parents or relatives the child
+//! already lives with, who keep their kind (a relative adoption stays one). A placement for
+//! adoption may follow a failed trial home visit or a runaway directly, and a decree entered
+//! while the child is in a pre-adoptive home keyed as a move (as legacy systems key every move)
+//! is taken from foster care, with the same rules: every right ended, the pre-adoptive home.
+//!
 //! # One policy for a case
 //!
 //! A case is folded under the [`Policy`](crate::Policy) given to `apply` or `replay`: where a
