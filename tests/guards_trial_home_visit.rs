@@ -693,37 +693,33 @@ fn a_visit_that_fails_may_end_in_an_adoptive_home() {
 #[test]
 fn foster_parents_and_relatives_adopt_in_their_own_home() {
     // Both parents' rights ended 2024-06-03; the foster parents F-FOSTER, who have cared for
-    // the child since 2024-01-10, sign to adopt on 2024-07-01 and the decree is entered on
-    // 2024-09-03: the family keeps its kind, no new record of it needed.
-    let mut case = in_care();
-    accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
-    accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
-    accept(
-        &mut case,
-        placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-FOSTER"),
-        &FEDERAL,
-    );
-    accept(
-        &mut case,
-        ev(d(2024, 9, 3), EventData::AdoptionFinalized),
-        &FEDERAL,
-    );
-    assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
-    // The grandparents' relative home F-REL, the same.
-    let mut case = in_care();
-    accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
-    accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
-    accept(
-        &mut case,
-        placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, "F-REL"),
-        &FEDERAL,
-    );
-    accept(
-        &mut case,
-        ev(d(2024, 9, 3), EventData::AdoptionFinalized),
-        &FEDERAL,
-    );
-    assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted));
+    // the child since 2024-01-10 — or the grandparents' relative home F-REL — sign to adopt on
+    // 2024-07-01 and the decree is entered on 2024-09-03: the family keeps its kind, no new
+    // record of it needed.
+    for family in ["F-FOSTER", "F-REL"] {
+        let mut case = in_care();
+        accept(&mut case, tpr(d(2024, 6, 3), "P-MOTHER"), &FEDERAL);
+        accept(&mut case, tpr(d(2024, 6, 3), "P-FATHER"), &FEDERAL);
+        accept(
+            &mut case,
+            placed_for_adoption(d(2024, 7, 1), "P-2", Setting::PreAdoptiveHome, family),
+            &FEDERAL,
+        );
+        accept(
+            &mut case,
+            ev(d(2024, 9, 3), EventData::AdoptionFinalized),
+            &FEDERAL,
+        );
+        assert_eq!(case.stage(), Stage::Exited(ExitReason::Adopted), "{family}");
+        assert_eq!(
+            case.family(&fid(family)).map(Family::kind),
+            Some(if family == "F-REL" {
+                FamilyKind::Relative
+            } else {
+                FamilyKind::NonRelativeFoster
+            })
+        );
+    }
     // The parents the child was removed from are not an adoptive home.
     let mut case = in_care();
     let r = refuse(

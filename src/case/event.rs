@@ -2053,6 +2053,24 @@ impl EventKind {
         )
     }
 
+    /// Whether an event of this kind moves the child from one setting to another: into a
+    /// placement, onto runaway status and back, into a trial home visit and out of it, into an
+    /// adoptive home and out of it. A day may hold several, and the order they were keyed in
+    /// need not be the order they happened in (a replay reads them in one that can be).
+    pub(crate) const fn moves_child(self) -> bool {
+        matches!(
+            self,
+            EventKind::PlacementBegun
+                | EventKind::PlacementChanged
+                | EventKind::RanAway
+                | EventKind::ReturnedFromRunaway
+                | EventKind::TrialHomeVisitBegun
+                | EventKind::TrialHomeVisitEnded
+                | EventKind::PlacedForAdoption
+                | EventKind::AdoptionDisrupted
+        )
+    }
+
     /// Whether the event corrects an earlier entry ([`EventData::Voided`],
     /// [`EventData::Amended`], [`EventData::Vacated`], [`EventData::ChildCorrected`]) rather
     /// than state a fact of the case's history.

@@ -62,7 +62,7 @@ fn may_reread<'a>(day: impl Iterator<Item = &'a Event>) -> bool {
         let kind = e.kind();
         opening |= kind.opens_day_segment();
         exit |= super::facts::closes_day_segment(kind);
-        movers = movers.saturating_add(u8::from(moves(kind)));
+        movers = movers.saturating_add(u8::from(kind.moves_child()));
     }
     (opening && exit) || movers > 1
 }
@@ -102,25 +102,6 @@ fn start_of(facts: &Facts) -> (super::stage::StageKind, Open) {
         Some(_) => Open::Home,
     };
     (facts.stage().kind(), open)
-}
-
-/// The kinds that move the child from one setting to another: into a placement, onto runaway
-/// status and back, into a trial home visit and out of it, into an adoptive home and out of it.
-/// A day may hold several, and the order they were keyed in need not be the order they
-/// happened in ([`reorder_moves`]).
-fn moves(kind: EventKind) -> bool {
-    use EventKind as K;
-    matches!(
-        kind,
-        K::PlacementBegun
-            | K::PlacementChanged
-            | K::RanAway
-            | K::ReturnedFromRunaway
-            | K::TrialHomeVisitBegun
-            | K::TrialHomeVisitEnded
-            | K::PlacedForAdoption
-            | K::AdoptionDisrupted
-    )
 }
 
 /// Where the child is, as far as the order of a day's moves needs to know: no setting open, an
@@ -174,14 +155,14 @@ fn step(
 /// Whether `event`, a move refused at the end of a case's history in `segment` of its day,
 /// shares that segment with another move, which it may have preceded ([`reorder_moves`]).
 pub(crate) fn may_reorder_with(facts: &Facts, event: &Event, segment: u32) -> bool {
-    moves(event.kind())
+    event.kind().moves_child()
         && facts
             .order()
             .iter()
             .zip(facts.events())
             .rev()
             .take_while(|(_, e)| e.date() == event.date())
-            .any(|((_, s), e)| *s == segment && moves(e.kind()))
+            .any(|((_, s), e)| *s == segment && e.kind().moves_child())
 }
 
 /// The most moves of one day [`reorder_moves`] puts in order, and the most steps of the model
@@ -200,7 +181,7 @@ const MOST_STEPS: u32 = 2_000;
 /// The choice depends only on the facts before the day and the day's events in dated order,
 /// so every path that folds the day (an entry, a replay, a rebuild) reads it the same.
 fn reorder_moves(facts: &Facts, day: &mut [Dated]) {
-    let movers: Vec<usize> = (0..day.len()).filter(|&i| moves(day[i].2.kind())).collect();
+    let movers: Vec<usize> = (0..day.len()).filter(|&i| day[i].2.kind().moves_child()).collect();
     if movers.len() < 2 || movers.len() > MOST_MOVES {
         return;
     }
@@ -221,7 +202,7 @@ fn reorder_moves(facts: &Facts, day: &mut [Dated]) {
             let Some((_, segment, here)) = self.day.get(at) else {
                 return true;
             };
-            let candidates: Vec<usize> = if moves(here.kind()) {
+            let candidates: Vec<usize> = if here.kind().moves_child() {
                 self.movers
                     .iter()
                     .copied()
