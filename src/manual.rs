@@ -232,7 +232,9 @@
 //! child left and came back that day, so the removal, and the placements begun and the findings
 //! of its order (contrary to the welfare, prevention efforts) listed after it, go after the
 //! exit, to the new episode. Not in care at the start of the day, a removal and an exit of that
-//! day are one stay that began and ended the day. [`Case::apply`](crate::Case::apply) checks
+//! day are one stay that began and ended the day — keyed exit first too (a legacy export
+//! sorted by date and action name lists "discharge" before "removal"): an exit with no stay to
+//! end joins the stay the day's removal begins. [`Case::apply`](crate::Case::apply) checks
 //! each entry against the history known so far, so it refuses a removal keyed before the exit
 //! of its day: key the exit first; what it builds replays to itself.
 //!

@@ -1477,9 +1477,15 @@ fn a_stay_begun_and_ended_the_day_a_preservation_case_closes_reads_as_keyed() {
     let removed = removal(d(2030, 11, 22));
     let exit = discharge(d(2030, 11, 22), ExitReason::LivingWithOtherRelatives);
     let close = ev(d(2030, 11, 22), EventData::Close);
+    // Keyed exit first (a legacy export sorted by date and action name lists "discharge"
+    // before "removal"), the exit has no stay to end but the one the removal begins: the
+    // same day. Only keyed close first, then the removal, is it a removal after the close.
     for day in [
         [removed.clone(), exit.clone(), close.clone()],
         [removed.clone(), close.clone(), exit.clone()],
+        [exit.clone(), removed.clone(), close.clone()],
+        [exit.clone(), close.clone(), removed.clone()],
+        [close.clone(), exit.clone(), removed.clone()],
     ] {
         let mut history = vec![opened.clone()];
         history.extend(day);

@@ -80,11 +80,48 @@ fn has_day_to_reread(history: &[Dated]) -> bool {
 /// relative, the services closed) read as they are; only a day that cannot is put in the order
 /// of [`reread_reentry`], then [`reorder_moves`].
 fn reread_day(facts: &Facts, day: &mut [Dated]) {
-    if reads_as_keyed(facts, day) {
+    if reads_as_keyed(facts, day) || join_stay(facts, day) {
         return;
     }
     reread_reentry(facts, day);
     reorder_moves(facts, day);
+}
+
+/// Reads one day, begun out of care, that lists an exit before its removal (a legacy export
+/// sorted by date and action name puts "discharge" before "removal"): the exit, with no stay
+/// to end, can only end the stay the removal begins that day. The removal's segment joins the
+/// exit's, where the order within a day puts the removal first — when the day then reads as
+/// it is ([`reads_as_keyed`]); otherwise the day is left to [`reread_reentry`]. Whether it
+/// joined them.
+fn join_stay(facts: &Facts, day: &mut [Dated]) -> bool {
+    let stage = facts.stage();
+    let Some(&(_, first, _)) = day.first() else {
+        return false;
+    };
+    let stranded = day.iter().any(|(_, s, e)| {
+        *s == first
+            && super::facts::closes_day_segment(e.kind())
+            && e.kind() != EventKind::Close
+            && transitions::find(stage.kind(), e.kind()).is_none()
+    });
+    let removal_next = day
+        .iter()
+        .any(|(_, s, e)| *s == first + 1 && e.kind() == EventKind::Removal);
+    if stage.in_care() || !stranded || !removal_next {
+        return false;
+    }
+    let mut joined = day.to_vec();
+    for (_, segment, _) in &mut joined {
+        if *segment > first {
+            *segment -= 1;
+        }
+    }
+    sort(&mut joined);
+    if !reads_as_keyed(facts, &joined) {
+        return false;
+    }
+    day.clone_from_slice(&joined);
+    true
 }
 
 /// Whether [`step`] accepts every event of `day`, in its order, from the case's facts.
@@ -181,7 +218,9 @@ const MOST_STEPS: u32 = 2_000;
 /// The choice depends only on the facts before the day and the day's events in dated order,
 /// so every path that folds the day (an entry, a replay, a rebuild) reads it the same.
 fn reorder_moves(facts: &Facts, day: &mut [Dated]) {
-    let movers: Vec<usize> = (0..day.len()).filter(|&i| day[i].2.kind().moves_child()).collect();
+    let movers: Vec<usize> = (0..day.len())
+        .filter(|&i| day[i].2.kind().moves_child())
+        .collect();
     if movers.len() < 2 || movers.len() > MOST_MOVES {
         return;
     }
