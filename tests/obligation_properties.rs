@@ -23,7 +23,7 @@
 //!
 //! These properties found four bugs in the clocks (a family record or an over-long visit's exit
 //! seen before the event that showed it; a recurring obligation met early dropped when the child
-//! left; a hearing held before DEFC ignored); `tests/obligations.rs` pins each down by scenario.
+//! left; a hearing held before DEFC ignored); the `tests/clocks_*.rs` files pin each down by scenario.
 //! Later, a runaway from a child-care institution or a disapproved QRTP read as the end of the
 //! stay until a return to it (`tests/clocks_ffpsa.rs`).
 
