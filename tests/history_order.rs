@@ -1565,3 +1565,38 @@ fn entries_only_possible_together_go_in_as_one_batch() {
     assert_eq!(case.events(), before.events());
     assert_eq!(case.entries().len(), before.entries().len());
 }
+
+#[test]
+fn a_day_of_twenty_thousand_events_with_its_moves_out_of_order_neither_overflows_nor_hangs() {
+    // In P-1 from 2024-01-10. On 2024-03-05: 20,000 caseworker visits, and a run keyed before
+    // the move it followed. The search for an order of the day's moves is bounded (its steps,
+    // not the day's length, and no recursion per event): past its bound the day is read as
+    // keyed, and the move after the run is refused as keyed — a clear error, no overflow.
+    let mut history = vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")];
+    history.push(ran_away(d(2024, 3, 5), "R-1"));
+    history.extend((0..20_000).map(|_| {
+        ev(
+            d(2024, 3, 5),
+            EventData::CaseworkerVisited { in_residence: true },
+        )
+    }));
+    history.push(to_foster(d(2024, 3, 5), "P-2"));
+    let refused = Case::replay(child(), all_families(), history, &FEDERAL).unwrap_err();
+    let ReplayError::Refused { index, rejection } = refused else {
+        panic!("expected a refusal, found {refused}");
+    };
+    assert_eq!(index, 20_003);
+    assert_eq!(rules(&rejection), [RuleId::PlacementEventMismatch]);
+    // With a few visits the same day reads in the order it can have happened in.
+    let mut history = vec![removal(d(2024, 1, 10)), foster(d(2024, 1, 10), "P-1")];
+    history.push(ran_away(d(2024, 3, 5), "R-1"));
+    history.extend((0..3).map(|_| {
+        ev(
+            d(2024, 3, 5),
+            EventData::CaseworkerVisited { in_residence: true },
+        )
+    }));
+    history.push(to_foster(d(2024, 3, 5), "P-2"));
+    let case = Case::replay(child(), all_families(), history, &FEDERAL).unwrap();
+    assert!(case.current_placement().unwrap().setting().is_runaway());
+}

@@ -236,20 +236,37 @@ fn reorder_moves(facts: &Facts, day: &mut [Dated]) {
         steps: u32,
     }
     impl Search<'_> {
-        /// Whether positions `at..` can be filled from `state`, filling `order`.
-        fn fill(&mut self, at: usize, state: (super::stage::StageKind, Open)) -> bool {
-            let Some((_, segment, here)) = self.day.get(at) else {
+        /// Whether positions `at..` can be filled from `state`, filling `order`. The events
+        /// between two moves are stepped through in a loop: the recursion is as deep as the
+        /// day's moves (at most [`MOST_MOVES`]), however long the day.
+        fn fill(&mut self, mut at: usize, mut state: (super::stage::StageKind, Open)) -> bool {
+            let pushed = self.order.len();
+            while let Some((_, _, here)) = self.day.get(at)
+                && !here.kind().moves_child()
+            {
+                let next = if self.steps == 0 {
+                    None
+                } else {
+                    self.steps -= 1;
+                    step(state, here)
+                };
+                let Some(next) = next else {
+                    self.order.truncate(pushed);
+                    return false;
+                };
+                state = next;
+                self.order.push(at);
+                at += 1;
+            }
+            let Some(&(_, segment, _)) = self.day.get(at) else {
                 return true;
             };
-            let candidates: Vec<usize> = if here.kind().moves_child() {
-                self.movers
-                    .iter()
-                    .copied()
-                    .filter(|&j| !self.used[j] && self.day[j].1 == *segment)
-                    .collect()
-            } else {
-                vec![at]
-            };
+            let candidates: Vec<usize> = self
+                .movers
+                .iter()
+                .copied()
+                .filter(|&j| !self.used[j] && self.day[j].1 == segment)
+                .collect();
             for j in candidates {
                 if self.steps == 0 {
                     return false;
@@ -266,6 +283,7 @@ fn reorder_moves(facts: &Facts, day: &mut [Dated]) {
                 self.order.pop();
                 self.used[j] = false;
             }
+            self.order.truncate(pushed);
             false
         }
     }
