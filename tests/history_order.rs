@@ -1600,3 +1600,19 @@ fn a_day_of_twenty_thousand_events_with_its_moves_out_of_order_neither_overflows
     let case = Case::replay(child(), all_families(), history, &FEDERAL).unwrap();
     assert!(case.current_placement().unwrap().setting().is_runaway());
 }
+
+#[test]
+fn a_batch_rejection_goes_on_the_wire_with_its_entry() {
+    // The return from a runaway alone, in a case with no runaway: entry 0 of the batch.
+    let mut case = in_care();
+    let refused = case
+        .apply_all([returned_to_foster(d(2024, 2, 10), "P-3")], &FEDERAL)
+        .unwrap_err();
+    let wire = serde_json::to_value(&refused).unwrap();
+    assert_eq!(wire["entry"], 0);
+    assert_eq!(wire["rejection"]["kind"], "returned_from_runaway");
+    assert_eq!(
+        refused.to_string(),
+        format!("entry 0 of the batch refused: {}", refused.rejection)
+    );
+}

@@ -96,8 +96,12 @@ pub enum ReplayError {
     },
 }
 
-/// A batch of entries refused by [`Case::apply_all`]: the case is then exactly as it was.
+/// A batch of entries refused by [`Case::apply_all`]: the case is then exactly as it was. On
+/// the wire (feature `serde`): `{"entry": 0, "rejection": {..}}`, `entry` null for an entry the
+/// case held already.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[error("{}: {rejection}", match .entry {
     Some(i) => format!("entry {i} of the batch refused"),
     None => "the batch would leave an earlier entry refused".to_owned(),
