@@ -80,6 +80,10 @@ fn has_day_to_reread(history: &[Dated]) -> bool {
 /// relative, the services closed) read as they are; only a day that cannot is put in the order
 /// of [`reread_reentry`], then [`reorder_moves`].
 fn reread_day(facts: &Facts, day: &mut [Dated]) {
+    // In the day's own order first (a rebuild hands out the order a reading before chose, from
+    // other facts maybe): what the day is read as depends on its events and the facts before
+    // it, never on the path that folds it.
+    sort(day);
     if reads_as_keyed(facts, day) || join_stay(facts, day) {
         return;
     }
