@@ -1616,3 +1616,35 @@ fn a_batch_rejection_goes_on_the_wire_with_its_entry() {
         format!("entry 0 of the batch refused: {}", refused.rejection)
     );
 }
+
+#[test]
+fn an_event_entered_late_reads_a_day_of_moves_as_the_sorted_history_does() {
+    // In P-1 from 2024-01-10. On 2024-03-05 three moves keyed: a return from runaway (to
+    // P-3), a trial home visit (V-1), a run from the visit. Without the runaway of
+    // 2024-02-01 the return cannot come first, and the day reads visit, run, return. With
+    // it — keyed late, after the day — the day can be true as keyed: back from R-0 to P-3, home
+    // on the visit, ran from it. Entered late with `Case::apply`, the case must be the one the
+    // whole history replayed gives: the day is read from its own order and the facts before
+    // it, not from the order an earlier reading chose.
+    let rest = vec![
+        removal(d(2024, 1, 10)),
+        foster(d(2024, 1, 10), "P-1"),
+        returned_to_foster(d(2024, 3, 5), "P-3"),
+        visit(d(2024, 3, 5), "V-1"),
+        ran_away(d(2024, 3, 5), "R-1"),
+        review(d(2024, 4, 1)),
+    ];
+    let late = ran_away(d(2024, 2, 1), "R-0");
+    let mut case = Case::replay(child(), all_families(), rest.clone(), &FEDERAL).unwrap();
+    let ids = |case: &Case| placement_ids(case);
+    // Without R-0: visit, run, return.
+    assert_eq!(ids(&case), ["P-1", "V-1", "R-1", "P-3"]);
+    case.apply(late.clone(), &FEDERAL).unwrap();
+    let mut entered = rest;
+    entered.push(late);
+    let sorted = Case::replay(child(), all_families(), entered, &FEDERAL).unwrap();
+    // With it: run, back (P-3), visit, run from it.
+    assert_eq!(ids(&sorted), ["P-1", "R-0", "P-3", "V-1", "R-1"]);
+    assert_eq!(case.events(), sorted.events());
+    assert_eq!(case.placements(), sorted.placements());
+}
