@@ -1636,15 +1636,14 @@ fn an_event_entered_late_reads_a_day_of_moves_as_the_sorted_history_does() {
     ];
     let late = ran_away(d(2024, 2, 1), "R-0");
     let mut case = Case::replay(child(), all_families(), rest.clone(), &FEDERAL).unwrap();
-    let ids = |case: &Case| placement_ids(case);
     // Without R-0: visit, run, return.
-    assert_eq!(ids(&case), ["P-1", "V-1", "R-1", "P-3"]);
+    assert_eq!(placement_ids(&case), ["P-1", "V-1", "R-1", "P-3"]);
     case.apply(late.clone(), &FEDERAL).unwrap();
     let mut entered = rest;
     entered.push(late);
     let sorted = Case::replay(child(), all_families(), entered, &FEDERAL).unwrap();
     // With it: run, back (P-3), visit, run from it.
-    assert_eq!(ids(&sorted), ["P-1", "R-0", "P-3", "V-1", "R-1"]);
+    assert_eq!(placement_ids(&sorted), ["P-1", "R-0", "P-3", "V-1", "R-1"]);
     assert_eq!(case.events(), sorted.events());
     assert_eq!(case.placements(), sorted.placements());
 }

@@ -218,6 +218,16 @@ fn notified(date: NaiveDate, person: &str) -> Event {
     )
 }
 
+/// The relative excepted from notice for family or domestic violence.
+fn excepted(date: NaiveDate, person: &str) -> Event {
+    ev(
+        date,
+        EventData::RelativeNoticeExcepted {
+            person: pid(person),
+        },
+    )
+}
+
 #[test]
 fn each_relative_notified_on_day_30_is_met_on_day_31_late() {
     // Removed 2024-01-10: due 2024-01-10 + 30 days = 2024-02-09. The grandmother notified on
@@ -305,12 +315,7 @@ fn family_violence_excepts_a_relative_and_a_notice_names_one_identified() {
     let case = case_of(vec![
         removal(d(2024, 1, 10)),
         identified(d(2024, 1, 12), "P-UNCLE", RelativeKind::OtherAdultRelative),
-        ev(
-            d(2024, 1, 20),
-            EventData::RelativeNoticeExcepted {
-                person: pid("P-UNCLE"),
-            },
-        ),
+        excepted(d(2024, 1, 20), "P-UNCLE"),
     ]);
     let obs = case.obligations(d(2024, 3, 1), &FEDERAL);
     assert_eq!(
@@ -699,25 +704,19 @@ fn the_notices_to_each_relative_meet_the_notice_to_the_relatives() {
     // The uncle notified on 2024-02-05 too: met on the last notice, 2024-02-05 <= 2024-02-09.
     let mut events = base();
     events.push(notified(d(2024, 2, 5), "P-UNCLE"));
-    let obs = case_of(events).obligations(d(2024, 3, 1), &FEDERAL);
+    let both = case_of(events);
+    let obs = both.obligations(d(2024, 3, 1), &FEDERAL);
     assert_eq!(
         one(&obs, K::RelativeNotice).status(),
         Status::Met(d(2024, 2, 5))
     );
     // Asked on 2024-02-01, before the uncle's notice: still upcoming (due 2024-02-09).
-    let mut events = base();
-    events.push(notified(d(2024, 2, 5), "P-UNCLE"));
-    let obs = case_of(events).obligations(d(2024, 2, 1), &FEDERAL);
+    let obs = both.obligations(d(2024, 2, 1), &FEDERAL);
     assert_eq!(one(&obs, K::RelativeNotice).status(), Status::Upcoming);
     // The uncle excepted for domestic violence instead: the grandmother's notice of
     // 2024-01-20 is the last owed, and meets it.
     let mut events = base();
-    events.push(ev(
-        d(2024, 1, 25),
-        EventData::RelativeNoticeExcepted {
-            person: pid("P-UNCLE"),
-        },
-    ));
+    events.push(excepted(d(2024, 1, 25), "P-UNCLE"));
     let obs = case_of(events).obligations(d(2024, 3, 1), &FEDERAL);
     assert_eq!(
         one(&obs, K::RelativeNotice).status(),
@@ -727,12 +726,7 @@ fn the_notices_to_each_relative_meet_the_notice_to_the_relatives() {
     let obs = case_of(vec![
         removal(d(2024, 1, 10)),
         identified(d(2024, 1, 12), "P-UNCLE", RelativeKind::OtherAdultRelative),
-        ev(
-            d(2024, 1, 20),
-            EventData::RelativeNoticeExcepted {
-                person: pid("P-UNCLE"),
-            },
-        ),
+        excepted(d(2024, 1, 20), "P-UNCLE"),
     ])
     .obligations(d(2024, 3, 1), &FEDERAL);
     assert_eq!(
